@@ -1,0 +1,45 @@
+package io.aimon.config;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A loaded, validated aimon configuration. Build one with {@link ConfigLoader#load(Path)}.
+ *
+ * @param source the file as it was given to the loader
+ * @param digest the SHA-256 of the file bytes, 64 lower-case hex digits (recorded in evidence)
+ * @param kafka the {@code kafka} section
+ * @param job the {@code job} section
+ * @param models the models, non-empty, unique ids, in file order (copied, unmodifiable)
+ */
+public record AimonConfig(Path source, String digest, KafkaSettings kafka, JobSettings job,
+                          List<ModelConfig> models) {
+
+    public AimonConfig {
+        Objects.requireNonNull(source, "source");
+        if (digest == null || !digest.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("digest must be 64 lower-case hex digits, was " + digest);
+        }
+        Objects.requireNonNull(kafka, "kafka");
+        Objects.requireNonNull(job, "job");
+        models = List.copyOf(models);
+        if (models.isEmpty()) {
+            throw new IllegalArgumentException("models must not be empty");
+        }
+        Set<String> ids = new HashSet<>();
+        for (ModelConfig m : models) {
+            if (!ids.add(m.id())) {
+                throw new IllegalArgumentException("model ids must be unique, '" + m.id() + "' repeats");
+            }
+        }
+    }
+
+    /** The model with this id, if configured. */
+    public Optional<ModelConfig> model(String id) {
+        return models.stream().filter(m -> m.id().equals(id)).findFirst();
+    }
+}

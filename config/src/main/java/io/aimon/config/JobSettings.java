@@ -1,0 +1,55 @@
+package io.aimon.config;
+
+import java.time.Duration;
+
+/**
+ * The {@code job} section: Flink job settings.
+ *
+ * @param parallelism {@code job.parallelism}, &gt;= 1
+ * @param checkpointInterval {@code job.checkpoint_interval}, &gt; 0
+ * @param outOfOrderness {@code job.out_of_orderness}, &gt;= 0: the watermark bound; events behind
+ *     the watermark are dead-lettered as {@code late}
+ * @param idleness {@code job.idleness}, &gt; 0: a source partition idle this long stops holding
+ *     back the watermark
+ * @param maxRecordBytes {@code job.max_record_bytes}, in [1024, 104857600]
+ * @param exactValues {@code job.exact_values}, in [0, 1000000]: distinct numeric values per feature
+ *     and window counted exactly before switching to a quantile sketch
+ */
+public record JobSettings(int parallelism, Duration checkpointInterval, Duration outOfOrderness,
+                          Duration idleness, int maxRecordBytes, int exactValues) {
+
+    public JobSettings {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be >= 1, was " + parallelism);
+        }
+        requirePositive("checkpointInterval", checkpointInterval);
+        if (outOfOrderness == null || outOfOrderness.isNegative()) {
+            throw new IllegalArgumentException("outOfOrderness must be >= 0, was " + outOfOrderness);
+        }
+        requirePositive("idleness", idleness);
+        if (maxRecordBytes < 1024 || maxRecordBytes > 104_857_600) {
+            throw new IllegalArgumentException(
+                    "maxRecordBytes must be in [1024, 104857600], was " + maxRecordBytes);
+        }
+        if (exactValues < 0 || exactValues > 1_000_000) {
+            throw new IllegalArgumentException("exactValues must be in [0, 1000000], was " + exactValues);
+        }
+    }
+
+    /** The defaults of the registry: 1, 10s, 1m, 1m, 1048576, 10000. */
+    public static JobSettings defaults() {
+        return new JobSettings(
+                ConfigKeys.JOB_PARALLELISM.defaultValue(),
+                ConfigKeys.JOB_CHECKPOINT_INTERVAL.defaultValue(),
+                ConfigKeys.JOB_OUT_OF_ORDERNESS.defaultValue(),
+                ConfigKeys.JOB_IDLENESS.defaultValue(),
+                ConfigKeys.JOB_MAX_RECORD_BYTES.defaultValue(),
+                ConfigKeys.JOB_EXACT_VALUES.defaultValue());
+    }
+
+    private static void requirePositive(String name, Duration d) {
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be > 0, was " + d);
+        }
+    }
+}

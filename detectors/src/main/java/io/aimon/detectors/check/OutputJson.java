@@ -1,0 +1,73 @@
+package io.aimon.detectors.check;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aimon.detectors.event.DeadLetter;
+import java.time.Instant;
+
+/**
+ * The JSON forms of the job's output records: check results (contract 4) and dead letters, one
+ * compact object per line or Kafka record. Null fields are omitted; times are ISO-8601 UTC.
+ */
+public final class OutputJson {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private OutputJson() {}
+
+  public static String checkResult(CheckResult r) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("check_id", r.checkId());
+    o.put("model_id", r.modelId());
+    putIfNotNull(o, "model_version", r.modelVersion());
+    o.put("window_start", Instant.ofEpochMilli(r.windowStart()).toString());
+    o.put("window_end", Instant.ofEpochMilli(r.windowEnd()).toString());
+    o.put("metric", r.metric());
+    putIfNotNull(o, "feature", r.feature());
+    putIfNotNull(o, "attribute", r.attribute());
+    putIfNotNull(o, "group", r.group());
+    if (r.value() == null) {
+      o.putNull("value");
+    } else {
+      o.put("value", r.value());
+    }
+    if (r.pValue() != null) {
+      o.put("p_value", r.pValue());
+    }
+    o.put("n", r.n());
+    if (r.nReference() != null) {
+      o.put("n_reference", r.nReference());
+    }
+    if (r.threshold() != null) {
+      o.put("threshold", r.threshold());
+    }
+    o.put("status", r.status());
+    putIfNotNull(o, "reference_digest", r.referenceDigest());
+    return write(o);
+  }
+
+  public static String deadLetter(DeadLetter d) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("reason", d.reason());
+    o.put("detail", d.detail());
+    o.put("source", d.source());
+    o.put("position", d.position());
+    o.put("payload_bytes", d.payloadBytes());
+    o.put("payload", d.payload());
+    return write(o);
+  }
+
+  private static void putIfNotNull(ObjectNode o, String k, String v) {
+    if (v != null) {
+      o.put(k, v);
+    }
+  }
+
+  private static String write(ObjectNode o) {
+    try {
+      return MAPPER.writeValueAsString(o);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Value types shared by the detector families. */
+package io.aimon.detectors.common;

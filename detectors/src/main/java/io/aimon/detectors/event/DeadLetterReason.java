@@ -1,0 +1,39 @@
+package io.aimon.detectors.event;
+
+/**
+ * Why a record went to the dead-letter output. The {@link #code()} strings are a stable contract:
+ * they appear in dead-letter records, metrics and evidence, so never rename one.
+ */
+public enum DeadLetterReason {
+  /** The payload is empty or only whitespace. */
+  EMPTY_RECORD("empty_record"),
+  /** The payload is larger than {@code job.max_record_bytes}. */
+  OVERSIZE("oversize"),
+  /** The payload is not valid JSON (syntax error, bad UTF-8, duplicate key, trailing data). */
+  MALFORMED_JSON("malformed_json"),
+  /** The payload is valid JSON but not an object. */
+  NOT_AN_OBJECT("not_an_object"),
+  /** A required field is absent, null or an empty string. */
+  MISSING_FIELD("missing_field"),
+  /** A field has the wrong JSON type (e.g. a string score, a non-object features). */
+  WRONG_TYPE("wrong_type"),
+  /** A number is NaN or infinite where a finite number is required. */
+  NON_FINITE_NUMBER("non_finite_number"),
+  /** The timestamp is neither ISO-8601 nor epoch milliseconds, or is out of range. */
+  BAD_TIMESTAMP("bad_timestamp"),
+  /** The model_id is not configured. */
+  UNKNOWN_MODEL("unknown_model"),
+  /** The event is behind the watermark: its window has already been evaluated. */
+  LATE("late");
+
+  private final String code;
+
+  DeadLetterReason(String code) {
+    this.code = code;
+  }
+
+  /** The stable reason code written to outputs, e.g. {@code "wrong_type"}. */
+  public String code() {
+    return code;
+  }
+}

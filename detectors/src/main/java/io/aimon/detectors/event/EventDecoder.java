@@ -1,0 +1,187 @@
+package io.aimon.detectors.event;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.aimon.detectors.model.ModelSpec;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decodes and validates inference and label events (contract v1). Never throws on bad input: every
+ * record comes back either as an event or as a {@link DeadLetter} with a reason code.
+ *
+ * <p>Rules: required fields present and non-empty; types as in the contract; timestamps ISO-8601
+ * with offset or integral epoch milliseconds; NaN/Infinity rejected where a finite number is needed
+ * (a numeric feature that is NaN or null counts as missing); records over {@code maxRecordBytes}
+ * rejected before parsing; unknown model ids rejected; unknown fields ignored. A numeric feature
+ * holding a non-number, or a categorical feature holding an object or array, counts as missing.
+ *
+ * <pre>{@code
+ * EventDecoder decoder = new EventDecoder(Map.of(spec.id(), spec), 1 << 20);
+ * Decoded<InferenceEvent> d = decoder.decodeInference(raw);
+ * }</pre>
+ */
+public final class EventDecoder implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final Map<String, ModelSpec> models;
+  private final int maxRecordBytes;
+  private transient ObjectMapper mapper;
+
+  /**
+   * @param models the configured models by id
+   * @param maxRecordBytes the largest accepted record, in bytes (>= 1)
+   */
+  public EventDecoder(Map<String, ModelSpec> models, int maxRecordBytes) {
+    if (maxRecordBytes < 1) {
+      throw new IllegalArgumentException("maxRecordBytes: expected >= 1, found " + maxRecordBytes);
+    }
+    this.models = Map.copyOf(models);
+    this.maxRecordBytes = maxRecordBytes;
+  }
+
+  /** Decodes one inference event. */
+  public Decoded<InferenceEvent> decodeInference(RawRecord raw) {
+    try {
+      JsonNode obj = parse(raw);
+      String modelId = JsonFields.requiredString(obj, "model_id");
+      String inferenceId = JsonFields.requiredString(obj, "inference_id");
+      long timestamp = JsonFields.timestamp(obj, "timestamp");
+      ModelSpec spec = models.get(modelId);
+      if (spec == null) {
+        throw new InvalidEventException(
+            DeadLetterReason.UNKNOWN_MODEL,
+            "model_id: '" + JsonFields.abbreviate(modelId) + "' is not a configured model");
+      }
+      String version = JsonFields.optionalString(obj, "model_version");
+      JsonNode features = JsonFields.requiredObject(obj, "features");
+      double[] numeric = numericFeatures(features, spec.numericFeatures());
+      String[] categorical = categoricalValues(features, spec.categoricalFeatures(), "features.");
+      String prediction = JsonFields.scalar(obj, "prediction", true);
+      double score = JsonFields.optionalNumber(obj, "score");
+      String label = JsonFields.scalar(obj, "label", false);
+      JsonNode groupsNode = JsonFields.optionalObject(obj, "groups");
+      String[] groups = categoricalValues(groupsNode, spec.fairnessAttributes(), "groups.");
+      double latency = JsonFields.optionalNumber(obj, "latency_ms");
+      if (latency < 0) {
+        throw new InvalidEventException(
+            DeadLetterReason.WRONG_TYPE, "latency_ms: expected a number >= 0, found " + latency);
+      }
+      return Decoded.ok(
+          new InferenceEvent(
+              inferenceId, modelId, version, timestamp, numeric, categorical, prediction, score, label,
+              groups, latency));
+    } catch (InvalidEventException e) {
+      return Decoded.rejected(DeadLetter.of(e.reason(), e.getMessage(), raw));
+    }
+  }
+
+  /** Decodes one label event. */
+  public Decoded<LabelEvent> decodeLabel(RawRecord raw) {
+    try {
+      JsonNode obj = parse(raw);
+      String modelId = JsonFields.requiredString(obj, "model_id");
+      String inferenceId = JsonFields.requiredString(obj, "inference_id");
+      long timestamp = JsonFields.timestamp(obj, "timestamp");
+      if (!models.containsKey(modelId)) {
+        throw new InvalidEventException(
+            DeadLetterReason.UNKNOWN_MODEL,
+            "model_id: '" + JsonFields.abbreviate(modelId) + "' is not a configured model");
+      }
+      String label = JsonFields.scalar(obj, "label", true);
+      return Decoded.ok(new LabelEvent(inferenceId, modelId, label, timestamp));
+    } catch (InvalidEventException e) {
+      return Decoded.rejected(DeadLetter.of(e.reason(), e.getMessage(), raw));
+    }
+  }
+
+  private JsonNode parse(RawRecord raw) throws InvalidEventException {
+    if (raw.sizeBytes() > maxRecordBytes) {
+      throw new InvalidEventException(
+          DeadLetterReason.OVERSIZE,
+          "record: expected at most " + maxRecordBytes + " bytes, found " + raw.sizeBytes());
+    }
+    if (raw.payload().isBlank()) {
+      throw new InvalidEventException(DeadLetterReason.EMPTY_RECORD, "record: empty payload");
+    }
+    JsonNode node;
+    try {
+      node = mapper().readTree(raw.payload());
+    } catch (JsonProcessingException e) {
+      String msg = e.getOriginalMessage();
+      throw new InvalidEventException(
+          DeadLetterReason.MALFORMED_JSON,
+          "record: invalid JSON at column " + columnOf(e) + ": " + firstLine(msg));
+    }
+    if (node == null || !node.isObject()) {
+      throw new InvalidEventException(
+          DeadLetterReason.NOT_AN_OBJECT,
+          "record: expected a JSON object, found " + (node == null ? "nothing" : JsonFields.typeName(node)));
+    }
+    return node;
+  }
+
+  private static double[] numericFeatures(JsonNode features, List<String> names)
+      throws InvalidEventException {
+    double[] out = new double[names.size()];
+    for (int i = 0; i < out.length; i++) {
+      JsonNode v = features.get(names.get(i));
+      if (v == null || !v.isNumber()) {
+        out[i] = Double.NaN;
+      } else {
+        double d = v.doubleValue();
+        if (Double.isInfinite(d)) {
+          throw new InvalidEventException(
+              DeadLetterReason.NON_FINITE_NUMBER,
+              "features." + names.get(i) + ": expected a finite number, found " + v.asText());
+        }
+        out[i] = d;
+      }
+    }
+    return out;
+  }
+
+  private static String[] categoricalValues(JsonNode obj, List<String> names, String prefix)
+      throws InvalidEventException {
+    String[] out = new String[names.size()];
+    for (int i = 0; i < out.length; i++) {
+      JsonNode v = obj == null ? null : obj.get(names.get(i));
+      if (v == null || v.isNull() || v.isContainerNode() || (v.isTextual() && v.textValue().isEmpty())) {
+        out[i] = InferenceEvent.MISSING;
+      } else {
+        out[i] = JsonFields.canonical(v, prefix + names.get(i));
+      }
+    }
+    return out;
+  }
+
+  private ObjectMapper mapper() {
+    if (mapper == null) {
+      mapper =
+          JsonMapper.builder()
+              .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+              .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+              .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+              .build();
+    }
+    return mapper;
+  }
+
+  private static long columnOf(JsonProcessingException e) {
+    return e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
+  }
+
+  private static String firstLine(String msg) {
+    if (msg == null) {
+      return "unreadable";
+    }
+    int nl = msg.indexOf('\n');
+    return JsonFields.abbreviate(nl < 0 ? msg : msg.substring(0, nl));
+  }
+}

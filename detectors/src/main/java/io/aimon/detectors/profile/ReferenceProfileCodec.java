@@ -1,0 +1,193 @@
+package io.aimon.detectors.profile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aimon.detectors.common.EmpiricalCdf;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The one owner of the reference profile's JSON layout (format {@value #FORMAT}, version {@value
+ * #VERSION}). The digest is the SHA-256 of the canonical form (compact JSON written by this class,
+ * without the digest), so re-formatting a stored file does not change it.
+ */
+public final class ReferenceProfileCodec {
+  public static final String FORMAT = "aimon-reference-profile";
+  public static final int VERSION = 1;
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+  private ReferenceProfileCodec() {}
+
+  /** The profile as pretty JSON bytes, including its digest. */
+  public static byte[] toJson(ReferenceProfile p) {
+    ObjectNode root = canonical(p);
+    root.put("digest", p.digest());
+    try {
+      return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Reads a profile written by {@link #toJson}.
+   *
+   * @throws IllegalArgumentException naming the field when the layout is not a known version or
+   *     the stored digest does not match the content
+   */
+  public static ReferenceProfile fromJson(byte[] json) {
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(json);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("not a JSON reference profile: " + e.getMessage(), e);
+    }
+    if (root == null || !FORMAT.equals(root.path("format").asText())) {
+      throw new IllegalArgumentException("format: expected '" + FORMAT + "'");
+    }
+    int version = root.path("version").asInt(-1);
+    if (version != VERSION) {
+      throw new IllegalArgumentException("version: expected " + VERSION + ", found " + version);
+    }
+    Map<String, NumericProfile> numeric = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = root.path("numeric").fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      numeric.put(e.getKey(), readNumeric(e.getValue()));
+    }
+    Map<String, CategoricalProfile> categorical = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = root.path("categorical").fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      categorical.put(e.getKey(), readCategorical(e.getValue()));
+    }
+    JsonNode score = root.path("score");
+    JsonNode label = root.path("label");
+    ReferenceProfile p =
+        withDigest(
+            new ReferenceProfile(
+                root.path("model_id").asText(),
+                root.path("events").asLong(),
+                numeric,
+                categorical,
+                score.isObject() ? readNumeric(score) : null,
+                label.isObject() ? readCategorical(label) : null,
+                "pending"));
+    String stored = root.path("digest").asText("");
+    if (!stored.isEmpty() && !stored.equals(p.digest())) {
+      throw new IllegalArgumentException(
+          "digest: the stored digest " + stored + " does not match the content (" + p.digest() + ")");
+    }
+    return p;
+  }
+
+  /** The same profile with its digest computed from its canonical form. */
+  public static ReferenceProfile withDigest(ReferenceProfile p) {
+    byte[] bytes;
+    try {
+      bytes = MAPPER.writeValueAsBytes(canonical(p));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return new ReferenceProfile(
+        p.modelId(), p.events(), p.numeric(), p.categorical(), p.score(), p.label(), sha256(bytes));
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static ObjectNode canonical(ReferenceProfile p) {
+    ObjectNode root = F.objectNode();
+    root.put("format", FORMAT);
+    root.put("version", VERSION);
+    root.put("model_id", p.modelId());
+    root.put("events", p.events());
+    ObjectNode num = root.putObject("numeric");
+    p.numeric().forEach((k, v) -> num.set(k, writeNumeric(v)));
+    ObjectNode cat = root.putObject("categorical");
+    p.categorical().forEach((k, v) -> cat.set(k, writeCategorical(v)));
+    root.set("score", p.score() == null ? F.nullNode() : writeNumeric(p.score()));
+    root.set("label", p.label() == null ? F.nullNode() : writeCategorical(p.label()));
+    return root;
+  }
+
+  private static ObjectNode writeNumeric(NumericProfile n) {
+    ObjectNode o = F.objectNode();
+    ArrayNode edges = o.putArray("edges");
+    for (double e : n.edges()) {
+      edges.add(e);
+    }
+    ArrayNode bins = o.putArray("bin_counts");
+    for (long b : n.binCounts()) {
+      bins.add(b);
+    }
+    o.put("missing", n.missing());
+    o.put("exact", n.exact());
+    ArrayNode values = o.putArray("values");
+    ArrayNode counts = o.putArray("counts");
+    EmpiricalCdf cdf = n.values();
+    for (int i = 0; i < cdf.size(); i++) {
+      values.add(cdf.value(i));
+      counts.add(cdf.count(i));
+    }
+    return o;
+  }
+
+  private static NumericProfile readNumeric(JsonNode o) {
+    double[] edges = doubles(o.path("edges"));
+    long[] bins = longs(o.path("bin_counts"));
+    EmpiricalCdf cdf = new EmpiricalCdf(doubles(o.path("values")), longs(o.path("counts")));
+    return new NumericProfile(edges, bins, cdf, o.path("exact").asBoolean(), o.path("missing").asLong());
+  }
+
+  private static ObjectNode writeCategorical(CategoricalProfile c) {
+    ObjectNode o = F.objectNode();
+    ObjectNode counts = o.putObject("counts");
+    c.counts().forEach(counts::put);
+    return o;
+  }
+
+  private static CategoricalProfile readCategorical(JsonNode o) {
+    TreeMap<String, Long> counts = new TreeMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = o.path("counts").fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      counts.put(e.getKey(), e.getValue().asLong());
+    }
+    return new CategoricalProfile(counts);
+  }
+
+  private static double[] doubles(JsonNode a) {
+    double[] out = new double[a.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = a.get(i).doubleValue();
+    }
+    return out;
+  }
+
+  private static long[] longs(JsonNode a) {
+    long[] out = new long[a.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = a.get(i).longValue();
+    }
+    return out;
+  }
+
+  /** UTF-8 text of {@link #toJson}. */
+  public static String toJsonString(ReferenceProfile p) {
+    return new String(toJson(p), StandardCharsets.UTF_8);
+  }
+}

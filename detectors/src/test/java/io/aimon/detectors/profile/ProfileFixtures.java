@@ -1,0 +1,84 @@
+package io.aimon.detectors.profile;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.aimon.detectors.event.InferenceEvent;
+import io.aimon.detectors.model.ModelSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/** Shared fixtures of the profile tests: a model, seeded synthetic events and profile equality. */
+final class ProfileFixtures {
+  /** 2024-02-01T00:00:00Z. */
+  static final long WINDOW_START = 1_706_745_600_000L;
+  /** 2024-02-01T01:00:00Z. */
+  static final long WINDOW_END = WINDOW_START + 3_600_000L;
+
+  private ProfileFixtures() {}
+
+  /** Model m1: numeric x and y, categorical c, score and label monitored. */
+  static ModelSpec spec(int exactValues) {
+    return new ModelSpec(
+        "m1", "v0", 3_600_000L, 10, List.of("x", "y"), List.of("c"), true, true, "1", List.of(),
+        exactValues, Map.of());
+  }
+
+  static InferenceEvent event(String model, String version, double x, double y, String c, double score, String label) {
+    return new InferenceEvent(
+        "i", model, version, WINDOW_START, new double[] {x, y}, new String[] {c}, "0", score, label,
+        new String[0], Double.NaN);
+  }
+
+  /**
+   * n events: x ~ N(50, 10) rounded to 0.1 (10% missing), y uniform integers 0..20, c one of 5
+   * categories (5% missing), score U(0, 1) (10% absent), label 0/1 (20% absent), version v1 or v2.
+   */
+  static List<InferenceEvent> events(long seed, int n) {
+    SplittableRandom r = new SplittableRandom(seed);
+    List<InferenceEvent> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      double x = r.nextDouble() < 0.1 ? Double.NaN : Math.round((50 + 10 * r.nextGaussian()) * 10) / 10.0;
+      double y = r.nextInt(21);
+      String c = r.nextDouble() < 0.05 ? InferenceEvent.MISSING : "k" + r.nextInt(5);
+      double score = r.nextDouble() < 0.1 ? Double.NaN : r.nextDouble();
+      String label = r.nextDouble() < 0.2 ? null : r.nextBoolean() ? "1" : "0";
+      out.add(event("m1", r.nextBoolean() ? "v1" : "v2", x, y, c, score, label));
+    }
+    return out;
+  }
+
+  static ReferenceProfile reference(ModelSpec spec, List<InferenceEvent> events) {
+    ReferenceProfileBuilder b = new ReferenceProfileBuilder(spec);
+    events.forEach(b::add);
+    return b.build();
+  }
+
+  static void assertNumericEquals(NumericProfile expected, NumericProfile actual, String what) {
+    assertArrayEquals(expected.edges(), actual.edges(), 0.0, what + " edges");
+    assertArrayEquals(expected.binCounts(), actual.binCounts(), what + " bins");
+    assertArrayEquals(expected.values().values(), actual.values().values(), 0.0, what + " values");
+    assertArrayEquals(expected.values().counts(), actual.values().counts(), what + " counts");
+    assertEquals(expected.exact(), actual.exact(), what + " exact");
+    assertEquals(expected.missing(), actual.missing(), what + " missing");
+  }
+
+  static void assertWindowEquals(WindowProfile expected, WindowProfile actual) {
+    assertEquals(expected.modelId(), actual.modelId());
+    assertEquals(expected.modelVersion(), actual.modelVersion());
+    assertEquals(expected.windowStart(), actual.windowStart());
+    assertEquals(expected.windowEnd(), actual.windowEnd());
+    assertEquals(expected.events(), actual.events());
+    assertEquals(expected.numeric().keySet(), actual.numeric().keySet());
+    expected.numeric().forEach((k, v) -> assertNumericEquals(v, actual.numeric().get(k), k));
+    assertEquals(expected.categorical(), actual.categorical());
+    if (expected.score() == null) {
+      assertEquals(null, actual.score());
+    } else {
+      assertNumericEquals(expected.score(), actual.score(), "score");
+    }
+    assertEquals(expected.label(), actual.label());
+  }
+}

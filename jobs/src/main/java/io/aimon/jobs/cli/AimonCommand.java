@@ -1,0 +1,60 @@
+package io.aimon.jobs.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code aimon} command line: the picocli root whose subcommands run the jobs and tools.
+ *
+ * <pre>
+ * ./aimon demo --duration 90s
+ * ./aimon replay --config aimon.yaml --input production.jsonl.gz --out out/
+ * </pre>
+ */
+@Command(
+    name = "aimon",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Streaming production AI monitoring: drift checks on Kafka inference logs with Apache Flink.",
+    subcommands = {
+      DemoCommand.class,
+      RunCommand.class,
+      ReplayCommand.class,
+      ReferenceCommand.class,
+      ConfigCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class AimonCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the command line and returns its exit code (0 ok, 1 failure, 2 usage or config error). */
+  public static int execute(String... args) {
+    return new CommandLine(new AimonCommand())
+        .setExecutionExceptionHandler(
+            (e, cmd, parsed) -> {
+              cmd.getErr().println("aimon: " + oneLine(e));
+              return 1;
+            })
+        .execute(args);
+  }
+
+  static String oneLine(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && (t.getMessage() == null || t.getMessage().isBlank())) {
+      t = t.getCause();
+    }
+    String msg = t.getMessage() == null ? t.toString() : t.getMessage();
+    int nl = msg.indexOf('\n');
+    return nl < 0 ? msg : msg.substring(0, nl);
+  }
+}

@@ -1,0 +1,45 @@
+package io.aimon.jobs.cli;
+
+import io.aimon.jobs.bench.Bench;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code aimon bench}: throughput and memory of the replay path. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Generates a file of inference events (one model, 20 numeric and 5 categorical features),",
+      "replays it through the monitor job on a local MiniCluster (parallelism 1) and prints",
+      "events per second, events per CPU-second and the peak heap."
+    })
+final class BenchCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--events", defaultValue = "1000000", paramLabel = "N",
+      description = "Events to replay (default: ${DEFAULT-VALUE}).")
+  long events;
+
+  @Option(names = "--windows", defaultValue = "24", paramLabel = "N",
+      description = "Hourly windows the events are spread over (default: ${DEFAULT-VALUE}).")
+  int windows;
+
+  @Option(names = "--dir", paramLabel = "DIR", description = "Working directory (default: a temporary one).")
+  Path dir;
+
+  @Override
+  public Integer call() throws Exception {
+    if (events < 1000 || windows < 1) {
+      spec.commandLine().getErr().println("aimon: --events: expected >= 1000 and --windows >= 1");
+      return 2;
+    }
+    Path work = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("aimon-bench-");
+    spec.commandLine().getOut().println(new Bench(work, events, windows).run());
+    return 0;
+  }
+}

@@ -1,0 +1,50 @@
+package io.aimon.jobs.cli;
+
+import io.aimon.config.AimonConfig;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code aimon config validate FILE}. */
+@Command(
+    name = "config",
+    mixinStandardHelpOptions = true,
+    description = "Work with aimon config files.",
+    subcommands = {ConfigCommand.Validate.class})
+final class ConfigCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  @Command(
+      name = "validate",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Checks a config: keys, types, durations, thresholds and reference files.",
+        "Prints every problem as FILE:LINE KEY: MESSAGE and exits 2 when there is any."
+      })
+  static final class Validate implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "The YAML config to check.")
+    Path file;
+
+    @Override
+    public Integer call() {
+      AimonConfig config = ConfigOption.load(file, spec.commandLine().getErr());
+      if (config == null) {
+        return 2;
+      }
+      spec.commandLine().getOut().println(
+          file + ": valid (" + config.models().size() + " model" + (config.models().size() == 1 ? "" : "s")
+              + ", digest " + config.digest().substring(0, 12) + ")");
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package io.aimon.jobs.demo;
+
+import io.aimon.config.AimonConfig;
+import io.aimon.config.ConfigLoader;
+import io.aimon.jobs.kafka.EmbeddedKafka;
+import io.aimon.jobs.monitor.MonitorPlan;
+import io.aimon.jobs.monitor.MonitorRunner;
+import io.aimon.jobs.reference.ReferenceProfiles;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPOutputStream;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The demo: embedded broker, generator, monitor job and a console that prints breaches. Phases
+ * take a third of the duration each: normal, drift, recovery.
+ */
+public final class Demo {
+  static final long SEED = 42;
+  static final int REFERENCE_EVENTS = 5000;
+
+  private final Path out;
+  private final Duration duration;
+  private final int rate;
+  private final PrintWriter console;
+
+  public Demo(Path out, Duration duration, int rate, PrintWriter console) {
+    this.out = out;
+    this.duration = duration;
+    this.rate = rate;
+    this.console = console;
+  }
+
+  /** Runs the demo to the end and returns the exit code. */
+  public int run() throws Exception {
+    Files.createDirectories(out);
+    console.println("aimon demo: starting an embedded Kafka broker ...");
+    console.flush();
+    try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+      Path configFile = writeInputs(kafka.bootstrapServers());
+      AimonConfig config = ConfigLoader.load(configFile);
+      kafka.createTopics(
+          List.of(
+              config.kafka().inferenceTopic(),
+              config.kafka().labelsTopic(),
+              config.kafka().metricsTopic(),
+              config.kafka().deadLetterTopic()),
+          1);
+      MonitorPlan plan = MonitorPlan.of(config, ReferenceProfiles.loadAll(config, false));
+      StreamExecutionEnvironment env = MonitorRunner.environment(plan, true);
+      MonitorRunner.kafkaJob(plan, config.kafka(), false, "aimon-demo").build(env);
+      JobClient job = env.executeAsync("aimon-demo-monitor");
+      console.println("aimon demo: monitor job " + job.getJobID() + " running on a local Flink MiniCluster");
+      console.println("aimon demo: models " + DemoGenerator.MODELS + ", 10 s windows, " + rate
+          + " events/s per model, for " + duration.toSeconds() + " s; outputs in " + out.toAbsolutePath());
+      console.flush();
+      DemoConsole watcher = new DemoConsole(config.kafka(), out, console);
+      Thread watcherThread = new Thread(watcher, "aimon-demo-console");
+      watcherThread.setDaemon(true);
+      watcherThread.start();
+      long produced = produce(config.kafka().bootstrapServers(), config.kafka().inferenceTopic());
+      // let the last checkpoint commit the last transactions before stopping
+      Thread.sleep(2 * plan.checkpointInterval().toMillis() + 1000);
+      job.cancel().get(60, TimeUnit.SECONDS);
+      watcher.stop();
+      watcherThread.join(10_000);
+      console.println("aimon demo: done. produced " + produced + " events; " + watcher.summary());
+      console.flush();
+      return 0;
+    }
+  }
+
+  private Path writeInputs(String bootstrap) throws IOException {
+    DemoGenerator reference = new DemoGenerator(SEED);
+    long start = System.currentTimeMillis() - Duration.ofDays(1).toMillis();
+    for (String model : DemoGenerator.MODELS) {
+      Path file = out.resolve("reference-" + model + ".jsonl.gz");
+      try (Writer w =
+          new BufferedWriter(
+              new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(file)), StandardCharsets.UTF_8))) {
+        for (int i = 0; i < REFERENCE_EVENTS; i++) {
+          w.write(reference.event(model, start + i * 1000L, DemoGenerator.Phase.NORMAL));
+          w.write('\n');
+        }
+      }
+    }
+    Path config = out.resolve("aimon-demo.yaml");
+    Files.writeString(config, DemoGenerator.config(bootstrap));
+    return config;
+  }
+
+  private long produce(String bootstrap, String topic) throws InterruptedException {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+    DemoGenerator gen = new DemoGenerator(SEED + 1);
+    long begin = System.currentTimeMillis();
+    long end = begin + duration.toMillis();
+    long tickMillis = 100;
+    int perTick = Math.max(1, rate / 10);
+    long produced = 0;
+    DemoGenerator.Phase shown = null;
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+      for (long now = begin; now < end; now = System.currentTimeMillis()) {
+        DemoGenerator.Phase phase = phaseAt(now - begin);
+        if (phase != shown) {
+          console.println("aimon demo: phase " + phase.name().toLowerCase()
+              + (phase == DemoGenerator.Phase.DRIFT ? " (income, region, monthly_charges, contract shift)" : ""));
+          console.flush();
+          shown = phase;
+        }
+        for (int i = 0; i < perTick; i++) {
+          for (String model : DemoGenerator.MODELS) {
+            producer.send(new ProducerRecord<>(topic, model, gen.event(model, now - (i % 5) * 50L, phase)));
+            produced++;
+          }
+        }
+        if (produced % 1000 < 2L * perTick) {
+          producer.send(new ProducerRecord<>(topic, "bad", gen.badRecord(now)));
+        }
+        long sleep = tickMillis - (System.currentTimeMillis() - now);
+        if (sleep > 0) {
+          Thread.sleep(sleep);
+        }
+      }
+      producer.flush();
+    }
+    return produced;
+  }
+
+  private DemoGenerator.Phase phaseAt(long elapsedMillis) {
+    long third = duration.toMillis() / 3;
+    if (elapsedMillis < third) {
+      return DemoGenerator.Phase.NORMAL;
+    }
+    return elapsedMillis < 2 * third ? DemoGenerator.Phase.DRIFT : DemoGenerator.Phase.RECOVERY;
+  }
+}

@@ -1,0 +1,121 @@
+package io.aimon.jobs.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aimon.config.KafkaSettings;
+import io.aimon.jobs.monitor.MonitorRunner;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Reads the committed metrics and dead-letter topics (read_committed), writes them to
+ * metrics.jsonl and dead-letter.jsonl and prints one readable line per warning or critical check.
+ */
+final class DemoConsole implements Runnable {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+
+  private final KafkaSettings kafka;
+  private final Path out;
+  private final PrintWriter console;
+  private final AtomicBoolean running = new AtomicBoolean(true);
+  private final Map<String, Long> statuses = new TreeMap<>();
+  private final Map<String, Long> reasons = new TreeMap<>();
+
+  DemoConsole(KafkaSettings kafka, Path out, PrintWriter console) {
+    this.kafka = kafka;
+    this.out = out;
+    this.console = console;
+  }
+
+  void stop() {
+    running.set(false);
+  }
+
+  synchronized String summary() {
+    return "check results by status " + statuses + ", dead letters by reason " + reasons;
+  }
+
+  @Override
+  public void run() {
+    Properties p = new Properties();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    p.put(ConsumerConfig.GROUP_ID_CONFIG, "aimon-demo-console");
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p);
+        BufferedWriter metrics = Files.newBufferedWriter(out.resolve(MonitorRunner.METRICS_FILE));
+        BufferedWriter dead = Files.newBufferedWriter(out.resolve(MonitorRunner.DEAD_LETTER_FILE))) {
+      consumer.subscribe(List.of(kafka.metricsTopic(), kafka.deadLetterTopic()));
+      int idlePollsAfterStop = 0;
+      while (running.get() || idlePollsAfterStop < 3) {
+        var records = consumer.poll(Duration.ofMillis(500));
+        if (!running.get()) {
+          idlePollsAfterStop = records.isEmpty() ? idlePollsAfterStop + 1 : 0;
+        }
+        for (ConsumerRecord<String, String> r : records) {
+          if (r.topic().equals(kafka.metricsTopic())) {
+            metrics.write(r.value());
+            metrics.newLine();
+            onCheck(MAPPER.readTree(r.value()));
+          } else {
+            dead.write(r.value());
+            dead.newLine();
+            onDeadLetter(MAPPER.readTree(r.value()));
+          }
+        }
+        metrics.flush();
+        dead.flush();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private synchronized void onCheck(JsonNode c) {
+    String status = c.path("status").asText();
+    statuses.merge(status, 1L, Long::sum);
+    if (!status.equals("warning") && !status.equals("critical")) {
+      return;
+    }
+    String feature = c.hasNonNull("feature") ? "[" + c.get("feature").asText() + "]" : "";
+    String p = c.hasNonNull("p_value") ? String.format(" p=%.2g", c.get("p_value").asDouble()) : "";
+    String threshold = c.hasNonNull("threshold") ? " threshold " + c.get("threshold").asDouble() : "";
+    console.printf(
+        "%s-%s %-11s %-8s %-26s = %.4f%s%s n=%d%n",
+        TIME.format(Instant.parse(c.path("window_start").asText())),
+        TIME.format(Instant.parse(c.path("window_end").asText())),
+        c.path("model_id").asText(),
+        status.toUpperCase(),
+        c.path("metric").asText() + feature,
+        c.path("value").asDouble(),
+        p,
+        threshold,
+        c.path("n").asLong());
+    console.flush();
+  }
+
+  private synchronized void onDeadLetter(JsonNode d) {
+    reasons.merge(d.path("reason").asText(), 1L, Long::sum);
+  }
+}

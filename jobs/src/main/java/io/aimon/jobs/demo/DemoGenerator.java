@@ -1,0 +1,142 @@
+package io.aimon.jobs.demo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Synthetic inference events for two demo models, with a switchable drift phase. Deterministic for
+ * a seed. In the drift phase, {@code credit-risk}'s income rises and its region mix shifts;
+ * {@code churn}'s monthly charges rise and its contract mix shifts. Other features stay put.
+ */
+public final class DemoGenerator {
+  /** The demo's phases. */
+  public enum Phase {
+    NORMAL,
+    DRIFT,
+    RECOVERY
+  }
+
+  public static final String CREDIT = "credit-risk";
+  public static final String CHURN = "churn";
+  public static final List<String> MODELS = List.of(CREDIT, CHURN);
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final String[] REGIONS = {"north", "south", "east", "west"};
+  private static final double[] REGION_NORMAL = {0.4, 0.3, 0.2, 0.1};
+  private static final double[] REGION_DRIFT = {0.15, 0.15, 0.2, 0.5};
+  private static final String[] CHANNELS = {"web", "branch", "partner"};
+  private static final double[] CHANNEL_MIX = {0.6, 0.3, 0.1};
+  private static final String[] PLANS = {"basic", "standard", "premium"};
+  private static final double[] PLAN_MIX = {0.5, 0.35, 0.15};
+  private static final String[] CONTRACTS = {"monthly", "annual", "two_year"};
+  private static final double[] CONTRACT_NORMAL = {0.55, 0.3, 0.15};
+  private static final double[] CONTRACT_DRIFT = {0.85, 0.1, 0.05};
+
+  private final SplittableRandom random;
+  private long sequence;
+
+  public DemoGenerator(long seed) {
+    this.random = new SplittableRandom(seed);
+  }
+
+  /** One inference event of the model as a JSON line. */
+  public String event(String model, long timestampMillis, Phase phase) {
+    boolean drift = phase == Phase.DRIFT;
+    ObjectNode e = MAPPER.createObjectNode();
+    e.put("inference_id", model + "-" + (++sequence));
+    e.put("model_id", model);
+    e.put("timestamp", Instant.ofEpochMilli(timestampMillis).toString());
+    ObjectNode f = e.putObject("features");
+    double z;
+    if (model.equals(CREDIT)) {
+      e.put("model_version", "3");
+      double income = Math.exp(10.8 + 0.45 * random.nextGaussian() + (drift ? 0.5 : 0));
+      double debt = Math.min(1, Math.max(0, 0.35 + 0.12 * random.nextGaussian()));
+      double age = Math.round(Math.max(18, 41 + 12 * random.nextGaussian()));
+      f.put("income", Math.round(income));
+      f.put("debt_ratio", Math.round(debt * 1000) / 1000.0);
+      f.put("age", (long) age);
+      f.put("region", pick(REGIONS, drift ? REGION_DRIFT : REGION_NORMAL));
+      f.put("channel", pick(CHANNELS, CHANNEL_MIX));
+      z = -1.0 + 3.0 * (debt - 0.35) - 0.8 * (Math.log(income) - 10.8) + 0.2 * random.nextGaussian();
+    } else {
+      e.put("model_version", "7");
+      double tenure = Math.round(Math.max(0, 30 + 20 * random.nextGaussian()));
+      double charges = Math.max(10, 65 + 20 * random.nextGaussian()) * (drift ? 1.35 : 1.0);
+      f.put("tenure_months", (long) tenure);
+      f.put("monthly_charges", Math.round(charges * 100) / 100.0);
+      f.put("plan", pick(PLANS, PLAN_MIX));
+      String contract = pick(CONTRACTS, drift ? CONTRACT_DRIFT : CONTRACT_NORMAL);
+      f.put("contract", contract);
+      z = -0.5 - 0.04 * (tenure - 30) + 0.03 * (charges - 65) + (contract.equals("monthly") ? 0.6 : -0.4);
+    }
+    double score = 1 / (1 + Math.exp(-z));
+    e.put("score", Math.round(score * 1e6) / 1e6);
+    e.put("prediction", score >= 0.5 ? 1 : 0);
+    e.put("latency_ms", Math.round(5 + 20 * random.nextDouble()));
+    return e.toString();
+  }
+
+  /** A malformed record of one of several kinds, to show the dead-letter output at work. */
+  public String badRecord(long timestampMillis) {
+    String ts = Instant.ofEpochMilli(timestampMillis).toString();
+    return switch ((int) (sequence++ % 4)) {
+      case 0 -> "{\"inference_id\":\"broken\",\"model_id\":\"" + CREDIT + "\",";
+      case 1 -> "{\"inference_id\":\"x\",\"model_id\":\"fraud-v1\",\"timestamp\":\"" + ts
+          + "\",\"features\":{},\"prediction\":1}";
+      case 2 -> "{\"inference_id\":\"y\",\"model_id\":\"" + CHURN + "\",\"timestamp\":\"yesterday\","
+          + "\"features\":{},\"prediction\":0}";
+      default -> "{\"inference_id\":\"z\",\"model_id\":\"" + CHURN + "\",\"timestamp\":\"" + ts
+          + "\",\"features\":{},\"prediction\":0,\"score\":\"high\"}";
+    };
+  }
+
+  private String pick(String[] values, double[] weights) {
+    double u = random.nextDouble();
+    double acc = 0;
+    for (int i = 0; i < values.length; i++) {
+      acc += weights[i];
+      if (u < acc) {
+        return values[i];
+      }
+    }
+    return values[values.length - 1];
+  }
+
+  /** The demo config for a broker, with reference files in the same directory. */
+  public static String config(String bootstrapServers) {
+    return """
+        # aimon demo config, written by `aimon demo`
+        kafka:
+          bootstrap_servers: "%s"
+          group_id: aimon-demo
+        job:
+          checkpoint_interval: 2s
+          out_of_orderness: 1s
+          idleness: 5s
+        models:
+          - id: credit-risk
+            version: "3"
+            window: 10s
+            min_samples: 100
+            reference:
+              events: reference-credit-risk.jsonl.gz
+            features:
+              numeric: [income, debt_ratio, age]
+              categorical: [region, channel]
+          - id: churn
+            version: "7"
+            window: 10s
+            min_samples: 100
+            reference:
+              events: reference-churn.jsonl.gz
+            features:
+              numeric: [tenure_months, monthly_charges]
+              categorical: [plan, contract]
+        """
+        .formatted(bootstrapServers);
+  }
+}

@@ -1,0 +1,46 @@
+package io.aimon.jobs.monitor;
+
+import io.aimon.detectors.check.CheckResult;
+import io.aimon.detectors.check.CheckStatus;
+import io.aimon.detectors.check.DriftChecks;
+import io.aimon.detectors.model.ModelSpec;
+import io.aimon.detectors.profile.WindowProfile;
+import java.time.Instant;
+import java.util.List;
+import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
+import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
+import org.apache.flink.util.Collector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** When a window closes: profile it and evaluate it against the reference ({@link DriftChecks}). */
+final class EvaluateWindow extends ProcessWindowFunction<WindowState, CheckResult, String, TimeWindow> {
+  private static final long serialVersionUID = 1L;
+  private static final Logger LOG = LoggerFactory.getLogger(EvaluateWindow.class);
+  private final MonitorPlan plan;
+
+  EvaluateWindow(MonitorPlan plan) {
+    this.plan = plan;
+  }
+
+  @Override
+  public void process(
+      String modelId, Context context, Iterable<WindowState> states, Collector<CheckResult> out) {
+    WindowState state = states.iterator().next();
+    if (state.accumulator == null) {
+      return;
+    }
+    ModelSpec spec = plan.spec(modelId);
+    TimeWindow w = context.window();
+    WindowProfile profile = state.accumulator.toProfile(spec, w.getStart(), w.getEnd());
+    List<CheckResult> results = DriftChecks.evaluate(spec, plan.reference(modelId), profile);
+    long breaches =
+        results.stream()
+            .filter(r -> r.status().equals(CheckStatus.WARNING.code()) || r.status().equals(CheckStatus.CRITICAL.code()))
+            .count();
+    LOG.info(
+        "model {} window {}: {} events, {} checks, {} breaches",
+        modelId, Instant.ofEpochMilli(w.getStart()), profile.events(), results.size(), breaches);
+    results.forEach(out::collect);
+  }
+}

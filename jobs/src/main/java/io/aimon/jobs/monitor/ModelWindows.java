@@ -1,0 +1,53 @@
+package io.aimon.jobs.monitor;
+
+import io.aimon.detectors.event.InferenceEvent;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.ExecutionConfig;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.streaming.api.windowing.assigners.WindowAssigner;
+import org.apache.flink.streaming.api.windowing.triggers.EventTimeTrigger;
+import org.apache.flink.streaming.api.windowing.triggers.Trigger;
+import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
+
+/**
+ * Tumbling event-time windows whose size is the event's model's configured window, aligned to the
+ * UTC epoch (a 1d window is a UTC day).
+ */
+final class ModelWindows extends WindowAssigner<Object, TimeWindow> {
+  private static final long serialVersionUID = 1L;
+  private final Map<String, Long> sizes;
+
+  ModelWindows(Map<String, Long> sizes) {
+    this.sizes = Map.copyOf(sizes);
+  }
+
+  @Override
+  public Collection<TimeWindow> assignWindows(
+      Object element, long timestamp, WindowAssignerContext context) {
+    long size = sizes.get(((InferenceEvent) element).modelId());
+    long start = TimeWindow.getWindowStartWithOffset(timestamp, 0, size);
+    return List.of(new TimeWindow(start, start + size));
+  }
+
+  @Override
+  public Trigger<Object, TimeWindow> getDefaultTrigger() {
+    return EventTimeTrigger.create();
+  }
+
+  @Override
+  public TypeSerializer<TimeWindow> getWindowSerializer(ExecutionConfig executionConfig) {
+    return new TimeWindow.Serializer();
+  }
+
+  @Override
+  public boolean isEventTime() {
+    return true;
+  }
+
+  @Override
+  public String toString() {
+    return "ModelWindows" + sizes;
+  }
+}

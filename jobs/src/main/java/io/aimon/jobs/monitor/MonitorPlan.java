@@ -1,0 +1,85 @@
+package io.aimon.jobs.monitor;
+
+import io.aimon.config.AimonConfig;
+import io.aimon.config.JobSettings;
+import io.aimon.detectors.event.EventDecoder;
+import io.aimon.detectors.model.ModelSpec;
+import io.aimon.detectors.profile.ReferenceProfile;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything the monitor job's functions need, resolved before the job starts: the model specs, their
+ * reference profiles and the job settings. Serializable, so it travels with the job graph.
+ */
+public final class MonitorPlan implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final Map<String, ModelSpec> specs;
+  private final Map<String, ReferenceProfile> references;
+  private final int maxRecordBytes;
+  private final long outOfOrdernessMillis;
+  private final long idlenessMillis;
+  private final long checkpointIntervalMillis;
+  private final int parallelism;
+
+  public MonitorPlan(
+      Map<String, ModelSpec> specs, Map<String, ReferenceProfile> references, JobSettings job) {
+    this.specs = new LinkedHashMap<>(specs);
+    this.references = new LinkedHashMap<>(references);
+    for (String id : specs.keySet()) {
+      Objects.requireNonNull(references.get(id), "no reference profile for model " + id);
+    }
+    this.maxRecordBytes = job.maxRecordBytes();
+    this.outOfOrdernessMillis = job.outOfOrderness().toMillis();
+    this.idlenessMillis = job.idleness().toMillis();
+    this.checkpointIntervalMillis = job.checkpointInterval().toMillis();
+    this.parallelism = job.parallelism();
+  }
+
+  /** Specs of the config's models, with the given reference profiles. */
+  public static MonitorPlan of(AimonConfig config, Map<String, ReferenceProfile> references) {
+    Map<String, ModelSpec> specs = new LinkedHashMap<>();
+    config.models().forEach(m -> specs.put(m.id(), ModelSpec.from(m, config.job().exactValues())));
+    return new MonitorPlan(specs, references, config.job());
+  }
+
+  public Map<String, ModelSpec> specs() {
+    return specs;
+  }
+
+  public ModelSpec spec(String modelId) {
+    return specs.get(modelId);
+  }
+
+  public ReferenceProfile reference(String modelId) {
+    return references.get(modelId);
+  }
+
+  public EventDecoder decoder() {
+    return new EventDecoder(specs, maxRecordBytes);
+  }
+
+  public int maxRecordBytes() {
+    return maxRecordBytes;
+  }
+
+  public Duration outOfOrderness() {
+    return Duration.ofMillis(outOfOrdernessMillis);
+  }
+
+  public Duration idleness() {
+    return Duration.ofMillis(idlenessMillis);
+  }
+
+  public Duration checkpointInterval() {
+    return Duration.ofMillis(checkpointIntervalMillis);
+  }
+
+  public int parallelism() {
+    return parallelism;
+  }
+}

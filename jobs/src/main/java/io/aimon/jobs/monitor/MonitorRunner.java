@@ -1,0 +1,83 @@
+package io.aimon.jobs.monitor;
+
+import io.aimon.config.KafkaSettings;
+import io.aimon.detectors.check.CheckResult;
+import io.aimon.detectors.check.OutputJson;
+import io.aimon.detectors.event.DeadLetter;
+import io.aimon.jobs.io.JsonLinesFileSink;
+import io.aimon.jobs.io.JsonLinesFormat;
+import io.aimon.jobs.kafka.KafkaConnectors;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Sets up the execution environment and plugs the real sources and sinks into {@link MonitorJob}:
+ * Kafka for {@code run} and {@code demo}, files for {@code replay}. In the {@code aimon} process the
+ * environment is a local MiniCluster; submitted to a Flink cluster, the same code runs there.
+ */
+public final class MonitorRunner {
+  public static final String METRICS_FILE = "metrics.jsonl";
+  public static final String DEAD_LETTER_FILE = "dead-letter.jsonl";
+
+  private MonitorRunner() {}
+
+  /**
+   * An environment with checkpointing, strict typing (no Kryo fallback), mandatory uids and,
+   * when {@code restarts} is set, a fixed-delay restart strategy.
+   */
+  public static StreamExecutionEnvironment environment(MonitorPlan plan, boolean restarts) {
+    Configuration conf = new Configuration();
+    conf.set(PipelineOptions.GENERIC_TYPES, false);
+    conf.set(PipelineOptions.AUTO_GENERATE_UIDS, false);
+    if (restarts) {
+      conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+      conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 10);
+      conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(500));
+    } else {
+      conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+    }
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+    env.setParallelism(plan.parallelism());
+    env.enableCheckpointing(plan.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
+    return env;
+  }
+
+  /** The replay job: the input file through the monitor graph into JSON Lines files in outDir. */
+  public static MonitorJob replayJob(MonitorPlan plan, Path input, Path outDir) {
+    FileSource<io.aimon.detectors.event.RawRecord> source =
+        FileSource.forRecordStreamFormat(
+                new JsonLinesFormat(input.getFileName().toString(), plan.maxRecordBytes()),
+                new org.apache.flink.core.fs.Path(input.toAbsolutePath().toUri()))
+            .build();
+    return new MonitorJob(
+        plan,
+        source,
+        new JsonLinesFileSink<CheckResult>(outDir.resolve(METRICS_FILE), OutputJson::checkResult),
+        new JsonLinesFileSink<DeadLetter>(outDir.resolve(DEAD_LETTER_FILE), OutputJson::deadLetter));
+  }
+
+  /**
+   * The production job: inference topic to the metrics and dead-letter topics, exactly once.
+   *
+   * @param bounded stop at the offsets that are latest at start (tests and backfills)
+   * @param transactionalIdPrefix unique per job instance on a cluster, e.g. {@code aimon-monitor}
+   */
+  public static MonitorJob kafkaJob(
+      MonitorPlan plan, KafkaSettings kafka, boolean bounded, String transactionalIdPrefix) {
+    return new MonitorJob(
+        plan,
+        KafkaConnectors.rawSource(kafka, kafka.inferenceTopic(), plan.maxRecordBytes(), bounded),
+        KafkaConnectors.<CheckResult>exactlyOnceSink(
+            kafka, kafka.metricsTopic(), transactionalIdPrefix + "-metrics",
+            CheckResult::modelId, OutputJson::checkResult),
+        KafkaConnectors.<DeadLetter>exactlyOnceSink(
+            kafka, kafka.deadLetterTopic(), transactionalIdPrefix + "-dead-letter",
+            DeadLetter::source, OutputJson::deadLetter));
+  }
+}

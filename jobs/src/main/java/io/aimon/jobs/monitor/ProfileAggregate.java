@@ -1,0 +1,46 @@
+package io.aimon.jobs.monitor;
+
+import io.aimon.detectors.event.InferenceEvent;
+import io.aimon.detectors.profile.WindowAccumulator;
+import org.apache.flink.api.common.functions.AggregateFunction;
+
+/** Adds each event to its window's {@link WindowAccumulator}; no computation beyond that. */
+final class ProfileAggregate implements AggregateFunction<InferenceEvent, WindowState, WindowState> {
+  private static final long serialVersionUID = 1L;
+  private final MonitorPlan plan;
+
+  ProfileAggregate(MonitorPlan plan) {
+    this.plan = plan;
+  }
+
+  @Override
+  public WindowState createAccumulator() {
+    return new WindowState();
+  }
+
+  @Override
+  public WindowState add(InferenceEvent event, WindowState state) {
+    if (state.accumulator == null) {
+      state.accumulator =
+          WindowAccumulator.create(plan.spec(event.modelId()), plan.reference(event.modelId()));
+    }
+    state.accumulator.add(event);
+    return state;
+  }
+
+  @Override
+  public WindowState getResult(WindowState state) {
+    return state;
+  }
+
+  @Override
+  public WindowState merge(WindowState a, WindowState b) {
+    if (a.accumulator == null) {
+      return b;
+    }
+    if (b.accumulator != null) {
+      a.accumulator.merge(b.accumulator);
+    }
+    return a;
+  }
+}

@@ -1,0 +1,54 @@
+package io.aimon.jobs.kafka;
+
+import io.aimon.detectors.event.RawRecord;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.api.common.state.CheckpointListener;
+
+/**
+ * Test fault: passes records through; from record {@code holdAt} on it slows down until a
+ * checkpoint has completed, then throws once at or after record {@code failAt}, so the failure falls
+ * after a checkpoint and before the end of the input. State is static because the MiniCluster runs in this JVM.
+ */
+final class FailOnceAfterCheckpoint implements MapFunction<RawRecord, RawRecord>, CheckpointListener {
+  private static final long serialVersionUID = 1L;
+  static final AtomicBoolean CHECKPOINTED = new AtomicBoolean();
+  static final AtomicBoolean FAILED = new AtomicBoolean();
+  static final AtomicInteger SEEN = new AtomicInteger();
+
+  private final int holdAt;
+  private final int failAt;
+
+  FailOnceAfterCheckpoint(int holdAt, int failAt) {
+    this.holdAt = holdAt;
+    this.failAt = failAt;
+  }
+
+  static void reset() {
+    CHECKPOINTED.set(false);
+    FAILED.set(false);
+    SEEN.set(0);
+  }
+
+  @Override
+  public RawRecord map(RawRecord r) throws Exception {
+    int n = SEEN.incrementAndGet();
+    if (!FAILED.get() && n >= holdAt && !CHECKPOINTED.get() && n % 10 == 0) {
+      // slow down (never block: the task thread must stay free to take the checkpoint barrier)
+      Thread.sleep(1);
+    }
+    if (!FAILED.get() && n >= failAt && CHECKPOINTED.get()) {
+      FAILED.set(true);
+      throw new IllegalStateException("injected failure after a checkpoint, at record " + n);
+    }
+    return r;
+  }
+
+  @Override
+  public void notifyCheckpointComplete(long checkpointId) {
+    if (SEEN.get() >= holdAt) {
+      CHECKPOINTED.set(true);
+    }
+  }
+}
