@@ -1,0 +1,118 @@
+package io.aimon.jobs.replay;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aimon.jobs.AdultFixtures;
+import io.aimon.jobs.cli.AimonCommand;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * Replay of good Adult events mixed with malformed records of many kinds and a late event: every bad
+ * record lands in dead-letter.jsonl with the right reason and line, nothing is dropped, and the good
+ * records' check results are exactly those of a clean replay.
+ */
+class BadInputIntegrationTest {
+  private static final String TS = "2024-02-01T05:00:00Z";
+  private static final String OK_PREFIX =
+      "{\"inference_id\":\"bad-%d\",\"model_id\":\"adult-income-logreg\",\"timestamp\":\"" + TS + "\",";
+
+  /** Malformed record -> expected reason code. */
+  private static Map<String, String> badRecords() {
+    Map<String, String> bad = new LinkedHashMap<>();
+    bad.put("{\"inference_id\":\"x\",", "malformed_json");
+    bad.put("{\"inference_id\":\"x\"} trailing", "malformed_json");
+    bad.put("{\"inference_id\":\"a\",\"inference_id\":\"b\"}", "malformed_json");
+    bad.put("[1, 2, 3]", "not_an_object");
+    bad.put("42", "not_an_object");
+    bad.put("   ", "empty_record");
+    bad.put("{\"model_id\":\"adult-income-logreg\",\"timestamp\":\"" + TS + "\",\"features\":{},\"prediction\":1}", "missing_field");
+    bad.put("{\"inference_id\":\"\",\"model_id\":\"adult-income-logreg\",\"timestamp\":\"" + TS + "\",\"features\":{},\"prediction\":1}", "missing_field");
+    bad.put("{\"inference_id\":7,\"model_id\":\"adult-income-logreg\",\"timestamp\":\"" + TS + "\",\"features\":{},\"prediction\":1}", "wrong_type");
+    bad.put("{\"inference_id\":\"u\",\"model_id\":\"fraud-v2\",\"timestamp\":\"" + TS + "\",\"features\":{},\"prediction\":1}", "unknown_model");
+    bad.put("{\"inference_id\":\"t\",\"model_id\":\"adult-income-logreg\",\"timestamp\":\"yesterday\",\"features\":{},\"prediction\":1}", "bad_timestamp");
+    bad.put("{\"inference_id\":\"t\",\"model_id\":\"adult-income-logreg\",\"timestamp\":\"2024-02-01T05:00:00\",\"features\":{},\"prediction\":1}", "bad_timestamp");
+    bad.put("{\"inference_id\":\"t\",\"model_id\":\"adult-income-logreg\",\"timestamp\":-5,\"features\":{},\"prediction\":1}", "bad_timestamp");
+    bad.put(OK_PREFIX + "\"features\":[],\"prediction\":1}", "wrong_type");
+    bad.put(OK_PREFIX + "\"prediction\":1}", "missing_field");
+    bad.put(OK_PREFIX + "\"features\":{},\"prediction\":{\"a\":1}}", "wrong_type");
+    bad.put(OK_PREFIX + "\"features\":{},\"prediction\":1,\"score\":\"high\"}", "wrong_type");
+    bad.put(OK_PREFIX + "\"features\":{},\"prediction\":1,\"score\":NaN}", "non_finite_number");
+    bad.put(OK_PREFIX + "\"features\":{\"age\":Infinity},\"prediction\":1}", "non_finite_number");
+    bad.put(OK_PREFIX + "\"features\":{},\"prediction\":1,\"latency_ms\":-3}", "wrong_type");
+    bad.put(OK_PREFIX + "\"features\":{},\"prediction\":1,\"groups\":\"male\"}", "wrong_type");
+    bad.put(OK_PREFIX + "\"features\":{\"note\":\"" + "x".repeat(3000) + "\"},\"prediction\":1}", "oversize");
+    return bad;
+  }
+
+  @Test
+  void everyBadRecordIsDeadLetteredWithItsReasonAndGoodResultsAreUnchanged(@TempDir Path dir) throws Exception {
+    List<String> good = AdultFixtures.lines(AdultFixtures.PRODUCTION, 8140); // W1 and W2
+    Map<String, String> bad = badRecords();
+    List<String> mixed = new ArrayList<>();
+    List<String> expectedReasons = new ArrayList<>();
+    List<Long> expectedLines = new ArrayList<>();
+    int i = 0;
+    List<String> badList = new ArrayList<>(bad.keySet());
+    for (String line : good) {
+      mixed.add(line);
+      if (i % 300 == 7 && i / 300 < badList.size()) {
+        String b = badList.get(i / 300);
+        mixed.add(b.contains("%d") ? String.format(b, i) : b);
+        expectedReasons.add(bad.get(b));
+        expectedLines.add((long) mixed.size());
+      }
+      i++;
+    }
+    // an event of W1 after W2 has begun and closed W1: late
+    mixed.add(good.get(10).replace("\"adult-16290\"", "\"adult-16290-late\""));
+    expectedReasons.add("late");
+
+    Path cleanOut = replay(dir.resolve("clean"), good);
+    Path mixedOut = replay(dir.resolve("mixed"), mixed);
+
+    List<JsonNode> dead = AdultFixtures.readJsonLines(mixedOut.resolve("dead-letter.jsonl"));
+    assertEquals(bad.size() + 1, expectedReasons.size());
+    assertTrue(bad.size() >= 20, "at least 20 kinds of malformed record");
+    assertEquals(expectedReasons, dead.stream().map(d -> d.path("reason").asText()).toList());
+    for (int k = 0; k < expectedLines.size(); k++) {
+      assertEquals(expectedLines.get(k), dead.get(k).path("position").asLong(), "line of " + expectedReasons.get(k));
+      assertEquals("input.jsonl", dead.get(k).path("source").asText());
+      assertTrue(dead.get(k).path("detail").asText().contains(":"), "detail names the field");
+    }
+    JsonNode oversize = dead.stream().filter(d -> d.path("reason").asText().equals("oversize")).findFirst().orElseThrow();
+    assertTrue(oversize.path("payload_bytes").asLong() > 2048);
+    assertTrue(oversize.path("payload").asText().length() <= 4096);
+    // the good events give exactly the results of a clean replay
+    assertEquals(
+        Files.readAllLines(cleanOut.resolve("metrics.jsonl")),
+        Files.readAllLines(mixedOut.resolve("metrics.jsonl")));
+  }
+
+  private static Path replay(Path dir, List<String> lines) throws Exception {
+    Files.createDirectories(dir);
+    Path input = dir.resolve("input.jsonl");
+    Files.write(input, lines);
+    Path config = AdultFixtures.writeConfig(dir, "max_record_bytes: 2048\nout_of_orderness: 0s");
+    Path out = dir.resolve("out");
+    StringWriter err = new StringWriter();
+    int code =
+        new CommandLine(new AimonCommand())
+            .setErr(new PrintWriter(err))
+            .setOut(new PrintWriter(new StringWriter()))
+            .execute("replay", "--config", config.toString(), "--input", input.toString(), "--out", out.toString());
+    assertEquals(0, code, "replay failed: " + err);
+    return out;
+  }
+}
