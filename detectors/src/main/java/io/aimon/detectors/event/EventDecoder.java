@@ -152,7 +152,11 @@ public final class EventDecoder implements Serializable {
     String[] out = new String[names.size()];
     for (int i = 0; i < out.length; i++) {
       JsonNode v = obj == null ? null : obj.get(names.get(i));
-      if (v == null || v.isNull() || v.isContainerNode() || (v.isTextual() && v.textValue().isEmpty())) {
+      if (v == null
+          || v.isNull()
+          || v.isContainerNode()
+          || (v.isTextual() && v.textValue().isEmpty())
+          || (v.isNumber() && !Double.isFinite(v.doubleValue()))) {
         out[i] = InferenceEvent.MISSING;
       } else {
         out[i] = JsonFields.canonical(v, prefix + names.get(i));

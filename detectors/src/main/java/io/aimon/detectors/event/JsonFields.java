@@ -99,8 +99,8 @@ final class JsonFields {
       throw new InvalidEventException(DeadLetterReason.MISSING_FIELD, field + ": required field is missing");
     }
     long millis;
-    if (n.isIntegralNumber() && n.canConvertToLong()) {
-      millis = n.longValue();
+    if (n.isIntegralNumber()) {
+      millis = n.canConvertToLong() ? n.longValue() : Long.MAX_VALUE;
     } else if (n.isTextual()) {
       millis = parseIso(field, n.textValue());
     } else if (n.isNumber()) {

@@ -56,14 +56,21 @@ public final class JsonLinesReader implements Closeable {
     line.reset();
     long size = 0;
     int b;
+    boolean pendingCr = false; // a '\r' is held back until we know it is not the end of a CRLF
     while ((b = in.read()) != -1 && b != '\n') {
-      size++;
-      if (size <= maxRecordBytes) {
-        line.write(b);
+      if (pendingCr) {
+        append('\r', ++size);
+      }
+      pendingCr = b == '\r';
+      if (!pendingCr) {
+        append(b, ++size);
       }
     }
     if (b == -1) {
       eof = true;
+      if (pendingCr) {
+        append('\r', ++size); // a '\r' at the very end of the input is content
+      }
       if (size == 0) {
         return null;
       }
@@ -71,14 +78,16 @@ public final class JsonLinesReader implements Closeable {
     lineNumber++;
     byte[] bytes = line.toByteArray();
     int len = bytes.length;
-    if (size <= maxRecordBytes && len > 0 && bytes[len - 1] == '\r') {
-      len--;
-      size--;
-    }
     if (size > maxRecordBytes) {
       len = Math.min(len, DeadLetter.MAX_PAYLOAD_CHARS);
     }
     return new RawRecord(source, lineNumber, new String(bytes, 0, len, StandardCharsets.UTF_8), size);
+  }
+
+  private void append(int b, long sizeSoFar) {
+    if (sizeSoFar <= maxRecordBytes) {
+      line.write(b);
+    }
   }
 
   @Override

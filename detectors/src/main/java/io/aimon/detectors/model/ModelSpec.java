@@ -40,7 +40,7 @@ public final class ModelSpec implements Serializable {
     features.addAll(config.categoricalFeatures());
     features.add(SCORE);
     features.add(LABEL);
-    for (String metric : MetricIds.DRIFT) {
+    for (String metric : MetricIds.CHECKABLE) {
       CheckThreshold modelLevel = config.threshold(metric, null);
       if (modelLevel != null) {
         resolved.put(metric, modelLevel);

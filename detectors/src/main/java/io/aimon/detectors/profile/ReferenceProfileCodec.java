@@ -83,7 +83,10 @@ public final class ReferenceProfileCodec {
                 label.isObject() ? readCategorical(label) : null,
                 "pending"));
     String stored = root.path("digest").asText("");
-    if (!stored.isEmpty() && !stored.equals(p.digest())) {
+    if (stored.isEmpty()) {
+      throw new IllegalArgumentException("digest: expected a SHA-256 hex string, found none");
+    }
+    if (!stored.equals(p.digest())) {
       throw new IllegalArgumentException(
           "digest: the stored digest " + stored + " does not match the content (" + p.digest() + ")");
     }

@@ -31,7 +31,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class DriftChecksTest {
@@ -243,8 +242,6 @@ class DriftChecksTest {
   }
 
   @Test
-  @Disabled("bug: ModelSpec.from resolves only MetricIds.DRIFT, which lacks missing_rate, so a"
-      + " configured missing_rate threshold is dropped and missing_rate is always ok")
   void configuredMissingRateThresholdIsApplied() {
     ModelSpec spec = specFrom(Map.of("missing_rate", new ValueThreshold(0.05, 0.2)), Map.of());
     ReferenceProfile ref = reference(spec, REF_EVENTS);

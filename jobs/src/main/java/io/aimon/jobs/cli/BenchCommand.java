@@ -14,9 +14,10 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Generates a file of inference events (one model, 20 numeric and 5 categorical features),",
-      "replays it through the monitor job on a local MiniCluster (parallelism 1) and prints",
-      "events per second, events per CPU-second and the peak heap."
+      "Generates a file of inference events (one model, 20 numeric and 5",
+      "categorical features), replays it through the monitor job on a local",
+      "MiniCluster (parallelism 1) and prints events per second, events per",
+      "CPU-second and the peak heap."
     })
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -27,7 +27,8 @@ final class ConfigCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = {
         "Checks a config: keys, types, durations, thresholds and reference files.",
-        "Prints every problem as FILE:LINE KEY: MESSAGE and exits 2 when there is any."
+        "Prints every problem as FILE:LINE KEY: MESSAGE and exits 2 when there is",
+        "any."
       })
   static final class Validate implements Callable<Integer> {
     @Spec CommandSpec spec;

@@ -15,10 +15,11 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Starts an embedded Kafka broker, generates inference events for two models (normal, then",
-      "drift injected into some features, then recovery), runs the monitor job on a local Flink",
-      "MiniCluster, prints one line per warning or critical check as it happens and writes the",
-      "outputs (metrics.jsonl, dead-letter.jsonl, the config and reference files) to --out."
+      "Starts an embedded Kafka broker, generates inference events for two models",
+      "(normal, then drift injected into some features, then recovery), runs the",
+      "monitor job on a local Flink MiniCluster, prints one line per warning or",
+      "critical check as it happens and writes the outputs (metrics.jsonl,",
+      "dead-letter.jsonl, the config and reference files) to --out."
     })
 final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

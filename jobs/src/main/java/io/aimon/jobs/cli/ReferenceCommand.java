@@ -33,9 +33,10 @@ final class ReferenceCommand implements Runnable {
       name = "build",
       mixinStandardHelpOptions = true,
       description = {
-        "Builds a model's reference profile from the reference events named in the config",
-        "(decile bin edges, bin and category counts, value summaries) and writes it as JSON,",
-        "usable in the config as reference: {profile: FILE}. Shows a progress bar on large input."
+        "Builds a model's reference profile from the reference events named in the",
+        "config (decile bin edges, bin and category counts, value summaries) and",
+        "writes it as JSON, usable in the config as reference: {profile: FILE}.",
+        "Shows a progress bar on large input."
       })
   static final class Build implements Callable<Integer> {
     @Spec CommandSpec spec;

@@ -20,9 +20,10 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "replay",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the monitor job over a file of inference events (.jsonl or .jsonl.gz) on a local Flink",
-      "MiniCluster and writes metrics.jsonl (every check of every window), dead-letter.jsonl and",
-      "incidents.jsonl to the output directory. Exits 0 when the input is exhausted."
+      "Runs the monitor job over a file of inference events (.jsonl or .jsonl.gz)",
+      "on a local Flink MiniCluster and writes metrics.jsonl (every check of",
+      "every window), dead-letter.jsonl and incidents.jsonl to the output",
+      "directory. Exits 0 when the input is exhausted."
     })
 final class ReplayCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -21,9 +21,10 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the monitor job on Kafka: reads kafka.topics.inference, writes check results to",
-      "kafka.topics.metrics and bad records to kafka.topics.dead_letter, exactly once.",
-      "Runs until stopped (or, with --bounded, until the offsets that were latest at start)."
+      "Runs the monitor job on Kafka: reads kafka.topics.inference, writes check",
+      "results to kafka.topics.metrics and bad records to",
+      "kafka.topics.dead_letter, exactly once. Runs until stopped (or, with",
+      "--bounded, until the offsets that were latest at start)."
     })
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

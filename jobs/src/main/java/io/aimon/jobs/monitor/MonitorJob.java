@@ -80,7 +80,8 @@ public final class MonitorJob {
     DataStream<InferenceEvent> timed =
         events
             .assignTimestampsAndWatermarks(
-                WatermarkStrategy.<InferenceEvent>forBoundedOutOfOrderness(plan.outOfOrderness())
+                WatermarkStrategy.<InferenceEvent>forGenerator(
+                        EventTimeWatermarks.supplier(plan.outOfOrderness().toMillis()))
                     .withTimestampAssigner((e, previous) -> e.timestamp())
                     .withIdleness(plan.idleness()))
             .uid(UID_WATERMARKS)
