@@ -1,13 +1,12 @@
 package io.aimon.detectors.event;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -20,7 +19,11 @@ public final class JsonLinesReader implements Closeable {
   private final InputStream in;
   private final String source;
   private final int maxRecordBytes;
-  private final ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
+  private final byte[] buffer = new byte[1 << 16];
+  private int pos;
+  private int limit;
+  private byte[] line = new byte[1024];
+  private int lineLength;
   private long lineNumber;
   private boolean eof;
 
@@ -30,7 +33,7 @@ public final class JsonLinesReader implements Closeable {
    * @param maxRecordBytes lines longer than this are truncated and flagged by their size
    */
   public JsonLinesReader(InputStream in, String source, int maxRecordBytes) {
-    this.in = in instanceof BufferedInputStream ? in : new BufferedInputStream(in, 1 << 16);
+    this.in = in;
     this.source = source;
     this.maxRecordBytes = maxRecordBytes;
   }
@@ -53,41 +56,64 @@ public final class JsonLinesReader implements Closeable {
     if (eof) {
       return null;
     }
-    line.reset();
+    lineLength = 0;
     long size = 0;
-    int b;
-    boolean pendingCr = false; // a '\r' is held back until we know it is not the end of a CRLF
-    while ((b = in.read()) != -1 && b != '\n') {
-      if (pendingCr) {
-        append('\r', ++size);
+    boolean newline = false;
+    while (!newline) {
+      if (pos == limit && !fill()) {
+        break;
       }
-      pendingCr = b == '\r';
-      if (!pendingCr) {
-        append(b, ++size);
+      int start = pos;
+      while (pos < limit && buffer[pos] != '\n') {
+        pos++;
+      }
+      int chunk = pos - start;
+      keep(start, chunk, size);
+      size += chunk;
+      if (pos < limit) {
+        pos++; // the '\n'
+        newline = true;
       }
     }
-    if (b == -1) {
+    if (!newline) {
       eof = true;
-      if (pendingCr) {
-        append('\r', ++size); // a '\r' at the very end of the input is content
-      }
       if (size == 0) {
         return null;
       }
+    } else if (lineLength > 0 && lineLength == size && line[lineLength - 1] == '\r') {
+      lineLength--; // CRLF ending
+      size--;
     }
     lineNumber++;
-    byte[] bytes = line.toByteArray();
-    int len = bytes.length;
-    if (size > maxRecordBytes) {
-      len = Math.min(len, DeadLetter.MAX_PAYLOAD_CHARS);
-    }
-    return new RawRecord(source, lineNumber, new String(bytes, 0, len, StandardCharsets.UTF_8), size);
+    int len =
+        size > maxRecordBytes
+            ? Math.min(Math.min(lineLength, maxRecordBytes), DeadLetter.MAX_PAYLOAD_CHARS)
+            : lineLength;
+    return new RawRecord(source, lineNumber, new String(line, 0, len, StandardCharsets.UTF_8), size);
   }
 
-  private void append(int b, long sizeSoFar) {
-    if (sizeSoFar <= maxRecordBytes) {
-      line.write(b);
+  /** Keeps bytes of the current line while it is within the size limit (+1 for a CR). */
+  private void keep(int from, int count, long sizeBefore) {
+    long room = (long) maxRecordBytes + 1 - sizeBefore;
+    int n = (int) Math.max(0, Math.min(count, room));
+    if (n == 0) {
+      return;
     }
+    if (lineLength + n > line.length) {
+      line = Arrays.copyOf(line, Math.max(line.length * 2, lineLength + n));
+    }
+    System.arraycopy(buffer, from, line, lineLength, n);
+    lineLength += n;
+  }
+
+  private boolean fill() throws IOException {
+    int n = in.read(buffer, 0, buffer.length);
+    if (n <= 0) {
+      return false;
+    }
+    pos = 0;
+    limit = n;
+    return true;
   }
 
   @Override
