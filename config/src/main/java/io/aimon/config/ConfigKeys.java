@@ -58,6 +58,11 @@ public final class ConfigKeys {
             ValueTypes.integer(0, 1_000_000), 10_000,
             "Distinct numeric values per feature and window counted exactly before switching to a "
                     + "quantile sketch.");
+    public static final ConfigKey<Duration> JOB_MAX_FUTURE_SKEW = key("job.max_future_skew",
+            ValueTypes.duration(Duration.ZERO, false), Duration.ofHours(1),
+            "Events stamped further than this ahead of the wall clock are dead-lettered as "
+                    + "`future_timestamp`, so one bad clock cannot push the watermark ahead and make "
+                    + "every later event late.");
 
     // --- models --------------------------------------------------------------------------------
     public static final ConfigKey<Node> MODELS = register(new ConfigKey<>("models", ValueTypes.MAP_LIST, null,

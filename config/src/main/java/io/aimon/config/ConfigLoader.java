@@ -149,7 +149,8 @@ public final class ConfigLoader {
                 job.getOrDefault(ConfigKeys.JOB_OUT_OF_ORDERNESS),
                 job.getOrDefault(ConfigKeys.JOB_IDLENESS),
                 job.getOrDefault(ConfigKeys.JOB_MAX_RECORD_BYTES),
-                job.getOrDefault(ConfigKeys.JOB_EXACT_VALUES));
+                job.getOrDefault(ConfigKeys.JOB_EXACT_VALUES),
+                job.getOrDefault(ConfigKeys.JOB_MAX_FUTURE_SKEW));
     }
 
     private static String sha256(byte[] bytes) {

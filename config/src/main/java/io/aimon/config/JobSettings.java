@@ -14,9 +14,12 @@ import java.time.Duration;
  * @param maxRecordBytes {@code job.max_record_bytes}, in [1024, 104857600]
  * @param exactValues {@code job.exact_values}, in [0, 1000000]: distinct numeric values per feature
  *     and window counted exactly before switching to a quantile sketch
+ * @param maxFutureSkew {@code job.max_future_skew}, &gt; 0: events stamped further ahead of the
+ *     wall clock are dead-lettered as {@code future_timestamp}
  */
 public record JobSettings(int parallelism, Duration checkpointInterval, Duration outOfOrderness,
-                          Duration idleness, int maxRecordBytes, int exactValues) {
+                          Duration idleness, int maxRecordBytes, int exactValues,
+                          Duration maxFutureSkew) {
 
     public JobSettings {
         if (parallelism < 1) {
@@ -34,9 +37,10 @@ public record JobSettings(int parallelism, Duration checkpointInterval, Duration
         if (exactValues < 0 || exactValues > 1_000_000) {
             throw new IllegalArgumentException("exactValues must be in [0, 1000000], was " + exactValues);
         }
+        requirePositive("maxFutureSkew", maxFutureSkew);
     }
 
-    /** The defaults of the registry: 1, 10s, 1m, 1m, 1048576, 10000. */
+    /** The defaults of the registry: 1, 10s, 1m, 1m, 1048576, 10000, 1h. */
     public static JobSettings defaults() {
         return new JobSettings(
                 ConfigKeys.JOB_PARALLELISM.defaultValue(),
@@ -44,7 +48,8 @@ public record JobSettings(int parallelism, Duration checkpointInterval, Duration
                 ConfigKeys.JOB_OUT_OF_ORDERNESS.defaultValue(),
                 ConfigKeys.JOB_IDLENESS.defaultValue(),
                 ConfigKeys.JOB_MAX_RECORD_BYTES.defaultValue(),
-                ConfigKeys.JOB_EXACT_VALUES.defaultValue());
+                ConfigKeys.JOB_EXACT_VALUES.defaultValue(),
+                ConfigKeys.JOB_MAX_FUTURE_SKEW.defaultValue());
     }
 
     private static void requirePositive(String name, Duration d) {

@@ -34,7 +34,7 @@ class ConfigLoaderTest {
         assertEquals(List.of("security.protocol", "sasl.mechanism", "request.timeout.ms", "enable.auto.commit"),
                 List.copyOf(config.kafka().properties().keySet()));
         assertEquals(new JobSettings(4, Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofMinutes(2),
-                2_097_152, 5000), config.job());
+                2_097_152, 5000, Duration.ofHours(1)), config.job());
 
         assertEquals(2, config.models().size());
         ModelConfig m = config.model("adult-income-logreg").orElseThrow();
@@ -92,7 +92,7 @@ class ConfigLoaderTest {
                 "aimon.metrics", "aimon.dead-letter", Map.of()), config.kafka());
         assertEquals(JobSettings.defaults(), config.job());
         assertEquals(new JobSettings(1, Duration.ofSeconds(10), Duration.ofMinutes(1), Duration.ofMinutes(1),
-                1_048_576, 10_000), config.job());
+                1_048_576, 10_000, Duration.ofHours(1)), config.job());
         ModelConfig m = config.models().get(0);
         assertEquals("m1", m.id());
         assertNull(m.version());

@@ -35,7 +35,7 @@ class ConfigValidationTest {
     void unknownKeyWithNothingCloseListsTheAllowedKeysOnly() {
         assertProblem("unknown-key-no-suggestion.yaml", 2, "job.colour",
                 "unknown key 'colour'; allowed keys: parallelism, checkpoint_interval, out_of_orderness, "
-                        + "idleness, max_record_bytes, exact_values");
+                        + "idleness, max_record_bytes, exact_values, max_future_skew");
     }
 
     @Test

@@ -78,11 +78,13 @@ class ModelConfigTest {
     @Test
     void settingsRecordsRejectOutOfRangeValues() {
         assertThrows(IllegalArgumentException.class, () -> new JobSettings(0, Duration.ofSeconds(10),
-                Duration.ZERO, Duration.ofMinutes(1), 1024, 0));
+                Duration.ZERO, Duration.ofMinutes(1), 1024, 0, Duration.ofHours(1)));
         assertThrows(IllegalArgumentException.class, () -> new JobSettings(1, Duration.ZERO,
-                Duration.ZERO, Duration.ofMinutes(1), 1024, 0));
+                Duration.ZERO, Duration.ofMinutes(1), 1024, 0, Duration.ofHours(1)));
         assertThrows(IllegalArgumentException.class, () -> new JobSettings(1, Duration.ofSeconds(1),
-                Duration.ZERO, Duration.ofMinutes(1), 1023, 0));
+                Duration.ZERO, Duration.ofMinutes(1), 1023, 0, Duration.ofHours(1)));
+        assertThrows(IllegalArgumentException.class, () -> new JobSettings(1, Duration.ofSeconds(1),
+                Duration.ZERO, Duration.ofMinutes(1), 1024, 0, Duration.ZERO));
         assertThrows(IllegalArgumentException.class, () -> new FairnessConfig(List.of("sex", "sex"), 30));
         assertThrows(IllegalArgumentException.class, () -> new KafkaSettings(" ", "g", "i", "l", "m", "d", Map.of()));
     }

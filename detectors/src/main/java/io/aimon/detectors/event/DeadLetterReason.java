@@ -21,6 +21,8 @@ public enum DeadLetterReason {
   NON_FINITE_NUMBER("non_finite_number"),
   /** The timestamp is neither ISO-8601 nor epoch milliseconds, or is out of range. */
   BAD_TIMESTAMP("bad_timestamp"),
+  /** The timestamp is further ahead of the wall clock than {@code job.max_future_skew}. */
+  FUTURE_TIMESTAMP("future_timestamp"),
   /** The model_id is not configured. */
   UNKNOWN_MODEL("unknown_model"),
   /** The event is behind the watermark: its window has already been evaluated. */

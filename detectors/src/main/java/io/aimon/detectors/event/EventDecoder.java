@@ -18,7 +18,8 @@ import java.util.Map;
  *
  * <p>Rules: required fields present and non-empty; types as in the contract; timestamps ISO-8601
  * with offset or integral epoch milliseconds; NaN/Infinity rejected where a finite number is needed
- * (a numeric feature that is NaN or null counts as missing); records over {@code maxRecordBytes}
+ * (a numeric feature that is NaN or null counts as missing); timestamps too far ahead of the clock
+ * rejected, so a bad clock cannot push the watermark ahead; records over {@code maxRecordBytes}
  * rejected before parsing; unknown model ids rejected; unknown fields ignored. A numeric feature
  * holding a non-number, or a categorical feature holding an object or array, counts as missing.
  *
@@ -32,27 +33,51 @@ public final class EventDecoder implements Serializable {
 
   private final Map<String, ModelSpec> models;
   private final int maxRecordBytes;
+  private final long maxFutureSkewMillis;
   private transient ObjectMapper mapper;
+
+  /** A decoder that accepts any timestamp up to year 9999 (no future-skew check). */
+  public EventDecoder(Map<String, ModelSpec> models, int maxRecordBytes) {
+    this(models, maxRecordBytes, Long.MAX_VALUE);
+  }
 
   /**
    * @param models the configured models by id
    * @param maxRecordBytes the largest accepted record, in bytes (>= 1)
+   * @param maxFutureSkewMillis inference events stamped more than this ahead of the wall clock are
+   *     rejected as {@link DeadLetterReason#FUTURE_TIMESTAMP} (>= 1)
    */
-  public EventDecoder(Map<String, ModelSpec> models, int maxRecordBytes) {
+  public EventDecoder(Map<String, ModelSpec> models, int maxRecordBytes, long maxFutureSkewMillis) {
     if (maxRecordBytes < 1) {
       throw new IllegalArgumentException("maxRecordBytes: expected >= 1, found " + maxRecordBytes);
     }
+    if (maxFutureSkewMillis < 1) {
+      throw new IllegalArgumentException("maxFutureSkewMillis: expected >= 1, found " + maxFutureSkewMillis);
+    }
     this.models = Map.copyOf(models);
     this.maxRecordBytes = maxRecordBytes;
+    this.maxFutureSkewMillis = maxFutureSkewMillis;
   }
 
-  /** Decodes one inference event. */
+  /** Decodes one inference event, judging future timestamps against the wall clock. */
   public Decoded<InferenceEvent> decodeInference(RawRecord raw) {
+    return decodeInference(raw, System.currentTimeMillis());
+  }
+
+  /** Decodes one inference event, judging future timestamps against {@code nowMillis}. */
+  public Decoded<InferenceEvent> decodeInference(RawRecord raw, long nowMillis) {
     try {
       JsonNode obj = parse(raw);
       String modelId = JsonFields.requiredString(obj, "model_id");
       String inferenceId = JsonFields.requiredString(obj, "inference_id");
       long timestamp = JsonFields.timestamp(obj, "timestamp");
+      if (timestamp - nowMillis > maxFutureSkewMillis) {
+        throw new InvalidEventException(
+            DeadLetterReason.FUTURE_TIMESTAMP,
+            "timestamp: " + java.time.Instant.ofEpochMilli(timestamp) + " is more than "
+                + java.time.Duration.ofMillis(maxFutureSkewMillis) + " ahead of the clock ("
+                + java.time.Instant.ofEpochMilli(nowMillis) + ")");
+      }
       ModelSpec spec = models.get(modelId);
       if (spec == null) {
         throw new InvalidEventException(

@@ -1,6 +1,8 @@
 package io.aimon.detectors.event;
 
 import static io.aimon.detectors.event.EventFixtures.FEB_1_10_00_UTC;
+import static io.aimon.detectors.event.EventFixtures.MAX_RECORD_BYTES;
+import static io.aimon.detectors.event.EventFixtures.SPEC;
 import static io.aimon.detectors.event.EventFixtures.POSITION;
 import static io.aimon.detectors.event.EventFixtures.SOURCE;
 import static io.aimon.detectors.event.EventFixtures.decoder;
@@ -42,6 +44,30 @@ class EventDecoderTest {
     assertTrue(d.isOk(), () -> "expected an event, dead-lettered: " + d.deadLetter());
     assertNull(d.deadLetter());
     return d.event();
+  }
+
+  // ---- timestamps ahead of the clock -----------------------------------------------------------
+
+  @Test
+  void timestampMoreThanTheSkewAheadOfTheClockIsFutureTimestamp() {
+    EventDecoder decoder = new EventDecoder(Map.of(SPEC.id(), SPEC), MAX_RECORD_BYTES, 3_600_000L);
+    String payload =
+        "{\"inference_id\":\"f\",\"model_id\":\"" + SPEC.id()
+            + "\",\"timestamp\":\"2024-02-01T11:00:01Z\",\"features\":{},\"prediction\":1}";
+    Decoded<InferenceEvent> d = decoder.decodeInference(raw(payload), FEB_1_10_00_UTC);
+    assertEquals(DeadLetterReason.FUTURE_TIMESTAMP.code(), d.deadLetter().reason());
+    assertEquals(
+        "timestamp: 2024-02-01T11:00:01Z is more than PT1H ahead of the clock (2024-02-01T10:00:00Z)",
+        d.deadLetter().detail());
+  }
+
+  @Test
+  void timestampExactlyTheSkewAheadOfTheClockIsAccepted() {
+    EventDecoder decoder = new EventDecoder(Map.of(SPEC.id(), SPEC), MAX_RECORD_BYTES, 3_600_000L);
+    String payload =
+        "{\"inference_id\":\"f\",\"model_id\":\"" + SPEC.id()
+            + "\",\"timestamp\":\"2024-02-01T11:00:00Z\",\"features\":{},\"prediction\":1}";
+    assertTrue(decoder.decodeInference(raw(payload), FEB_1_10_00_UTC).isOk());
   }
 
   // ---- records that are not a JSON object -------------------------------------------------------

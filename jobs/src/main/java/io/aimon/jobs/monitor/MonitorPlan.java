@@ -21,6 +21,7 @@ public final class MonitorPlan implements Serializable {
   private final Map<String, ModelSpec> specs;
   private final Map<String, ReferenceProfile> references;
   private final int maxRecordBytes;
+  private final long maxFutureSkewMillis;
   private final long outOfOrdernessMillis;
   private final long idlenessMillis;
   private final long checkpointIntervalMillis;
@@ -34,6 +35,7 @@ public final class MonitorPlan implements Serializable {
       Objects.requireNonNull(references.get(id), "no reference profile for model " + id);
     }
     this.maxRecordBytes = job.maxRecordBytes();
+    this.maxFutureSkewMillis = job.maxFutureSkew().toMillis();
     this.outOfOrdernessMillis = job.outOfOrderness().toMillis();
     this.idlenessMillis = job.idleness().toMillis();
     this.checkpointIntervalMillis = job.checkpointInterval().toMillis();
@@ -60,7 +62,7 @@ public final class MonitorPlan implements Serializable {
   }
 
   public EventDecoder decoder() {
-    return new EventDecoder(specs, maxRecordBytes);
+    return new EventDecoder(specs, maxRecordBytes, maxFutureSkewMillis);
   }
 
   public int maxRecordBytes() {

@@ -43,6 +43,7 @@ class BadInputIntegrationTest {
     bad.put("{\"inference_id\":\"u\",\"model_id\":\"fraud-v2\",\"timestamp\":\"" + TS + "\",\"features\":{},\"prediction\":1}", "unknown_model");
     bad.put("{\"inference_id\":\"t\",\"model_id\":\"adult-income-logreg\",\"timestamp\":\"yesterday\",\"features\":{},\"prediction\":1}", "bad_timestamp");
     bad.put("{\"inference_id\":\"t\",\"model_id\":\"adult-income-logreg\",\"timestamp\":\"2024-02-01T05:00:00\",\"features\":{},\"prediction\":1}", "bad_timestamp");
+    bad.put("{\"inference_id\":\"t\",\"model_id\":\"adult-income-logreg\",\"timestamp\":\"2999-01-01T00:00:00Z\",\"features\":{},\"prediction\":1}", "future_timestamp");
     bad.put("{\"inference_id\":\"t\",\"model_id\":\"adult-income-logreg\",\"timestamp\":-5,\"features\":{},\"prediction\":1}", "bad_timestamp");
     bad.put(OK_PREFIX + "\"features\":[],\"prediction\":1}", "wrong_type");
     bad.put(OK_PREFIX + "\"prediction\":1}", "missing_field");
