@@ -16,30 +16,30 @@ import java.util.Set;
  * @param job the {@code job} section
  * @param models the models, non-empty, unique ids, in file order (copied, unmodifiable)
  */
-public record AimonConfig(Path source, String digest, KafkaSettings kafka, JobSettings job,
-                          List<ModelConfig> models) {
+public record AimonConfig(
+    Path source, String digest, KafkaSettings kafka, JobSettings job, List<ModelConfig> models) {
 
-    public AimonConfig {
-        Objects.requireNonNull(source, "source");
-        if (digest == null || !digest.matches("[0-9a-f]{64}")) {
-            throw new IllegalArgumentException("digest must be 64 lower-case hex digits, was " + digest);
-        }
-        Objects.requireNonNull(kafka, "kafka");
-        Objects.requireNonNull(job, "job");
-        models = List.copyOf(models);
-        if (models.isEmpty()) {
-            throw new IllegalArgumentException("models must not be empty");
-        }
-        Set<String> ids = new HashSet<>();
-        for (ModelConfig m : models) {
-            if (!ids.add(m.id())) {
-                throw new IllegalArgumentException("model ids must be unique, '" + m.id() + "' repeats");
-            }
-        }
+  public AimonConfig {
+    Objects.requireNonNull(source, "source");
+    if (digest == null || !digest.matches("[0-9a-f]{64}")) {
+      throw new IllegalArgumentException("digest must be 64 lower-case hex digits, was " + digest);
     }
+    Objects.requireNonNull(kafka, "kafka");
+    Objects.requireNonNull(job, "job");
+    models = List.copyOf(models);
+    if (models.isEmpty()) {
+      throw new IllegalArgumentException("models must not be empty");
+    }
+    Set<String> ids = new HashSet<>();
+    for (ModelConfig m : models) {
+      if (!ids.add(m.id())) {
+        throw new IllegalArgumentException("model ids must be unique, '" + m.id() + "' repeats");
+      }
+    }
+  }
 
-    /** The model with this id, if configured. */
-    public Optional<ModelConfig> model(String id) {
-        return models.stream().filter(m -> m.id().equals(id)).findFirst();
-    }
+  /** The model with this id, if configured. */
+  public Optional<ModelConfig> model(String id) {
+    return models.stream().filter(m -> m.id().equals(id)).findFirst();
+  }
 }

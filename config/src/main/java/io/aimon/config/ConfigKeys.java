@@ -14,189 +14,359 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class ConfigKeys {
 
-    private static final List<ConfigKey<?>> KEYS = new ArrayList<>();
+  private static final List<ConfigKey<?>> KEYS = new ArrayList<>();
 
-    // --- kafka ---------------------------------------------------------------------------------
-    public static final ConfigKey<Node> KAFKA = section("kafka",
-            "Kafka connection used by `aimon run` and `aimon demo`.");
-    public static final ConfigKey<String> KAFKA_BOOTSTRAP_SERVERS = key("kafka.bootstrap_servers",
-            ValueTypes.STRING, "localhost:9092", "Comma-separated Kafka bootstrap servers.");
-    public static final ConfigKey<String> KAFKA_GROUP_ID = key("kafka.group_id",
-            ValueTypes.STRING, "aimon-monitor", "Consumer group id of the monitor job.");
-    public static final ConfigKey<Node> KAFKA_TOPICS = section("kafka.topics", "Topic names.");
-    public static final ConfigKey<String> KAFKA_TOPICS_INFERENCE = key("kafka.topics.inference",
-            ValueTypes.STRING, "aimon.inference", "Topic of inference events (contract 1).");
-    public static final ConfigKey<String> KAFKA_TOPICS_LABELS = key("kafka.topics.labels",
-            ValueTypes.STRING, "aimon.labels", "Topic of label events (contract 1).");
-    public static final ConfigKey<String> KAFKA_TOPICS_METRICS = key("kafka.topics.metrics",
-            ValueTypes.STRING, "aimon.metrics", "Topic the check results are written to (contract 4).");
-    public static final ConfigKey<String> KAFKA_TOPICS_DEAD_LETTER = key("kafka.topics.dead_letter",
-            ValueTypes.STRING, "aimon.dead-letter", "Topic of records that break the schema, with a reason code.");
-    public static final ConfigKey<Map<String, String>> KAFKA_PROPERTIES = key("kafka.properties",
-            ValueTypes.STRING_MAP, Map.of(),
-            "Kafka client properties passed through verbatim (`security.protocol`, `sasl.*`, `ssl.*`); "
-                    + "values are passed as strings.");
+  // --- kafka ---------------------------------------------------------------------------------
+  public static final ConfigKey<Node> KAFKA =
+      section("kafka", "Kafka connection used by `aimon run` and `aimon demo`.");
+  public static final ConfigKey<String> KAFKA_BOOTSTRAP_SERVERS =
+      key(
+          "kafka.bootstrap_servers",
+          ValueTypes.STRING,
+          "localhost:9092",
+          "Comma-separated Kafka bootstrap servers.");
+  public static final ConfigKey<String> KAFKA_GROUP_ID =
+      key(
+          "kafka.group_id",
+          ValueTypes.STRING,
+          "aimon-monitor",
+          "Consumer group id of the monitor job.");
+  public static final ConfigKey<Node> KAFKA_TOPICS = section("kafka.topics", "Topic names.");
+  public static final ConfigKey<String> KAFKA_TOPICS_INFERENCE =
+      key(
+          "kafka.topics.inference",
+          ValueTypes.STRING,
+          "aimon.inference",
+          "Topic of inference events (contract 1).");
+  public static final ConfigKey<String> KAFKA_TOPICS_LABELS =
+      key(
+          "kafka.topics.labels",
+          ValueTypes.STRING,
+          "aimon.labels",
+          "Topic of label events (contract 1).");
+  public static final ConfigKey<String> KAFKA_TOPICS_METRICS =
+      key(
+          "kafka.topics.metrics",
+          ValueTypes.STRING,
+          "aimon.metrics",
+          "Topic the check results are written to (contract 4).");
+  public static final ConfigKey<String> KAFKA_TOPICS_DEAD_LETTER =
+      key(
+          "kafka.topics.dead_letter",
+          ValueTypes.STRING,
+          "aimon.dead-letter",
+          "Topic of records that break the schema, with a reason code.");
+  public static final ConfigKey<Map<String, String>> KAFKA_PROPERTIES =
+      key(
+          "kafka.properties",
+          ValueTypes.STRING_MAP,
+          Map.of(),
+          "Kafka client properties passed through verbatim (`security.protocol`, `sasl.*`, `ssl.*`); "
+              + "values are passed as strings.");
 
-    // --- job -----------------------------------------------------------------------------------
-    public static final ConfigKey<Node> JOB = section("job", "Flink job settings.");
-    public static final ConfigKey<Integer> JOB_PARALLELISM = key("job.parallelism",
-            ValueTypes.integer(1, Integer.MAX_VALUE), 1, "Parallelism of the monitor job.");
-    public static final ConfigKey<Duration> JOB_CHECKPOINT_INTERVAL = key("job.checkpoint_interval",
-            ValueTypes.duration(Duration.ZERO, false), Duration.ofSeconds(10),
-            "Interval between Flink checkpoints (also the exactly-once commit interval of the sinks).");
-    public static final ConfigKey<Duration> JOB_OUT_OF_ORDERNESS = key("job.out_of_orderness",
-            ValueTypes.duration(Duration.ZERO, true), Duration.ofMinutes(1),
-            "Watermark bound: how far behind the latest event time an event may arrive; "
-                    + "events behind the watermark are dead-lettered as `late`.");
-    public static final ConfigKey<Duration> JOB_IDLENESS = key("job.idleness",
-            ValueTypes.duration(Duration.ZERO, false), Duration.ofMinutes(1),
-            "A source partition idle this long stops holding back the watermark.");
-    public static final ConfigKey<Integer> JOB_MAX_RECORD_BYTES = key("job.max_record_bytes",
-            ValueTypes.integer(1024, 104_857_600), 1_048_576,
-            "Largest accepted record in bytes; larger records are dead-lettered.");
-    public static final ConfigKey<Integer> JOB_EXACT_VALUES = key("job.exact_values",
-            ValueTypes.integer(0, 1_000_000), 10_000,
-            "Distinct numeric values per feature and window counted exactly before switching to a "
-                    + "quantile sketch.");
-    public static final ConfigKey<Duration> JOB_MAX_FUTURE_SKEW = key("job.max_future_skew",
-            ValueTypes.duration(Duration.ZERO, false), Duration.ofHours(1),
-            "Events stamped further than this ahead of the wall clock are dead-lettered as "
-                    + "`future_timestamp`, so one bad clock cannot push the watermark ahead and make "
-                    + "every later event late.");
+  // --- job -----------------------------------------------------------------------------------
+  public static final ConfigKey<Node> JOB = section("job", "Flink job settings.");
+  public static final ConfigKey<Integer> JOB_PARALLELISM =
+      key(
+          "job.parallelism",
+          ValueTypes.integer(1, Integer.MAX_VALUE),
+          1,
+          "Parallelism of the monitor job.");
+  public static final ConfigKey<Duration> JOB_CHECKPOINT_INTERVAL =
+      key(
+          "job.checkpoint_interval",
+          ValueTypes.duration(Duration.ZERO, false),
+          Duration.ofSeconds(10),
+          "Interval between Flink checkpoints (also the exactly-once commit interval of the sinks).");
+  public static final ConfigKey<Duration> JOB_OUT_OF_ORDERNESS =
+      key(
+          "job.out_of_orderness",
+          ValueTypes.duration(Duration.ZERO, true),
+          Duration.ofMinutes(1),
+          "Watermark bound: how far behind the latest event time an event may arrive; "
+              + "events behind the watermark are dead-lettered as `late`.");
+  public static final ConfigKey<Duration> JOB_IDLENESS =
+      key(
+          "job.idleness",
+          ValueTypes.duration(Duration.ZERO, false),
+          Duration.ofMinutes(1),
+          "A source partition idle this long stops holding back the watermark.");
+  public static final ConfigKey<Integer> JOB_MAX_RECORD_BYTES =
+      key(
+          "job.max_record_bytes",
+          ValueTypes.integer(1024, 104_857_600),
+          1_048_576,
+          "Largest accepted record in bytes; larger records are dead-lettered.");
+  public static final ConfigKey<Integer> JOB_EXACT_VALUES =
+      key(
+          "job.exact_values",
+          ValueTypes.integer(0, 1_000_000),
+          10_000,
+          "Distinct numeric values per feature and window counted exactly before switching to a "
+              + "quantile sketch.");
+  public static final ConfigKey<Duration> JOB_MAX_FUTURE_SKEW =
+      key(
+          "job.max_future_skew",
+          ValueTypes.duration(Duration.ZERO, false),
+          Duration.ofHours(1),
+          "Events stamped further than this ahead of the wall clock are dead-lettered as "
+              + "`future_timestamp`, so one bad clock cannot push the watermark ahead and make "
+              + "every later event late.");
 
-    // --- models --------------------------------------------------------------------------------
-    public static final ConfigKey<Node> MODELS = register(new ConfigKey<>("models", ValueTypes.MAP_LIST, null,
-            true, null, null, "The monitored models: a non-empty list with unique ids."));
-    public static final ConfigKey<String> MODEL_ID = register(new ConfigKey<>("models[].id", ValueTypes.STRING,
-            null, true, "string matching `[A-Za-z0-9._:-]{1,128}`", null,
-            "The model id, matched against `model_id` in events."));
-    public static final ConfigKey<String> MODEL_VERSION = key("models[].version", ValueTypes.STRING, null,
-            "Model version recorded in results and evidence; events are not filtered by it.");
-    public static final ConfigKey<Duration> MODEL_WINDOW = key("models[].window",
-            ValueTypes.duration(Duration.ofSeconds(1), true), Duration.ofHours(1),
-            "Length of the tumbling event-time window; windows are aligned to the UTC epoch.");
-    public static final ConfigKey<Integer> MODEL_MIN_SAMPLES = key("models[].min_samples",
-            ValueTypes.integer(1, Integer.MAX_VALUE), 100,
-            "A window with fewer events gets status `insufficient_data`, never an alert.");
-    public static final ConfigKey<Node> MODEL_REFERENCE = register(new ConfigKey<>("models[].reference",
-            ValueTypes.MAP, null, true, null, null,
-            "The reference data: exactly one of `events` or `profile`."));
-    public static final ConfigKey<String> MODEL_REFERENCE_EVENTS = key("models[].reference.events",
-            ValueTypes.STRING, null,
-            "Canonical inference events (`.jsonl` or `.jsonl.gz`), relative to the config file's directory.");
-    public static final ConfigKey<String> MODEL_REFERENCE_PROFILE = key("models[].reference.profile",
-            ValueTypes.STRING, null,
-            "A profile from `aimon reference build`, relative to the config file's directory.");
-    public static final ConfigKey<Node> MODEL_FEATURES = section("models[].features",
-            "The monitored features; at least one overall, no duplicates, no name in both lists.");
-    public static final ConfigKey<List<String>> MODEL_FEATURES_NUMERIC = key("models[].features.numeric",
-            ValueTypes.STRING_LIST, List.of(), "Numeric features (keys of the event's `features`).");
-    public static final ConfigKey<List<String>> MODEL_FEATURES_CATEGORICAL = key(
-            "models[].features.categorical", ValueTypes.STRING_LIST, List.of(),
-            "Categorical features; missing values become the category `__MISSING__`.");
-    public static final ConfigKey<Boolean> MODEL_SCORE = key("models[].score", ValueTypes.BOOL, true,
-            "Also monitor drift of the model score (numeric drift metrics on `score`).");
-    public static final ConfigKey<Boolean> MODEL_LABEL = key("models[].label", ValueTypes.BOOL, true,
-            "Also monitor drift of the label (categorical drift metrics) when labels are present.");
-    public static final ConfigKey<String> MODEL_POSITIVE_LABEL = key("models[].positive_label",
-            ValueTypes.SCALAR, "1", "The positive class for performance and fairness metrics; "
-                    + "compared with the string form of `prediction` and `label`.");
-    public static final ConfigKey<Node> MODEL_FAIRNESS = section("models[].fairness",
-            "Fairness monitoring.");
-    public static final ConfigKey<List<String>> MODEL_FAIRNESS_ATTRIBUTES = key(
-            "models[].fairness.attributes", ValueTypes.STRING_LIST, List.of(),
-            "Sensitive attributes (keys of the event's `groups`); none turns fairness metrics off.");
-    public static final ConfigKey<Integer> MODEL_FAIRNESS_MIN_GROUP_SIZE = key(
-            "models[].fairness.min_group_size", ValueTypes.integer(1, Integer.MAX_VALUE), 30,
-            "Groups smaller than this are reported but left out of the fairness gaps.");
-    public static final ConfigKey<Node> MODEL_CHECKS = register(new ConfigKey<>("models[].checks", ValueTypes.MAP,
-            null, false, "map of metric id to threshold", "see the defaults table",
-            "Per-metric overrides of the default thresholds; keys are metric ids."));
-    public static final ConfigKey<Node> MODEL_CHECK = register(new ConfigKey<>("models[].checks.<metric>",
-            ValueTypes.MAP, null, false, "threshold map", "see the defaults table",
-            "Threshold of one metric: `warning`/`critical` for psi, jensen_shannon, hellinger, "
-                    + "wasserstein, missing_rate; `p_warning`/`p_critical`/`min_statistic` for ks, "
-                    + "chi_square. A partial override merges with the default."));
-    public static final ConfigKey<Double> CHECK_WARNING = threshold("warning",
-            ValueTypes.number(0, Double.POSITIVE_INFINITY),
-            "number >= 0 (in [0, 1] for jensen_shannon, hellinger, missing_rate)",
-            "Status `warning` when value >= warning; must be <= critical.");
-    public static final ConfigKey<Double> CHECK_CRITICAL = threshold("critical",
-            ValueTypes.number(0, Double.POSITIVE_INFINITY),
-            "number >= 0 (in [0, 1] for jensen_shannon, hellinger, missing_rate)",
-            "Status `critical` when value >= critical.");
-    public static final ConfigKey<Double> CHECK_P_WARNING = threshold("p_warning",
-            ValueTypes.number(0, 1), null,
-            "Status `warning` when p < p_warning and the effect >= min_statistic.");
-    public static final ConfigKey<Double> CHECK_P_CRITICAL = threshold("p_critical",
-            ValueTypes.number(0, 1), null,
-            "Status `critical` when p < p_critical and the effect >= min_statistic; must be <= p_warning.");
-    public static final ConfigKey<Double> CHECK_MIN_STATISTIC = threshold("min_statistic",
-            ValueTypes.number(0, 1), null,
-            "Effect-size floor: D for ks, the Jensen-Shannon distance for chi_square.");
-    public static final ConfigKey<Node> MODEL_FEATURE_CHECKS = register(new ConfigKey<>("models[].feature_checks",
-            ValueTypes.MAP, null, false, "map of feature to checks", "none",
-            "Per-feature overrides; each feature must be declared in `features`."));
-    public static final ConfigKey<Node> MODEL_FEATURE_CHECK = register(new ConfigKey<>(
-            "models[].feature_checks.<feature>", ValueTypes.MAP, null, false,
-            "map of metric id to threshold", "none",
-            "Thresholds for one feature, with the keys of `models[].checks.<metric>`; a partial "
-                    + "override merges with the model's threshold for that metric. ks and wasserstein "
-                    + "apply to numeric features only, chi_square to categorical ones only."));
+  // --- models --------------------------------------------------------------------------------
+  public static final ConfigKey<Node> MODELS =
+      register(
+          new ConfigKey<>(
+              "models",
+              ValueTypes.MAP_LIST,
+              null,
+              true,
+              null,
+              null,
+              "The monitored models: a non-empty list with unique ids."));
+  public static final ConfigKey<String> MODEL_ID =
+      register(
+          new ConfigKey<>(
+              "models[].id",
+              ValueTypes.STRING,
+              null,
+              true,
+              "string matching `[A-Za-z0-9._:-]{1,128}`",
+              null,
+              "The model id, matched against `model_id` in events."));
+  public static final ConfigKey<String> MODEL_VERSION =
+      key(
+          "models[].version",
+          ValueTypes.STRING,
+          null,
+          "Model version recorded in results and evidence; events are not filtered by it.");
+  public static final ConfigKey<Duration> MODEL_WINDOW =
+      key(
+          "models[].window",
+          ValueTypes.duration(Duration.ofSeconds(1), true),
+          Duration.ofHours(1),
+          "Length of the tumbling event-time window; windows are aligned to the UTC epoch.");
+  public static final ConfigKey<Integer> MODEL_MIN_SAMPLES =
+      key(
+          "models[].min_samples",
+          ValueTypes.integer(1, Integer.MAX_VALUE),
+          100,
+          "A window with fewer events gets status `insufficient_data`, never an alert.");
+  public static final ConfigKey<Node> MODEL_REFERENCE =
+      register(
+          new ConfigKey<>(
+              "models[].reference",
+              ValueTypes.MAP,
+              null,
+              true,
+              null,
+              null,
+              "The reference data: exactly one of `events` or `profile`."));
+  public static final ConfigKey<String> MODEL_REFERENCE_EVENTS =
+      key(
+          "models[].reference.events",
+          ValueTypes.STRING,
+          null,
+          "Canonical inference events (`.jsonl` or `.jsonl.gz`), relative to the config file's directory.");
+  public static final ConfigKey<String> MODEL_REFERENCE_PROFILE =
+      key(
+          "models[].reference.profile",
+          ValueTypes.STRING,
+          null,
+          "A profile from `aimon reference build`, relative to the config file's directory.");
+  public static final ConfigKey<Node> MODEL_FEATURES =
+      section(
+          "models[].features",
+          "The monitored features; at least one overall, no duplicates, no name in both lists.");
+  public static final ConfigKey<List<String>> MODEL_FEATURES_NUMERIC =
+      key(
+          "models[].features.numeric",
+          ValueTypes.STRING_LIST,
+          List.of(),
+          "Numeric features (keys of the event's `features`).");
+  public static final ConfigKey<List<String>> MODEL_FEATURES_CATEGORICAL =
+      key(
+          "models[].features.categorical",
+          ValueTypes.STRING_LIST,
+          List.of(),
+          "Categorical features; missing values become the category `__MISSING__`.");
+  public static final ConfigKey<Boolean> MODEL_SCORE =
+      key(
+          "models[].score",
+          ValueTypes.BOOL,
+          true,
+          "Also monitor drift of the model score (numeric drift metrics on `score`).");
+  public static final ConfigKey<Boolean> MODEL_LABEL =
+      key(
+          "models[].label",
+          ValueTypes.BOOL,
+          true,
+          "Also monitor drift of the label (categorical drift metrics) when labels are present.");
+  public static final ConfigKey<String> MODEL_POSITIVE_LABEL =
+      key(
+          "models[].positive_label",
+          ValueTypes.SCALAR,
+          "1",
+          "The positive class for performance and fairness metrics; "
+              + "compared with the string form of `prediction` and `label`.");
+  public static final ConfigKey<Node> MODEL_FAIRNESS =
+      section("models[].fairness", "Fairness monitoring.");
+  public static final ConfigKey<List<String>> MODEL_FAIRNESS_ATTRIBUTES =
+      key(
+          "models[].fairness.attributes",
+          ValueTypes.STRING_LIST,
+          List.of(),
+          "Sensitive attributes (keys of the event's `groups`); none turns fairness metrics off.");
+  public static final ConfigKey<Integer> MODEL_FAIRNESS_MIN_GROUP_SIZE =
+      key(
+          "models[].fairness.min_group_size",
+          ValueTypes.integer(1, Integer.MAX_VALUE),
+          30,
+          "Groups smaller than this are reported but left out of the fairness gaps.");
+  public static final ConfigKey<Node> MODEL_CHECKS =
+      register(
+          new ConfigKey<>(
+              "models[].checks",
+              ValueTypes.MAP,
+              null,
+              false,
+              "map of metric id to threshold",
+              "see the defaults table",
+              "Per-metric overrides of the default thresholds; keys are metric ids."));
+  public static final ConfigKey<Node> MODEL_CHECK =
+      register(
+          new ConfigKey<>(
+              "models[].checks.<metric>",
+              ValueTypes.MAP,
+              null,
+              false,
+              "threshold map",
+              "see the defaults table",
+              "Threshold of one metric: `warning`/`critical` for psi, jensen_shannon, hellinger, "
+                  + "wasserstein, missing_rate; `p_warning`/`p_critical`/`min_statistic` for ks, "
+                  + "chi_square. A partial override merges with the default."));
+  public static final ConfigKey<Double> CHECK_WARNING =
+      threshold(
+          "warning",
+          ValueTypes.number(0, Double.POSITIVE_INFINITY),
+          "number >= 0 (in [0, 1] for jensen_shannon, hellinger, missing_rate)",
+          "Status `warning` when value >= warning; must be <= critical.");
+  public static final ConfigKey<Double> CHECK_CRITICAL =
+      threshold(
+          "critical",
+          ValueTypes.number(0, Double.POSITIVE_INFINITY),
+          "number >= 0 (in [0, 1] for jensen_shannon, hellinger, missing_rate)",
+          "Status `critical` when value >= critical.");
+  public static final ConfigKey<Double> CHECK_P_WARNING =
+      threshold(
+          "p_warning",
+          ValueTypes.number(0, 1),
+          null,
+          "Status `warning` when p < p_warning and the effect >= min_statistic.");
+  public static final ConfigKey<Double> CHECK_P_CRITICAL =
+      threshold(
+          "p_critical",
+          ValueTypes.number(0, 1),
+          null,
+          "Status `critical` when p < p_critical and the effect >= min_statistic; must be <= p_warning.");
+  public static final ConfigKey<Double> CHECK_MIN_STATISTIC =
+      threshold(
+          "min_statistic",
+          ValueTypes.number(0, 1),
+          null,
+          "Effect-size floor: D for ks, the Jensen-Shannon distance for chi_square.");
+  public static final ConfigKey<Node> MODEL_FEATURE_CHECKS =
+      register(
+          new ConfigKey<>(
+              "models[].feature_checks",
+              ValueTypes.MAP,
+              null,
+              false,
+              "map of feature to checks",
+              "none",
+              "Per-feature overrides; each feature must be declared in `features`."));
+  public static final ConfigKey<Node> MODEL_FEATURE_CHECK =
+      register(
+          new ConfigKey<>(
+              "models[].feature_checks.<feature>",
+              ValueTypes.MAP,
+              null,
+              false,
+              "map of metric id to threshold",
+              "none",
+              "Thresholds for one feature, with the keys of `models[].checks.<metric>`; a partial "
+                  + "override merges with the model's threshold for that metric. ks and wasserstein "
+                  + "apply to numeric features only, chi_square to categorical ones only."));
 
-    private ConfigKeys() {
+  private ConfigKeys() {}
+
+  /** Every key, in declaration (and documentation) order. */
+  public static List<ConfigKey<?>> all() {
+    return List.copyOf(KEYS);
+  }
+
+  /** The key with this path, e.g. {@code models[].window}. */
+  public static Optional<ConfigKey<?>> find(String path) {
+    return KEYS.stream().filter(k -> k.path().equals(path)).findFirst();
+  }
+
+  /** The names of the keys directly inside {@code parent} ("" for the top level), in order. */
+  public static List<String> childrenOf(String parent) {
+    return KEYS.stream().filter(k -> k.parent().equals(parent)).map(ConfigKey::name).toList();
+  }
+
+  /** The reference table of docs/configuration.md: key, type, default, description. */
+  public static String markdownTable() {
+    StringBuilder sb = new StringBuilder();
+    sb.append("| key | type | default | description |\n");
+    sb.append("|---|---|---|---|\n");
+    for (ConfigKey<?> k : KEYS) {
+      sb.append("| `")
+          .append(k.path())
+          .append("` | ")
+          .append(escape(k.type()))
+          .append(" | ")
+          .append(
+              k.defaultText().equals("required")
+                      || k.defaultText().equals("none")
+                      || k.defaultText().startsWith("see ")
+                  ? k.defaultText()
+                  : "`" + k.defaultText() + "`")
+          .append(" | ")
+          .append(escape(k.description()))
+          .append(" |\n");
     }
+    return sb.toString();
+  }
 
-    /** Every key, in declaration (and documentation) order. */
-    public static List<ConfigKey<?>> all() {
-        return List.copyOf(KEYS);
-    }
+  private static String escape(String s) {
+    return s.replace("|", "\\|");
+  }
 
-    /** The key with this path, e.g. {@code models[].window}. */
-    public static Optional<ConfigKey<?>> find(String path) {
-        return KEYS.stream().filter(k -> k.path().equals(path)).findFirst();
-    }
+  private static <T> ConfigKey<T> key(
+      String path, ValueType<T> type, T defaultValue, String description) {
+    return register(new ConfigKey<>(path, type, defaultValue, false, null, null, description));
+  }
 
-    /** The names of the keys directly inside {@code parent} ("" for the top level), in order. */
-    public static List<String> childrenOf(String parent) {
-        return KEYS.stream().filter(k -> k.parent().equals(parent)).map(ConfigKey::name).toList();
-    }
+  private static ConfigKey<Node> section(String path, String description) {
+    return register(new ConfigKey<>(path, ValueTypes.MAP, null, false, "map", "{}", description));
+  }
 
-    /** The reference table of docs/configuration.md: key, type, default, description. */
-    public static String markdownTable() {
-        StringBuilder sb = new StringBuilder();
-        sb.append("| key | type | default | description |\n");
-        sb.append("|---|---|---|---|\n");
-        for (ConfigKey<?> k : KEYS) {
-            sb.append("| `").append(k.path()).append("` | ").append(escape(k.type()))
-                    .append(" | ").append(k.defaultText().equals("required")
-                            || k.defaultText().equals("none") || k.defaultText().startsWith("see ")
-                            ? k.defaultText() : "`" + k.defaultText() + "`")
-                    .append(" | ").append(escape(k.description())).append(" |\n");
-        }
-        return sb.toString();
-    }
+  private static <T> ConfigKey<T> register(ConfigKey<T> key) {
+    KEYS.add(key);
+    return key;
+  }
 
-    private static String escape(String s) {
-        return s.replace("|", "\\|");
-    }
-
-    private static <T> ConfigKey<T> key(String path, ValueType<T> type, T defaultValue, String description) {
-        return register(new ConfigKey<>(path, type, defaultValue, false, null, null, description));
-    }
-
-    private static ConfigKey<Node> section(String path, String description) {
-        return register(new ConfigKey<>(path, ValueTypes.MAP, null, false, "map", "{}", description));
-    }
-
-    private static <T> ConfigKey<T> register(ConfigKey<T> key) {
-        KEYS.add(key);
-        return key;
-    }
-
-    private static ConfigKey<Double> threshold(String name, ValueType<Double> type, String typeText,
-                                               String description) {
-        return register(new ConfigKey<>("models[].checks.<metric>." + name, type, null, false,
-                typeText, "see the defaults table", description));
-    }
+  private static ConfigKey<Double> threshold(
+      String name, ValueType<Double> type, String typeText, String description) {
+    return register(
+        new ConfigKey<>(
+            "models[].checks.<metric>." + name,
+            type,
+            null,
+            false,
+            typeText,
+            "see the defaults table",
+            description));
+  }
 }

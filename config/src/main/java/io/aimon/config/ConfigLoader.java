@@ -35,129 +35,137 @@ import org.yaml.snakeyaml.nodes.Node;
  * <p>The file is composed into a SnakeYAML node tree (so every value keeps its line), checked
  * against the key registry {@link ConfigKeys} (unknown keys with a suggestion, duplicate keys,
  * types and ranges, required keys, cross-field rules), and read into immutable records with the
- * registry's defaults applied. Reference paths are resolved against the config file's directory
- * and must exist. Messages name the file as it was given, the 1-based line and the full key.
+ * registry's defaults applied. Reference paths are resolved against the config file's directory and
+ * must exist. Messages name the file as it was given, the 1-based line and the full key.
  */
 public final class ConfigLoader {
 
-    private ConfigLoader() {
-    }
+  private ConfigLoader() {}
 
-    /**
-     * Loads {@code file}.
-     *
-     * @throws ConfigException listing every problem found (unreadable file, YAML syntax error,
-     *     empty file, or any number of validation problems)
-     */
-    public static AimonConfig load(Path file) throws ConfigException {
-        String display = file.toString();
-        Problems problems = new Problems(display);
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            problems.add(0, "", "file not found: " + file.toAbsolutePath());
-            throw problems.exception();
-        } catch (IOException e) {
-            problems.add(0, "", "cannot read the file: " + e);
-            throw problems.exception();
-        }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            problems.add(0, "", "expected UTF-8 text, found bytes that are not valid UTF-8");
-            throw problems.exception();
-        }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        Node root = compose(text, problems);
-        if (!problems.isEmpty()) {
-            throw problems.exception();
-        }
-        if (root == null) {
-            problems.add(0, "", "the file is empty; expected a map with at least a 'models' list");
-            throw problems.exception();
-        }
-        if (!(root instanceof MappingNode)) {
-            problems.add(ValueTypes.lineOf(root), "", "expected a map with the keys "
-                    + String.join(", ", ConfigKeys.childrenOf("")) + ", found " + ValueTypes.found(root));
-            throw problems.exception();
-        }
-        MapReader top = new MapReader(root, "", ValueTypes.lineOf(root), ConfigKeys.childrenOf(""), problems);
-        KafkaSettings kafka = readKafka(top);
-        JobSettings job = readJob(top);
-        Path baseDir = file.toAbsolutePath().normalize().getParent();
-        List<ModelConfig> models = new ModelParser(problems, baseDir).parseModels(top);
-        if (!problems.isEmpty()) {
-            throw problems.exception();
-        }
-        try {
-            return new AimonConfig(file, sha256(bytes), kafka, job, models);
-        } catch (IllegalArgumentException e) {
-            // the checks above mirror the record invariants; this is a safety net
-            problems.add(0, "", e.getMessage());
-            throw problems.exception();
-        }
+  /**
+   * Loads {@code file}.
+   *
+   * @throws ConfigException listing every problem found (unreadable file, YAML syntax error, empty
+   *     file, or any number of validation problems)
+   */
+  public static AimonConfig load(Path file) throws ConfigException {
+    String display = file.toString();
+    Problems problems = new Problems(display);
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      problems.add(0, "", "file not found: " + file.toAbsolutePath());
+      throw problems.exception();
+    } catch (IOException e) {
+      problems.add(0, "", "cannot read the file: " + e);
+      throw problems.exception();
     }
+    String text;
+    try {
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+    } catch (CharacterCodingException e) {
+      problems.add(0, "", "expected UTF-8 text, found bytes that are not valid UTF-8");
+      throw problems.exception();
+    }
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    Node root = compose(text, problems);
+    if (!problems.isEmpty()) {
+      throw problems.exception();
+    }
+    if (root == null) {
+      problems.add(0, "", "the file is empty; expected a map with at least a 'models' list");
+      throw problems.exception();
+    }
+    if (!(root instanceof MappingNode)) {
+      problems.add(
+          ValueTypes.lineOf(root),
+          "",
+          "expected a map with the keys "
+              + String.join(", ", ConfigKeys.childrenOf(""))
+              + ", found "
+              + ValueTypes.found(root));
+      throw problems.exception();
+    }
+    MapReader top =
+        new MapReader(root, "", ValueTypes.lineOf(root), ConfigKeys.childrenOf(""), problems);
+    KafkaSettings kafka = readKafka(top);
+    JobSettings job = readJob(top);
+    Path baseDir = file.toAbsolutePath().normalize().getParent();
+    List<ModelConfig> models = new ModelParser(problems, baseDir).parseModels(top);
+    if (!problems.isEmpty()) {
+      throw problems.exception();
+    }
+    try {
+      return new AimonConfig(file, sha256(bytes), kafka, job, models);
+    } catch (IllegalArgumentException e) {
+      // the checks above mirror the record invariants; this is a safety net
+      problems.add(0, "", e.getMessage());
+      throw problems.exception();
+    }
+  }
 
-    private static Node compose(String text, Problems problems) {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowRecursiveKeys(false);
-        try {
-            return new Yaml(options).compose(new StringReader(text));
-        } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            StringBuilder msg = new StringBuilder("invalid YAML: ");
-            msg.append(e.getProblem() != null ? e.getProblem() : e.getContext());
-            if (e.getProblem() != null && e.getContext() != null) {
-                msg.append(" (").append(e.getContext());
-                if (e.getContextMark() != null && e.getContextMark() != mark) {
-                    msg.append(" started at line ").append(e.getContextMark().getLine() + 1);
-                }
-                msg.append(')');
-            }
-            problems.add(mark == null ? 0 : mark.getLine() + 1, "", msg.toString());
-        } catch (YAMLException e) {
-            problems.add(0, "", "invalid YAML: " + e.getMessage());
+  private static Node compose(String text, Problems problems) {
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowRecursiveKeys(false);
+    try {
+      return new Yaml(options).compose(new StringReader(text));
+    } catch (MarkedYAMLException e) {
+      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      StringBuilder msg = new StringBuilder("invalid YAML: ");
+      msg.append(e.getProblem() != null ? e.getProblem() : e.getContext());
+      if (e.getProblem() != null && e.getContext() != null) {
+        msg.append(" (").append(e.getContext());
+        if (e.getContextMark() != null && e.getContextMark() != mark) {
+          msg.append(" started at line ").append(e.getContextMark().getLine() + 1);
         }
-        return null;
+        msg.append(')');
+      }
+      problems.add(mark == null ? 0 : mark.getLine() + 1, "", msg.toString());
+    } catch (YAMLException e) {
+      problems.add(0, "", "invalid YAML: " + e.getMessage());
     }
+    return null;
+  }
 
-    private static KafkaSettings readKafka(MapReader top) {
-        MapReader kafka = top.section(ConfigKeys.KAFKA);
-        MapReader topics = kafka.section(ConfigKeys.KAFKA_TOPICS);
-        return new KafkaSettings(
-                kafka.getOrDefault(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS),
-                kafka.getOrDefault(ConfigKeys.KAFKA_GROUP_ID),
-                topics.getOrDefault(ConfigKeys.KAFKA_TOPICS_INFERENCE),
-                topics.getOrDefault(ConfigKeys.KAFKA_TOPICS_LABELS),
-                topics.getOrDefault(ConfigKeys.KAFKA_TOPICS_METRICS),
-                topics.getOrDefault(ConfigKeys.KAFKA_TOPICS_DEAD_LETTER),
-                kafka.getOrDefault(ConfigKeys.KAFKA_PROPERTIES));
-    }
+  private static KafkaSettings readKafka(MapReader top) {
+    MapReader kafka = top.section(ConfigKeys.KAFKA);
+    MapReader topics = kafka.section(ConfigKeys.KAFKA_TOPICS);
+    return new KafkaSettings(
+        kafka.getOrDefault(ConfigKeys.KAFKA_BOOTSTRAP_SERVERS),
+        kafka.getOrDefault(ConfigKeys.KAFKA_GROUP_ID),
+        topics.getOrDefault(ConfigKeys.KAFKA_TOPICS_INFERENCE),
+        topics.getOrDefault(ConfigKeys.KAFKA_TOPICS_LABELS),
+        topics.getOrDefault(ConfigKeys.KAFKA_TOPICS_METRICS),
+        topics.getOrDefault(ConfigKeys.KAFKA_TOPICS_DEAD_LETTER),
+        kafka.getOrDefault(ConfigKeys.KAFKA_PROPERTIES));
+  }
 
-    private static JobSettings readJob(MapReader top) {
-        MapReader job = top.section(ConfigKeys.JOB);
-        return new JobSettings(
-                job.getOrDefault(ConfigKeys.JOB_PARALLELISM),
-                job.getOrDefault(ConfigKeys.JOB_CHECKPOINT_INTERVAL),
-                job.getOrDefault(ConfigKeys.JOB_OUT_OF_ORDERNESS),
-                job.getOrDefault(ConfigKeys.JOB_IDLENESS),
-                job.getOrDefault(ConfigKeys.JOB_MAX_RECORD_BYTES),
-                job.getOrDefault(ConfigKeys.JOB_EXACT_VALUES),
-                job.getOrDefault(ConfigKeys.JOB_MAX_FUTURE_SKEW));
-    }
+  private static JobSettings readJob(MapReader top) {
+    MapReader job = top.section(ConfigKeys.JOB);
+    return new JobSettings(
+        job.getOrDefault(ConfigKeys.JOB_PARALLELISM),
+        job.getOrDefault(ConfigKeys.JOB_CHECKPOINT_INTERVAL),
+        job.getOrDefault(ConfigKeys.JOB_OUT_OF_ORDERNESS),
+        job.getOrDefault(ConfigKeys.JOB_IDLENESS),
+        job.getOrDefault(ConfigKeys.JOB_MAX_RECORD_BYTES),
+        job.getOrDefault(ConfigKeys.JOB_EXACT_VALUES),
+        job.getOrDefault(ConfigKeys.JOB_MAX_FUTURE_SKEW));
+  }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every JVM", e);
     }
+  }
 }

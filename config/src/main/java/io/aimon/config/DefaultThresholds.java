@@ -3,9 +3,9 @@ package io.aimon.config;
 import java.util.Map;
 
 /**
- * The default drift thresholds suggested in METRICS.md; a model's {@code checks} and
- * {@code feature_checks} override them. Metrics without a default ({@code hellinger},
- * {@code wasserstein}, {@code missing_rate}) are reported without a status unless configured.
+ * The default drift thresholds suggested in METRICS.md; a model's {@code checks} and {@code
+ * feature_checks} override them. Metrics without a default ({@code hellinger}, {@code wasserstein},
+ * {@code missing_rate}) are reported without a status unless configured.
  *
  * <table>
  * <caption>defaults</caption>
@@ -18,22 +18,22 @@ import java.util.Map;
  */
 public final class DefaultThresholds {
 
-    private static final Map<String, CheckThreshold> ALL = Map.of(
-            MetricIds.PSI, new ValueThreshold(0.1, 0.25),
-            MetricIds.JENSEN_SHANNON, new ValueThreshold(0.1, 0.2),
-            MetricIds.KS, new PValueThreshold(0.05, 0.01, 0.1),
-            MetricIds.CHI_SQUARE, new PValueThreshold(0.05, 0.01, 0.1));
+  private static final Map<String, CheckThreshold> ALL =
+      Map.of(
+          MetricIds.PSI, new ValueThreshold(0.1, 0.25),
+          MetricIds.JENSEN_SHANNON, new ValueThreshold(0.1, 0.2),
+          MetricIds.KS, new PValueThreshold(0.05, 0.01, 0.1),
+          MetricIds.CHI_SQUARE, new PValueThreshold(0.05, 0.01, 0.1));
 
-    private DefaultThresholds() {
-    }
+  private DefaultThresholds() {}
 
-    /** Every default threshold by metric id (unmodifiable). */
-    public static Map<String, CheckThreshold> all() {
-        return ALL;
-    }
+  /** Every default threshold by metric id (unmodifiable). */
+  public static Map<String, CheckThreshold> all() {
+    return ALL;
+  }
 
-    /** The default for {@code metric}, or null when it has none. */
-    public static CheckThreshold of(String metric) {
-        return ALL.get(metric);
-    }
+  /** The default for {@code metric}, or null when it has none. */
+  public static CheckThreshold of(String metric) {
+    return ALL.get(metric);
+  }
 }

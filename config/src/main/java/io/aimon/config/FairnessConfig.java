@@ -13,19 +13,19 @@ import java.util.Objects;
  */
 public record FairnessConfig(List<String> attributes, int minGroupSize) {
 
-    public FairnessConfig {
-        Objects.requireNonNull(attributes, "attributes");
-        attributes = List.copyOf(attributes);
-        if (new HashSet<>(attributes).size() != attributes.size()) {
-            throw new IllegalArgumentException("attributes must not repeat, were " + attributes);
-        }
-        if (minGroupSize < 1) {
-            throw new IllegalArgumentException("minGroupSize must be >= 1, was " + minGroupSize);
-        }
+  public FairnessConfig {
+    Objects.requireNonNull(attributes, "attributes");
+    attributes = List.copyOf(attributes);
+    if (new HashSet<>(attributes).size() != attributes.size()) {
+      throw new IllegalArgumentException("attributes must not repeat, were " + attributes);
     }
+    if (minGroupSize < 1) {
+      throw new IllegalArgumentException("minGroupSize must be >= 1, was " + minGroupSize);
+    }
+  }
 
-    /** No attributes, the default min_group_size (30). */
-    public static FairnessConfig none() {
-        return new FairnessConfig(List.of(), ConfigKeys.MODEL_FAIRNESS_MIN_GROUP_SIZE.defaultValue());
-    }
+  /** No attributes, the default min_group_size (30). */
+  public static FairnessConfig none() {
+    return new FairnessConfig(List.of(), ConfigKeys.MODEL_FAIRNESS_MIN_GROUP_SIZE.defaultValue());
+  }
 }

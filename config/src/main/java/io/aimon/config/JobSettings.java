@@ -17,44 +17,49 @@ import java.time.Duration;
  * @param maxFutureSkew {@code job.max_future_skew}, &gt; 0: events stamped further ahead of the
  *     wall clock are dead-lettered as {@code future_timestamp}
  */
-public record JobSettings(int parallelism, Duration checkpointInterval, Duration outOfOrderness,
-                          Duration idleness, int maxRecordBytes, int exactValues,
-                          Duration maxFutureSkew) {
+public record JobSettings(
+    int parallelism,
+    Duration checkpointInterval,
+    Duration outOfOrderness,
+    Duration idleness,
+    int maxRecordBytes,
+    int exactValues,
+    Duration maxFutureSkew) {
 
-    public JobSettings {
-        if (parallelism < 1) {
-            throw new IllegalArgumentException("parallelism must be >= 1, was " + parallelism);
-        }
-        requirePositive("checkpointInterval", checkpointInterval);
-        if (outOfOrderness == null || outOfOrderness.isNegative()) {
-            throw new IllegalArgumentException("outOfOrderness must be >= 0, was " + outOfOrderness);
-        }
-        requirePositive("idleness", idleness);
-        if (maxRecordBytes < 1024 || maxRecordBytes > 104_857_600) {
-            throw new IllegalArgumentException(
-                    "maxRecordBytes must be in [1024, 104857600], was " + maxRecordBytes);
-        }
-        if (exactValues < 0 || exactValues > 1_000_000) {
-            throw new IllegalArgumentException("exactValues must be in [0, 1000000], was " + exactValues);
-        }
-        requirePositive("maxFutureSkew", maxFutureSkew);
+  public JobSettings {
+    if (parallelism < 1) {
+      throw new IllegalArgumentException("parallelism must be >= 1, was " + parallelism);
     }
+    requirePositive("checkpointInterval", checkpointInterval);
+    if (outOfOrderness == null || outOfOrderness.isNegative()) {
+      throw new IllegalArgumentException("outOfOrderness must be >= 0, was " + outOfOrderness);
+    }
+    requirePositive("idleness", idleness);
+    if (maxRecordBytes < 1024 || maxRecordBytes > 104_857_600) {
+      throw new IllegalArgumentException(
+          "maxRecordBytes must be in [1024, 104857600], was " + maxRecordBytes);
+    }
+    if (exactValues < 0 || exactValues > 1_000_000) {
+      throw new IllegalArgumentException("exactValues must be in [0, 1000000], was " + exactValues);
+    }
+    requirePositive("maxFutureSkew", maxFutureSkew);
+  }
 
-    /** The defaults of the registry: 1, 10s, 1m, 1m, 1048576, 10000, 1h. */
-    public static JobSettings defaults() {
-        return new JobSettings(
-                ConfigKeys.JOB_PARALLELISM.defaultValue(),
-                ConfigKeys.JOB_CHECKPOINT_INTERVAL.defaultValue(),
-                ConfigKeys.JOB_OUT_OF_ORDERNESS.defaultValue(),
-                ConfigKeys.JOB_IDLENESS.defaultValue(),
-                ConfigKeys.JOB_MAX_RECORD_BYTES.defaultValue(),
-                ConfigKeys.JOB_EXACT_VALUES.defaultValue(),
-                ConfigKeys.JOB_MAX_FUTURE_SKEW.defaultValue());
-    }
+  /** The defaults of the registry: 1, 10s, 1m, 1m, 1048576, 10000, 1h. */
+  public static JobSettings defaults() {
+    return new JobSettings(
+        ConfigKeys.JOB_PARALLELISM.defaultValue(),
+        ConfigKeys.JOB_CHECKPOINT_INTERVAL.defaultValue(),
+        ConfigKeys.JOB_OUT_OF_ORDERNESS.defaultValue(),
+        ConfigKeys.JOB_IDLENESS.defaultValue(),
+        ConfigKeys.JOB_MAX_RECORD_BYTES.defaultValue(),
+        ConfigKeys.JOB_EXACT_VALUES.defaultValue(),
+        ConfigKeys.JOB_MAX_FUTURE_SKEW.defaultValue());
+  }
 
-    private static void requirePositive(String name, Duration d) {
-        if (d == null || d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException(name + " must be > 0, was " + d);
-        }
+  private static void requirePositive(String name, Duration d) {
+    if (d == null || d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(name + " must be > 0, was " + d);
     }
+  }
 }

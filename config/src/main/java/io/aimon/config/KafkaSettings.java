@@ -15,41 +15,50 @@ import java.util.Objects;
  * @param properties {@code kafka.properties}: Kafka client properties passed through verbatim
  *     (copied, unmodifiable, insertion order kept)
  */
-public record KafkaSettings(String bootstrapServers, String groupId, String inferenceTopic,
-                            String labelsTopic, String metricsTopic, String deadLetterTopic,
-                            Map<String, String> properties) {
+public record KafkaSettings(
+    String bootstrapServers,
+    String groupId,
+    String inferenceTopic,
+    String labelsTopic,
+    String metricsTopic,
+    String deadLetterTopic,
+    Map<String, String> properties) {
 
-    public KafkaSettings {
-        requireText("bootstrapServers", bootstrapServers);
-        requireText("groupId", groupId);
-        requireText("inferenceTopic", inferenceTopic);
-        requireText("labelsTopic", labelsTopic);
-        requireText("metricsTopic", metricsTopic);
-        requireText("deadLetterTopic", deadLetterTopic);
-        Objects.requireNonNull(properties, "properties");
-        properties.forEach((k, v) -> {
-            if (k == null || v == null) {
-                throw new IllegalArgumentException("properties must not hold null keys or values");
-            }
+  public KafkaSettings {
+    requireText("bootstrapServers", bootstrapServers);
+    requireText("groupId", groupId);
+    requireText("inferenceTopic", inferenceTopic);
+    requireText("labelsTopic", labelsTopic);
+    requireText("metricsTopic", metricsTopic);
+    requireText("deadLetterTopic", deadLetterTopic);
+    Objects.requireNonNull(properties, "properties");
+    properties.forEach(
+        (k, v) -> {
+          if (k == null || v == null) {
+            throw new IllegalArgumentException("properties must not hold null keys or values");
+          }
         });
-        properties = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(properties));
-    }
+    properties = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(properties));
+  }
 
-    /** The defaults of the registry ({@link ConfigKeys}): localhost:9092, aimon-monitor, aimon.* topics. */
-    public static KafkaSettings defaults() {
-        return new KafkaSettings(
-                ConfigKeys.KAFKA_BOOTSTRAP_SERVERS.defaultValue(),
-                ConfigKeys.KAFKA_GROUP_ID.defaultValue(),
-                ConfigKeys.KAFKA_TOPICS_INFERENCE.defaultValue(),
-                ConfigKeys.KAFKA_TOPICS_LABELS.defaultValue(),
-                ConfigKeys.KAFKA_TOPICS_METRICS.defaultValue(),
-                ConfigKeys.KAFKA_TOPICS_DEAD_LETTER.defaultValue(),
-                ConfigKeys.KAFKA_PROPERTIES.defaultValue());
-    }
+  /**
+   * The defaults of the registry ({@link ConfigKeys}): localhost:9092, aimon-monitor, aimon.*
+   * topics.
+   */
+  public static KafkaSettings defaults() {
+    return new KafkaSettings(
+        ConfigKeys.KAFKA_BOOTSTRAP_SERVERS.defaultValue(),
+        ConfigKeys.KAFKA_GROUP_ID.defaultValue(),
+        ConfigKeys.KAFKA_TOPICS_INFERENCE.defaultValue(),
+        ConfigKeys.KAFKA_TOPICS_LABELS.defaultValue(),
+        ConfigKeys.KAFKA_TOPICS_METRICS.defaultValue(),
+        ConfigKeys.KAFKA_TOPICS_DEAD_LETTER.defaultValue(),
+        ConfigKeys.KAFKA_PROPERTIES.defaultValue());
+  }
 
-    static void requireText(String name, String value) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " must be a non-blank string, was " + value);
-        }
+  static void requireText(String name, String value) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(name + " must be a non-blank string, was " + value);
     }
+  }
 }

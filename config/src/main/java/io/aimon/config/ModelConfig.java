@@ -27,154 +27,229 @@ import java.util.regex.Pattern;
  * @param monitorLabel whether to monitor drift of the label when labels are present
  * @param positiveLabel the string form of the positive class (default "1")
  * @param fairness fairness settings
- * @param checks model-level thresholds by metric id; partial overrides already merged with
- *     {@link DefaultThresholds}
+ * @param checks model-level thresholds by metric id; partial overrides already merged with {@link
+ *     DefaultThresholds}
  * @param featureChecks per-feature thresholds by feature and metric id; features are declared ones;
  *     partial overrides already merged with the model-level threshold
  */
-public record ModelConfig(String id, String version, Duration window, int minSamples,
-                          ReferenceSource reference, List<String> numericFeatures,
-                          List<String> categoricalFeatures, boolean monitorScore, boolean monitorLabel,
-                          String positiveLabel, FairnessConfig fairness, Map<String, CheckThreshold> checks,
-                          Map<String, Map<String, CheckThreshold>> featureChecks) {
+public record ModelConfig(
+    String id,
+    String version,
+    Duration window,
+    int minSamples,
+    ReferenceSource reference,
+    List<String> numericFeatures,
+    List<String> categoricalFeatures,
+    boolean monitorScore,
+    boolean monitorLabel,
+    String positiveLabel,
+    FairnessConfig fairness,
+    Map<String, CheckThreshold> checks,
+    Map<String, Map<String, CheckThreshold>> featureChecks) {
 
-    /** The allowed model ids. */
-    public static final Pattern ID_PATTERN = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+  /** The allowed model ids. */
+  public static final Pattern ID_PATTERN = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
-    public ModelConfig {
-        if (id == null || !ID_PATTERN.matcher(id).matches()) {
-            throw new IllegalArgumentException("id must match " + ID_PATTERN + ", was " + id);
-        }
-        if (window == null || window.compareTo(Duration.ofSeconds(1)) < 0) {
-            throw new IllegalArgumentException("window must be >= 1s, was " + window);
-        }
-        if (minSamples < 1) {
-            throw new IllegalArgumentException("minSamples must be >= 1, was " + minSamples);
-        }
-        Objects.requireNonNull(reference, "reference");
-        numericFeatures = List.copyOf(numericFeatures);
-        categoricalFeatures = List.copyOf(categoricalFeatures);
-        Set<String> all = new HashSet<>();
-        for (String f : numericFeatures) {
-            if (!all.add(f)) {
-                throw new IllegalArgumentException("feature '" + f + "' is listed twice");
-            }
-        }
-        for (String f : categoricalFeatures) {
-            if (!all.add(f)) {
-                throw new IllegalArgumentException("feature '" + f + "' is listed twice");
-            }
-        }
-        if (all.isEmpty()) {
-            throw new IllegalArgumentException("at least one numeric or categorical feature is required");
-        }
-        Objects.requireNonNull(positiveLabel, "positiveLabel");
-        Objects.requireNonNull(fairness, "fairness");
-        checks = copyChecks(checks);
-        Map<String, Map<String, CheckThreshold>> fc = new LinkedHashMap<>();
-        for (Map.Entry<String, Map<String, CheckThreshold>> e : featureChecks.entrySet()) {
-            if (!all.contains(e.getKey())) {
-                throw new IllegalArgumentException(
-                        "featureChecks names undeclared feature '" + e.getKey() + "'");
-            }
-            fc.put(e.getKey(), copyChecks(e.getValue()));
-        }
-        featureChecks = Collections.unmodifiableMap(fc);
+  public ModelConfig {
+    if (id == null || !ID_PATTERN.matcher(id).matches()) {
+      throw new IllegalArgumentException("id must match " + ID_PATTERN + ", was " + id);
+    }
+    if (window == null || window.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new IllegalArgumentException("window must be >= 1s, was " + window);
+    }
+    if (minSamples < 1) {
+      throw new IllegalArgumentException("minSamples must be >= 1, was " + minSamples);
+    }
+    Objects.requireNonNull(reference, "reference");
+    numericFeatures = List.copyOf(numericFeatures);
+    categoricalFeatures = List.copyOf(categoricalFeatures);
+    Set<String> all = new HashSet<>();
+    for (String f : numericFeatures) {
+      if (!all.add(f)) {
+        throw new IllegalArgumentException("feature '" + f + "' is listed twice");
+      }
+    }
+    for (String f : categoricalFeatures) {
+      if (!all.add(f)) {
+        throw new IllegalArgumentException("feature '" + f + "' is listed twice");
+      }
+    }
+    if (all.isEmpty()) {
+      throw new IllegalArgumentException("at least one numeric or categorical feature is required");
+    }
+    Objects.requireNonNull(positiveLabel, "positiveLabel");
+    Objects.requireNonNull(fairness, "fairness");
+    checks = copyChecks(checks);
+    Map<String, Map<String, CheckThreshold>> fc = new LinkedHashMap<>();
+    for (Map.Entry<String, Map<String, CheckThreshold>> e : featureChecks.entrySet()) {
+      if (!all.contains(e.getKey())) {
+        throw new IllegalArgumentException(
+            "featureChecks names undeclared feature '" + e.getKey() + "'");
+      }
+      fc.put(e.getKey(), copyChecks(e.getValue()));
+    }
+    featureChecks = Collections.unmodifiableMap(fc);
+  }
+
+  /** A builder for the model {@code id} with the registry defaults. */
+  public static Builder builder(String id) {
+    return new Builder(id);
+  }
+
+  /** The numeric then the categorical features. */
+  public List<String> features() {
+    return java.util.stream.Stream.concat(numericFeatures.stream(), categoricalFeatures.stream())
+        .toList();
+  }
+
+  /**
+   * The threshold for {@code metric} on {@code feature} ({@code feature} may be null for
+   * model-level metrics): the feature override, else the model override, else the default of {@link
+   * DefaultThresholds}, else null (report the value without a status).
+   */
+  public CheckThreshold threshold(String metric, String feature) {
+    if (feature != null) {
+      Map<String, CheckThreshold> f = featureChecks.get(feature);
+      if (f != null && f.containsKey(metric)) {
+        return f.get(metric);
+      }
+    }
+    CheckThreshold t = checks.get(metric);
+    return t != null ? t : DefaultThresholds.all().get(metric);
+  }
+
+  private static Map<String, CheckThreshold> copyChecks(Map<String, CheckThreshold> in) {
+    Map<String, CheckThreshold> out = new LinkedHashMap<>();
+    in.forEach(
+        (metric, t) -> {
+          if (!MetricIds.CHECKABLE.contains(metric)) {
+            throw new IllegalArgumentException("unknown metric id '" + metric + "'");
+          }
+          boolean pValue = MetricIds.P_VALUE_THRESHOLD_METRICS.contains(metric);
+          if (pValue != (Objects.requireNonNull(t, "threshold") instanceof PValueThreshold)) {
+            throw new IllegalArgumentException(
+                "metric '"
+                    + metric
+                    + "' needs a "
+                    + (pValue ? "PValueThreshold" : "ValueThreshold")
+                    + ", was "
+                    + t);
+          }
+          out.put(metric, t);
+        });
+    return Collections.unmodifiableMap(out);
+  }
+
+  /** Builds a {@link ModelConfig}; every setter's default is the registry default. */
+  public static final class Builder {
+    private final String id;
+    private String version;
+    private Duration window = ConfigKeys.MODEL_WINDOW.defaultValue();
+    private int minSamples = ConfigKeys.MODEL_MIN_SAMPLES.defaultValue();
+    private ReferenceSource reference;
+    private List<String> numericFeatures = List.of();
+    private List<String> categoricalFeatures = List.of();
+    private boolean monitorScore = ConfigKeys.MODEL_SCORE.defaultValue();
+    private boolean monitorLabel = ConfigKeys.MODEL_LABEL.defaultValue();
+    private String positiveLabel = ConfigKeys.MODEL_POSITIVE_LABEL.defaultValue();
+    private FairnessConfig fairness = FairnessConfig.none();
+    private Map<String, CheckThreshold> checks = Map.of();
+    private Map<String, Map<String, CheckThreshold>> featureChecks = Map.of();
+
+    private Builder(String id) {
+      this.id = id;
     }
 
-    /** A builder for the model {@code id} with the registry defaults. */
-    public static Builder builder(String id) {
-        return new Builder(id);
+    /** Model version; default null. */
+    public Builder version(String v) {
+      this.version = v;
+      return this;
     }
 
-    /** The numeric then the categorical features. */
-    public List<String> features() {
-        return java.util.stream.Stream.concat(numericFeatures.stream(), categoricalFeatures.stream())
-                .toList();
+    /** Window length, &gt;= 1s; default 1h. */
+    public Builder window(Duration v) {
+      this.window = v;
+      return this;
+    }
+
+    /** Minimum events per window, &gt;= 1; default 100. */
+    public Builder minSamples(int v) {
+      this.minSamples = v;
+      return this;
+    }
+
+    /** Reference source; required. */
+    public Builder reference(ReferenceSource v) {
+      this.reference = v;
+      return this;
+    }
+
+    /** Numeric features; default none. */
+    public Builder numericFeatures(List<String> v) {
+      this.numericFeatures = v;
+      return this;
+    }
+
+    /** Categorical features; default none (at least one feature overall). */
+    public Builder categoricalFeatures(List<String> v) {
+      this.categoricalFeatures = v;
+      return this;
+    }
+
+    /** Monitor score drift; default true. */
+    public Builder monitorScore(boolean v) {
+      this.monitorScore = v;
+      return this;
+    }
+
+    /** Monitor label drift; default true. */
+    public Builder monitorLabel(boolean v) {
+      this.monitorLabel = v;
+      return this;
+    }
+
+    /** Positive class; default "1". */
+    public Builder positiveLabel(String v) {
+      this.positiveLabel = v;
+      return this;
+    }
+
+    /** Fairness settings; default no attributes, min group size 30. */
+    public Builder fairness(FairnessConfig v) {
+      this.fairness = v;
+      return this;
+    }
+
+    /** Model-level thresholds (complete, not merged); default none (the defaults apply). */
+    public Builder checks(Map<String, CheckThreshold> v) {
+      this.checks = v;
+      return this;
+    }
+
+    /** Per-feature thresholds (complete, not merged); default none. */
+    public Builder featureChecks(Map<String, Map<String, CheckThreshold>> v) {
+      this.featureChecks = v;
+      return this;
     }
 
     /**
-     * The threshold for {@code metric} on {@code feature} ({@code feature} may be null for
-     * model-level metrics): the feature override, else the model override, else the default of
-     * {@link DefaultThresholds}, else null (report the value without a status).
+     * @throws IllegalArgumentException if a value is out of range
      */
-    public CheckThreshold threshold(String metric, String feature) {
-        if (feature != null) {
-            Map<String, CheckThreshold> f = featureChecks.get(feature);
-            if (f != null && f.containsKey(metric)) {
-                return f.get(metric);
-            }
-        }
-        CheckThreshold t = checks.get(metric);
-        return t != null ? t : DefaultThresholds.all().get(metric);
+    public ModelConfig build() {
+      return new ModelConfig(
+          id,
+          version,
+          window,
+          minSamples,
+          reference,
+          numericFeatures,
+          categoricalFeatures,
+          monitorScore,
+          monitorLabel,
+          positiveLabel,
+          fairness,
+          checks,
+          featureChecks);
     }
-
-    private static Map<String, CheckThreshold> copyChecks(Map<String, CheckThreshold> in) {
-        Map<String, CheckThreshold> out = new LinkedHashMap<>();
-        in.forEach((metric, t) -> {
-            if (!MetricIds.CHECKABLE.contains(metric)) {
-                throw new IllegalArgumentException("unknown metric id '" + metric + "'");
-            }
-            boolean pValue = MetricIds.P_VALUE_THRESHOLD_METRICS.contains(metric);
-            if (pValue != (Objects.requireNonNull(t, "threshold") instanceof PValueThreshold)) {
-                throw new IllegalArgumentException("metric '" + metric + "' needs a "
-                        + (pValue ? "PValueThreshold" : "ValueThreshold") + ", was " + t);
-            }
-            out.put(metric, t);
-        });
-        return Collections.unmodifiableMap(out);
-    }
-
-    /** Builds a {@link ModelConfig}; every setter's default is the registry default. */
-    public static final class Builder {
-        private final String id;
-        private String version;
-        private Duration window = ConfigKeys.MODEL_WINDOW.defaultValue();
-        private int minSamples = ConfigKeys.MODEL_MIN_SAMPLES.defaultValue();
-        private ReferenceSource reference;
-        private List<String> numericFeatures = List.of();
-        private List<String> categoricalFeatures = List.of();
-        private boolean monitorScore = ConfigKeys.MODEL_SCORE.defaultValue();
-        private boolean monitorLabel = ConfigKeys.MODEL_LABEL.defaultValue();
-        private String positiveLabel = ConfigKeys.MODEL_POSITIVE_LABEL.defaultValue();
-        private FairnessConfig fairness = FairnessConfig.none();
-        private Map<String, CheckThreshold> checks = Map.of();
-        private Map<String, Map<String, CheckThreshold>> featureChecks = Map.of();
-
-        private Builder(String id) {
-            this.id = id;
-        }
-
-        /** Model version; default null. */
-        public Builder version(String v) { this.version = v; return this; }
-        /** Window length, &gt;= 1s; default 1h. */
-        public Builder window(Duration v) { this.window = v; return this; }
-        /** Minimum events per window, &gt;= 1; default 100. */
-        public Builder minSamples(int v) { this.minSamples = v; return this; }
-        /** Reference source; required. */
-        public Builder reference(ReferenceSource v) { this.reference = v; return this; }
-        /** Numeric features; default none. */
-        public Builder numericFeatures(List<String> v) { this.numericFeatures = v; return this; }
-        /** Categorical features; default none (at least one feature overall). */
-        public Builder categoricalFeatures(List<String> v) { this.categoricalFeatures = v; return this; }
-        /** Monitor score drift; default true. */
-        public Builder monitorScore(boolean v) { this.monitorScore = v; return this; }
-        /** Monitor label drift; default true. */
-        public Builder monitorLabel(boolean v) { this.monitorLabel = v; return this; }
-        /** Positive class; default "1". */
-        public Builder positiveLabel(String v) { this.positiveLabel = v; return this; }
-        /** Fairness settings; default no attributes, min group size 30. */
-        public Builder fairness(FairnessConfig v) { this.fairness = v; return this; }
-        /** Model-level thresholds (complete, not merged); default none (the defaults apply). */
-        public Builder checks(Map<String, CheckThreshold> v) { this.checks = v; return this; }
-        /** Per-feature thresholds (complete, not merged); default none. */
-        public Builder featureChecks(Map<String, Map<String, CheckThreshold>> v) { this.featureChecks = v; return this; }
-
-        /** @throws IllegalArgumentException if a value is out of range */
-        public ModelConfig build() {
-            return new ModelConfig(id, version, window, minSamples, reference, numericFeatures,
-                    categoricalFeatures, monitorScore, monitorLabel, positiveLabel, fairness, checks,
-                    featureChecks);
-        }
-    }
+  }
 }

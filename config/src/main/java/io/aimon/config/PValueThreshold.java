@@ -12,21 +12,21 @@ package io.aimon.config;
  * @param minStatistic in [0, 1]
  */
 public record PValueThreshold(double pWarning, double pCritical, double minStatistic)
-        implements CheckThreshold {
+    implements CheckThreshold {
 
-    public PValueThreshold {
-        requireUnit("pWarning", pWarning);
-        requireUnit("pCritical", pCritical);
-        requireUnit("minStatistic", minStatistic);
-        if (pCritical > pWarning) {
-            throw new IllegalArgumentException(
-                    "pCritical must be <= pWarning, was " + pCritical + " > " + pWarning);
-        }
+  public PValueThreshold {
+    requireUnit("pWarning", pWarning);
+    requireUnit("pCritical", pCritical);
+    requireUnit("minStatistic", minStatistic);
+    if (pCritical > pWarning) {
+      throw new IllegalArgumentException(
+          "pCritical must be <= pWarning, was " + pCritical + " > " + pWarning);
     }
+  }
 
-    private static void requireUnit(String name, double v) {
-        if (!(v >= 0.0 && v <= 1.0)) {
-            throw new IllegalArgumentException(name + " must be in [0, 1], was " + v);
-        }
+  private static void requireUnit(String name, double v) {
+    if (!(v >= 0.0 && v <= 1.0)) {
+      throw new IllegalArgumentException(name + " must be in [0, 1], was " + v);
     }
+  }
 }

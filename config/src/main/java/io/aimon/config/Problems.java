@@ -7,33 +7,35 @@ import java.util.List;
 /** Collects the problems of one load so that every one is reported, not only the first. */
 final class Problems {
 
-    private final String file;
-    private final List<ConfigProblem> list = new ArrayList<>();
+  private final String file;
+  private final List<ConfigProblem> list = new ArrayList<>();
 
-    Problems(String file) {
-        this.file = file;
-    }
+  Problems(String file) {
+    this.file = file;
+  }
 
-    void add(int line, String key, String message) {
-        list.add(new ConfigProblem(file, line, key, message));
-    }
+  void add(int line, String key, String message) {
+    list.add(new ConfigProblem(file, line, key, message));
+  }
 
-    boolean isEmpty() {
-        return list.isEmpty();
-    }
+  boolean isEmpty() {
+    return list.isEmpty();
+  }
 
-    int size() {
-        return list.size();
-    }
+  int size() {
+    return list.size();
+  }
 
-    /** The problems in line order (whole-file problems first); same-line problems keep their order. */
-    List<ConfigProblem> sorted() {
-        List<ConfigProblem> out = new ArrayList<>(list);
-        out.sort(Comparator.comparingInt(ConfigProblem::line));
-        return out;
-    }
+  /**
+   * The problems in line order (whole-file problems first); same-line problems keep their order.
+   */
+  List<ConfigProblem> sorted() {
+    List<ConfigProblem> out = new ArrayList<>(list);
+    out.sort(Comparator.comparingInt(ConfigProblem::line));
+    return out;
+  }
 
-    ConfigException exception() {
-        return new ConfigException(sorted());
-    }
+  ConfigException exception() {
+    return new ConfigException(sorted());
+  }
 }

@@ -12,29 +12,29 @@ import java.nio.file.Path;
  */
 public record ReferenceSource(Path events, Path profile) {
 
-    public ReferenceSource {
-        if ((events == null) == (profile == null)) {
-            throw new IllegalArgumentException("exactly one of events and profile must be set, were "
-                    + events + " and " + profile);
-        }
-        Path p = events != null ? events : profile;
-        if (!p.isAbsolute()) {
-            throw new IllegalArgumentException("reference path must be absolute, was " + p);
-        }
+  public ReferenceSource {
+    if ((events == null) == (profile == null)) {
+      throw new IllegalArgumentException(
+          "exactly one of events and profile must be set, were " + events + " and " + profile);
     }
+    Path p = events != null ? events : profile;
+    if (!p.isAbsolute()) {
+      throw new IllegalArgumentException("reference path must be absolute, was " + p);
+    }
+  }
 
-    /** A reference read from canonical events at {@code events} (absolute). */
-    public static ReferenceSource ofEvents(Path events) {
-        return new ReferenceSource(events, null);
-    }
+  /** A reference read from canonical events at {@code events} (absolute). */
+  public static ReferenceSource ofEvents(Path events) {
+    return new ReferenceSource(events, null);
+  }
 
-    /** A reference read from a profile at {@code profile} (absolute). */
-    public static ReferenceSource ofProfile(Path profile) {
-        return new ReferenceSource(null, profile);
-    }
+  /** A reference read from a profile at {@code profile} (absolute). */
+  public static ReferenceSource ofProfile(Path profile) {
+    return new ReferenceSource(null, profile);
+  }
 
-    /** The one non-null path. */
-    public Path path() {
-        return events != null ? events : profile;
-    }
+  /** The one non-null path. */
+  public Path path() {
+    return events != null ? events : profile;
+  }
 }

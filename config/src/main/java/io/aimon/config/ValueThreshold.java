@@ -9,14 +9,14 @@ package io.aimon.config;
  */
 public record ValueThreshold(double warning, double critical) implements CheckThreshold {
 
-    public ValueThreshold {
-        if (!Double.isFinite(warning) || !Double.isFinite(critical)) {
-            throw new IllegalArgumentException(
-                    "warning and critical must be finite, were " + warning + " and " + critical);
-        }
-        if (warning > critical) {
-            throw new IllegalArgumentException(
-                    "warning must be <= critical, was " + warning + " > " + critical);
-        }
+  public ValueThreshold {
+    if (!Double.isFinite(warning) || !Double.isFinite(critical)) {
+      throw new IllegalArgumentException(
+          "warning and critical must be finite, were " + warning + " and " + critical);
     }
+    if (warning > critical) {
+      throw new IllegalArgumentException(
+          "warning must be <= critical, was " + warning + " > " + critical);
+    }
+  }
 }

@@ -10,18 +10,18 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 interface ValueType<T> {
 
-    /** The type column of the docs, e.g. {@code int >= 1}. */
-    String type();
+  /** The type column of the docs, e.g. {@code int >= 1}. */
+  String type();
 
-    /** What a message says was expected, e.g. {@code an integer >= 1}. */
-    String expected();
+  /** What a message says was expected, e.g. {@code an integer >= 1}. */
+  String expected();
 
-    /**
-     * Reads {@code node}; on a bad value, adds one problem at {@code line} and {@code key} and
-     * returns null.
-     */
-    T read(Node node, int line, String key, Problems problems);
+  /**
+   * Reads {@code node}; on a bad value, adds one problem at {@code line} and {@code key} and
+   * returns null.
+   */
+  T read(Node node, int line, String key, Problems problems);
 
-    /** The YAML form of a value, for the docs. */
-    String format(T value);
+  /** The YAML form of a value, for the docs. */
+  String format(T value);
 }

@@ -21,138 +21,183 @@ import org.junit.jupiter.api.Test;
 
 class ConfigLoaderTest {
 
-    @Test
-    void fullConfigLoadsEverySectionIntoTheRecords() throws Exception {
-        AimonConfig config = load("full.yaml");
+  @Test
+  void fullConfigLoadsEverySectionIntoTheRecords() throws Exception {
+    AimonConfig config = load("full.yaml");
 
-        assertEquals(fixture("full.yaml"), config.source());
-        assertEquals(new KafkaSettings("broker-1:9093,broker-2:9093", "aimon-prod", "prod.inference",
-                "prod.labels", "prod.metrics", "prod.dead-letter",
-                Map.of("security.protocol", "SASL_SSL", "sasl.mechanism", "PLAIN",
-                        "request.timeout.ms", "30000", "enable.auto.commit", "false")),
-                config.kafka());
-        assertEquals(List.of("security.protocol", "sasl.mechanism", "request.timeout.ms", "enable.auto.commit"),
-                List.copyOf(config.kafka().properties().keySet()));
-        assertEquals(new JobSettings(4, Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofMinutes(2),
-                2_097_152, 5000, Duration.ofHours(1)), config.job());
+    assertEquals(fixture("full.yaml"), config.source());
+    assertEquals(
+        new KafkaSettings(
+            "broker-1:9093,broker-2:9093",
+            "aimon-prod",
+            "prod.inference",
+            "prod.labels",
+            "prod.metrics",
+            "prod.dead-letter",
+            Map.of(
+                "security.protocol",
+                "SASL_SSL",
+                "sasl.mechanism",
+                "PLAIN",
+                "request.timeout.ms",
+                "30000",
+                "enable.auto.commit",
+                "false")),
+        config.kafka());
+    assertEquals(
+        List.of("security.protocol", "sasl.mechanism", "request.timeout.ms", "enable.auto.commit"),
+        List.copyOf(config.kafka().properties().keySet()));
+    assertEquals(
+        new JobSettings(
+            4,
+            Duration.ofSeconds(30),
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(2),
+            2_097_152,
+            5000,
+            Duration.ofHours(1)),
+        config.job());
 
-        assertEquals(2, config.models().size());
-        ModelConfig m = config.model("adult-income-logreg").orElseThrow();
-        assertEquals("1", m.version());
-        assertEquals(Duration.ofDays(1), m.window());
-        assertEquals(200, m.minSamples());
-        assertEquals(ReferenceSource.ofEvents(absolute("reference.jsonl.gz")), m.reference());
-        assertEquals(List.of("age", "hours_per_week"), m.numericFeatures());
-        assertEquals(List.of("workclass", "sex"), m.categoricalFeatures());
-        assertTrue(m.monitorScore());
-        assertFalse(m.monitorLabel());
-        assertEquals("1", m.positiveLabel());
-        assertEquals(new FairnessConfig(List.of("sex", "race"), 50), m.fairness());
-    }
+    assertEquals(2, config.models().size());
+    ModelConfig m = config.model("adult-income-logreg").orElseThrow();
+    assertEquals("1", m.version());
+    assertEquals(Duration.ofDays(1), m.window());
+    assertEquals(200, m.minSamples());
+    assertEquals(ReferenceSource.ofEvents(absolute("reference.jsonl.gz")), m.reference());
+    assertEquals(List.of("age", "hours_per_week"), m.numericFeatures());
+    assertEquals(List.of("workclass", "sex"), m.categoricalFeatures());
+    assertTrue(m.monitorScore());
+    assertFalse(m.monitorLabel());
+    assertEquals("1", m.positiveLabel());
+    assertEquals(new FairnessConfig(List.of("sex", "race"), 50), m.fairness());
+  }
 
-    @Test
-    void checksOverrideDefaultsAndPartialOverridesMergeWithTheDefault() throws Exception {
-        ModelConfig m = load("full.yaml").model("adult-income-logreg").orElseThrow();
+  @Test
+  void checksOverrideDefaultsAndPartialOverridesMergeWithTheDefault() throws Exception {
+    ModelConfig m = load("full.yaml").model("adult-income-logreg").orElseThrow();
 
-        assertEquals(new ValueThreshold(0.15, 0.3), m.checks().get(MetricIds.PSI));
-        assertEquals(new PValueThreshold(0.01, 0.01, 0.1), m.checks().get(MetricIds.KS));
-        assertEquals(new ValueThreshold(0.2, 0.4), m.checks().get(MetricIds.HELLINGER));
-        assertEquals(3, m.checks().size());
-    }
+    assertEquals(new ValueThreshold(0.15, 0.3), m.checks().get(MetricIds.PSI));
+    assertEquals(new PValueThreshold(0.01, 0.01, 0.1), m.checks().get(MetricIds.KS));
+    assertEquals(new ValueThreshold(0.2, 0.4), m.checks().get(MetricIds.HELLINGER));
+    assertEquals(3, m.checks().size());
+  }
 
-    @Test
-    void featureChecksMergeWithTheModelLevelThreshold() throws Exception {
-        ModelConfig m = load("full.yaml").model("adult-income-logreg").orElseThrow();
+  @Test
+  void featureChecksMergeWithTheModelLevelThreshold() throws Exception {
+    ModelConfig m = load("full.yaml").model("adult-income-logreg").orElseThrow();
 
-        assertEquals(new ValueThreshold(0.2, 0.4), m.featureChecks().get("age").get(MetricIds.PSI));
-        // only min_statistic given: the p-values come from the model-level ks override (0.01, 0.01)
-        assertEquals(new PValueThreshold(0.01, 0.01, 0.2), m.featureChecks().get("age").get(MetricIds.KS));
-        // only p_critical given: the rest comes from the default chi_square threshold
-        assertEquals(new PValueThreshold(0.05, 0.001, 0.1), m.featureChecks().get("sex").get(MetricIds.CHI_SQUARE));
-    }
+    assertEquals(new ValueThreshold(0.2, 0.4), m.featureChecks().get("age").get(MetricIds.PSI));
+    // only min_statistic given: the p-values come from the model-level ks override (0.01, 0.01)
+    assertEquals(
+        new PValueThreshold(0.01, 0.01, 0.2), m.featureChecks().get("age").get(MetricIds.KS));
+    // only p_critical given: the rest comes from the default chi_square threshold
+    assertEquals(
+        new PValueThreshold(0.05, 0.001, 0.1),
+        m.featureChecks().get("sex").get(MetricIds.CHI_SQUARE));
+  }
 
-    @Test
-    void thresholdPrefersFeatureThenModelThenDefaultThenNone() throws Exception {
-        ModelConfig m = load("full.yaml").model("adult-income-logreg").orElseThrow();
+  @Test
+  void thresholdPrefersFeatureThenModelThenDefaultThenNone() throws Exception {
+    ModelConfig m = load("full.yaml").model("adult-income-logreg").orElseThrow();
 
-        assertEquals(new ValueThreshold(0.2, 0.4), m.threshold(MetricIds.PSI, "age"));
-        assertEquals(new ValueThreshold(0.15, 0.3), m.threshold(MetricIds.PSI, "hours_per_week"));
-        assertEquals(new ValueThreshold(0.15, 0.3), m.threshold(MetricIds.PSI, null));
-        assertEquals(new ValueThreshold(0.1, 0.2), m.threshold(MetricIds.JENSEN_SHANNON, "age"));
-        assertNull(m.threshold(MetricIds.WASSERSTEIN, "age"));
-        assertNull(m.threshold(MetricIds.MISSING_RATE, null));
-    }
+    assertEquals(new ValueThreshold(0.2, 0.4), m.threshold(MetricIds.PSI, "age"));
+    assertEquals(new ValueThreshold(0.15, 0.3), m.threshold(MetricIds.PSI, "hours_per_week"));
+    assertEquals(new ValueThreshold(0.15, 0.3), m.threshold(MetricIds.PSI, null));
+    assertEquals(new ValueThreshold(0.1, 0.2), m.threshold(MetricIds.JENSEN_SHANNON, "age"));
+    assertNull(m.threshold(MetricIds.WASSERSTEIN, "age"));
+    assertNull(m.threshold(MetricIds.MISSING_RATE, null));
+  }
 
-    @Test
-    void minimalConfigGetsEveryDefault() throws Exception {
-        AimonConfig config = load("minimal.yaml");
+  @Test
+  void minimalConfigGetsEveryDefault() throws Exception {
+    AimonConfig config = load("minimal.yaml");
 
-        assertEquals(KafkaSettings.defaults(), config.kafka());
-        assertEquals(new KafkaSettings("localhost:9092", "aimon-monitor", "aimon.inference", "aimon.labels",
-                "aimon.metrics", "aimon.dead-letter", Map.of()), config.kafka());
-        assertEquals(JobSettings.defaults(), config.job());
-        assertEquals(new JobSettings(1, Duration.ofSeconds(10), Duration.ofMinutes(1), Duration.ofMinutes(1),
-                1_048_576, 10_000, Duration.ofHours(1)), config.job());
-        ModelConfig m = config.models().get(0);
-        assertEquals("m1", m.id());
-        assertNull(m.version());
-        assertEquals(Duration.ofHours(1), m.window());
-        assertEquals(100, m.minSamples());
-        assertEquals(List.of("age"), m.numericFeatures());
-        assertEquals(List.of(), m.categoricalFeatures());
-        assertTrue(m.monitorScore());
-        assertTrue(m.monitorLabel());
-        assertEquals("1", m.positiveLabel());
-        assertEquals(new FairnessConfig(List.of(), 30), m.fairness());
-        assertEquals(Map.of(), m.checks());
-        assertEquals(Map.of(), m.featureChecks());
-        assertEquals(DefaultThresholds.all().get(MetricIds.PSI), m.threshold(MetricIds.PSI, "age"));
-    }
+    assertEquals(KafkaSettings.defaults(), config.kafka());
+    assertEquals(
+        new KafkaSettings(
+            "localhost:9092",
+            "aimon-monitor",
+            "aimon.inference",
+            "aimon.labels",
+            "aimon.metrics",
+            "aimon.dead-letter",
+            Map.of()),
+        config.kafka());
+    assertEquals(JobSettings.defaults(), config.job());
+    assertEquals(
+        new JobSettings(
+            1,
+            Duration.ofSeconds(10),
+            Duration.ofMinutes(1),
+            Duration.ofMinutes(1),
+            1_048_576,
+            10_000,
+            Duration.ofHours(1)),
+        config.job());
+    ModelConfig m = config.models().get(0);
+    assertEquals("m1", m.id());
+    assertNull(m.version());
+    assertEquals(Duration.ofHours(1), m.window());
+    assertEquals(100, m.minSamples());
+    assertEquals(List.of("age"), m.numericFeatures());
+    assertEquals(List.of(), m.categoricalFeatures());
+    assertTrue(m.monitorScore());
+    assertTrue(m.monitorLabel());
+    assertEquals("1", m.positiveLabel());
+    assertEquals(new FairnessConfig(List.of(), 30), m.fairness());
+    assertEquals(Map.of(), m.checks());
+    assertEquals(Map.of(), m.featureChecks());
+    assertEquals(DefaultThresholds.all().get(MetricIds.PSI), m.threshold(MetricIds.PSI, "age"));
+  }
 
-    @Test
-    void referencePathsResolveAgainstTheConfigFilesDirectory() throws Exception {
-        AimonConfig config = load("sub/relative.yaml");
-        assertEquals(absolute("reference.jsonl.gz"), config.models().get(0).reference().events());
+  @Test
+  void referencePathsResolveAgainstTheConfigFilesDirectory() throws Exception {
+    AimonConfig config = load("sub/relative.yaml");
+    assertEquals(absolute("reference.jsonl.gz"), config.models().get(0).reference().events());
 
-        ModelConfig churn = load("full.yaml").model("churn:v2").orElseThrow();
-        assertEquals(ReferenceSource.ofProfile(absolute("profiles/adult.profile.json")), churn.reference());
-        assertTrue(churn.reference().profile().isAbsolute());
-    }
+    ModelConfig churn = load("full.yaml").model("churn:v2").orElseThrow();
+    assertEquals(
+        ReferenceSource.ofProfile(absolute("profiles/adult.profile.json")), churn.reference());
+    assertTrue(churn.reference().profile().isAbsolute());
+  }
 
-    @Test
-    void digestIsTheSha256OfTheFileBytes() throws Exception {
-        byte[] bytes = Files.readAllBytes(fixture("full.yaml"));
-        String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+  @Test
+  void digestIsTheSha256OfTheFileBytes() throws Exception {
+    byte[] bytes = Files.readAllBytes(fixture("full.yaml"));
+    String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
 
-        assertEquals(expected, load("full.yaml").digest());
-    }
+    assertEquals(expected, load("full.yaml").digest());
+  }
 
-    @Test
-    void modelLookupByIdIsEmptyForAnUnknownId() throws Exception {
-        AimonConfig config = load("full.yaml");
+  @Test
+  void modelLookupByIdIsEmptyForAnUnknownId() throws Exception {
+    AimonConfig config = load("full.yaml");
 
-        assertSame(config.models().get(1), config.model("churn:v2").orElseThrow());
-        assertTrue(config.model("nope").isEmpty());
-    }
+    assertSame(config.models().get(1), config.model("churn:v2").orElseThrow());
+    assertTrue(config.model("nope").isEmpty());
+  }
 
-    @Test
-    void loadedCollectionsAreUnmodifiable() throws Exception {
-        AimonConfig config = load("full.yaml");
-        ModelConfig m = config.models().get(0);
+  @Test
+  void loadedCollectionsAreUnmodifiable() throws Exception {
+    AimonConfig config = load("full.yaml");
+    ModelConfig m = config.models().get(0);
 
-        assertThrows(UnsupportedOperationException.class, () -> config.models().clear());
-        assertThrows(UnsupportedOperationException.class, () -> m.numericFeatures().add("x"));
-        assertThrows(UnsupportedOperationException.class, () -> m.checks().clear());
-        assertThrows(UnsupportedOperationException.class, () -> m.featureChecks().get("age").clear());
-        assertThrows(UnsupportedOperationException.class, () -> config.kafka().properties().clear());
-    }
+    assertThrows(UnsupportedOperationException.class, () -> config.models().clear());
+    assertThrows(UnsupportedOperationException.class, () -> m.numericFeatures().add("x"));
+    assertThrows(UnsupportedOperationException.class, () -> m.checks().clear());
+    assertThrows(UnsupportedOperationException.class, () -> m.featureChecks().get("age").clear());
+    assertThrows(UnsupportedOperationException.class, () -> config.kafka().properties().clear());
+  }
 
-    @Test
-    void missingConfigFileIsReportedWithItsAbsolutePath() {
-        Path missing = Path.of("no-such-dir", "aimon.yaml");
-        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(missing));
+  @Test
+  void missingConfigFileIsReportedWithItsAbsolutePath() {
+    Path missing = Path.of("no-such-dir", "aimon.yaml");
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(missing));
 
-        assertEquals(List.of(new ConfigProblem(missing.toString(), 0, "",
-                "file not found: " + missing.toAbsolutePath())), e.problems());
-    }
+    assertEquals(
+        List.of(
+            new ConfigProblem(
+                missing.toString(), 0, "", "file not found: " + missing.toAbsolutePath())),
+        e.problems());
+  }
 }

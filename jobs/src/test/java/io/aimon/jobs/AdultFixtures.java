@@ -32,8 +32,10 @@ public final class AdultFixtures {
 
   /** METRICS.md: KS statistic to ~1e-12 (scipy rounds D to h/lcm in exact mode). */
   public static final double KS_STATISTIC_ABS = 1e-12;
+
   /** METRICS.md: p-values within 1e-6 relative. */
   public static final double P_VALUE_REL = 1e-6;
+
   /** METRICS.md: PSI, JS, chi-square (and Wasserstein on exact data) within 1e-9 relative. */
   public static final double EXACT_REL = 1e-9;
 
@@ -74,7 +76,8 @@ public final class AdultFixtures {
     List<String> out = new ArrayList<>();
     try (BufferedReader r =
         new BufferedReader(
-            new InputStreamReader(new GZIPInputStream(Files.newInputStream(gz)), StandardCharsets.UTF_8))) {
+            new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(gz)), StandardCharsets.UTF_8))) {
       String line;
       while (out.size() < n && (line = r.readLine()) != null) {
         out.add(line);
@@ -99,11 +102,16 @@ public final class AdultFixtures {
    * Asserts every drift value of expected.json present in the results (windows whose start date is
    * among the results) and returns the largest error per metric, with the count under "values".
    */
-  public static Map<String, Double> assertMatchesExpected(List<JsonNode> results, int expectedWindows)
-      throws IOException {
+  public static Map<String, Double> assertMatchesExpected(
+      List<JsonNode> results, int expectedWindows) throws IOException {
     Map<String, JsonNode> byKey = new HashMap<>();
     for (JsonNode r : results) {
-      byKey.put(key(r.path("window_start").asText(), r.path("metric").asText(), r.path("feature").asText(null)), r);
+      byKey.put(
+          key(
+              r.path("window_start").asText(),
+              r.path("metric").asText(),
+              r.path("feature").asText(null)),
+          r);
     }
     Map<String, Double> maxError = new TreeMap<>();
     int values = 0;
@@ -116,17 +124,47 @@ public final class AdultFixtures {
       }
       windows++;
       assertEquals(w.path("n_rows").asLong(), count.path("value").asLong(), "count of " + start);
-      for (Iterator<Map.Entry<String, JsonNode>> it = w.path("drift").path("numeric").fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = w.path("drift").path("numeric").fields();
+          it.hasNext(); ) {
         Map.Entry<String, JsonNode> f = it.next();
         values += numeric(byKey, start, f.getKey(), f.getValue(), maxError);
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = w.path("drift").path("categorical").fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = w.path("drift").path("categorical").fields();
+          it.hasNext(); ) {
         Map.Entry<String, JsonNode> f = it.next();
         JsonNode e = f.getValue();
-        values += check(maxError, "chi_square", get(byKey, start, "chi_square", f.getKey()).path("value"), e.path("chi2_statistic"), EXACT_REL, true);
-        values += check(maxError, "chi_square.p_value", get(byKey, start, "chi_square", f.getKey()).path("p_value"), e.path("chi2_p_value"), P_VALUE_REL, true);
-        values += check(maxError, "psi", get(byKey, start, "psi", f.getKey()).path("value"), e.path("psi"), EXACT_REL, true);
-        values += check(maxError, "jensen_shannon", get(byKey, start, "jensen_shannon", f.getKey()).path("value"), e.path("js_distance"), EXACT_REL, true);
+        values +=
+            check(
+                maxError,
+                "chi_square",
+                get(byKey, start, "chi_square", f.getKey()).path("value"),
+                e.path("chi2_statistic"),
+                EXACT_REL,
+                true);
+        values +=
+            check(
+                maxError,
+                "chi_square.p_value",
+                get(byKey, start, "chi_square", f.getKey()).path("p_value"),
+                e.path("chi2_p_value"),
+                P_VALUE_REL,
+                true);
+        values +=
+            check(
+                maxError,
+                "psi",
+                get(byKey, start, "psi", f.getKey()).path("value"),
+                e.path("psi"),
+                EXACT_REL,
+                true);
+        values +=
+            check(
+                maxError,
+                "jensen_shannon",
+                get(byKey, start, "jensen_shannon", f.getKey()).path("value"),
+                e.path("js_distance"),
+                EXACT_REL,
+                true);
       }
       values += numeric(byKey, start, "score", w.path("score_drift"), maxError);
     }
@@ -136,33 +174,66 @@ public final class AdultFixtures {
   }
 
   private static int numeric(
-      Map<String, JsonNode> byKey, String start, String feature, JsonNode e, Map<String, Double> maxError) {
+      Map<String, JsonNode> byKey,
+      String start,
+      String feature,
+      JsonNode e,
+      Map<String, Double> maxError) {
     int n = 0;
     JsonNode ks = get(byKey, start, "ks", feature);
     n += check(maxError, "ks", ks.path("value"), e.path("ks_statistic"), KS_STATISTIC_ABS, false);
     n += check(maxError, "ks.p_value", ks.path("p_value"), e.path("ks_p_value"), P_VALUE_REL, true);
-    n += check(maxError, "wasserstein", get(byKey, start, "wasserstein", feature).path("value"), e.path("wasserstein"), EXACT_REL, true);
-    n += check(maxError, "psi", get(byKey, start, "psi", feature).path("value"), e.path("psi"), EXACT_REL, true);
-    n += check(maxError, "jensen_shannon", get(byKey, start, "jensen_shannon", feature).path("value"), e.path("js_distance"), EXACT_REL, true);
+    n +=
+        check(
+            maxError,
+            "wasserstein",
+            get(byKey, start, "wasserstein", feature).path("value"),
+            e.path("wasserstein"),
+            EXACT_REL,
+            true);
+    n +=
+        check(
+            maxError,
+            "psi",
+            get(byKey, start, "psi", feature).path("value"),
+            e.path("psi"),
+            EXACT_REL,
+            true);
+    n +=
+        check(
+            maxError,
+            "jensen_shannon",
+            get(byKey, start, "jensen_shannon", feature).path("value"),
+            e.path("js_distance"),
+            EXACT_REL,
+            true);
     return n;
   }
 
-  private static JsonNode get(Map<String, JsonNode> byKey, String start, String metric, String feature) {
+  private static JsonNode get(
+      Map<String, JsonNode> byKey, String start, String metric, String feature) {
     JsonNode r = byKey.get(key(start, metric, feature));
     assertNotNull(r, "no result for " + metric + "[" + feature + "] in window " + start);
     return r;
   }
 
   private static int check(
-      Map<String, Double> maxError, String metric, JsonNode got, JsonNode want, double tol, boolean relative) {
+      Map<String, Double> maxError,
+      String metric,
+      JsonNode got,
+      JsonNode want,
+      double tol,
+      boolean relative) {
     if (want.isMissingNode() || want.isNull()) {
       return 0;
     }
     assertTrue(got.isNumber(), metric + ": expected a number, found " + got);
     double g = got.asDouble();
     double w = want.asDouble();
-    double err = relative ? Math.abs(g - w) / Math.max(Math.abs(w), Double.MIN_NORMAL) : Math.abs(g - w);
-    assertTrue(err <= tol, metric + ": " + g + " vs expected " + w + " (error " + err + " > " + tol + ")");
+    double err =
+        relative ? Math.abs(g - w) / Math.max(Math.abs(w), Double.MIN_NORMAL) : Math.abs(g - w);
+    assertTrue(
+        err <= tol, metric + ": " + g + " vs expected " + w + " (error " + err + " > " + tol + ")");
     maxError.merge(metric, err, Math::max);
     return 1;
   }

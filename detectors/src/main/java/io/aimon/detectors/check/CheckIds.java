@@ -13,7 +13,12 @@ public final class CheckIds {
   private CheckIds() {}
 
   public static String of(
-      String modelId, long windowStart, String metric, String feature, String attribute, String group) {
+      String modelId,
+      long windowStart,
+      String metric,
+      String feature,
+      String attribute,
+      String group) {
     String key =
         String.join(
             "\u0000",

@@ -8,8 +8,8 @@ import io.aimon.config.ValueThreshold;
  * A status with the threshold it was judged against.
  *
  * @param status the status
- * @param threshold the threshold value that applies (critical when critical, else warning), or
- *     null when no threshold is configured
+ * @param threshold the threshold value that applies (critical when critical, else warning), or null
+ *     when no threshold is configured
  */
 record Judgement(CheckStatus status, Double threshold) {
 

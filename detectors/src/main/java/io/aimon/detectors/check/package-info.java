@@ -1,2 +1,4 @@
-/** Check evaluation: window profile vs reference and thresholds, giving check results (contract 4). */
+/**
+ * Check evaluation: window profile vs reference and thresholds, giving check results (contract 4).
+ */
 package io.aimon.detectors.check;

@@ -25,15 +25,20 @@ public final class EmpiricalCdf implements Serializable {
   public EmpiricalCdf(double[] values, long[] counts) {
     if (values.length != counts.length) {
       throw new IllegalArgumentException(
-          "values and counts: expected equal lengths, found " + values.length + " and " + counts.length);
+          "values and counts: expected equal lengths, found "
+              + values.length
+              + " and "
+              + counts.length);
     }
     long total = 0;
     for (int i = 0; i < values.length; i++) {
       if (!Double.isFinite(values[i])) {
-        throw new IllegalArgumentException("values[" + i + "]: expected a finite number, found " + values[i]);
+        throw new IllegalArgumentException(
+            "values[" + i + "]: expected a finite number, found " + values[i]);
       }
       if (i > 0 && !(values[i] > values[i - 1])) {
-        throw new IllegalArgumentException("values[" + i + "]: expected strictly increasing values");
+        throw new IllegalArgumentException(
+            "values[" + i + "]: expected strictly increasing values");
       }
       if (counts[i] <= 0) {
         throw new IllegalArgumentException("counts[" + i + "]: expected > 0, found " + counts[i]);

@@ -62,11 +62,17 @@ public final class Bins {
     }
     for (int i = 0; i < edges.length; i++) {
       if (!Double.isFinite(edges[i])) {
-        throw new IllegalArgumentException("edges[" + i + "]: expected a finite number, found " + edges[i]);
+        throw new IllegalArgumentException(
+            "edges[" + i + "]: expected a finite number, found " + edges[i]);
       }
       if (i > 0 && !(edges[i] > edges[i - 1])) {
         throw new IllegalArgumentException(
-            "edges[" + i + "]: expected strictly increasing edges, found " + edges[i] + " after " + edges[i - 1]);
+            "edges["
+                + i
+                + "]: expected strictly increasing edges, found "
+                + edges[i]
+                + " after "
+                + edges[i - 1]);
       }
     }
   }

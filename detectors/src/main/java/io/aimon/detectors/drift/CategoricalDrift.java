@@ -30,7 +30,9 @@ public final class CategoricalDrift {
   /** The category that missing values (null or "") are counted under. */
   public static final String MISSING = "__MISSING__";
 
-  /** Unicode code point order (String.compareTo orders UTF-16 units, which differs above U+FFFF). */
+  /**
+   * Unicode code point order (String.compareTo orders UTF-16 units, which differs above U+FFFF).
+   */
   static final Comparator<String> CODE_POINT_ORDER =
       (a, b) -> {
         int i = 0;
@@ -55,7 +57,8 @@ public final class CategoricalDrift {
    * @throws IllegalArgumentException if a map is null, holds a null key or a null or negative
    *     count, or has total 0
    */
-  public static CategoricalDriftResult compare(Map<String, Long> refCounts, Map<String, Long> winCounts) {
+  public static CategoricalDriftResult compare(
+      Map<String, Long> refCounts, Map<String, Long> winCounts) {
     checkMap(refCounts, "refCounts");
     checkMap(winCounts, "winCounts");
     TreeSet<String> union = new TreeSet<>(CODE_POINT_ORDER);
@@ -107,7 +110,10 @@ public final class CategoricalDrift {
     for (Map.Entry<String, Long> e : counts.entrySet()) {
       if (e.getKey() == null) {
         throw new IllegalArgumentException(
-            name + ": expected non-null categories (map missing values to " + MISSING + "), found null");
+            name
+                + ": expected non-null categories (map missing values to "
+                + MISSING
+                + "), found null");
       }
       if (e.getValue() == null || e.getValue() < 0) {
         throw new IllegalArgumentException(

@@ -37,7 +37,9 @@ public record CategoricalDriftResult(
     double jensenShannon,
     double hellinger) {
 
-  /** @throws IllegalArgumentException naming the first inconsistent or out-of-range field */
+  /**
+   * @throws IllegalArgumentException naming the first inconsistent or out-of-range field
+   */
   public CategoricalDriftResult {
     if (categories == null || categories.isEmpty()) {
       throw new IllegalArgumentException("categories: expected at least one category, found none");
@@ -45,21 +47,27 @@ public record CategoricalDriftResult(
     categories = List.copyOf(categories);
     if (refCounts == null || refCounts.length != categories.size()) {
       throw new IllegalArgumentException(
-          "refCounts: expected " + categories.size() + " counts, found "
+          "refCounts: expected "
+              + categories.size()
+              + " counts, found "
               + (refCounts == null ? "null" : refCounts.length));
     }
     if (winCounts == null || winCounts.length != categories.size()) {
       throw new IllegalArgumentException(
-          "winCounts: expected " + categories.size() + " counts, found "
+          "winCounts: expected "
+              + categories.size()
+              + " counts, found "
               + (winCounts == null ? "null" : winCounts.length));
     }
     refCounts = refCounts.clone();
     winCounts = winCounts.clone();
     if (Proportions.total(refCounts, "refCounts") != nRef || nRef < 1) {
-      throw new IllegalArgumentException("nRef: expected the positive total of refCounts, found " + nRef);
+      throw new IllegalArgumentException(
+          "nRef: expected the positive total of refCounts, found " + nRef);
     }
     if (Proportions.total(winCounts, "winCounts") != nWin || nWin < 1) {
-      throw new IllegalArgumentException("nWin: expected the positive total of winCounts, found " + nWin);
+      throw new IllegalArgumentException(
+          "nWin: expected the positive total of winCounts, found " + nWin);
     }
     if (unseenInReference == null) {
       throw new IllegalArgumentException("unseenInReference: expected a list, found null");
@@ -73,7 +81,11 @@ public record CategoricalDriftResult(
     if (!(psi >= 0) || !(jensenShannon >= 0) || !(hellinger >= 0 && hellinger <= 1)) {
       throw new IllegalArgumentException(
           "psi, jensenShannon, hellinger: expected psi >= 0, jensenShannon >= 0, hellinger in [0, 1], found "
-              + psi + ", " + jensenShannon + ", " + hellinger);
+              + psi
+              + ", "
+              + jensenShannon
+              + ", "
+              + hellinger);
     }
   }
 
@@ -113,20 +125,47 @@ public record CategoricalDriftResult(
 
   @Override
   public int hashCode() {
-    int h = Objects.hash(categories, unseenInReference, nRef, nWin, chiSquare, chiSquarePValue,
-        chiSquareDof, psi, jensenShannon, hellinger);
+    int h =
+        Objects.hash(
+            categories,
+            unseenInReference,
+            nRef,
+            nWin,
+            chiSquare,
+            chiSquarePValue,
+            chiSquareDof,
+            psi,
+            jensenShannon,
+            hellinger);
     return 31 * (31 * h + Arrays.hashCode(refCounts)) + Arrays.hashCode(winCounts);
   }
 
   @Override
   public String toString() {
-    return "CategoricalDriftResult[categories=" + categories
-        + ", refCounts=" + Arrays.toString(refCounts)
-        + ", winCounts=" + Arrays.toString(winCounts)
-        + ", unseenInReference=" + unseenInReference
-        + ", nRef=" + nRef + ", nWin=" + nWin
-        + ", chiSquare=" + chiSquare + ", chiSquarePValue=" + chiSquarePValue
-        + ", chiSquareDof=" + chiSquareDof + ", psi=" + psi
-        + ", jensenShannon=" + jensenShannon + ", hellinger=" + hellinger + "]";
+    return "CategoricalDriftResult[categories="
+        + categories
+        + ", refCounts="
+        + Arrays.toString(refCounts)
+        + ", winCounts="
+        + Arrays.toString(winCounts)
+        + ", unseenInReference="
+        + unseenInReference
+        + ", nRef="
+        + nRef
+        + ", nWin="
+        + nWin
+        + ", chiSquare="
+        + chiSquare
+        + ", chiSquarePValue="
+        + chiSquarePValue
+        + ", chiSquareDof="
+        + chiSquareDof
+        + ", psi="
+        + psi
+        + ", jensenShannon="
+        + jensenShannon
+        + ", hellinger="
+        + hellinger
+        + "]";
   }
 }

@@ -1,12 +1,11 @@
 package io.aimon.detectors.drift;
 
 /**
- * Double-double arithmetic (a value hi + lo with |lo| <= ulp(hi)/2), the subset of scipy's
- * {@code scipy/special/cephes/dd_real_idefs.h} and {@code dd_idefs.h} (from the QD library of
- * Hida, Li and Bailey) that {@link Smirnov} needs. Each method ports the C function named in its
- * comment operation for operation; {@code two_prod} uses {@link Math#fma}, which gives the same
- * exact error term as the C code's splitting (or FMS) for operands that neither overflow nor
- * underflow.
+ * Double-double arithmetic (a value hi + lo with |lo| <= ulp(hi)/2), the subset of scipy's {@code
+ * scipy/special/cephes/dd_real_idefs.h} and {@code dd_idefs.h} (from the QD library of Hida, Li and
+ * Bailey) that {@link Smirnov} needs. Each method ports the C function named in its comment
+ * operation for operation; {@code two_prod} uses {@link Math#fma}, which gives the same exact error
+ * term as the C code's splitting (or FMS) for operands that neither overflow nor underflow.
  *
  * <p>Package-private helper; not a general-purpose library (no sqrt, exp, trig).
  */
@@ -178,7 +177,9 @@ final class DoubleDouble {
     return new DoubleDouble(man, b1);
   }
 
-  /** The exponent C's frexp(x) gives: x = m * 2^e with 0.5 <= |m| < 1; 0 for 0, NaN and infinity. */
+  /**
+   * The exponent C's frexp(x) gives: x = m * 2^e with 0.5 <= |m| < 1; 0 for 0, NaN and infinity.
+   */
   static int frexpExponent(double x) {
     if (x == 0.0 || !Double.isFinite(x)) {
       return 0;

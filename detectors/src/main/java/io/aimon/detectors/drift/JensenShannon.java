@@ -5,10 +5,10 @@ package io.aimon.detectors.drift;
  * scipy.spatial.distance.jensenshannon(p, q, base=2)}.
  *
  * <p>Definition: p and q are first divided by their sums (as scipy does); m = (p + q)/2; JS =
- * sqrt((KL(p||m) + KL(q||m)) / (2 ln 2)) with 0 ln 0 = 0 and no epsilon. Domain: equally long arrays
- * of finite values >= 0, each with a positive sum. Range [0, 1]: 0 for identical inputs, 1 for
- * disjoint supports. One deviation: a sum that rounding makes slightly negative gives 0 here, NaN in
- * scipy. Exact: agrees with scipy within 1e-9 relative (METRICS.md).
+ * sqrt((KL(p||m) + KL(q||m)) / (2 ln 2)) with 0 ln 0 = 0 and no epsilon. Domain: equally long
+ * arrays of finite values >= 0, each with a positive sum. Range [0, 1]: 0 for identical inputs, 1
+ * for disjoint supports. One deviation: a sum that rounding makes slightly negative gives 0 here,
+ * NaN in scipy. Exact: agrees with scipy within 1e-9 relative (METRICS.md).
  */
 public final class JensenShannon {
   private static final double LN2 = Math.log(2);

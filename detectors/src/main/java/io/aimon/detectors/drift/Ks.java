@@ -13,12 +13,13 @@ import io.aimon.detectors.common.EmpiricalCdf;
  * if (r.pValue() < 0.01 && r.statistic() >= 0.1) { ... }
  * }</pre>
  *
- * <p>Definition: D = sup_x |F_ref(x) - F_win(x)| over the empirical CDFs (ties allowed; F(x) = share
- * of values <= x, each computed as count/n in double, as scipy does). P-value: when max(n1, n2) <=
- * 10000 the exact distribution ({@link #pValueExact}; D is then reported as round(D lcm)/lcm, the
- * value scipy returns), otherwise {@code kstwo.sf(D, round(n1 n2 / (n1 + n2)))} ({@link
- * #pValueAsymp}). If the exact computation fails (a probability outside [0, 1]) scipy silently uses
- * the asymptotic value; so does this class, and it then reports the method as "asymp".
+ * <p>Definition: D = sup_x |F_ref(x) - F_win(x)| over the empirical CDFs (ties allowed; F(x) =
+ * share of values <= x, each computed as count/n in double, as scipy does). P-value: when max(n1,
+ * n2) <= 10000 the exact distribution ({@link #pValueExact}; D is then reported as round(D
+ * lcm)/lcm, the value scipy returns), otherwise {@code kstwo.sf(D, round(n1 n2 / (n1 + n2)))}
+ * ({@link #pValueAsymp}). If the exact computation fails (a probability outside [0, 1]) scipy
+ * silently uses the asymptotic value; so does this class, and it then reports the method as
+ * "asymp".
  *
  * <p>Domain: both samples non-empty (NaN already dropped, as {@link EmpiricalCdf} does); an empty
  * sample is rejected with IllegalArgumentException, like scipy's ValueError. Accuracy: D exact

@@ -11,6 +11,7 @@ package io.aimon.detectors.drift;
 public record KsResult(double statistic, double pValue, String method) {
   /** The exact two-sample distribution produced the p-value. */
   public static final String EXACT = "exact";
+
   /** The one-sample Kolmogorov distribution at n = round(n1 n2 / (n1 + n2)) produced it. */
   public static final String ASYMP = "asymp";
 
@@ -20,13 +21,15 @@ public record KsResult(double statistic, double pValue, String method) {
    */
   public KsResult {
     if (!(statistic >= 0 && statistic <= 1)) {
-      throw new IllegalArgumentException("statistic: expected a number in [0, 1], found " + statistic);
+      throw new IllegalArgumentException(
+          "statistic: expected a number in [0, 1], found " + statistic);
     }
     if (!(pValue >= 0 && pValue <= 1)) {
       throw new IllegalArgumentException("pValue: expected a number in [0, 1], found " + pValue);
     }
     if (!EXACT.equals(method) && !ASYMP.equals(method)) {
-      throw new IllegalArgumentException("method: expected \"exact\" or \"asymp\", found " + method);
+      throw new IllegalArgumentException(
+          "method: expected \"exact\" or \"asymp\", found " + method);
     }
   }
 }

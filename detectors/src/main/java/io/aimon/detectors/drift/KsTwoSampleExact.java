@@ -2,10 +2,10 @@ package io.aimon.detectors.drift;
 
 /**
  * The exact null distribution of the two-sided two-sample Kolmogorov-Smirnov statistic: a port of
- * scipy 1.10's {@code _attempt_exact_2kssamp} and {@code _compute_prob_outside_square}
- * ({@code scipy/stats/_stats_py.py}) and {@code _compute_outer_prob_inside_method}
- * ({@code scipy/stats/_stats_pythran.py}; Hodges 1958 lattice-path count, in Viehmann's 2021 form
- * that computes 1 - p directly).
+ * scipy 1.10's {@code _attempt_exact_2kssamp} and {@code _compute_prob_outside_square} ({@code
+ * scipy/stats/_stats_py.py}) and {@code _compute_outer_prob_inside_method} ({@code
+ * scipy/stats/_stats_pythran.py}; Hodges 1958 lattice-path count, in Viehmann's 2021 form that
+ * computes 1 - p directly).
  *
  * <p>Package-private; {@link Ks} is the public entry point.
  */
@@ -49,8 +49,8 @@ final class KsTwoSampleExact {
   }
 
   /**
-   * _compute_prob_outside_square(n, h): Pr(D_{n,n} >= h/n), by the alternating series
-   * 2 (binom(2n, n-h) - binom(2n, n-2h) + ...) / binom(2n, n) in Horner form.
+   * _compute_prob_outside_square(n, h): Pr(D_{n,n} >= h/n), by the alternating series 2 (binom(2n,
+   * n-h) - binom(2n, n-2h) + ...) / binom(2n, n) in Horner form.
    */
   static double probOutsideSquare(long n, long h) {
     double p = 0.0;

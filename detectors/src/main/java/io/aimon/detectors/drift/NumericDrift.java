@@ -64,14 +64,19 @@ public final class NumericDrift {
     long n = Proportions.total(counts, countsName);
     if (counts.length != edges.length + 1) {
       throw new IllegalArgumentException(
-          countsName + ": expected " + (edges.length + 1) + " bins (edges + 1), found " + counts.length);
+          countsName
+              + ": expected "
+              + (edges.length + 1)
+              + " bins (edges + 1), found "
+              + counts.length);
     }
     if (cdf == null) {
       throw new IllegalArgumentException(cdfName + ": expected a distribution, found null");
     }
     if (n == 0 || cdf.isEmpty()) {
       throw new IllegalArgumentException(
-          countsName + ": expected a non-empty sample, found n = 0 (drift is undefined; check first)");
+          countsName
+              + ": expected a non-empty sample, found n = 0 (drift is undefined; check first)");
     }
     if (cdf.n() != n) {
       throw new IllegalArgumentException(

@@ -25,7 +25,9 @@ public record NumericDriftResult(
     double jensenShannon,
     double hellinger) {
 
-  /** @throws IllegalArgumentException naming the first field outside its range (NaN included) */
+  /**
+   * @throws IllegalArgumentException naming the first field outside its range (NaN included)
+   */
   public NumericDriftResult {
     if (nRef < 1) {
       throw new IllegalArgumentException("nRef: expected >= 1, found " + nRef);
@@ -38,7 +40,8 @@ public record NumericDriftResult(
     requireNonNegative(psi, "psi");
     requireNonNegative(jensenShannon, "jensenShannon");
     if (!(hellinger >= 0 && hellinger <= 1)) {
-      throw new IllegalArgumentException("hellinger: expected a number in [0, 1], found " + hellinger);
+      throw new IllegalArgumentException(
+          "hellinger: expected a number in [0, 1], found " + hellinger);
     }
   }
 

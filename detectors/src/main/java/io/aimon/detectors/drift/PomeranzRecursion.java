@@ -2,10 +2,11 @@ package io.aimon.detectors.drift;
 
 /**
  * Pr(D_n <= x) for the two-sided one-sample Kolmogorov-Smirnov statistic by Pomeranz's recursion
- * (Pomeranz 1974, ACM Algorithm 487): a port of {@code _kolmogn_Pomeranz} and
- * {@code _pomeranz_compute_j1j2} from scipy 1.10 {@code scipy/stats/_ksstats.py}.
+ * (Pomeranz 1974, ACM Algorithm 487): a port of {@code _kolmogn_Pomeranz} and {@code
+ * _pomeranz_compute_j1j2} from scipy 1.10 {@code scipy/stats/_ksstats.py}.
  *
- * <p>Package-private: {@link KolmogorovDistribution} uses it for n <= 140 and 0.754693 < n x^2 <= 4.
+ * <p>Package-private: {@link KolmogorovDistribution} uses it for n <= 140 and 0.754693 < n x^2 <=
+ * 4.
  */
 final class PomeranzRecursion {
   private static final double EP128 = 0x1p128;

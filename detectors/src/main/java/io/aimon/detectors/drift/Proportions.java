@@ -21,7 +21,8 @@ final class Proportions {
     long n = 0;
     for (int i = 0; i < counts.length; i++) {
       if (counts[i] < 0) {
-        throw new IllegalArgumentException(name + "[" + i + "]: expected a count >= 0, found " + counts[i]);
+        throw new IllegalArgumentException(
+            name + "[" + i + "]: expected a count >= 0, found " + counts[i]);
       }
       n += counts[i];
     }

@@ -6,10 +6,10 @@ import java.util.Arrays;
  * Bin edges for numeric drift: {@code numpy.unique(numpy.quantile(ref, numpy.linspace(0.1, 0.9,
  * 9)))} with numpy 1.24's default 'linear' method (Hyndman-Fan type 7).
  *
- * <p>Definition (numpy, reproduced bit for bit): the probabilities are numpy's linspace doubles
- * p_i = 0.1 + i * ((0.9 - 0.1) / 8) for i = 0..7 and p_8 = 0.9, which gives 0.30000000000000004 and
- * 0.7000000000000001 rather than 0.3 and 0.7. For a sorted sample x of size n, h = (n - 1) p,
- * lo = floor(h), g = h - lo and the quantile is numpy's two-sided {@code _lerp}: x[lo] + (x[lo+1] -
+ * <p>Definition (numpy, reproduced bit for bit): the probabilities are numpy's linspace doubles p_i
+ * = 0.1 + i * ((0.9 - 0.1) / 8) for i = 0..7 and p_8 = 0.9, which gives 0.30000000000000004 and
+ * 0.7000000000000001 rather than 0.3 and 0.7. For a sorted sample x of size n, h = (n - 1) p, lo =
+ * floor(h), g = h - lo and the quantile is numpy's two-sided {@code _lerp}: x[lo] + (x[lo+1] -
  * x[lo]) g when g < 0.5, else x[lo+1] - (x[lo+1] - x[lo]) (1 - g); h >= n - 1 gives x[n-1]. The
  * nine quantiles are then de-duplicated (sorted, exact equality), so features with ties get fewer
  * edges. A plain {@code k/10} or one-sided lerp port differs by ulps and, for n = 91, 171, 181,
@@ -43,8 +43,12 @@ public final class QuantileEdges {
       }
       if (i > 0 && x[i] < x[i - 1]) {
         throw new IllegalArgumentException(
-            "sortedFiniteReference[" + i + "]: expected values sorted ascending, found " + x[i]
-                + " after " + x[i - 1]);
+            "sortedFiniteReference["
+                + i
+                + "]: expected values sorted ascending, found "
+                + x[i]
+                + " after "
+                + x[i - 1]);
       }
     }
     if (x.length == 0) {

@@ -1,16 +1,16 @@
 package io.aimon.detectors.drift;
 
 /**
- * The one-sided Kolmogorov-Smirnov (Smirnov) survival function Pr(D_n^+ >= x): a port of
- * {@code scipy.special.smirnov}, i.e. cephes {@code kolmogorov.c} as shipped with scipy 1.10
- * (functions {@code _smirnov}, {@code smirnov}, {@code modNX}, {@code updateBinomial},
- * {@code computeAv}, {@code pow_D}, {@code pow2}, {@code pow2Scaled_D}, {@code pow4_D},
- * {@code nextPowerOf2}), written by Paul van Mulbregt after "Computing the Cumulative Distribution
- * Function and Quantiles of the One-sided Kolmogorov-Smirnov Statistic" (arXiv:1802.06966).
+ * The one-sided Kolmogorov-Smirnov (Smirnov) survival function Pr(D_n^+ >= x): a port of {@code
+ * scipy.special.smirnov}, i.e. cephes {@code kolmogorov.c} as shipped with scipy 1.10 (functions
+ * {@code _smirnov}, {@code smirnov}, {@code modNX}, {@code updateBinomial}, {@code computeAv},
+ * {@code pow_D}, {@code pow2}, {@code pow2Scaled_D}, {@code pow4_D}, {@code nextPowerOf2}), written
+ * by Paul van Mulbregt after "Computing the Cumulative Distribution Function and Quantiles of the
+ * One-sided Kolmogorov-Smirnov Statistic" (arXiv:1802.06966).
  *
  * <p>Only the survival function is ported; the density terms ({@code dAj}) the C code computes
- * alongside do not influence it and are left out. The arithmetic is double-double
- * ({@link DoubleDouble}), as in C, so results agree with scipy to a few ulp.
+ * alongside do not influence it and are left out. The arithmetic is double-double ({@link
+ * DoubleDouble}), as in C, so results agree with scipy to a few ulp.
  *
  * <p>Package-private: {@link KolmogorovDistribution} uses it for the {@code 2 * smirnov(n, x)}
  * branches of {@code _kolmogn}.
@@ -18,14 +18,19 @@ package io.aimon.detectors.drift;
 final class Smirnov {
   /** cephes MINLOG = log(2^-1075). */
   private static final double MINLOG = -7.451332191019412076235E2;
+
   /** SMIRNOV_MAX_COMPUTE_N. */
   private static final int MAX_COMPUTE_N = 1000000;
+
   /** SM_UPPER_MAX_TERMS. */
   private static final int UPPER_MAX_TERMS = 3;
+
   /** SM_UPPERSUM_MIN_N. */
   private static final int UPPERSUM_MIN_N = 10;
+
   /** _MAX_EXPONENT. */
   private static final int MAX_EXPONENT = 960;
+
   private static final double LN2 = 0.693147180559945309417232121458176568;
   private static final double DBL_EPSILON = Math.ulp(1.0);
 

@@ -15,7 +15,9 @@ import io.aimon.detectors.common.EmpiricalCdf;
 public final class Wasserstein {
   private Wasserstein() {}
 
-  /** @throws IllegalArgumentException if either distribution is null or empty */
+  /**
+   * @throws IllegalArgumentException if either distribution is null or empty
+   */
   public static double distance(EmpiricalCdf a, EmpiricalCdf b) {
     if (a == null || a.isEmpty()) {
       throw new IllegalArgumentException("a: expected at least one value, found none");

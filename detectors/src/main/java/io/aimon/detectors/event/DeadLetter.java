@@ -6,7 +6,8 @@ import java.util.Objects;
  * A record that could not be used, with why and where it came from.
  *
  * @param reason stable reason code, see {@link DeadLetterReason#code()}
- * @param detail one line saying what exactly is wrong, e.g. {@code "score: expected a number, found a string"}
+ * @param detail one line saying what exactly is wrong, e.g. {@code "score: expected a number, found
+ *     a string"}
  * @param source where the record was read: {@code "topic/partition"} or a file name
  * @param position the Kafka offset or the 1-based file line
  * @param payload the raw payload, truncated to {@link #MAX_PAYLOAD_CHARS} characters

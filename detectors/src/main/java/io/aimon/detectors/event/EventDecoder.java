@@ -52,7 +52,8 @@ public final class EventDecoder implements Serializable {
       throw new IllegalArgumentException("maxRecordBytes: expected >= 1, found " + maxRecordBytes);
     }
     if (maxFutureSkewMillis < 1) {
-      throw new IllegalArgumentException("maxFutureSkewMillis: expected >= 1, found " + maxFutureSkewMillis);
+      throw new IllegalArgumentException(
+          "maxFutureSkewMillis: expected >= 1, found " + maxFutureSkewMillis);
     }
     this.models = Map.copyOf(models);
     this.maxRecordBytes = maxRecordBytes;
@@ -74,9 +75,13 @@ public final class EventDecoder implements Serializable {
       if (timestamp - nowMillis > maxFutureSkewMillis) {
         throw new InvalidEventException(
             DeadLetterReason.FUTURE_TIMESTAMP,
-            "timestamp: " + java.time.Instant.ofEpochMilli(timestamp) + " is more than "
-                + java.time.Duration.ofMillis(maxFutureSkewMillis) + " ahead of the clock ("
-                + java.time.Instant.ofEpochMilli(nowMillis) + ")");
+            "timestamp: "
+                + java.time.Instant.ofEpochMilli(timestamp)
+                + " is more than "
+                + java.time.Duration.ofMillis(maxFutureSkewMillis)
+                + " ahead of the clock ("
+                + java.time.Instant.ofEpochMilli(nowMillis)
+                + ")");
       }
       ModelSpec spec = models.get(modelId);
       if (spec == null) {
@@ -100,8 +105,17 @@ public final class EventDecoder implements Serializable {
       }
       return Decoded.ok(
           new InferenceEvent(
-              inferenceId, modelId, version, timestamp, numeric, categorical, prediction, score, label,
-              groups, latency));
+              inferenceId,
+              modelId,
+              version,
+              timestamp,
+              numeric,
+              categorical,
+              prediction,
+              score,
+              label,
+              groups,
+              latency));
     } catch (InvalidEventException e) {
       return Decoded.rejected(DeadLetter.of(e.reason(), e.getMessage(), raw));
     }
@@ -147,7 +161,8 @@ public final class EventDecoder implements Serializable {
     if (node == null || !node.isObject()) {
       throw new InvalidEventException(
           DeadLetterReason.NOT_AN_OBJECT,
-          "record: expected a JSON object, found " + (node == null ? "nothing" : JsonFields.typeName(node)));
+          "record: expected a JSON object, found "
+              + (node == null ? "nothing" : JsonFields.typeName(node)));
     }
     return node;
   }

@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 
-/** Typed, validating field access on a decoded JSON object. Package-private helper of the decoders. */
+/**
+ * Typed, validating field access on a decoded JSON object. Package-private helper of the decoders.
+ */
 final class JsonFields {
   /** Latest accepted timestamp: 9999-12-31T23:59:59.999Z. */
   static final long MAX_TIMESTAMP = 253402300799999L;
@@ -16,13 +18,15 @@ final class JsonFields {
   static String requiredString(JsonNode obj, String field) throws InvalidEventException {
     JsonNode n = obj.get(field);
     if (n == null || n.isNull()) {
-      throw new InvalidEventException(DeadLetterReason.MISSING_FIELD, field + ": required field is missing");
+      throw new InvalidEventException(
+          DeadLetterReason.MISSING_FIELD, field + ": required field is missing");
     }
     if (!n.isTextual()) {
       throw wrongType(field, "a string", n);
     }
     if (n.textValue().isEmpty()) {
-      throw new InvalidEventException(DeadLetterReason.MISSING_FIELD, field + ": required field is empty");
+      throw new InvalidEventException(
+          DeadLetterReason.MISSING_FIELD, field + ": required field is empty");
     }
     return n.textValue();
   }
@@ -46,7 +50,8 @@ final class JsonFields {
     JsonNode n = obj.get(field);
     if (n == null || n.isNull()) {
       if (required) {
-        throw new InvalidEventException(DeadLetterReason.MISSING_FIELD, field + ": required field is missing");
+        throw new InvalidEventException(
+            DeadLetterReason.MISSING_FIELD, field + ": required field is missing");
       }
       return null;
     }
@@ -68,7 +73,8 @@ final class JsonFields {
     double v = n.doubleValue();
     if (!Double.isFinite(v)) {
       throw new InvalidEventException(
-          DeadLetterReason.NON_FINITE_NUMBER, field + ": expected a finite number, found " + n.asText());
+          DeadLetterReason.NON_FINITE_NUMBER,
+          field + ": expected a finite number, found " + n.asText());
     }
     return v;
   }
@@ -87,7 +93,8 @@ final class JsonFields {
   static JsonNode requiredObject(JsonNode obj, String field) throws InvalidEventException {
     JsonNode n = optionalObject(obj, field);
     if (n == null) {
-      throw new InvalidEventException(DeadLetterReason.MISSING_FIELD, field + ": required field is missing");
+      throw new InvalidEventException(
+          DeadLetterReason.MISSING_FIELD, field + ": required field is missing");
     }
     return n;
   }
@@ -96,7 +103,8 @@ final class JsonFields {
   static long timestamp(JsonNode obj, String field) throws InvalidEventException {
     JsonNode n = obj.get(field);
     if (n == null || n.isNull()) {
-      throw new InvalidEventException(DeadLetterReason.MISSING_FIELD, field + ": required field is missing");
+      throw new InvalidEventException(
+          DeadLetterReason.MISSING_FIELD, field + ": required field is missing");
     }
     long millis;
     if (n.isIntegralNumber()) {
@@ -125,12 +133,16 @@ final class JsonFields {
       return Instant.parse(text).toEpochMilli();
     } catch (DateTimeException e) {
       try {
-        return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant().toEpochMilli();
+        return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+            .toInstant()
+            .toEpochMilli();
       } catch (DateTimeException e2) {
         throw new InvalidEventException(
             DeadLetterReason.BAD_TIMESTAMP,
-            field + ": expected ISO-8601 with a zone offset (2024-02-01T10:00:00Z) or epoch milliseconds, found '"
-                + abbreviate(text) + "'");
+            field
+                + ": expected ISO-8601 with a zone offset (2024-02-01T10:00:00Z) or epoch milliseconds, found '"
+                + abbreviate(text)
+                + "'");
       }
     }
   }
@@ -148,7 +160,8 @@ final class JsonFields {
     double v = n.doubleValue();
     if (!Double.isFinite(v)) {
       throw new InvalidEventException(
-          DeadLetterReason.NON_FINITE_NUMBER, field + ": expected a finite number, found " + n.asText());
+          DeadLetterReason.NON_FINITE_NUMBER,
+          field + ": expected a finite number, found " + n.asText());
     }
     if (v == Math.rint(v) && Math.abs(v) < 1e15) {
       return Long.toString((long) v);
@@ -158,7 +171,8 @@ final class JsonFields {
 
   static InvalidEventException wrongType(String field, String expected, JsonNode found) {
     return new InvalidEventException(
-        DeadLetterReason.WRONG_TYPE, field + ": expected " + expected + ", found " + typeName(found));
+        DeadLetterReason.WRONG_TYPE,
+        field + ": expected " + expected + ", found " + typeName(found));
   }
 
   static String typeName(JsonNode n) {

@@ -10,8 +10,8 @@ import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Reads JSON Lines (plain or gzip) as {@link RawRecord}s with their 1-based line numbers, holding at
- * most {@code maxRecordBytes} of a line in memory: a longer line is returned with only its first
+ * Reads JSON Lines (plain or gzip) as {@link RawRecord}s with their 1-based line numbers, holding
+ * at most {@code maxRecordBytes} of a line in memory: a longer line is returned with only its first
  * {@link DeadLetter#MAX_PAYLOAD_CHARS} bytes and its full size, so the decoder dead-letters it as
  * oversize. A trailing '\r' is removed. Not thread-safe.
  */
@@ -89,7 +89,8 @@ public final class JsonLinesReader implements Closeable {
         size > maxRecordBytes
             ? Math.min(Math.min(lineLength, maxRecordBytes), DeadLetter.MAX_PAYLOAD_CHARS)
             : lineLength;
-    return new RawRecord(source, lineNumber, new String(line, 0, len, StandardCharsets.UTF_8), size);
+    return new RawRecord(
+        source, lineNumber, new String(line, 0, len, StandardCharsets.UTF_8), size);
   }
 
   /** Keeps bytes of the current line while it is within the size limit (+1 for a CR). */

@@ -69,6 +69,7 @@ public final class ModelSpec implements Serializable {
 
   /** Name used for the model score in check results' {@code feature} field. */
   public static final String SCORE = "score";
+
   /** Name used for the label in check results' {@code feature} field. */
   public static final String LABEL = "label";
 

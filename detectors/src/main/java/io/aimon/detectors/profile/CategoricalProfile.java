@@ -16,6 +16,7 @@ import java.util.TreeMap;
 public record CategoricalProfile(SortedMap<String, Long> counts) implements Serializable {
   /** The pooled category for categories beyond {@link #MAX_CATEGORIES}. */
   public static final String OTHER = "__OTHER__";
+
   /** Distinct categories counted per feature and window before pooling into {@link #OTHER}. */
   public static final int MAX_CATEGORIES = 1000;
 

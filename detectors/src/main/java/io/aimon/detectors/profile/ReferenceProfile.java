@@ -9,9 +9,9 @@ import java.util.Objects;
 /**
  * What a model's production windows are compared against: per numeric feature the exact decile bin
  * edges, bin counts and a bounded value summary; per categorical feature the category counts; the
- * same for the score and the label when the reference has them. Immutable. Its {@link #digest()}
- * is the SHA-256 of its canonical JSON form ({@link ReferenceProfileCodec}) and goes into every
- * check result so a result can be tied to the exact reference it used.
+ * same for the score and the label when the reference has them. Immutable. Its {@link #digest()} is
+ * the SHA-256 of its canonical JSON form ({@link ReferenceProfileCodec}) and goes into every check
+ * result so a result can be tied to the exact reference it used.
  *
  * @param modelId the model
  * @param events number of reference events

@@ -43,8 +43,8 @@ public final class ReferenceProfileCodec {
   /**
    * Reads a profile written by {@link #toJson}.
    *
-   * @throws IllegalArgumentException naming the field when the layout is not a known version or
-   *     the stored digest does not match the content
+   * @throws IllegalArgumentException naming the field when the layout is not a known version or the
+   *     stored digest does not match the content
    */
   public static ReferenceProfile fromJson(byte[] json) {
     JsonNode root;
@@ -66,7 +66,8 @@ public final class ReferenceProfileCodec {
       numeric.put(e.getKey(), readNumeric(e.getValue()));
     }
     Map<String, CategoricalProfile> categorical = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = root.path("categorical").fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = root.path("categorical").fields();
+        it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       categorical.put(e.getKey(), readCategorical(e.getValue()));
     }
@@ -88,7 +89,11 @@ public final class ReferenceProfileCodec {
     }
     if (!stored.equals(p.digest())) {
       throw new IllegalArgumentException(
-          "digest: the stored digest " + stored + " does not match the content (" + p.digest() + ")");
+          "digest: the stored digest "
+              + stored
+              + " does not match the content ("
+              + p.digest()
+              + ")");
     }
     return p;
   }
@@ -154,7 +159,8 @@ public final class ReferenceProfileCodec {
     double[] edges = doubles(o.path("edges"));
     long[] bins = longs(o.path("bin_counts"));
     EmpiricalCdf cdf = new EmpiricalCdf(doubles(o.path("values")), longs(o.path("counts")));
-    return new NumericProfile(edges, bins, cdf, o.path("exact").asBoolean(), o.path("missing").asLong());
+    return new NumericProfile(
+        edges, bins, cdf, o.path("exact").asBoolean(), o.path("missing").asLong());
   }
 
   private static ObjectNode writeCategorical(CategoricalProfile c) {

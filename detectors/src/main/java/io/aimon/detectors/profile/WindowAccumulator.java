@@ -5,8 +5,8 @@ import io.aimon.detectors.model.ModelSpec;
 import java.util.TreeSet;
 
 /**
- * The mutable state of one model's window: an event counter, per-feature accumulators and the
- * model versions seen. Feature order is the model's config order.
+ * The mutable state of one model's window: an event counter, per-feature accumulators and the model
+ * versions seen. Feature order is the model's config order.
  *
  * <p>Invariants: (1) it never holds events, only counters, bins and bounded distributions, so its
  * size depends on the number of features, bins, categories and the exact-value limit, not on the
@@ -91,7 +91,8 @@ public final class WindowAccumulator {
   /** Adds another accumulator of the same model into this one. */
   public void merge(WindowAccumulator other) {
     if (!other.modelId.equals(modelId)) {
-      throw new IllegalArgumentException("merge: different models " + modelId + ", " + other.modelId);
+      throw new IllegalArgumentException(
+          "merge: different models " + modelId + ", " + other.modelId);
     }
     count += other.count;
     for (int i = 0; i < numeric.length; i++) {

@@ -130,7 +130,8 @@ public final class WindowAccumulatorCodec {
     return new NumericAccumulator(edges, bins, dist, missing);
   }
 
-  private static void writeCategorical(DataOutputStream out, CategoricalCounter c) throws IOException {
+  private static void writeCategorical(DataOutputStream out, CategoricalCounter c)
+      throws IOException {
     Map<String, Long> sorted = new java.util.TreeMap<>();
     c.counts.forEach((k, v) -> sorted.put(k, v[0]));
     out.writeInt(sorted.size());

@@ -32,7 +32,8 @@ import org.apache.datasketches.quantilescommon.DoublesSortedView;
  * <p><b>Accuracy in sketch mode.</b> With {@code eps = }{@link #normalizedRankError(int)
  * normalizedRankError(k)} (DataSketches' a priori single-sided normalized rank error, which
  * DataSketches characterizes as the largest rank error over all ranks of a sketch, at 99%
- * confidence), the sketch's CDF satisfies {@code |F_sketch(x) - F(x)| <= eps} for every {@code x}. Consequences for the drift metrics of a sketched window against a reference:
+ * confidence), the sketch's CDF satisfies {@code |F_sketch(x) - F(x)| <= eps} for every {@code x}.
+ * Consequences for the drift metrics of a sketched window against a reference:
  *
  * <ul>
  *   <li>KS: {@code |D - D_exact| <= eps_win}, plus {@code eps_ref} if the reference is a sketch too
@@ -66,9 +67,9 @@ import org.apache.datasketches.quantilescommon.DoublesSortedView;
  *       values would reach {@code exactLimit + 1}.
  *   <li>{@code min()} and {@code max()} are the exact extremes of all values added, in both modes;
  *       both are NaN iff {@code n() == 0}.
- *   <li>Memory is bounded independently of {@code n()}: at most {@code
- *       16 * tableSize(exactLimit)} bytes of hash table in exact mode, about {@code 3k} retained
- *       items ({@code 8} bytes each) in sketch mode; raw events are never kept.
+ *   <li>Memory is bounded independently of {@code n()}: at most {@code 16 * tableSize(exactLimit)}
+ *       bytes of hash table in exact mode, about {@code 3k} retained items ({@code 8} bytes each)
+ *       in sketch mode; raw events are never kept.
  *   <li>Only finite values are held; {@code -0.0} is counted as {@code 0.0}.
  * </ol>
  *
@@ -80,10 +81,10 @@ public final class ValueDistribution {
 
   /**
    * Default KLL parameter: 4096. Its normalized rank error is 0.000706 (99% confidence), so a
-   * sketched window stays within 0.0007 of the exact KS statistic (0.0014 with a sketched
-   * reference too), about 14 times inside the 0.01 of METRICS.md, and its Wasserstein error bound
-   * {@code 0.0007 * range} is inside METRICS.md's {@code 0.001 * range_ref}. It retains at most
-   * about {@code 3k} items: 11,639 items, 93 KB serialized, 96 KB updatable at n = 1e6.
+   * sketched window stays within 0.0007 of the exact KS statistic (0.0014 with a sketched reference
+   * too), about 14 times inside the 0.01 of METRICS.md, and its Wasserstein error bound {@code
+   * 0.0007 * range} is inside METRICS.md's {@code 0.001 * range_ref}. It retains at most about
+   * {@code 3k} items: 11,639 items, 93 KB serialized, 96 KB updatable at n = 1e6.
    *
    * <p>Measured ({@code SketchAccuracyTest}, always-sketch mode, 10 seeds, Adult and the drift
    * vectors): worst W error 19.8% of METRICS.md's tolerance with both sides sketched (KS 4.4% of
@@ -151,8 +152,8 @@ public final class ValueDistribution {
    * single-sided error {@code KllSketch.getNormalizedRankError(k, false)}, which holds with 99%
    * confidence. A sketched CDF is within this fraction of n of the true CDF, so a KS statistic
    * computed from it is within {@code normalizedRankError(k)} of the exact one (sum both errors
-   * when both samples are sketched). E.g. 0.0133 for k = 200, 0.00138 for k = 2048, 0.000706 for
-   * k = 4096.
+   * when both samples are sketched). E.g. 0.0133 for k = 200, 0.00138 for k = 2048, 0.000706 for k
+   * = 4096.
    *
    * @param k in [8, 65535]
    * @throws IllegalArgumentException if {@code k} is out of range
@@ -263,9 +264,9 @@ public final class ValueDistribution {
    *
    * <p>Exact mode: exactly {@link EmpiricalCdf#ofSamples} of the values added. Sketch mode: the
    * items of the KLL sorted view with their weights, equal items merged. In datasketches-java 6.2.0
-   * the sorted view always contains the exact min and max (with weight at least 1, taken from
-   * their neighbours), so the support spans exactly [min(), max()]; every {@code F(x)} is within
-   * {@link #rankErrorBound()} of the exact CDF (99% confidence).
+   * the sorted view always contains the exact min and max (with weight at least 1, taken from their
+   * neighbours), so the support spans exactly [min(), max()]; every {@code F(x)} is within {@link
+   * #rankErrorBound()} of the exact CDF (99% confidence).
    */
   public EmpiricalCdf toCdf() {
     if (n == 0) {
@@ -372,7 +373,12 @@ public final class ValueDistribution {
   private static void checkK(int k) {
     if (k < MIN_SKETCH_K || k > MAX_SKETCH_K) {
       throw new IllegalArgumentException(
-          "sketchK: expected an integer in [" + MIN_SKETCH_K + ", " + MAX_SKETCH_K + "], found " + k);
+          "sketchK: expected an integer in ["
+              + MIN_SKETCH_K
+              + ", "
+              + MAX_SKETCH_K
+              + "], found "
+              + k);
     }
   }
 }

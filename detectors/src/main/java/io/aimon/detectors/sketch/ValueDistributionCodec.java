@@ -106,29 +106,40 @@ public final class ValueDistributionCodec {
       }
       if (in.available() > 0) {
         throw new IllegalArgumentException(
-            "ValueDistribution bytes: expected end of data, found " + in.available() + " more bytes");
+            "ValueDistribution bytes: expected end of data, found "
+                + in.available()
+                + " more bytes");
       }
       return d;
     } catch (IOException e) {
-      throw new IllegalArgumentException("ValueDistribution bytes: truncated (" + bytes.length + " bytes)", e);
+      throw new IllegalArgumentException(
+          "ValueDistribution bytes: truncated (" + bytes.length + " bytes)", e);
     }
   }
 
-  private static ValueDistribution readExact(DataInputStream in, int exactLimit, int sketchK, long n)
-      throws IOException {
+  private static ValueDistribution readExact(
+      DataInputStream in, int exactLimit, int sketchK, long n) throws IOException {
     ValueDistribution d = ValueDistribution.create(exactLimit, sketchK);
     int size = in.readInt();
     if (size < 0 || size > exactLimit) {
       throw new IllegalArgumentException(
-          "ValueDistribution bytes: expected a distinct-value count in [0, " + exactLimit + "], found " + size);
+          "ValueDistribution bytes: expected a distinct-value count in [0, "
+              + exactLimit
+              + "], found "
+              + size);
     }
     double previous = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < size; i++) {
       double value = in.readDouble();
       long count = in.readLong();
-      if (!Double.isFinite(value) || !(value > previous) || Double.doubleToRawLongBits(value) == Long.MIN_VALUE) {
+      if (!Double.isFinite(value)
+          || !(value > previous)
+          || Double.doubleToRawLongBits(value) == Long.MIN_VALUE) {
         throw new IllegalArgumentException(
-            "ValueDistribution bytes: value " + i + ": expected finite, strictly increasing, not -0.0, found " + value);
+            "ValueDistribution bytes: value "
+                + i
+                + ": expected finite, strictly increasing, not -0.0, found "
+                + value);
       }
       if (count <= 0) {
         throw new IllegalArgumentException(
@@ -144,13 +155,16 @@ public final class ValueDistributionCodec {
     return d;
   }
 
-  private static ValueDistribution readSketch(DataInputStream in, int exactLimit, int sketchK, long n)
-      throws IOException {
+  private static ValueDistribution readSketch(
+      DataInputStream in, int exactLimit, int sketchK, long n) throws IOException {
     ValueDistribution.create(exactLimit, sketchK); // validates both parameters
     int length = in.readInt();
     if (length <= 0 || length > in.available()) {
       throw new IllegalArgumentException(
-          "ValueDistribution bytes: expected a KLL length in [1, " + in.available() + "], found " + length);
+          "ValueDistribution bytes: expected a KLL length in [1, "
+              + in.available()
+              + "], found "
+              + length);
     }
     byte[] kll = new byte[length];
     in.readFully(kll);
@@ -158,11 +172,15 @@ public final class ValueDistributionCodec {
     try {
       sketch = KllDoublesSketch.heapify(Memory.wrap(kll));
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("ValueDistribution bytes: invalid KLL sketch: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "ValueDistribution bytes: invalid KLL sketch: " + e.getMessage(), e);
     }
     if (sketch.getN() != n || n == 0) {
       throw new IllegalArgumentException(
-          "ValueDistribution bytes: expected a non-empty KLL sketch with n = " + n + ", found n = " + sketch.getN());
+          "ValueDistribution bytes: expected a non-empty KLL sketch with n = "
+              + n
+              + ", found n = "
+              + sketch.getN());
     }
     return ValueDistribution.ofSketch(exactLimit, sketchK, sketch);
   }

@@ -17,10 +17,13 @@ import java.util.SplittableRandom;
 final class CheckFixtures {
   /** 2024-02-01T00:00:00Z, the start of the test window. */
   static final long WINDOW_START = 1_706_745_600_000L;
+
   /** 2024-02-02T00:00:00Z, the end of the test window (one day). */
   static final long WINDOW_END = WINDOW_START + 86_400_000L;
+
   /** The model's min_samples. */
   static final int MIN_SAMPLES = 100;
+
   static final long REFERENCE_SEED = 42;
 
   /** Numeric x ~ N(0, 1) and y ~ U(0, 10), categorical c in {a, b, c}, score and label. */
@@ -30,13 +33,23 @@ final class CheckFixtures {
 
   static ModelSpec spec(Map<String, CheckThreshold> thresholds, int exactValues) {
     return new ModelSpec(
-        "m1", null, 86_400_000L, MIN_SAMPLES, List.of("x", "y"), List.of("c"), true, true, "1",
-        List.of(), exactValues, thresholds);
+        "m1",
+        null,
+        86_400_000L,
+        MIN_SAMPLES,
+        List.of("x", "y"),
+        List.of("c"),
+        true,
+        true,
+        "1",
+        List.of(),
+        exactValues,
+        thresholds);
   }
 
   /**
-   * n synthetic events: x = N(0, 1) + shiftX, y = U(0, 10), c = a/b/c with 50/30/20%, score
-   * U(0, 1), label 1 iff score > 0.5. A share {@code missingX} of x values is NaN (missing).
+   * n synthetic events: x = N(0, 1) + shiftX, y = U(0, 10), c = a/b/c with 50/30/20%, score U(0,
+   * 1), label 1 iff score > 0.5. A share {@code missingX} of x values is NaN (missing).
    */
   static List<InferenceEvent> events(long seed, int n, double shiftX, double missingX) {
     SplittableRandom r = new SplittableRandom(seed);
@@ -55,8 +68,17 @@ final class CheckFixtures {
   static InferenceEvent event(
       String model, String id, double x, double y, String c, double score, String label) {
     return new InferenceEvent(
-        id, model, null, WINDOW_START + 1000, new double[] {x, y}, new String[] {c},
-        label, score, label, new String[0], Double.NaN);
+        id,
+        model,
+        null,
+        WINDOW_START + 1000,
+        new double[] {x, y},
+        new String[] {c},
+        label,
+        score,
+        label,
+        new String[0],
+        Double.NaN);
   }
 
   static ReferenceProfile reference(ModelSpec spec, List<InferenceEvent> events) {

@@ -35,11 +35,15 @@ import org.junit.jupiter.api.Test;
 
 class DriftChecksTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
+
   /** Reference events (seed {@link CheckFixtures#REFERENCE_SEED}). */
   private static final List<InferenceEvent> REF_EVENTS = events(REFERENCE_SEED, 500, 0.0, 0.0);
+
   private static final ReferenceProfile REF = reference(SPEC, REF_EVENTS);
+
   /** Distances of identical distributions: exact up to summation rounding. */
   private static final double IDENTICAL_DELTA = 1e-12;
+
   /** Hellinger: 1e-7 absolute (METRICS.md), its 1 - BC form cancels near 0. */
   private static final double HELLINGER_ABSOLUTE = 1e-7;
 
@@ -48,9 +52,11 @@ class DriftChecksTest {
   }
 
   private static CheckResult find(List<CheckResult> results, String metric, String feature) {
-    List<CheckResult> found = results.stream()
-        .filter(r -> r.metric().equals(metric) && java.util.Objects.equals(r.feature(), feature))
-        .toList();
+    List<CheckResult> found =
+        results.stream()
+            .filter(
+                r -> r.metric().equals(metric) && java.util.Objects.equals(r.feature(), feature))
+            .toList();
     assertEquals(1, found.size(), () -> "results for " + metric + "/" + feature + ": " + found);
     return found.get(0);
   }
@@ -200,25 +206,28 @@ class DriftChecksTest {
 
   private static ModelSpec specFrom(
       Map<String, CheckThreshold> checks, Map<String, Map<String, CheckThreshold>> featureChecks) {
-    ModelConfig config = ModelConfig.builder("m1")
-        .reference(ReferenceSource.ofProfile(Path.of("ref.profile.json").toAbsolutePath()))
-        .numericFeatures(List.of("x", "y"))
-        .categoricalFeatures(List.of("c"))
-        .minSamples(MIN_SAMPLES)
-        .window(java.time.Duration.ofDays(1))
-        .checks(checks)
-        .featureChecks(featureChecks)
-        .build();
+    ModelConfig config =
+        ModelConfig.builder("m1")
+            .reference(ReferenceSource.ofProfile(Path.of("ref.profile.json").toAbsolutePath()))
+            .numericFeatures(List.of("x", "y"))
+            .categoricalFeatures(List.of("c"))
+            .minSamples(MIN_SAMPLES)
+            .window(java.time.Duration.ofDays(1))
+            .checks(checks)
+            .featureChecks(featureChecks)
+            .build();
     return ModelSpec.from(config, 10_000);
   }
 
   @Test
   void featureOverrideThresholdWinsOverTheModelThreshold() {
-    ModelSpec spec = specFrom(
-        Map.of("psi", new ValueThreshold(0.01, 0.02)),
-        Map.of("x", Map.of("psi", new ValueThreshold(50, 60))));
+    ModelSpec spec =
+        specFrom(
+            Map.of("psi", new ValueThreshold(0.01, 0.02)),
+            Map.of("x", Map.of("psi", new ValueThreshold(50, 60))));
     ReferenceProfile ref = reference(spec, REF_EVENTS);
-    List<CheckResult> results = DriftChecks.evaluate(spec, ref, window(spec, ref, events(7, 500, 2.0, 0.0)));
+    List<CheckResult> results =
+        DriftChecks.evaluate(spec, ref, window(spec, ref, events(7, 500, 2.0, 0.0)));
     CheckResult x = find(results, "psi", "x");
     assertEquals("ok", x.status());
     assertEquals(50.0, x.threshold());
@@ -228,11 +237,13 @@ class DriftChecksTest {
 
   @Test
   void modelThresholdWinsOverTheDefaultForFeaturesWithoutOverride() {
-    ModelSpec spec = specFrom(
-        Map.of("psi", new ValueThreshold(4, 5)),
-        Map.of("y", Map.of("psi", new ValueThreshold(0.5, 0.6))));
+    ModelSpec spec =
+        specFrom(
+            Map.of("psi", new ValueThreshold(4, 5)),
+            Map.of("y", Map.of("psi", new ValueThreshold(0.5, 0.6))));
     ReferenceProfile ref = reference(spec, REF_EVENTS);
-    List<CheckResult> results = DriftChecks.evaluate(spec, ref, window(spec, ref, events(7, 500, 2.0, 0.0)));
+    List<CheckResult> results =
+        DriftChecks.evaluate(spec, ref, window(spec, ref, events(7, 500, 2.0, 0.0)));
     CheckResult x = find(results, "psi", "x");
     assertTrue(x.value() >= 0.25 && x.value() < 4, x::toString);
     assertEquals("ok", x.status());
@@ -256,15 +267,39 @@ class DriftChecksTest {
 
   @Test
   void everyMetricOfEveryFeatureIsPresentInAFixedOrder() {
-    List<String> expected = List.of(
-        "count/null",
-        "missing_rate/x", "ks/x", "wasserstein/x", "psi/x", "jensen_shannon/x", "hellinger/x",
-        "missing_rate/y", "ks/y", "wasserstein/y", "psi/y", "jensen_shannon/y", "hellinger/y",
-        "missing_rate/c", "chi_square/c", "psi/c", "jensen_shannon/c", "hellinger/c",
-        "ks/score", "wasserstein/score", "psi/score", "jensen_shannon/score", "hellinger/score",
-        "chi_square/label", "psi/label", "jensen_shannon/label", "hellinger/label");
-    for (List<InferenceEvent> win : List.of(REF_EVENTS, events(7, 50, 1.0, 0.3), events(8, 300, 0.0, 0.0))) {
-      List<String> actual = evaluate(win).stream().map(r -> r.metric() + "/" + r.feature()).toList();
+    List<String> expected =
+        List.of(
+            "count/null",
+            "missing_rate/x",
+            "ks/x",
+            "wasserstein/x",
+            "psi/x",
+            "jensen_shannon/x",
+            "hellinger/x",
+            "missing_rate/y",
+            "ks/y",
+            "wasserstein/y",
+            "psi/y",
+            "jensen_shannon/y",
+            "hellinger/y",
+            "missing_rate/c",
+            "chi_square/c",
+            "psi/c",
+            "jensen_shannon/c",
+            "hellinger/c",
+            "ks/score",
+            "wasserstein/score",
+            "psi/score",
+            "jensen_shannon/score",
+            "hellinger/score",
+            "chi_square/label",
+            "psi/label",
+            "jensen_shannon/label",
+            "hellinger/label");
+    for (List<InferenceEvent> win :
+        List.of(REF_EVENTS, events(7, 50, 1.0, 0.3), events(8, 300, 0.0, 0.0))) {
+      List<String> actual =
+          evaluate(win).stream().map(r -> r.metric() + "/" + r.feature()).toList();
       assertEquals(expected, actual);
     }
   }
@@ -347,8 +382,24 @@ class DriftChecksTest {
 
   @Test
   void outputJsonRoundTripsAllFieldsOfAFullResult() throws Exception {
-    CheckResult r = new CheckResult("abc", "m1", "v2", WINDOW_START + 1, WINDOW_END, "selection_rate",
-        null, "sex", "F", 0.125, 0.5, 40, 400L, 0.1, "warning", "d1");
+    CheckResult r =
+        new CheckResult(
+            "abc",
+            "m1",
+            "v2",
+            WINDOW_START + 1,
+            WINDOW_END,
+            "selection_rate",
+            null,
+            "sex",
+            "F",
+            0.125,
+            0.5,
+            40,
+            400L,
+            0.1,
+            "warning",
+            "d1");
     JsonNode o = MAPPER.readTree(OutputJson.checkResult(r));
     assertEquals("v2", o.get("model_version").textValue());
     assertEquals("2024-02-01T00:00:00.001Z", o.get("window_start").textValue());
@@ -356,9 +407,24 @@ class DriftChecksTest {
     assertEquals("sex", o.get("attribute").textValue());
     assertEquals("F", o.get("group").textValue());
     assertEquals(0.5, o.get("p_value").doubleValue(), 0.0);
-    assertEquals(List.of("check_id", "model_id", "model_version", "window_start", "window_end", "metric",
-        "attribute", "group", "value", "p_value", "n", "n_reference", "threshold", "status",
-        "reference_digest"), fieldNames(o));
+    assertEquals(
+        List.of(
+            "check_id",
+            "model_id",
+            "model_version",
+            "window_start",
+            "window_end",
+            "metric",
+            "attribute",
+            "group",
+            "value",
+            "p_value",
+            "n",
+            "n_reference",
+            "threshold",
+            "status",
+            "reference_digest"),
+        fieldNames(o));
   }
 
   private static List<String> fieldNames(JsonNode o) {

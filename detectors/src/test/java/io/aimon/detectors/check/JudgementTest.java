@@ -21,13 +21,16 @@ class JudgementTest {
 
   @Test
   void valueJustBelowWarningIsOkWithTheWarningThreshold() {
-    assertEquals(j(CheckStatus.OK, 0.1), Judgement.of(PSI, Math.nextDown(0.1), Double.NaN, Double.NaN));
+    assertEquals(
+        j(CheckStatus.OK, 0.1), Judgement.of(PSI, Math.nextDown(0.1), Double.NaN, Double.NaN));
   }
 
   @Test
   void valueExactlyAtCriticalIsCritical() {
     assertEquals(j(CheckStatus.CRITICAL, 0.25), Judgement.of(PSI, 0.25, Double.NaN, Double.NaN));
-    assertEquals(j(CheckStatus.WARNING, 0.1), Judgement.of(PSI, Math.nextDown(0.25), Double.NaN, Double.NaN));
+    assertEquals(
+        j(CheckStatus.WARNING, 0.1),
+        Judgement.of(PSI, Math.nextDown(0.25), Double.NaN, Double.NaN));
   }
 
   @Test

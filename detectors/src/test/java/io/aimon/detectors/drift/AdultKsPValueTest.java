@@ -30,7 +30,10 @@ class AdultKsPValueTest {
     List<Arguments> out = new ArrayList<>();
     for (JsonNode window : root.get("windows")) {
       String name = window.get("name").asText();
-      window.get("drift").get("numeric").fields()
+      window
+          .get("drift")
+          .get("numeric")
+          .fields()
           .forEachRemaining(f -> out.add(Arguments.of(name + " " + f.getKey(), f.getValue())));
       out.add(Arguments.of(name + " score", window.get("score_drift")));
     }
@@ -51,7 +54,8 @@ class AdultKsPValueTest {
     long nWin = ks.get("n_win").asLong();
     assertEquals("asymp", ks.get("ks_p_value_method").asText(), label);
     double p = Ks.pValueAsymp(nRef, nWin, ks.get("ks_statistic").asDouble());
-    DriftFixtures.assertRelative("adult ks_p_value", ks.get("ks_p_value").asDouble(), p, KS_P_VALUE_RELATIVE);
+    DriftFixtures.assertRelative(
+        "adult ks_p_value", ks.get("ks_p_value").asDouble(), p, KS_P_VALUE_RELATIVE);
   }
 
   @AfterAll

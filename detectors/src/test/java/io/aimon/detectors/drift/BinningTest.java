@@ -23,7 +23,9 @@ class BinningTest {
   void tiedValuesCollapseEdges() {
     // numpy 1.24: quantile([0]*5 + [1]*5, linspace(0.1, 0.9, 9)) = [0, 0, 0, 0, 0.5, 1, 1, 1, 1]
     assertArrayEquals(
-        new double[] {0.0, 0.5, 1.0}, QuantileEdges.of(new double[] {0, 0, 0, 0, 0, 1, 1, 1, 1, 1}), 0.0);
+        new double[] {0.0, 0.5, 1.0},
+        QuantileEdges.of(new double[] {0, 0, 0, 0, 0, 1, 1, 1, 1, 1}),
+        0.0);
   }
 
   @Test
@@ -45,7 +47,8 @@ class BinningTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> QuantileEdges.of(new double[] {2, 1}));
     assertTrue(e.getMessage().startsWith("sortedFiniteReference[1]"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> QuantileEdges.of(new double[] {1, Double.NaN}));
+    assertThrows(
+        IllegalArgumentException.class, () -> QuantileEdges.of(new double[] {1, Double.NaN}));
   }
 
   @Test
@@ -62,7 +65,8 @@ class BinningTest {
   @Test
   void countSkipsNaN() {
     assertArrayEquals(
-        new long[] {2, 1, 1}, Bins.count(new double[] {1.0, 2.0}, new double[] {0, 1, Double.NaN, 1.5, 3}));
+        new long[] {2, 1, 1},
+        Bins.count(new double[] {1.0, 2.0}, new double[] {0, 1, Double.NaN, 1.5, 3}));
   }
 
   @Test
@@ -73,7 +77,8 @@ class BinningTest {
   @Test
   void decreasingEdgesAreRejected() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> Bins.count(new double[] {2, 1}, new double[0]));
+        assertThrows(
+            IllegalArgumentException.class, () -> Bins.count(new double[] {2, 1}, new double[0]));
     assertTrue(e.getMessage().startsWith("edges[1]"), e.getMessage());
   }
 }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class CategoricalDriftTest {
   @Test
   void identicalCountsShowNoDrift() {
-    CategoricalDriftResult r = CategoricalDrift.compare(Map.of("a", 3L, "b", 5L), Map.of("a", 3L, "b", 5L));
+    CategoricalDriftResult r =
+        CategoricalDrift.compare(Map.of("a", 3L, "b", 5L), Map.of("a", 3L, "b", 5L));
     assertEquals(0.0, r.psi());
     assertEquals(0.0, r.jensenShannon());
     assertEquals(0.0, r.chiSquare(), 1e-12);
@@ -27,14 +28,17 @@ class CategoricalDriftTest {
   void categoriesAreSortedByCodePoint() {
     String bmpHigh = "\uFFFD";
     String emoji = new String(Character.toChars(0x1F600));
-    CategoricalDriftResult r = CategoricalDrift.compare(
-        Map.of(emoji, 1L, bmpHigh, 1L, "Z", 1L, "a", 1L, CategoricalDrift.MISSING, 1L), Map.of("a", 1L));
+    CategoricalDriftResult r =
+        CategoricalDrift.compare(
+            Map.of(emoji, 1L, bmpHigh, 1L, "Z", 1L, "a", 1L, CategoricalDrift.MISSING, 1L),
+            Map.of("a", 1L));
     assertEquals(List.of("Z", CategoricalDrift.MISSING, "a", bmpHigh, emoji), r.categories());
   }
 
   @Test
   void categoriesWithZeroCountOnBothSidesAreLeftOut() {
-    CategoricalDriftResult r = CategoricalDrift.compare(Map.of("a", 2L, "b", 0L), Map.of("a", 1L, "c", 1L));
+    CategoricalDriftResult r =
+        CategoricalDrift.compare(Map.of("a", 2L, "b", 0L), Map.of("a", 1L, "c", 1L));
     assertEquals(List.of("a", "c"), r.categories());
     assertEquals(List.of("c"), r.unseenInReference());
     assertArrayEquals(new long[] {2, 0}, r.refCounts());
@@ -51,15 +55,19 @@ class CategoricalDriftTest {
   void nullKeyIsRejected() {
     Map<String, Long> withNull = new HashMap<>();
     withNull.put(null, 3L);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> CategoricalDrift.compare(withNull, Map.of("a", 1L)));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> CategoricalDrift.compare(withNull, Map.of("a", 1L)));
     assertTrue(e.getMessage().startsWith("refCounts:"), e.getMessage());
   }
 
   @Test
   void emptyWindowIsRejected() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> CategoricalDrift.compare(Map.of("a", 1L), Map.of()));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> CategoricalDrift.compare(Map.of("a", 1L), Map.of()));
     assertTrue(e.getMessage().startsWith("winCounts:"), e.getMessage());
   }
 

@@ -14,7 +14,8 @@ class ChiSquareTest {
     ChiSquareResult r = ChiSquare.of(new long[] {50, 50}, new long[] {30, 70});
     assertEquals(16.0, r.statistic(), 1e-12);
     assertEquals(1, r.dof());
-    DriftFixtures.assertRelative("chi2 p", 6.334248366623988e-05, r.pValue(), DriftFixtures.CHI2_P_VALUE_RELATIVE);
+    DriftFixtures.assertRelative(
+        "chi2 p", 6.334248366623988e-05, r.pValue(), DriftFixtures.CHI2_P_VALUE_RELATIVE);
   }
 
   @Test
@@ -41,7 +42,9 @@ class ChiSquareTest {
   @Test
   void emptyWindowIsRejected() {
     IllegalArgumentException ex =
-        assertThrows(IllegalArgumentException.class, () -> ChiSquare.of(new long[] {1, 2}, new long[] {0, 0}));
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ChiSquare.of(new long[] {1, 2}, new long[] {0, 0}));
     assertTrue(ex.getMessage().startsWith("winCounts:"), ex.getMessage());
   }
 }

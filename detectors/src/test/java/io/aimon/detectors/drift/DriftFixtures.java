@@ -19,16 +19,22 @@ import java.util.concurrent.ConcurrentHashMap;
 final class DriftFixtures {
   /** Bin edges: numpy's doubles are reproduced bit for bit (vectors README, caveat 3): delta 0. */
   static final double EDGES_DELTA = 0.0;
+
   /** KS statistic D: within 1e-12 absolute (README caveat 2: exact-mode rounding to h/lcm). */
   static final double KS_STATISTIC_ABSOLUTE = 1e-12;
+
   /** KS p-values (exact and asymptotic): within 1e-6 relative. */
   static final double KS_P_VALUE_RELATIVE = 1e-6;
+
   /** Wasserstein distance: within 1e-9 relative (exact on raw samples). */
   static final double WASSERSTEIN_RELATIVE = 1e-9;
+
   /** PSI, Jensen-Shannon and chi-square statistic: exact given the bins, 1e-9 relative. */
   static final double PSI_JS_CHI2_RELATIVE = 1e-9;
+
   /** Chi-square p-value: 1e-6 relative, like the KS p-values. */
   static final double CHI2_P_VALUE_RELATIVE = 1e-6;
+
   /** Hellinger: 1e-7 absolute, its 1 - BC form cancels near 0. */
   static final double HELLINGER_ABSOLUTE = 1e-7;
 
@@ -73,7 +79,8 @@ final class DriftFixtures {
 
   /** |actual - expected| <= relative |expected|; an expected 0 must be matched exactly. */
   static void assertRelative(String metric, double expected, double actual, double relative) {
-    double err = expected == 0 ? Math.abs(actual) : Math.abs(actual - expected) / Math.abs(expected);
+    double err =
+        expected == 0 ? Math.abs(actual) : Math.abs(actual - expected) / Math.abs(expected);
     record(metric + " (relative)", err);
     assertTrue(
         expected == 0 ? actual == 0 : err <= relative,

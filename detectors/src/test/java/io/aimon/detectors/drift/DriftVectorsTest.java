@@ -46,7 +46,9 @@ class DriftVectorsTest {
 
   @Test
   void quantileProbabilitiesAreNumpyLinspaceDoubles() {
-    double[] expected = {0.1, 0.2, 0.30000000000000004, 0.4, 0.5, 0.6, 0.7000000000000001, 0.8, 0.9};
+    double[] expected = {
+      0.1, 0.2, 0.30000000000000004, 0.4, 0.5, 0.6, 0.7000000000000001, 0.8, 0.9
+    };
     assertArrayEquals(expected, QuantileEdges.probabilities(), 0.0);
   }
 
@@ -86,42 +88,57 @@ class DriftVectorsTest {
     }
 
     JsonNode bins = e.get("bins");
-    assertArrayEquals(DriftFixtures.numbers(bins.get("edges")), edges, EDGES_DELTA, "edges (bit-exact)");
+    assertArrayEquals(
+        DriftFixtures.numbers(bins.get("edges")), edges, EDGES_DELTA, "edges (bit-exact)");
     assertArrayEquals(DriftFixtures.longs(bins.get("ref_counts")), refBins, "ref_counts");
     assertArrayEquals(DriftFixtures.longs(bins.get("win_counts")), winBins, "win_counts");
 
     NumericDriftResult r = NumericDrift.compare(edges, refBins, refCdf, winBins, winCdf);
     assertEquals(e.get("n_ref").asLong(), r.nRef());
     assertEquals(e.get("n_win").asLong(), r.nWin());
-    assertAbsolute("ks_statistic", e.get("ks_statistic").asDouble(), r.ksStatistic(), KS_STATISTIC_ABSOLUTE);
+    assertAbsolute(
+        "ks_statistic", e.get("ks_statistic").asDouble(), r.ksStatistic(), KS_STATISTIC_ABSOLUTE);
     assertRelative("ks_p_value", e.get("ks_p_value").asDouble(), r.ksPValue(), KS_P_VALUE_RELATIVE);
     assertEquals(e.get("ks_p_value_method").asText(), r.ksMethod(), "ks_p_value_method");
 
     double rawD = Ks.statistic(refCdf, winCdf);
-    assertAbsolute("ks_statistic_asymp_call", e.get("ks_statistic_asymp_call").asDouble(), rawD,
+    assertAbsolute(
+        "ks_statistic_asymp_call",
+        e.get("ks_statistic_asymp_call").asDouble(),
+        rawD,
         KS_STATISTIC_ABSOLUTE);
     long n1 = refCdf.n();
     long n2 = winCdf.n();
     if (e.hasNonNull("ks_p_value_asymp")) {
-      assertRelative("ks_p_value_asymp", e.get("ks_p_value_asymp").asDouble(),
-          Ks.pValueAsymp(n1, n2, rawD), KS_P_VALUE_RELATIVE);
+      assertRelative(
+          "ks_p_value_asymp",
+          e.get("ks_p_value_asymp").asDouble(),
+          Ks.pValueAsymp(n1, n2, rawD),
+          KS_P_VALUE_RELATIVE);
     }
     if (e.hasNonNull("ks_p_value_exact")) {
-      assertRelative("ks_p_value_exact", e.get("ks_p_value_exact").asDouble(),
-          Ks.pValueExact(n1, n2, rawD), KS_P_VALUE_RELATIVE);
+      assertRelative(
+          "ks_p_value_exact",
+          e.get("ks_p_value_exact").asDouble(),
+          Ks.pValueExact(n1, n2, rawD),
+          KS_P_VALUE_RELATIVE);
     }
-    assertRelative("wasserstein", e.get("wasserstein").asDouble(), r.wasserstein(), WASSERSTEIN_RELATIVE);
+    assertRelative(
+        "wasserstein", e.get("wasserstein").asDouble(), r.wasserstein(), WASSERSTEIN_RELATIVE);
     assertRelative("psi", e.get("psi").asDouble(), r.psi(), PSI_JS_CHI2_RELATIVE);
-    assertRelative("js_distance", e.get("js_distance").asDouble(), r.jensenShannon(), PSI_JS_CHI2_RELATIVE);
+    assertRelative(
+        "js_distance", e.get("js_distance").asDouble(), r.jensenShannon(), PSI_JS_CHI2_RELATIVE);
     assertAbsolute("hellinger", e.get("hellinger").asDouble(), r.hellinger(), HELLINGER_ABSOLUTE);
   }
 
   private static void checkCategorical(JsonNode refJson, JsonNode winJson, JsonNode e) {
-    CategoricalDriftResult r = CategoricalDrift.compare(countCategories(refJson), countCategories(winJson));
+    CategoricalDriftResult r =
+        CategoricalDrift.compare(countCategories(refJson), countCategories(winJson));
     assertEquals(strings(e.get("categories")), r.categories(), "categories");
     assertArrayEquals(DriftFixtures.longs(e.get("ref_counts")), r.refCounts(), "ref_counts");
     assertArrayEquals(DriftFixtures.longs(e.get("win_counts")), r.winCounts(), "win_counts");
-    assertEquals(strings(e.get("unseen_in_reference")), r.unseenInReference(), "unseen_in_reference");
+    assertEquals(
+        strings(e.get("unseen_in_reference")), r.unseenInReference(), "unseen_in_reference");
     assertEquals(e.get("n_ref").asLong(), r.nRef(), "n_ref");
     assertEquals(e.get("n_win").asLong(), r.nWin(), "n_win");
 
@@ -129,18 +146,24 @@ class DriftVectorsTest {
     JsonNode exp = e.get("expected_counts");
     assertEquals(exp.size(), expectedCounts.length, "expected_counts length");
     for (int i = 0; i < expectedCounts.length; i++) {
-      assertRelative("chi2 expected_counts", exp.get(i).asDouble(), expectedCounts[i], PSI_JS_CHI2_RELATIVE);
+      assertRelative(
+          "chi2 expected_counts", exp.get(i).asDouble(), expectedCounts[i], PSI_JS_CHI2_RELATIVE);
     }
-    assertRelative("chi2_statistic", e.get("chi2_statistic").asDouble(), r.chiSquare(), PSI_JS_CHI2_RELATIVE);
+    assertRelative(
+        "chi2_statistic", e.get("chi2_statistic").asDouble(), r.chiSquare(), PSI_JS_CHI2_RELATIVE);
     assertEquals(e.get("chi2_dof").asInt(), r.chiSquareDof(), "chi2_dof");
     if (e.get("chi2_p_value").isNull()) {
       assertNull(r.chiSquarePValue(), "chi2_p_value");
     } else {
-      assertRelative("chi2_p_value", e.get("chi2_p_value").asDouble(), r.chiSquarePValue(),
+      assertRelative(
+          "chi2_p_value",
+          e.get("chi2_p_value").asDouble(),
+          r.chiSquarePValue(),
           CHI2_P_VALUE_RELATIVE);
     }
     assertRelative("psi", e.get("psi").asDouble(), r.psi(), PSI_JS_CHI2_RELATIVE);
-    assertRelative("js_distance", e.get("js_distance").asDouble(), r.jensenShannon(), PSI_JS_CHI2_RELATIVE);
+    assertRelative(
+        "js_distance", e.get("js_distance").asDouble(), r.jensenShannon(), PSI_JS_CHI2_RELATIVE);
     assertAbsolute("hellinger", e.get("hellinger").asDouble(), r.hellinger(), HELLINGER_ABSOLUTE);
   }
 

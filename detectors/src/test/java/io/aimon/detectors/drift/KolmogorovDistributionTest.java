@@ -10,9 +10,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * {@link KolmogorovDistribution} and {@link Smirnov} against values printed by scipy
- * ({@code scipy.stats.kstwo.sf/cdf}, {@code scipy.special.smirnov}), one or more per branch of
- * {@code _kolmogn}.
+ * {@link KolmogorovDistribution} and {@link Smirnov} against values printed by scipy ({@code
+ * scipy.stats.kstwo.sf/cdf}, {@code scipy.special.smirnov}), one or more per branch of {@code
+ * _kolmogn}.
  */
 class KolmogorovDistributionTest {
 
@@ -57,7 +57,8 @@ class KolmogorovDistributionTest {
     "500, 0.0015, 0.0",
   })
   void cdfMatchesScipyKstwoInTheLowerTail(long n, double x, double expected) {
-    DriftFixtures.assertRelative("kstwo.cdf", expected, KolmogorovDistribution.cdf(n, x), KS_P_VALUE_RELATIVE);
+    DriftFixtures.assertRelative(
+        "kstwo.cdf", expected, KolmogorovDistribution.cdf(n, x), KS_P_VALUE_RELATIVE);
   }
 
   @ParameterizedTest(name = "smirnov({0}, {1}) = {2}")

@@ -38,7 +38,8 @@ class KsTest {
 
   @Test
   void nanValuesAreDroppedBeforeTheTest() {
-    assertEquals(Ks.test(cdf(1, 2, 3), cdf(2, 4)), Ks.test(cdf(1, Double.NaN, 2, 3), cdf(2, 4, Double.NaN)));
+    assertEquals(
+        Ks.test(cdf(1, 2, 3), cdf(2, 4)), Ks.test(cdf(1, Double.NaN, 2, 3), cdf(2, 4, Double.NaN)));
   }
 
   @Test
@@ -65,8 +66,10 @@ class KsTest {
     "9999, 10000, 0.003000300030003, 0.9999999999652256",
   })
   void exactPValueMatchesScipyAttemptExact2kssamp(long n1, long n2, double d, double expected) {
-    DriftFixtures.assertRelative("ks exact", expected, Ks.pValueExact(n1, n2, d), KS_P_VALUE_RELATIVE);
-    DriftFixtures.assertRelative("ks exact", expected, Ks.pValueExact(n2, n1, d), KS_P_VALUE_RELATIVE);
+    DriftFixtures.assertRelative(
+        "ks exact", expected, Ks.pValueExact(n1, n2, d), KS_P_VALUE_RELATIVE);
+    DriftFixtures.assertRelative(
+        "ks exact", expected, Ks.pValueExact(n2, n1, d), KS_P_VALUE_RELATIVE);
   }
 
   @Test

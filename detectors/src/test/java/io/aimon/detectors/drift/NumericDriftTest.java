@@ -11,8 +11,12 @@ class NumericDriftTest {
   private static NumericDriftResult compare(double[] ref, double[] win) {
     double[] sorted = java.util.Arrays.stream(ref).filter(x -> !Double.isNaN(x)).sorted().toArray();
     double[] edges = QuantileEdges.of(sorted);
-    return NumericDrift.compare(edges, Bins.count(edges, ref), EmpiricalCdf.ofSamples(ref),
-        Bins.count(edges, win), EmpiricalCdf.ofSamples(win));
+    return NumericDrift.compare(
+        edges,
+        Bins.count(edges, ref),
+        EmpiricalCdf.ofSamples(ref),
+        Bins.count(edges, win),
+        EmpiricalCdf.ofSamples(win));
   }
 
   @Test
@@ -40,29 +44,52 @@ class NumericDriftTest {
   @Test
   void emptyWindowIsRejected() {
     double[] edges = {1.0};
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> NumericDrift.compare(edges, new long[] {1, 1}, EmpiricalCdf.ofSamples(new double[] {1, 2}),
-            new long[] {0, 0}, EmpiricalCdf.ofSamples(new double[] {Double.NaN})));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                NumericDrift.compare(
+                    edges,
+                    new long[] {1, 1},
+                    EmpiricalCdf.ofSamples(new double[] {1, 2}),
+                    new long[] {0, 0},
+                    EmpiricalCdf.ofSamples(new double[] {Double.NaN})));
     assertTrue(e.getMessage().startsWith("winBinCounts:"), e.getMessage());
   }
 
   @Test
   void binTotalsMustMatchTheDistributions() {
     double[] edges = {1.0};
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> NumericDrift.compare(edges, new long[] {1, 2}, EmpiricalCdf.ofSamples(new double[] {1, 2}),
-            new long[] {1, 1}, EmpiricalCdf.ofSamples(new double[] {0, 3})));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                NumericDrift.compare(
+                    edges,
+                    new long[] {1, 2},
+                    EmpiricalCdf.ofSamples(new double[] {1, 2}),
+                    new long[] {1, 1},
+                    EmpiricalCdf.ofSamples(new double[] {0, 3})));
     assertTrue(e.getMessage().startsWith("refCdf:"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> NumericDrift.compare(edges, new long[] {2}, EmpiricalCdf.ofSamples(new double[] {1, 2}),
-            new long[] {1, 1}, EmpiricalCdf.ofSamples(new double[] {0, 3})));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                NumericDrift.compare(
+                    edges,
+                    new long[] {2},
+                    EmpiricalCdf.ofSamples(new double[] {1, 2}),
+                    new long[] {1, 1},
+                    EmpiricalCdf.ofSamples(new double[] {0, 3})));
     assertTrue(e.getMessage().startsWith("refBinCounts:"), e.getMessage());
   }
 
   @Test
   void resultRejectsOutOfRangeValues() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new NumericDriftResult(5, 5, 0.1, 0.5, "exact", 1.0, Double.NaN, 0.1, 0.1));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new NumericDriftResult(5, 5, 0.1, 0.5, "exact", 1.0, Double.NaN, 0.1, 0.1));
     assertTrue(e.getMessage().startsWith("psi:"), e.getMessage());
   }
 }

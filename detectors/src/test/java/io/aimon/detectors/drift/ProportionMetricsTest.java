@@ -36,7 +36,8 @@ class ProportionMetricsTest {
 
   @Test
   void jensenShannonNormalisesLikeScipy() {
-    // scipy: jensenshannon([2, 0], [0, 2], base=2) = 1.0; jensenshannon(P, Q, base=2) = 0.3095409536771482
+    // scipy: jensenshannon([2, 0], [0, 2], base=2) = 1.0; jensenshannon(P, Q, base=2) =
+    // 0.3095409536771482
     assertEquals(1.0, JensenShannon.of(new double[] {2, 0}, new double[] {0, 2}), 1e-15);
     assertEquals(0.3095409536771482, JensenShannon.of(P, Q), 1e-15);
   }
@@ -44,7 +45,8 @@ class ProportionMetricsTest {
   @Test
   void jensenShannonRejectsAllZeroInput() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> JensenShannon.of(new double[] {0, 0, 0}, P));
+        assertThrows(
+            IllegalArgumentException.class, () -> JensenShannon.of(new double[] {0, 0, 0}, P));
     assertTrue(e.getMessage().startsWith("p:"), e.getMessage());
   }
 
@@ -61,8 +63,13 @@ class ProportionMetricsTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Psi.of(P, new double[] {1}));
     assertTrue(e.getMessage().startsWith("q:"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> Hellinger.of(new double[] {-0.1, 1.1}, new double[] {0.5, 0.5}));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Hellinger.of(new double[] {-0.1, 1.1}, new double[] {0.5, 0.5}));
     assertTrue(e.getMessage().startsWith("p[0]"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> JensenShannon.of(P, new double[] {Double.NaN, 0.5, 0.5}));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> JensenShannon.of(P, new double[] {Double.NaN, 0.5, 0.5}));
   }
 }

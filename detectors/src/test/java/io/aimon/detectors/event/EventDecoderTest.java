@@ -2,9 +2,9 @@ package io.aimon.detectors.event;
 
 import static io.aimon.detectors.event.EventFixtures.FEB_1_10_00_UTC;
 import static io.aimon.detectors.event.EventFixtures.MAX_RECORD_BYTES;
-import static io.aimon.detectors.event.EventFixtures.SPEC;
 import static io.aimon.detectors.event.EventFixtures.POSITION;
 import static io.aimon.detectors.event.EventFixtures.SOURCE;
+import static io.aimon.detectors.event.EventFixtures.SPEC;
 import static io.aimon.detectors.event.EventFixtures.decoder;
 import static io.aimon.detectors.event.EventFixtures.eventWith;
 import static io.aimon.detectors.event.EventFixtures.eventWithFeatures;
@@ -29,7 +29,8 @@ class EventDecoderTest {
   private static final String M = InferenceEvent.MISSING;
 
   /** Decodes {@code payload} expecting a dead letter with exactly this reason and detail. */
-  private static DeadLetter assertDeadLetter(String payload, DeadLetterReason reason, String detail) {
+  private static DeadLetter assertDeadLetter(
+      String payload, DeadLetterReason reason, String detail) {
     Decoded<InferenceEvent> d = decoder().decodeInference(raw(payload));
     assertFalse(d.isOk(), () -> "expected a dead letter, decoded " + d.event());
     assertNull(d.event());
@@ -52,7 +53,8 @@ class EventDecoderTest {
   void timestampMoreThanTheSkewAheadOfTheClockIsFutureTimestamp() {
     EventDecoder decoder = new EventDecoder(Map.of(SPEC.id(), SPEC), MAX_RECORD_BYTES, 3_600_000L);
     String payload =
-        "{\"inference_id\":\"f\",\"model_id\":\"" + SPEC.id()
+        "{\"inference_id\":\"f\",\"model_id\":\""
+            + SPEC.id()
             + "\",\"timestamp\":\"2024-02-01T11:00:01Z\",\"features\":{},\"prediction\":1}";
     Decoded<InferenceEvent> d = decoder.decodeInference(raw(payload), FEB_1_10_00_UTC);
     assertEquals(DeadLetterReason.FUTURE_TIMESTAMP.code(), d.deadLetter().reason());
@@ -65,7 +67,8 @@ class EventDecoderTest {
   void timestampExactlyTheSkewAheadOfTheClockIsAccepted() {
     EventDecoder decoder = new EventDecoder(Map.of(SPEC.id(), SPEC), MAX_RECORD_BYTES, 3_600_000L);
     String payload =
-        "{\"inference_id\":\"f\",\"model_id\":\"" + SPEC.id()
+        "{\"inference_id\":\"f\",\"model_id\":\""
+            + SPEC.id()
             + "\",\"timestamp\":\"2024-02-01T11:00:00Z\",\"features\":{},\"prediction\":1}";
     assertTrue(decoder.decodeInference(raw(payload), FEB_1_10_00_UTC).isOk());
   }
@@ -115,17 +118,21 @@ class EventDecoderTest {
   @Test
   void jsonStringIsNotAnObject() {
     assertDeadLetter(
-        "\"inference\"", DeadLetterReason.NOT_AN_OBJECT, "record: expected a JSON object, found a string");
+        "\"inference\"",
+        DeadLetterReason.NOT_AN_OBJECT,
+        "record: expected a JSON object, found a string");
   }
 
   @Test
   void jsonNumberIsNotAnObject() {
-    assertDeadLetter("42", DeadLetterReason.NOT_AN_OBJECT, "record: expected a JSON object, found a number");
+    assertDeadLetter(
+        "42", DeadLetterReason.NOT_AN_OBJECT, "record: expected a JSON object, found a number");
   }
 
   @Test
   void jsonNullIsNotAnObject() {
-    assertDeadLetter("null", DeadLetterReason.NOT_AN_OBJECT, "record: expected a JSON object, found null");
+    assertDeadLetter(
+        "null", DeadLetterReason.NOT_AN_OBJECT, "record: expected a JSON object, found null");
   }
 
   @Test
@@ -145,15 +152,23 @@ class EventDecoderTest {
     Decoded<InferenceEvent> d = decoder().decodeInference(raw);
     assertEquals(
         new DeadLetter(
-            "oversize", "record: expected at most 1024 bytes, found 5000", SOURCE, POSITION, truncated, 5000),
+            "oversize",
+            "record: expected at most 1024 bytes, found 5000",
+            SOURCE,
+            POSITION,
+            truncated,
+            5000),
         d.deadLetter());
   }
 
   @Test
   void recordOfExactlyMaxRecordBytesIsAccepted() {
     String event = validEvent();
-    String padded = event.substring(0, event.length() - 1)
-        + ", \"pad\": \"" + "x".repeat(EventFixtures.MAX_RECORD_BYTES - event.length() - 11) + "\"}";
+    String padded =
+        event.substring(0, event.length() - 1)
+            + ", \"pad\": \""
+            + "x".repeat(EventFixtures.MAX_RECORD_BYTES - event.length() - 11)
+            + "\"}";
     assertEquals(EventFixtures.MAX_RECORD_BYTES, padded.getBytes(StandardCharsets.UTF_8).length);
     assertEquals("i-1", decodeOk(padded).inferenceId());
     assertDeadLetter(
@@ -191,13 +206,17 @@ class EventDecoderTest {
   @Test
   void missingModelIdIsAMissingField() {
     assertDeadLetter(
-        eventWith("model_id", null), DeadLetterReason.MISSING_FIELD, "model_id: required field is missing");
+        eventWith("model_id", null),
+        DeadLetterReason.MISSING_FIELD,
+        "model_id: required field is missing");
   }
 
   @Test
   void numericModelIdIsAWrongType() {
     assertDeadLetter(
-        eventWith("model_id", "1"), DeadLetterReason.WRONG_TYPE, "model_id: expected a string, found a number");
+        eventWith("model_id", "1"),
+        DeadLetterReason.WRONG_TYPE,
+        "model_id: expected a string, found a number");
   }
 
   @Test
@@ -222,7 +241,9 @@ class EventDecoderTest {
   @Test
   void missingTimestampIsAMissingField() {
     assertDeadLetter(
-        eventWith("timestamp", null), DeadLetterReason.MISSING_FIELD, "timestamp: required field is missing");
+        eventWith("timestamp", null),
+        DeadLetterReason.MISSING_FIELD,
+        "timestamp: required field is missing");
   }
 
   @Test
@@ -277,9 +298,11 @@ class EventDecoderTest {
 
   @Test
   void lastMillisecondOfYear9999IsAccepted() {
-    assertEquals(JsonFields.MAX_TIMESTAMP, decodeOk(eventWith("timestamp", "253402300799999")).timestamp());
     assertEquals(
-        253402300799999L, decodeOk(eventWith("timestamp", "\"9999-12-31T23:59:59.999Z\"")).timestamp());
+        JsonFields.MAX_TIMESTAMP, decodeOk(eventWith("timestamp", "253402300799999")).timestamp());
+    assertEquals(
+        253402300799999L,
+        decodeOk(eventWith("timestamp", "\"9999-12-31T23:59:59.999Z\"")).timestamp());
   }
 
   @Test
@@ -303,7 +326,9 @@ class EventDecoderTest {
   @Test
   void missingFeaturesIsAMissingField() {
     assertDeadLetter(
-        eventWith("features", null), DeadLetterReason.MISSING_FIELD, "features: required field is missing");
+        eventWith("features", null),
+        DeadLetterReason.MISSING_FIELD,
+        "features: required field is missing");
   }
 
   @Test
@@ -325,7 +350,9 @@ class EventDecoderTest {
   @Test
   void missingPredictionIsAMissingField() {
     assertDeadLetter(
-        eventWith("prediction", null), DeadLetterReason.MISSING_FIELD, "prediction: required field is missing");
+        eventWith("prediction", null),
+        DeadLetterReason.MISSING_FIELD,
+        "prediction: required field is missing");
   }
 
   @Test
@@ -347,13 +374,17 @@ class EventDecoderTest {
   @Test
   void scoreAsAStringIsAWrongType() {
     assertDeadLetter(
-        eventWith("score", "\"0.83\""), DeadLetterReason.WRONG_TYPE, "score: expected a number, found a string");
+        eventWith("score", "\"0.83\""),
+        DeadLetterReason.WRONG_TYPE,
+        "score: expected a number, found a string");
   }
 
   @Test
   void nanScoreIsANonFiniteNumber() {
     assertDeadLetter(
-        eventWith("score", "NaN"), DeadLetterReason.NON_FINITE_NUMBER, "score: expected a finite number, found NaN");
+        eventWith("score", "NaN"),
+        DeadLetterReason.NON_FINITE_NUMBER,
+        "score: expected a finite number, found NaN");
   }
 
   @Test
@@ -503,7 +534,8 @@ class EventDecoderTest {
   @Test
   void absentOptionalFieldsAreNullOrNan() {
     Map<String, String> f = EventFixtures.validFields();
-    for (String optional : new String[] {"model_version", "score", "label", "groups", "latency_ms"}) {
+    for (String optional :
+        new String[] {"model_version", "score", "label", "groups", "latency_ms"}) {
       f.remove(optional);
     }
     InferenceEvent e = decodeOk(EventFixtures.toJson(f));
@@ -516,7 +548,8 @@ class EventDecoderTest {
 
   @Test
   void nullOptionalFieldsAreTreatedAsAbsent() {
-    InferenceEvent e = decodeOk(eventWith("label", "null").replace("\"score\": 0.83", "\"score\": null"));
+    InferenceEvent e =
+        decodeOk(eventWith("label", "null").replace("\"score\": 0.83", "\"score\": null"));
     assertNull(e.label());
     assertTrue(Double.isNaN(e.score()));
   }
@@ -529,8 +562,11 @@ class EventDecoderTest {
 
   @Test
   void unknownFieldsAreIgnored() {
-    String payload = validEvent().replace("{\"inference_id\"",
-        "{\"trace\": {\"span\": [1, 2]}, \"extra\": NaN, \"inference_id\"");
+    String payload =
+        validEvent()
+            .replace(
+                "{\"inference_id\"",
+                "{\"trace\": {\"span\": [1, 2]}, \"extra\": NaN, \"inference_id\"");
     InferenceEvent e = decodeOk(payload);
     assertEquals("i-1", e.inferenceId());
     assertEquals(0.83, e.score(), 0.0);
@@ -538,15 +574,18 @@ class EventDecoderTest {
 
   @Test
   void unknownFeaturesAreIgnored() {
-    InferenceEvent e = decodeOk(eventWithFeatures(
-        "{\"age\": 1, \"income\": 2, \"workclass\": \"a\", \"sex\": \"b\", \"zip\": Infinity, \"x\": {}}"));
+    InferenceEvent e =
+        decodeOk(
+            eventWithFeatures(
+                "{\"age\": 1, \"income\": 2, \"workclass\": \"a\", \"sex\": \"b\", \"zip\": Infinity, \"x\": {}}"));
     assertArrayEquals(new double[] {1, 2}, e.numeric(), 0.0);
     assertArrayEquals(new String[] {"a", "b"}, e.categorical());
   }
 
   @Test
   void groupsAreAlignedToTheFairnessAttributes() {
-    InferenceEvent e = decodeOk(eventWith("groups", "{\"race\": \"Black\", \"region\": \"EU\", \"sex\": \"M\"}"));
+    InferenceEvent e =
+        decodeOk(eventWith("groups", "{\"race\": \"Black\", \"region\": \"EU\", \"sex\": \"M\"}"));
     assertArrayEquals(new String[] {"M", "Black"}, e.groups());
     InferenceEvent partial = decodeOk(eventWith("groups", "{\"race\": \"\", \"sex\": 2}"));
     assertArrayEquals(new String[] {"2", M}, partial.groups());
@@ -554,8 +593,8 @@ class EventDecoderTest {
 
   @Test
   void decoderRejectsANonPositiveMaxRecordBytes() {
-    IllegalArgumentException e = assertThrows(
-        IllegalArgumentException.class, () -> new EventDecoder(Map.of(), 0));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> new EventDecoder(Map.of(), 0));
     assertEquals("maxRecordBytes: expected >= 1, found 0", e.getMessage());
   }
 
@@ -563,16 +602,22 @@ class EventDecoderTest {
 
   @Test
   void labelEventDecodes() {
-    Decoded<LabelEvent> d = decoder().decodeLabel(raw(
-        "{\"inference_id\": \"i-1\", \"model_id\": \"m1\", \"label\": 1.0, \"timestamp\": 1706781600000}"));
+    Decoded<LabelEvent> d =
+        decoder()
+            .decodeLabel(
+                raw(
+                    "{\"inference_id\": \"i-1\", \"model_id\": \"m1\", \"label\": 1.0, \"timestamp\": 1706781600000}"));
     assertTrue(d.isOk());
     assertEquals(new LabelEvent("i-1", "m1", "1", FEB_1_10_00_UTC), d.event());
   }
 
   @Test
   void labelEventWithoutLabelIsAMissingField() {
-    Decoded<LabelEvent> d = decoder().decodeLabel(raw(
-        "{\"inference_id\": \"i-1\", \"model_id\": \"m1\", \"timestamp\": 1706781600000}"));
+    Decoded<LabelEvent> d =
+        decoder()
+            .decodeLabel(
+                raw(
+                    "{\"inference_id\": \"i-1\", \"model_id\": \"m1\", \"timestamp\": 1706781600000}"));
     assertEquals("missing_field", d.deadLetter().reason());
     assertEquals("label: required field is missing", d.deadLetter().detail());
     assertEquals(POSITION, d.deadLetter().position());

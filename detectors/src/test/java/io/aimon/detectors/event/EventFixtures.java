@@ -30,6 +30,7 @@ final class EventFixtures {
 
   /** Source and position every test record carries. */
   static final String SOURCE = "inference/3";
+
   static final long POSITION = 4711L;
 
   /** 2024-02-01T10:00:00Z in epoch milliseconds. */
@@ -43,7 +44,8 @@ final class EventFixtures {
 
   /** A raw record at {@link #SOURCE}/{@link #POSITION} whose size is the payload's UTF-8 size. */
   static RawRecord raw(String payload) {
-    return new RawRecord(SOURCE, POSITION, payload, payload.getBytes(StandardCharsets.UTF_8).length);
+    return new RawRecord(
+        SOURCE, POSITION, payload, payload.getBytes(StandardCharsets.UTF_8).length);
   }
 
   /** The top-level fields of a valid event, as raw JSON fragments, in a fixed order. */

@@ -38,7 +38,12 @@ class JsonLinesReaderTest {
   @Test
   void linesAreNumberedFromOneIncludingEmptyLines() throws IOException {
     assertEquals(
-        List.of(rec(1, "{\"a\":1}"), rec(2, "{\"b\":2}"), rec(3, ""), rec(4, "  "), rec(5, "{\"c\":3}")),
+        List.of(
+            rec(1, "{\"a\":1}"),
+            rec(2, "{\"b\":2}"),
+            rec(3, ""),
+            rec(4, "  "),
+            rec(5, "{\"c\":3}")),
         readAll(reader("{\"a\":1}\n{\"b\":2}\n\n  \n{\"c\":3}\n", 1024)));
   }
 

@@ -14,6 +14,7 @@ import java.util.SplittableRandom;
 final class ProfileFixtures {
   /** 2024-02-01T00:00:00Z. */
   static final long WINDOW_START = 1_706_745_600_000L;
+
   /** 2024-02-01T01:00:00Z. */
   static final long WINDOW_END = WINDOW_START + 3_600_000L;
 
@@ -22,14 +23,34 @@ final class ProfileFixtures {
   /** Model m1: numeric x and y, categorical c, score and label monitored. */
   static ModelSpec spec(int exactValues) {
     return new ModelSpec(
-        "m1", "v0", 3_600_000L, 10, List.of("x", "y"), List.of("c"), true, true, "1", List.of(),
-        exactValues, Map.of());
+        "m1",
+        "v0",
+        3_600_000L,
+        10,
+        List.of("x", "y"),
+        List.of("c"),
+        true,
+        true,
+        "1",
+        List.of(),
+        exactValues,
+        Map.of());
   }
 
-  static InferenceEvent event(String model, String version, double x, double y, String c, double score, String label) {
+  static InferenceEvent event(
+      String model, String version, double x, double y, String c, double score, String label) {
     return new InferenceEvent(
-        "i", model, version, WINDOW_START, new double[] {x, y}, new String[] {c}, "0", score, label,
-        new String[0], Double.NaN);
+        "i",
+        model,
+        version,
+        WINDOW_START,
+        new double[] {x, y},
+        new String[] {c},
+        "0",
+        score,
+        label,
+        new String[0],
+        Double.NaN);
   }
 
   /**
@@ -40,7 +61,8 @@ final class ProfileFixtures {
     SplittableRandom r = new SplittableRandom(seed);
     List<InferenceEvent> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      double x = r.nextDouble() < 0.1 ? Double.NaN : Math.round((50 + 10 * r.nextGaussian()) * 10) / 10.0;
+      double x =
+          r.nextDouble() < 0.1 ? Double.NaN : Math.round((50 + 10 * r.nextGaussian()) * 10) / 10.0;
       double y = r.nextInt(21);
       String c = r.nextDouble() < 0.05 ? InferenceEvent.MISSING : "k" + r.nextInt(5);
       double score = r.nextDouble() < 0.1 ? Double.NaN : r.nextDouble();

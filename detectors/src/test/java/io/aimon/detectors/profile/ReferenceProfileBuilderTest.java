@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 class ReferenceProfileBuilderTest {
   /** Bin edges reproduce numpy's doubles bit for bit (METRICS.md): delta 0. */
   private static final double EDGES_DELTA = 0.0;
+
   private static final ModelSpec SPEC = ProfileFixtures.spec(10_000);
   private static final String M = InferenceEvent.MISSING;
 
@@ -39,7 +40,8 @@ class ReferenceProfileBuilderTest {
   void decileEdgesOfOneToTenEqualNumpy() {
     // numpy.quantile(numpy.arange(1, 11), numpy.linspace(0.1, 0.9, 9))
     double[] numpy = {1.9, 2.8, 3.7, 4.6, 5.5, 6.3999999999999995, 7.300000000000001, 8.2, 9.1};
-    NumericProfile x = build(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, constant(10, 0)).numeric().get("x");
+    NumericProfile x =
+        build(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, constant(10, 0)).numeric().get("x");
     assertArrayEquals(numpy, x.edges(), EDGES_DELTA);
     assertArrayEquals(new long[] {1, 1, 1, 1, 1, 1, 1, 1, 1, 1}, x.binCounts());
   }

@@ -49,7 +49,8 @@ class ReferenceProfileCodecTest {
   @Test
   void reformattingTheJsonKeepsTheDigest() throws Exception {
     byte[] compact = bytes(tree(PROFILE));
-    assertNotEquals(new String(ReferenceProfileCodec.toJson(PROFILE), StandardCharsets.UTF_8),
+    assertNotEquals(
+        new String(ReferenceProfileCodec.toJson(PROFILE), StandardCharsets.UTF_8),
         new String(compact, StandardCharsets.UTF_8));
     assertEquals(PROFILE.digest(), ReferenceProfileCodec.fromJson(compact).digest());
   }
@@ -58,13 +59,27 @@ class ReferenceProfileCodecTest {
   void digestChangesWhenACountChanges() {
     TreeMap<String, Long> counts = new TreeMap<>(PROFILE.categorical().get("c").counts());
     counts.merge("k0", 1L, Long::sum);
-    ReferenceProfile changed = ReferenceProfileCodec.withDigest(new ReferenceProfile(
-        PROFILE.modelId(), PROFILE.events(), PROFILE.numeric(), Map.of("c", new CategoricalProfile(counts)),
-        PROFILE.score(), PROFILE.label(), "pending"));
+    ReferenceProfile changed =
+        ReferenceProfileCodec.withDigest(
+            new ReferenceProfile(
+                PROFILE.modelId(),
+                PROFILE.events(),
+                PROFILE.numeric(),
+                Map.of("c", new CategoricalProfile(counts)),
+                PROFILE.score(),
+                PROFILE.label(),
+                "pending"));
     assertNotEquals(PROFILE.digest(), changed.digest());
-    ReferenceProfile moreEvents = ReferenceProfileCodec.withDigest(new ReferenceProfile(
-        PROFILE.modelId(), PROFILE.events() + 1, PROFILE.numeric(), PROFILE.categorical(),
-        PROFILE.score(), PROFILE.label(), "pending"));
+    ReferenceProfile moreEvents =
+        ReferenceProfileCodec.withDigest(
+            new ReferenceProfile(
+                PROFILE.modelId(),
+                PROFILE.events() + 1,
+                PROFILE.numeric(),
+                PROFILE.categorical(),
+                PROFILE.score(),
+                PROFILE.label(),
+                "pending"));
     assertNotEquals(PROFILE.digest(), moreEvents.digest());
   }
 
@@ -80,8 +95,11 @@ class ReferenceProfileCodecTest {
     ObjectNode counts = (ObjectNode) t.path("categorical").path("c").path("counts");
     counts.put("k0", counts.get("k0").longValue() + 1);
     IllegalArgumentException e = rejected(bytes(t));
-    assertTrue(e.getMessage().startsWith("digest: the stored digest " + PROFILE.digest()
-        + " does not match the content ("), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "digest: the stored digest " + PROFILE.digest() + " does not match the content ("),
+        e.getMessage());
   }
 
   @Test
@@ -90,7 +108,12 @@ class ReferenceProfileCodecTest {
     String fake = "0".repeat(64);
     t.put("digest", fake);
     IllegalArgumentException e = rejected(bytes(t));
-    assertEquals("digest: the stored digest " + fake + " does not match the content (" + PROFILE.digest() + ")",
+    assertEquals(
+        "digest: the stored digest "
+            + fake
+            + " does not match the content ("
+            + PROFILE.digest()
+            + ")",
         e.getMessage());
   }
 

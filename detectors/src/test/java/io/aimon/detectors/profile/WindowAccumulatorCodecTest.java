@@ -50,7 +50,8 @@ class WindowAccumulatorCodecTest {
     WindowProfile before = a.toProfile(small, WINDOW_START, WINDOW_END);
     assertFalse(before.numeric().get("x").exact());
     WindowProfile after =
-        WindowAccumulatorCodec.decode(WindowAccumulatorCodec.encode(a)).toProfile(small, WINDOW_START, WINDOW_END);
+        WindowAccumulatorCodec.decode(WindowAccumulatorCodec.encode(a))
+            .toProfile(small, WINDOW_START, WINDOW_END);
     assertWindowEquals(before, after);
   }
 
@@ -75,12 +76,25 @@ class WindowAccumulatorCodecTest {
 
   @Test
   void windowWithoutScoreAndLabelRoundTrips() {
-    ModelSpec noScore = new ModelSpec("m1", null, 3_600_000L, 10, List.of("x", "y"), List.of("c"),
-        false, false, "1", List.of(), 10_000, java.util.Map.of());
+    ModelSpec noScore =
+        new ModelSpec(
+            "m1",
+            null,
+            3_600_000L,
+            10,
+            List.of("x", "y"),
+            List.of("c"),
+            false,
+            false,
+            "1",
+            List.of(),
+            10_000,
+            java.util.Map.of());
     WindowAccumulator a = WindowAccumulator.create(noScore, REF);
     events(5, 50).forEach(a::add);
-    WindowProfile p = WindowAccumulatorCodec.decode(WindowAccumulatorCodec.encode(a))
-        .toProfile(noScore, WINDOW_START, WINDOW_END);
+    WindowProfile p =
+        WindowAccumulatorCodec.decode(WindowAccumulatorCodec.encode(a))
+            .toProfile(noScore, WINDOW_START, WINDOW_END);
     assertNull(p.score());
     assertNull(p.label());
     assertWindowEquals(a.toProfile(noScore, WINDOW_START, WINDOW_END), p);
@@ -90,14 +104,18 @@ class WindowAccumulatorCodecTest {
   void decodedWindowKeepsAccumulatingAndMerging() {
     List<InferenceEvent> all = events(6, 300);
     WindowAccumulator whole = accumulate(SPEC, all);
-    WindowAccumulator first = WindowAccumulatorCodec.decode(
-        WindowAccumulatorCodec.encode(accumulate(SPEC, all.subList(0, 100))));
+    WindowAccumulator first =
+        WindowAccumulatorCodec.decode(
+            WindowAccumulatorCodec.encode(accumulate(SPEC, all.subList(0, 100))));
     all.subList(100, 200).forEach(first::add);
-    WindowAccumulator last = WindowAccumulatorCodec.decode(
-        WindowAccumulatorCodec.encode(accumulate(SPEC, all.subList(200, 300))));
+    WindowAccumulator last =
+        WindowAccumulatorCodec.decode(
+            WindowAccumulatorCodec.encode(accumulate(SPEC, all.subList(200, 300))));
     first.merge(last);
     assertEquals(300, first.count());
-    assertWindowEquals(whole.toProfile(SPEC, WINDOW_START, WINDOW_END), first.toProfile(SPEC, WINDOW_START, WINDOW_END));
+    assertWindowEquals(
+        whole.toProfile(SPEC, WINDOW_START, WINDOW_END),
+        first.toProfile(SPEC, WINDOW_START, WINDOW_END));
   }
 
   @Test

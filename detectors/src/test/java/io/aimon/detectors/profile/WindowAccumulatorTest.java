@@ -60,7 +60,8 @@ class WindowAccumulatorTest {
       a.add(event("m1", null, 1, 1, "cat" + i, 0.5, "1"));
     }
     a.add(event("m1", null, 1, 1, "cat0", 0.5, "1"));
-    CategoricalProfile c = a.toProfile(SMALL_EXACT, WINDOW_START, WINDOW_END).categorical().get("c");
+    CategoricalProfile c =
+        a.toProfile(SMALL_EXACT, WINDOW_START, WINDOW_END).categorical().get("c");
     assertEquals(CategoricalProfile.MAX_CATEGORIES + 1, c.counts().size());
     assertEquals(500L, c.counts().get(CategoricalProfile.OTHER));
     assertEquals(2L, c.counts().get("cat0"));
@@ -76,7 +77,8 @@ class WindowAccumulatorTest {
       b.add(event("m1", null, 1, 1, "b" + i, 0.5, "1"));
     }
     a.merge(b);
-    CategoricalProfile c = a.toProfile(SMALL_EXACT, WINDOW_START, WINDOW_END).categorical().get("c");
+    CategoricalProfile c =
+        a.toProfile(SMALL_EXACT, WINDOW_START, WINDOW_END).categorical().get("c");
     assertEquals(CategoricalProfile.MAX_CATEGORIES + 1, c.counts().size());
     assertEquals(600L, c.counts().get(CategoricalProfile.OTHER));
     assertEquals(1600, c.n());
@@ -86,8 +88,9 @@ class WindowAccumulatorTest {
   @Test
   void eventOfAnotherModelIsRejected() {
     WindowAccumulator a = WindowAccumulator.create(SMALL_EXACT, REF);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> a.add(event("m2", null, 1, 1, "k", 0.5, "1")));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> a.add(event("m2", null, 1, 1, "k", 0.5, "1")));
     assertEquals("event of model 'm2' added to a window of 'm1'", e.getMessage());
     assertEquals(0, a.count());
   }

@@ -20,7 +20,8 @@ final class KllRandom {
       f.setAccessible(true);
       ((Random) f.get(null)).setSeed(seed);
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("KllSketch.random: expected a static java.util.Random field", e);
+      throw new IllegalStateException(
+          "KllSketch.random: expected a static java.util.Random field", e);
     }
   }
 }

@@ -77,8 +77,8 @@ class SketchAccuracyTest {
    * The Adult day windows (about 4,070 rows) stay below the default k's first compaction (the
    * sketch holds every value until about k items), so the lossy path is exercised here on the
    * pooled production rows (23,879 per column, all six days) as one window; its exact D and W come
-   * from the same helpers on the raw samples, which {@link #helpersReproduceExpectedValuesOnRawSamples}
-   * checks against scipy's values.
+   * from the same helpers on the raw samples, which {@link
+   * #helpersReproduceExpectedValuesOnRawSamples} checks against scipy's values.
    */
   @Test
   void compactedWindowMeetsToleranceOnPooledAdult() {
@@ -113,10 +113,20 @@ class SketchAccuracyTest {
         double ksError = Math.abs(ks(ref, win) - c.ksExact);
         double wError = Math.abs(wasserstein(ref, win) - c.wExact);
         double wTolerance = wassersteinTolerance(c.ref);
-        assertTrue(ksError <= KS_TOLERANCE,
+        assertTrue(
+            ksError <= KS_TOLERANCE,
             label + " " + c.name + " seed " + seed + ": |D - D_exact| = " + ksError);
-        assertTrue(wError <= wTolerance, label + " " + c.name + " seed " + seed
-            + ": |W - W_exact| = " + wError + " > " + wTolerance);
+        assertTrue(
+            wError <= wTolerance,
+            label
+                + " "
+                + c.name
+                + " seed "
+                + seed
+                + ": |W - W_exact| = "
+                + wError
+                + " > "
+                + wTolerance);
         if (ksError > worstKs) {
           worstKs = ksError;
           worstKsCase = c.name + " (seed " + seed + ")";
@@ -132,8 +142,17 @@ class SketchAccuracyTest {
     System.out.printf(
         "%s: k=%d eps=%.6f, %d cases x %d seeds: max |D-D_exact| = %.6f (%s, %.1f%% of 0.01);"
             + " max |W-W_exact|/tolerance = %.1f%% (|W error| = %.6g, %s)%n",
-        label, k, ValueDistribution.normalizedRankError(k), cases.size(), SEEDS.length, worstKs,
-        worstKsCase, 100 * worstKsRatio, 100 * worstWRatio, worstW, worstWCase);
+        label,
+        k,
+        ValueDistribution.normalizedRankError(k),
+        cases.size(),
+        SEEDS.length,
+        worstKs,
+        worstKsCase,
+        100 * worstKsRatio,
+        100 * worstWRatio,
+        worstW,
+        worstWCase);
   }
 
   private static EmpiricalCdf sketched(double[] xs, int k) {
@@ -160,16 +179,20 @@ class SketchAccuracyTest {
     long cb = 0;
     double sum = 0;
     while (i < a.size() || j < b.size()) {
-      double x = Math.min(i < a.size() ? a.value(i) : Double.POSITIVE_INFINITY,
-          j < b.size() ? b.value(j) : Double.POSITIVE_INFINITY);
+      double x =
+          Math.min(
+              i < a.size() ? a.value(i) : Double.POSITIVE_INFINITY,
+              j < b.size() ? b.value(j) : Double.POSITIVE_INFINITY);
       if (i < a.size() && a.value(i) == x) {
         ca += a.count(i++);
       }
       if (j < b.size() && b.value(j) == x) {
         cb += b.count(j++);
       }
-      double next = Math.min(i < a.size() ? a.value(i) : Double.POSITIVE_INFINITY,
-          j < b.size() ? b.value(j) : Double.POSITIVE_INFINITY);
+      double next =
+          Math.min(
+              i < a.size() ? a.value(i) : Double.POSITIVE_INFINITY,
+              j < b.size() ? b.value(j) : Double.POSITIVE_INFINITY);
       if (next != Double.POSITIVE_INFINITY) {
         sum += Math.abs((double) ca / a.n() - (double) cb / b.n()) * (next - x);
       }
@@ -193,8 +216,10 @@ class SketchAccuracyTest {
   }
 
   private static List<Case> loadAdult() throws IOException {
-    Map<String, double[]> reference = columns(readJsonl(ADULT.resolve("reference.jsonl.gz"))).get("");
-    Map<String, Map<String, double[]>> byDay = columns(readJsonl(ADULT.resolve("production.jsonl.gz")));
+    Map<String, double[]> reference =
+        columns(readJsonl(ADULT.resolve("reference.jsonl.gz"))).get("");
+    Map<String, Map<String, double[]>> byDay =
+        columns(readJsonl(ADULT.resolve("production.jsonl.gz")));
     JsonNode expected = JSON.readTree(ADULT.resolve("expected.json").toFile());
     List<Case> cases = new ArrayList<>();
     for (JsonNode w : expected.get("windows")) {
@@ -202,12 +227,22 @@ class SketchAccuracyTest {
       Map<String, double[]> window = byDay.get(day);
       for (String f : NUMERIC) {
         JsonNode e = w.get("drift").get("numeric").get(f);
-        cases.add(new Case(w.get("name").asText() + "." + f, reference.get(f), window.get(f),
-            e.get("ks_statistic").asDouble(), e.get("wasserstein").asDouble()));
+        cases.add(
+            new Case(
+                w.get("name").asText() + "." + f,
+                reference.get(f),
+                window.get(f),
+                e.get("ks_statistic").asDouble(),
+                e.get("wasserstein").asDouble()));
       }
       JsonNode e = w.get("score_drift");
-      cases.add(new Case(w.get("name").asText() + "." + SCORE, reference.get(SCORE), window.get(SCORE),
-          e.get("ks_statistic").asDouble(), e.get("wasserstein").asDouble()));
+      cases.add(
+          new Case(
+              w.get("name").asText() + "." + SCORE,
+              reference.get(SCORE),
+              window.get(SCORE),
+              e.get("ks_statistic").asDouble(),
+              e.get("wasserstein").asDouble()));
     }
     assertTrue(cases.size() == 42, "expected 6 windows x 7 columns, found " + cases.size());
     return cases;
@@ -226,19 +261,27 @@ class SketchAccuracyTest {
       production.put(column, joined);
     }
     List<Case> cases = new ArrayList<>();
-    production.forEach((column, win) -> {
-      EmpiricalCdf ref = EmpiricalCdf.ofSamples(reference.get(column));
-      EmpiricalCdf exactWin = EmpiricalCdf.ofSamples(win);
-      cases.add(new Case("pooled." + column, reference.get(column), win,
-          ks(ref, exactWin), wasserstein(ref, exactWin)));
-    });
+    production.forEach(
+        (column, win) -> {
+          EmpiricalCdf ref = EmpiricalCdf.ofSamples(reference.get(column));
+          EmpiricalCdf exactWin = EmpiricalCdf.ofSamples(win);
+          cases.add(
+              new Case(
+                  "pooled." + column,
+                  reference.get(column),
+                  win,
+                  ks(ref, exactWin),
+                  wasserstein(ref, exactWin)));
+        });
     return cases;
   }
 
   private static List<JsonNode> readJsonl(Path gz) throws IOException {
     List<JsonNode> rows = new ArrayList<>();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(
-        new GZIPInputStream(Files.newInputStream(gz)), StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(
+            new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(gz)), StandardCharsets.UTF_8))) {
       for (String line = r.readLine(); line != null; line = r.readLine()) {
         if (!line.isBlank()) {
           rows.add(JSON.readTree(line));
@@ -249,12 +292,13 @@ class SketchAccuracyTest {
   }
 
   /**
-   * Finite values per numeric column and score, grouped by UTC day of the timestamp
-   * (reference rows all go to the key "" when read as the reference).
+   * Finite values per numeric column and score, grouped by UTC day of the timestamp (reference rows
+   * all go to the key "" when read as the reference).
    */
   private static Map<String, Map<String, double[]>> columns(List<JsonNode> rows) {
-    boolean isReference = rows.get(0).get("inference_id") != null
-        && rows.get(0).get("timestamp").asText().startsWith("2024-01");
+    boolean isReference =
+        rows.get(0).get("inference_id") != null
+            && rows.get(0).get("timestamp").asText().startsWith("2024-01");
     Map<String, Map<String, List<Double>>> lists = new TreeMap<>();
     for (JsonNode row : rows) {
       String key = isReference ? "" : row.get("timestamp").asText().substring(0, 10);
@@ -265,11 +309,13 @@ class SketchAccuracyTest {
       addIfFinite(cols, SCORE, row.get(SCORE));
     }
     Map<String, Map<String, double[]>> out = new TreeMap<>();
-    lists.forEach((key, cols) -> {
-      Map<String, double[]> arrays = new LinkedHashMap<>();
-      cols.forEach((f, l) -> arrays.put(f, l.stream().mapToDouble(Double::doubleValue).toArray()));
-      out.put(key, arrays);
-    });
+    lists.forEach(
+        (key, cols) -> {
+          Map<String, double[]> arrays = new LinkedHashMap<>();
+          cols.forEach(
+              (f, l) -> arrays.put(f, l.stream().mapToDouble(Double::doubleValue).toArray()));
+          out.put(key, arrays);
+        });
     return out;
   }
 
@@ -293,8 +339,13 @@ class SketchAccuracyTest {
         if (ref.length == 0 || win.length == 0) {
           continue;
         }
-        cases.add(new Case(c.get("name").asText(), ref, win,
-            e.get("ks_statistic").asDouble(), e.get("wasserstein").asDouble()));
+        cases.add(
+            new Case(
+                c.get("name").asText(),
+                ref,
+                win,
+                e.get("ks_statistic").asDouble(),
+                e.get("wasserstein").asDouble()));
       }
       assertTrue(cases.size() >= 10, "expected the numeric drift vectors, found " + cases.size());
       return cases;

@@ -87,7 +87,8 @@ class ValueDistributionTest {
     assertEquals(0, d.min());
     assertEquals(5, d.max());
     // below the first compaction the sketch still holds every value
-    assertSameCdf(EmpiricalCdf.ofSamples(new double[] {0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5}), d.toCdf());
+    assertSameCdf(
+        EmpiricalCdf.ofSamples(new double[] {0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5}), d.toCdf());
   }
 
   @Test
@@ -191,10 +192,14 @@ class ValueDistributionTest {
   void badArgumentsAreRejectedNamingTheParameterAndBound() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> ValueDistribution.create(-1, K));
-    assertTrue(e.getMessage().contains("exactLimit") && e.getMessage().contains("10000000"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("exactLimit") && e.getMessage().contains("10000000"),
+        e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> ValueDistribution.create(10_000_001, K));
     e = assertThrows(IllegalArgumentException.class, () -> ValueDistribution.create(10, 7));
-    assertTrue(e.getMessage().contains("sketchK") && e.getMessage().contains("[8, 65535]"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("sketchK") && e.getMessage().contains("[8, 65535]"),
+        e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> ValueDistribution.create(10, 65536));
     assertThrows(IllegalArgumentException.class, () -> ValueDistribution.normalizedRankError(4));
     ValueDistribution d = ValueDistribution.create(10, K);
@@ -270,8 +275,10 @@ class ValueDistributionTest {
     long cb = 0;
     double d = 0;
     while (i < a.size() || j < b.size()) {
-      double x = Math.min(i < a.size() ? a.value(i) : Double.POSITIVE_INFINITY,
-          j < b.size() ? b.value(j) : Double.POSITIVE_INFINITY);
+      double x =
+          Math.min(
+              i < a.size() ? a.value(i) : Double.POSITIVE_INFINITY,
+              j < b.size() ? b.value(j) : Double.POSITIVE_INFINITY);
       while (i < a.size() && a.value(i) == x) {
         ca += a.count(i++);
       }

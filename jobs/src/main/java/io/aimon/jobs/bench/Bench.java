@@ -14,8 +14,8 @@ import java.time.Duration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * Measures the replay path: wall-clock events/s at parallelism 1, events per CPU-second of the whole
- * process (Flink's own threads included) and the peak heap across the replay.
+ * Measures the replay path: wall-clock events/s at parallelism 1, events per CPU-second of the
+ * whole process (Flink's own threads included) and the peak heap across the replay.
  */
 public final class Bench {
   private final Path dir;
@@ -32,7 +32,13 @@ public final class Bench {
     Path reference = dir.resolve("bench-reference.jsonl.gz");
     Path input = dir.resolve("bench-events.jsonl");
     long start = Duration.ofDays(19_700).toMillis();
-    BenchData.write(reference, 20_000, start - Duration.ofDays(1).toMillis(), Duration.ofHours(1).toMillis(), 0, 1);
+    BenchData.write(
+        reference,
+        20_000,
+        start - Duration.ofDays(1).toMillis(),
+        Duration.ofHours(1).toMillis(),
+        0,
+        1);
     BenchData.write(input, events, start, Duration.ofHours(windows).toMillis(), 0.05, 2);
     Path configFile = dir.resolve("bench.yaml");
     Files.writeString(configFile, BenchData.config(reference.getFileName().toString()));
@@ -42,7 +48,8 @@ public final class Bench {
 
     System.gc();
     ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-    var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    var os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     long cpu0 = os.getProcessCpuTime();
     long t0 = System.nanoTime();
     StreamExecutionEnvironment env = MonitorRunner.environment(plan, false);
@@ -63,8 +70,16 @@ public final class Bench {
             + "  %.0f events/s wall clock at parallelism 1 (%d cores available)%n"
             + "  %.0f events per CPU-second (process CPU %.1f s, Flink runtime included)%n"
             + "  peak heap %.0f MiB (sum of heap pools' peaks; includes the MiniCluster)",
-        events, BenchData.NUMERIC, BenchData.CATEGORICAL, windows, inputBytes / 1048576.0, seconds,
-        events / seconds, Runtime.getRuntime().availableProcessors(),
-        events / cpuSeconds, cpuSeconds, peakHeap / 1048576.0);
+        events,
+        BenchData.NUMERIC,
+        BenchData.CATEGORICAL,
+        windows,
+        inputBytes / 1048576.0,
+        seconds,
+        events / seconds,
+        Runtime.getRuntime().availableProcessors(),
+        events / cpuSeconds,
+        cpuSeconds,
+        peakHeap / 1048576.0);
   }
 }

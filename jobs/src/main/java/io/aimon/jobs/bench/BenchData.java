@@ -23,13 +23,16 @@ final class BenchData {
 
   private BenchData() {}
 
-  /** Writes events spaced evenly over [start, start + spanMillis), gzip when the name ends in .gz. */
+  /**
+   * Writes events spaced evenly over [start, start + spanMillis), gzip when the name ends in .gz.
+   */
   static void write(Path file, long events, long start, long spanMillis, double shift, long seed)
       throws IOException {
     SplittableRandom random = new SplittableRandom(seed);
     var raw = Files.newOutputStream(file);
     var stream = file.toString().endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : raw;
-    try (Writer w = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16)) {
+    try (Writer w =
+        new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16)) {
       for (long i = 0; i < events; i++) {
         ObjectNode e = MAPPER.createObjectNode();
         e.put("inference_id", "bench-" + seed + "-" + i);
@@ -41,7 +44,10 @@ final class BenchData {
           f.put("f" + k, Math.round((k + random.nextGaussian() + shift) * 1000) / 1000.0);
         }
         for (int k = 0; k < CATEGORICAL; k++) {
-          f.put("c" + k, CATEGORIES[(int) Math.min(CATEGORIES.length - 1, Math.abs(random.nextGaussian()) * 3)]);
+          f.put(
+              "c" + k,
+              CATEGORIES[
+                  (int) Math.min(CATEGORIES.length - 1, Math.abs(random.nextGaussian()) * 3)]);
         }
         double score = random.nextDouble();
         e.put("score", Math.round(score * 1e6) / 1e6);

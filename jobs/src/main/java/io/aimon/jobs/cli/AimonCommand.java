@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
     name = "aimon",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Streaming production AI monitoring: drift checks on Kafka inference logs with Apache Flink.",
+    description =
+        "Streaming production AI monitoring: drift checks on Kafka inference logs with Apache Flink.",
     subcommands = {
       DemoCommand.class,
       RunCommand.class,

@@ -5,9 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code aimon bench}: throughput and memory of the replay path. */
 @Command(
@@ -22,15 +22,24 @@ import picocli.CommandLine.Model.CommandSpec;
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--events", defaultValue = "1000000", paramLabel = "N",
+  @Option(
+      names = "--events",
+      defaultValue = "1000000",
+      paramLabel = "N",
       description = "Events to replay (default: ${DEFAULT-VALUE}).")
   long events;
 
-  @Option(names = "--windows", defaultValue = "24", paramLabel = "N",
+  @Option(
+      names = "--windows",
+      defaultValue = "24",
+      paramLabel = "N",
       description = "Hourly windows the events are spread over (default: ${DEFAULT-VALUE}).")
   int windows;
 
-  @Option(names = "--dir", paramLabel = "DIR", description = "Working directory (default: a temporary one).")
+  @Option(
+      names = "--dir",
+      paramLabel = "DIR",
+      description = "Working directory (default: a temporary one).")
   Path dir;
 
   @Override
@@ -39,7 +48,8 @@ final class BenchCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("aimon: --events: expected >= 1000 and --windows >= 1");
       return 2;
     }
-    Path work = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("aimon-bench-");
+    Path work =
+        dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("aimon-bench-");
     spec.commandLine().getOut().println(new Bench(work, events, windows).run());
     return 0;
   }

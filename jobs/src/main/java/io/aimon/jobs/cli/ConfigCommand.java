@@ -4,9 +4,9 @@ import io.aimon.config.AimonConfig;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code aimon config validate FILE}. */
 @Command(
@@ -42,9 +42,17 @@ final class ConfigCommand implements Runnable {
       if (config == null) {
         return 2;
       }
-      spec.commandLine().getOut().println(
-          file + ": valid (" + config.models().size() + " model" + (config.models().size() == 1 ? "" : "s")
-              + ", digest " + config.digest().substring(0, 12) + ")");
+      spec.commandLine()
+          .getOut()
+          .println(
+              file
+                  + ": valid ("
+                  + config.models().size()
+                  + " model"
+                  + (config.models().size() == 1 ? "" : "s")
+                  + ", digest "
+                  + config.digest().substring(0, 12)
+                  + ")");
       return 0;
     }
   }

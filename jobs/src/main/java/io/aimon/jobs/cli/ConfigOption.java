@@ -29,8 +29,14 @@ final class ConfigOption {
       for (ConfigProblem p : e.problems()) {
         err.println(p);
       }
-      err.println("aimon: invalid config " + file + " (" + e.problems().size() + " problem"
-          + (e.problems().size() == 1 ? "" : "s") + ")");
+      err.println(
+          "aimon: invalid config "
+              + file
+              + " ("
+              + e.problems().size()
+              + " problem"
+              + (e.problems().size() == 1 ? "" : "s")
+              + ")");
       err.flush();
       return null;
     }

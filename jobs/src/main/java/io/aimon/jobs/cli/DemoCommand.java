@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code aimon demo}: everything on one machine, nothing to install. */
 @Command(
@@ -24,15 +24,24 @@ import picocli.CommandLine.Model.CommandSpec;
 final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--duration", defaultValue = "90s", paramLabel = "DURATION",
+  @Option(
+      names = "--duration",
+      defaultValue = "90s",
+      paramLabel = "DURATION",
       description = "How long to generate events, e.g. 90s or 3m (default: ${DEFAULT-VALUE}).")
   String duration;
 
-  @Option(names = "--out", defaultValue = "aimon-demo-out", paramLabel = "DIR",
+  @Option(
+      names = "--out",
+      defaultValue = "aimon-demo-out",
+      paramLabel = "DIR",
       description = "Output directory (default: ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--rate", defaultValue = "100", paramLabel = "EVENTS_PER_S",
+  @Option(
+      names = "--rate",
+      defaultValue = "100",
+      paramLabel = "EVENTS_PER_S",
       description = "Events per second per model (default: ${DEFAULT-VALUE}).")
   int rate;
 
@@ -46,7 +55,9 @@ final class DemoCommand implements Callable<Integer> {
       return 2;
     }
     if (d.toSeconds() < 30) {
-      spec.commandLine().getErr().println("aimon: --duration: expected at least 30s, found " + duration);
+      spec.commandLine()
+          .getErr()
+          .println("aimon: --duration: expected at least 30s, found " + duration);
       return 2;
     }
     if (rate < 10 || rate > 100_000) {

@@ -11,9 +11,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code aimon reference build}. */
 @Command(
@@ -45,7 +45,11 @@ final class ReferenceCommand implements Runnable {
     @Option(names = "--model", required = true, paramLabel = "ID", description = "The model id.")
     String model;
 
-    @Option(names = "--out", required = true, paramLabel = "PROFILE.json", description = "Where to write the profile.")
+    @Option(
+        names = "--out",
+        required = true,
+        paramLabel = "PROFILE.json",
+        description = "Where to write the profile.")
     Path out;
 
     @Override
@@ -56,7 +60,9 @@ final class ReferenceCommand implements Runnable {
       }
       Optional<ModelConfig> m = cfg.model(model);
       if (m.isEmpty()) {
-        spec.commandLine().getErr().println("aimon: model '" + model + "' is not in " + config.file);
+        spec.commandLine()
+            .getErr()
+            .println("aimon: model '" + model + "' is not in " + config.file);
         return 2;
       }
       ReferenceProfile p = ReferenceProfiles.load(cfg, m.get(), true);
@@ -65,8 +71,17 @@ final class ReferenceCommand implements Runnable {
         Files.createDirectories(parent);
       }
       Files.write(out, ReferenceProfileCodec.toJson(p));
-      spec.commandLine().getOut().println(
-          "wrote " + out + ": model " + p.modelId() + ", " + p.events() + " events, digest " + p.digest());
+      spec.commandLine()
+          .getOut()
+          .println(
+              "wrote "
+                  + out
+                  + ": model "
+                  + p.modelId()
+                  + ", "
+                  + p.events()
+                  + " events, digest "
+                  + p.digest());
       return 0;
     }
   }

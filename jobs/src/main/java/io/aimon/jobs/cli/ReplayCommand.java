@@ -11,9 +11,9 @@ import java.util.concurrent.Callable;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code aimon replay}: the monitor job over a file of past inference events. */
 @Command(
@@ -29,10 +29,18 @@ final class ReplayCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ConfigOption config;
 
-  @Option(names = "--input", required = true, paramLabel = "FILE", description = "Inference events, one JSON object per line.")
+  @Option(
+      names = "--input",
+      required = true,
+      paramLabel = "FILE",
+      description = "Inference events, one JSON object per line.")
   Path input;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if missing).")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
+      description = "Output directory (created if missing).")
   Path out;
 
   @Override

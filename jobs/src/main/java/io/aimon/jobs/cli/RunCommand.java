@@ -8,9 +8,9 @@ import java.util.concurrent.Callable;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code aimon run}: the monitor job against the Kafka cluster of the config. Started with {@code
@@ -30,14 +30,17 @@ final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ConfigOption config;
 
-  @Option(names = "--bounded", description = "Stop at the input offsets that are latest at start (backfills, tests).")
+  @Option(
+      names = "--bounded",
+      description = "Stop at the input offsets that are latest at start (backfills, tests).")
   boolean bounded;
 
   @Option(
       names = "--transactional-id-prefix",
       defaultValue = "aimon-monitor",
       paramLabel = "PREFIX",
-      description = "Prefix of the Kafka transactional ids; unique per running job (default: ${DEFAULT-VALUE}).")
+      description =
+          "Prefix of the Kafka transactional ids; unique per running job (default: ${DEFAULT-VALUE}).")
   String transactionalIdPrefix;
 
   @Override

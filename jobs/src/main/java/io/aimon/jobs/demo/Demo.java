@@ -27,8 +27,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * The demo: embedded broker, generator, monitor job and a console that prints breaches. Phases
- * take a third of the duration each: normal, drift, recovery.
+ * The demo: embedded broker, generator, monitor job and a console that prints breaches. Phases take
+ * a third of the duration each: normal, drift, recovery.
  */
 public final class Demo {
   static final long SEED = 42;
@@ -65,9 +65,17 @@ public final class Demo {
       StreamExecutionEnvironment env = MonitorRunner.environment(plan, true);
       MonitorRunner.kafkaJob(plan, config.kafka(), false, "aimon-demo").build(env);
       JobClient job = env.executeAsync("aimon-demo-monitor");
-      console.println("aimon demo: monitor job " + job.getJobID() + " running on a local Flink MiniCluster");
-      console.println("aimon demo: models " + DemoGenerator.MODELS + ", 10 s windows, " + rate
-          + " events/s per model, for " + duration.toSeconds() + " s; outputs in " + out.toAbsolutePath());
+      console.println(
+          "aimon demo: monitor job " + job.getJobID() + " running on a local Flink MiniCluster");
+      console.println(
+          "aimon demo: models "
+              + DemoGenerator.MODELS
+              + ", 10 s windows, "
+              + rate
+              + " events/s per model, for "
+              + duration.toSeconds()
+              + " s; outputs in "
+              + out.toAbsolutePath());
       console.flush();
       DemoConsole watcher = new DemoConsole(config.kafka(), out, console);
       Thread watcherThread = new Thread(watcher, "aimon-demo-console");
@@ -92,7 +100,8 @@ public final class Demo {
       Path file = out.resolve("reference-" + model + ".jsonl.gz");
       try (Writer w =
           new BufferedWriter(
-              new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(file)), StandardCharsets.UTF_8))) {
+              new OutputStreamWriter(
+                  new GZIPOutputStream(Files.newOutputStream(file)), StandardCharsets.UTF_8))) {
         for (int i = 0; i < REFERENCE_EVENTS; i++) {
           w.write(reference.event(model, start + i * 1000L, DemoGenerator.Phase.NORMAL));
           w.write('\n');
@@ -121,14 +130,19 @@ public final class Demo {
       for (long now = begin; now < end; now = System.currentTimeMillis()) {
         DemoGenerator.Phase phase = phaseAt(now - begin);
         if (phase != shown) {
-          console.println("aimon demo: phase " + phase.name().toLowerCase()
-              + (phase == DemoGenerator.Phase.DRIFT ? " (income, region, monthly_charges, contract shift)" : ""));
+          console.println(
+              "aimon demo: phase "
+                  + phase.name().toLowerCase()
+                  + (phase == DemoGenerator.Phase.DRIFT
+                      ? " (income, region, monthly_charges, contract shift)"
+                      : ""));
           console.flush();
           shown = phase;
         }
         for (int i = 0; i < perTick; i++) {
           for (String model : DemoGenerator.MODELS) {
-            producer.send(new ProducerRecord<>(topic, model, gen.event(model, now - (i % 5) * 50L, phase)));
+            producer.send(
+                new ProducerRecord<>(topic, model, gen.event(model, now - (i % 5) * 50L, phase)));
             produced++;
           }
         }

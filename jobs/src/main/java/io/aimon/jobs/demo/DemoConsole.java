@@ -25,8 +25,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Reads the committed metrics and dead-letter topics (read_committed), writes them to
- * metrics.jsonl and dead-letter.jsonl and prints one readable line per warning or critical check.
+ * Reads the committed metrics and dead-letter topics (read_committed), writes them to metrics.jsonl
+ * and dead-letter.jsonl and prints one readable line per warning or critical check.
  */
 final class DemoConsole implements Runnable {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -65,7 +65,8 @@ final class DemoConsole implements Runnable {
     p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p);
         BufferedWriter metrics = Files.newBufferedWriter(out.resolve(MonitorRunner.METRICS_FILE));
-        BufferedWriter dead = Files.newBufferedWriter(out.resolve(MonitorRunner.DEAD_LETTER_FILE))) {
+        BufferedWriter dead =
+            Files.newBufferedWriter(out.resolve(MonitorRunner.DEAD_LETTER_FILE))) {
       consumer.subscribe(List.of(kafka.metricsTopic(), kafka.deadLetterTopic()));
       int idlePollsAfterStop = 0;
       while (running.get() || idlePollsAfterStop < 3) {
@@ -100,7 +101,8 @@ final class DemoConsole implements Runnable {
     }
     String feature = c.hasNonNull("feature") ? "[" + c.get("feature").asText() + "]" : "";
     String p = c.hasNonNull("p_value") ? String.format(" p=%.2g", c.get("p_value").asDouble()) : "";
-    String threshold = c.hasNonNull("threshold") ? " threshold " + c.get("threshold").asDouble() : "";
+    String threshold =
+        c.hasNonNull("threshold") ? " threshold " + c.get("threshold").asDouble() : "";
     console.printf(
         "%s-%s %-11s %-8s %-26s = %.4f%s%s n=%d%n",
         TIME.format(Instant.parse(c.path("window_start").asText())),

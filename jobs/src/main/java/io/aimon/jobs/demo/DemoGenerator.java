@@ -8,8 +8,8 @@ import java.util.SplittableRandom;
 
 /**
  * Synthetic inference events for two demo models, with a switchable drift phase. Deterministic for
- * a seed. In the drift phase, {@code credit-risk}'s income rises and its region mix shifts;
- * {@code churn}'s monthly charges rise and its contract mix shifts. Other features stay put.
+ * a seed. In the drift phase, {@code credit-risk}'s income rises and its region mix shifts; {@code
+ * churn}'s monthly charges rise and its contract mix shifts. Other features stay put.
  */
 public final class DemoGenerator {
   /** The demo's phases. */
@@ -61,7 +61,11 @@ public final class DemoGenerator {
       f.put("age", (long) age);
       f.put("region", pick(REGIONS, drift ? REGION_DRIFT : REGION_NORMAL));
       f.put("channel", pick(CHANNELS, CHANNEL_MIX));
-      z = -1.0 + 3.0 * (debt - 0.35) - 0.8 * (Math.log(income) - 10.8) + 0.2 * random.nextGaussian();
+      z =
+          -1.0
+              + 3.0 * (debt - 0.35)
+              - 0.8 * (Math.log(income) - 10.8)
+              + 0.2 * random.nextGaussian();
     } else {
       e.put("model_version", "7");
       double tenure = Math.round(Math.max(0, 30 + 20 * random.nextGaussian()));
@@ -71,7 +75,11 @@ public final class DemoGenerator {
       f.put("plan", pick(PLANS, PLAN_MIX));
       String contract = pick(CONTRACTS, drift ? CONTRACT_DRIFT : CONTRACT_NORMAL);
       f.put("contract", contract);
-      z = -0.5 - 0.04 * (tenure - 30) + 0.03 * (charges - 65) + (contract.equals("monthly") ? 0.6 : -0.4);
+      z =
+          -0.5
+              - 0.04 * (tenure - 30)
+              + 0.03 * (charges - 65)
+              + (contract.equals("monthly") ? 0.6 : -0.4);
     }
     double score = 1 / (1 + Math.exp(-z));
     e.put("score", Math.round(score * 1e6) / 1e6);
@@ -85,12 +93,21 @@ public final class DemoGenerator {
     String ts = Instant.ofEpochMilli(timestampMillis).toString();
     return switch ((int) (sequence++ % 4)) {
       case 0 -> "{\"inference_id\":\"broken\",\"model_id\":\"" + CREDIT + "\",";
-      case 1 -> "{\"inference_id\":\"x\",\"model_id\":\"fraud-v1\",\"timestamp\":\"" + ts
-          + "\",\"features\":{},\"prediction\":1}";
-      case 2 -> "{\"inference_id\":\"y\",\"model_id\":\"" + CHURN + "\",\"timestamp\":\"yesterday\","
-          + "\"features\":{},\"prediction\":0}";
-      default -> "{\"inference_id\":\"z\",\"model_id\":\"" + CHURN + "\",\"timestamp\":\"" + ts
-          + "\",\"features\":{},\"prediction\":0,\"score\":\"high\"}";
+      case 1 ->
+          "{\"inference_id\":\"x\",\"model_id\":\"fraud-v1\",\"timestamp\":\""
+              + ts
+              + "\",\"features\":{},\"prediction\":1}";
+      case 2 ->
+          "{\"inference_id\":\"y\",\"model_id\":\""
+              + CHURN
+              + "\",\"timestamp\":\"yesterday\","
+              + "\"features\":{},\"prediction\":0}";
+      default ->
+          "{\"inference_id\":\"z\",\"model_id\":\""
+              + CHURN
+              + "\",\"timestamp\":\""
+              + ts
+              + "\",\"features\":{},\"prediction\":0,\"score\":\"high\"}";
     };
   }
 

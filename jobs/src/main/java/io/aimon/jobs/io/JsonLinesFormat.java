@@ -25,7 +25,8 @@ public final class JsonLinesFormat extends SimpleStreamFormat<RawRecord> {
   }
 
   @Override
-  public StreamFormat.Reader<RawRecord> createReader(Configuration config, FSDataInputStream stream) {
+  public StreamFormat.Reader<RawRecord> createReader(
+      Configuration config, FSDataInputStream stream) {
     JsonLinesReader reader = new JsonLinesReader(stream, sourceName, maxRecordBytes);
     return new StreamFormat.Reader<>() {
       @Override

@@ -49,7 +49,9 @@ public final class EmbeddedKafka implements AutoCloseable {
     this.bootstrapServers = bootstrapServers;
   }
 
-  /** Formats storage and starts the broker; retries with new ports if a port was taken meanwhile. */
+  /**
+   * Formats storage and starts the broker; retries with new ports if a port was taken meanwhile.
+   */
   public static EmbeddedKafka start() {
     RuntimeException last = null;
     for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
@@ -72,7 +74,9 @@ public final class EmbeddedKafka implements AutoCloseable {
       p.put("process.roles", "broker,controller");
       p.put("node.id", "1");
       p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-      p.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+      p.put(
+          "listeners",
+          "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
       p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
       p.put("controller.listener.names", "CONTROLLER");
       p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");

@@ -10,8 +10,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * Turns each Kafka record into a {@link RawRecord} with {@code topic/partition} and offset. Never
- * fails: a null value becomes an empty payload, an oversize value keeps only its first bytes and its
- * full size, and decoding decides the dead-letter reason.
+ * fails: a null value becomes an empty payload, an oversize value keeps only its first bytes and
+ * its full size, and decoding decides the dead-letter reason.
  */
 public final class RawRecordDeserializer implements KafkaRecordDeserializationSchema<RawRecord> {
   private static final long serialVersionUID = 1L;

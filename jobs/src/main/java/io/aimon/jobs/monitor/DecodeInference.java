@@ -16,8 +16,8 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Decodes raw records with {@link EventDecoder}: good events go on, bad ones to the dead-letter side
- * output, counted per reason in the metric group {@code aimon.dead_letters.<reason>}.
+ * Decodes raw records with {@link EventDecoder}: good events go on, bad ones to the dead-letter
+ * side output, counted per reason in the metric group {@code aimon.dead_letters.<reason>}.
  */
 final class DecodeInference extends ProcessFunction<RawRecord, InferenceEvent> {
   private static final long serialVersionUID = 1L;

@@ -14,7 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** When a window closes: profile it and evaluate it against the reference ({@link DriftChecks}). */
-final class EvaluateWindow extends ProcessWindowFunction<WindowState, CheckResult, String, TimeWindow> {
+final class EvaluateWindow
+    extends ProcessWindowFunction<WindowState, CheckResult, String, TimeWindow> {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(EvaluateWindow.class);
   private final MonitorPlan plan;
@@ -36,11 +37,18 @@ final class EvaluateWindow extends ProcessWindowFunction<WindowState, CheckResul
     List<CheckResult> results = DriftChecks.evaluate(spec, plan.reference(modelId), profile);
     long breaches =
         results.stream()
-            .filter(r -> r.status().equals(CheckStatus.WARNING.code()) || r.status().equals(CheckStatus.CRITICAL.code()))
+            .filter(
+                r ->
+                    r.status().equals(CheckStatus.WARNING.code())
+                        || r.status().equals(CheckStatus.CRITICAL.code()))
             .count();
     LOG.info(
         "model {} window {}: {} events, {} checks, {} breaches",
-        modelId, Instant.ofEpochMilli(w.getStart()), profile.events(), results.size(), breaches);
+        modelId,
+        Instant.ofEpochMilli(w.getStart()),
+        profile.events(),
+        results.size(),
+        breaches);
     results.forEach(out::collect);
   }
 }

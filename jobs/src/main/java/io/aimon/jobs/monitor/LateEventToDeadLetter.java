@@ -25,7 +25,8 @@ final class LateEventToDeadLetter implements MapFunction<InferenceEvent, DeadLet
     String payload = o.toString();
     return new DeadLetter(
         DeadLetterReason.LATE.code(),
-        "timestamp: " + Instant.ofEpochMilli(e.timestamp())
+        "timestamp: "
+            + Instant.ofEpochMilli(e.timestamp())
             + " is behind the watermark; its window was already evaluated",
         "model/" + e.modelId(),
         e.timestamp(),

@@ -29,6 +29,7 @@ import org.apache.flink.util.OutputTag;
 public final class MonitorJob {
   /** Stable operator uids: savepoints depend on them, never rename one. */
   public static final String UID_SOURCE = "monitor.source";
+
   public static final String UID_DECODE = "monitor.decode";
   public static final String UID_WATERMARKS = "monitor.watermarks";
   public static final String UID_WINDOW = "monitor.window-profile";
@@ -37,9 +38,12 @@ public final class MonitorJob {
   public static final String UID_DEAD_LETTER_SINK = "monitor.dead-letter-sink";
 
   private static final OutputTag<DeadLetter> DEAD_LETTERS =
-      new OutputTag<>("dead-letters", org.apache.flink.api.common.typeinfo.TypeInformation.of(DeadLetter.class));
+      new OutputTag<>(
+          "dead-letters",
+          org.apache.flink.api.common.typeinfo.TypeInformation.of(DeadLetter.class));
   private static final OutputTag<InferenceEvent> LATE =
-      new OutputTag<>("late", org.apache.flink.api.common.typeinfo.TypeInformation.of(InferenceEvent.class));
+      new OutputTag<>(
+          "late", org.apache.flink.api.common.typeinfo.TypeInformation.of(InferenceEvent.class));
 
   private final MonitorPlan plan;
   private final Source<RawRecord, ?, ?> source;
@@ -105,10 +109,18 @@ public final class MonitorJob {
             .name("window-profile");
 
     DataStream<DeadLetter> late =
-        results.getSideOutput(LATE).map(new LateEventToDeadLetter()).uid(UID_LATE).name("late-events");
+        results
+            .getSideOutput(LATE)
+            .map(new LateEventToDeadLetter())
+            .uid(UID_LATE)
+            .name("late-events");
 
     results.sinkTo(metricsSink).uid(UID_METRICS_SINK).name("metrics-sink");
-    events.getSideOutput(DEAD_LETTERS).union(late)
-        .sinkTo(deadLetterSink).uid(UID_DEAD_LETTER_SINK).name("dead-letter-sink");
+    events
+        .getSideOutput(DEAD_LETTERS)
+        .union(late)
+        .sinkTo(deadLetterSink)
+        .uid(UID_DEAD_LETTER_SINK)
+        .name("dead-letter-sink");
   }
 }

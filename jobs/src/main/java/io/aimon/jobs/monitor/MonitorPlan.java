@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Everything the monitor job's functions need, resolved before the job starts: the model specs, their
- * reference profiles and the job settings. Serializable, so it travels with the job graph.
+ * Everything the monitor job's functions need, resolved before the job starts: the model specs,
+ * their reference profiles and the job settings. Serializable, so it travels with the job graph.
  */
 public final class MonitorPlan implements Serializable {
   private static final long serialVersionUID = 1L;

@@ -18,8 +18,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * Sets up the execution environment and plugs the real sources and sinks into {@link MonitorJob}:
- * Kafka for {@code run} and {@code demo}, files for {@code replay}. In the {@code aimon} process the
- * environment is a local MiniCluster; submitted to a Flink cluster, the same code runs there.
+ * Kafka for {@code run} and {@code demo}, files for {@code replay}. In the {@code aimon} process
+ * the environment is a local MiniCluster; submitted to a Flink cluster, the same code runs there.
  */
 public final class MonitorRunner {
   public static final String METRICS_FILE = "metrics.jsonl";
@@ -28,8 +28,8 @@ public final class MonitorRunner {
   private MonitorRunner() {}
 
   /**
-   * An environment with checkpointing, strict typing (no Kryo fallback), mandatory uids and,
-   * when {@code restarts} is set, a fixed-delay restart strategy.
+   * An environment with checkpointing, strict typing (no Kryo fallback), mandatory uids and, when
+   * {@code restarts} is set, a fixed-delay restart strategy.
    */
   public static StreamExecutionEnvironment environment(MonitorPlan plan, boolean restarts) {
     Configuration conf = new Configuration();
@@ -59,7 +59,8 @@ public final class MonitorRunner {
         plan,
         source,
         new JsonLinesFileSink<CheckResult>(outDir.resolve(METRICS_FILE), OutputJson::checkResult),
-        new JsonLinesFileSink<DeadLetter>(outDir.resolve(DEAD_LETTER_FILE), OutputJson::deadLetter));
+        new JsonLinesFileSink<DeadLetter>(
+            outDir.resolve(DEAD_LETTER_FILE), OutputJson::deadLetter));
   }
 
   /**
@@ -74,10 +75,16 @@ public final class MonitorRunner {
         plan,
         KafkaConnectors.rawSource(kafka, kafka.inferenceTopic(), plan.maxRecordBytes(), bounded),
         KafkaConnectors.<CheckResult>exactlyOnceSink(
-            kafka, kafka.metricsTopic(), transactionalIdPrefix + "-metrics",
-            CheckResult::modelId, OutputJson::checkResult),
+            kafka,
+            kafka.metricsTopic(),
+            transactionalIdPrefix + "-metrics",
+            CheckResult::modelId,
+            OutputJson::checkResult),
         KafkaConnectors.<DeadLetter>exactlyOnceSink(
-            kafka, kafka.deadLetterTopic(), transactionalIdPrefix + "-dead-letter",
-            DeadLetter::source, OutputJson::deadLetter));
+            kafka,
+            kafka.deadLetterTopic(),
+            transactionalIdPrefix + "-dead-letter",
+            DeadLetter::source,
+            OutputJson::deadLetter));
   }
 }

@@ -5,7 +5,8 @@ import io.aimon.detectors.profile.WindowAccumulator;
 import org.apache.flink.api.common.functions.AggregateFunction;
 
 /** Adds each event to its window's {@link WindowAccumulator}; no computation beyond that. */
-final class ProfileAggregate implements AggregateFunction<InferenceEvent, WindowState, WindowState> {
+final class ProfileAggregate
+    implements AggregateFunction<InferenceEvent, WindowState, WindowState> {
   private static final long serialVersionUID = 1L;
   private final MonitorPlan plan;
 

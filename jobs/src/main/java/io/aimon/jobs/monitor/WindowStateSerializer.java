@@ -3,8 +3,8 @@ package io.aimon.jobs.monitor;
 import io.aimon.detectors.profile.WindowAccumulator;
 import io.aimon.detectors.profile.WindowAccumulatorCodec;
 import java.io.IOException;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.serialization.SerializerConfig;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
@@ -13,8 +13,8 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
- * Checkpoints window state through {@link WindowAccumulatorCodec}, the versioned layout owned by the
- * detectors module, instead of Kryo.
+ * Checkpoints window state through {@link WindowAccumulatorCodec}, the versioned layout owned by
+ * the detectors module, instead of Kryo.
  */
 public final class WindowStateSerializer extends TypeSerializerSingleton<WindowState> {
   private static final long serialVersionUID = 1L;
@@ -37,7 +37,8 @@ public final class WindowStateSerializer extends TypeSerializerSingleton<WindowS
   public WindowState copy(WindowState from) {
     return from.accumulator == null
         ? new WindowState()
-        : new WindowState(WindowAccumulatorCodec.decode(WindowAccumulatorCodec.encode(from.accumulator)));
+        : new WindowState(
+            WindowAccumulatorCodec.decode(WindowAccumulatorCodec.encode(from.accumulator)));
   }
 
   @Override

@@ -25,12 +25,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads or builds the reference profile of each configured model: from a stored profile
- * ({@code reference.profile}) or from reference events ({@code reference.events}), decoded with the
- * same rules as production events. Runs in the client before the job starts.
+ * Loads or builds the reference profile of each configured model: from a stored profile ({@code
+ * reference.profile}) or from reference events ({@code reference.events}), decoded with the same
+ * rules as production events. Runs in the client before the job starts.
  */
 public final class ReferenceProfiles {
   private static final Logger LOG = LoggerFactory.getLogger(ReferenceProfiles.class);
+
   /** Files larger than this get a progress bar on an interactive terminal. */
   private static final long PROGRESS_BAR_BYTES = 50L << 20;
 
@@ -71,8 +72,8 @@ public final class ReferenceProfiles {
   }
 
   /** Builds a profile from a file of reference events (.jsonl or .jsonl.gz). */
-  public static ReferenceProfile build(ModelSpec spec, Path events, int maxRecordBytes, boolean progress)
-      throws IOException {
+  public static ReferenceProfile build(
+      ModelSpec spec, Path events, int maxRecordBytes, boolean progress) throws IOException {
     EventDecoder decoder = new EventDecoder(Map.of(spec.id(), spec), maxRecordBytes);
     ReferenceProfileBuilder builder = new ReferenceProfileBuilder(spec);
     Map<String, Long> rejected = new TreeMap<>();
@@ -96,15 +97,22 @@ public final class ReferenceProfiles {
       }
     }
     if (!rejected.isEmpty()) {
-      LOG.warn("reference {} of model {}: skipped records by reason {}", events, spec.id(), rejected);
+      LOG.warn(
+          "reference {} of model {}: skipped records by reason {}", events, spec.id(), rejected);
     }
     if (builder.events() == 0) {
       throw new IllegalArgumentException(
-          events + ": no usable reference event for model '" + spec.id() + "' (rejected: " + rejected + ")");
+          events
+              + ": no usable reference event for model '"
+              + spec.id()
+              + "' (rejected: "
+              + rejected
+              + ")");
     }
     try {
       ReferenceProfile p = builder.build();
-      LOG.info("reference profile of model {}: {} events, digest {}", spec.id(), p.events(), p.digest());
+      LOG.info(
+          "reference profile of model {}: {} events, digest {}", spec.id(), p.events(), p.digest());
       return p;
     } catch (IllegalStateException e) {
       throw new IllegalArgumentException(events + ": " + e.getMessage(), e);
@@ -131,7 +139,8 @@ public final class ReferenceProfiles {
     }
     for (String f : spec.categoricalFeatures()) {
       if (!p.categorical().containsKey(f)) {
-        throw new IllegalArgumentException(file + ": profile has no categorical feature '" + f + "'");
+        throw new IllegalArgumentException(
+            file + ": profile has no categorical feature '" + f + "'");
       }
     }
   }

@@ -21,8 +21,16 @@ public final class ReplaySummary {
     Map<String, Long> reasons = countBy(out.resolve(MonitorRunner.DEAD_LETTER_FILE), "reason");
     long checks = statuses.values().stream().mapToLong(Long::longValue).sum();
     long dead = reasons.values().stream().mapToLong(Long::longValue).sum();
-    return "replay done: " + checks + " check results " + statuses + ", " + dead + " dead letters "
-        + reasons + " -> " + out.toAbsolutePath();
+    return "replay done: "
+        + checks
+        + " check results "
+        + statuses
+        + ", "
+        + dead
+        + " dead letters "
+        + reasons
+        + " -> "
+        + out.toAbsolutePath();
   }
 
   /** Counts the values of one field over a JSON Lines file (empty when the file is absent). */

@@ -20,8 +20,9 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code aimon config validate FILE} and the help of every command, run through picocli. */
 class ConfigValidateCommandTest {
-  private static final String MODEL_KEYS = "id, version, window, min_samples, reference, features, "
-      + "score, label, positive_label, fairness, checks, feature_checks";
+  private static final String MODEL_KEYS =
+      "id, version, window, min_samples, reference, features, "
+          + "score, label, positive_label, fairness, checks, feature_checks";
 
   @TempDir Path dir;
   private Path config;
@@ -37,7 +38,8 @@ class ConfigValidateCommandTest {
 
   @BeforeEach
   void writeReference() throws IOException {
-    Files.writeString(dir.resolve("reference.jsonl"),
+    Files.writeString(
+        dir.resolve("reference.jsonl"),
         "{\"inference_id\":\"r1\",\"model_id\":\"m1\",\"timestamp\":0,\"features\":{\"age\":30},\"prediction\":1}\n");
     config = dir.resolve("aimon.yaml");
   }
@@ -63,8 +65,14 @@ class ConfigValidateCommandTest {
     for (String p : problems) {
       expected.add(config + ":" + p);
     }
-    expected.add("aimon: invalid config " + config + " (" + problems.length + " problem"
-        + (problems.length == 1 ? "" : "s") + ")");
+    expected.add(
+        "aimon: invalid config "
+            + config
+            + " ("
+            + problems.length
+            + " problem"
+            + (problems.length == 1 ? "" : "s")
+            + ")");
     assertEquals(expected, run.errLines());
   }
 
@@ -82,76 +90,94 @@ class ConfigValidateCommandTest {
 
   @Test
   void validConfigExitsZeroAndSaysValid() throws IOException {
-    Run run = validate(model("    window: 1h\n    checks:\n      psi: {warning: 0.2, critical: 0.3}\n"));
+    Run run =
+        validate(model("    window: 1h\n    checks:\n      psi: {warning: 0.2, critical: 0.3}\n"));
     assertEquals(0, run.exit(), run::toString);
-    assertTrue(run.out().matches(
-        java.util.regex.Pattern.quote(config.toString()) + ": valid \\(1 model, digest [0-9a-f]{12}\\)\\R"),
+    assertTrue(
+        run.out()
+            .matches(
+                java.util.regex.Pattern.quote(config.toString())
+                    + ": valid \\(1 model, digest [0-9a-f]{12}\\)\\R"),
         run.out());
     assertEquals("", run.err());
   }
 
   @Test
   void validConfigWithTwoModelsCountsThem() throws IOException {
-    Run run = validate(model("") + "  - id: m2\n    reference:\n      events: reference.jsonl\n"
-        + "    features:\n      categorical: [sex]\n");
+    Run run =
+        validate(
+            model("")
+                + "  - id: m2\n    reference:\n      events: reference.jsonl\n"
+                + "    features:\n      categorical: [sex]\n");
     assertEquals(0, run.exit(), run::toString);
     assertTrue(run.out().contains(": valid (2 models, digest "), run.out());
   }
 
   @Test
   void unknownKeyIsReportedWithItsLineAndASuggestion() throws IOException {
-    assertProblems(validate(model("    windw: 1d\n")),
-        "7 models[0].windw: unknown key 'windw' (did you mean 'window'?); allowed keys: " + MODEL_KEYS);
+    assertProblems(
+        validate(model("    windw: 1d\n")),
+        "7 models[0].windw: unknown key 'windw' (did you mean 'window'?); allowed keys: "
+            + MODEL_KEYS);
   }
 
   @Test
   void wrongTypeIsReported() throws IOException {
-    assertProblems(validate(model("    min_samples: many\n")),
+    assertProblems(
+        validate(model("    min_samples: many\n")),
         "7 models[0].min_samples: expected an integer >= 1, found 'many'");
   }
 
   @Test
   void badDurationIsReported() throws IOException {
-    assertProblems(validate(model("    window: abc\n")),
+    assertProblems(
+        validate(model("    window: abc\n")),
         "7 models[0].window: expected a duration like 30s, 5m, 1h or 1d, found 'abc'");
   }
 
   @Test
   void missingReferenceFileIsReportedWithItsAbsolutePath() throws IOException {
     Files.delete(dir.resolve("reference.jsonl"));
-    assertProblems(validate(model("")),
+    assertProblems(
+        validate(model("")),
         "4 models[0].reference.events: reference file not found: "
             + dir.resolve("reference.jsonl").toAbsolutePath().normalize());
   }
 
   @Test
   void thresholdOutOfRangeIsReported() throws IOException {
-    assertProblems(validate(model("    checks:\n      jensen_shannon: {warning: -0.2, critical: 0.5}\n")),
+    assertProblems(
+        validate(model("    checks:\n      jensen_shannon: {warning: -0.2, critical: 0.5}\n")),
         "8 models[0].checks.jensen_shannon.warning: expected a number in [0, 1], found -0.2");
   }
 
   @Test
   void warningAboveCriticalIsReported() throws IOException {
-    assertProblems(validate(model("    checks:\n      psi: {warning: 0.3, critical: 0.2}\n")),
+    assertProblems(
+        validate(model("    checks:\n      psi: {warning: 0.3, critical: 0.2}\n")),
         "8 models[0].checks.psi: expected warning <= critical, found warning 0.3 > critical 0.2");
   }
 
   @Test
   void everyProblemIsPrintedInOneRun() throws IOException {
-    Run run = validate("job:\n"
-        + "  parallelism: 0\n"
-        + "models:\n"
-        + "  - id: m1\n"
-        + "    windw: 1d\n"
-        + "    reference:\n"
-        + "      events: nowhere.jsonl\n"
-        + "    features:\n"
-        + "      numeric: [age]\n"
-        + "    checks:\n"
-        + "      psi: {warning: 0.5, critical: 0.25}\n");
-    assertProblems(run,
+    Run run =
+        validate(
+            "job:\n"
+                + "  parallelism: 0\n"
+                + "models:\n"
+                + "  - id: m1\n"
+                + "    windw: 1d\n"
+                + "    reference:\n"
+                + "      events: nowhere.jsonl\n"
+                + "    features:\n"
+                + "      numeric: [age]\n"
+                + "    checks:\n"
+                + "      psi: {warning: 0.5, critical: 0.25}\n");
+    assertProblems(
+        run,
         "2 job.parallelism: expected an integer >= 1, found 0",
-        "5 models[0].windw: unknown key 'windw' (did you mean 'window'?); allowed keys: " + MODEL_KEYS,
+        "5 models[0].windw: unknown key 'windw' (did you mean 'window'?); allowed keys: "
+            + MODEL_KEYS,
         "7 models[0].reference.events: reference file not found: "
             + dir.resolve("nowhere.jsonl").toAbsolutePath().normalize(),
         "11 models[0].checks.psi: expected warning <= critical, found warning 0.5 > critical 0.25");
@@ -162,9 +188,11 @@ class ConfigValidateCommandTest {
     Path missing = dir.resolve("nope.yaml");
     Run run = aimon("config", "validate", missing.toString());
     assertEquals(2, run.exit());
-    assertEquals(List.of(
-        missing + ": file not found: " + missing.toAbsolutePath(),
-        "aimon: invalid config " + missing + " (1 problem)"), run.errLines());
+    assertEquals(
+        List.of(
+            missing + ": file not found: " + missing.toAbsolutePath(),
+            "aimon: invalid config " + missing + " (1 problem)"),
+        run.errLines());
   }
 
   @Test
@@ -179,14 +207,16 @@ class ConfigValidateCommandTest {
   /** Every command of the tree, with the arguments that reach it. */
   private static void collect(CommandLine cl, List<String> path, List<List<String>> into) {
     into.add(path);
-    cl.getSubcommands().forEach((name, sub) -> {
-      if (!sub.getCommandSpec().name().equals(name)) {
-        return; // an alias
-      }
-      List<String> p = new ArrayList<>(path);
-      p.add(name);
-      collect(sub, p, into);
-    });
+    cl.getSubcommands()
+        .forEach(
+            (name, sub) -> {
+              if (!sub.getCommandSpec().name().equals(name)) {
+                return; // an alias
+              }
+              List<String> p = new ArrayList<>(path);
+              p.add(name);
+              collect(sub, p, into);
+            });
   }
 
   /** The text with every run of whitespace as one space (help wraps long description lines). */
@@ -220,7 +250,9 @@ class ConfigValidateCommandTest {
       assertTrue(description.length > 0, what + " has no description");
       for (String line : description) {
         // picocli wraps lines longer than its 80 columns anywhere, even inside a word
-        assertTrue(flat.contains(line.replace("%n", "").replaceAll("\\s+", "")), what + " help lacks '" + line + "':\n" + help);
+        assertTrue(
+            flat.contains(line.replace("%n", "").replaceAll("\\s+", "")),
+            what + " help lacks '" + line + "':\n" + help);
       }
       for (OptionSpec o : cl.getCommandSpec().options()) {
         for (String name : o.names()) {
@@ -238,11 +270,15 @@ class ConfigValidateCommandTest {
   void rootHelpListsEverySubcommand() {
     Run run = aimon("--help");
     assertEquals(0, run.exit());
-    for (String command : List.of("demo", "run", "replay", "reference", "config", "bench", "help")) {
+    for (String command :
+        List.of("demo", "run", "replay", "reference", "config", "bench", "help")) {
       assertTrue(run.out().contains("\n  " + command + " "), command + ":\n" + run.out());
     }
-    assertTrue(squash(run.out()).contains(
-        "Streaming production AI monitoring: drift checks on Kafka inference logs with Apache Flink."), run.out());
+    assertTrue(
+        squash(run.out())
+            .contains(
+                "Streaming production AI monitoring: drift checks on Kafka inference logs with Apache Flink."),
+        run.out());
   }
 
   @Test
@@ -250,8 +286,12 @@ class ConfigValidateCommandTest {
     Run run = aimon("config", "validate", "--help");
     assertEquals(0, run.exit());
     assertTrue(run.out().startsWith("Usage: aimon config validate [-hV] FILE"), run.out());
-    assertTrue(squash(run.out()).contains("Prints every problem as FILE:LINE KEY: MESSAGE and exits 2 when"
-        + " there is any."), run.out());
+    assertTrue(
+        squash(run.out())
+            .contains(
+                "Prints every problem as FILE:LINE KEY: MESSAGE and exits 2 when"
+                    + " there is any."),
+        run.out());
   }
 
   @Test

@@ -8,10 +8,12 @@ import org.apache.flink.api.common.state.CheckpointListener;
 
 /**
  * Test fault: passes records through; from record {@code holdAt} on it slows down until a
- * checkpoint has completed, then throws once at or after record {@code failAt}, so the failure falls
- * after a checkpoint and before the end of the input. State is static because the MiniCluster runs in this JVM.
+ * checkpoint has completed, then throws once at or after record {@code failAt}, so the failure
+ * falls after a checkpoint and before the end of the input. State is static because the MiniCluster
+ * runs in this JVM.
  */
-final class FailOnceAfterCheckpoint implements MapFunction<RawRecord, RawRecord>, CheckpointListener {
+final class FailOnceAfterCheckpoint
+    implements MapFunction<RawRecord, RawRecord>, CheckpointListener {
   private static final long serialVersionUID = 1L;
   static final AtomicBoolean CHECKPOINTED = new AtomicBoolean();
   static final AtomicBoolean FAILED = new AtomicBoolean();

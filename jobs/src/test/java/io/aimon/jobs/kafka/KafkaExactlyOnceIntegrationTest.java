@@ -39,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 class KafkaExactlyOnceIntegrationTest {
   /** Windows W1 and W2 of production.jsonl.gz (4070 events each) plus the first event of W3. */
   private static final int EVENTS = 8141;
+
   private static final List<String> BAD = List.of("{not json", "[1,2]", "{\"model_id\":\"nope\"}");
 
   private static EmbeddedKafka kafka;
@@ -104,14 +105,25 @@ class KafkaExactlyOnceIntegrationTest {
   private static List<String> run(String name, boolean injectFailure) throws Exception {
     KafkaSettings k = config.kafka();
     KafkaSettings settings =
-        new KafkaSettings(kafka.bootstrapServers(), "group-" + name, "inference", k.labelsTopic(),
-            "metrics-" + name, "dead-" + name, Map.of());
+        new KafkaSettings(
+            kafka.bootstrapServers(),
+            "group-" + name,
+            "inference",
+            k.labelsTopic(),
+            "metrics-" + name,
+            "dead-" + name,
+            Map.of());
     StreamExecutionEnvironment env = MonitorRunner.environment(plan, true);
     FailOnceAfterCheckpoint.reset();
     MonitorRunner.kafkaJob(plan, settings, true, "test-" + name)
-        .build(env, injectFailure
-            ? s -> s.map(new FailOnceAfterCheckpoint(3000, 5000)).uid("test.fail-once").name("fail-once")
-            : s -> s);
+        .build(
+            env,
+            injectFailure
+                ? s ->
+                    s.map(new FailOnceAfterCheckpoint(3000, 5000))
+                        .uid("test.fail-once")
+                        .name("fail-once")
+                : s -> s);
     env.execute("test-" + name);
     // W1 and W2 close (W3's first event moves the watermark), W3 closes at the end of input: 3 x 86
     return readCommitted("metrics-" + name, 3 * 86);

@@ -33,7 +33,8 @@ class AdultReplayIntegrationTest {
     assertEquals(0, Files.size(out.resolve("dead-letter.jsonl")));
     assertTrue(Files.exists(out.resolve("incidents.jsonl")));
     for (JsonNode r : results) {
-      assertEquals(64, r.path("reference_digest").asText().length(), "reference digest on every result");
+      assertEquals(
+          64, r.path("reference_digest").asText().length(), "reference digest on every result");
     }
   }
 
@@ -49,7 +50,10 @@ class AdultReplayIntegrationTest {
     JsonNode agePsi =
         results.stream()
             .filter(r -> r.path("window_start").asText().startsWith("2024-02-05"))
-            .filter(r -> r.path("metric").asText().equals("psi") && r.path("feature").asText().equals("age"))
+            .filter(
+                r ->
+                    r.path("metric").asText().equals("psi")
+                        && r.path("feature").asText().equals("age"))
             .findFirst()
             .orElseThrow();
     assertEquals("critical", agePsi.path("status").asText());
@@ -57,9 +61,11 @@ class AdultReplayIntegrationTest {
   }
 
   @Test
-  void sketchedWindowsStayWithinTheDocumentedKsAndWassersteinBounds(@TempDir Path dir) throws Exception {
+  void sketchedWindowsStayWithinTheDocumentedKsAndWassersteinBounds(@TempDir Path dir)
+      throws Exception {
     // exact_values 0: every window feature goes through the quantile sketch from its first value
-    List<JsonNode> results = AdultFixtures.readJsonLines(replay(dir, "exact_values: 0").resolve("metrics.jsonl"));
+    List<JsonNode> results =
+        AdultFixtures.readJsonLines(replay(dir, "exact_values: 0").resolve("metrics.jsonl"));
     JsonNode expected = AdultFixtures.expected();
     int checked = 0;
     for (JsonNode w : expected.path("windows")) {
@@ -68,10 +74,14 @@ class AdultReplayIntegrationTest {
         var f = it.next();
         JsonNode ks = find(results, start, "ks", f.getKey());
         JsonNode ws = find(results, start, "wasserstein", f.getKey());
-        assertTrue(Math.abs(ks.path("value").asDouble() - f.getValue().path("ks_statistic").asDouble()) <= 0.01);
-        double iqrTolerance = Math.max(0.01 * referenceIqr(f.getValue()), 0.001 * referenceRange(f.getValue()));
         assertTrue(
-            Math.abs(ws.path("value").asDouble() - f.getValue().path("wasserstein").asDouble()) <= Math.max(iqrTolerance, 1e-9),
+            Math.abs(ks.path("value").asDouble() - f.getValue().path("ks_statistic").asDouble())
+                <= 0.01);
+        double iqrTolerance =
+            Math.max(0.01 * referenceIqr(f.getValue()), 0.001 * referenceRange(f.getValue()));
+        assertTrue(
+            Math.abs(ws.path("value").asDouble() - f.getValue().path("wasserstein").asDouble())
+                <= Math.max(iqrTolerance, 1e-9),
             "wasserstein of " + f.getKey() + " in " + start);
         checked++;
       }
@@ -89,10 +99,14 @@ class AdultReplayIntegrationTest {
     return referenceIqr(e);
   }
 
-  private static JsonNode find(List<JsonNode> results, String start, String metric, String feature) {
+  private static JsonNode find(
+      List<JsonNode> results, String start, String metric, String feature) {
     return results.stream()
         .filter(r -> r.path("window_start").asText().equals(start))
-        .filter(r -> r.path("metric").asText().equals(metric) && feature.equals(r.path("feature").asText()))
+        .filter(
+            r ->
+                r.path("metric").asText().equals(metric)
+                    && feature.equals(r.path("feature").asText()))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no " + metric + "[" + feature + "] in " + start));
   }
@@ -105,7 +119,14 @@ class AdultReplayIntegrationTest {
         new CommandLine(new AimonCommand())
             .setErr(new PrintWriter(err))
             .setOut(new PrintWriter(new StringWriter()))
-            .execute("replay", "--config", config.toString(), "--input", AdultFixtures.PRODUCTION.toString(), "--out", out.toString());
+            .execute(
+                "replay",
+                "--config",
+                config.toString(),
+                "--input",
+                AdultFixtures.PRODUCTION.toString(),
+                "--out",
+                out.toString());
     assertEquals(0, code, "replay failed: " + err);
     return out;
   }

@@ -19,14 +19,16 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * Replay of good Adult events mixed with malformed records of many kinds and a late event: every bad
- * record lands in dead-letter.jsonl with the right reason and line, nothing is dropped, and the good
- * records' check results are exactly those of a clean replay.
+ * Replay of good Adult events mixed with malformed records of many kinds and a late event: every
+ * bad record lands in dead-letter.jsonl with the right reason and line, nothing is dropped, and the
+ * good records' check results are exactly those of a clean replay.
  */
 class BadInputIntegrationTest {
   private static final String TS = "2024-02-01T05:00:00Z";
   private static final String OK_PREFIX =
-      "{\"inference_id\":\"bad-%d\",\"model_id\":\"adult-income-logreg\",\"timestamp\":\"" + TS + "\",";
+      "{\"inference_id\":\"bad-%d\",\"model_id\":\"adult-income-logreg\",\"timestamp\":\""
+          + TS
+          + "\",";
 
   /** Malformed record -> expected reason code. */
   private static Map<String, String> badRecords() {
@@ -37,14 +39,38 @@ class BadInputIntegrationTest {
     bad.put("[1, 2, 3]", "not_an_object");
     bad.put("42", "not_an_object");
     bad.put("   ", "empty_record");
-    bad.put("{\"model_id\":\"adult-income-logreg\",\"timestamp\":\"" + TS + "\",\"features\":{},\"prediction\":1}", "missing_field");
-    bad.put("{\"inference_id\":\"\",\"model_id\":\"adult-income-logreg\",\"timestamp\":\"" + TS + "\",\"features\":{},\"prediction\":1}", "missing_field");
-    bad.put("{\"inference_id\":7,\"model_id\":\"adult-income-logreg\",\"timestamp\":\"" + TS + "\",\"features\":{},\"prediction\":1}", "wrong_type");
-    bad.put("{\"inference_id\":\"u\",\"model_id\":\"fraud-v2\",\"timestamp\":\"" + TS + "\",\"features\":{},\"prediction\":1}", "unknown_model");
-    bad.put("{\"inference_id\":\"t\",\"model_id\":\"adult-income-logreg\",\"timestamp\":\"yesterday\",\"features\":{},\"prediction\":1}", "bad_timestamp");
-    bad.put("{\"inference_id\":\"t\",\"model_id\":\"adult-income-logreg\",\"timestamp\":\"2024-02-01T05:00:00\",\"features\":{},\"prediction\":1}", "bad_timestamp");
-    bad.put("{\"inference_id\":\"t\",\"model_id\":\"adult-income-logreg\",\"timestamp\":\"2999-01-01T00:00:00Z\",\"features\":{},\"prediction\":1}", "future_timestamp");
-    bad.put("{\"inference_id\":\"t\",\"model_id\":\"adult-income-logreg\",\"timestamp\":-5,\"features\":{},\"prediction\":1}", "bad_timestamp");
+    bad.put(
+        "{\"model_id\":\"adult-income-logreg\",\"timestamp\":\""
+            + TS
+            + "\",\"features\":{},\"prediction\":1}",
+        "missing_field");
+    bad.put(
+        "{\"inference_id\":\"\",\"model_id\":\"adult-income-logreg\",\"timestamp\":\""
+            + TS
+            + "\",\"features\":{},\"prediction\":1}",
+        "missing_field");
+    bad.put(
+        "{\"inference_id\":7,\"model_id\":\"adult-income-logreg\",\"timestamp\":\""
+            + TS
+            + "\",\"features\":{},\"prediction\":1}",
+        "wrong_type");
+    bad.put(
+        "{\"inference_id\":\"u\",\"model_id\":\"fraud-v2\",\"timestamp\":\""
+            + TS
+            + "\",\"features\":{},\"prediction\":1}",
+        "unknown_model");
+    bad.put(
+        "{\"inference_id\":\"t\",\"model_id\":\"adult-income-logreg\",\"timestamp\":\"yesterday\",\"features\":{},\"prediction\":1}",
+        "bad_timestamp");
+    bad.put(
+        "{\"inference_id\":\"t\",\"model_id\":\"adult-income-logreg\",\"timestamp\":\"2024-02-01T05:00:00\",\"features\":{},\"prediction\":1}",
+        "bad_timestamp");
+    bad.put(
+        "{\"inference_id\":\"t\",\"model_id\":\"adult-income-logreg\",\"timestamp\":\"2999-01-01T00:00:00Z\",\"features\":{},\"prediction\":1}",
+        "future_timestamp");
+    bad.put(
+        "{\"inference_id\":\"t\",\"model_id\":\"adult-income-logreg\",\"timestamp\":-5,\"features\":{},\"prediction\":1}",
+        "bad_timestamp");
     bad.put(OK_PREFIX + "\"features\":[],\"prediction\":1}", "wrong_type");
     bad.put(OK_PREFIX + "\"prediction\":1}", "missing_field");
     bad.put(OK_PREFIX + "\"features\":{},\"prediction\":{\"a\":1}}", "wrong_type");
@@ -53,12 +79,15 @@ class BadInputIntegrationTest {
     bad.put(OK_PREFIX + "\"features\":{\"age\":Infinity},\"prediction\":1}", "non_finite_number");
     bad.put(OK_PREFIX + "\"features\":{},\"prediction\":1,\"latency_ms\":-3}", "wrong_type");
     bad.put(OK_PREFIX + "\"features\":{},\"prediction\":1,\"groups\":\"male\"}", "wrong_type");
-    bad.put(OK_PREFIX + "\"features\":{\"note\":\"" + "x".repeat(3000) + "\"},\"prediction\":1}", "oversize");
+    bad.put(
+        OK_PREFIX + "\"features\":{\"note\":\"" + "x".repeat(3000) + "\"},\"prediction\":1}",
+        "oversize");
     return bad;
   }
 
   @Test
-  void everyBadRecordIsDeadLetteredWithItsReasonAndGoodResultsAreUnchanged(@TempDir Path dir) throws Exception {
+  void everyBadRecordIsDeadLetteredWithItsReasonAndGoodResultsAreUnchanged(@TempDir Path dir)
+      throws Exception {
     List<String> good = AdultFixtures.lines(AdultFixtures.PRODUCTION, 8140); // W1 and W2
     Map<String, String> bad = badRecords();
     List<String> mixed = new ArrayList<>();
@@ -88,11 +117,18 @@ class BadInputIntegrationTest {
     assertTrue(bad.size() >= 20, "at least 20 kinds of malformed record");
     assertEquals(expectedReasons, dead.stream().map(d -> d.path("reason").asText()).toList());
     for (int k = 0; k < expectedLines.size(); k++) {
-      assertEquals(expectedLines.get(k), dead.get(k).path("position").asLong(), "line of " + expectedReasons.get(k));
+      assertEquals(
+          expectedLines.get(k),
+          dead.get(k).path("position").asLong(),
+          "line of " + expectedReasons.get(k));
       assertEquals("input.jsonl", dead.get(k).path("source").asText());
       assertTrue(dead.get(k).path("detail").asText().contains(":"), "detail names the field");
     }
-    JsonNode oversize = dead.stream().filter(d -> d.path("reason").asText().equals("oversize")).findFirst().orElseThrow();
+    JsonNode oversize =
+        dead.stream()
+            .filter(d -> d.path("reason").asText().equals("oversize"))
+            .findFirst()
+            .orElseThrow();
     assertTrue(oversize.path("payload_bytes").asLong() > 2048);
     assertTrue(oversize.path("payload").asText().length() <= 4096);
     // the good events give exactly the results of a clean replay
@@ -112,7 +148,14 @@ class BadInputIntegrationTest {
         new CommandLine(new AimonCommand())
             .setErr(new PrintWriter(err))
             .setOut(new PrintWriter(new StringWriter()))
-            .execute("replay", "--config", config.toString(), "--input", input.toString(), "--out", out.toString());
+            .execute(
+                "replay",
+                "--config",
+                config.toString(),
+                "--input",
+                input.toString(),
+                "--out",
+                out.toString());
     assertEquals(0, code, "replay failed: " + err);
     return out;
   }
