@@ -1,0 +1,72 @@
+package io.aimon.jobs.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aimon.jobs.AdultFixtures;
+import io.aimon.jobs.cli.AimonCommand;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code aimon demo} end to end at its shortest duration: embedded broker, generator, monitor job;
+ * the injected drift is detected, the malformed records are dead-lettered, and it exits 0.
+ */
+class DemoIntegrationTest {
+
+  @Test
+  void demoDetectsTheInjectedDriftAndExitsCleanly(@TempDir Path out) throws Exception {
+    StringWriter console = new StringWriter();
+    int code =
+        new CommandLine(new AimonCommand())
+            .setOut(new PrintWriter(console))
+            .execute("demo", "--duration", "30s", "--out", out.toString());
+    assertEquals(0, code, console.toString());
+    String text = console.toString();
+    assertTrue(text.contains("phase drift"), text);
+    assertTrue(text.contains("aimon demo: done."), text);
+
+    List<JsonNode> metrics = AdultFixtures.readJsonLines(out.resolve("metrics.jsonl"));
+    assertTrue(
+        metrics.stream()
+            .anyMatch(
+                m ->
+                    m.path("model_id").asText().equals("credit-risk")
+                        && m.path("metric").asText().equals("ks")
+                        && m.path("feature").asText().equals("income")
+                        && m.path("status").asText().equals("critical")),
+        "the income shift is detected");
+    assertTrue(
+        metrics.stream()
+            .filter(m -> m.path("feature").asText().equals("channel"))
+            .filter(m -> m.path("window_end").asText().compareTo(firstBreachEnd(metrics)) <= 0)
+            .noneMatch(m -> m.path("status").asText().equals("critical")),
+        "features without injected drift stay quiet");
+    Set<String> reasons =
+        AdultFixtures.readJsonLines(out.resolve("dead-letter.jsonl")).stream()
+            .map(d -> d.path("reason").asText())
+            .collect(Collectors.toSet());
+    assertTrue(
+        Set.of("malformed_json", "unknown_model", "bad_timestamp", "wrong_type")
+            .containsAll(reasons),
+        reasons.toString());
+    assertTrue(!reasons.isEmpty(), "the malformed records are dead-lettered");
+    assertTrue(text.lines().anyMatch(l -> l.contains("CRITICAL ks[income]")), text);
+  }
+
+  private static String firstBreachEnd(List<JsonNode> metrics) {
+    return metrics.stream()
+        .filter(m -> m.path("status").asText().equals("critical"))
+        .map(m -> m.path("window_end").asText())
+        .min(String::compareTo)
+        .orElse("");
+  }
+}
