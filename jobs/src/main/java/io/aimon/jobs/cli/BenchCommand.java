@@ -14,6 +14,8 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
+      "Measure the replay path: events per second and peak heap.",
+      "",
       "Generates a file of inference events (one model, 20 numeric and 5",
       "categorical features), replays it through the monitor job on a local",
       "MiniCluster (parallelism 1) and prints events per second, events per",

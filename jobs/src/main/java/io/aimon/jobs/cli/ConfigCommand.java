@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "config",
     mixinStandardHelpOptions = true,
-    description = "Work with aimon config files.",
+    description = "Check config files.",
     subcommands = {ConfigCommand.Validate.class})
 final class ConfigCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -26,6 +26,8 @@ final class ConfigCommand implements Runnable {
       name = "validate",
       mixinStandardHelpOptions = true,
       description = {
+        "Check a config file and report every problem.",
+        "",
         "Checks a config: keys, types, durations, thresholds and reference files.",
         "Prints every problem as FILE:LINE KEY: MESSAGE and exits 2 when there is",
         "any."

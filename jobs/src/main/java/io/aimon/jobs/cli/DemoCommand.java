@@ -15,6 +15,8 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
+      "Run the self-contained demo: embedded Kafka, local Flink, injected drift.",
+      "",
       "Starts an embedded Kafka broker, generates inference events for two models",
       "(normal, then drift injected into some features, then recovery), runs the",
       "monitor job on a local Flink MiniCluster, prints one line per warning or",

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "reference",
     mixinStandardHelpOptions = true,
-    description = "Build reference profiles.",
+    description = "Build reference profiles from reference events.",
     subcommands = {ReferenceCommand.Build.class})
 final class ReferenceCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -33,6 +33,8 @@ final class ReferenceCommand implements Runnable {
       name = "build",
       mixinStandardHelpOptions = true,
       description = {
+        "Build a model's reference profile and write it as JSON.",
+        "",
         "Builds a model's reference profile from the reference events named in the",
         "config (decile bin edges, bin and category counts, value summaries) and",
         "writes it as JSON, usable in the config as reference: {profile: FILE}.",

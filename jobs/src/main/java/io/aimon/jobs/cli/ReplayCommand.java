@@ -20,6 +20,8 @@ import picocli.CommandLine.Spec;
     name = "replay",
     mixinStandardHelpOptions = true,
     description = {
+      "Run the monitor job over a file of past inference events.",
+      "",
       "Runs the monitor job over a file of inference events (.jsonl or .jsonl.gz)",
       "on a local Flink MiniCluster and writes metrics.jsonl (every check of",
       "every window), dead-letter.jsonl and incidents.jsonl to the output",

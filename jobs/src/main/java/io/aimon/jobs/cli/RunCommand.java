@@ -21,6 +21,8 @@ import picocli.CommandLine.Spec;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
+      "Run the monitor job on the Kafka cluster of the config.",
+      "",
       "Runs the monitor job on Kafka: reads kafka.topics.inference, writes check",
       "results to kafka.topics.metrics and bad records to",
       "kafka.topics.dead_letter, exactly once. Runs until stopped (or, with",
