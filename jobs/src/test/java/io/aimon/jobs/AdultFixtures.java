@@ -67,6 +67,25 @@ public final class AdultFixtures {
     return file;
   }
 
+  /** Runs {@code aimon replay} through the command line and asserts it exits 0. */
+  public static Path replay(Path config, Path input, Path out) {
+    java.io.StringWriter err = new java.io.StringWriter();
+    int code =
+        new picocli.CommandLine(new io.aimon.jobs.cli.AimonCommand())
+            .setErr(new java.io.PrintWriter(err))
+            .setOut(new java.io.PrintWriter(new java.io.StringWriter()))
+            .execute(
+                "replay",
+                "--config",
+                config.toString(),
+                "--input",
+                input.toString(),
+                "--out",
+                out.toString());
+    assertEquals(0, code, "replay failed: " + err);
+    return out;
+  }
+
   public static JsonNode expected() throws IOException {
     return MAPPER.readTree(DATASET.resolve("expected.json").toFile());
   }

@@ -25,234 +25,209 @@ import java.util.Map;
  * hellinger. Categorical: chi_square (effect = JS distance), psi, jensen_shannon, hellinger.
  */
 public final class DriftChecks {
+  private static final List<String> NUMERIC_METRICS =
+      List.of(
+          MetricIds.KS,
+          MetricIds.WASSERSTEIN,
+          MetricIds.PSI,
+          MetricIds.JENSEN_SHANNON,
+          MetricIds.HELLINGER);
+  private static final List<String> CATEGORICAL_METRICS =
+      List.of(MetricIds.CHI_SQUARE, MetricIds.PSI, MetricIds.JENSEN_SHANNON, MetricIds.HELLINGER);
+
   private DriftChecks() {}
 
   /** All check results of the window, in a fixed order (count, then features in config order). */
   public static List<CheckResult> evaluate(
       ModelSpec spec, ReferenceProfile reference, WindowProfile window) {
-    Emitter out = new Emitter(spec, reference.digest(), window);
-    boolean enough = window.events() >= spec.minSamples();
-    out.add(
+    List<CheckResult> out = new ArrayList<>();
+    Checks count =
+        new Checks(
+            spec, reference.digest(), window, null, window.events(), reference.events(), out);
+    count.add(
         MetricIds.COUNT,
-        null,
         (double) window.events(),
         null,
-        window.events(),
-        reference.events(),
-        enough
+        window.events() >= spec.minSamples()
             ? new Judgement(CheckStatus.OK, (double) spec.minSamples())
             : Judgement.INSUFFICIENT);
     for (Map.Entry<String, NumericProfile> e : window.numeric().entrySet()) {
-      numeric(out, spec, e.getKey(), reference.numeric().get(e.getKey()), e.getValue(), true);
+      numeric(
+          spec,
+          reference,
+          window,
+          e.getKey(),
+          reference.numeric().get(e.getKey()),
+          e.getValue(),
+          true,
+          out);
     }
     for (Map.Entry<String, CategoricalProfile> e : window.categorical().entrySet()) {
       categorical(
-          out, spec, e.getKey(), reference.categorical().get(e.getKey()), e.getValue(), true);
+          spec,
+          reference,
+          window,
+          e.getKey(),
+          reference.categorical().get(e.getKey()),
+          e.getValue(),
+          true,
+          out);
     }
     if (window.score() != null && reference.score() != null) {
-      numeric(out, spec, ModelSpec.SCORE, reference.score(), window.score(), false);
+      numeric(
+          spec, reference, window, ModelSpec.SCORE, reference.score(), window.score(), false, out);
     }
     if (window.label() != null && reference.label() != null && window.label().n() > 0) {
-      categorical(out, spec, ModelSpec.LABEL, reference.label(), window.label(), false);
+      categorical(
+          spec, reference, window, ModelSpec.LABEL, reference.label(), window.label(), false, out);
     }
-    return out.results;
+    return out;
   }
 
   private static void numeric(
-      Emitter out,
       ModelSpec spec,
+      ReferenceProfile reference,
+      WindowProfile window,
       String f,
       NumericProfile ref,
       NumericProfile win,
-      boolean missing) {
-    if (missing) {
-      double rate = win.missingRate();
-      out.add(
-          MetricIds.MISSING_RATE,
-          f,
-          rate,
-          null,
-          win.n() + win.missing(),
-          ref.n() + ref.missing(),
-          judge(
+      boolean withMissingRate,
+      List<CheckResult> out) {
+    if (withMissingRate) {
+      new Checks(
               spec,
-              MetricIds.MISSING_RATE,
+              reference.digest(),
+              window,
               f,
-              rate,
-              Double.NaN,
-              Double.NaN,
-              win.n() + win.missing()));
+              win.n() + win.missing(),
+              ref.n() + ref.missing(),
+              out)
+          .value(MetricIds.MISSING_RATE, win.missingRate());
     }
+    Checks checks = new Checks(spec, reference.digest(), window, f, win.n(), ref.n(), out);
     if (win.n() == 0) {
-      for (String m :
-          List.of(
-              MetricIds.KS,
-              MetricIds.WASSERSTEIN,
-              MetricIds.PSI,
-              MetricIds.JENSEN_SHANNON,
-              MetricIds.HELLINGER)) {
-        out.add(m, f, null, null, 0, ref.n(), Judgement.INSUFFICIENT);
-      }
+      checks.noData(NUMERIC_METRICS);
       return;
     }
     NumericDriftResult d =
         NumericDrift.compare(
             ref.edges(), ref.binCounts(), ref.values(), win.binCounts(), win.values());
-    long n = win.n();
-    out.add(
-        MetricIds.KS,
-        f,
-        d.ksStatistic(),
-        d.ksPValue(),
-        n,
-        ref.n(),
-        judge(spec, MetricIds.KS, f, d.ksStatistic(), d.ksPValue(), d.ksStatistic(), n));
-    out.add(
-        MetricIds.WASSERSTEIN,
-        f,
-        d.wasserstein(),
-        null,
-        n,
-        ref.n(),
-        judge(spec, MetricIds.WASSERSTEIN, f, d.wasserstein(), Double.NaN, Double.NaN, n));
-    out.add(
-        MetricIds.PSI,
-        f,
-        d.psi(),
-        null,
-        n,
-        ref.n(),
-        judge(spec, MetricIds.PSI, f, d.psi(), Double.NaN, Double.NaN, n));
-    out.add(
-        MetricIds.JENSEN_SHANNON,
-        f,
-        d.jensenShannon(),
-        null,
-        n,
-        ref.n(),
-        judge(spec, MetricIds.JENSEN_SHANNON, f, d.jensenShannon(), Double.NaN, Double.NaN, n));
-    out.add(
-        MetricIds.HELLINGER,
-        f,
-        d.hellinger(),
-        null,
-        n,
-        ref.n(),
-        judge(spec, MetricIds.HELLINGER, f, d.hellinger(), Double.NaN, Double.NaN, n));
+    checks.test(MetricIds.KS, d.ksStatistic(), d.ksPValue(), d.ksStatistic());
+    checks.value(MetricIds.WASSERSTEIN, d.wasserstein());
+    checks.value(MetricIds.PSI, d.psi());
+    checks.value(MetricIds.JENSEN_SHANNON, d.jensenShannon());
+    checks.value(MetricIds.HELLINGER, d.hellinger());
   }
 
   private static void categorical(
-      Emitter out,
       ModelSpec spec,
+      ReferenceProfile reference,
+      WindowProfile window,
       String f,
       CategoricalProfile ref,
       CategoricalProfile win,
-      boolean missing) {
-    long n = win.n();
-    if (missing) {
-      double rate = win.missingRate();
-      out.add(
-          MetricIds.MISSING_RATE,
-          f,
-          rate,
-          null,
-          n,
-          ref.n(),
-          judge(spec, MetricIds.MISSING_RATE, f, rate, Double.NaN, Double.NaN, n));
+      boolean withMissingRate,
+      List<CheckResult> out) {
+    Checks checks = new Checks(spec, reference.digest(), window, f, win.n(), ref.n(), out);
+    if (withMissingRate) {
+      checks.value(MetricIds.MISSING_RATE, win.missingRate());
     }
-    if (n == 0) {
-      for (String m :
-          List.of(
-              MetricIds.CHI_SQUARE, MetricIds.PSI, MetricIds.JENSEN_SHANNON, MetricIds.HELLINGER)) {
-        out.add(m, f, null, null, 0, ref.n(), Judgement.INSUFFICIENT);
-      }
+    if (win.n() == 0) {
+      checks.noData(CATEGORICAL_METRICS);
       return;
     }
     CategoricalDriftResult d = CategoricalDrift.compare(ref.counts(), win.counts());
-    double p = d.chiSquarePValue() == null ? Double.NaN : d.chiSquarePValue();
-    out.add(
-        MetricIds.CHI_SQUARE,
-        f,
-        d.chiSquare(),
-        d.chiSquarePValue(),
-        n,
-        ref.n(),
-        d.chiSquarePValue() == null && n >= spec.minSamples()
-            ? new Judgement(CheckStatus.OK, null)
-            : judge(spec, MetricIds.CHI_SQUARE, f, d.chiSquare(), p, d.jensenShannon(), n));
-    out.add(
-        MetricIds.PSI,
-        f,
-        d.psi(),
-        null,
-        n,
-        ref.n(),
-        judge(spec, MetricIds.PSI, f, d.psi(), Double.NaN, Double.NaN, n));
-    out.add(
-        MetricIds.JENSEN_SHANNON,
-        f,
-        d.jensenShannon(),
-        null,
-        n,
-        ref.n(),
-        judge(spec, MetricIds.JENSEN_SHANNON, f, d.jensenShannon(), Double.NaN, Double.NaN, n));
-    out.add(
-        MetricIds.HELLINGER,
-        f,
-        d.hellinger(),
-        null,
-        n,
-        ref.n(),
-        judge(spec, MetricIds.HELLINGER, f, d.hellinger(), Double.NaN, Double.NaN, n));
-  }
-
-  private static Judgement judge(
-      ModelSpec spec,
-      String metric,
-      String feature,
-      double value,
-      double p,
-      double effect,
-      long n) {
-    if (n < spec.minSamples()) {
-      return Judgement.INSUFFICIENT;
+    if (d.chiSquarePValue() == null) {
+      // a single category: nothing to test, statistic 0 and no p-value
+      checks.add(
+          MetricIds.CHI_SQUARE,
+          d.chiSquare(),
+          null,
+          win.n() >= spec.minSamples()
+              ? new Judgement(CheckStatus.OK, null)
+              : Judgement.INSUFFICIENT);
+    } else {
+      checks.test(MetricIds.CHI_SQUARE, d.chiSquare(), d.chiSquarePValue(), d.jensenShannon());
     }
-    return Judgement.of(spec.threshold(metric, feature), value, p, effect);
+    checks.value(MetricIds.PSI, d.psi());
+    checks.value(MetricIds.JENSEN_SHANNON, d.jensenShannon());
+    checks.value(MetricIds.HELLINGER, d.hellinger());
   }
 
-  /** Collects results with the window's common fields. */
-  private static final class Emitter {
+  /** Emits the checks of one feature (or of the model) of one window, with their common fields. */
+  private static final class Checks {
     final ModelSpec spec;
     final String digest;
     final WindowProfile window;
-    final List<CheckResult> results = new ArrayList<>();
+    final String feature;
+    final long n;
+    final long nReference;
+    final List<CheckResult> out;
 
-    Emitter(ModelSpec spec, String digest, WindowProfile window) {
+    Checks(
+        ModelSpec spec,
+        String digest,
+        WindowProfile window,
+        String feature,
+        long n,
+        long nReference,
+        List<CheckResult> out) {
       this.spec = spec;
       this.digest = digest;
       this.window = window;
+      this.feature = feature;
+      this.n = n;
+      this.nReference = nReference;
+      this.out = out;
     }
 
-    void add(
-        String metric, String feature, Double value, Double p, long n, Long nRef, Judgement j) {
-      results.add(
-          new CheckResult(
-              CheckIds.of(window.modelId(), window.windowStart(), metric, feature, null, null),
-              window.modelId(),
-              window.modelVersion(),
-              window.windowStart(),
-              window.windowEnd(),
-              metric,
-              feature,
-              null,
-              null,
-              value,
-              p,
-              n,
-              nRef,
-              j.threshold(),
-              j.status().code(),
-              digest));
+    /** A metric judged by a value threshold. */
+    void value(String metric, double value) {
+      add(metric, value, null, judge(metric, value, Double.NaN, Double.NaN));
+    }
+
+    /** A statistical test judged by its p-value and an effect-size floor. */
+    void test(String metric, double statistic, double pValue, double effect) {
+      add(metric, statistic, pValue, judge(metric, statistic, pValue, effect));
+    }
+
+    /** Metrics that cannot be computed because the window has no value of the feature. */
+    void noData(List<String> metrics) {
+      for (String m : metrics) {
+        out.add(result(m, null, null, 0, Judgement.INSUFFICIENT));
+      }
+    }
+
+    void add(String metric, Double value, Double p, Judgement j) {
+      out.add(result(metric, value, p, n, j));
+    }
+
+    private Judgement judge(String metric, double value, double p, double effect) {
+      if (n < spec.minSamples()) {
+        return Judgement.INSUFFICIENT;
+      }
+      return Judgement.of(spec.threshold(metric, feature), value, p, effect);
+    }
+
+    private CheckResult result(
+        String metric, Double value, Double p, long sampleSize, Judgement j) {
+      return new CheckResult(
+          CheckIds.of(window.modelId(), window.windowStart(), metric, feature, null, null),
+          window.modelId(),
+          window.modelVersion(),
+          window.windowStart(),
+          window.windowEnd(),
+          metric,
+          feature,
+          null,
+          null,
+          value,
+          p,
+          sampleSize,
+          nReference,
+          j.threshold(),
+          j.status().code(),
+          digest);
     }
   }
 }

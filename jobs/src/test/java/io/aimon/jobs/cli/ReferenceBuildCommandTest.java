@@ -91,18 +91,6 @@ class ReferenceBuildCommandTest {
   }
 
   private static Path replay(Path config, Path out) {
-    int code =
-        new CommandLine(new AimonCommand())
-            .setOut(new PrintWriter(new StringWriter()))
-            .execute(
-                "replay",
-                "--config",
-                config.toString(),
-                "--input",
-                AdultFixtures.PRODUCTION.toString(),
-                "--out",
-                out.toString());
-    assertEquals(0, code);
-    return out;
+    return AdultFixtures.replay(config, AdultFixtures.PRODUCTION, out);
   }
 }

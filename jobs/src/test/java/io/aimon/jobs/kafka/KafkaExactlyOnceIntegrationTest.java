@@ -8,24 +8,15 @@ import io.aimon.config.AimonConfig;
 import io.aimon.config.ConfigLoader;
 import io.aimon.config.KafkaSettings;
 import io.aimon.jobs.AdultFixtures;
+import io.aimon.jobs.KafkaTestClients;
 import io.aimon.jobs.monitor.MonitorPlan;
 import io.aimon.jobs.monitor.MonitorRunner;
 import io.aimon.jobs.reference.ReferenceProfiles;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,19 +43,15 @@ class KafkaExactlyOnceIntegrationTest {
   static void startBrokerAndProduce() throws Exception {
     kafka = EmbeddedKafka.start();
     kafka.createTopics(List.of("inference", "metrics-a", "dead-a", "metrics-b", "dead-b"), 1);
-    Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-      List<String> lines = AdultFixtures.lines(AdultFixtures.PRODUCTION, EVENTS);
-      for (int i = 0; i < lines.size(); i++) {
-        producer.send(new ProducerRecord<>("inference", lines.get(i)));
-        if (i % 3000 == 1) {
-          producer.send(new ProducerRecord<>("inference", BAD.get(i / 3000)));
-        }
+    List<String> lines = AdultFixtures.lines(AdultFixtures.PRODUCTION, EVENTS);
+    List<String> records = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      records.add(lines.get(i));
+      if (i % 3000 == 1) {
+        records.add(BAD.get(i / 3000));
       }
     }
+    KafkaTestClients.produce(kafka.bootstrapServers(), "inference", records);
     config = ConfigLoader.load(AdultFixtures.writeConfig(dir, "checkpoint_interval: 300ms"));
     plan = MonitorPlan.of(config, ReferenceProfiles.loadAll(config, false));
   }
@@ -96,7 +83,7 @@ class KafkaExactlyOnceIntegrationTest {
     assertEquals(clean.stream().sorted().toList(), recovered.stream().sorted().toList());
     assertEquals(
         List.of("malformed_json", "not_an_object", "missing_field"),
-        readCommitted("dead-b", BAD.size()).stream()
+        KafkaTestClients.readCommitted(kafka.bootstrapServers(), "dead-b", BAD.size()).stream()
             .map(s -> parseUnchecked(s).path("reason").asText())
             .toList());
   }
@@ -126,33 +113,7 @@ class KafkaExactlyOnceIntegrationTest {
                 : s -> s);
     env.execute("test-" + name);
     // W1 and W2 close (W3's first event moves the watermark), W3 closes at the end of input: 3 x 86
-    return readCommitted("metrics-" + name, 3 * 86);
-  }
-
-  private static List<String> readCommitted(String topic, int expected) {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-    p.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + topic);
-    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    List<String> out = new ArrayList<>();
-    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
-      consumer.subscribe(List.of(topic));
-      // poll until the expected records are there, then twice more to catch any extra; bounded
-      int quietPollsAfterExpected = 0;
-      for (int polls = 0; polls < 120 && quietPollsAfterExpected < 2; polls++) {
-        var records = consumer.poll(Duration.ofMillis(500));
-        for (ConsumerRecord<String, String> r : records) {
-          out.add(r.value());
-        }
-        if (out.size() >= expected && records.isEmpty()) {
-          quietPollsAfterExpected++;
-        }
-      }
-    }
-    return out;
+    return KafkaTestClients.readCommitted(kafka.bootstrapServers(), "metrics-" + name, 3 * 86);
   }
 
   private static JsonNode parseUnchecked(String s) {

@@ -5,16 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aimon.jobs.AdultFixtures;
-import io.aimon.jobs.cli.AimonCommand;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code aimon replay} on the Adult dataset, end to end through the command line and a Flink
@@ -112,22 +108,7 @@ class AdultReplayIntegrationTest {
   }
 
   static Path replay(Path dir, String extraJob) throws Exception {
-    Path config = AdultFixtures.writeConfig(dir, extraJob);
-    Path out = dir.resolve("out");
-    StringWriter err = new StringWriter();
-    int code =
-        new CommandLine(new AimonCommand())
-            .setErr(new PrintWriter(err))
-            .setOut(new PrintWriter(new StringWriter()))
-            .execute(
-                "replay",
-                "--config",
-                config.toString(),
-                "--input",
-                AdultFixtures.PRODUCTION.toString(),
-                "--out",
-                out.toString());
-    assertEquals(0, code, "replay failed: " + err);
-    return out;
+    return AdultFixtures.replay(
+        AdultFixtures.writeConfig(dir, extraJob), AdultFixtures.PRODUCTION, dir.resolve("out"));
   }
 }

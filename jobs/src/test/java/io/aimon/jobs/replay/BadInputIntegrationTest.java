@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aimon.jobs.AdultFixtures;
-import io.aimon.jobs.cli.AimonCommand;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Replay of good Adult events mixed with malformed records of many kinds and a late event: every
@@ -142,21 +138,6 @@ class BadInputIntegrationTest {
     Path input = dir.resolve("input.jsonl");
     Files.write(input, lines);
     Path config = AdultFixtures.writeConfig(dir, "max_record_bytes: 2048\nout_of_orderness: 0s");
-    Path out = dir.resolve("out");
-    StringWriter err = new StringWriter();
-    int code =
-        new CommandLine(new AimonCommand())
-            .setErr(new PrintWriter(err))
-            .setOut(new PrintWriter(new StringWriter()))
-            .execute(
-                "replay",
-                "--config",
-                config.toString(),
-                "--input",
-                input.toString(),
-                "--out",
-                out.toString());
-    assertEquals(0, code, "replay failed: " + err);
-    return out;
+    return AdultFixtures.replay(config, input, dir.resolve("out"));
   }
 }

@@ -1,0 +1,56 @@
+package io.aimon.jobs;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Plain Kafka clients for tests: write lines to a topic, read committed records back. */
+public final class KafkaTestClients {
+  private KafkaTestClients() {}
+
+  /** Writes each line as one record (no key) and waits until all are acknowledged. */
+  public static void produce(String bootstrap, String topic, List<String> lines) {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+      lines.forEach(l -> producer.send(new ProducerRecord<>(topic, l)));
+    }
+  }
+
+  /**
+   * Reads the topic from the start with read_committed until at least {@code expected} records are
+   * there and two more polls bring nothing (so extra records would be seen); gives up after 60 s.
+   */
+  public static List<String> readCommitted(String bootstrap, String topic, int expected) {
+    Properties p = new Properties();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + topic);
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    List<String> out = new ArrayList<>();
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
+      consumer.subscribe(List.of(topic));
+      int quiet = 0;
+      for (int polls = 0; polls < 120 && quiet < 2; polls++) {
+        var records = consumer.poll(Duration.ofMillis(500));
+        records.forEach(r -> out.add(r.value()));
+        if (out.size() >= expected && records.isEmpty()) {
+          quiet++;
+        }
+      }
+    }
+    return out;
+  }
+}
