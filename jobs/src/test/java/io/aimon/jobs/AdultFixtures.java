@@ -45,6 +45,11 @@ public final class AdultFixtures {
 
   /** Writes an aimon config for the Adult model into dir; extraJob is YAML under {@code job:}. */
   public static Path writeConfig(Path dir, String extraJob) throws IOException {
+    return writeConfig(dir, extraJob, "1d");
+  }
+
+  /** Writes an aimon config for the Adult model with the given window length. */
+  public static Path writeConfig(Path dir, String extraJob, String window) throws IOException {
     String yaml =
         """
         job:
@@ -53,7 +58,7 @@ public final class AdultFixtures {
         models:
           - id: adult-income-logreg
             version: "1"
-            window: 1d
+            window: %s
             min_samples: 100
             reference:
               events: %s
@@ -61,7 +66,7 @@ public final class AdultFixtures {
               numeric: [age, fnlwgt, education_num, capital_gain, capital_loss, hours_per_week]
               categorical: [workclass, education, marital_status, occupation, relationship, race, sex, native_country]
         """
-            .formatted(extraJob.indent(2), REFERENCE.toString().replace("\\", "/"));
+            .formatted(extraJob.indent(2), window, REFERENCE.toString().replace("\\", "/"));
     Path file = dir.resolve("aimon.yaml");
     Files.writeString(file, yaml);
     return file;
@@ -84,6 +89,38 @@ public final class AdultFixtures {
                 out.toString());
     assertEquals(0, code, "replay failed: " + err);
     return out;
+  }
+
+  /**
+   * For each numeric feature and the score: the reference's interquartile range (numpy type-7
+   * quantiles) and its range (max - min), in the feature's units.
+   */
+  public static Map<String, double[]> referenceIqrAndRange() throws IOException {
+    List<String> names =
+        List.of("age", "fnlwgt", "education_num", "capital_gain", "capital_loss", "hours_per_week");
+    Map<String, List<Double>> values = new java.util.LinkedHashMap<>();
+    names.forEach(n -> values.put(n, new ArrayList<>()));
+    values.put("score", new ArrayList<>());
+    for (String line : lines(REFERENCE, Integer.MAX_VALUE)) {
+      JsonNode e = MAPPER.readTree(line);
+      names.forEach(n -> values.get(n).add(e.path("features").path(n).asDouble()));
+      values.get("score").add(e.path("score").asDouble());
+    }
+    Map<String, double[]> out = new java.util.LinkedHashMap<>();
+    values.forEach(
+        (k, v) -> {
+          double[] x = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+          out.put(k, new double[] {quantile(x, 0.75) - quantile(x, 0.25), x[x.length - 1] - x[0]});
+        });
+    return out;
+  }
+
+  /** numpy.quantile with the default linear (type 7) interpolation. */
+  private static double quantile(double[] sorted, double p) {
+    double h = (sorted.length - 1) * p;
+    int lo = (int) Math.floor(h);
+    int hi = Math.min(lo + 1, sorted.length - 1);
+    return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
   }
 
   public static JsonNode expected() throws IOException {
