@@ -115,7 +115,9 @@ public final class EventDecoder implements Serializable {
               score,
               label,
               groups,
-              latency));
+              latency,
+              raw.source(),
+              raw.position()));
     } catch (InvalidEventException e) {
       return Decoded.rejected(DeadLetter.of(e.reason(), e.getMessage(), raw));
     }

@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param label the inline label in canonical string form, or null
  * @param groups one value per configured fairness attribute; {@link #MISSING} when absent
  * @param latencyMs the serving latency, NaN when absent
+ * @param source where the event was read ({@code topic/partition} or file name), for dead letters
+ * @param position the Kafka offset or 1-based file line it was read at
  */
 public record InferenceEvent(
     String inferenceId,
@@ -31,7 +33,9 @@ public record InferenceEvent(
     double score,
     String label,
     String[] groups,
-    double latencyMs) {
+    double latencyMs,
+    String source,
+    long position) {
 
   /** The category that stands for a missing categorical value (null, absent or ""). */
   public static final String MISSING = "__MISSING__";

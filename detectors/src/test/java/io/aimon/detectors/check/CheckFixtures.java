@@ -78,7 +78,9 @@ final class CheckFixtures {
         score,
         label,
         new String[0],
-        Double.NaN);
+        Double.NaN,
+        "test",
+        0);
   }
 
   static ReferenceProfile reference(ModelSpec spec, List<InferenceEvent> events) {

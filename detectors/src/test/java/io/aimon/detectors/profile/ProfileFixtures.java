@@ -50,7 +50,9 @@ final class ProfileFixtures {
         score,
         label,
         new String[0],
-        Double.NaN);
+        Double.NaN,
+        "test",
+        0);
   }
 
   /**

@@ -9,8 +9,9 @@ import java.time.Instant;
 import org.apache.flink.api.common.functions.MapFunction;
 
 /**
- * An event that arrived after its window was evaluated becomes a {@code late} dead letter. The raw
- * payload is gone by then, so the dead letter carries the event's identifying fields.
+ * An event that arrived after its window was evaluated becomes a {@code late} dead letter, with the
+ * source and position it was read at. The raw payload is gone by then, so the dead letter's payload
+ * is the event's identifying fields.
  */
 final class LateEventToDeadLetter implements MapFunction<InferenceEvent, DeadLetter> {
   private static final long serialVersionUID = 1L;
@@ -28,8 +29,8 @@ final class LateEventToDeadLetter implements MapFunction<InferenceEvent, DeadLet
         "timestamp: "
             + Instant.ofEpochMilli(e.timestamp())
             + " is behind the watermark; its window was already evaluated",
-        "model/" + e.modelId(),
-        e.timestamp(),
+        e.source(),
+        e.position(),
         payload,
         payload.length());
   }

@@ -104,6 +104,7 @@ class BadInputIntegrationTest {
     // an event of W1 after W2 has begun and closed W1: late
     mixed.add(good.get(10).replace("\"adult-16290\"", "\"adult-16290-late\""));
     expectedReasons.add("late");
+    expectedLines.add((long) mixed.size());
 
     Path cleanOut = replay(dir.resolve("clean"), good);
     Path mixedOut = replay(dir.resolve("mixed"), mixed);
