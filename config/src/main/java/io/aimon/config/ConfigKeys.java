@@ -2,6 +2,7 @@ package io.aimon.config;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -140,6 +141,14 @@ public final class ConfigKeys {
           ValueTypes.STRING,
           null,
           "Model version recorded in results and evidence; events are not filtered by it.");
+  public static final ConfigKey<Task> MODEL_TASK =
+      key(
+          "models[].task",
+          ValueTypes.oneOf(taskNames()),
+          Task.BINARY_CLASSIFICATION,
+          "What the model predicts; decides the performance metrics: accuracy, precision, recall, "
+              + "f1, roc_auc, log_loss, brier for binary_classification (which also has the "
+              + "fairness metrics), mae, rmse, mape, r2 for regression.");
   public static final ConfigKey<Duration> MODEL_WINDOW =
       key(
           "models[].window",
@@ -207,8 +216,28 @@ public final class ConfigKeys {
           "models[].positive_label",
           ValueTypes.SCALAR,
           "1",
-          "The positive class for performance and fairness metrics; "
+          "The positive class for performance and fairness metrics (task binary_classification); "
               + "compared with the string form of `prediction` and `label`.");
+  public static final ConfigKey<Node> MODEL_LABELS =
+      section(
+          "models[].labels",
+          "Joining late labels (from `kafka.topics.labels`) with their predictions for "
+              + "performance and fairness metrics.");
+  public static final ConfigKey<Duration> MODEL_LABELS_MAX_DELAY =
+      key(
+          "models[].labels.max_delay",
+          ValueTypes.duration(Duration.ZERO, true),
+          Duration.ofDays(1),
+          "How long after its prediction (in event time) a label may arrive; also the time-to-live "
+              + "of the join state. Performance and fairness results of a window are final at "
+              + "window end + max_delay; a label arriving later is not joined.");
+  public static final ConfigKey<Boolean> MODEL_LABELS_PARTIAL_RESULTS =
+      key(
+          "models[].labels.partial_results",
+          ValueTypes.BOOL,
+          false,
+          "Also emit early performance and fairness results at window end, marked partial, over "
+              + "the labels arrived so far; the final results follow at window end + max_delay.");
   public static final ConfigKey<Node> MODEL_FAIRNESS =
       section("models[].fairness", "Fairness monitoring.");
   public static final ConfigKey<List<String>> MODEL_FAIRNESS_ATTRIBUTES =
@@ -223,6 +252,14 @@ public final class ConfigKeys {
           ValueTypes.integer(1, Integer.MAX_VALUE),
           30,
           "Groups smaller than this are reported but left out of the fairness gaps.");
+  public static final ConfigKey<List<List<String>>> MODEL_FAIRNESS_INTERSECTIONS =
+      key(
+          "models[].fairness.intersections",
+          ValueTypes.STRING_LIST_LIST,
+          List.of(),
+          "Attribute combinations monitored jointly, e.g. `[[race, sex]]`: each at least 2 distinct "
+              + "names from `attributes`. The combination is reported as the attribute `race|sex` "
+              + "with groups like `White|Male` (values joined with `|` in the listed order).");
   public static final ConfigKey<Node> MODEL_CHECKS =
       register(
           new ConfigKey<>(
@@ -242,21 +279,28 @@ public final class ConfigKeys {
               false,
               "threshold map",
               "see the defaults table",
-              "Threshold of one metric: `warning`/`critical` for psi, jensen_shannon, hellinger, "
-                  + "wasserstein, missing_rate; `p_warning`/`p_critical`/`min_statistic` for ks, "
-                  + "chi_square. A partial override merges with the default."));
+              "Threshold of one metric: `warning`/`critical` (breach when value >= level) for "
+                  + "distances, rates, errors, fairness differences and latencies; "
+                  + "`warning`/`critical` (breach when value < level) for demographic_parity_ratio "
+                  + "and equalized_odds_ratio; `p_warning`/`p_critical`/`min_statistic` for ks, "
+                  + "chi_square; `warning_drop`/`critical_drop` (drop from the reference value) or "
+                  + "absolute `warning`/`critical` (breach when value < level) for accuracy, "
+                  + "precision, recall, f1, roc_auc, r2. A partial override merges with the default "
+                  + "of the same form. Metrics must fit the model's `task`."));
   public static final ConfigKey<Double> CHECK_WARNING =
       threshold(
           "warning",
-          ValueTypes.number(0, Double.POSITIVE_INFINITY),
-          "number >= 0 (in [0, 1] for jensen_shannon, hellinger, missing_rate)",
-          "Status `warning` when value >= warning; must be <= critical.");
+          ValueTypes.number(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY),
+          "number, range per metric (see the thresholds table)",
+          "Status `warning` when value >= warning (must be <= critical), or for the "
+              + "lower-is-worse forms when value < warning (must be >= critical).");
   public static final ConfigKey<Double> CHECK_CRITICAL =
       threshold(
           "critical",
-          ValueTypes.number(0, Double.POSITIVE_INFINITY),
-          "number >= 0 (in [0, 1] for jensen_shannon, hellinger, missing_rate)",
-          "Status `critical` when value >= critical.");
+          ValueTypes.number(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY),
+          "number, range per metric (see the thresholds table)",
+          "Status `critical` when value >= critical, or for the lower-is-worse forms when "
+              + "value < critical.");
   public static final ConfigKey<Double> CHECK_P_WARNING =
       threshold(
           "p_warning",
@@ -275,6 +319,19 @@ public final class ConfigKeys {
           ValueTypes.number(0, 1),
           null,
           "Effect-size floor: D for ks, the Jensen-Shannon distance for chi_square.");
+  public static final ConfigKey<Double> CHECK_WARNING_DROP =
+      threshold(
+          "warning_drop",
+          ValueTypes.number(0, Double.POSITIVE_INFINITY),
+          "number >= 0 (in [0, 1] except for r2)",
+          "Status `warning` when reference value - window value >= warning_drop; must be "
+              + "<= critical_drop.");
+  public static final ConfigKey<Double> CHECK_CRITICAL_DROP =
+      threshold(
+          "critical_drop",
+          ValueTypes.number(0, Double.POSITIVE_INFINITY),
+          "number >= 0 (in [0, 1] except for r2)",
+          "Status `critical` when reference value - window value >= critical_drop.");
   public static final ConfigKey<Node> MODEL_FEATURE_CHECKS =
       register(
           new ConfigKey<>(
@@ -295,10 +352,20 @@ public final class ConfigKeys {
               "map of metric id to threshold",
               "none",
               "Thresholds for one feature, with the keys of `models[].checks.<metric>`; a partial "
-                  + "override merges with the model's threshold for that metric. ks and wasserstein "
-                  + "apply to numeric features only, chi_square to categorical ones only."));
+                  + "override merges with the model's threshold for that metric. Drift and "
+                  + "data-quality metrics only (performance, fairness and latency are model level). "
+                  + "ks, wasserstein and out_of_range_rate apply to numeric features only, "
+                  + "chi_square and unseen_category_rate to categorical ones only."));
 
   private ConfigKeys() {}
+
+  private static Map<String, Task> taskNames() {
+    Map<String, Task> out = new LinkedHashMap<>();
+    for (Task t : Task.values()) {
+      out.put(t.yamlName(), t);
+    }
+    return out;
+  }
 
   /** Every key, in declaration (and documentation) order. */
   public static List<ConfigKey<?>> all() {

@@ -1,5 +1,6 @@
 package io.aimon.config;
 
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -31,8 +32,100 @@ public final class MetricIds {
   /** Share of events whose feature value is missing (null or NaN), in [0, 1]. */
   public static final String MISSING_RATE = "missing_rate";
 
+  /**
+   * Share of events whose numeric feature value lies outside the reference's [min, max], in [0, 1];
+   * numeric features only.
+   */
+  public static final String OUT_OF_RANGE_RATE = "out_of_range_rate";
+
+  /**
+   * Share of events whose categorical feature value never occurs in the reference, in [0, 1];
+   * categorical features only.
+   */
+  public static final String UNSEEN_CATEGORY_RATE = "unseen_category_rate";
+
+  /** Share of events whose feature value has the wrong JSON type, in [0, 1]. */
+  public static final String TYPE_MISMATCH_RATE = "type_mismatch_rate";
+
   /** Number of events in the window. */
   public static final String COUNT = "count";
+
+  // --- performance, binary classification (METRICS.md "Performance") ---------------------------
+
+  /** Share of labelled events whose prediction equals the label, in [0, 1]. */
+  public static final String ACCURACY = "accuracy";
+
+  /** tp / (tp + fp), zero_division = 0, in [0, 1]. */
+  public static final String PRECISION = "precision";
+
+  /** tp / (tp + fn), zero_division = 0, in [0, 1]. */
+  public static final String RECALL = "recall";
+
+  /** Harmonic mean of precision and recall, zero_division = 0, in [0, 1]. */
+  public static final String F1 = "f1";
+
+  /** Area under the ROC curve of {@code score}, in [0, 1]; none when one label class is present. */
+  public static final String ROC_AUC = "roc_auc";
+
+  /** Cross-entropy of {@code score} (clipped as sklearn does), &gt;= 0. */
+  public static final String LOG_LOSS = "log_loss";
+
+  /** Mean squared difference of {@code score} and the 0/1 label, in [0, 1]. */
+  public static final String BRIER = "brier";
+
+  // --- performance, regression -----------------------------------------------------------------
+
+  /** Mean absolute error, &gt;= 0, in label units. */
+  public static final String MAE = "mae";
+
+  /** Root mean squared error, &gt;= 0, in label units. */
+  public static final String RMSE = "rmse";
+
+  /** Mean absolute percentage error as sklearn computes it (a fraction, not percent), &gt;= 0. */
+  public static final String MAPE = "mape";
+
+  /** Coefficient of determination, &lt;= 1 (negative when worse than predicting the mean). */
+  public static final String R2 = "r2";
+
+  // --- fairness (METRICS.md "Fairness"), binary classification ---------------------------------
+
+  /** max - min selection rate across groups, in [0, 1]. */
+  public static final String DEMOGRAPHIC_PARITY_DIFFERENCE = "demographic_parity_difference";
+
+  /** min / max selection rate across groups, in [0, 1]. */
+  public static final String DEMOGRAPHIC_PARITY_RATIO = "demographic_parity_ratio";
+
+  /** max - min true positive rate across groups, in [0, 1]. */
+  public static final String EQUAL_OPPORTUNITY_DIFFERENCE = "equal_opportunity_difference";
+
+  /** max(tpr gap, fpr gap) across groups, in [0, 1]. */
+  public static final String EQUALIZED_ODDS_DIFFERENCE = "equalized_odds_difference";
+
+  /** min(min/max tpr, min/max fpr) across groups, in [0, 1]. */
+  public static final String EQUALIZED_ODDS_RATIO = "equalized_odds_ratio";
+
+  /** Per group (reported, not judged): mean prediction, with a Wilson 95% interval. */
+  public static final String SELECTION_RATE = "selection_rate";
+
+  /** Per group (reported, not judged): true positive rate tp / (tp + fn), Wilson 95%. */
+  public static final String TPR = "tpr";
+
+  /** Per group (reported, not judged): false positive rate fp / (fp + tn), Wilson 95%. */
+  public static final String FPR = "fpr";
+
+  /** Per attribute: the smallest group's size, judged against fairness.min_group_size. */
+  public static final String MIN_GROUP_SIZE = "min_group_size";
+
+  // --- latency ---------------------------------------------------------------------------------
+
+  /** Median inference latency in milliseconds. */
+  public static final String LATENCY_P50 = "latency_p50";
+
+  /** 95th percentile of the inference latency in milliseconds. */
+  public static final String LATENCY_P95 = "latency_p95";
+
+  /** 99th percentile of the inference latency in milliseconds. */
+  public static final String LATENCY_P99 = "latency_p99";
 
   /** The drift metrics (window against reference). */
   public static final Set<String> DRIFT =
@@ -46,9 +139,71 @@ public final class MetricIds {
   public static final Set<String> CATEGORICAL_DRIFT =
       Set.of(PSI, JENSEN_SHANNON, HELLINGER, CHI_SQUARE);
 
-  /** Metrics compared against a {@link ValueThreshold} (breach when value &gt;= threshold). */
+  /** Data-quality rates, per feature; all in [0, 1]. */
+  public static final Set<String> DATA_QUALITY =
+      Set.of(MISSING_RATE, OUT_OF_RANGE_RATE, UNSEEN_CATEGORY_RATE, TYPE_MISMATCH_RATE);
+
+  /** Data-quality rates that apply to numeric features. */
+  public static final Set<String> NUMERIC_DATA_QUALITY =
+      Set.of(MISSING_RATE, OUT_OF_RANGE_RATE, TYPE_MISMATCH_RATE);
+
+  /** Data-quality rates that apply to categorical features. */
+  public static final Set<String> CATEGORICAL_DATA_QUALITY =
+      Set.of(MISSING_RATE, UNSEEN_CATEGORY_RATE, TYPE_MISMATCH_RATE);
+
+  /** Performance metrics of task {@code binary_classification} (model level, need labels). */
+  public static final Set<String> PERFORMANCE_BINARY =
+      Set.of(ACCURACY, PRECISION, RECALL, F1, ROC_AUC, LOG_LOSS, BRIER);
+
+  /** Performance metrics of task {@code regression} (model level, need labels). */
+  public static final Set<String> PERFORMANCE_REGRESSION = Set.of(MAE, RMSE, MAPE, R2);
+
+  /**
+   * Fairness gaps across the groups of a sensitive attribute (model level, task {@code
+   * binary_classification} only).
+   */
+  public static final Set<String> FAIRNESS =
+      Set.of(
+          DEMOGRAPHIC_PARITY_DIFFERENCE,
+          DEMOGRAPHIC_PARITY_RATIO,
+          EQUAL_OPPORTUNITY_DIFFERENCE,
+          EQUALIZED_ODDS_DIFFERENCE,
+          EQUALIZED_ODDS_RATIO);
+
+  /** Inference latency percentiles in milliseconds (model level, any task). */
+  public static final Set<String> LATENCY = Set.of(LATENCY_P50, LATENCY_P95, LATENCY_P99);
+
+  /**
+   * Metrics that may be set per feature in {@code feature_checks}: drift and data quality. All
+   * other checkable metrics are model level only.
+   */
+  public static final Set<String> PER_FEATURE = union(DRIFT, DATA_QUALITY);
+
+  /**
+   * Metrics compared against a {@link ValueThreshold} (higher is worse: breach when value &gt;=
+   * threshold).
+   */
   public static final Set<String> VALUE_THRESHOLD_METRICS =
-      Set.of(PSI, JENSEN_SHANNON, HELLINGER, WASSERSTEIN, MISSING_RATE);
+      Set.of(
+          PSI,
+          JENSEN_SHANNON,
+          HELLINGER,
+          WASSERSTEIN,
+          MISSING_RATE,
+          OUT_OF_RANGE_RATE,
+          UNSEEN_CATEGORY_RATE,
+          TYPE_MISMATCH_RATE,
+          LOG_LOSS,
+          BRIER,
+          MAE,
+          RMSE,
+          MAPE,
+          DEMOGRAPHIC_PARITY_DIFFERENCE,
+          EQUAL_OPPORTUNITY_DIFFERENCE,
+          EQUALIZED_ODDS_DIFFERENCE,
+          LATENCY_P50,
+          LATENCY_P95,
+          LATENCY_P99);
 
   /**
    * Metrics compared against a {@link PValueThreshold} (breach when p &lt; p_x and effect &gt;=
@@ -56,9 +211,56 @@ public final class MetricIds {
    */
   public static final Set<String> P_VALUE_THRESHOLD_METRICS = Set.of(KS, CHI_SQUARE);
 
-  /** Every metric id accepted as a key of {@code checks} and {@code feature_checks}. */
+  /**
+   * Metrics compared against a {@link LowerBoundThreshold} only (lower is worse: breach when value
+   * &lt; threshold).
+   */
+  public static final Set<String> LOWER_BOUND_THRESHOLD_METRICS =
+      Set.of(DEMOGRAPHIC_PARITY_RATIO, EQUALIZED_ODDS_RATIO);
+
+  /**
+   * Metrics (higher is better) compared against a {@link DropThreshold} (breach when the reference
+   * value minus the window value &gt;= the drop) or, in the absolute form, a {@link
+   * LowerBoundThreshold}.
+   */
+  public static final Set<String> DROP_THRESHOLD_METRICS =
+      Set.of(ACCURACY, PRECISION, RECALL, F1, ROC_AUC, R2);
+
+  /** Every metric id accepted as a key of {@code checks}. */
   public static final Set<String> CHECKABLE =
-      Set.of(PSI, JENSEN_SHANNON, HELLINGER, WASSERSTEIN, KS, CHI_SQUARE, MISSING_RATE);
+      union(DRIFT, DATA_QUALITY, PERFORMANCE_BINARY, PERFORMANCE_REGRESSION, FAIRNESS, LATENCY);
 
   private MetricIds() {}
+
+  /**
+   * Whether {@code metric} can be computed for a model of {@code task}: binary performance and
+   * fairness metrics need {@link Task#BINARY_CLASSIFICATION}, regression performance metrics need
+   * {@link Task#REGRESSION}; drift, data-quality and latency metrics apply to every task.
+   */
+  public static boolean appliesTo(String metric, Task task) {
+    if (PERFORMANCE_BINARY.contains(metric) || FAIRNESS.contains(metric)) {
+      return task == Task.BINARY_CLASSIFICATION;
+    }
+    if (PERFORMANCE_REGRESSION.contains(metric)) {
+      return task == Task.REGRESSION;
+    }
+    return true;
+  }
+
+  /** The task {@code metric} needs, or null when it applies to every task. */
+  static Task taskOf(String metric) {
+    if (PERFORMANCE_BINARY.contains(metric) || FAIRNESS.contains(metric)) {
+      return Task.BINARY_CLASSIFICATION;
+    }
+    return PERFORMANCE_REGRESSION.contains(metric) ? Task.REGRESSION : null;
+  }
+
+  @SafeVarargs
+  private static Set<String> union(Set<String>... sets) {
+    Set<String> out = new HashSet<>();
+    for (Set<String> s : sets) {
+      out.addAll(s);
+    }
+    return Set.copyOf(out);
+  }
 }

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  *
  * @param id matches {@link #ID_PATTERN}; the {@code model_id} of events
  * @param version the model version, or null
+ * @param task what the model predicts; decides which performance metrics apply
  * @param window tumbling event-time window length, &gt;= 1s, aligned to the UTC epoch
  * @param minSamples &gt;= 1: windows with fewer events get status {@code insufficient_data}
  * @param reference where the reference comes from
@@ -26,15 +27,19 @@ import java.util.regex.Pattern;
  * @param monitorScore whether to monitor drift of the score
  * @param monitorLabel whether to monitor drift of the label when labels are present
  * @param positiveLabel the string form of the positive class (default "1")
- * @param fairness fairness settings
- * @param checks model-level thresholds by metric id; partial overrides already merged with {@link
- *     DefaultThresholds}
- * @param featureChecks per-feature thresholds by feature and metric id; features are declared ones;
- *     partial overrides already merged with the model-level threshold
+ * @param labels how late labels are joined with their predictions
+ * @param fairness fairness settings; no attributes unless the task is binary classification
+ * @param checks model-level thresholds by metric id, each metric fitting the task and each
+ *     threshold of the metric's shape (see {@link MetricIds}); partial overrides already merged
+ *     with {@link DefaultThresholds}
+ * @param featureChecks per-feature thresholds by feature and metric id; features are declared ones,
+ *     metrics are drift and data-quality ones ({@link MetricIds#PER_FEATURE}); partial overrides
+ *     already merged with the model-level threshold
  */
 public record ModelConfig(
     String id,
     String version,
+    Task task,
     Duration window,
     int minSamples,
     ReferenceSource reference,
@@ -43,6 +48,7 @@ public record ModelConfig(
     boolean monitorScore,
     boolean monitorLabel,
     String positiveLabel,
+    LabelsConfig labels,
     FairnessConfig fairness,
     Map<String, CheckThreshold> checks,
     Map<String, Map<String, CheckThreshold>> featureChecks) {
@@ -54,6 +60,7 @@ public record ModelConfig(
     if (id == null || !ID_PATTERN.matcher(id).matches()) {
       throw new IllegalArgumentException("id must match " + ID_PATTERN + ", was " + id);
     }
+    Objects.requireNonNull(task, "task");
     if (window == null || window.compareTo(Duration.ofSeconds(1)) < 0) {
       throw new IllegalArgumentException("window must be >= 1s, was " + window);
     }
@@ -78,17 +85,71 @@ public record ModelConfig(
       throw new IllegalArgumentException("at least one numeric or categorical feature is required");
     }
     Objects.requireNonNull(positiveLabel, "positiveLabel");
+    Objects.requireNonNull(labels, "labels");
     Objects.requireNonNull(fairness, "fairness");
+    if (task != Task.BINARY_CLASSIFICATION && !fairness.attributes().isEmpty()) {
+      throw new IllegalArgumentException(
+          "fairness metrics need task binary_classification, but the task is " + task.yamlName());
+    }
     checks = copyChecks(checks);
+    for (String metric : checks.keySet()) {
+      if (!MetricIds.appliesTo(metric, task)) {
+        throw new IllegalArgumentException(
+            "metric '" + metric + "' does not apply to task " + task.yamlName());
+      }
+    }
     Map<String, Map<String, CheckThreshold>> fc = new LinkedHashMap<>();
     for (Map.Entry<String, Map<String, CheckThreshold>> e : featureChecks.entrySet()) {
       if (!all.contains(e.getKey())) {
         throw new IllegalArgumentException(
             "featureChecks names undeclared feature '" + e.getKey() + "'");
       }
-      fc.put(e.getKey(), copyChecks(e.getValue()));
+      Map<String, CheckThreshold> f = copyChecks(e.getValue());
+      for (String metric : f.keySet()) {
+        if (!MetricIds.PER_FEATURE.contains(metric)) {
+          throw new IllegalArgumentException(
+              "metric '" + metric + "' is model level and cannot be set per feature");
+        }
+      }
+      fc.put(e.getKey(), f);
     }
     featureChecks = Collections.unmodifiableMap(fc);
+  }
+
+  /**
+   * The canonical constructor with the registry defaults for the task ({@code
+   * binary_classification}) and the labels section ({@link LabelsConfig#defaults()}).
+   */
+  public ModelConfig(
+      String id,
+      String version,
+      Duration window,
+      int minSamples,
+      ReferenceSource reference,
+      List<String> numericFeatures,
+      List<String> categoricalFeatures,
+      boolean monitorScore,
+      boolean monitorLabel,
+      String positiveLabel,
+      FairnessConfig fairness,
+      Map<String, CheckThreshold> checks,
+      Map<String, Map<String, CheckThreshold>> featureChecks) {
+    this(
+        id,
+        version,
+        ConfigKeys.MODEL_TASK.defaultValue(),
+        window,
+        minSamples,
+        reference,
+        numericFeatures,
+        categoricalFeatures,
+        monitorScore,
+        monitorLabel,
+        positiveLabel,
+        LabelsConfig.defaults(),
+        fairness,
+        checks,
+        featureChecks);
   }
 
   /** A builder for the model {@code id} with the registry defaults. */
@@ -105,9 +166,14 @@ public record ModelConfig(
   /**
    * The threshold for {@code metric} on {@code feature} ({@code feature} may be null for
    * model-level metrics): the feature override, else the model override, else the default of {@link
-   * DefaultThresholds}, else null (report the value without a status).
+   * DefaultThresholds}, else null (report the value without a status). Null as well when the metric
+   * does not fit the model's task ({@link MetricIds#appliesTo}), e.g. {@code accuracy} on a
+   * regression model.
    */
   public CheckThreshold threshold(String metric, String feature) {
+    if (!MetricIds.appliesTo(metric, task)) {
+      return null;
+    }
     if (feature != null) {
       Map<String, CheckThreshold> f = featureChecks.get(feature);
       if (f != null && f.containsKey(metric)) {
@@ -125,25 +191,47 @@ public record ModelConfig(
           if (!MetricIds.CHECKABLE.contains(metric)) {
             throw new IllegalArgumentException("unknown metric id '" + metric + "'");
           }
-          boolean pValue = MetricIds.P_VALUE_THRESHOLD_METRICS.contains(metric);
-          if (pValue != (Objects.requireNonNull(t, "threshold") instanceof PValueThreshold)) {
+          Objects.requireNonNull(t, "threshold");
+          if (!fitsShape(metric, t)) {
             throw new IllegalArgumentException(
-                "metric '"
-                    + metric
-                    + "' needs a "
-                    + (pValue ? "PValueThreshold" : "ValueThreshold")
-                    + ", was "
-                    + t);
+                "metric '" + metric + "' needs a " + shapeOf(metric) + ", was " + t);
           }
           out.put(metric, t);
         });
     return Collections.unmodifiableMap(out);
   }
 
+  private static boolean fitsShape(String metric, CheckThreshold t) {
+    if (MetricIds.P_VALUE_THRESHOLD_METRICS.contains(metric)) {
+      return t instanceof PValueThreshold;
+    }
+    if (MetricIds.LOWER_BOUND_THRESHOLD_METRICS.contains(metric)) {
+      return t instanceof LowerBoundThreshold;
+    }
+    if (MetricIds.DROP_THRESHOLD_METRICS.contains(metric)) {
+      return t instanceof DropThreshold || t instanceof LowerBoundThreshold;
+    }
+    return t instanceof ValueThreshold;
+  }
+
+  private static String shapeOf(String metric) {
+    if (MetricIds.P_VALUE_THRESHOLD_METRICS.contains(metric)) {
+      return "PValueThreshold";
+    }
+    if (MetricIds.LOWER_BOUND_THRESHOLD_METRICS.contains(metric)) {
+      return "LowerBoundThreshold";
+    }
+    if (MetricIds.DROP_THRESHOLD_METRICS.contains(metric)) {
+      return "DropThreshold or LowerBoundThreshold";
+    }
+    return "ValueThreshold";
+  }
+
   /** Builds a {@link ModelConfig}; every setter's default is the registry default. */
   public static final class Builder {
     private final String id;
     private String version;
+    private Task task = ConfigKeys.MODEL_TASK.defaultValue();
     private Duration window = ConfigKeys.MODEL_WINDOW.defaultValue();
     private int minSamples = ConfigKeys.MODEL_MIN_SAMPLES.defaultValue();
     private ReferenceSource reference;
@@ -152,6 +240,7 @@ public record ModelConfig(
     private boolean monitorScore = ConfigKeys.MODEL_SCORE.defaultValue();
     private boolean monitorLabel = ConfigKeys.MODEL_LABEL.defaultValue();
     private String positiveLabel = ConfigKeys.MODEL_POSITIVE_LABEL.defaultValue();
+    private LabelsConfig labels = LabelsConfig.defaults();
     private FairnessConfig fairness = FairnessConfig.none();
     private Map<String, CheckThreshold> checks = Map.of();
     private Map<String, Map<String, CheckThreshold>> featureChecks = Map.of();
@@ -163,6 +252,12 @@ public record ModelConfig(
     /** Model version; default null. */
     public Builder version(String v) {
       this.version = v;
+      return this;
+    }
+
+    /** What the model predicts; default binary_classification. */
+    public Builder task(Task v) {
+      this.task = v;
       return this;
     }
 
@@ -214,7 +309,13 @@ public record ModelConfig(
       return this;
     }
 
-    /** Fairness settings; default no attributes, min group size 30. */
+    /** Late-label settings; default max_delay 1d, no partial results. */
+    public Builder labels(LabelsConfig v) {
+      this.labels = v;
+      return this;
+    }
+
+    /** Fairness settings; default no attributes, min group size 30, no intersections. */
     public Builder fairness(FairnessConfig v) {
       this.fairness = v;
       return this;
@@ -239,6 +340,7 @@ public record ModelConfig(
       return new ModelConfig(
           id,
           version,
+          task,
           window,
           minSamples,
           reference,
@@ -247,6 +349,7 @@ public record ModelConfig(
           monitorScore,
           monitorLabel,
           positiveLabel,
+          labels,
           fairness,
           checks,
           featureChecks);

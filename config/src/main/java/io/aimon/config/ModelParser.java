@@ -3,12 +3,15 @@ package io.aimon.config;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.SequenceNode;
@@ -94,6 +97,7 @@ final class ModelParser {
           "expected an id matching " + ModelConfig.ID_PATTERN.pattern() + ", found '" + id + "'");
     }
     String version = m.get(ConfigKeys.MODEL_VERSION);
+    Task task = m.get(ConfigKeys.MODEL_TASK);
     var window = m.get(ConfigKeys.MODEL_WINDOW);
     Integer minSamples = m.get(ConfigKeys.MODEL_MIN_SAMPLES);
     ReferenceSource reference = parseReference(m);
@@ -108,22 +112,27 @@ final class ModelParser {
     Boolean label = m.get(ConfigKeys.MODEL_LABEL);
     String positiveLabel = m.get(ConfigKeys.MODEL_POSITIVE_LABEL);
 
+    MapReader labels = m.section(ConfigKeys.MODEL_LABELS);
+    Duration maxDelay = labels.get(ConfigKeys.MODEL_LABELS_MAX_DELAY);
+    Boolean partialResults = labels.get(ConfigKeys.MODEL_LABELS_PARTIAL_RESULTS);
+
     MapReader fairness = m.section(ConfigKeys.MODEL_FAIRNESS);
     List<String> attributes = fairness.get(ConfigKeys.MODEL_FAIRNESS_ATTRIBUTES);
     if (attributes != null) {
-      checkUnique(
-          fairness,
-          ConfigKeys.MODEL_FAIRNESS_ATTRIBUTES.name(),
-          "attribute",
-          new LinkedHashMap<>());
+      checkAttributes(fairness, attributes, task);
     }
     Integer minGroupSize = fairness.get(ConfigKeys.MODEL_FAIRNESS_MIN_GROUP_SIZE);
+    List<List<String>> intersections = fairness.get(ConfigKeys.MODEL_FAIRNESS_INTERSECTIONS);
+    if (intersections != null && attributes != null) {
+      checkIntersections(fairness, attributes);
+    }
 
     MapReader checkMap =
         new MapReader(
             m.get(ConfigKeys.MODEL_CHECKS), m.child("checks"), m.line("checks"), null, problems);
     Map<String, CheckThreshold> checks =
-        thresholds.parseChecks(checkMap, DefaultThresholds.all()::get, null, null);
+        thresholds.parseChecks(
+            checkMap, DefaultThresholds.all()::get, metric -> taskProblem(metric, task));
 
     Map<String, Map<String, CheckThreshold>> featureChecks =
         parseFeatureChecks(m, checks, numeric, categorical);
@@ -135,6 +144,7 @@ final class ModelParser {
       return new ModelConfig(
           id,
           version,
+          task,
           window,
           minSamples,
           reference,
@@ -143,12 +153,122 @@ final class ModelParser {
           score,
           label,
           positiveLabel,
-          new FairnessConfig(attributes, minGroupSize),
+          new LabelsConfig(maxDelay, partialResults),
+          new FairnessConfig(attributes, minGroupSize, intersections),
           checks,
           featureChecks);
     } catch (IllegalArgumentException e) {
       problems.add(m.line(), m.path(), e.getMessage()); // safety net: mirrors the checks above
       return null;
+    }
+  }
+
+  /** The problem of a model-level check whose metric does not fit the task, else null. */
+  private static String taskProblem(String metric, Task task) {
+    Task needed = MetricIds.taskOf(metric);
+    if (task == null || needed == null || needed == task) {
+      return null;
+    }
+    return "metric '"
+        + metric
+        + "' needs task "
+        + needed.yamlName()
+        + ", but the model's task is "
+        + task.yamlName();
+  }
+
+  /** Repeats, names with '|', and attributes on a task without fairness metrics. */
+  private void checkAttributes(MapReader fairness, List<String> attributes, Task task) {
+    String name = ConfigKeys.MODEL_FAIRNESS_ATTRIBUTES.name();
+    checkUnique(fairness, name, "attribute", new LinkedHashMap<>());
+    if (fairness.value(name) instanceof SequenceNode seq) {
+      for (int i = 0; i < seq.getValue().size(); i++) {
+        Node item = seq.getValue().get(i);
+        if (attributes.get(i).contains(FairnessConfig.SEPARATOR)) {
+          problems.add(
+              ValueTypes.lineOf(item),
+              fairness.child(name) + "[" + i + "]",
+              "expected an attribute name without '|' (it joins the names of intersections), "
+                  + "found "
+                  + ValueTypes.found(item));
+        }
+      }
+    }
+    if (task != null && task != Task.BINARY_CLASSIFICATION && !attributes.isEmpty()) {
+      problems.add(
+          fairness.line(name),
+          fairness.child(name),
+          "fairness metrics need task "
+              + Task.BINARY_CLASSIFICATION.yamlName()
+              + ", but the model's task is "
+              + task.yamlName());
+    }
+  }
+
+  /**
+   * Each intersection: at least 2 names, each declared in {@code attributes} and not repeated; no
+   * two intersections with the same attributes.
+   */
+  private void checkIntersections(MapReader fairness, List<String> attributes) {
+    String name = ConfigKeys.MODEL_FAIRNESS_INTERSECTIONS.name();
+    if (!(fairness.value(name) instanceof SequenceNode outer)) {
+      return;
+    }
+    String listKey = fairness.child(name);
+    String declared = attributes.isEmpty() ? "none" : String.join(", ", attributes);
+    Map<Set<String>, String> firstSets = new HashMap<>();
+    for (int i = 0; i < outer.getValue().size(); i++) {
+      Node item = outer.getValue().get(i);
+      String where = listKey + "[" + i + "]";
+      List<Node> names = item instanceof SequenceNode inner ? inner.getValue() : List.of();
+      boolean ok = true;
+      Map<String, String> seen = new LinkedHashMap<>();
+      for (int j = 0; j < names.size(); j++) {
+        Node n = names.get(j);
+        String attribute = ValueTypes.scalarText(n);
+        String at = where + "[" + j + "]";
+        if (!attributes.contains(attribute)) {
+          problems.add(
+              ValueTypes.lineOf(n),
+              at,
+              "attribute '"
+                  + attribute
+                  + "' is not declared in fairness.attributes"
+                  + Suggestions.didYouMean(attribute, attributes)
+                  + "; declared attributes: "
+                  + declared);
+          ok = false;
+          continue;
+        }
+        String first = seen.putIfAbsent(attribute, at);
+        if (first != null) {
+          problems.add(
+              ValueTypes.lineOf(n),
+              at,
+              "duplicate attribute '" + attribute + "' (already at " + first + ")");
+          ok = false;
+        }
+      }
+      if (names.size() < 2) {
+        problems.add(
+            ValueTypes.lineOf(item),
+            where,
+            "expected at least 2 attributes in an intersection, found " + names.size());
+        continue;
+      }
+      if (ok) {
+        String first = firstSets.putIfAbsent(Set.copyOf(seen.keySet()), where);
+        if (first != null) {
+          problems.add(
+              ValueTypes.lineOf(item),
+              where,
+              "duplicate intersection ["
+                  + String.join(", ", seen.keySet())
+                  + "] (same attributes as "
+                  + first
+                  + ")");
+        }
+      }
     }
   }
 
@@ -299,15 +419,42 @@ final class ModelParser {
       MapReader checks = new MapReader(node, fc.child(feature), fc.line(feature), null, problems);
       Set<String> applicable =
           new HashSet<>(isNumeric ? MetricIds.NUMERIC_DRIFT : MetricIds.CATEGORICAL_DRIFT);
-      applicable.add(MetricIds.MISSING_RATE);
+      applicable.addAll(
+          isNumeric ? MetricIds.NUMERIC_DATA_QUALITY : MetricIds.CATEGORICAL_DATA_QUALITY);
+      String what = (isNumeric ? "numeric" : "categorical") + " feature '" + feature + "'";
       Map<String, CheckThreshold> parsed =
           thresholds.parseChecks(
               checks,
               metric -> modelChecks.getOrDefault(metric, DefaultThresholds.all().get(metric)),
-              applicable,
-              (isNumeric ? "numeric" : "categorical") + " feature '" + feature + "'");
+              metric -> featureProblem(metric, applicable, what, m.child("checks")));
       out.put(feature, parsed);
     }
     return out;
+  }
+
+  /** The problem of a per-feature check of {@code metric}, else null. */
+  private static String featureProblem(
+      String metric, Set<String> applicable, String what, String modelChecks) {
+    if (!MetricIds.PER_FEATURE.contains(metric)) {
+      String kind =
+          MetricIds.FAIRNESS.contains(metric)
+              ? "fairness"
+              : MetricIds.LATENCY.contains(metric) ? "latency" : "performance";
+      return "metric '"
+          + metric
+          + "' is a model-level "
+          + kind
+          + " metric and cannot be set per feature; set it in "
+          + modelChecks;
+    }
+    if (!applicable.contains(metric)) {
+      return "metric '"
+          + metric
+          + "' does not apply to "
+          + what
+          + "; applicable metric ids: "
+          + String.join(", ", new TreeSet<>(applicable));
+    }
+    return null;
   }
 }

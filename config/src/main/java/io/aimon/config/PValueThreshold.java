@@ -29,4 +29,14 @@ public record PValueThreshold(double pWarning, double pCritical, double minStati
       throw new IllegalArgumentException(name + " must be in [0, 1], was " + v);
     }
   }
+
+  /** Whether a test breaches the warning level: p &lt; pWarning and effect &gt;= minStatistic. */
+  public boolean breachesWarning(double p, double effect) {
+    return p < pWarning && effect >= minStatistic;
+  }
+
+  /** Whether a test breaches the critical level: p &lt; pCritical and effect &gt;= minStatistic. */
+  public boolean breachesCritical(double p, double effect) {
+    return p < pCritical && effect >= minStatistic;
+  }
 }

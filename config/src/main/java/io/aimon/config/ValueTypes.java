@@ -167,6 +167,45 @@ final class ValueTypes {
         }
       };
 
+  /** A list of lists of non-empty strings; null (an empty value) is the empty list. */
+  static final ValueType<List<List<String>>> STRING_LIST_LIST =
+      new ValueType<>() {
+        @Override
+        public String type() {
+          return "list of lists of strings";
+        }
+
+        @Override
+        public String expected() {
+          return "a list of lists of strings";
+        }
+
+        @Override
+        public List<List<String>> read(Node node, int line, String key, Problems p) {
+          if (isNull(node)) {
+            return List.of();
+          }
+          if (!(node instanceof SequenceNode seq)) {
+            p.add(line, key, "expected " + expected() + ", found " + found(node));
+            return null;
+          }
+          List<List<String>> out = new ArrayList<>();
+          boolean ok = true;
+          for (int i = 0; i < seq.getValue().size(); i++) {
+            Node item = seq.getValue().get(i);
+            List<String> inner = STRING_LIST.read(item, lineOf(item), key + "[" + i + "]", p);
+            ok &= inner != null;
+            out.add(inner);
+          }
+          return ok ? out : null;
+        }
+
+        @Override
+        public String format(List<List<String>> v) {
+          return v.stream().map(STRING_LIST::format).collect(Collectors.joining(", ", "[", "]"));
+        }
+      };
+
   /** A map whose values are scalars, read as strings (Kafka client properties). */
   static final ValueType<Map<String, String>> STRING_MAP =
       new ValueType<>() {
@@ -264,6 +303,52 @@ final class ValueTypes {
         }
       };
 
+  /**
+   * One of the names in {@code byName} (case-sensitive); a near miss gets a "did you mean".
+   *
+   * @param byName the accepted names and their values, in documentation order
+   */
+  static <T> ValueType<T> oneOf(Map<String, T> byName) {
+    String names = String.join(", ", byName.keySet());
+    return new ValueType<>() {
+      @Override
+      public String type() {
+        return "one of " + names;
+      }
+
+      @Override
+      public String expected() {
+        return "one of " + names;
+      }
+
+      @Override
+      public T read(Node node, int line, String key, Problems p) {
+        String text = scalarText(node);
+        T v = text == null ? null : byName.get(text);
+        if (v == null) {
+          p.add(
+              line,
+              key,
+              "expected "
+                  + expected()
+                  + ", found "
+                  + found(node)
+                  + (text == null ? "" : Suggestions.didYouMean(text, byName.keySet())));
+        }
+        return v;
+      }
+
+      @Override
+      public String format(T v) {
+        return byName.entrySet().stream()
+            .filter(e -> e.getValue().equals(v))
+            .map(Map.Entry::getKey)
+            .findFirst()
+            .orElseThrow();
+      }
+    };
+  }
+
   /** An integer in [min, max]. */
   static ValueType<Integer> integer(int min, int max) {
     String range = max == Integer.MAX_VALUE ? " >= " + min : " in [" + min + ", " + max + "]";
@@ -300,12 +385,16 @@ final class ValueTypes {
     };
   }
 
-  /** A finite number in [min, max]. */
+  /** A finite number in [min, max]; either bound may be infinite. */
   static ValueType<Double> number(double min, double max) {
     String range =
-        max == Double.POSITIVE_INFINITY
-            ? " >= " + fmt(min)
-            : " in [" + fmt(min) + ", " + fmt(max) + "]";
+        max == Double.POSITIVE_INFINITY && min == Double.NEGATIVE_INFINITY
+            ? ""
+            : max == Double.POSITIVE_INFINITY
+                ? " >= " + fmt(min)
+                : min == Double.NEGATIVE_INFINITY
+                    ? " <= " + fmt(max)
+                    : " in [" + fmt(min) + ", " + fmt(max) + "]";
     return new ValueType<>() {
       @Override
       public String type() {

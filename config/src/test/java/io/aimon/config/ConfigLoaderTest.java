@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -148,6 +149,102 @@ class ConfigLoaderTest {
     assertEquals(Map.of(), m.checks());
     assertEquals(Map.of(), m.featureChecks());
     assertEquals(DefaultThresholds.all().get(MetricIds.PSI), m.threshold(MetricIds.PSI, "age"));
+  }
+
+  @Test
+  void minimalConfigGetsThePerformanceFairnessAndLabelDefaults() throws Exception {
+    ModelConfig m = load("minimal.yaml").models().get(0);
+
+    assertEquals(Task.BINARY_CLASSIFICATION, m.task());
+    assertEquals(new LabelsConfig(Duration.ofDays(1), false), m.labels());
+    assertEquals(LabelsConfig.defaults(), m.labels());
+    assertEquals(List.of(), m.fairness().intersections());
+    assertEquals(new DropThreshold(0.05, 0.10), m.threshold(MetricIds.ACCURACY, null));
+    assertEquals(new DropThreshold(0.05, 0.10), m.threshold(MetricIds.F1, null));
+    assertEquals(new DropThreshold(0.05, 0.10), m.threshold(MetricIds.ROC_AUC, null));
+    assertEquals(
+        new LowerBoundThreshold(0.9, 0.8), m.threshold(MetricIds.DEMOGRAPHIC_PARITY_RATIO, null));
+    assertEquals(
+        new ValueThreshold(0.1, 0.2), m.threshold(MetricIds.EQUALIZED_ODDS_DIFFERENCE, null));
+    assertNull(m.threshold(MetricIds.PRECISION, null));
+    assertNull(m.threshold(MetricIds.EQUALIZED_ODDS_RATIO, null));
+    assertNull(m.threshold(MetricIds.LATENCY_P99, null));
+    assertNull(m.threshold(MetricIds.MAE, null));
+  }
+
+  @Test
+  void performanceConfigLoadsEveryNewKeyIntoTheRecords() throws Exception {
+    ModelConfig m = load("full-performance.yaml").model("adult-income-logreg").orElseThrow();
+
+    assertEquals(Task.BINARY_CLASSIFICATION, m.task());
+    assertEquals(">50K", m.positiveLabel());
+    assertEquals(new LabelsConfig(Duration.ofDays(7), true), m.labels());
+    assertEquals(
+        new FairnessConfig(
+            List.of("sex", "race", "age_band"),
+            50,
+            List.of(List.of("race", "sex"), List.of("sex", "age_band", "race"))),
+        m.fairness());
+    assertEquals(List.of("race|sex", "sex|age_band|race"), m.fairness().intersectionNames());
+    Map<String, CheckThreshold> expected = new LinkedHashMap<>();
+    expected.put(MetricIds.ACCURACY, new DropThreshold(0.02, 0.10)); // critical_drop inherited
+    expected.put(MetricIds.F1, new LowerBoundThreshold(0.7, 0.6)); // absolute form
+    expected.put(MetricIds.ROC_AUC, new DropThreshold(0.03, 0.06));
+    expected.put(MetricIds.PRECISION, new DropThreshold(0.05, 0.1));
+    expected.put(MetricIds.RECALL, new LowerBoundThreshold(0.5, 0.4));
+    expected.put(MetricIds.LOG_LOSS, new ValueThreshold(0.5, 0.7));
+    expected.put(MetricIds.BRIER, new ValueThreshold(0.2, 0.25));
+    expected.put(MetricIds.DEMOGRAPHIC_PARITY_RATIO, new LowerBoundThreshold(0.9, 0.75));
+    expected.put(MetricIds.DEMOGRAPHIC_PARITY_DIFFERENCE, new ValueThreshold(0.1, 0.2));
+    expected.put(MetricIds.EQUAL_OPPORTUNITY_DIFFERENCE, new ValueThreshold(0.1, 0.15));
+    expected.put(MetricIds.EQUALIZED_ODDS_DIFFERENCE, new ValueThreshold(0.1, 0.3));
+    expected.put(MetricIds.EQUALIZED_ODDS_RATIO, new LowerBoundThreshold(0.8, 0.7));
+    expected.put(MetricIds.LATENCY_P50, new ValueThreshold(20, 50));
+    expected.put(MetricIds.LATENCY_P95, new ValueThreshold(100, 250));
+    expected.put(MetricIds.LATENCY_P99, new ValueThreshold(200, 500));
+    expected.put(MetricIds.OUT_OF_RANGE_RATE, new ValueThreshold(0.01, 0.05));
+    expected.put(MetricIds.UNSEEN_CATEGORY_RATE, new ValueThreshold(0.01, 0.05));
+    expected.put(MetricIds.TYPE_MISMATCH_RATE, new ValueThreshold(0, 0.01));
+    assertEquals(expected, m.checks());
+    assertEquals(List.copyOf(expected.keySet()), List.copyOf(m.checks().keySet()));
+    assertEquals(
+        Map.of(
+            "age",
+            Map.of(
+                MetricIds.OUT_OF_RANGE_RATE, new ValueThreshold(0.05, 0.1),
+                MetricIds.TYPE_MISMATCH_RATE, new ValueThreshold(0, 0.02)),
+            "workclass",
+            Map.of(MetricIds.UNSEEN_CATEGORY_RATE, new ValueThreshold(0.02, 0.05))),
+        m.featureChecks());
+    assertEquals(new ValueThreshold(0.05, 0.1), m.threshold(MetricIds.OUT_OF_RANGE_RATE, "age"));
+    assertEquals(
+        new ValueThreshold(0.01, 0.05), m.threshold(MetricIds.OUT_OF_RANGE_RATE, "hours_per_week"));
+    assertNull(m.threshold(MetricIds.RMSE, null));
+  }
+
+  @Test
+  void regressionModelRoundTripsToTheRecordItsBuilderMakes() throws Exception {
+    ModelConfig loaded = load("full-performance.yaml").model("house-prices").orElseThrow();
+
+    ModelConfig built =
+        ModelConfig.builder("house-prices")
+            .task(Task.REGRESSION)
+            .reference(ReferenceSource.ofEvents(absolute("reference.jsonl.gz")))
+            .numericFeatures(List.of("area", "rooms"))
+            .labels(new LabelsConfig(Duration.ZERO, false))
+            .checks(
+                Map.of(
+                    MetricIds.MAE, new ValueThreshold(10_000, 20_000),
+                    MetricIds.RMSE, new ValueThreshold(15_000, 30_000),
+                    MetricIds.MAPE, new ValueThreshold(0.1, 0.2),
+                    MetricIds.R2, new DropThreshold(0.1, 0.2)))
+            .build();
+    assertEquals(built, loaded);
+    // binary performance and fairness defaults do not apply to a regression model
+    assertNull(loaded.threshold(MetricIds.ACCURACY, null));
+    assertNull(loaded.threshold(MetricIds.DEMOGRAPHIC_PARITY_RATIO, null));
+    assertEquals(new DropThreshold(0.1, 0.2), loaded.threshold(MetricIds.R2, "area"));
+    assertEquals(DefaultThresholds.of(MetricIds.PSI), loaded.threshold(MetricIds.PSI, "area"));
   }
 
   @Test

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 class ConfigValidationTest {
 
   private static final String MODEL_KEYS =
-      "id, version, window, min_samples, reference, features, "
-          + "score, label, positive_label, fairness, checks, feature_checks";
+      "id, version, task, window, min_samples, reference, features, "
+          + "score, label, positive_label, labels, fairness, checks, feature_checks";
 
   private static void assertProblem(String fixture, int line, String key, String message) {
     assertEquals(new ConfigProblem(file(fixture), line, key, message), onlyProblem(fixture));
@@ -150,8 +150,12 @@ class ConfigValidationTest {
         "unknown-metric.yaml",
         8,
         "models[0].checks.pssi",
-        "unknown metric id 'pssi' (did you mean 'psi'?); known metric ids: chi_square, hellinger, "
-            + "jensen_shannon, ks, missing_rate, psi, wasserstein");
+        "unknown metric id 'pssi' (did you mean 'psi'?); known metric ids: accuracy, brier, "
+            + "chi_square, demographic_parity_difference, demographic_parity_ratio, "
+            + "equal_opportunity_difference, equalized_odds_difference, equalized_odds_ratio, f1, "
+            + "hellinger, jensen_shannon, ks, latency_p50, latency_p95, latency_p99, log_loss, mae, "
+            + "mape, missing_rate, out_of_range_rate, precision, psi, r2, recall, rmse, roc_auc, "
+            + "type_mismatch_rate, unseen_category_rate, wasserstein");
   }
 
   @Test
@@ -170,7 +174,264 @@ class ConfigValidationTest {
         8,
         "models[0].feature_checks.age.chi_square",
         "metric 'chi_square' does not apply to numeric feature 'age'; applicable metric ids: "
-            + "hellinger, jensen_shannon, ks, missing_rate, psi, wasserstein");
+            + "hellinger, jensen_shannon, ks, missing_rate, out_of_range_rate, psi, "
+            + "type_mismatch_rate, wasserstein");
+  }
+
+  // --- task, labels, fairness intersections ---------------------------------------------------
+
+  @Test
+  void unknownTaskIsReportedWithTheTasksAndASuggestion() {
+    assertProblem(
+        "bad-task.yaml",
+        7,
+        "models[0].task",
+        "expected one of binary_classification, regression, found 'regresion' "
+            + "(did you mean 'regression'?)");
+  }
+
+  @Test
+  void negativeLabelMaxDelayIsReported() {
+    assertProblem(
+        "labels-negative-max-delay.yaml",
+        8,
+        "models[0].labels.max_delay",
+        "expected a duration >= 0s, found '-PT1H'");
+  }
+
+  @Test
+  void partialResultsMustBeABoolean() {
+    assertProblem(
+        "labels-partial-not-bool.yaml",
+        8,
+        "models[0].labels.partial_results",
+        "expected true or false, found 'sometimes'");
+  }
+
+  @Test
+  void unknownKeyInLabelsIsReportedWithASuggestion() {
+    assertProblem(
+        "labels-unknown-key.yaml",
+        8,
+        "models[0].labels.max_dealy",
+        "unknown key 'max_dealy' (did you mean 'max_delay'?); allowed keys: max_delay, "
+            + "partial_results");
+  }
+
+  @Test
+  void intersectionOfOneAttributeIsReported() {
+    assertProblem(
+        "intersection-too-short.yaml",
+        9,
+        "models[0].fairness.intersections[1]",
+        "expected at least 2 attributes in an intersection, found 1");
+  }
+
+  @Test
+  void intersectionWithAnUndeclaredAttributeIsReportedWithASuggestion() {
+    assertProblem(
+        "intersection-undeclared.yaml",
+        10,
+        "models[0].fairness.intersections[0][1]",
+        "attribute 'rac' is not declared in fairness.attributes (did you mean 'race'?); "
+            + "declared attributes: sex, race");
+  }
+
+  @Test
+  void intersectionRepeatingAnAttributeIsReportedAtTheRepeat() {
+    assertProblem(
+        "intersection-repeats-attribute.yaml",
+        10,
+        "models[0].fairness.intersections[0][2]",
+        "duplicate attribute 'sex' (already at models[0].fairness.intersections[0][0])");
+  }
+
+  @Test
+  void intersectionOfTheSameAttributesInAnotherOrderIsADuplicate() {
+    assertProblem(
+        "intersection-twice.yaml",
+        11,
+        "models[0].fairness.intersections[1]",
+        "duplicate intersection [sex, race] (same attributes as "
+            + "models[0].fairness.intersections[0])");
+  }
+
+  @Test
+  void intersectionThatIsNotAListIsAWrongType() {
+    assertProblem(
+        "intersections-not-nested.yaml",
+        9,
+        "models[0].fairness.intersections[1]",
+        "expected a list of strings, found 'age'");
+  }
+
+  @Test
+  void attributeNameWithTheIntersectionSeparatorIsReported() {
+    assertProblem(
+        "attribute-with-separator.yaml",
+        8,
+        "models[0].fairness.attributes[1]",
+        "expected an attribute name without '|' (it joins the names of intersections), "
+            + "found 'race|sex'");
+  }
+
+  @Test
+  void fairnessAttributesOnARegressionModelAreReported() {
+    assertProblem(
+        "fairness-on-regression.yaml",
+        9,
+        "models[0].fairness.attributes",
+        "fairness metrics need task binary_classification, but the model's task is regression");
+  }
+
+  // --- performance and fairness thresholds ----------------------------------------------------
+
+  @Test
+  void regressionMetricOnABinaryClassificationModelNamesTheTask() {
+    assertProblem(
+        "metric-wrong-task.yaml",
+        8,
+        "models[0].checks.mae",
+        "metric 'mae' needs task regression, but the model's task is binary_classification");
+  }
+
+  @Test
+  void fairnessMetricOnARegressionModelNamesTheTask() {
+    assertProblem(
+        "metric-wrong-task-regression.yaml",
+        9,
+        "models[0].checks.demographic_parity_ratio",
+        "metric 'demographic_parity_ratio' needs task binary_classification, but the model's "
+            + "task is regression");
+  }
+
+  @Test
+  void performanceMetricInFeatureChecksIsReported() {
+    assertProblem(
+        "feature-check-performance.yaml",
+        8,
+        "models[0].feature_checks.age.accuracy",
+        "metric 'accuracy' is a model-level performance metric and cannot be set per feature; "
+            + "set it in models[0].checks");
+  }
+
+  @Test
+  void categoricalDataQualityMetricOnANumericFeatureIsReported() {
+    assertProblem(
+        "feature-check-unseen-on-numeric.yaml",
+        8,
+        "models[0].feature_checks.age.unseen_category_rate",
+        "metric 'unseen_category_rate' does not apply to numeric feature 'age'; applicable metric "
+            + "ids: hellinger, jensen_shannon, ks, missing_rate, out_of_range_rate, psi, "
+            + "type_mismatch_rate, wasserstein");
+  }
+
+  @Test
+  void dropAndAbsoluteFormsTogetherAreReported() {
+    assertProblem(
+        "drop-both-forms.yaml",
+        8,
+        "models[0].checks.accuracy",
+        "expected either {warning_drop, critical_drop} or {warning, critical}, found both "
+            + "(warning_drop, critical)");
+  }
+
+  @Test
+  void emptyThresholdOfADropMetricWithoutDefaultIsReported() {
+    assertProblem(
+        "drop-neither-form.yaml",
+        8,
+        "models[0].checks.precision",
+        "expected either {warning_drop, critical_drop} or {warning, critical}, found neither "
+            + "(precision has no default threshold)");
+  }
+
+  @Test
+  void partialDropThresholdWithoutDefaultNeedsBothKeys() {
+    assertProblem(
+        "drop-missing-critical.yaml",
+        8,
+        "models[0].checks.precision.critical_drop",
+        "missing required key 'critical_drop' (precision has no default threshold)");
+  }
+
+  @Test
+  void warningDropAboveTheInheritedCriticalDropIsReported() {
+    assertProblem(
+        "drop-warning-above-critical.yaml",
+        8,
+        "models[0].checks.roc_auc",
+        "expected warning_drop <= critical_drop, found warning_drop 0.2 > critical_drop 0.1 "
+            + "(inherited)");
+  }
+
+  @Test
+  void dropOutsideTheMetricsRangeIsReported() {
+    assertProblem(
+        "drop-out-of-range.yaml",
+        8,
+        "models[0].checks.f1.warning_drop",
+        "expected a number in [0, 1], found 5");
+  }
+
+  @Test
+  void unknownKeyInADropThresholdListsBothForms() {
+    assertProblem(
+        "drop-unknown-key.yaml",
+        8,
+        "models[0].checks.recall.drop",
+        "unknown key 'drop'; allowed keys: warning_drop, critical_drop, warning, critical");
+  }
+
+  @Test
+  void partialAbsoluteThresholdDoesNotMergeWithADropDefault() {
+    assertProblem(
+        "absolute-partial-over-drop-default.yaml",
+        8,
+        "models[0].checks.accuracy.critical",
+        "missing required key 'critical' (accuracy has no default absolute threshold)");
+  }
+
+  @Test
+  void lowerBoundCriticalAboveWarningIsReported() {
+    assertProblem(
+        "lower-bound-critical-above-warning.yaml",
+        8,
+        "models[0].checks.equalized_odds_ratio",
+        "expected critical <= warning, found critical 0.9 > warning 0.8");
+  }
+
+  @Test
+  void lowerBoundCriticalAboveTheInheritedWarningIsReported() {
+    assertProblem(
+        "lower-bound-above-inherited-warning.yaml",
+        8,
+        "models[0].checks.demographic_parity_ratio",
+        "expected critical <= warning, found critical 0.95 > warning 0.9 (inherited)");
+  }
+
+  @Test
+  void absoluteR2AboveOneIsReported() {
+    assertProblem(
+        "r2-above-one.yaml", 9, "models[0].checks.r2.warning", "expected a number <= 1, found 1.5");
+  }
+
+  @Test
+  void negativeLatencyThresholdIsReported() {
+    assertProblem(
+        "latency-negative.yaml",
+        8,
+        "models[0].checks.latency_p99.warning",
+        "expected a number >= 0, found -5");
+  }
+
+  @Test
+  void fairnessDifferenceAboveOneIsReported() {
+    assertProblem(
+        "fairness-difference-out-of-range.yaml",
+        8,
+        "models[0].checks.equalized_odds_difference.warning",
+        "expected a number in [0, 1], found 1.5");
   }
 
   @Test

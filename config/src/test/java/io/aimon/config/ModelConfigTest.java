@@ -1,11 +1,14 @@
 package io.aimon.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,6 +34,69 @@ class ModelConfigTest {
     assertEquals("1", m.positiveLabel());
     assertEquals(FairnessConfig.none(), m.fairness());
     assertNull(m.version());
+    assertEquals(Task.BINARY_CLASSIFICATION, m.task());
+    assertEquals(new LabelsConfig(Duration.ofDays(1), false), m.labels());
+  }
+
+  @Test
+  void oldConstructorAppliesTheTaskAndLabelsDefaults() {
+    ModelConfig m =
+        new ModelConfig(
+            "m1",
+            null,
+            Duration.ofHours(1),
+            100,
+            REFERENCE,
+            List.of("age"),
+            List.of(),
+            true,
+            true,
+            "1",
+            FairnessConfig.none(),
+            Map.of(),
+            Map.of());
+
+    assertEquals(model().build(), m);
+  }
+
+  @Test
+  void taskNamesAreTheYamlNames() {
+    assertEquals(List.of("binary_classification", "regression"), Task.yamlNames());
+    assertEquals(Task.REGRESSION, Task.fromYamlName("regression").orElseThrow());
+    assertTrue(Task.fromYamlName("REGRESSION").isEmpty());
+    assertEquals("binary_classification", ConfigKeys.MODEL_TASK.defaultText());
+  }
+
+  @Test
+  void metricsApplyToTheirTaskOnly() {
+    for (String metric : MetricIds.PERFORMANCE_BINARY) {
+      assertTrue(MetricIds.appliesTo(metric, Task.BINARY_CLASSIFICATION), metric);
+      assertFalse(MetricIds.appliesTo(metric, Task.REGRESSION), metric);
+    }
+    for (String metric : MetricIds.FAIRNESS) {
+      assertFalse(MetricIds.appliesTo(metric, Task.REGRESSION), metric);
+    }
+    for (String metric : MetricIds.PERFORMANCE_REGRESSION) {
+      assertTrue(MetricIds.appliesTo(metric, Task.REGRESSION), metric);
+      assertFalse(MetricIds.appliesTo(metric, Task.BINARY_CLASSIFICATION), metric);
+    }
+    for (String metric : List.of(MetricIds.PSI, MetricIds.MISSING_RATE, MetricIds.LATENCY_P95)) {
+      assertTrue(MetricIds.appliesTo(metric, Task.BINARY_CLASSIFICATION), metric);
+      assertTrue(MetricIds.appliesTo(metric, Task.REGRESSION), metric);
+    }
+  }
+
+  @Test
+  void everyCheckableMetricHasExactlyOneThresholdShape() {
+    for (String metric : MetricIds.CHECKABLE) {
+      int shapes =
+          (MetricIds.VALUE_THRESHOLD_METRICS.contains(metric) ? 1 : 0)
+              + (MetricIds.P_VALUE_THRESHOLD_METRICS.contains(metric) ? 1 : 0)
+              + (MetricIds.LOWER_BOUND_THRESHOLD_METRICS.contains(metric) ? 1 : 0)
+              + (MetricIds.DROP_THRESHOLD_METRICS.contains(metric) ? 1 : 0);
+      assertEquals(1, shapes, metric);
+    }
+    assertEquals(29, MetricIds.CHECKABLE.size());
   }
 
   @Test
@@ -76,6 +142,152 @@ class ModelConfigTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> model().checks(Map.of("accuracy", new ValueThreshold(0.1, 0.2))).build());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> model().checks(Map.of("no_such_metric", new ValueThreshold(0.1, 0.2))).build());
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            model()
+                .checks(Map.of(MetricIds.DEMOGRAPHIC_PARITY_RATIO, new DropThreshold(0.1, 0.2)))
+                .build());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> model().checks(Map.of(MetricIds.MAE, new ValueThreshold(1, 2))).build());
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            model()
+                .task(Task.REGRESSION)
+                .checks(Map.of(MetricIds.ACCURACY, new DropThreshold(0.1, 0.2)))
+                .build());
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            model()
+                .featureChecks(
+                    Map.of("age", Map.of(MetricIds.ACCURACY, new DropThreshold(0.1, 0.2))))
+                .build());
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            model().task(Task.REGRESSION).fairness(new FairnessConfig(List.of("sex"), 30)).build());
+    assertThrows(NullPointerException.class, () -> model().task(null).build());
+    assertThrows(NullPointerException.class, () -> model().labels(null).build());
+  }
+
+  @Test
+  void dropMetricsAcceptBothTheDropAndTheAbsoluteForm() {
+    ModelConfig m =
+        model()
+            .checks(
+                Map.of(
+                    MetricIds.ACCURACY, new DropThreshold(0.01, 0.02),
+                    MetricIds.F1, new LowerBoundThreshold(0.8, 0.7)))
+            .build();
+
+    assertEquals(new DropThreshold(0.01, 0.02), m.threshold(MetricIds.ACCURACY, null));
+    assertEquals(new LowerBoundThreshold(0.8, 0.7), m.threshold(MetricIds.F1, "age"));
+    assertEquals(new DropThreshold(0.05, 0.10), m.threshold(MetricIds.ROC_AUC, null));
+  }
+
+  @Test
+  void thresholdIsNullForMetricsOutsideTheTask() {
+    ModelConfig m =
+        model()
+            .task(Task.REGRESSION)
+            .checks(Map.of(MetricIds.R2, new LowerBoundThreshold(0.5, -0.5)))
+            .build();
+
+    assertEquals(new LowerBoundThreshold(0.5, -0.5), m.threshold(MetricIds.R2, null));
+    assertNull(m.threshold(MetricIds.ACCURACY, null));
+    assertNull(m.threshold(MetricIds.EQUALIZED_ODDS_DIFFERENCE, null));
+    assertEquals(DefaultThresholds.of(MetricIds.PSI), m.threshold(MetricIds.PSI, "age"));
+  }
+
+  /** ValueThreshold: higher is worse; a value equal to a level breaches it. */
+  @Test
+  void valueThresholdBreachesAtOrAboveItsLevels() {
+    ValueThreshold t = new ValueThreshold(0.1, 0.2);
+
+    assertFalse(t.breachesWarning(0.09));
+    assertTrue(t.breachesWarning(0.1));
+    assertFalse(t.breachesCritical(0.19));
+    assertTrue(t.breachesCritical(0.2));
+    assertFalse(t.breachesWarning(Double.NaN));
+  }
+
+  /** PValueThreshold: p below the level and an effect at or above min_statistic. */
+  @Test
+  void pValueThresholdNeedsASmallPAndALargeEnoughEffect() {
+    PValueThreshold t = new PValueThreshold(0.05, 0.01, 0.1);
+
+    assertTrue(t.breachesWarning(0.04, 0.1));
+    assertFalse(t.breachesWarning(0.05, 0.5));
+    assertFalse(t.breachesWarning(0.001, 0.09));
+    assertTrue(t.breachesCritical(0.001, 0.2));
+    assertFalse(t.breachesCritical(0.01, 0.2));
+  }
+
+  /** LowerBoundThreshold: lower is worse; a value equal to a level does not breach it. */
+  @Test
+  void lowerBoundThresholdBreachesBelowItsLevels() {
+    LowerBoundThreshold t = new LowerBoundThreshold(0.9, 0.8);
+
+    assertFalse(t.breachesWarning(0.9));
+    assertTrue(t.breachesWarning(0.89));
+    assertFalse(t.breachesCritical(0.8));
+    assertTrue(t.breachesCritical(0.79));
+    assertFalse(t.breachesWarning(Double.NaN));
+  }
+
+  /** DropThreshold: reference - value at or above the drop; improvements never breach. */
+  @Test
+  void dropThresholdBreachesWhenTheDropFromTheReferenceReachesItsLevels() {
+    DropThreshold t = new DropThreshold(0.05, 0.10);
+
+    assertFalse(t.breachesWarning(0.80, 0.76));
+    assertTrue(t.breachesWarning(0.80, 0.75));
+    assertFalse(t.breachesCritical(0.80, 0.71));
+    assertTrue(t.breachesCritical(0.80, 0.70));
+    assertFalse(t.breachesWarning(0.80, 0.95));
+    assertFalse(t.breachesWarning(Double.NaN, 0.5));
+  }
+
+  @Test
+  void labelsConfigRejectsNegativeDelaysAndComputesWhenResultsAreFinal() {
+    assertThrows(
+        IllegalArgumentException.class, () -> new LabelsConfig(Duration.ofSeconds(-1), false));
+    assertThrows(NullPointerException.class, () -> new LabelsConfig(null, false));
+    assertEquals(
+        Instant.parse("2024-02-03T00:00:00Z"),
+        new LabelsConfig(Duration.ofDays(1), false).finalAt(Instant.parse("2024-02-02T00:00:00Z")));
+  }
+
+  @Test
+  void fairnessConfigValidatesIntersectionsAndNamesThem() {
+    FairnessConfig f =
+        new FairnessConfig(List.of("race", "sex", "age_band"), 30, List.of(List.of("race", "sex")));
+
+    assertEquals(List.of("race|sex"), f.intersectionNames());
+    assertEquals("White|Male", FairnessConfig.compositeGroup(List.of("White", "Male")));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new FairnessConfig(List.of("race", "sex"), 30, List.of(List.of("race"))));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new FairnessConfig(List.of("race", "sex"), 30, List.of(List.of("race", "race"))));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new FairnessConfig(List.of("race", "sex"), 30, List.of(List.of("race", "age"))));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new FairnessConfig(
+                List.of("race", "sex"),
+                30,
+                List.of(List.of("race", "sex"), List.of("sex", "race"))));
+    assertThrows(IllegalArgumentException.class, () -> new FairnessConfig(List.of("race|sex"), 30));
   }
 
   @Test
@@ -84,6 +296,13 @@ class ModelConfigTest {
     assertThrows(IllegalArgumentException.class, () -> new ValueThreshold(Double.NaN, 0.2));
     assertThrows(IllegalArgumentException.class, () -> new PValueThreshold(0.01, 0.05, 0.1));
     assertThrows(IllegalArgumentException.class, () -> new PValueThreshold(0.05, 0.01, 1.5));
+    assertThrows(IllegalArgumentException.class, () -> new LowerBoundThreshold(0.8, 0.9));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new LowerBoundThreshold(Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY));
+    assertThrows(IllegalArgumentException.class, () -> new DropThreshold(0.2, 0.1));
+    assertThrows(IllegalArgumentException.class, () -> new DropThreshold(-0.1, 0.1));
+    assertThrows(IllegalArgumentException.class, () -> new DropThreshold(0.1, Double.NaN));
   }
 
   @Test
@@ -156,7 +375,12 @@ class ModelConfigTest {
             MetricIds.PSI, new ValueThreshold(0.1, 0.25),
             MetricIds.JENSEN_SHANNON, new ValueThreshold(0.1, 0.2),
             MetricIds.KS, new PValueThreshold(0.05, 0.01, 0.1),
-            MetricIds.CHI_SQUARE, new PValueThreshold(0.05, 0.01, 0.1)),
+            MetricIds.CHI_SQUARE, new PValueThreshold(0.05, 0.01, 0.1),
+            MetricIds.DEMOGRAPHIC_PARITY_RATIO, new LowerBoundThreshold(0.9, 0.8),
+            MetricIds.EQUALIZED_ODDS_DIFFERENCE, new ValueThreshold(0.1, 0.2),
+            MetricIds.ACCURACY, new DropThreshold(0.05, 0.10),
+            MetricIds.F1, new DropThreshold(0.05, 0.10),
+            MetricIds.ROC_AUC, new DropThreshold(0.05, 0.10)),
         DefaultThresholds.all());
   }
 }

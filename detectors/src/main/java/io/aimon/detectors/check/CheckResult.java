@@ -23,6 +23,13 @@ import java.util.Objects;
  * @param threshold the threshold the status was judged against, or null when none is configured
  * @param status one of {@link CheckStatus#code()}
  * @param referenceDigest SHA-256 of the reference profile used
+ * @param tp window true positives (binary performance results), or null
+ * @param fp window false positives, or null
+ * @param tn window true negatives, or null
+ * @param fn window false negatives, or null
+ * @param partial true for an early result emitted before the window's labels are final, else null
+ * @param ciLower lower end of the value's Wilson 95% interval (fairness group rates), or null
+ * @param ciUpper upper end of that interval, or null
  */
 public record CheckResult(
     String checkId,
@@ -40,7 +47,14 @@ public record CheckResult(
     Long nReference,
     Double threshold,
     String status,
-    String referenceDigest) {
+    String referenceDigest,
+    Long tp,
+    Long fp,
+    Long tn,
+    Long fn,
+    Boolean partial,
+    Double ciLower,
+    Double ciUpper) {
 
   public CheckResult {
     Objects.requireNonNull(checkId, "checkId");
@@ -53,5 +67,49 @@ public record CheckResult(
     if (pValue != null && !Double.isFinite(pValue)) {
       pValue = null;
     }
+  }
+
+  /** A result without confusion counts, final (not partial). */
+  public CheckResult(
+      String checkId,
+      String modelId,
+      String modelVersion,
+      long windowStart,
+      long windowEnd,
+      String metric,
+      String feature,
+      String attribute,
+      String group,
+      Double value,
+      Double pValue,
+      long n,
+      Long nReference,
+      Double threshold,
+      String status,
+      String referenceDigest) {
+    this(
+        checkId,
+        modelId,
+        modelVersion,
+        windowStart,
+        windowEnd,
+        metric,
+        feature,
+        attribute,
+        group,
+        value,
+        pValue,
+        n,
+        nReference,
+        threshold,
+        status,
+        referenceDigest,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 }

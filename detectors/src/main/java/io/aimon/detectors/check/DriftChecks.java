@@ -1,10 +1,13 @@
 package io.aimon.detectors.check;
 
 import io.aimon.config.MetricIds;
+import io.aimon.detectors.common.EmpiricalCdf;
+import io.aimon.detectors.common.Quantiles;
 import io.aimon.detectors.drift.CategoricalDrift;
 import io.aimon.detectors.drift.CategoricalDriftResult;
 import io.aimon.detectors.drift.NumericDrift;
 import io.aimon.detectors.drift.NumericDriftResult;
+import io.aimon.detectors.event.InferenceEvent;
 import io.aimon.detectors.model.ModelSpec;
 import io.aimon.detectors.profile.CategoricalProfile;
 import io.aimon.detectors.profile.NumericProfile;
@@ -16,7 +19,11 @@ import java.util.Map;
 
 /**
  * Evaluates a window profile against the reference profile: every drift metric of every feature,
- * the score and the label, plus per-feature {@code missing_rate} and the window {@code count}.
+ * the score and the label; per feature the data-quality rates {@code missing_rate}, {@code
+ * type_mismatch_rate} and {@code out_of_range_rate} (numeric: outside the reference min..max) or
+ * {@code unseen_category_rate} (categorical: a category the reference never had); per window the
+ * {@code count} and, when events carry {@code latency_ms}, {@code latency_p50/p95/p99} (numpy's
+ * linear interpolation).
  *
  * <p>Statuses: a test whose window sample is smaller than the model's {@code min_samples} is {@code
  * insufficient_data} (its value is still reported when it can be computed); otherwise the value is
@@ -41,9 +48,8 @@ public final class DriftChecks {
   public static List<CheckResult> evaluate(
       ModelSpec spec, ReferenceProfile reference, WindowProfile window) {
     List<CheckResult> out = new ArrayList<>();
-    Checks count =
-        new Checks(
-            spec, reference.digest(), window, null, window.events(), reference.events(), out);
+    CheckEmitter count =
+        emitter(spec, reference, window, out).feature(null, window.events(), reference.events());
     count.add(
         MetricIds.COUNT,
         (double) window.events(),
@@ -51,6 +57,15 @@ public final class DriftChecks {
         window.events() >= spec.minSamples()
             ? new Judgement(CheckStatus.OK, (double) spec.minSamples())
             : Judgement.INSUFFICIENT);
+    EmpiricalCdf latency = window.quality().latency();
+    if (!latency.isEmpty()) {
+      CheckEmitter lat = emitter(spec, reference, window, out).feature(null, latency.n(), null);
+      lat.value(MetricIds.LATENCY_P50, Quantiles.of(latency, 0.50));
+      lat.value(MetricIds.LATENCY_P95, Quantiles.of(latency, 0.95));
+      lat.value(MetricIds.LATENCY_P99, Quantiles.of(latency, 0.99));
+    }
+    FairnessChecks.selectionRates(
+        spec, emitter(spec, reference, window, out), window.selection(), window.events());
     for (Map.Entry<String, NumericProfile> e : window.numeric().entrySet()) {
       numeric(
           spec,
@@ -94,17 +109,18 @@ public final class DriftChecks {
       boolean withMissingRate,
       List<CheckResult> out) {
     if (withMissingRate) {
-      new Checks(
-              spec,
-              reference.digest(),
-              window,
-              f,
-              win.n() + win.missing(),
-              ref.n() + ref.missing(),
-              out)
-          .value(MetricIds.MISSING_RATE, win.missingRate());
+      CheckEmitter all =
+          emitter(spec, reference, window, out)
+              .feature(f, win.n() + win.missing(), ref.n() + ref.missing());
+      all.value(MetricIds.MISSING_RATE, win.missingRate());
+      all.value(
+          MetricIds.TYPE_MISMATCH_RATE,
+          rate(window.quality().typeMismatches().get(f), win.n() + win.missing()));
+      emitter(spec, reference, window, out)
+          .feature(f, win.n(), ref.n())
+          .value(MetricIds.OUT_OF_RANGE_RATE, rate(window.quality().outOfRange().get(f), win.n()));
     }
-    Checks checks = new Checks(spec, reference.digest(), window, f, win.n(), ref.n(), out);
+    CheckEmitter checks = emitter(spec, reference, window, out).feature(f, win.n(), ref.n());
     if (win.n() == 0) {
       checks.noData(NUMERIC_METRICS);
       return;
@@ -128,9 +144,12 @@ public final class DriftChecks {
       CategoricalProfile win,
       boolean withMissingRate,
       List<CheckResult> out) {
-    Checks checks = new Checks(spec, reference.digest(), window, f, win.n(), ref.n(), out);
+    CheckEmitter checks = emitter(spec, reference, window, out).feature(f, win.n(), ref.n());
     if (withMissingRate) {
       checks.value(MetricIds.MISSING_RATE, win.missingRate());
+      checks.value(
+          MetricIds.TYPE_MISMATCH_RATE, rate(window.quality().typeMismatches().get(f), win.n()));
+      checks.value(MetricIds.UNSEEN_CATEGORY_RATE, unseenRate(ref, win));
     }
     if (win.n() == 0) {
       checks.noData(CATEGORICAL_METRICS);
@@ -154,80 +173,30 @@ public final class DriftChecks {
     checks.value(MetricIds.HELLINGER, d.hellinger());
   }
 
-  /** Emits the checks of one feature (or of the model) of one window, with their common fields. */
-  private static final class Checks {
-    final ModelSpec spec;
-    final String digest;
-    final WindowProfile window;
-    final String feature;
-    final long n;
-    final long nReference;
-    final List<CheckResult> out;
+  /** count / n, NaN when n is 0. */
+  private static double rate(Long count, long n) {
+    return n == 0 || count == null ? Double.NaN : (double) count / n;
+  }
 
-    Checks(
-        ModelSpec spec,
-        String digest,
-        WindowProfile window,
-        String feature,
-        long n,
-        long nReference,
-        List<CheckResult> out) {
-      this.spec = spec;
-      this.digest = digest;
-      this.window = window;
-      this.feature = feature;
-      this.n = n;
-      this.nReference = nReference;
-      this.out = out;
-    }
-
-    /** A metric judged by a value threshold. */
-    void value(String metric, double value) {
-      add(metric, value, null, judge(metric, value, Double.NaN, Double.NaN));
-    }
-
-    /** A statistical test judged by its p-value and an effect-size floor. */
-    void test(String metric, double statistic, double pValue, double effect) {
-      add(metric, statistic, pValue, judge(metric, statistic, pValue, effect));
-    }
-
-    /** Metrics that cannot be computed because the window has no value of the feature. */
-    void noData(List<String> metrics) {
-      for (String m : metrics) {
-        out.add(result(m, null, null, 0, Judgement.INSUFFICIENT));
+  /** Share of the window's values whose category the reference never had (missing excluded). */
+  private static double unseenRate(CategoricalProfile ref, CategoricalProfile win) {
+    long unseen = 0;
+    for (Map.Entry<String, Long> c : win.counts().entrySet()) {
+      if (!c.getKey().equals(InferenceEvent.MISSING) && !ref.counts().containsKey(c.getKey())) {
+        unseen += c.getValue();
       }
     }
+    return rate(unseen, win.n());
+  }
 
-    void add(String metric, Double value, Double p, Judgement j) {
-      out.add(result(metric, value, p, n, j));
-    }
-
-    private Judgement judge(String metric, double value, double p, double effect) {
-      if (n < spec.minSamples()) {
-        return Judgement.INSUFFICIENT;
-      }
-      return Judgement.of(spec.threshold(metric, feature), value, p, effect);
-    }
-
-    private CheckResult result(
-        String metric, Double value, Double p, long sampleSize, Judgement j) {
-      return new CheckResult(
-          CheckIds.of(window.modelId(), window.windowStart(), metric, feature, null, null),
-          window.modelId(),
-          window.modelVersion(),
-          window.windowStart(),
-          window.windowEnd(),
-          metric,
-          feature,
-          null,
-          null,
-          value,
-          p,
-          sampleSize,
-          nReference,
-          j.threshold(),
-          j.status().code(),
-          digest);
-    }
+  private static CheckEmitter emitter(
+      ModelSpec spec, ReferenceProfile reference, WindowProfile window, List<CheckResult> out) {
+    return CheckEmitter.forWindow(
+        spec,
+        reference.digest(),
+        window.modelVersion(),
+        window.windowStart(),
+        window.windowEnd(),
+        out);
   }
 }

@@ -43,6 +43,18 @@ public final class OutputJson {
     }
     o.put("status", r.status());
     putIfNotNull(o, "reference_digest", r.referenceDigest());
+    if (r.tp() != null) {
+      o.put("tp", r.tp());
+      o.put("fp", r.fp());
+      o.put("tn", r.tn());
+      o.put("fn", r.fn());
+    }
+    if (r.ciLower() != null) {
+      o.putArray("ci95").add(r.ciLower()).add(r.ciUpper());
+    }
+    if (r.partial() != null) {
+      o.put("partial", r.partial());
+    }
     return write(o);
   }
 

@@ -26,7 +26,13 @@ public enum DeadLetterReason {
   /** The model_id is not configured. */
   UNKNOWN_MODEL("unknown_model"),
   /** The event is behind the watermark: its window has already been evaluated. */
-  LATE("late");
+  LATE("late"),
+  /** A label arrived after its prediction's window was final (window end + labels.max_delay). */
+  LABEL_TOO_LATE("label_too_late"),
+  /** A label whose prediction did not arrive within labels.max_delay. */
+  ORPHAN_LABEL("orphan_label"),
+  /** A second label for the same inference; the first one counts. */
+  DUPLICATE_LABEL("duplicate_label");
 
   private final String code;
 

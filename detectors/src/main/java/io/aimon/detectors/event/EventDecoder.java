@@ -91,13 +91,17 @@ public final class EventDecoder implements Serializable {
       }
       String version = JsonFields.optionalString(obj, "model_version");
       JsonNode features = JsonFields.requiredObject(obj, "features");
-      double[] numeric = numericFeatures(features, spec.numericFeatures());
-      String[] categorical = categoricalValues(features, spec.categoricalFeatures(), "features.");
+      TypeMismatches mismatches = new TypeMismatches();
+      double[] numeric = numericFeatures(features, spec.numericFeatures(), mismatches);
+      String[] categorical =
+          categoricalValues(
+              features, spec.categoricalFeatures(), "features.", mismatches, numeric.length);
       String prediction = JsonFields.scalar(obj, "prediction", true);
       double score = JsonFields.optionalNumber(obj, "score");
       String label = JsonFields.scalar(obj, "label", false);
       JsonNode groupsNode = JsonFields.optionalObject(obj, "groups");
-      String[] groups = categoricalValues(groupsNode, spec.fairnessAttributes(), "groups.");
+      String[] groups =
+          categoricalValues(groupsNode, spec.fairnessAttributes(), "groups.", null, 0);
       double latency = JsonFields.optionalNumber(obj, "latency_ms");
       if (latency < 0) {
         throw new InvalidEventException(
@@ -116,6 +120,7 @@ public final class EventDecoder implements Serializable {
               label,
               groups,
               latency,
+              mismatches.toArray(),
               raw.source(),
               raw.position()));
     } catch (InvalidEventException e) {
@@ -136,7 +141,8 @@ public final class EventDecoder implements Serializable {
             "model_id: '" + JsonFields.abbreviate(modelId) + "' is not a configured model");
       }
       String label = JsonFields.scalar(obj, "label", true);
-      return Decoded.ok(new LabelEvent(inferenceId, modelId, label, timestamp));
+      return Decoded.ok(
+          new LabelEvent(inferenceId, modelId, label, timestamp, raw.source(), raw.position()));
     } catch (InvalidEventException e) {
       return Decoded.rejected(DeadLetter.of(e.reason(), e.getMessage(), raw));
     }
@@ -169,13 +175,17 @@ public final class EventDecoder implements Serializable {
     return node;
   }
 
-  private static double[] numericFeatures(JsonNode features, List<String> names)
+  private static double[] numericFeatures(
+      JsonNode features, List<String> names, TypeMismatches mismatches)
       throws InvalidEventException {
     double[] out = new double[names.size()];
     for (int i = 0; i < out.length; i++) {
       JsonNode v = features.get(names.get(i));
       if (v == null || !v.isNumber()) {
         out[i] = Double.NaN;
+        if (v != null && !v.isNull()) {
+          mismatches.add(i);
+        }
       } else {
         double d = v.doubleValue();
         if (Double.isInfinite(d)) {
@@ -189,7 +199,12 @@ public final class EventDecoder implements Serializable {
     return out;
   }
 
-  private static String[] categoricalValues(JsonNode obj, List<String> names, String prefix)
+  /**
+   * Categorical values in canonical string form; an object or array is a type mismatch, recorded at
+   * {@code offset + i} when {@code mismatches} is given.
+   */
+  private static String[] categoricalValues(
+      JsonNode obj, List<String> names, String prefix, TypeMismatches mismatches, int offset)
       throws InvalidEventException {
     String[] out = new String[names.size()];
     for (int i = 0; i < out.length; i++) {
@@ -200,11 +215,32 @@ public final class EventDecoder implements Serializable {
           || (v.isTextual() && v.textValue().isEmpty())
           || (v.isNumber() && !Double.isFinite(v.doubleValue()))) {
         out[i] = InferenceEvent.MISSING;
+        if (mismatches != null && v != null && v.isContainerNode()) {
+          mismatches.add(offset + i);
+        }
       } else {
         out[i] = JsonFields.canonical(v, prefix + names.get(i));
       }
     }
     return out;
+  }
+
+  /** The indexes of mistyped features of one event; allocation-free when there are none. */
+  private static final class TypeMismatches {
+    private static final int[] NONE = new int[0];
+    private int[] indexes = NONE;
+    private int size;
+
+    void add(int index) {
+      if (size == indexes.length) {
+        indexes = java.util.Arrays.copyOf(indexes, Math.max(4, size * 2));
+      }
+      indexes[size++] = index;
+    }
+
+    int[] toArray() {
+      return size == 0 ? NONE : java.util.Arrays.copyOf(indexes, size);
+    }
   }
 
   private ObjectMapper mapper() {

@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param label the inline label in canonical string form, or null
  * @param groups one value per configured fairness attribute; {@link #MISSING} when absent
  * @param latencyMs the serving latency, NaN when absent
+ * @param typeMismatches indexes (numeric features first, then categorical, in config order) of
+ *     features whose value had the wrong JSON type; usually empty
  * @param source where the event was read ({@code topic/partition} or file name), for dead letters
  * @param position the Kafka offset or 1-based file line it was read at
  */
@@ -34,6 +36,7 @@ public record InferenceEvent(
     String label,
     String[] groups,
     double latencyMs,
+    int[] typeMismatches,
     String source,
     long position) {
 
@@ -47,5 +50,6 @@ public record InferenceEvent(
     Objects.requireNonNull(categorical, "categorical");
     Objects.requireNonNull(prediction, "prediction");
     Objects.requireNonNull(groups, "groups");
+    Objects.requireNonNull(typeMismatches, "typeMismatches");
   }
 }

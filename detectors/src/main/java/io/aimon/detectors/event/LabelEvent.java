@@ -9,8 +9,16 @@ import java.util.Objects;
  * @param modelId the model
  * @param label the label in canonical string form
  * @param timestamp when the label was observed, epoch milliseconds UTC
+ * @param source where the label was read ({@code topic/partition} or file name), for dead letters
+ * @param position the Kafka offset or 1-based file line it was read at
  */
-public record LabelEvent(String inferenceId, String modelId, String label, long timestamp) {
+public record LabelEvent(
+    String inferenceId,
+    String modelId,
+    String label,
+    long timestamp,
+    String source,
+    long position) {
   public LabelEvent {
     Objects.requireNonNull(inferenceId, "inferenceId");
     Objects.requireNonNull(modelId, "modelId");

@@ -3,6 +3,7 @@ package io.aimon.detectors.model;
 import io.aimon.config.CheckThreshold;
 import io.aimon.config.MetricIds;
 import io.aimon.config.ModelConfig;
+import io.aimon.config.Task;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,6 +33,7 @@ public final class ModelSpec implements Serializable {
   private final List<String> fairnessAttributes;
   private final int exactValues;
   private final Map<String, CheckThreshold> thresholds;
+  private final OutcomeSettings outcomes;
 
   /** Builds the spec of one configured model; exactValues is {@code job.exact_values}. */
   public static ModelSpec from(ModelConfig config, int exactValues) {
@@ -64,7 +66,13 @@ public final class ModelSpec implements Serializable {
         config.positiveLabel(),
         config.fairness() == null ? List.of() : config.fairness().attributes(),
         exactValues,
-        resolved);
+        resolved,
+        new OutcomeSettings(
+            config.task() == Task.REGRESSION,
+            config.labels().maxDelay().toMillis(),
+            config.labels().partialResults(),
+            config.fairness() == null ? List.of() : config.fairness().intersections(),
+            config.fairness() == null ? 0 : config.fairness().minGroupSize()));
   }
 
   /** Name used for the model score in check results' {@code feature} field. */
@@ -86,6 +94,36 @@ public final class ModelSpec implements Serializable {
       List<String> fairnessAttributes,
       int exactValues,
       Map<String, CheckThreshold> thresholds) {
+    this(
+        id,
+        version,
+        windowMillis,
+        minSamples,
+        numericFeatures,
+        categoricalFeatures,
+        monitorScore,
+        monitorLabel,
+        positiveLabel,
+        fairnessAttributes,
+        exactValues,
+        thresholds,
+        OutcomeSettings.DEFAULTS);
+  }
+
+  public ModelSpec(
+      String id,
+      String version,
+      long windowMillis,
+      int minSamples,
+      List<String> numericFeatures,
+      List<String> categoricalFeatures,
+      boolean monitorScore,
+      boolean monitorLabel,
+      String positiveLabel,
+      List<String> fairnessAttributes,
+      int exactValues,
+      Map<String, CheckThreshold> thresholds,
+      OutcomeSettings outcomes) {
     this.id = Objects.requireNonNull(id, "id");
     this.version = version;
     if (windowMillis < 1000) {
@@ -104,6 +142,7 @@ public final class ModelSpec implements Serializable {
     this.fairnessAttributes = List.copyOf(fairnessAttributes);
     this.exactValues = exactValues;
     this.thresholds = Map.copyOf(thresholds);
+    this.outcomes = java.util.Objects.requireNonNull(outcomes, "outcomes");
   }
 
   private static String key(String metric, String feature) {
@@ -163,5 +202,33 @@ public final class ModelSpec implements Serializable {
   public CheckThreshold threshold(String metric, String feature) {
     CheckThreshold t = feature == null ? null : thresholds.get(key(metric, feature));
     return t != null ? t : thresholds.get(metric);
+  }
+
+  /** How predictions are judged against labels (task, label delay, fairness groups). */
+  public OutcomeSettings outcomes() {
+    return outcomes;
+  }
+
+  /** {@code labels.max_delay} in milliseconds. */
+  public long labelMaxDelayMillis() {
+    return outcomes.labelMaxDelayMillis();
+  }
+
+  /** The same spec with other outcome settings. */
+  public ModelSpec withOutcomes(OutcomeSettings settings) {
+    return new ModelSpec(
+        id,
+        version,
+        windowMillis,
+        minSamples,
+        numericFeatures,
+        categoricalFeatures,
+        monitorScore,
+        monitorLabel,
+        positiveLabel,
+        fairnessAttributes,
+        exactValues,
+        thresholds,
+        settings);
   }
 }

@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param score the score's profile, or null when no reference event had a score
  * @param label the label's profile, or null when no reference event had a label
  * @param digest hex SHA-256 of the canonical JSON
+ * @param performance the reference's performance from its inline labels (metric id to value, plus
+ *     {@code n}, the number of labelled events); empty when the reference has no labels
  */
 public record ReferenceProfile(
     String modelId,
@@ -28,7 +30,8 @@ public record ReferenceProfile(
     Map<String, CategoricalProfile> categorical,
     NumericProfile score,
     CategoricalProfile label,
-    String digest)
+    String digest,
+    Map<String, Double> performance)
     implements Serializable {
 
   public ReferenceProfile {
@@ -36,5 +39,18 @@ public record ReferenceProfile(
     Objects.requireNonNull(digest, "digest");
     numeric = Collections.unmodifiableMap(new LinkedHashMap<>(numeric));
     categorical = Collections.unmodifiableMap(new LinkedHashMap<>(categorical));
+    performance = Collections.unmodifiableMap(new LinkedHashMap<>(performance));
+  }
+
+  /** A profile without reference performance (a reference without labels). */
+  public ReferenceProfile(
+      String modelId,
+      long events,
+      Map<String, NumericProfile> numeric,
+      Map<String, CategoricalProfile> categorical,
+      NumericProfile score,
+      CategoricalProfile label,
+      String digest) {
+    this(modelId, events, numeric, categorical, score, label, digest, Map.of());
   }
 }

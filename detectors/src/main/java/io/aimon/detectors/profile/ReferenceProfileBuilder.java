@@ -4,7 +4,10 @@ import io.aimon.detectors.common.EmpiricalCdf;
 import io.aimon.detectors.drift.Bins;
 import io.aimon.detectors.drift.QuantileEdges;
 import io.aimon.detectors.event.InferenceEvent;
+import io.aimon.detectors.label.LabelMatcher;
 import io.aimon.detectors.model.ModelSpec;
+import io.aimon.detectors.outcome.OutcomeAccumulator;
+import io.aimon.detectors.outcome.ReferencePerformance;
 import io.aimon.detectors.sketch.ValueDistribution;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,6 +32,7 @@ public final class ReferenceProfileBuilder {
   private long scoreMissing;
   private final CategoricalCounter label;
   private long events;
+  private final OutcomeAccumulator outcomes;
 
   public ReferenceProfileBuilder(ModelSpec spec) {
     this.spec = spec;
@@ -44,6 +48,7 @@ public final class ReferenceProfileBuilder {
     }
     score = newDistribution();
     label = CategoricalCounter.create();
+    outcomes = OutcomeAccumulator.create(spec, ValueDistribution.REFERENCE_EXACT_LIMIT);
   }
 
   private static ValueDistribution newDistribution() {
@@ -72,6 +77,7 @@ public final class ReferenceProfileBuilder {
     }
     if (e.label() != null) {
       label.add(e.label());
+      outcomes.add(spec, LabelMatcher.inline(e));
     }
   }
 
@@ -102,7 +108,15 @@ public final class ReferenceProfileBuilder {
     NumericProfile scoreProfile = score.n() == 0 ? null : profileOf(score, scoreMissing);
     CategoricalProfile labelProfile = label.n() == 0 ? null : label.toProfile();
     return ReferenceProfileCodec.withDigest(
-        new ReferenceProfile(spec.id(), events, num, cat, scoreProfile, labelProfile, "pending"));
+        new ReferenceProfile(
+            spec.id(),
+            events,
+            num,
+            cat,
+            scoreProfile,
+            labelProfile,
+            "pending",
+            ReferencePerformance.of(outcomes)));
   }
 
   private static NumericProfile profileOf(ValueDistribution values, long missing) {

@@ -17,13 +17,21 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The one owner of the reference profile's JSON layout (format {@value #FORMAT}, version {@value
- * #VERSION}). The digest is the SHA-256 of the canonical form (compact JSON written by this class,
- * without the digest), so re-formatting a stored file does not change it.
+ * The one owner of the reference profile's JSON layout (format {@value #FORMAT}). The digest is the
+ * SHA-256 of the canonical form (compact JSON written by this class, without the digest), so
+ * re-formatting a stored file does not change it.
+ *
+ * <ul>
+ *   <li>v1: distributions only;
+ *   <li>v2 (current): v1 plus {@code performance}, the reference's performance from its labels. A
+ *       profile without labels is still written as v1, byte for byte, so its digest is stable.
+ * </ul>
  */
 public final class ReferenceProfileCodec {
   public static final String FORMAT = "aimon-reference-profile";
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
+
+  private static final int V1 = 1;
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
@@ -57,8 +65,9 @@ public final class ReferenceProfileCodec {
       throw new IllegalArgumentException("format: expected '" + FORMAT + "'");
     }
     int version = root.path("version").asInt(-1);
-    if (version != VERSION) {
-      throw new IllegalArgumentException("version: expected " + VERSION + ", found " + version);
+    if (version != VERSION && version != V1) {
+      throw new IllegalArgumentException(
+          "version: expected " + V1 + " or " + VERSION + ", found " + version);
     }
     Map<String, NumericProfile> numeric = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = root.path("numeric").fields(); it.hasNext(); ) {
@@ -82,7 +91,8 @@ public final class ReferenceProfileCodec {
                 categorical,
                 score.isObject() ? readNumeric(score) : null,
                 label.isObject() ? readCategorical(label) : null,
-                "pending"));
+                "pending",
+                readPerformance(root.path("performance"))));
     String stored = root.path("digest").asText("");
     if (stored.isEmpty()) {
       throw new IllegalArgumentException("digest: expected a SHA-256 hex string, found none");
@@ -107,7 +117,14 @@ public final class ReferenceProfileCodec {
       throw new IllegalStateException(e);
     }
     return new ReferenceProfile(
-        p.modelId(), p.events(), p.numeric(), p.categorical(), p.score(), p.label(), sha256(bytes));
+        p.modelId(),
+        p.events(),
+        p.numeric(),
+        p.categorical(),
+        p.score(),
+        p.label(),
+        sha256(bytes),
+        p.performance());
   }
 
   static String sha256(byte[] bytes) {
@@ -121,7 +138,7 @@ public final class ReferenceProfileCodec {
   private static ObjectNode canonical(ReferenceProfile p) {
     ObjectNode root = F.objectNode();
     root.put("format", FORMAT);
-    root.put("version", VERSION);
+    root.put("version", p.performance().isEmpty() ? V1 : VERSION);
     root.put("model_id", p.modelId());
     root.put("events", p.events());
     ObjectNode num = root.putObject("numeric");
@@ -130,7 +147,20 @@ public final class ReferenceProfileCodec {
     p.categorical().forEach((k, v) -> cat.set(k, writeCategorical(v)));
     root.set("score", p.score() == null ? F.nullNode() : writeNumeric(p.score()));
     root.set("label", p.label() == null ? F.nullNode() : writeCategorical(p.label()));
+    if (!p.performance().isEmpty()) {
+      ObjectNode perf = root.putObject("performance");
+      p.performance().forEach(perf::put);
+    }
     return root;
+  }
+
+  private static Map<String, Double> readPerformance(JsonNode o) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      out.put(e.getKey(), e.getValue().doubleValue());
+    }
+    return out;
   }
 
   private static ObjectNode writeNumeric(NumericProfile n) {

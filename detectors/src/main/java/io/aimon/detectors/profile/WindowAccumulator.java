@@ -1,7 +1,13 @@
 package io.aimon.detectors.profile;
 
 import io.aimon.detectors.event.InferenceEvent;
+import io.aimon.detectors.fairness.FairnessAccumulator;
 import io.aimon.detectors.model.ModelSpec;
+import io.aimon.detectors.outcome.Labels;
+import io.aimon.detectors.outcome.OutcomeAccumulator;
+import io.aimon.detectors.sketch.ValueDistribution;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -25,6 +31,17 @@ public final class WindowAccumulator {
   final CategoricalCounter label;
   final TreeSet<String> versions;
 
+  /** Per feature, numeric then categorical in config order. */
+  final long[] typeMismatches;
+
+  final ValueDistribution latency;
+
+  /** Selection rates per fairness group (no labels needed); null for regression models. */
+  final FairnessAccumulator selection;
+
+  /** The prediction that counts as selected (the model's positive label). */
+  final String positiveLabel;
+
   WindowAccumulator(
       String modelId,
       long count,
@@ -32,7 +49,11 @@ public final class WindowAccumulator {
       CategoricalCounter[] categorical,
       NumericAccumulator score,
       CategoricalCounter label,
-      TreeSet<String> versions) {
+      TreeSet<String> versions,
+      long[] typeMismatches,
+      ValueDistribution latency,
+      FairnessAccumulator selection,
+      String positiveLabel) {
     this.modelId = modelId;
     this.count = count;
     this.numeric = numeric;
@@ -40,6 +61,10 @@ public final class WindowAccumulator {
     this.score = score;
     this.label = label;
     this.versions = versions;
+    this.typeMismatches = typeMismatches;
+    this.latency = latency;
+    this.selection = selection;
+    this.positiveLabel = positiveLabel;
   }
 
   /** An empty window for the model, binning numeric values by the reference's edges. */
@@ -47,7 +72,12 @@ public final class WindowAccumulator {
     NumericAccumulator[] numeric = new NumericAccumulator[spec.numericFeatures().size()];
     for (int i = 0; i < numeric.length; i++) {
       NumericProfile ref = reference.numeric().get(spec.numericFeatures().get(i));
-      numeric[i] = NumericAccumulator.create(ref.edges(), spec.exactValues());
+      numeric[i] =
+          NumericAccumulator.create(
+              ref.edges(),
+              spec.exactValues(),
+              ref.values().value(0),
+              ref.values().value(ref.values().size() - 1));
     }
     CategoricalCounter[] categorical = new CategoricalCounter[spec.categoricalFeatures().size()];
     for (int i = 0; i < categorical.length; i++) {
@@ -59,7 +89,18 @@ public final class WindowAccumulator {
             : null;
     CategoricalCounter label =
         spec.monitorLabel() && reference.label() != null ? CategoricalCounter.create() : null;
-    return new WindowAccumulator(spec.id(), 0, numeric, categorical, score, label, new TreeSet<>());
+    return new WindowAccumulator(
+        spec.id(),
+        0,
+        numeric,
+        categorical,
+        score,
+        label,
+        new TreeSet<>(),
+        new long[numeric.length + categorical.length],
+        ValueDistribution.create(spec.exactValues(), ValueDistribution.DEFAULT_SKETCH_K),
+        spec.outcomes().regression() ? null : OutcomeAccumulator.fairnessFor(spec),
+        spec.positiveLabel());
   }
 
   /** Counts one event of this model. */
@@ -82,6 +123,15 @@ public final class WindowAccumulator {
     }
     if (label != null && e.label() != null) {
       label.add(e.label());
+    }
+    for (int f : e.typeMismatches()) {
+      typeMismatches[f]++;
+    }
+    if (!Double.isNaN(e.latencyMs())) {
+      latency.add(e.latencyMs());
+    }
+    if (selection != null) {
+      selection.add(e.groups(), Labels.isPositive(e.prediction(), positiveLabel), null);
     }
     if (e.modelVersion() != null && versions.size() < MAX_VERSIONS) {
       versions.add(e.modelVersion());
@@ -107,6 +157,13 @@ public final class WindowAccumulator {
     if (label != null && other.label != null) {
       label.merge(other.label);
     }
+    for (int i = 0; i < typeMismatches.length; i++) {
+      typeMismatches[i] += other.typeMismatches[i];
+    }
+    latency.merge(other.latency);
+    if (selection != null && other.selection != null) {
+      selection.merge(other.selection);
+    }
     for (String v : other.versions) {
       if (versions.size() < MAX_VERSIONS) {
         versions.add(v);
@@ -125,13 +182,20 @@ public final class WindowAccumulator {
 
   /** An immutable profile of the window [start, end). */
   public WindowProfile toProfile(ModelSpec spec, long windowStart, long windowEnd) {
-    java.util.LinkedHashMap<String, NumericProfile> num = new java.util.LinkedHashMap<>();
+    Map<String, NumericProfile> num = new LinkedHashMap<>();
+    Map<String, Long> outOfRange = new LinkedHashMap<>();
+    Map<String, Long> mismatches = new LinkedHashMap<>();
     for (int i = 0; i < numeric.length; i++) {
-      num.put(spec.numericFeatures().get(i), numeric[i].toProfile());
+      String f = spec.numericFeatures().get(i);
+      num.put(f, numeric[i].toProfile());
+      outOfRange.put(f, numeric[i].outOfRange);
+      mismatches.put(f, typeMismatches[i]);
     }
-    java.util.LinkedHashMap<String, CategoricalProfile> cat = new java.util.LinkedHashMap<>();
+    Map<String, CategoricalProfile> cat = new LinkedHashMap<>();
     for (int i = 0; i < categorical.length; i++) {
-      cat.put(spec.categoricalFeatures().get(i), categorical[i].toProfile());
+      String f = spec.categoricalFeatures().get(i);
+      cat.put(f, categorical[i].toProfile());
+      mismatches.put(f, typeMismatches[numeric.length + i]);
     }
     String version = versions.isEmpty() ? spec.version() : String.join(",", versions);
     return new WindowProfile(
@@ -143,6 +207,8 @@ public final class WindowAccumulator {
         num,
         cat,
         score == null ? null : score.toProfile(),
-        label == null ? null : label.toProfile());
+        label == null ? null : label.toProfile(),
+        new DataQuality(outOfRange, mismatches, latency.toCdf()),
+        selection == null ? Map.of() : selection.evaluate(spec.outcomes().minGroupSize()));
   }
 }

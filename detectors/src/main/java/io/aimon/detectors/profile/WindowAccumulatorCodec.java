@@ -1,5 +1,7 @@
 package io.aimon.detectors.profile;
 
+import io.aimon.detectors.fairness.FairnessAccumulator;
+import io.aimon.detectors.fairness.FairnessAccumulatorCodec;
 import io.aimon.detectors.sketch.ValueDistribution;
 import io.aimon.detectors.sketch.ValueDistributionCodec;
 import java.io.ByteArrayInputStream;
@@ -14,12 +16,21 @@ import java.util.TreeSet;
 
 /**
  * The one owner of {@link WindowAccumulator}'s binary layout, used for checkpointed window state.
- * Layout v1: version byte, model id, count, versions, numeric accumulators (edges, bins, missing,
- * value distribution), categorical counters (sorted entries), optional score and label.
+ *
+ * <ul>
+ *   <li>v1: version byte, model id, count, versions, numeric accumulators (edges, bins, missing,
+ *       value distribution), categorical counters (sorted entries), optional score and label.
+ *   <li>v2 (current): v1 plus, per numeric accumulator, the reference range and the out-of-range
+ *       count, and after the label the per-feature type-mismatch counts and the latency
+ *       distribution, the positive label and the selection-rate fairness state. A v1 state reads
+ *       with an unbounded range, zero out-of-range and mismatch counts and no latencies.
+ * </ul>
  */
 public final class WindowAccumulatorCodec {
   /** Current layout version. */
-  public static final byte VERSION = 1;
+  public static final byte VERSION = 2;
+
+  private static final byte V1 = 1;
 
   private WindowAccumulatorCodec() {}
 
@@ -49,6 +60,20 @@ public final class WindowAccumulatorCodec {
       if (a.label != null) {
         writeCategorical(out, a.label);
       }
+      out.writeInt(a.typeMismatches.length);
+      for (long m : a.typeMismatches) {
+        out.writeLong(m);
+      }
+      byte[] latency = ValueDistributionCodec.encode(a.latency);
+      out.writeInt(latency.length);
+      out.write(latency);
+      writeString(out, a.positiveLabel == null ? "" : a.positiveLabel);
+      out.writeBoolean(a.selection != null);
+      if (a.selection != null) {
+        byte[] selection = FairnessAccumulatorCodec.encode(a.selection);
+        out.writeInt(selection.length);
+        out.write(selection);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -61,9 +86,14 @@ public final class WindowAccumulatorCodec {
   public static WindowAccumulator decode(byte[] data) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
       byte version = in.readByte();
-      if (version != VERSION) {
+      if (version != VERSION && version != V1) {
         throw new IllegalArgumentException(
-            "window state: expected layout version " + VERSION + ", found " + version);
+            "window state: expected layout version "
+                + V1
+                + " or "
+                + VERSION
+                + ", found "
+                + version);
       }
       String modelId = readString(in);
       long count = in.readLong();
@@ -73,15 +103,51 @@ public final class WindowAccumulatorCodec {
       }
       NumericAccumulator[] numeric = new NumericAccumulator[in.readInt()];
       for (int i = 0; i < numeric.length; i++) {
-        numeric[i] = readNumeric(in);
+        numeric[i] = readNumeric(in, version);
       }
       CategoricalCounter[] categorical = new CategoricalCounter[in.readInt()];
       for (int i = 0; i < categorical.length; i++) {
         categorical[i] = readCategorical(in);
       }
-      NumericAccumulator score = in.readBoolean() ? readNumeric(in) : null;
+      NumericAccumulator score = in.readBoolean() ? readNumeric(in, version) : null;
       CategoricalCounter label = in.readBoolean() ? readCategorical(in) : null;
-      return new WindowAccumulator(modelId, count, numeric, categorical, score, label, versions);
+      long[] mismatches = new long[numeric.length + categorical.length];
+      ValueDistribution latency;
+      String positiveLabel = null;
+      FairnessAccumulator selection = null;
+      if (version == V1) {
+        latency =
+            ValueDistribution.create(
+                ValueDistribution.DEFAULT_EXACT_LIMIT, ValueDistribution.DEFAULT_SKETCH_K);
+      } else {
+        if (in.readInt() != mismatches.length) {
+          throw new IllegalArgumentException("window state: type-mismatch counts do not fit");
+        }
+        for (int i = 0; i < mismatches.length; i++) {
+          mismatches[i] = in.readLong();
+        }
+        byte[] latencyBytes = new byte[in.readInt()];
+        in.readFully(latencyBytes);
+        latency = ValueDistributionCodec.decode(latencyBytes);
+        positiveLabel = readString(in);
+        if (in.readBoolean()) {
+          byte[] selectionBytes = new byte[in.readInt()];
+          in.readFully(selectionBytes);
+          selection = FairnessAccumulatorCodec.decode(selectionBytes);
+        }
+      }
+      return new WindowAccumulator(
+          modelId,
+          count,
+          numeric,
+          categorical,
+          score,
+          label,
+          versions,
+          mismatches,
+          latency,
+          selection,
+          positiveLabel);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -109,12 +175,16 @@ public final class WindowAccumulatorCodec {
       out.writeLong(b);
     }
     out.writeLong(n.missing);
+    out.writeDouble(n.rangeMin);
+    out.writeDouble(n.rangeMax);
+    out.writeLong(n.outOfRange);
     byte[] values = ValueDistributionCodec.encode(n.values);
     out.writeInt(values.length);
     out.write(values);
   }
 
-  private static NumericAccumulator readNumeric(DataInputStream in) throws IOException {
+  private static NumericAccumulator readNumeric(DataInputStream in, byte version)
+      throws IOException {
     double[] edges = new double[in.readInt()];
     for (int i = 0; i < edges.length; i++) {
       edges[i] = in.readDouble();
@@ -124,10 +194,18 @@ public final class WindowAccumulatorCodec {
       bins[i] = in.readLong();
     }
     long missing = in.readLong();
+    double rangeMin = Double.NEGATIVE_INFINITY;
+    double rangeMax = Double.POSITIVE_INFINITY;
+    long outOfRange = 0;
+    if (version != V1) {
+      rangeMin = in.readDouble();
+      rangeMax = in.readDouble();
+      outOfRange = in.readLong();
+    }
     byte[] values = new byte[in.readInt()];
     in.readFully(values);
     ValueDistribution dist = ValueDistributionCodec.decode(values);
-    return new NumericAccumulator(edges, bins, dist, missing);
+    return new NumericAccumulator(edges, bins, dist, missing, rangeMin, rangeMax, outOfRange);
   }
 
   private static void writeCategorical(DataOutputStream out, CategoricalCounter c)

@@ -1,5 +1,6 @@
 package io.aimon.detectors.profile;
 
+import io.aimon.detectors.fairness.FairnessResult;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,6 +18,9 @@ import java.util.Objects;
  * @param categorical per categorical feature, in config order
  * @param score the score's profile, or null when not monitored
  * @param label the label's profile, or null when not monitored
+ * @param quality out-of-range and type-mismatch counts and the latency distribution
+ * @param selection selection-rate fairness per attribute and intersection (labels not needed;
+ *     label-based fields are empty); empty when the model has no fairness attributes
  */
 public record WindowProfile(
     String modelId,
@@ -27,13 +31,17 @@ public record WindowProfile(
     Map<String, NumericProfile> numeric,
     Map<String, CategoricalProfile> categorical,
     NumericProfile score,
-    CategoricalProfile label) {
+    CategoricalProfile label,
+    DataQuality quality,
+    Map<String, FairnessResult> selection) {
 
   public WindowProfile {
     Objects.requireNonNull(modelId, "modelId");
     if (windowEnd <= windowStart) {
       throw new IllegalArgumentException("windowEnd: expected > windowStart, found " + windowEnd);
     }
+    Objects.requireNonNull(quality, "quality");
+    selection = Collections.unmodifiableMap(new LinkedHashMap<>(selection));
     numeric = Collections.unmodifiableMap(new LinkedHashMap<>(numeric));
     categorical = Collections.unmodifiableMap(new LinkedHashMap<>(categorical));
   }

@@ -79,6 +79,7 @@ final class CheckFixtures {
         label,
         new String[0],
         Double.NaN,
+        new int[0],
         "test",
         0);
   }

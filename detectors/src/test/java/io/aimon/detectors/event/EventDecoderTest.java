@@ -608,7 +608,7 @@ class EventDecoderTest {
                 raw(
                     "{\"inference_id\": \"i-1\", \"model_id\": \"m1\", \"label\": 1.0, \"timestamp\": 1706781600000}"));
     assertTrue(d.isOk());
-    assertEquals(new LabelEvent("i-1", "m1", "1", FEB_1_10_00_UTC), d.event());
+    assertEquals(new LabelEvent("i-1", "m1", "1", FEB_1_10_00_UTC, SOURCE, POSITION), d.event());
   }
 
   @Test

@@ -29,34 +29,69 @@ class FormatSamplesTest {
   private static final ModelSpec SPEC = spec(10_000);
 
   @Test
-  void referenceProfileV1SampleDecodesAndIsWrittenIdentically() throws IOException {
+  void referenceProfileV2SampleDecodesAndIsWrittenIdentically() throws IOException {
     ReferenceProfile built = reference(SPEC, events(7, 500));
+    assertTrue(!built.performance().isEmpty(), "labelled reference events give a performance");
     byte[] written = ReferenceProfileCodec.toJson(built);
-    Path sample = sample("reference-profile-v1.json", written);
+    Path sample = sample("reference-profile-v2.json", written);
 
     ReferenceProfile read = ReferenceProfileCodec.fromJson(Files.readAllBytes(sample));
     assertEquals(built.digest(), read.digest());
-    assertEquals(500, read.events());
-    assertArrayEquals(Files.readAllBytes(sample), written, "layout v1 unchanged");
+    assertEquals(built.performance(), read.performance());
+    assertArrayEquals(Files.readAllBytes(sample), written, "layout v2 unchanged");
   }
 
   @Test
-  void windowStateV1SampleDecodesAndIsWrittenIdentically() throws IOException {
-    ReferenceProfile ref = reference(SPEC, events(7, 500));
-    WindowAccumulator acc = WindowAccumulator.create(SPEC, ref);
-    events(8, 300).forEach(acc::add);
+  void referenceProfileV1SampleStillDecodesWithItsDigest() throws IOException {
+    // written by layout v1, before the reference performance existed
+    byte[] stored = Files.readAllBytes(DIR.resolve("reference-profile-v1.json"));
+    ReferenceProfile read = ReferenceProfileCodec.fromJson(stored);
+    assertEquals(500, read.events());
+    assertTrue(read.performance().isEmpty());
+    assertArrayEquals(stored, ReferenceProfileCodec.toJson(read), "a v1 profile is written as v1");
+  }
+
+  @Test
+  void windowStateV2SampleDecodesAndIsWrittenIdentically() throws IOException {
+    WindowAccumulator acc = sampleWindow();
     byte[] written = WindowAccumulatorCodec.encode(acc);
     Path sample =
         sample(
-            "window-state-v1.base64", Base64.getMimeEncoder().encodeToString(written).getBytes());
+            "window-state-v2.base64", Base64.getMimeEncoder().encodeToString(written).getBytes());
 
     byte[] stored = Base64.getMimeDecoder().decode(Files.readAllBytes(sample));
+    assertEquals(2, stored[0], "layout version byte");
     WindowAccumulator read = WindowAccumulatorCodec.decode(stored);
     assertEquals(300, read.count());
     assertWindowEquals(
         acc.toProfile(SPEC, WINDOW_START, WINDOW_END),
         read.toProfile(SPEC, WINDOW_START, WINDOW_END));
-    assertArrayEquals(stored, written, "layout v1 unchanged");
+    assertArrayEquals(stored, written, "layout v2 unchanged");
+  }
+
+  @Test
+  void windowStateV1SampleStillDecodes() throws IOException {
+    // written by layout v1, before out-of-range, type-mismatch and latency counts existed
+    byte[] stored =
+        Base64.getMimeDecoder().decode(Files.readAllBytes(DIR.resolve("window-state-v1.base64")));
+    assertEquals(1, stored[0], "layout version byte");
+    WindowProfile read =
+        WindowAccumulatorCodec.decode(stored).toProfile(SPEC, WINDOW_START, WINDOW_END);
+    WindowProfile fresh = sampleWindow().toProfile(SPEC, WINDOW_START, WINDOW_END);
+    assertEquals(300, read.events());
+    fresh
+        .numeric()
+        .forEach((f, p) -> ProfileFixtures.assertNumericEquals(p, read.numeric().get(f), f));
+    assertEquals(fresh.categorical(), read.categorical());
+    assertEquals(0L, read.quality().outOfRange().get("x"));
+    assertTrue(read.quality().latency().isEmpty());
+  }
+
+  private static WindowAccumulator sampleWindow() {
+    ReferenceProfile ref = reference(SPEC, events(7, 500));
+    WindowAccumulator acc = WindowAccumulator.create(SPEC, ref);
+    events(8, 300).forEach(acc::add);
+    return acc;
   }
 
   private static Path sample(String name, byte[] current) throws IOException {

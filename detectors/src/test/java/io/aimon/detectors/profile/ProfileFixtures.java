@@ -51,6 +51,7 @@ final class ProfileFixtures {
         label,
         new String[0],
         Double.NaN,
+        new int[0],
         "test",
         0);
   }
@@ -104,5 +105,11 @@ final class ProfileFixtures {
       assertNumericEquals(expected.score(), actual.score(), "score");
     }
     assertEquals(expected.label(), actual.label());
+    assertEquals(expected.quality().outOfRange(), actual.quality().outOfRange());
+    assertEquals(expected.quality().typeMismatches(), actual.quality().typeMismatches());
+    assertArrayEquals(
+        expected.quality().latency().values(), actual.quality().latency().values(), 0.0, "latency");
+    assertArrayEquals(
+        expected.quality().latency().counts(), actual.quality().latency().counts(), "latency");
   }
 }

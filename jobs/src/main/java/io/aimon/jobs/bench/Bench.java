@@ -54,7 +54,7 @@ public final class Bench {
     long t0 = System.nanoTime();
     StreamExecutionEnvironment env = MonitorRunner.environment(plan, false);
     env.setParallelism(1);
-    MonitorRunner.replayJob(plan, input, out).build(env);
+    MonitorRunner.replayJob(plan, input, null, out).build(env);
     env.execute("aimon-bench");
     double seconds = (System.nanoTime() - t0) / 1e9;
     double cpuSeconds = (os.getProcessCpuTime() - cpu0) / 1e9;

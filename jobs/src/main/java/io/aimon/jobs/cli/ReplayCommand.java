@@ -39,6 +39,14 @@ final class ReplayCommand implements Callable<Integer> {
   Path input;
 
   @Option(
+      names = "--labels",
+      paramLabel = "FILE",
+      description =
+          "Label events (inference_id, model_id, label, timestamp), one JSON object per line,"
+              + " joined with the inference events by inference_id.")
+  Path labels;
+
+  @Option(
       names = "--out",
       required = true,
       paramLabel = "DIR",
@@ -55,11 +63,15 @@ final class ReplayCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("aimon: --input: file not found: " + input);
       return 2;
     }
+    if (labels != null && !Files.isRegularFile(labels)) {
+      spec.commandLine().getErr().println("aimon: --labels: file not found: " + labels);
+      return 2;
+    }
     Files.createDirectories(out);
     MonitorPlan plan = MonitorPlan.of(cfg, ReferenceProfiles.loadAll(cfg, true));
     StreamExecutionEnvironment env = MonitorRunner.environment(plan, false);
     env.setParallelism(1);
-    MonitorRunner.replayJob(plan, input, out).build(env);
+    MonitorRunner.replayJob(plan, input, labels, out).build(env);
     env.execute("aimon-replay");
     Files.writeString(out.resolve("incidents.jsonl"), "");
     spec.commandLine().getOut().println(ReplaySummary.of(out));

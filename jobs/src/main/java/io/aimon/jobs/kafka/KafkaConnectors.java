@@ -75,6 +75,27 @@ public final class KafkaConnectors {
         .build();
   }
 
+  /**
+   * Whether the topic exists on the cluster (asked with the settings' client properties).
+   *
+   * @throws IllegalStateException when the cluster cannot be reached within 30 s
+   */
+  public static boolean topicExists(KafkaSettings kafka, String topic) {
+    Properties p = clientProperties(kafka);
+    p.setProperty("bootstrap.servers", kafka.bootstrapServers());
+    try (org.apache.kafka.clients.admin.Admin admin =
+        org.apache.kafka.clients.admin.Admin.create(p)) {
+      return admin
+          .listTopics()
+          .names()
+          .get(30, java.util.concurrent.TimeUnit.SECONDS)
+          .contains(topic);
+    } catch (Exception e) {
+      throw new IllegalStateException(
+          "could not list the topics of " + kafka.bootstrapServers() + ": " + e.getMessage(), e);
+    }
+  }
+
   static Properties clientProperties(KafkaSettings kafka) {
     Properties p = new Properties();
     kafka.properties().forEach(p::setProperty);

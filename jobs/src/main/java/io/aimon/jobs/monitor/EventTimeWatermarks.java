@@ -1,6 +1,5 @@
 package io.aimon.jobs.monitor;
 
-import io.aimon.detectors.event.InferenceEvent;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkGeneratorSupplier;
@@ -12,7 +11,7 @@ import org.apache.flink.api.common.eventtime.WatermarkOutput;
  * replay, or a restart from a checkpoint, classifies the same events as late every time (Flink's
  * periodic generator would make that depend on processing speed).
  */
-final class EventTimeWatermarks implements WatermarkGenerator<InferenceEvent> {
+final class EventTimeWatermarks<T> implements WatermarkGenerator<T> {
   private final long outOfOrdernessMillis;
   private long maxTimestamp = Long.MIN_VALUE;
 
@@ -21,12 +20,12 @@ final class EventTimeWatermarks implements WatermarkGenerator<InferenceEvent> {
   }
 
   /** A serializable supplier for {@code WatermarkStrategy.forGenerator}. */
-  static WatermarkGeneratorSupplier<InferenceEvent> supplier(long outOfOrdernessMillis) {
-    return context -> new EventTimeWatermarks(outOfOrdernessMillis);
+  static <T> WatermarkGeneratorSupplier<T> supplier(long outOfOrdernessMillis) {
+    return context -> new EventTimeWatermarks<>(outOfOrdernessMillis);
   }
 
   @Override
-  public void onEvent(InferenceEvent event, long eventTimestamp, WatermarkOutput output) {
+  public void onEvent(T event, long eventTimestamp, WatermarkOutput output) {
     if (eventTimestamp > maxTimestamp) {
       maxTimestamp = eventTimestamp;
       output.emitWatermark(new Watermark(maxTimestamp - outOfOrdernessMillis - 1));

@@ -3,11 +3,16 @@ package io.aimon.jobs.monitor;
 import io.aimon.detectors.check.CheckResult;
 import io.aimon.detectors.event.DeadLetter;
 import io.aimon.detectors.event.InferenceEvent;
+import io.aimon.detectors.event.LabelEvent;
 import io.aimon.detectors.event.RawRecord;
+import io.aimon.detectors.label.LabelMatcher;
+import io.aimon.detectors.label.LabelledPrediction;
+import io.aimon.detectors.label.Prediction;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -16,13 +21,23 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.OutputTag;
 
 /**
- * The monitor job's graph: source -> decode (bad records to dead letters) -> watermarks -> keyBy
- * model -> tumbling event-time window per model's size -> window profile -> checks -> sinks. Late
- * events become {@code late} dead letters. The same graph runs on Kafka ({@code run}, {@code demo})
- * and on files ({@code replay}); only the source and sinks passed in differ.
+ * The monitor job's graph. The same graph runs on Kafka ({@code run}, {@code demo}) and on files
+ * ({@code replay}); only the sources and sinks passed in differ.
+ *
+ * <pre>
+ * inference source -> decode -> watermarks -+-> keyBy model -> window per model -> drift,
+ *                                           |     data quality, selection-rate fairness checks
+ *                                           +-> inline label? -----------------------+
+ *                                           +-> no label: keyBy inference id -+       |
+ * label source -> decode -> watermarks ----------------------> join labels ---+-> keyBy model ->
+ *                        outcome windows (final at window end + labels.max_delay) -> performance
+ *                        and label-based fairness checks
+ * </pre>
+ *
+ * Bad records, late events and rejected labels become dead letters with a reason.
  *
  * <pre>{@code
- * new MonitorJob(plan, source, metricsSink, deadLetterSink).build(env);
+ * new MonitorJob(plan, inferenceSource, labelSource, metricsSink, deadLetterSink).build(env);
  * env.execute("aimon-monitor");
  * }</pre>
  */
@@ -34,29 +49,44 @@ public final class MonitorJob {
   public static final String UID_WATERMARKS = "monitor.watermarks";
   public static final String UID_WINDOW = "monitor.window-profile";
   public static final String UID_LATE = "monitor.late-dead-letters";
+  public static final String UID_LABEL_SOURCE = "monitor.label-source";
+  public static final String UID_LABEL_DECODE = "monitor.label-decode";
+  public static final String UID_LABEL_WATERMARKS = "monitor.label-watermarks";
+  public static final String UID_INLINE_LABELS = "monitor.inline-labels";
+  public static final String UID_JOIN = "monitor.label-join";
+  public static final String UID_OUTCOMES = "monitor.outcome-windows";
   public static final String UID_METRICS_SINK = "monitor.metrics-sink";
   public static final String UID_DEAD_LETTER_SINK = "monitor.dead-letter-sink";
 
   private static final OutputTag<DeadLetter> DEAD_LETTERS =
-      new OutputTag<>(
-          "dead-letters",
-          org.apache.flink.api.common.typeinfo.TypeInformation.of(DeadLetter.class));
+      new OutputTag<>("dead-letters", TypeInformation.of(DeadLetter.class));
+  private static final OutputTag<DeadLetter> LABEL_DEAD_LETTERS =
+      new OutputTag<>("label-dead-letters", TypeInformation.of(DeadLetter.class));
+  private static final OutputTag<DeadLetter> JOIN_DEAD_LETTERS =
+      new OutputTag<>("join-dead-letters", TypeInformation.of(DeadLetter.class));
+  private static final OutputTag<DeadLetter> OUTCOME_DEAD_LETTERS =
+      new OutputTag<>("outcome-dead-letters", TypeInformation.of(DeadLetter.class));
   private static final OutputTag<InferenceEvent> LATE =
-      new OutputTag<>(
-          "late", org.apache.flink.api.common.typeinfo.TypeInformation.of(InferenceEvent.class));
+      new OutputTag<>("late", TypeInformation.of(InferenceEvent.class));
 
   private final MonitorPlan plan;
   private final Source<RawRecord, ?, ?> source;
+  private final Source<RawRecord, ?, ?> labelSource;
   private final Sink<CheckResult> metricsSink;
   private final Sink<DeadLetter> deadLetterSink;
 
+  /**
+   * @param labelSource label events (contract 1), or null when labels only come inline
+   */
   public MonitorJob(
       MonitorPlan plan,
       Source<RawRecord, ?, ?> source,
+      Source<RawRecord, ?, ?> labelSource,
       Sink<CheckResult> metricsSink,
       Sink<DeadLetter> deadLetterSink) {
     this.plan = plan;
     this.source = source;
+    this.labelSource = labelSource;
     this.metricsSink = metricsSink;
     this.deadLetterSink = deadLetterSink;
   }
@@ -67,8 +97,8 @@ public final class MonitorJob {
   }
 
   /**
-   * Adds the job's operators, passing the raw record stream through {@code afterSource} first: the
-   * seam where tests insert fault injection. Operators it adds need their own uids.
+   * Adds the job's operators, passing the raw inference stream through {@code afterSource} first:
+   * the seam where tests insert fault injection. Operators it adds need their own uids.
    */
   public void build(
       StreamExecutionEnvironment env, UnaryOperator<DataStream<RawRecord>> afterSource) {
@@ -79,7 +109,11 @@ public final class MonitorJob {
                 .name("inference-source"));
 
     SingleOutputStreamOperator<InferenceEvent> events =
-        raw.process(new DecodeInference(plan, DEAD_LETTERS)).uid(UID_DECODE).name("decode");
+        raw.process(
+                new DecodeRecords<InferenceEvent>(plan, DecodeRecords.Kind.INFERENCE, DEAD_LETTERS),
+                TypeInformation.of(InferenceEvent.class))
+            .uid(UID_DECODE)
+            .name("decode");
 
     DataStream<InferenceEvent> timed =
         events
@@ -104,7 +138,7 @@ public final class MonitorJob {
                 new EvaluateWindow(plan),
                 WindowStateSerializer.TYPE_INFO,
                 WindowStateSerializer.TYPE_INFO,
-                org.apache.flink.api.common.typeinfo.TypeInformation.of(CheckResult.class))
+                TypeInformation.of(CheckResult.class))
             .uid(UID_WINDOW)
             .name("window-profile");
 
@@ -115,12 +149,69 @@ public final class MonitorJob {
             .uid(UID_LATE)
             .name("late-events");
 
-    results.sinkTo(metricsSink).uid(UID_METRICS_SINK).name("metrics-sink");
-    events
-        .getSideOutput(DEAD_LETTERS)
-        .union(late)
-        .sinkTo(deadLetterSink)
-        .uid(UID_DEAD_LETTER_SINK)
-        .name("dead-letter-sink");
+    SingleOutputStreamOperator<CheckResult> outcomeResults = outcomes(env, timed, sizes);
+
+    results.union(outcomeResults).sinkTo(metricsSink).uid(UID_METRICS_SINK).name("metrics-sink");
+    DataStream<DeadLetter> deadLetters =
+        events
+            .getSideOutput(DEAD_LETTERS)
+            .union(late, outcomeResults.getSideOutput(OUTCOME_DEAD_LETTERS));
+    if (labelSource != null) {
+      deadLetters = deadLetters.union(labelDeadLetters, joinDeadLetters);
+    }
+    deadLetters.sinkTo(deadLetterSink).uid(UID_DEAD_LETTER_SINK).name("dead-letter-sink");
+  }
+
+  private DataStream<DeadLetter> labelDeadLetters;
+  private DataStream<DeadLetter> joinDeadLetters;
+
+  /** Labelled predictions (inline, or joined with label events) into outcome windows. */
+  private SingleOutputStreamOperator<CheckResult> outcomes(
+      StreamExecutionEnvironment env, DataStream<InferenceEvent> timed, Map<String, Long> sizes) {
+    SingleOutputStreamOperator<LabelledPrediction> inline =
+        timed
+            .process(new SplitByLabel(sizes), TypeInformation.of(LabelledPrediction.class))
+            .uid(UID_INLINE_LABELS)
+            .name("split-by-label");
+    DataStream<LabelledPrediction> labelled = inline;
+    if (labelSource != null) {
+      SingleOutputStreamOperator<LabelEvent> labels =
+          env.fromSource(labelSource, WatermarkStrategy.noWatermarks(), "label-source")
+              .uid(UID_LABEL_SOURCE)
+              .name("label-source")
+              .process(
+                  new DecodeRecords<LabelEvent>(plan, DecodeRecords.Kind.LABEL, LABEL_DEAD_LETTERS),
+                  TypeInformation.of(LabelEvent.class))
+              .uid(UID_LABEL_DECODE)
+              .name("label-decode");
+      labelDeadLetters = labels.getSideOutput(LABEL_DEAD_LETTERS);
+      DataStream<LabelEvent> timedLabels =
+          labels
+              .assignTimestampsAndWatermarks(
+                  WatermarkStrategy.<LabelEvent>forGenerator(
+                          EventTimeWatermarks.supplier(plan.outOfOrderness().toMillis()))
+                      .withTimestampAssigner((l, previous) -> l.timestamp())
+                      .withIdleness(plan.idleness()))
+              .uid(UID_LABEL_WATERMARKS)
+              .name("label-watermarks");
+      DataStream<Prediction> predictions = inline.getSideOutput(SplitByLabel.UNLABELLED);
+      SingleOutputStreamOperator<LabelledPrediction> joined =
+          predictions
+              .keyBy(Prediction::inferenceId)
+              .connect(timedLabels.keyBy(LabelEvent::inferenceId))
+              .process(
+                  new JoinLabels(new LabelMatcher(plan.specs()), JOIN_DEAD_LETTERS),
+                  TypeInformation.of(LabelledPrediction.class))
+              .uid(UID_JOIN)
+              .name("label-join");
+      joinDeadLetters = joined.getSideOutput(JOIN_DEAD_LETTERS);
+      labelled = labelled.union(joined);
+    }
+    return labelled
+        .keyBy(LabelledPrediction::modelId)
+        .process(
+            new OutcomeWindows(plan, OUTCOME_DEAD_LETTERS), TypeInformation.of(CheckResult.class))
+        .uid(UID_OUTCOMES)
+        .name("outcome-windows");
   }
 }

@@ -4,6 +4,7 @@ import io.aimon.config.KafkaSettings;
 import io.aimon.detectors.check.CheckResult;
 import io.aimon.detectors.check.OutputJson;
 import io.aimon.detectors.event.DeadLetter;
+import io.aimon.detectors.event.RawRecord;
 import io.aimon.jobs.io.JsonLinesFileSink;
 import io.aimon.jobs.io.JsonLinesFormat;
 import io.aimon.jobs.kafka.KafkaConnectors;
@@ -22,6 +23,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * the environment is a local MiniCluster; submitted to a Flink cluster, the same code runs there.
  */
 public final class MonitorRunner {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(MonitorRunner.class);
   public static final String METRICS_FILE = "metrics.jsonl";
   public static final String DEAD_LETTER_FILE = "dead-letter.jsonl";
 
@@ -48,23 +51,32 @@ public final class MonitorRunner {
     return env;
   }
 
-  /** The replay job: the input file through the monitor graph into JSON Lines files in outDir. */
-  public static MonitorJob replayJob(MonitorPlan plan, Path input, Path outDir) {
-    FileSource<io.aimon.detectors.event.RawRecord> source =
-        FileSource.forRecordStreamFormat(
-                new JsonLinesFormat(input.getFileName().toString(), plan.maxRecordBytes()),
-                new org.apache.flink.core.fs.Path(input.toAbsolutePath().toUri()))
-            .build();
+  /**
+   * The replay job: the input file (and, if given, a file of label events) through the monitor
+   * graph into JSON Lines files in outDir.
+   *
+   * @param labels label events (contract 1), or null when labels only come inline
+   */
+  public static MonitorJob replayJob(MonitorPlan plan, Path input, Path labels, Path outDir) {
     return new MonitorJob(
         plan,
-        source,
+        fileSource(plan, input),
+        labels == null ? null : fileSource(plan, labels),
         new JsonLinesFileSink<CheckResult>(outDir.resolve(METRICS_FILE), OutputJson::checkResult),
         new JsonLinesFileSink<DeadLetter>(
             outDir.resolve(DEAD_LETTER_FILE), OutputJson::deadLetter));
   }
 
+  private static FileSource<RawRecord> fileSource(MonitorPlan plan, Path file) {
+    return FileSource.forRecordStreamFormat(
+            new JsonLinesFormat(file.getFileName().toString(), plan.maxRecordBytes()),
+            new org.apache.flink.core.fs.Path(file.toAbsolutePath().toUri()))
+        .build();
+  }
+
   /**
-   * The production job: inference topic to the metrics and dead-letter topics, exactly once.
+   * The production job: the inference and label topics to the metrics and dead-letter topics,
+   * exactly once. When the labels topic does not exist, labels only come inline (logged).
    *
    * @param bounded stop at the offsets that are latest at start (tests and backfills)
    * @param transactionalIdPrefix unique per job instance on a cluster, e.g. {@code aimon-monitor}
@@ -74,6 +86,7 @@ public final class MonitorRunner {
     return new MonitorJob(
         plan,
         KafkaConnectors.rawSource(kafka, kafka.inferenceTopic(), plan.maxRecordBytes(), bounded),
+        labelSource(kafka, plan, bounded),
         KafkaConnectors.<CheckResult>exactlyOnceSink(
             kafka,
             kafka.metricsTopic(),
@@ -86,5 +99,16 @@ public final class MonitorRunner {
             transactionalIdPrefix + "-dead-letter",
             DeadLetter::source,
             OutputJson::deadLetter));
+  }
+
+  private static org.apache.flink.api.connector.source.Source<RawRecord, ?, ?> labelSource(
+      KafkaSettings kafka, MonitorPlan plan, boolean bounded) {
+    if (!KafkaConnectors.topicExists(kafka, kafka.labelsTopic())) {
+      LOG.warn(
+          "labels topic {} does not exist: label events are not read, inline labels still count",
+          kafka.labelsTopic());
+      return null;
+    }
+    return KafkaConnectors.rawSource(kafka, kafka.labelsTopic(), plan.maxRecordBytes(), bounded);
   }
 }

@@ -21,8 +21,8 @@ import picocli.CommandLine.Model.OptionSpec;
 /** {@code aimon config validate FILE} and the help of every command, run through picocli. */
 class ConfigValidateCommandTest {
   private static final String MODEL_KEYS =
-      "id, version, window, min_samples, reference, features, "
-          + "score, label, positive_label, fairness, checks, feature_checks";
+      "id, version, task, window, min_samples, reference, features, "
+          + "score, label, positive_label, labels, fairness, checks, feature_checks";
 
   @TempDir Path dir;
   private Path config;

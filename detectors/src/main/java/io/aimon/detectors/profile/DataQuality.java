@@ -1,0 +1,25 @@
+package io.aimon.detectors.profile;
+
+import io.aimon.detectors.common.EmpiricalCdf;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Data-quality counts of one window beyond missing values.
+ *
+ * @param outOfRange per numeric feature, values outside the reference's [min, max]
+ * @param typeMismatches per feature (numeric and categorical), values of the wrong JSON type (a
+ *     string for a numeric feature, an object or array for a categorical one); they also count as
+ *     missing
+ * @param latency the events' {@code latency_ms} values (empty when no event carried one)
+ */
+public record DataQuality(
+    Map<String, Long> outOfRange, Map<String, Long> typeMismatches, EmpiricalCdf latency) {
+  public DataQuality {
+    outOfRange = Collections.unmodifiableMap(new LinkedHashMap<>(outOfRange));
+    typeMismatches = Collections.unmodifiableMap(new LinkedHashMap<>(typeMismatches));
+    Objects.requireNonNull(latency, "latency");
+  }
+}

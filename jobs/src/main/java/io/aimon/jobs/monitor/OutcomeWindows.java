@@ -1,0 +1,155 @@
+package io.aimon.jobs.monitor;
+
+import io.aimon.detectors.check.CheckResult;
+import io.aimon.detectors.check.OutcomeChecks;
+import io.aimon.detectors.event.DeadLetter;
+import io.aimon.detectors.event.DeadLetterReason;
+import io.aimon.detectors.label.LabelledPrediction;
+import io.aimon.detectors.model.ModelSpec;
+import io.aimon.detectors.outcome.OutcomeAccumulator;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keyed by model: accumulates labelled predictions in the window of their prediction time and emits
+ * the window's performance and label-based fairness once, when the watermark (the slower of
+ * predictions and labels) passes window end + {@code labels.max_delay}; optionally an early partial
+ * result at window end. A label for a window that is already final is dead-lettered as {@code
+ * label_too_late}.
+ */
+final class OutcomeWindows extends KeyedProcessFunction<String, LabelledPrediction, CheckResult> {
+  private static final long serialVersionUID = 1L;
+  private static final Logger LOG = LoggerFactory.getLogger(OutcomeWindows.class);
+  private final MonitorPlan plan;
+  private final OutputTag<DeadLetter> deadLetters;
+  private transient MapState<Long, OutcomeAccumulator> windows;
+
+  OutcomeWindows(MonitorPlan plan, OutputTag<DeadLetter> deadLetters) {
+    this.plan = plan;
+    this.deadLetters = deadLetters;
+  }
+
+  @Override
+  public void open(OpenContext context) {
+    windows =
+        getRuntimeContext()
+            .getMapState(
+                new MapStateDescriptor<>("outcomes", Types.LONG, OutcomeSerializer.TYPE_INFO));
+  }
+
+  @Override
+  public void processElement(LabelledPrediction p, Context ctx, Collector<CheckResult> out)
+      throws Exception {
+    ModelSpec spec = plan.spec(p.modelId());
+    long size = spec.windowMillis();
+    long start = Math.floorDiv(p.predictionTimestamp(), size) * size;
+    long finalAt = start + size + spec.labelMaxDelayMillis() - 1;
+    if (ctx.timerService().currentWatermark() >= finalAt) {
+      ctx.output(deadLetters, tooLate(p, start, size, finalAt));
+      return;
+    }
+    OutcomeAccumulator acc = windows.get(start);
+    if (acc == null) {
+      acc = OutcomeAccumulator.create(spec);
+      ctx.timerService().registerEventTimeTimer(finalAt);
+      if (spec.outcomes().partialResults()
+          && ctx.timerService().currentWatermark() < start + size - 1) {
+        ctx.timerService().registerEventTimeTimer(start + size - 1);
+      }
+    }
+    if (!acc.add(spec, p)) {
+      ctx.output(
+          deadLetters,
+          deadLetter(
+              DeadLetterReason.WRONG_TYPE,
+              p,
+              "prediction/label: expected numbers for a regression model, found '"
+                  + p.prediction()
+                  + "' / '"
+                  + p.label()
+                  + "'"));
+      return;
+    }
+    windows.put(start, acc);
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<CheckResult> out)
+      throws Exception {
+    ModelSpec spec = plan.spec(ctx.getCurrentKey());
+    long size = spec.windowMillis();
+    List<Long> done = new ArrayList<>();
+    for (Map.Entry<Long, OutcomeAccumulator> w : windows.entries()) {
+      long start = w.getKey();
+      long end = start + size;
+      boolean isFinal = timestamp == end + spec.labelMaxDelayMillis() - 1;
+      boolean isPartial = !isFinal && spec.outcomes().partialResults() && timestamp == end - 1;
+      if (!isFinal && !isPartial) {
+        continue;
+      }
+      List<CheckResult> results =
+          OutcomeChecks.evaluate(
+              spec, plan.reference(spec.id()), start, end, w.getValue(), isPartial);
+      results.forEach(out::collect);
+      LOG.info(
+          "model {} window {}: {} outcome checks{}",
+          spec.id(),
+          Instant.ofEpochMilli(start),
+          results.size(),
+          isPartial ? " (partial)" : "");
+      if (isFinal) {
+        done.add(start);
+      }
+    }
+    for (Long start : done) {
+      windows.remove(start);
+    }
+  }
+
+  private static DeadLetter tooLate(LabelledPrediction p, long start, long size, long finalAt) {
+    return deadLetter(
+        DeadLetterReason.LABEL_TOO_LATE,
+        p,
+        "label of inference '"
+            + p.inferenceId()
+            + "' ("
+            + Instant.ofEpochMilli(p.labelTimestamp())
+            + ") came after its window ["
+            + Instant.ofEpochMilli(start)
+            + ", "
+            + Instant.ofEpochMilli(start + size)
+            + ") was final at "
+            + Instant.ofEpochMilli(finalAt + 1));
+  }
+
+  private static DeadLetter deadLetter(
+      DeadLetterReason reason, LabelledPrediction p, String detail) {
+    String payload =
+        "{\"inference_id\":"
+            + quote(p.inferenceId())
+            + ",\"model_id\":"
+            + quote(p.modelId())
+            + ",\"label\":"
+            + quote(p.label())
+            + ",\"timestamp\":\""
+            + Instant.ofEpochMilli(p.labelTimestamp())
+            + "\"}";
+    return new DeadLetter(
+        reason.code(), detail, p.source(), p.position(), payload, payload.length());
+  }
+
+  private static String quote(String s) {
+    return com.fasterxml.jackson.databind.node.TextNode.valueOf(s).toString();
+  }
+}
