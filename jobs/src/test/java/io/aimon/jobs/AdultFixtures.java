@@ -28,6 +28,12 @@ public final class AdultFixtures {
   public static final Path DATASET = Path.of("src/test/resources/datasets/adult").toAbsolutePath();
   public static final Path REFERENCE = DATASET.resolve("reference.jsonl.gz");
   public static final Path PRODUCTION = DATASET.resolve("production.jsonl.gz");
+  public static final Path PRODUCTION_UNLABELED = DATASET.resolve("production-unlabeled.jsonl.gz");
+  public static final Path LABELS = DATASET.resolve("labels.jsonl.gz");
+
+  /** Fairness over sex and race with every group in the gaps, as the expected values were made. */
+  public static final String FAIRNESS = "fairness: {attributes: [sex, race], min_group_size: 1}";
+
   public static final String MODEL = "adult-income-logreg";
 
   /** METRICS.md: KS statistic to ~1e-12 (scipy rounds D to h/lcm in exact mode). */
@@ -50,6 +56,12 @@ public final class AdultFixtures {
 
   /** Writes an aimon config for the Adult model with the given window length. */
   public static Path writeConfig(Path dir, String extraJob, String window) throws IOException {
+    return writeConfig(dir, extraJob, window, "");
+  }
+
+  /** As above, with extra keys (YAML, one per line) in the model. */
+  public static Path writeConfig(Path dir, String extraJob, String window, String extraModel)
+      throws IOException {
     String yaml =
         """
         job:
@@ -65,8 +77,13 @@ public final class AdultFixtures {
             features:
               numeric: [age, fnlwgt, education_num, capital_gain, capital_loss, hours_per_week]
               categorical: [workclass, education, marital_status, occupation, relationship, race, sex, native_country]
+        %s
         """
-            .formatted(extraJob.indent(2), window, REFERENCE.toString().replace("\\", "/"));
+            .formatted(
+                extraJob.indent(2),
+                window,
+                REFERENCE.toString().replace("\\", "/"),
+                extraModel.indent(4));
     Path file = dir.resolve("aimon.yaml");
     Files.writeString(file, yaml);
     return file;
@@ -74,19 +91,31 @@ public final class AdultFixtures {
 
   /** Runs {@code aimon replay} through the command line and asserts it exits 0. */
   public static Path replay(Path config, Path input, Path out) {
-    java.io.StringWriter err = new java.io.StringWriter();
-    int code =
-        new picocli.CommandLine(new io.aimon.jobs.cli.AimonCommand())
-            .setErr(new java.io.PrintWriter(err))
-            .setOut(new java.io.PrintWriter(new java.io.StringWriter()))
-            .execute(
+    return replay(config, input, null, out);
+  }
+
+  /** Runs {@code aimon replay --labels} through the command line and asserts it exits 0. */
+  public static Path replay(Path config, Path input, Path labels, Path out) {
+    java.util.List<String> args =
+        new java.util.ArrayList<>(
+            java.util.List.of(
                 "replay",
                 "--config",
                 config.toString(),
                 "--input",
                 input.toString(),
                 "--out",
-                out.toString());
+                out.toString()));
+    if (labels != null) {
+      args.add("--labels");
+      args.add(labels.toString());
+    }
+    java.io.StringWriter err = new java.io.StringWriter();
+    int code =
+        new picocli.CommandLine(new io.aimon.jobs.cli.AimonCommand())
+            .setErr(new java.io.PrintWriter(err))
+            .setOut(new java.io.PrintWriter(new java.io.StringWriter()))
+            .execute(args.toArray(String[]::new));
     assertEquals(0, code, "replay failed: " + err);
     return out;
   }
