@@ -55,7 +55,8 @@ final class OutcomeWindows extends KeyedProcessFunction<String, LabelledPredicti
     long size = spec.windowMillis();
     long start = Math.floorDiv(p.predictionTimestamp(), size) * size;
     long finalAt = start + size + spec.labelMaxDelayMillis() - 1;
-    if (ctx.timerService().currentWatermark() >= finalAt) {
+    // too late: observed after the window's outcome was final, or the window was already emitted
+    if (p.labelTimestamp() > finalAt || ctx.timerService().currentWatermark() >= finalAt) {
       ctx.output(deadLetters, tooLate(p, start, size, finalAt));
       return;
     }
