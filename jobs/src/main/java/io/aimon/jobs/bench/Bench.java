@@ -21,11 +21,16 @@ public final class Bench {
   private final Path dir;
   private final long events;
   private final int windows;
+  private final boolean outcomes;
 
-  public Bench(Path dir, long events, int windows) {
+  /**
+   * @param outcomes also label every event inline and monitor fairness over two attributes
+   */
+  public Bench(Path dir, long events, int windows, boolean outcomes) {
     this.dir = dir;
     this.events = events;
     this.windows = windows;
+    this.outcomes = outcomes;
   }
 
   public String run() throws Exception {
@@ -38,10 +43,11 @@ public final class Bench {
         start - Duration.ofDays(1).toMillis(),
         Duration.ofHours(1).toMillis(),
         0,
-        1);
-    BenchData.write(input, events, start, Duration.ofHours(windows).toMillis(), 0.05, 2);
+        1,
+        outcomes);
+    BenchData.write(input, events, start, Duration.ofHours(windows).toMillis(), 0.05, 2, outcomes);
     Path configFile = dir.resolve("bench.yaml");
-    Files.writeString(configFile, BenchData.config(reference.getFileName().toString()));
+    Files.writeString(configFile, BenchData.config(reference.getFileName().toString(), outcomes));
     AimonConfig config = ConfigLoader.load(configFile);
     MonitorPlan plan = MonitorPlan.of(config, ReferenceProfiles.loadAll(config, false));
     Path out = Files.createDirectories(dir.resolve("out"));
@@ -66,13 +72,14 @@ public final class Bench {
     }
     long inputBytes = Files.size(input);
     return String.format(
-        "bench: %d events (%d numeric + %d categorical features, %d windows, %.1f MiB JSON) in %.1f s%n"
+        "bench: %d events (%d numeric + %d categorical features%s, %d windows, %.1f MiB JSON) in %.1f s%n"
             + "  %.0f events/s wall clock at parallelism 1 (%d cores available)%n"
             + "  %.0f events per CPU-second (process CPU %.1f s, Flink runtime included)%n"
             + "  peak heap %.0f MiB (sum of heap pools' peaks; includes the MiniCluster)",
         events,
         BenchData.NUMERIC,
         BenchData.CATEGORICAL,
+        outcomes ? ", inline labels, fairness over 2 attributes" : "",
         windows,
         inputBytes / 1048576.0,
         seconds,

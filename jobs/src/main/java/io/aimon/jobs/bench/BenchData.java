@@ -13,7 +13,10 @@ import java.time.Instant;
 import java.util.SplittableRandom;
 import java.util.zip.GZIPOutputStream;
 
-/** The benchmark's input: one model, 20 numeric and 5 categorical features, seeded. */
+/**
+ * The benchmark's input: one model, 20 numeric and 5 categorical features, seeded; with outcomes,
+ * also an inline label and two sensitive attributes (g0 with 2 groups, g1 with 4).
+ */
 final class BenchData {
   static final String MODEL = "bench-model";
   static final int NUMERIC = 20;
@@ -26,7 +29,14 @@ final class BenchData {
   /**
    * Writes events spaced evenly over [start, start + spanMillis), gzip when the name ends in .gz.
    */
-  static void write(Path file, long events, long start, long spanMillis, double shift, long seed)
+  static void write(
+      Path file,
+      long events,
+      long start,
+      long spanMillis,
+      double shift,
+      long seed,
+      boolean outcomes)
       throws IOException {
     SplittableRandom random = new SplittableRandom(seed);
     var raw = Files.newOutputStream(file);
@@ -52,13 +62,19 @@ final class BenchData {
         double score = random.nextDouble();
         e.put("score", Math.round(score * 1e6) / 1e6);
         e.put("prediction", score >= 0.5 ? 1 : 0);
+        if (outcomes) {
+          e.put("label", random.nextDouble() < score ? 1 : 0);
+          ObjectNode g = e.putObject("groups");
+          g.put("g0", random.nextBoolean() ? "a" : "b");
+          g.put("g1", "c" + random.nextInt(4));
+        }
         w.write(e.toString());
         w.write('\n');
       }
     }
   }
 
-  static String config(String referenceFile) {
+  static String config(String referenceFile, boolean outcomes) {
     StringBuilder numeric = new StringBuilder();
     for (int k = 0; k < NUMERIC; k++) {
       numeric.append(k == 0 ? "" : ", ").append("f").append(k);
@@ -76,7 +92,12 @@ final class BenchData {
             features:
               numeric: [%s]
               categorical: [%s]
-        """
-        .formatted(MODEL, referenceFile, numeric, categorical);
+        %s"""
+        .formatted(
+            MODEL,
+            referenceFile,
+            numeric,
+            categorical,
+            outcomes ? "    fairness: {attributes: [g0, g1]}\n" : "");
   }
 }

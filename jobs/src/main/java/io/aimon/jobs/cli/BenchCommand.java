@@ -39,6 +39,11 @@ final class BenchCommand implements Callable<Integer> {
   int windows;
 
   @Option(
+      names = "--outcomes",
+      description = "Also label every event inline and monitor fairness over 2 attributes.")
+  boolean outcomes;
+
+  @Option(
       names = "--dir",
       paramLabel = "DIR",
       description = "Working directory (default: a temporary one).")
@@ -52,7 +57,7 @@ final class BenchCommand implements Callable<Integer> {
     }
     Path work =
         dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("aimon-bench-");
-    spec.commandLine().getOut().println(new Bench(work, events, windows).run());
+    spec.commandLine().getOut().println(new Bench(work, events, windows, outcomes).run());
     return 0;
   }
 }

@@ -81,7 +81,11 @@ public final class Demo {
       Thread watcherThread = new Thread(watcher, "aimon-demo-console");
       watcherThread.setDaemon(true);
       watcherThread.start();
-      long produced = produce(config.kafka().bootstrapServers(), config.kafka().inferenceTopic());
+      long produced =
+          produce(
+              config.kafka().bootstrapServers(),
+              config.kafka().inferenceTopic(),
+              config.kafka().labelsTopic());
       // let the last checkpoint commit the last transactions before stopping
       Thread.sleep(2 * plan.checkpointInterval().toMillis() + 1000);
       job.cancel().get(60, TimeUnit.SECONDS);
@@ -113,7 +117,11 @@ public final class Demo {
     return config;
   }
 
-  private long produce(String bootstrap, String topic) throws InterruptedException {
+  /** Labels are published this long after their prediction (and stamped so). */
+  static final long LABEL_DELAY_MILLIS = 5_000;
+
+  private long produce(String bootstrap, String topic, String labelsTopic)
+      throws InterruptedException {
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -126,6 +134,8 @@ public final class Demo {
     int perTick = Math.max(1, rate / 10);
     long produced = 0;
     DemoGenerator.Phase shown = null;
+    java.util.ArrayDeque<long[]> dueTimes = new java.util.ArrayDeque<>();
+    java.util.ArrayDeque<String> pendingLabels = new java.util.ArrayDeque<>();
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
       for (long now = begin; now < end; now = System.currentTimeMillis()) {
         DemoGenerator.Phase phase = phaseAt(now - begin);
@@ -134,20 +144,27 @@ public final class Demo {
               "aimon demo: phase "
                   + phase.name().toLowerCase()
                   + (phase == DemoGenerator.Phase.DRIFT
-                      ? " (income, region, monthly_charges, contract shift)"
+                      ? " (income, region, monthly_charges, contract shift; credit-risk accuracy drops and gender=F selection falls)"
                       : ""));
           console.flush();
           shown = phase;
         }
         for (int i = 0; i < perTick; i++) {
           for (String model : DemoGenerator.MODELS) {
-            producer.send(
-                new ProducerRecord<>(topic, model, gen.event(model, now - (i % 5) * 50L, phase)));
+            DemoGenerator.Generated g =
+                gen.generate(model, now - (i % 5) * 50L, phase, LABEL_DELAY_MILLIS, false);
+            producer.send(new ProducerRecord<>(topic, model, g.event()));
+            dueTimes.add(new long[] {now + LABEL_DELAY_MILLIS});
+            pendingLabels.add(g.label());
             produced++;
           }
         }
         if (produced % 1000 < 2L * perTick) {
           producer.send(new ProducerRecord<>(topic, "bad", gen.badRecord(now)));
+        }
+        while (!dueTimes.isEmpty() && dueTimes.peek()[0] <= now) {
+          dueTimes.poll();
+          producer.send(new ProducerRecord<>(labelsTopic, pendingLabels.poll()));
         }
         long sleep = tickMillis - (System.currentTimeMillis() - now);
         if (sleep > 0) {

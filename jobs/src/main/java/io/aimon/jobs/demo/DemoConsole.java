@@ -99,7 +99,15 @@ final class DemoConsole implements Runnable {
     if (!status.equals("warning") && !status.equals("critical")) {
       return;
     }
-    String feature = c.hasNonNull("feature") ? "[" + c.get("feature").asText() + "]" : "";
+    String feature =
+        c.hasNonNull("feature")
+            ? "[" + c.get("feature").asText() + "]"
+            : c.hasNonNull("attribute")
+                ? "["
+                    + c.get("attribute").asText()
+                    + (c.hasNonNull("group") ? "=" + c.get("group").asText() : "")
+                    + "]"
+                : "";
     String p = c.hasNonNull("p_value") ? String.format(" p=%.2g", c.get("p_value").asDouble()) : "";
     String threshold =
         c.hasNonNull("threshold") ? " threshold " + c.get("threshold").asDouble() : "";

@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Synthetic inference events for two demo models, with a switchable drift phase. Deterministic for
- * a seed. In the drift phase, {@code credit-risk}'s income rises and its region mix shifts; {@code
- * churn}'s monthly charges rise and its contract mix shifts. Other features stay put.
+ * Synthetic inference events and their labels for two demo models, with a switchable drift phase.
+ * Deterministic for a seed. Labels follow the model's score (a calibrated model) except in the
+ * drift phase, where {@code credit-risk}'s outcomes stop following its score for 40% of events (a
+ * performance drop) and its scores for {@code gender=F} are halved (the selection rate of one group
+ * falls). Also in the drift phase, {@code credit-risk}'s income rises and its region mix shifts;
+ * {@code churn}'s monthly charges rise and its contract mix shifts. Other features stay put.
  */
 public final class DemoGenerator {
   /** The demo's phases. */
@@ -42,8 +45,22 @@ public final class DemoGenerator {
     this.random = new SplittableRandom(seed);
   }
 
-  /** One inference event of the model as a JSON line. */
+  /**
+   * One inference event (without its label) and, separately, its label event.
+   *
+   * @param event the inference event as a JSON line
+   * @param label the label event as a JSON line, stamped labelDelayMillis after the event
+   */
+  public record Generated(String event, String label) {}
+
+  /** One inference event of the model with its label inline, as a JSON line. */
   public String event(String model, long timestampMillis, Phase phase) {
+    return generate(model, timestampMillis, phase, 0, true).event();
+  }
+
+  /** One inference event of the model and its label event, observed labelDelayMillis later. */
+  public Generated generate(
+      String model, long timestampMillis, Phase phase, long labelDelayMillis, boolean inline) {
     boolean drift = phase == Phase.DRIFT;
     ObjectNode e = MAPPER.createObjectNode();
     e.put("inference_id", model + "-" + (++sequence));
@@ -51,6 +68,7 @@ public final class DemoGenerator {
     e.put("timestamp", Instant.ofEpochMilli(timestampMillis).toString());
     ObjectNode f = e.putObject("features");
     double z;
+    String gender = "";
     if (model.equals(CREDIT)) {
       e.put("model_version", "3");
       double income = Math.exp(10.8 + 0.45 * random.nextGaussian() + (drift ? 0.5 : 0));
@@ -61,11 +79,9 @@ public final class DemoGenerator {
       f.put("age", (long) age);
       f.put("region", pick(REGIONS, drift ? REGION_DRIFT : REGION_NORMAL));
       f.put("channel", pick(CHANNELS, CHANNEL_MIX));
-      z =
-          -1.0
-              + 3.0 * (debt - 0.35)
-              - 0.8 * (Math.log(income) - 10.8)
-              + 0.2 * random.nextGaussian();
+      gender = random.nextBoolean() ? "F" : "M";
+      e.putObject("groups").put("gender", gender);
+      z = 0.0 + 3.0 * (debt - 0.35) - 0.8 * (Math.log(income) - 10.8) + 0.2 * random.nextGaussian();
     } else {
       e.put("model_version", "7");
       double tenure = Math.round(Math.max(0, 30 + 20 * random.nextGaussian()));
@@ -81,11 +97,25 @@ public final class DemoGenerator {
               + 0.03 * (charges - 65)
               + (contract.equals("monthly") ? 0.6 : -0.4);
     }
-    double score = 1 / (1 + Math.exp(-z));
+    double truth = 1 / (1 + Math.exp(-z));
+    boolean creditDrift = drift && model.equals(CREDIT);
+    double score = creditDrift && gender.equals("F") ? truth / 2 : truth;
+    int label = random.nextDouble() < truth ? 1 : 0;
+    if (creditDrift && random.nextDouble() < 0.4) {
+      label = 1 - label;
+    }
     e.put("score", Math.round(score * 1e6) / 1e6);
     e.put("prediction", score >= 0.5 ? 1 : 0);
     e.put("latency_ms", Math.round(5 + 20 * random.nextDouble()));
-    return e.toString();
+    if (inline) {
+      e.put("label", label);
+    }
+    ObjectNode l = MAPPER.createObjectNode();
+    l.put("inference_id", e.get("inference_id").asText());
+    l.put("model_id", model);
+    l.put("label", label);
+    l.put("timestamp", Instant.ofEpochMilli(timestampMillis + labelDelayMillis).toString());
+    return new Generated(e.toString(), l.toString());
   }
 
   /** A malformed record of one of several kinds, to show the dead-letter output at work. */
@@ -144,6 +174,12 @@ public final class DemoGenerator {
             features:
               numeric: [income, debt_ratio, age]
               categorical: [region, channel]
+            fairness:
+              attributes: [gender]
+            labels:
+              max_delay: 20s
+            checks:
+              demographic_parity_ratio: {warning: 0.8, critical: 0.7}
           - id: churn
             version: "7"
             window: 10s
@@ -153,6 +189,8 @@ public final class DemoGenerator {
             features:
               numeric: [tenure_months, monthly_charges]
               categorical: [plan, contract]
+            labels:
+              max_delay: 20s
         """
         .formatted(bootstrapServers);
   }
