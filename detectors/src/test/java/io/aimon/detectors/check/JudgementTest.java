@@ -2,6 +2,8 @@ package io.aimon.detectors.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.aimon.config.DropThreshold;
+import io.aimon.config.LowerBoundThreshold;
 import io.aimon.config.PValueThreshold;
 import io.aimon.config.ValueThreshold;
 import org.junit.jupiter.api.Test;
@@ -58,5 +60,34 @@ class JudgementTest {
   @Test
   void tinyPValueWithEffectBelowMinStatisticIsOk() {
     assertEquals(j(CheckStatus.OK, 0.05), Judgement.of(KS, 0.05, 1e-30, Math.nextDown(0.1)));
+  }
+
+  @Test
+  void lowerBoundBreachesBelowWarningAndCritical() {
+    LowerBoundThreshold dpr = new LowerBoundThreshold(0.9, 0.8);
+    assertEquals(j(CheckStatus.OK, 0.9), Judgement.of(dpr, 0.9, Double.NaN, Double.NaN));
+    assertEquals(
+        j(CheckStatus.WARNING, 0.9), Judgement.of(dpr, Math.nextDown(0.9), Double.NaN, Double.NaN));
+    assertEquals(j(CheckStatus.CRITICAL, 0.8), Judgement.of(dpr, 0.5, Double.NaN, Double.NaN));
+  }
+
+  @Test
+  void dropIsMeasuredFromTheReferenceAndReportsTheLevelNotToFallBelow() {
+    DropThreshold accuracy = new DropThreshold(0.05, 0.10);
+    assertEquals(
+        j(CheckStatus.OK, 0.85 - 0.05), Judgement.of(accuracy, 0.84, Double.NaN, Double.NaN, 0.85));
+    assertEquals(
+        j(CheckStatus.WARNING, 0.85 - 0.05),
+        Judgement.of(accuracy, 0.78, Double.NaN, Double.NaN, 0.85));
+    assertEquals(
+        j(CheckStatus.CRITICAL, 0.85 - 0.10),
+        Judgement.of(accuracy, 0.70, Double.NaN, Double.NaN, 0.85));
+  }
+
+  @Test
+  void dropWithoutAReferenceValueIsNotJudged() {
+    assertEquals(
+        j(CheckStatus.OK, null),
+        Judgement.of(new DropThreshold(0.05, 0.1), 0.1, Double.NaN, Double.NaN, Double.NaN));
   }
 }

@@ -46,6 +46,14 @@ class DemoIntegrationTest {
         "the income shift is detected");
     assertTrue(
         metrics.stream()
+            .anyMatch(
+                m ->
+                    m.path("metric").asText().equals("demographic_parity_ratio")
+                        && m.path("attribute").asText().equals("gender")
+                        && m.path("status").asText().equals("critical")),
+        "the fall of gender=F's selection rate is detected");
+    assertTrue(
+        metrics.stream()
             .filter(m -> m.path("feature").asText().equals("channel"))
             .filter(m -> m.path("window_end").asText().compareTo(firstBreachEnd(metrics)) <= 0)
             .noneMatch(m -> m.path("status").asText().equals("critical")),

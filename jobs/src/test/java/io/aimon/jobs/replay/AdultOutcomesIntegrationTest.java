@@ -1,6 +1,7 @@
 package io.aimon.jobs.replay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aimon.jobs.AdultFixtures;
@@ -58,5 +59,35 @@ class AdultOutcomesIntegrationTest {
             .toList();
     assertEquals(
         inlineLines, Files.readAllLines(late.resolve("metrics.jsonl")).stream().sorted().toList());
+  }
+
+  @Test
+  void partialResultsComeAtWindowEndAndTheFinalOnceAfterMaxDelay(@TempDir Path dir)
+      throws Exception {
+    Path config =
+        AdultFixtures.writeConfig(
+            dir, "", "12h", "labels: {max_delay: 12h, partial_results: true}");
+    Path out =
+        AdultFixtures.replay(
+            config, AdultFixtures.PRODUCTION_UNLABELED, AdultFixtures.LABELS, dir.resolve("out"));
+    List<JsonNode> accuracy =
+        AdultFixtures.readJsonLines(out.resolve("metrics.jsonl")).stream()
+            .filter(r -> r.path("metric").asText().equals("accuracy"))
+            .toList();
+    List<JsonNode> partial = accuracy.stream().filter(r -> r.path("partial").asBoolean()).toList();
+    List<JsonNode> fin = accuracy.stream().filter(r -> !r.has("partial")).toList();
+    // events fill the first ~11.3 h of each day: one 12 h window per day
+    assertEquals(6, fin.size(), "one final result per window");
+    assertEquals(6, partial.size(), "one partial result per window");
+    for (JsonNode p : partial) {
+      JsonNode f =
+          fin.stream()
+              .filter(r -> r.path("window_start").equals(p.path("window_start")))
+              .findFirst()
+              .orElseThrow();
+      // a partial result holds the labels joined by window end: at most the final's
+      assertTrue(p.path("n").asLong() <= f.path("n").asLong(), p + " vs " + f);
+      assertEquals(p.path("check_id"), f.path("check_id"), "same check, partial then final");
+    }
   }
 }
