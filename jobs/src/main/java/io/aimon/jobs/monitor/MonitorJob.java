@@ -149,24 +149,26 @@ public final class MonitorJob {
             .uid(UID_LATE)
             .name("late-events");
 
-    SingleOutputStreamOperator<CheckResult> outcomeResults = outcomes(env, timed, sizes);
+    Outcomes outcomes = outcomes(env, timed, sizes);
 
-    results.union(outcomeResults).sinkTo(metricsSink).uid(UID_METRICS_SINK).name("metrics-sink");
-    DataStream<DeadLetter> deadLetters =
-        events
-            .getSideOutput(DEAD_LETTERS)
-            .union(late, outcomeResults.getSideOutput(OUTCOME_DEAD_LETTERS));
-    if (labelSource != null) {
-      deadLetters = deadLetters.union(labelDeadLetters, joinDeadLetters);
-    }
-    deadLetters.sinkTo(deadLetterSink).uid(UID_DEAD_LETTER_SINK).name("dead-letter-sink");
+    results
+        .union(outcomes.results())
+        .sinkTo(metricsSink)
+        .uid(UID_METRICS_SINK)
+        .name("metrics-sink");
+    events
+        .getSideOutput(DEAD_LETTERS)
+        .union(late, outcomes.deadLetters())
+        .sinkTo(deadLetterSink)
+        .uid(UID_DEAD_LETTER_SINK)
+        .name("dead-letter-sink");
   }
 
-  private DataStream<DeadLetter> labelDeadLetters;
-  private DataStream<DeadLetter> joinDeadLetters;
+  /** The outcome path's check results and its dead letters (rejected labels). */
+  private record Outcomes(DataStream<CheckResult> results, DataStream<DeadLetter> deadLetters) {}
 
   /** Labelled predictions (inline, or joined with label events) into outcome windows. */
-  private SingleOutputStreamOperator<CheckResult> outcomes(
+  private Outcomes outcomes(
       StreamExecutionEnvironment env, DataStream<InferenceEvent> timed, Map<String, Long> sizes) {
     SingleOutputStreamOperator<LabelledPrediction> inline =
         timed
@@ -174,6 +176,7 @@ public final class MonitorJob {
             .uid(UID_INLINE_LABELS)
             .name("split-by-label");
     DataStream<LabelledPrediction> labelled = inline;
+    DataStream<DeadLetter> labelDeadLetters = null;
     if (labelSource != null) {
       SingleOutputStreamOperator<LabelEvent> labels =
           env.fromSource(labelSource, WatermarkStrategy.noWatermarks(), "label-source")
@@ -204,14 +207,19 @@ public final class MonitorJob {
                   TypeInformation.of(LabelledPrediction.class))
               .uid(UID_JOIN)
               .name("label-join");
-      joinDeadLetters = joined.getSideOutput(JOIN_DEAD_LETTERS);
+      labelDeadLetters = labelDeadLetters.union(joined.getSideOutput(JOIN_DEAD_LETTERS));
       labelled = labelled.union(joined);
     }
-    return labelled
-        .keyBy(LabelledPrediction::modelId)
-        .process(
-            new OutcomeWindows(plan, OUTCOME_DEAD_LETTERS), TypeInformation.of(CheckResult.class))
-        .uid(UID_OUTCOMES)
-        .name("outcome-windows");
+    SingleOutputStreamOperator<CheckResult> results =
+        labelled
+            .keyBy(LabelledPrediction::modelId)
+            .process(
+                new OutcomeWindows(plan, OUTCOME_DEAD_LETTERS),
+                TypeInformation.of(CheckResult.class))
+            .uid(UID_OUTCOMES)
+            .name("outcome-windows");
+    DataStream<DeadLetter> deadLetters = results.getSideOutput(OUTCOME_DEAD_LETTERS);
+    return new Outcomes(
+        results, labelDeadLetters == null ? deadLetters : deadLetters.union(labelDeadLetters));
   }
 }
