@@ -114,6 +114,68 @@ public final class ConfigKeys {
               + "`future_timestamp`, so one bad clock cannot push the watermark ahead and make "
               + "every later event late.");
 
+  // --- alerting ------------------------------------------------------------------------------
+  public static final ConfigKey<Node> ALERTING =
+      section(
+          "alerting",
+          "Alert policy of every model: when a series of check results opens, escalates and "
+              + "resolves an incident. `models[].alerting` overrides it key by key.");
+  public static final ConfigKey<Node> ALERTING_WARNING =
+      section(
+          "alerting.warning",
+          "The N-of-M rule that opens an incident: `for` of the last `of` evaluated windows are "
+              + "warning or critical; `for` must be <= `of`.");
+  public static final ConfigKey<Integer> ALERTING_WARNING_FOR =
+      key(
+          "alerting.warning.for",
+          ValueTypes.integer(1, AlertingConfig.MAX_WINDOWS),
+          2,
+          "Breaching (warning or critical) windows needed among the last `warning.of`.");
+  public static final ConfigKey<Integer> ALERTING_WARNING_OF =
+      key(
+          "alerting.warning.of",
+          ValueTypes.integer(1, AlertingConfig.MAX_WINDOWS),
+          3,
+          "How many of the latest evaluated windows the warning rule looks at.");
+  public static final ConfigKey<Node> ALERTING_CRITICAL =
+      section(
+          "alerting.critical",
+          "The N-of-M rule that opens an incident as critical, or escalates an open warning "
+              + "incident: `for` of the last `of` evaluated windows are critical; `for` must be "
+              + "<= `of`.");
+  public static final ConfigKey<Integer> ALERTING_CRITICAL_FOR =
+      key(
+          "alerting.critical.for",
+          ValueTypes.integer(1, AlertingConfig.MAX_WINDOWS),
+          1,
+          "Critical windows needed among the last `critical.of`.");
+  public static final ConfigKey<Integer> ALERTING_CRITICAL_OF =
+      key(
+          "alerting.critical.of",
+          ValueTypes.integer(1, AlertingConfig.MAX_WINDOWS),
+          1,
+          "How many of the latest evaluated windows the critical rule looks at.");
+  public static final ConfigKey<Integer> ALERTING_RESOLVE_AFTER =
+      key(
+          "alerting.resolve_after",
+          ValueTypes.integer(1, AlertingConfig.MAX_WINDOWS),
+          2,
+          "Consecutive ok windows that resolve an open incident; `insufficient_data` windows "
+              + "neither count nor break the run.");
+  public static final ConfigKey<Duration> ALERTING_COOLDOWN =
+      key(
+          "alerting.cooldown",
+          ValueTypes.duration(Duration.ZERO, true),
+          Duration.ZERO,
+          "Event time after the end of the resolving window during which the same series cannot "
+              + "open a new incident; `0s` turns it off.");
+  public static final ConfigKey<String> ALERTING_RUNBOOK_URL =
+      key(
+          "alerting.runbook_url",
+          ValueTypes.HTTP_URL,
+          null,
+          "Runbook link carried by every incident event of the model.");
+
   // --- models --------------------------------------------------------------------------------
   public static final ConfigKey<Node> MODELS =
       register(
@@ -356,6 +418,14 @@ public final class ConfigKeys {
                   + "data-quality metrics only (performance, fairness and latency are model level). "
                   + "ks, wasserstein and out_of_range_rate apply to numeric features only, "
                   + "chi_square and unseen_category_rate to categorical ones only."));
+
+  public static final ConfigKey<Node> MODEL_ALERTING =
+      section(
+          "models[].alerting",
+          "This model's alert policy: any of the keys of the top-level `alerting` section "
+              + "(`warning.for`, `warning.of`, `critical.for`, `critical.of`, `resolve_after`, "
+              + "`cooldown`, `runbook_url`); a key left out inherits the top-level value, then "
+              + "the default.");
 
   private ConfigKeys() {}
 

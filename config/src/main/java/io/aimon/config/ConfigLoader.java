@@ -99,8 +99,9 @@ public final class ConfigLoader {
         new MapReader(root, "", ValueTypes.lineOf(root), ConfigKeys.childrenOf(""), problems);
     KafkaSettings kafka = readKafka(top);
     JobSettings job = readJob(top);
+    AlertingConfig alerting = new AlertingParser(problems).parseTop(top);
     Path baseDir = file.toAbsolutePath().normalize().getParent();
-    List<ModelConfig> models = new ModelParser(problems, baseDir).parseModels(top);
+    List<ModelConfig> models = new ModelParser(problems, baseDir, alerting).parseModels(top);
     if (!problems.isEmpty()) {
       throw problems.exception();
     }

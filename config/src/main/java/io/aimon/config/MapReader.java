@@ -124,6 +124,17 @@ final class MapReader {
         node, child(key.name()), line(key.name()), ConfigKeys.childrenOf(key.path()), problems);
   }
 
+  /**
+   * A reader for the section {@code key} inside this map that accepts the keys the registry
+   * declares inside {@code sharedPath} instead of inside {@code key} (a section that repeats the
+   * keys of another one, like {@code models[].alerting} those of {@code alerting}).
+   */
+  MapReader section(ConfigKey<org.yaml.snakeyaml.nodes.Node> key, String sharedPath) {
+    Node node = get(key);
+    return new MapReader(
+        node, child(key.name()), line(key.name()), ConfigKeys.childrenOf(sharedPath), problems);
+  }
+
   /** Like {@link #get} but returns the default instead of null when the value is invalid. */
   <T> T getOrDefault(ConfigKey<T> key) {
     T v = get(key);

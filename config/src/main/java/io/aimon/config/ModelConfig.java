@@ -35,6 +35,8 @@ import java.util.regex.Pattern;
  * @param featureChecks per-feature thresholds by feature and metric id; features are declared ones,
  *     metrics are drift and data-quality ones ({@link MetricIds#PER_FEATURE}); partial overrides
  *     already merged with the model-level threshold
+ * @param alerting the alert policy: the model's {@code alerting} section over the top-level one
+ *     over the registry defaults
  */
 public record ModelConfig(
     String id,
@@ -51,7 +53,8 @@ public record ModelConfig(
     LabelsConfig labels,
     FairnessConfig fairness,
     Map<String, CheckThreshold> checks,
-    Map<String, Map<String, CheckThreshold>> featureChecks) {
+    Map<String, Map<String, CheckThreshold>> featureChecks,
+    AlertingConfig alerting) {
 
   /** The allowed model ids. */
   public static final Pattern ID_PATTERN = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
@@ -114,11 +117,52 @@ public record ModelConfig(
       fc.put(e.getKey(), f);
     }
     featureChecks = Collections.unmodifiableMap(fc);
+    Objects.requireNonNull(alerting, "alerting");
   }
 
   /**
-   * The canonical constructor with the registry defaults for the task ({@code
-   * binary_classification}) and the labels section ({@link LabelsConfig#defaults()}).
+   * The previous canonical constructor: the registry defaults for the alert policy ({@link
+   * AlertingConfig#defaults()}).
+   */
+  public ModelConfig(
+      String id,
+      String version,
+      Task task,
+      Duration window,
+      int minSamples,
+      ReferenceSource reference,
+      List<String> numericFeatures,
+      List<String> categoricalFeatures,
+      boolean monitorScore,
+      boolean monitorLabel,
+      String positiveLabel,
+      LabelsConfig labels,
+      FairnessConfig fairness,
+      Map<String, CheckThreshold> checks,
+      Map<String, Map<String, CheckThreshold>> featureChecks) {
+    this(
+        id,
+        version,
+        task,
+        window,
+        minSamples,
+        reference,
+        numericFeatures,
+        categoricalFeatures,
+        monitorScore,
+        monitorLabel,
+        positiveLabel,
+        labels,
+        fairness,
+        checks,
+        featureChecks,
+        AlertingConfig.defaults());
+  }
+
+  /**
+   * The original constructor, with the registry defaults for the task ({@code
+   * binary_classification}), the labels section ({@link LabelsConfig#defaults()}) and the alert
+   * policy ({@link AlertingConfig#defaults()}).
    */
   public ModelConfig(
       String id,
@@ -244,6 +288,7 @@ public record ModelConfig(
     private FairnessConfig fairness = FairnessConfig.none();
     private Map<String, CheckThreshold> checks = Map.of();
     private Map<String, Map<String, CheckThreshold>> featureChecks = Map.of();
+    private AlertingConfig alerting = AlertingConfig.defaults();
 
     private Builder(String id) {
       this.id = id;
@@ -334,6 +379,15 @@ public record ModelConfig(
     }
 
     /**
+     * Alert policy; default {@link AlertingConfig#defaults()}: warning 2 of 3, critical 1 of 1,
+     * resolve after 2 ok windows, no cooldown, no runbook.
+     */
+    public Builder alerting(AlertingConfig v) {
+      this.alerting = v;
+      return this;
+    }
+
+    /**
      * @throws IllegalArgumentException if a value is out of range
      */
     public ModelConfig build() {
@@ -352,7 +406,8 @@ public record ModelConfig(
           labels,
           fairness,
           checks,
-          featureChecks);
+          featureChecks,
+          alerting);
     }
   }
 }

@@ -24,11 +24,18 @@ final class ModelParser {
   private final Problems problems;
   private final Path baseDir;
   private final ThresholdParser thresholds;
+  private final AlertingParser alerting;
+  private final AlertingConfig alertingDefaults;
 
-  ModelParser(Problems problems, Path baseDir) {
+  /**
+   * @param alertingDefaults the top-level {@code alerting} section, inherited by every model
+   */
+  ModelParser(Problems problems, Path baseDir, AlertingConfig alertingDefaults) {
     this.problems = problems;
     this.baseDir = baseDir;
     this.thresholds = new ThresholdParser(problems);
+    this.alerting = new AlertingParser(problems);
+    this.alertingDefaults = alertingDefaults;
   }
 
   /** The valid models; problems are added for the others. */
@@ -136,6 +143,7 @@ final class ModelParser {
 
     Map<String, Map<String, CheckThreshold>> featureChecks =
         parseFeatureChecks(m, checks, numeric, categorical);
+    AlertingConfig alertingConfig = alerting.parseModel(m, alertingDefaults);
 
     if (problems.size() != before) {
       return null;
@@ -156,7 +164,8 @@ final class ModelParser {
           new LabelsConfig(maxDelay, partialResults),
           new FairnessConfig(attributes, minGroupSize, intersections),
           checks,
-          featureChecks);
+          featureChecks,
+          alertingConfig);
     } catch (IllegalArgumentException e) {
       problems.add(m.line(), m.path(), e.getMessage()); // safety net: mirrors the checks above
       return null;

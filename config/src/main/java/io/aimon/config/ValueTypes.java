@@ -247,6 +247,35 @@ final class ValueTypes {
         }
       };
 
+  /** An absolute http or https URL with a host ({@link AlertingConfig#isHttpUrl}). */
+  static final ValueType<String> HTTP_URL =
+      new ValueType<>() {
+        @Override
+        public String type() {
+          return "http(s) URL";
+        }
+
+        @Override
+        public String expected() {
+          return "an absolute http or https URL";
+        }
+
+        @Override
+        public String read(Node node, int line, String key, Problems p) {
+          String text = node instanceof ScalarNode s && !isNull(s) ? s.getValue().strip() : null;
+          if (text != null && AlertingConfig.isHttpUrl(text)) {
+            return text;
+          }
+          p.add(line, key, "expected " + expected() + ", found " + found(node));
+          return null;
+        }
+
+        @Override
+        public String format(String v) {
+          return v;
+        }
+      };
+
   /** A section: a map of further keys; null (an empty value) is an empty section. */
   static final ValueType<Node> MAP =
       new ValueType<>() {

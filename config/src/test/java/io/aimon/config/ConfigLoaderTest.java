@@ -297,4 +297,47 @@ class ConfigLoaderTest {
                 missing.toString(), 0, "", "file not found: " + missing.toAbsolutePath())),
         e.problems());
   }
+
+  @Test
+  void alertingDefaultsApplyWhenNoSectionIsGiven() throws Exception {
+    ModelConfig m = load("minimal.yaml").models().get(0);
+
+    assertEquals(AlertingConfig.defaults(), m.alerting());
+    assertEquals(new AlertingConfig(2, 3, 1, 1, 2, Duration.ZERO, null), AlertingConfig.defaults());
+  }
+
+  @Test
+  void modelAlertingOverridesTopLevelKeyByKeyWhichOverridesTheDefaults() throws Exception {
+    AimonConfig config = load("alerting.yaml");
+
+    assertEquals(
+        new AlertingConfig(
+            3, 5, 1, 1, 3, Duration.ofMinutes(30), "https://runbooks.example.com/aimon"),
+        config.model("inherits").orElseThrow().alerting());
+    assertEquals(
+        new AlertingConfig(
+            2, 5, 2, 3, 3, Duration.ZERO, "https://runbooks.example.com/overrides#psi"),
+        config.model("overrides").orElseThrow().alerting());
+  }
+
+  @Test
+  void alertingConfigRejectsOutOfRangeValuesNamingTheField() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new AlertingConfig(4, 3, 1, 1, 2, Duration.ZERO, null));
+    assertEquals("warningFor must be in [1, warningOf = 3], was 4", e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new AlertingConfig(2, 3, 1, 1, 2, Duration.ZERO, "ftp://host/x"));
+    assertEquals(
+        "runbookUrl must be an absolute http or https URL, was 'ftp://host/x'", e.getMessage());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new AlertingConfig(1, 1, 1, 1, 101, Duration.ZERO, null));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new AlertingConfig(1, 1, 1, 1, 1, Duration.ofSeconds(-1), null));
+  }
 }

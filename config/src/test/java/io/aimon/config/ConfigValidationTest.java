@@ -14,7 +14,7 @@ class ConfigValidationTest {
 
   private static final String MODEL_KEYS =
       "id, version, task, window, min_samples, reference, features, "
-          + "score, label, positive_label, labels, fairness, checks, feature_checks";
+          + "score, label, positive_label, labels, fairness, checks, feature_checks, alerting";
 
   private static void assertProblem(String fixture, int line, String key, String message) {
     assertEquals(new ConfigProblem(file(fixture), line, key, message), onlyProblem(fixture));
@@ -26,7 +26,7 @@ class ConfigValidationTest {
         "unknown-key-top.yaml",
         1,
         "kafak",
-        "unknown key 'kafak' (did you mean 'kafka'?); allowed keys: kafka, job, models");
+        "unknown key 'kafak' (did you mean 'kafka'?); allowed keys: kafka, job, alerting, models");
   }
 
   @Test
@@ -216,6 +216,72 @@ class ConfigValidationTest {
         "models[0].labels.max_dealy",
         "unknown key 'max_dealy' (did you mean 'max_delay'?); allowed keys: max_delay, "
             + "partial_results");
+  }
+
+  // --- alerting -------------------------------------------------------------------------------
+
+  @Test
+  void alertingForAboveAnInheritedOfIsReportedAtTheRule() {
+    assertProblem(
+        "alerting-for-above-inherited-of.yaml",
+        10,
+        "models[0].alerting.warning",
+        "expected for <= of, found for 4 > of 3 (inherited)");
+  }
+
+  @Test
+  void alertingForAboveOfInTheTopLevelSectionIsReported() {
+    assertProblem(
+        "alerting-critical-for-above-of.yaml",
+        2,
+        "alerting.critical",
+        "expected for <= of, found for 2 > of 1");
+  }
+
+  @Test
+  void alertingOfAboveOneHundredIsReported() {
+    assertProblem(
+        "alerting-of-too-large.yaml",
+        8,
+        "models[0].alerting.warning.of",
+        "expected an integer in [1, 100], found 101");
+  }
+
+  @Test
+  void alertingResolveAfterZeroIsReported() {
+    assertProblem(
+        "alerting-zero-resolve-after.yaml",
+        2,
+        "alerting.resolve_after",
+        "expected an integer in [1, 100], found 0");
+  }
+
+  @Test
+  void alertingRunbookUrlMustBeAnAbsoluteHttpUrl() {
+    assertProblem(
+        "alerting-bad-runbook-url.yaml",
+        2,
+        "alerting.runbook_url",
+        "expected an absolute http or https URL, found 'runbooks/aimon.md'");
+  }
+
+  @Test
+  void alertingNegativeCooldownIsReported() {
+    assertProblem(
+        "alerting-negative-cooldown.yaml",
+        8,
+        "models[0].alerting.cooldown",
+        "expected a duration >= 0s, found '-PT5M'");
+  }
+
+  @Test
+  void unknownKeyInAModelsAlertingSectionListsTheSharedKeys() {
+    assertProblem(
+        "alerting-unknown-key.yaml",
+        8,
+        "models[0].alerting.resolve_afterr",
+        "unknown key 'resolve_afterr' (did you mean 'resolve_after'?); allowed keys: warning, "
+            + "critical, resolve_after, cooldown, runbook_url");
   }
 
   @Test

@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.OptionSpec;
 class ConfigValidateCommandTest {
   private static final String MODEL_KEYS =
       "id, version, task, window, min_samples, reference, features, "
-          + "score, label, positive_label, labels, fairness, checks, feature_checks";
+          + "score, label, positive_label, labels, fairness, checks, feature_checks, alerting";
 
   @TempDir Path dir;
   private Path config;

@@ -1,0 +1,106 @@
+package io.aimon.alerting.incident;
+
+import io.aimon.config.MetricIds;
+import io.aimon.detectors.check.CheckResult;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Instant;
+
+/**
+ * The one-line summary of an incident event, naming the model, metric, subject, value against the
+ * threshold, window and sample size, e.g.
+ *
+ * <pre>
+ * credit-risk: psi of income is 0.81 (critical &gt;= 0.25) in window 2026-11-22T18:26:20Z..18:26:30Z over 1000 events
+ * credit-risk: ks of income is 0.31 with p 0.0001 (critical p &lt; 0.01) in window ... over 1000 events
+ * credit-risk: demographic_parity_ratio for sex is 0.62 (critical &lt; 0.8) in window ... over 800 events
+ * credit-risk: tpr for sex=Female is 0.5 (warning &gt;= 0.1) in window ... over 120 events; escalated from warning
+ * credit-risk: psi of income is 0.04 (ok, warning at &gt;= 0.1) in window ... over 1000 events; back to normal for 2 windows
+ * </pre>
+ *
+ * <p>The comparison is the one the status was judged by: {@code >=} for higher-is-worse metrics,
+ * {@code <} for lower-is-worse ones (lower-bound thresholds such as {@code
+ * demographic_parity_ratio}, and the performance metrics with drop thresholds, where the threshold
+ * is the reference value minus the drop and equality breaches too), and {@code p <} for the p-value
+ * metrics {@code ks} and {@code chi_square}. An ok window shows the warning level it stayed clear
+ * of. Numbers have at most 4 significant digits; the end of the window is shown as a time only when
+ * it falls on the start's UTC day. Without a threshold the parenthesis holds the status only; a
+ * value that could not be computed shows as {@code n/a}.
+ */
+public final class IncidentSummary {
+
+  private IncidentSummary() {}
+
+  /**
+   * The summary of an event of {@code type} triggered by {@code r}.
+   *
+   * @param okWindows for {@link IncidentEvent.Type#RESOLVED}: the consecutive ok windows that
+   *     resolved it; ignored otherwise
+   */
+  public static String of(IncidentEvent.Type type, CheckResult r, int okWindows) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(r.modelId()).append(": ").append(r.metric());
+    if (r.feature() != null) {
+      sb.append(" of ").append(r.feature());
+    }
+    if (r.attribute() != null) {
+      sb.append(" for ").append(r.attribute());
+      if (r.group() != null) {
+        sb.append('=').append(r.group());
+      }
+    }
+    sb.append(" is ").append(r.value() == null ? "n/a" : number(r.value()));
+    boolean pMetric = MetricIds.P_VALUE_THRESHOLD_METRICS.contains(r.metric());
+    if (pMetric && r.pValue() != null) {
+      sb.append(" with p ").append(number(r.pValue()));
+    }
+    sb.append(" (").append(r.status());
+    if (r.threshold() != null) {
+      sb.append(r.status().equals("ok") ? ", warning at " : " ")
+          .append(operator(r.metric()))
+          .append(' ')
+          .append(number(r.threshold()));
+    }
+    sb.append(") in window ").append(window(r.windowStart(), r.windowEnd()));
+    sb.append(" over ").append(r.n()).append(r.n() == 1 ? " event" : " events");
+    if (type == IncidentEvent.Type.ESCALATED) {
+      sb.append("; escalated from warning");
+    } else if (type == IncidentEvent.Type.RESOLVED) {
+      sb.append("; back to normal for ")
+          .append(okWindows)
+          .append(okWindows == 1 ? " window" : " windows");
+    }
+    return sb.toString();
+  }
+
+  /** The comparison that makes a value breach the threshold of {@code metric}. */
+  static String operator(String metric) {
+    if (MetricIds.P_VALUE_THRESHOLD_METRICS.contains(metric)) {
+      return "p <";
+    }
+    if (MetricIds.DROP_THRESHOLD_METRICS.contains(metric)
+        || MetricIds.LOWER_BOUND_THRESHOLD_METRICS.contains(metric)) {
+      return "<";
+    }
+    return ">=";
+  }
+
+  /** At most 4 significant digits, plain below 1e15 and from 1e-4 on, else scientific. */
+  static String number(double v) {
+    if (v == 0) {
+      return "0";
+    }
+    BigDecimal d = new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros();
+    double abs = Math.abs(v);
+    return abs >= 1e-4 && abs < 1e15 ? d.toPlainString() : d.toString();
+  }
+
+  /** {@code start..end} in ISO-8601 UTC, the end as a time only when on the start's day. */
+  static String window(long start, long end) {
+    String s = Instant.ofEpochMilli(start).toString();
+    String e = Instant.ofEpochMilli(end).toString();
+    return s.substring(0, 11).equals(e.substring(0, 11))
+        ? s + ".." + e.substring(11)
+        : s + ".." + e;
+  }
+}

@@ -1,0 +1,92 @@
+package io.aimon.alerting.incident;
+
+import io.aimon.detectors.check.CheckResult;
+import java.util.Objects;
+
+/**
+ * One alerting series: a metric of a model, on a feature or a fairness attribute (and group), or
+ * model level. The alert state machine keeps one state per series.
+ *
+ * <p>The string form {@link #asString()} is stable and unambiguous, e.g. {@code
+ * credit-risk/psi/feature=income} or {@code credit-risk/tpr/attribute=sex/group=Female}: model and
+ * metric, then {@code feature=}, {@code attribute=} and {@code group=} when present, in that order,
+ * joined with {@code /}; in every value {@code %} is written {@code %25} and {@code /} {@code %2F}.
+ * It names the series in CloudEvents ({@code subject}) and feeds the deduplication key, so it must
+ * never change.
+ *
+ * @param modelId the model, non-null
+ * @param metric the metric id, non-null
+ * @param feature the feature, or null
+ * @param attribute the fairness attribute, or null
+ * @param group the fairness group, or null
+ */
+public record SeriesKey(
+    String modelId, String metric, String feature, String attribute, String group) {
+
+  public SeriesKey {
+    Objects.requireNonNull(modelId, "modelId");
+    Objects.requireNonNull(metric, "metric");
+  }
+
+  /** The series of a check result. */
+  public static SeriesKey of(CheckResult r) {
+    return new SeriesKey(r.modelId(), r.metric(), r.feature(), r.attribute(), r.group());
+  }
+
+  /** The stable string form (see the class doc). */
+  public String asString() {
+    StringBuilder sb = new StringBuilder(escape(modelId)).append('/').append(escape(metric));
+    if (feature != null) {
+      sb.append("/feature=").append(escape(feature));
+    }
+    if (attribute != null) {
+      sb.append("/attribute=").append(escape(attribute));
+    }
+    if (group != null) {
+      sb.append("/group=").append(escape(group));
+    }
+    return sb.toString();
+  }
+
+  /**
+   * The series of a string from {@link #asString()}.
+   *
+   * @throws IllegalArgumentException when {@code text} is not of that form
+   */
+  public static SeriesKey parse(String text) {
+    String[] parts = text.split("/", -1);
+    if (parts.length < 2 || parts.length > 5) {
+      throw new IllegalArgumentException(
+          "expected model/metric[/feature=F][/attribute=A][/group=G], found '" + text + "'");
+    }
+    String[] optional = new String[3];
+    String[] names = {"feature=", "attribute=", "group="};
+    int next = 0;
+    for (int i = 2; i < parts.length; i++) {
+      while (next < names.length && !parts[i].startsWith(names[next])) {
+        next++;
+      }
+      if (next == names.length) {
+        throw new IllegalArgumentException(
+            "expected model/metric[/feature=F][/attribute=A][/group=G], found '" + text + "'");
+      }
+      optional[next] = unescape(parts[i].substring(names[next].length()));
+      next++;
+    }
+    return new SeriesKey(
+        unescape(parts[0]), unescape(parts[1]), optional[0], optional[1], optional[2]);
+  }
+
+  @Override
+  public String toString() {
+    return asString();
+  }
+
+  private static String escape(String s) {
+    return s.replace("%", "%25").replace("/", "%2F");
+  }
+
+  private static String unescape(String s) {
+    return s.replace("%2F", "/").replace("%25", "%");
+  }
+}
