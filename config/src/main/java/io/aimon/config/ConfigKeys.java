@@ -57,6 +57,12 @@ public final class ConfigKeys {
           ValueTypes.STRING,
           "aimon.dead-letter",
           "Topic of records that break the schema, with a reason code.");
+  public static final ConfigKey<String> KAFKA_TOPICS_INCIDENTS =
+      key(
+          "kafka.topics.incidents",
+          ValueTypes.STRING,
+          "aimon.incidents",
+          "Topic of incident events (CloudEvents 1.0 JSON: opened, escalated, updated, resolved).");
   public static final ConfigKey<Map<String, String>> KAFKA_PROPERTIES =
       key(
           "kafka.properties",

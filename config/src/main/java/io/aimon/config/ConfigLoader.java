@@ -147,7 +147,8 @@ public final class ConfigLoader {
         topics.getOrDefault(ConfigKeys.KAFKA_TOPICS_LABELS),
         topics.getOrDefault(ConfigKeys.KAFKA_TOPICS_METRICS),
         topics.getOrDefault(ConfigKeys.KAFKA_TOPICS_DEAD_LETTER),
-        kafka.getOrDefault(ConfigKeys.KAFKA_PROPERTIES));
+        kafka.getOrDefault(ConfigKeys.KAFKA_PROPERTIES),
+        topics.getOrDefault(ConfigKeys.KAFKA_TOPICS_INCIDENTS));
   }
 
   private static JobSettings readJob(MapReader top) {

@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param labelsTopic {@code kafka.topics.labels}, non-blank
  * @param metricsTopic {@code kafka.topics.metrics}, non-blank
  * @param deadLetterTopic {@code kafka.topics.dead_letter}, non-blank
+ * @param incidentsTopic {@code kafka.topics.incidents}, non-blank
  * @param properties {@code kafka.properties}: Kafka client properties passed through verbatim
  *     (copied, unmodifiable, insertion order kept)
  */
@@ -22,9 +23,11 @@ public record KafkaSettings(
     String labelsTopic,
     String metricsTopic,
     String deadLetterTopic,
-    Map<String, String> properties) {
+    Map<String, String> properties,
+    String incidentsTopic) {
 
   public KafkaSettings {
+    requireText("incidentsTopic", incidentsTopic);
     requireText("bootstrapServers", bootstrapServers);
     requireText("groupId", groupId);
     requireText("inferenceTopic", inferenceTopic);
@@ -53,7 +56,28 @@ public record KafkaSettings(
         ConfigKeys.KAFKA_TOPICS_LABELS.defaultValue(),
         ConfigKeys.KAFKA_TOPICS_METRICS.defaultValue(),
         ConfigKeys.KAFKA_TOPICS_DEAD_LETTER.defaultValue(),
-        ConfigKeys.KAFKA_PROPERTIES.defaultValue());
+        ConfigKeys.KAFKA_PROPERTIES.defaultValue(),
+        ConfigKeys.KAFKA_TOPICS_INCIDENTS.defaultValue());
+  }
+
+  /** Settings with the default incidents topic. */
+  public KafkaSettings(
+      String bootstrapServers,
+      String groupId,
+      String inferenceTopic,
+      String labelsTopic,
+      String metricsTopic,
+      String deadLetterTopic,
+      Map<String, String> properties) {
+    this(
+        bootstrapServers,
+        groupId,
+        inferenceTopic,
+        labelsTopic,
+        metricsTopic,
+        deadLetterTopic,
+        properties,
+        ConfigKeys.KAFKA_TOPICS_INCIDENTS.defaultValue());
   }
 
   static void requireText(String name, String value) {

@@ -32,7 +32,8 @@ public record AlertPolicy(
     int criticalOf,
     int resolveAfter,
     Duration cooldown,
-    String runbookUrl) {
+    String runbookUrl)
+    implements java.io.Serializable {
 
   /** The largest {@code of} and {@code resolveAfter}; the state keeps at most this many windows. */
   public static final int MAX_WINDOWS = AlertingConfig.MAX_WINDOWS;

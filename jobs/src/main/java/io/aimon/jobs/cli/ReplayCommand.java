@@ -73,7 +73,6 @@ final class ReplayCommand implements Callable<Integer> {
     env.setParallelism(1);
     MonitorRunner.replayJob(plan, input, labels, out).build(env);
     env.execute("aimon-replay");
-    Files.writeString(out.resolve("incidents.jsonl"), "");
     spec.commandLine().getOut().println(ReplaySummary.of(out));
     return 0;
   }

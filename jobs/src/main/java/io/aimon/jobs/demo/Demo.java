@@ -59,7 +59,8 @@ public final class Demo {
               config.kafka().inferenceTopic(),
               config.kafka().labelsTopic(),
               config.kafka().metricsTopic(),
-              config.kafka().deadLetterTopic()),
+              config.kafka().deadLetterTopic(),
+              config.kafka().incidentsTopic()),
           1);
       MonitorPlan plan = MonitorPlan.of(config, ReferenceProfiles.loadAll(config, false));
       StreamExecutionEnvironment env = MonitorRunner.environment(plan, true);

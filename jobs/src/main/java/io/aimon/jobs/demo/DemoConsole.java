@@ -39,6 +39,7 @@ final class DemoConsole implements Runnable {
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final Map<String, Long> statuses = new TreeMap<>();
   private final Map<String, Long> reasons = new TreeMap<>();
+  private final Map<String, Long> incidents = new TreeMap<>();
 
   DemoConsole(KafkaSettings kafka, Path out, PrintWriter console) {
     this.kafka = kafka;
@@ -51,7 +52,12 @@ final class DemoConsole implements Runnable {
   }
 
   synchronized String summary() {
-    return "check results by status " + statuses + ", dead letters by reason " + reasons;
+    return "check results by status "
+        + statuses
+        + ", dead letters by reason "
+        + reasons
+        + ", incident events "
+        + incidents;
   }
 
   @Override
@@ -65,9 +71,11 @@ final class DemoConsole implements Runnable {
     p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p);
         BufferedWriter metrics = Files.newBufferedWriter(out.resolve(MonitorRunner.METRICS_FILE));
-        BufferedWriter dead =
-            Files.newBufferedWriter(out.resolve(MonitorRunner.DEAD_LETTER_FILE))) {
-      consumer.subscribe(List.of(kafka.metricsTopic(), kafka.deadLetterTopic()));
+        BufferedWriter dead = Files.newBufferedWriter(out.resolve(MonitorRunner.DEAD_LETTER_FILE));
+        BufferedWriter incidentFile =
+            Files.newBufferedWriter(out.resolve(MonitorRunner.INCIDENTS_FILE))) {
+      consumer.subscribe(
+          List.of(kafka.metricsTopic(), kafka.deadLetterTopic(), kafka.incidentsTopic()));
       int idlePollsAfterStop = 0;
       while (running.get() || idlePollsAfterStop < 3) {
         var records = consumer.poll(Duration.ofMillis(500));
@@ -79,6 +87,10 @@ final class DemoConsole implements Runnable {
             metrics.write(r.value());
             metrics.newLine();
             onCheck(MAPPER.readTree(r.value()));
+          } else if (r.topic().equals(kafka.incidentsTopic())) {
+            incidentFile.write(r.value());
+            incidentFile.newLine();
+            onIncident(MAPPER.readTree(r.value()));
           } else {
             dead.write(r.value());
             dead.newLine();
@@ -87,6 +99,7 @@ final class DemoConsole implements Runnable {
         }
         metrics.flush();
         dead.flush();
+        incidentFile.flush();
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -122,6 +135,16 @@ final class DemoConsole implements Runnable {
         p,
         threshold,
         c.path("n").asLong());
+    console.flush();
+  }
+
+  private synchronized void onIncident(JsonNode e) {
+    String type = e.path("type").asText().replace("io.aimon.incident.", "");
+    incidents.merge(type, 1L, Long::sum);
+    JsonNode d = e.path("data");
+    console.printf(
+        "INCIDENT %-9s %-8s %s%n",
+        type.toUpperCase(), d.path("severity").asText().toUpperCase(), d.path("summary").asText());
     console.flush();
   }
 

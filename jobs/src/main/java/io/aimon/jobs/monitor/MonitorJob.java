@@ -1,5 +1,7 @@
 package io.aimon.jobs.monitor;
 
+import io.aimon.alerting.incident.IncidentEvent;
+import io.aimon.alerting.incident.SeriesKey;
 import io.aimon.detectors.check.CheckResult;
 import io.aimon.detectors.event.DeadLetter;
 import io.aimon.detectors.event.InferenceEvent;
@@ -34,7 +36,9 @@ import org.apache.flink.util.OutputTag;
  *                        and label-based fairness checks
  * </pre>
  *
- * Bad records, late events and rejected labels become dead letters with a reason.
+ * Every check result also goes, keyed by its series, through the alert policy, which turns breaches
+ * into incident events (opened, escalated, updated, resolved). Bad records, late events and
+ * rejected labels become dead letters with a reason.
  *
  * <pre>{@code
  * new MonitorJob(plan, inferenceSource, labelSource, metricsSink, deadLetterSink).build(env);
@@ -55,6 +59,8 @@ public final class MonitorJob {
   public static final String UID_INLINE_LABELS = "monitor.inline-labels";
   public static final String UID_JOIN = "monitor.label-join";
   public static final String UID_OUTCOMES = "monitor.outcome-windows";
+  public static final String UID_INCIDENTS = "monitor.alert-policy";
+  public static final String UID_INCIDENT_SINK = "monitor.incident-sink";
   public static final String UID_METRICS_SINK = "monitor.metrics-sink";
   public static final String UID_DEAD_LETTER_SINK = "monitor.dead-letter-sink";
 
@@ -74,6 +80,7 @@ public final class MonitorJob {
   private final Source<RawRecord, ?, ?> labelSource;
   private final Sink<CheckResult> metricsSink;
   private final Sink<DeadLetter> deadLetterSink;
+  private final Sink<IncidentEvent> incidentSink;
 
   /**
    * @param labelSource label events (contract 1), or null when labels only come inline
@@ -83,12 +90,14 @@ public final class MonitorJob {
       Source<RawRecord, ?, ?> source,
       Source<RawRecord, ?, ?> labelSource,
       Sink<CheckResult> metricsSink,
-      Sink<DeadLetter> deadLetterSink) {
+      Sink<DeadLetter> deadLetterSink,
+      Sink<IncidentEvent> incidentSink) {
     this.plan = plan;
     this.source = source;
     this.labelSource = labelSource;
     this.metricsSink = metricsSink;
     this.deadLetterSink = deadLetterSink;
+    this.incidentSink = incidentSink;
   }
 
   /** Adds the job's operators to the environment. */
@@ -151,11 +160,16 @@ public final class MonitorJob {
 
     Outcomes outcomes = outcomes(env, timed, sizes);
 
-    results
-        .union(outcomes.results())
-        .sinkTo(metricsSink)
-        .uid(UID_METRICS_SINK)
-        .name("metrics-sink");
+    DataStream<CheckResult> checks = results.union(outcomes.results());
+    checks.sinkTo(metricsSink).uid(UID_METRICS_SINK).name("metrics-sink");
+    checks
+        .keyBy(r -> SeriesKey.of(r).asString())
+        .process(new RaiseIncidents(plan), TypeInformation.of(IncidentEvent.class))
+        .uid(UID_INCIDENTS)
+        .name("alert-policy")
+        .sinkTo(incidentSink)
+        .uid(UID_INCIDENT_SINK)
+        .name("incident-sink");
     events
         .getSideOutput(DEAD_LETTERS)
         .union(late, outcomes.deadLetters())

@@ -1,5 +1,6 @@
 package io.aimon.jobs.monitor;
 
+import io.aimon.alerting.policy.AlertPolicy;
 import io.aimon.config.AimonConfig;
 import io.aimon.config.JobSettings;
 import io.aimon.detectors.event.EventDecoder;
@@ -26,9 +27,21 @@ public final class MonitorPlan implements Serializable {
   private final long idlenessMillis;
   private final long checkpointIntervalMillis;
   private final int parallelism;
+  private final Map<String, AlertPolicy> policies;
 
   public MonitorPlan(
       Map<String, ModelSpec> specs, Map<String, ReferenceProfile> references, JobSettings job) {
+    this(specs, references, job, Map.of());
+  }
+
+  /**
+   * @param policies the alert policy per model; models without one use {@link AlertPolicy#DEFAULT}
+   */
+  public MonitorPlan(
+      Map<String, ModelSpec> specs,
+      Map<String, ReferenceProfile> references,
+      JobSettings job,
+      Map<String, AlertPolicy> policies) {
     this.specs = new LinkedHashMap<>(specs);
     this.references = new LinkedHashMap<>(references);
     for (String id : specs.keySet()) {
@@ -40,13 +53,21 @@ public final class MonitorPlan implements Serializable {
     this.idlenessMillis = job.idleness().toMillis();
     this.checkpointIntervalMillis = job.checkpointInterval().toMillis();
     this.parallelism = job.parallelism();
+    this.policies = new LinkedHashMap<>(policies);
   }
 
   /** Specs of the config's models, with the given reference profiles. */
   public static MonitorPlan of(AimonConfig config, Map<String, ReferenceProfile> references) {
     Map<String, ModelSpec> specs = new LinkedHashMap<>();
-    config.models().forEach(m -> specs.put(m.id(), ModelSpec.from(m, config.job().exactValues())));
-    return new MonitorPlan(specs, references, config.job());
+    Map<String, AlertPolicy> policies = new LinkedHashMap<>();
+    config
+        .models()
+        .forEach(
+            m -> {
+              specs.put(m.id(), ModelSpec.from(m, config.job().exactValues()));
+              policies.put(m.id(), AlertPolicy.from(m.alerting()));
+            });
+    return new MonitorPlan(specs, references, config.job(), policies);
   }
 
   public Map<String, ModelSpec> specs() {
@@ -83,5 +104,10 @@ public final class MonitorPlan implements Serializable {
 
   public int parallelism() {
     return parallelism;
+  }
+
+  /** The model's alert policy. */
+  public AlertPolicy policy(String modelId) {
+    return policies.getOrDefault(modelId, AlertPolicy.DEFAULT);
   }
 }

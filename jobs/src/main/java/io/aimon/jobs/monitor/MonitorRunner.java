@@ -1,5 +1,7 @@
 package io.aimon.jobs.monitor;
 
+import io.aimon.alerting.incident.CloudEvents;
+import io.aimon.alerting.incident.IncidentEvent;
 import io.aimon.config.KafkaSettings;
 import io.aimon.detectors.check.CheckResult;
 import io.aimon.detectors.check.OutputJson;
@@ -27,6 +29,7 @@ public final class MonitorRunner {
       org.slf4j.LoggerFactory.getLogger(MonitorRunner.class);
   public static final String METRICS_FILE = "metrics.jsonl";
   public static final String DEAD_LETTER_FILE = "dead-letter.jsonl";
+  public static final String INCIDENTS_FILE = "incidents.jsonl";
 
   private MonitorRunner() {}
 
@@ -63,8 +66,8 @@ public final class MonitorRunner {
         fileSource(plan, input),
         labels == null ? null : fileSource(plan, labels),
         new JsonLinesFileSink<CheckResult>(outDir.resolve(METRICS_FILE), OutputJson::checkResult),
-        new JsonLinesFileSink<DeadLetter>(
-            outDir.resolve(DEAD_LETTER_FILE), OutputJson::deadLetter));
+        new JsonLinesFileSink<DeadLetter>(outDir.resolve(DEAD_LETTER_FILE), OutputJson::deadLetter),
+        new JsonLinesFileSink<IncidentEvent>(outDir.resolve(INCIDENTS_FILE), CloudEvents::toJson));
   }
 
   private static FileSource<RawRecord> fileSource(MonitorPlan plan, Path file) {
@@ -98,7 +101,13 @@ public final class MonitorRunner {
             kafka.deadLetterTopic(),
             transactionalIdPrefix + "-dead-letter",
             DeadLetter::source,
-            OutputJson::deadLetter));
+            OutputJson::deadLetter),
+        KafkaConnectors.<IncidentEvent>exactlyOnceSink(
+            kafka,
+            kafka.incidentsTopic(),
+            transactionalIdPrefix + "-incidents",
+            IncidentEvent::dedupKey,
+            CloudEvents::toJson));
   }
 
   private static org.apache.flink.api.connector.source.Source<RawRecord, ?, ?> labelSource(

@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** A one-paragraph summary of a replay's outputs: checks by status, dead letters by reason. */
+/**
+ * A one-paragraph summary of a replay's outputs: checks by status, dead letters by reason, incident
+ * events by type.
+ */
 public final class ReplaySummary {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -19,6 +22,7 @@ public final class ReplaySummary {
   public static String of(Path out) throws IOException {
     Map<String, Long> statuses = countBy(out.resolve(MonitorRunner.METRICS_FILE), "status");
     Map<String, Long> reasons = countBy(out.resolve(MonitorRunner.DEAD_LETTER_FILE), "reason");
+    Map<String, Long> incidents = countBy(out.resolve(MonitorRunner.INCIDENTS_FILE), "type");
     long checks = statuses.values().stream().mapToLong(Long::longValue).sum();
     long dead = reasons.values().stream().mapToLong(Long::longValue).sum();
     return "replay done: "
@@ -29,6 +33,8 @@ public final class ReplaySummary {
         + dead
         + " dead letters "
         + reasons
+        + ", incident events "
+        + incidents
         + " -> "
         + out.toAbsolutePath();
   }

@@ -26,7 +26,8 @@ class RunCommandIntegrationTest {
   @Test
   void runReadsTheConfiguredTopicsAndCommitsResults(@TempDir Path dir) throws Exception {
     try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
-      kafka.createTopics(List.of("prod.inference", "prod.metrics", "prod.dead-letter"), 1);
+      kafka.createTopics(
+          List.of("prod.inference", "prod.metrics", "prod.dead-letter", "prod.incidents"), 1);
       KafkaTestClients.produce(
           kafka.bootstrapServers(),
           "prod.inference",
@@ -42,6 +43,7 @@ class RunCommandIntegrationTest {
               inference: prod.inference
               metrics: prod.metrics
               dead_letter: prod.dead-letter
+              incidents: prod.incidents
             properties:
               client.id: aimon-run-test
           """

@@ -42,7 +42,16 @@ class KafkaExactlyOnceIntegrationTest {
   @BeforeAll
   static void startBrokerAndProduce() throws Exception {
     kafka = EmbeddedKafka.start();
-    kafka.createTopics(List.of("inference", "metrics-a", "dead-a", "metrics-b", "dead-b"), 1);
+    kafka.createTopics(
+        List.of(
+            "inference",
+            "metrics-a",
+            "dead-a",
+            "incidents-a",
+            "metrics-b",
+            "dead-b",
+            "incidents-b"),
+        1);
     List<String> lines = AdultFixtures.lines(AdultFixtures.PRODUCTION, EVENTS);
     List<String> records = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
@@ -80,6 +89,14 @@ class KafkaExactlyOnceIntegrationTest {
     assertEquals(134.0, maxError.get("values"));
 
     assertEquals(clean.size(), recovered.size(), "nothing lost, nothing duplicated");
+    List<String> cleanIncidents =
+        KafkaTestClients.readCommitted(kafka.bootstrapServers(), "incidents-a", 1);
+    List<String> recoveredIncidents =
+        KafkaTestClients.readCommitted(kafka.bootstrapServers(), "incidents-b", 1);
+    assertEquals(
+        cleanIncidents.stream().sorted().toList(),
+        recoveredIncidents.stream().sorted().toList(),
+        "the same incident events, with the same ids, exactly once");
     assertEquals(clean.stream().sorted().toList(), recovered.stream().sorted().toList());
     assertEquals(
         List.of("malformed_json", "not_an_object", "missing_field"),
@@ -99,7 +116,8 @@ class KafkaExactlyOnceIntegrationTest {
             k.labelsTopic(),
             "metrics-" + name,
             "dead-" + name,
-            Map.of());
+            Map.of(),
+            "incidents-" + name);
     StreamExecutionEnvironment env = MonitorRunner.environment(plan, true);
     FailOnceAfterCheckpoint.reset();
     MonitorRunner.kafkaJob(plan, settings, true, "test-" + name)

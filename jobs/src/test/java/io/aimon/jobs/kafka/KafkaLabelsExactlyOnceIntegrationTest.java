@@ -42,7 +42,16 @@ class KafkaLabelsExactlyOnceIntegrationTest {
   static void startBrokerAndProduce() throws Exception {
     kafka = EmbeddedKafka.start();
     kafka.createTopics(
-        List.of("predictions", "labels", "metrics-a", "dead-a", "metrics-b", "dead-b"), 1);
+        List.of(
+            "predictions",
+            "labels",
+            "metrics-a",
+            "dead-a",
+            "incidents-a",
+            "metrics-b",
+            "dead-b",
+            "incidents-b"),
+        1);
     KafkaTestClients.produce(
         kafka.bootstrapServers(),
         "predictions",
@@ -92,7 +101,8 @@ class KafkaLabelsExactlyOnceIntegrationTest {
             "labels",
             "metrics-" + name,
             "dead-" + name,
-            Map.of());
+            Map.of(),
+            "incidents-" + name);
     StreamExecutionEnvironment env = MonitorRunner.environment(plan, true);
     FailOnceAfterCheckpoint.reset();
     MonitorRunner.kafkaJob(plan, settings, true, "labels-test-" + name)

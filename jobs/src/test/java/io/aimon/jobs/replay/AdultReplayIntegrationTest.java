@@ -56,6 +56,33 @@ class AdultReplayIntegrationTest {
     assertEquals(0.25, agePsi.path("threshold").asDouble());
   }
 
+  @Test
+  void driftScenarioOpensOneIncidentPerBreachingSeriesAsCloudEvents(@TempDir Path dir)
+      throws Exception {
+    List<JsonNode> incidents =
+        AdultFixtures.readJsonLines(replay(dir, "").resolve("incidents.jsonl"));
+    JsonNode agePsi =
+        incidents.stream()
+            .filter(e -> e.path("subject").asText().equals("adult-income-logreg/psi/feature=age"))
+            .filter(e -> e.path("type").asText().equals("io.aimon.incident.opened"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no incident for psi of age: " + incidents));
+    assertEquals("1.0", agePsi.path("specversion").asText());
+    JsonNode data = agePsi.path("data");
+    assertEquals("critical", data.path("severity").asText());
+    assertEquals("2024-02-05T00:00:00Z", data.path("first_window_start").asText());
+    assertEquals(32, data.path("dedup_key").asText().length());
+    assertTrue(data.path("summary").asText().startsWith("adult-income-logreg: psi of age is "));
+    assertTrue(
+        incidents.stream()
+            .filter(e -> e.path("type").asText().equals("io.aimon.incident.opened"))
+            .allMatch(
+                e ->
+                    e.path("data").path("first_window_start").asText().compareTo("2024-02-05")
+                        >= 0),
+        "no incident in the natural windows");
+  }
+
   /**
    * One 7-day window holds all 23,879 production events, more than the sketch's k = 4096, so with
    * {@code exact_values: 0} every numeric feature and the score really go through KLL compaction.
