@@ -68,6 +68,14 @@ class DemoIntegrationTest {
         reasons.toString());
     assertTrue(!reasons.isEmpty(), "the malformed records are dead-lettered");
     assertTrue(text.lines().anyMatch(l -> l.contains("CRITICAL ks[income]")), text);
+    List<JsonNode> incidents = AdultFixtures.readJsonLines(out.resolve("incidents.jsonl"));
+    assertTrue(
+        incidents.stream()
+            .anyMatch(
+                e -> e.path("type").asText().equals("io.aimon.incident.opened")
+                    && e.path("subject").asText().equals("credit-risk/ks/feature=income")),
+        "the drift opens an incident: " + incidents.size() + " incident events");
+    assertTrue(text.contains("INCIDENT OPENED"), text);
   }
 
   private static String firstBreachEnd(List<JsonNode> metrics) {
