@@ -1,5 +1,6 @@
 package io.aimon.detectors.drift;
 
+import io.aimon.detectors.common.CodePointOrder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -30,24 +31,8 @@ public final class CategoricalDrift {
   /** The category that missing values (null or "") are counted under. */
   public static final String MISSING = "__MISSING__";
 
-  /**
-   * Unicode code point order (String.compareTo orders UTF-16 units, which differs above U+FFFF).
-   */
-  static final Comparator<String> CODE_POINT_ORDER =
-      (a, b) -> {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-          int ca = a.codePointAt(i);
-          int cb = b.codePointAt(j);
-          if (ca != cb) {
-            return Integer.compare(ca, cb);
-          }
-          i += Character.charCount(ca);
-          j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
-      };
+  /** Categories are sorted in Unicode code point order, as Python sorts them. */
+  static final Comparator<String> CODE_POINT_ORDER = CodePointOrder.COMPARATOR;
 
   private CategoricalDrift() {}
 

@@ -1,5 +1,6 @@
 package io.aimon.detectors.fairness;
 
+import io.aimon.detectors.common.CodePointOrder;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -210,7 +211,7 @@ public final class FairnessAccumulator {
       other = copy;
     }
     for (int a = 0; a < names.size(); a++) {
-      TreeMap<String, GroupCounts> sorted = new TreeMap<>(GroupOrder.CODE_POINT);
+      TreeMap<String, GroupCounts> sorted = new TreeMap<>(CodePointOrder.COMPARATOR);
       sorted.putAll(other.groups.get(a));
       for (Map.Entry<String, GroupCounts> e : sorted.entrySet()) {
         group(a, e.getKey()).merge(e.getValue());
@@ -246,7 +247,7 @@ public final class FairnessAccumulator {
       throw new IllegalArgumentException(
           "attribute: expected one of " + names + ", found " + quote(attribute));
     }
-    Map<String, GroupCounts> out = new TreeMap<>(GroupOrder.CODE_POINT);
+    Map<String, GroupCounts> out = new TreeMap<>(CodePointOrder.COMPARATOR);
     groups.get(a).forEach((k, v) -> out.put(k, v.copy()));
     return Collections.unmodifiableMap(out);
   }

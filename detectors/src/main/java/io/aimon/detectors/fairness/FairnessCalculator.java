@@ -1,5 +1,6 @@
 package io.aimon.detectors.fairness;
 
+import io.aimon.detectors.common.CodePointOrder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,7 +71,7 @@ public final class FairnessCalculator {
       throw new IllegalArgumentException(
           "minGroupSize: expected an integer >= 0, found " + minGroupSize);
     }
-    TreeMap<String, GroupCounts> sorted = new TreeMap<>(GroupOrder.CODE_POINT);
+    TreeMap<String, GroupCounts> sorted = new TreeMap<>(CodePointOrder.COMPARATOR);
     for (Map.Entry<String, GroupCounts> e : groups.entrySet()) {
       if (e.getKey() == null || e.getValue() == null) {
         throw new IllegalArgumentException(

@@ -1,5 +1,6 @@
 package io.aimon.detectors.fairness;
 
+import io.aimon.detectors.common.CodePointOrder;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -53,7 +54,7 @@ public record FairnessResult(
    * undefined_groups}.
    */
   public List<String> undefinedGroups() {
-    TreeSet<String> names = new TreeSet<>(GroupOrder.CODE_POINT);
+    TreeSet<String> names = new TreeSet<>(CodePointOrder.COMPARATOR);
     names.addAll(undefinedTpr);
     names.addAll(undefinedFpr);
     return List.copyOf(new ArrayList<>(names));

@@ -1,14 +1,15 @@
-package io.aimon.detectors.fairness;
+package io.aimon.detectors.common;
 
 import java.util.Comparator;
 
 /**
- * The order of group names in results: by Unicode code point, as Python sorts {@code str} (the
- * vectors' order). Differs from {@link String#compareTo} only for characters outside the BMP.
- * Package-private helper.
+ * Strings in Unicode code point order, as Python sorts {@code str} (the order of categories and
+ * groups in scipy's and Fairlearn's outputs). {@link String#compareTo} orders UTF-16 units, which
+ * differs for characters outside the Basic Multilingual Plane.
  */
-final class GroupOrder {
-  static final Comparator<String> CODE_POINT =
+public final class CodePointOrder {
+  /** The comparator. */
+  public static final Comparator<String> COMPARATOR =
       (a, b) -> {
         int i = 0;
         int j = 0;
@@ -24,5 +25,5 @@ final class GroupOrder {
         return Integer.compare(a.length() - i, b.length() - j);
       };
 
-  private GroupOrder() {}
+  private CodePointOrder() {}
 }
