@@ -241,7 +241,11 @@ class DeliveryServiceTest {
       service.close();
       release.countDown();
 
-      assertEquals(Outcome.DROPPED, running.get(5, TimeUnit.SECONDS).outcome());
+      // the request in flight may still be answered or be cut off by close(); either way it
+      // completes after exactly one attempt
+      Outcome inFlight = running.get(5, TimeUnit.SECONDS).outcome();
+      assertTrue(
+          inFlight == Outcome.DROPPED || inFlight == Outcome.DELIVERED, inFlight.toString());
       assertEquals(1, running.get().attempts());
       assertEquals(Outcome.DROPPED, queued.get(5, TimeUnit.SECONDS).outcome());
       assertEquals(0, queued.get().attempts());
