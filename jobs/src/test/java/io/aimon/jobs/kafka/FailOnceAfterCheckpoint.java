@@ -36,7 +36,7 @@ final class FailOnceAfterCheckpoint
   @Override
   public RawRecord map(RawRecord r) throws Exception {
     int n = SEEN.incrementAndGet();
-    if (!FAILED.get() && n >= holdAt && !CHECKPOINTED.get() && n % 10 == 0) {
+    if (!FAILED.get() && n >= holdAt && !CHECKPOINTED.get()) {
       // slow down (never block: the task thread must stay free to take the checkpoint barrier)
       Thread.sleep(1);
     }
