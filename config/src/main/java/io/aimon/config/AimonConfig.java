@@ -15,9 +15,16 @@ import java.util.Set;
  * @param kafka the {@code kafka} section
  * @param job the {@code job} section
  * @param models the models, non-empty, unique ids, in file order (copied, unmodifiable)
+ * @param notifyConfig the {@code notify} section; its routes name configured models only. (The
+ *     component cannot be called {@code notify}: records may not shadow {@link Object#notify()}.)
  */
 public record AimonConfig(
-    Path source, String digest, KafkaSettings kafka, JobSettings job, List<ModelConfig> models) {
+    Path source,
+    String digest,
+    KafkaSettings kafka,
+    JobSettings job,
+    List<ModelConfig> models,
+    NotifyConfig notifyConfig) {
 
   public AimonConfig {
     Objects.requireNonNull(source, "source");
@@ -36,6 +43,21 @@ public record AimonConfig(
         throw new IllegalArgumentException("model ids must be unique, '" + m.id() + "' repeats");
       }
     }
+    Objects.requireNonNull(notifyConfig, "notifyConfig");
+    for (RouteConfig r : notifyConfig.routes()) {
+      for (String id : r.models()) {
+        if (!ids.contains(id)) {
+          throw new IllegalArgumentException(
+              "notify routes must name configured models, '" + id + "' is not one");
+        }
+      }
+    }
+  }
+
+  /** A configuration with the default {@code notify} section ({@link NotifyConfig#defaults()}). */
+  public AimonConfig(
+      Path source, String digest, KafkaSettings kafka, JobSettings job, List<ModelConfig> models) {
+    this(source, digest, kafka, job, models, NotifyConfig.defaults());
   }
 
   /** The model with this id, if configured. */

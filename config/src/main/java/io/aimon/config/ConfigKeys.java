@@ -32,6 +32,12 @@ public final class ConfigKeys {
           ValueTypes.STRING,
           "aimon-monitor",
           "Consumer group id of the monitor job.");
+  public static final ConfigKey<String> KAFKA_ALERT_GROUP_ID =
+      key(
+          "kafka.alert_group_id",
+          ValueTypes.STRING,
+          "aimon-alert",
+          "Consumer group id of the alert job (`aimon alert`).");
   public static final ConfigKey<Node> KAFKA_TOPICS = section("kafka.topics", "Topic names.");
   public static final ConfigKey<String> KAFKA_TOPICS_INFERENCE =
       key(
@@ -63,6 +69,21 @@ public final class ConfigKeys {
           ValueTypes.STRING,
           "aimon.incidents",
           "Topic of incident events (CloudEvents 1.0 JSON: opened, escalated, updated, resolved).");
+  public static final ConfigKey<String> KAFKA_TOPICS_ALERT_DELIVERIES =
+      key(
+          "kafka.topics.alert_deliveries",
+          ValueTypes.STRING,
+          "aimon.alert-deliveries",
+          "Topic where the alert job records every delivery of an incident event to a notifier: "
+              + "outcome, attempts, last HTTP status and the event.");
+  public static final ConfigKey<String> KAFKA_TOPICS_ALERT_DEAD_LETTER =
+      key(
+          "kafka.topics.alert_dead_letter",
+          ValueTypes.STRING,
+          "aimon.alert-dead-letter",
+          "Topic of deliveries that failed after every retry (reason `delivery_exhausted`, "
+              + "`delivery_rejected` or `delivery_dropped`, with the event to replay) and of "
+              + "incident records the alert job could not read (`malformed_incident`).");
   public static final ConfigKey<Map<String, String>> KAFKA_PROPERTIES =
       key(
           "kafka.properties",
@@ -181,6 +202,184 @@ public final class ConfigKeys {
           ValueTypes.HTTP_URL,
           null,
           "Runbook link carried by every incident event of the model.");
+
+  // --- notify --------------------------------------------------------------------------------
+  public static final ConfigKey<Node> NOTIFY =
+      section(
+          "notify",
+          "Where incident events are delivered: the notifiers, the routes that choose them per "
+              + "event, and how hard delivery tries. With no notifiers nothing is sent (incident "
+              + "events still go to `kafka.topics.incidents`).");
+  public static final ConfigKey<Duration> NOTIFY_RESEND_INTERVAL =
+      key(
+          "notify.resend_interval",
+          ValueTypes.duration(Duration.ZERO, false),
+          Duration.ofSeconds(60),
+          "How often the latest event of an open incident is sent again to notifiers whose "
+              + "receiver forgets alerts that are not repeated (type `alertmanager`); keep it well "
+              + "below Alertmanager's `resolve_timeout` (default 5m).");
+  public static final ConfigKey<Duration> NOTIFY_TIMEOUT =
+      key(
+          "notify.timeout",
+          ValueTypes.duration(Duration.ZERO, false, NotifyConfig.MAX_TIMEOUT),
+          Duration.ofSeconds(5),
+          "Longest wait for the response of one HTTP attempt (and for its connection).");
+  public static final ConfigKey<Integer> NOTIFY_MAX_ATTEMPTS =
+      key(
+          "notify.max_attempts",
+          ValueTypes.integer(1, NotifyConfig.MAX_ATTEMPTS),
+          6,
+          "Attempts per event and notifier, including the first. 2xx is delivered; 408, 429, 5xx "
+              + "and I/O errors are retried; other answers fail at once.");
+  public static final ConfigKey<Duration> NOTIFY_INITIAL_BACKOFF =
+      key(
+          "notify.initial_backoff",
+          ValueTypes.duration(Duration.ZERO, false, NotifyConfig.MAX_BACKOFF),
+          Duration.ofMillis(500),
+          "Wait after the first failed attempt; each further wait doubles, with 20% jitter, up to "
+              + "`max_backoff`.");
+  public static final ConfigKey<Duration> NOTIFY_MAX_BACKOFF =
+      key(
+          "notify.max_backoff",
+          ValueTypes.duration(Duration.ZERO, false, NotifyConfig.MAX_BACKOFF),
+          Duration.ofSeconds(30),
+          "Longest wait between two attempts; must be >= `initial_backoff`.");
+  public static final ConfigKey<Node> NOTIFY_NOTIFIERS =
+      register(
+          new ConfigKey<>(
+              "notify.notifiers",
+              ValueTypes.MAP_LIST,
+              null,
+              false,
+              "list of maps",
+              "[]",
+              "The receivers of incident events, with unique names. When notifiers are declared "
+                  + "and no routes, every event goes to every notifier."));
+  public static final ConfigKey<String> NOTIFY_NOTIFIER_NAME =
+      register(
+          new ConfigKey<>(
+              "notify.notifiers[].name",
+              ValueTypes.STRING,
+              null,
+              true,
+              "string matching `[A-Za-z0-9_.-]+`",
+              null,
+              "The name routes refer to, e.g. `pagerduty-oncall`; it appears in logs, so it holds "
+                  + "no secret."));
+  public static final ConfigKey<String> NOTIFY_NOTIFIER_TYPE =
+      register(
+          new ConfigKey<>(
+              "notify.notifiers[].type",
+              ValueTypes.oneOf(notifierTypes()),
+              null,
+              true,
+              null,
+              null,
+              "`alertmanager` (Alertmanager API v2; needs `url`), `pagerduty` (Events API v2; "
+                  + "needs `routing_key`), `slack` (incoming webhook; needs `webhook_url`) or "
+                  + "`webhook` (CloudEvents 1.0 JSON POST; needs `url`, may have `headers`)."));
+  public static final ConfigKey<String> NOTIFY_NOTIFIER_URL =
+      key(
+          "notify.notifiers[].url",
+          ValueTypes.HTTP_URL,
+          null,
+          "alertmanager: the base URL (`/api/v2/alerts` is appended), required. pagerduty: the "
+              + "Events API URL, default `"
+              + NotifierConfig.PAGERDUTY_EVENTS_URL
+              + "`. webhook: the endpoint, required; it should hold no secret (put tokens in "
+              + "`headers`). Not allowed for slack.");
+  public static final ConfigKey<String> NOTIFY_NOTIFIER_ROUTING_KEY =
+      register(
+          new ConfigKey<>(
+              "notify.notifiers[].routing_key",
+              ValueTypes.STRING,
+              null,
+              false,
+              "secret reference (`env:NAME` or `file:PATH`)",
+              null,
+              "pagerduty only, required: the integration (routing) key of the PagerDuty service. "
+                  + "`env:NAME` names an environment variable, `file:PATH` a file (relative to the "
+                  + "config file's directory); it is read each time an event is sent and never "
+                  + "logged."));
+  public static final ConfigKey<String> NOTIFY_NOTIFIER_WEBHOOK_URL =
+      register(
+          new ConfigKey<>(
+              "notify.notifiers[].webhook_url",
+              ValueTypes.STRING,
+              null,
+              false,
+              "secret reference (`env:NAME` or `file:PATH`)",
+              null,
+              "slack only, required: the incoming-webhook URL, a secret (anyone holding it can post "
+                  + "to the channel). `env:NAME` or `file:PATH` as for `routing_key`."));
+  public static final ConfigKey<Map<String, String>> NOTIFY_NOTIFIER_HEADERS =
+      register(
+          new ConfigKey<>(
+              "notify.notifiers[].headers",
+              ValueTypes.STRING_MAP,
+              Map.of(),
+              false,
+              "map of header name to secret reference",
+              null,
+              "webhook only: extra request headers (e.g. `Authorization`), each value a secret "
+                  + "reference `env:NAME` or `file:PATH`. `Content-Type` and the headers the HTTP "
+                  + "client sets itself (`Host`, `Content-Length`, ...) are not allowed."));
+  public static final ConfigKey<Node> NOTIFY_ROUTES =
+      register(
+          new ConfigKey<>(
+              "notify.routes",
+              ValueTypes.MAP_LIST,
+              null,
+              false,
+              "list of maps",
+              "[]",
+              "Which events go to which notifiers. Every matching route applies, not only the "
+                  + "first: an event goes to the union of the notifiers of all routes that match "
+                  + "it, each once. An event no route matches is not sent. No routes: every event "
+                  + "goes to every notifier."));
+  public static final ConfigKey<List<String>> NOTIFY_ROUTE_MODELS =
+      register(
+          new ConfigKey<>(
+              "notify.routes[].models",
+              ValueTypes.STRING_LIST,
+              List.of(),
+              false,
+              "list of model ids",
+              null,
+              "The route matches events of these models (ids of `models`); empty matches any "
+                  + "model."));
+  public static final ConfigKey<List<String>> NOTIFY_ROUTE_SEVERITIES =
+      register(
+          new ConfigKey<>(
+              "notify.routes[].severities",
+              ValueTypes.STRING_LIST,
+              List.of(),
+              false,
+              "list of `warning`, `critical`",
+              null,
+              "The route matches events of these incident severities; empty matches any. A "
+                  + "resolved event has the highest severity its incident reached."));
+  public static final ConfigKey<List<String>> NOTIFY_ROUTE_METRICS =
+      register(
+          new ConfigKey<>(
+              "notify.routes[].metrics",
+              ValueTypes.STRING_LIST,
+              List.of(),
+              false,
+              "list of metric ids",
+              null,
+              "The route matches events of these metrics (ids accepted in `checks`); empty matches "
+                  + "any metric."));
+  public static final ConfigKey<List<String>> NOTIFY_ROUTE_NOTIFIERS =
+      register(
+          new ConfigKey<>(
+              "notify.routes[].notifiers",
+              ValueTypes.STRING_LIST,
+              null,
+              true,
+              "list of notifier names",
+              null,
+              "Names of declared notifiers the matching events go to; at least one, no repeats."));
 
   // --- models --------------------------------------------------------------------------------
   public static final ConfigKey<Node> MODELS =
@@ -434,6 +633,14 @@ public final class ConfigKeys {
               + "the default.");
 
   private ConfigKeys() {}
+
+  private static Map<String, String> notifierTypes() {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String t : NotifierConfig.TYPES) {
+      out.put(t, t);
+    }
+    return out;
+  }
 
   private static Map<String, Task> taskNames() {
     Map<String, Task> out = new LinkedHashMap<>();

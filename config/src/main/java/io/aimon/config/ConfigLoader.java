@@ -102,11 +102,12 @@ public final class ConfigLoader {
     AlertingConfig alerting = new AlertingParser(problems).parseTop(top);
     Path baseDir = file.toAbsolutePath().normalize().getParent();
     List<ModelConfig> models = new ModelParser(problems, baseDir, alerting).parseModels(top);
+    NotifyConfig notify = new NotifyParser(problems, baseDir).parse(top);
     if (!problems.isEmpty()) {
       throw problems.exception();
     }
     try {
-      return new AimonConfig(file, sha256(bytes), kafka, job, models);
+      return new AimonConfig(file, sha256(bytes), kafka, job, models, notify);
     } catch (IllegalArgumentException e) {
       // the checks above mirror the record invariants; this is a safety net
       problems.add(0, "", e.getMessage());
@@ -148,7 +149,10 @@ public final class ConfigLoader {
         topics.getOrDefault(ConfigKeys.KAFKA_TOPICS_METRICS),
         topics.getOrDefault(ConfigKeys.KAFKA_TOPICS_DEAD_LETTER),
         kafka.getOrDefault(ConfigKeys.KAFKA_PROPERTIES),
-        topics.getOrDefault(ConfigKeys.KAFKA_TOPICS_INCIDENTS));
+        topics.getOrDefault(ConfigKeys.KAFKA_TOPICS_INCIDENTS),
+        kafka.getOrDefault(ConfigKeys.KAFKA_ALERT_GROUP_ID),
+        topics.getOrDefault(ConfigKeys.KAFKA_TOPICS_ALERT_DELIVERIES),
+        topics.getOrDefault(ConfigKeys.KAFKA_TOPICS_ALERT_DEAD_LETTER));
   }
 
   private static JobSettings readJob(MapReader top) {

@@ -13,6 +13,9 @@ import java.util.Objects;
  * @param metricsTopic {@code kafka.topics.metrics}, non-blank
  * @param deadLetterTopic {@code kafka.topics.dead_letter}, non-blank
  * @param incidentsTopic {@code kafka.topics.incidents}, non-blank
+ * @param alertGroupId {@code kafka.alert_group_id}, non-blank
+ * @param alertDeliveriesTopic {@code kafka.topics.alert_deliveries}, non-blank
+ * @param alertDeadLetterTopic {@code kafka.topics.alert_dead_letter}, non-blank
  * @param properties {@code kafka.properties}: Kafka client properties passed through verbatim
  *     (copied, unmodifiable, insertion order kept)
  */
@@ -24,9 +27,15 @@ public record KafkaSettings(
     String metricsTopic,
     String deadLetterTopic,
     Map<String, String> properties,
-    String incidentsTopic) {
+    String incidentsTopic,
+    String alertGroupId,
+    String alertDeliveriesTopic,
+    String alertDeadLetterTopic) {
 
   public KafkaSettings {
+    requireText("alertGroupId", alertGroupId);
+    requireText("alertDeliveriesTopic", alertDeliveriesTopic);
+    requireText("alertDeadLetterTopic", alertDeadLetterTopic);
     requireText("incidentsTopic", incidentsTopic);
     requireText("bootstrapServers", bootstrapServers);
     requireText("groupId", groupId);
@@ -58,6 +67,47 @@ public record KafkaSettings(
         ConfigKeys.KAFKA_TOPICS_DEAD_LETTER.defaultValue(),
         ConfigKeys.KAFKA_PROPERTIES.defaultValue(),
         ConfigKeys.KAFKA_TOPICS_INCIDENTS.defaultValue());
+  }
+
+  /** The settings with the alert job's group and topics at their defaults. */
+  public KafkaSettings(
+      String bootstrapServers,
+      String groupId,
+      String inferenceTopic,
+      String labelsTopic,
+      String metricsTopic,
+      String deadLetterTopic,
+      Map<String, String> properties,
+      String incidentsTopic) {
+    this(
+        bootstrapServers,
+        groupId,
+        inferenceTopic,
+        labelsTopic,
+        metricsTopic,
+        deadLetterTopic,
+        properties,
+        incidentsTopic,
+        ConfigKeys.KAFKA_ALERT_GROUP_ID.defaultValue(),
+        ConfigKeys.KAFKA_TOPICS_ALERT_DELIVERIES.defaultValue(),
+        ConfigKeys.KAFKA_TOPICS_ALERT_DEAD_LETTER.defaultValue());
+  }
+
+  /** These settings with the alert job's consumer group and output topics replaced. */
+  public KafkaSettings withAlertTopics(
+      String alertGroupId, String alertDeliveriesTopic, String alertDeadLetterTopic) {
+    return new KafkaSettings(
+        bootstrapServers,
+        groupId,
+        inferenceTopic,
+        labelsTopic,
+        metricsTopic,
+        deadLetterTopic,
+        properties,
+        incidentsTopic,
+        alertGroupId,
+        alertDeliveriesTopic,
+        alertDeadLetterTopic);
   }
 
   /** Settings with the default incidents topic. */

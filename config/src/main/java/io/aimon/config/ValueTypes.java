@@ -460,7 +460,23 @@ final class ValueTypes {
 
   /** A duration (see {@link Durations}) that is &gt;= min, or &gt; min when not inclusive. */
   static ValueType<Duration> duration(Duration min, boolean inclusive) {
-    String range = (inclusive ? " >= " : " > ") + Durations.format(min);
+    return duration(min, inclusive, null);
+  }
+
+  /**
+   * A duration (see {@link Durations}) that is &gt;= min (&gt; min when not inclusive) and, unless
+   * {@code max} is null, &lt;= max.
+   */
+  static ValueType<Duration> duration(Duration min, boolean inclusive, Duration max) {
+    String range =
+        max == null
+            ? (inclusive ? " >= " : " > ") + Durations.format(min)
+            : " in "
+                + (inclusive ? "[" : "(")
+                + Durations.format(min)
+                + ", "
+                + Durations.format(max)
+                + "]";
     return new ValueType<>() {
       @Override
       public String type() {
@@ -486,7 +502,7 @@ final class ValueTypes {
           return null;
         }
         int c = d.compareTo(min);
-        if (c < 0 || (c == 0 && !inclusive)) {
+        if (c < 0 || (c == 0 && !inclusive) || (max != null && d.compareTo(max) > 0)) {
           p.add(line, key, "expected " + expected() + ", found " + found(node));
           return null;
         }

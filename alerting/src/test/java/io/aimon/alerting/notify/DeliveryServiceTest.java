@@ -244,8 +244,7 @@ class DeliveryServiceTest {
       // the request in flight may still be answered or be cut off by close(); either way it
       // completes after exactly one attempt
       Outcome inFlight = running.get(5, TimeUnit.SECONDS).outcome();
-      assertTrue(
-          inFlight == Outcome.DROPPED || inFlight == Outcome.DELIVERED, inFlight.toString());
+      assertTrue(inFlight == Outcome.DROPPED || inFlight == Outcome.DELIVERED, inFlight.toString());
       assertEquals(1, running.get().attempts());
       assertEquals(Outcome.DROPPED, queued.get(5, TimeUnit.SECONDS).outcome());
       assertEquals(0, queued.get().attempts());

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       DemoCommand.class,
       RunCommand.class,
+      AlertCommand.class,
       ReplayCommand.class,
       ReferenceCommand.class,
       ConfigCommand.class,

@@ -1,7 +1,9 @@
 package io.aimon.jobs.cli;
 
+import io.aimon.config.AlertingConfig;
 import io.aimon.config.Durations;
 import io.aimon.jobs.demo.Demo;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -19,9 +21,12 @@ import picocli.CommandLine.Spec;
       "",
       "Starts an embedded Kafka broker, generates inference events for two models",
       "(normal, then drift injected into some features, then recovery), runs the",
-      "monitor job on a local Flink MiniCluster, prints one line per warning or",
-      "critical check as it happens and writes the outputs (metrics.jsonl,",
-      "dead-letter.jsonl, the config and reference files) to --out."
+      "monitor and alert jobs on local Flink MiniClusters, prints one line per",
+      "warning or critical check and per incident as it happens, delivers incidents",
+      "to Alertmanager (--alertmanager-url, or a stand-in that prints them), serves",
+      "Prometheus metrics on http://127.0.0.1:9249/metrics and writes the outputs",
+      "(metrics.jsonl, incidents.jsonl, dead-letter.jsonl, alert-deliveries.jsonl,",
+      "the config and reference files) to --out."
     })
 final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -47,6 +52,14 @@ final class DemoCommand implements Callable<Integer> {
       description = "Events per second per model (default: ${DEFAULT-VALUE}).")
   int rate;
 
+  @Option(
+      names = "--alertmanager-url",
+      paramLabel = "URL",
+      description =
+          "Send incidents to this Alertmanager (base URL, e.g. http://localhost:9093) instead of"
+              + " the demo's stand-in that prints them.")
+  String alertmanagerUrl;
+
   @Override
   public Integer call() throws Exception {
     Duration d;
@@ -66,6 +79,18 @@ final class DemoCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("aimon: --rate: expected 10..100000, found " + rate);
       return 2;
     }
-    return new Demo(out, d, rate, spec.commandLine().getOut()).run();
+    URI alertmanager = null;
+    if (alertmanagerUrl != null) {
+      if (!AlertingConfig.isHttpUrl(alertmanagerUrl)) {
+        spec.commandLine()
+            .getErr()
+            .println(
+                "aimon: --alertmanager-url: expected an http or https URL, found "
+                    + alertmanagerUrl);
+        return 2;
+      }
+      alertmanager = URI.create(alertmanagerUrl);
+    }
+    return new Demo(out, d, rate, alertmanager, spec.commandLine().getOut()).run();
   }
 }

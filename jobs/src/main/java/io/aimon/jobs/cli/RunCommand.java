@@ -25,8 +25,10 @@ import picocli.CommandLine.Spec;
       "",
       "Runs the monitor job on Kafka: reads kafka.topics.inference, writes check",
       "results to kafka.topics.metrics and bad records to",
-      "kafka.topics.dead_letter, exactly once. Runs until stopped (or, with",
-      "--bounded, until the offsets that were latest at start)."
+      "kafka.topics.dead_letter, incidents to kafka.topics.incidents, exactly",
+      "once. Runs until stopped (or, with --bounded, until the offsets that were",
+      "latest at start). Serves Prometheus metrics on the first free port of",
+      "127.0.0.1:9249-9259 (/metrics)."
     })
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -52,7 +54,9 @@ final class RunCommand implements Callable<Integer> {
       return 2;
     }
     MonitorPlan plan = MonitorPlan.of(cfg, ReferenceProfiles.loadAll(cfg, true));
-    StreamExecutionEnvironment env = MonitorRunner.environment(plan, true);
+    StreamExecutionEnvironment env =
+        MonitorRunner.environment(
+            plan.parallelism(), plan.checkpointInterval(), true, MonitorRunner.PROMETHEUS_PORTS);
     MonitorRunner.kafkaJob(plan, cfg.kafka(), bounded, transactionalIdPrefix).build(env);
     env.execute("aimon-monitor");
     return 0;

@@ -2,6 +2,7 @@ package io.aimon.jobs.demo;
 
 import io.aimon.config.AimonConfig;
 import io.aimon.config.ConfigLoader;
+import io.aimon.jobs.alert.AlertJob;
 import io.aimon.jobs.kafka.EmbeddedKafka;
 import io.aimon.jobs.monitor.MonitorPlan;
 import io.aimon.jobs.monitor.MonitorRunner;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,11 +40,17 @@ public final class Demo {
   private final Duration duration;
   private final int rate;
   private final PrintWriter console;
+  private final URI alertmanagerUrl;
 
-  public Demo(Path out, Duration duration, int rate, PrintWriter console) {
+  /**
+   * @param alertmanagerUrl a real Alertmanager to send incidents to, or null for the demo's own
+   *     stand-in that prints them
+   */
+  public Demo(Path out, Duration duration, int rate, URI alertmanagerUrl, PrintWriter console) {
     this.out = out;
     this.duration = duration;
     this.rate = rate;
+    this.alertmanagerUrl = alertmanagerUrl;
     this.console = console;
   }
 
@@ -51,8 +59,11 @@ public final class Demo {
     Files.createDirectories(out);
     console.println("aimon demo: starting an embedded Kafka broker ...");
     console.flush();
-    try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
-      Path configFile = writeInputs(kafka.bootstrapServers());
+    try (EmbeddedKafka kafka = EmbeddedKafka.start();
+        DemoAlertmanager standIn =
+            alertmanagerUrl == null ? DemoAlertmanager.start(console) : null) {
+      URI receiver = alertmanagerUrl != null ? alertmanagerUrl : standIn.url();
+      Path configFile = writeInputs(kafka.bootstrapServers(), receiver);
       AimonConfig config = ConfigLoader.load(configFile);
       kafka.createTopics(
           List.of(
@@ -60,14 +71,38 @@ public final class Demo {
               config.kafka().labelsTopic(),
               config.kafka().metricsTopic(),
               config.kafka().deadLetterTopic(),
-              config.kafka().incidentsTopic()),
+              config.kafka().incidentsTopic(),
+              config.kafka().alertDeliveriesTopic(),
+              config.kafka().alertDeadLetterTopic()),
           1);
       MonitorPlan plan = MonitorPlan.of(config, ReferenceProfiles.loadAll(config, false));
-      StreamExecutionEnvironment env = MonitorRunner.environment(plan, true);
+      StreamExecutionEnvironment env =
+          MonitorRunner.environment(
+              plan.parallelism(), plan.checkpointInterval(), true, MonitorRunner.PROMETHEUS_PORTS);
       MonitorRunner.kafkaJob(plan, config.kafka(), false, "aimon-demo").build(env);
       JobClient job = env.executeAsync("aimon-demo-monitor");
+      StreamExecutionEnvironment alertEnv =
+          MonitorRunner.environment(
+              1, plan.checkpointInterval(), true, MonitorRunner.PROMETHEUS_PORTS);
+      AlertJob.kafkaJob(
+              config.notifyConfig(), config.kafka(), plan.maxRecordBytes(), "aimon-demo-alert")
+          .build(alertEnv);
+      JobClient alertJob = alertEnv.executeAsync("aimon-demo-alert");
       console.println(
-          "aimon demo: monitor job " + job.getJobID() + " running on a local Flink MiniCluster");
+          "aimon demo: monitor job "
+              + job.getJobID()
+              + " and alert job "
+              + alertJob.getJobID()
+              + " running on local Flink MiniClusters; Prometheus metrics on"
+              + " http://127.0.0.1:9249/metrics (alert job: :9250)");
+      console.println(
+          "aimon demo: incidents go to "
+              + (alertmanagerUrl != null
+                  ? "Alertmanager at " + alertmanagerUrl
+                  : "the demo's stand-in Alertmanager at " + receiver)
+              + ", re-sent every "
+              + config.notifyConfig().resendInterval().toSeconds()
+              + " s while open");
       console.println(
           "aimon demo: models "
               + DemoGenerator.MODELS
@@ -87,18 +122,22 @@ public final class Demo {
               config.kafka().bootstrapServers(),
               config.kafka().inferenceTopic(),
               config.kafka().labelsTopic());
-      // let the last checkpoint commit the last transactions before stopping
-      Thread.sleep(2 * plan.checkpointInterval().toMillis() + 1000);
+      // let the last checkpoints commit the last transactions (incidents, then deliveries)
+      Thread.sleep(4 * plan.checkpointInterval().toMillis() + 1000);
       job.cancel().get(60, TimeUnit.SECONDS);
+      alertJob.cancel().get(60, TimeUnit.SECONDS);
       watcher.stop();
       watcherThread.join(10_000);
       console.println("aimon demo: done. produced " + produced + " events; " + watcher.summary());
+      if (standIn != null) {
+        console.println("aimon demo: " + standIn.summary());
+      }
       console.flush();
       return 0;
     }
   }
 
-  private Path writeInputs(String bootstrap) throws IOException {
+  private Path writeInputs(String bootstrap, URI alertmanager) throws IOException {
     DemoGenerator reference = new DemoGenerator(SEED);
     long start = System.currentTimeMillis() - Duration.ofDays(1).toMillis();
     for (String model : DemoGenerator.MODELS) {
@@ -114,7 +153,7 @@ public final class Demo {
       }
     }
     Path config = out.resolve("aimon-demo.yaml");
-    Files.writeString(config, DemoGenerator.config(bootstrap));
+    Files.writeString(config, DemoGenerator.config(bootstrap, alertmanager.toString()));
     return config;
   }
 

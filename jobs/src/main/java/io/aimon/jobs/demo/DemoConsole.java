@@ -40,6 +40,8 @@ final class DemoConsole implements Runnable {
   private final Map<String, Long> statuses = new TreeMap<>();
   private final Map<String, Long> reasons = new TreeMap<>();
   private final Map<String, Long> incidents = new TreeMap<>();
+  private final Map<String, Long> deliveries = new TreeMap<>();
+  static final String DELIVERIES_FILE = "alert-deliveries.jsonl";
 
   DemoConsole(KafkaSettings kafka, Path out, PrintWriter console) {
     this.kafka = kafka;
@@ -57,7 +59,9 @@ final class DemoConsole implements Runnable {
         + ", dead letters by reason "
         + reasons
         + ", incident events "
-        + incidents;
+        + incidents
+        + ", alert deliveries "
+        + deliveries;
   }
 
   @Override
@@ -73,9 +77,14 @@ final class DemoConsole implements Runnable {
         BufferedWriter metrics = Files.newBufferedWriter(out.resolve(MonitorRunner.METRICS_FILE));
         BufferedWriter dead = Files.newBufferedWriter(out.resolve(MonitorRunner.DEAD_LETTER_FILE));
         BufferedWriter incidentFile =
-            Files.newBufferedWriter(out.resolve(MonitorRunner.INCIDENTS_FILE))) {
+            Files.newBufferedWriter(out.resolve(MonitorRunner.INCIDENTS_FILE));
+        BufferedWriter deliveryFile = Files.newBufferedWriter(out.resolve(DELIVERIES_FILE))) {
       consumer.subscribe(
-          List.of(kafka.metricsTopic(), kafka.deadLetterTopic(), kafka.incidentsTopic()));
+          List.of(
+              kafka.metricsTopic(),
+              kafka.deadLetterTopic(),
+              kafka.incidentsTopic(),
+              kafka.alertDeliveriesTopic()));
       int idlePollsAfterStop = 0;
       while (running.get() || idlePollsAfterStop < 3) {
         var records = consumer.poll(Duration.ofMillis(500));
@@ -91,6 +100,10 @@ final class DemoConsole implements Runnable {
             incidentFile.write(r.value());
             incidentFile.newLine();
             onIncident(MAPPER.readTree(r.value()));
+          } else if (r.topic().equals(kafka.alertDeliveriesTopic())) {
+            deliveryFile.write(r.value());
+            deliveryFile.newLine();
+            onDelivery(MAPPER.readTree(r.value()));
           } else {
             dead.write(r.value());
             dead.newLine();
@@ -100,6 +113,7 @@ final class DemoConsole implements Runnable {
         metrics.flush();
         dead.flush();
         incidentFile.flush();
+        deliveryFile.flush();
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -146,6 +160,22 @@ final class DemoConsole implements Runnable {
         "INCIDENT %-9s %-8s %s%n",
         type.toUpperCase(), d.path("severity").asText().toUpperCase(), d.path("summary").asText());
     console.flush();
+  }
+
+  private synchronized void onDelivery(JsonNode d) {
+    String outcome = d.path("outcome").asText();
+    deliveries.merge(outcome + (d.path("resend").asBoolean() ? " (re-send)" : ""), 1L, Long::sum);
+    if (!outcome.equals("delivered")) {
+      console.printf(
+          "ALERT NOT DELIVERED to %s after %d attempts (%s): %s%n",
+          d.path("notifier").asText(),
+          d.path("attempts").asInt(),
+          d.hasNonNull("last_status")
+              ? "HTTP " + d.path("last_status").asInt()
+              : d.path("last_error").asText(),
+          d.path("event").path("data").path("summary").asText());
+      console.flush();
+    }
   }
 
   private synchronized void onDeadLetter(JsonNode d) {

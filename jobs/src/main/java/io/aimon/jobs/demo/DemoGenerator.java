@@ -154,7 +154,7 @@ public final class DemoGenerator {
   }
 
   /** The demo config for a broker, with reference files in the same directory. */
-  public static String config(String bootstrapServers) {
+  public static String config(String bootstrapServers, String alertmanagerUrl) {
     return """
         # aimon demo config, written by `aimon demo`
         kafka:
@@ -164,6 +164,12 @@ public final class DemoGenerator {
           checkpoint_interval: 2s
           out_of_orderness: 1s
           idleness: 5s
+        notify:
+          resend_interval: 20s        # demo only: Alertmanager's default resolve timeout is 5m
+          notifiers:
+            - name: alertmanager
+              type: alertmanager
+              url: "%s"
         models:
           - id: credit-risk
             version: "3"
@@ -192,6 +198,6 @@ public final class DemoGenerator {
             labels:
               max_delay: 20s
         """
-        .formatted(bootstrapServers);
+        .formatted(bootstrapServers, alertmanagerUrl);
   }
 }

@@ -31,11 +31,17 @@ public final class KafkaConnectors {
    */
   public static KafkaSource<RawRecord> rawSource(
       KafkaSettings kafka, String topic, int maxRecordBytes, boolean bounded) {
+    return rawSource(kafka, kafka.groupId(), topic, maxRecordBytes, bounded);
+  }
+
+  /** As {@link #rawSource(KafkaSettings, String, int, boolean)}, for consumer group groupId. */
+  public static KafkaSource<RawRecord> rawSource(
+      KafkaSettings kafka, String groupId, String topic, int maxRecordBytes, boolean bounded) {
     KafkaSourceBuilder<RawRecord> b =
         KafkaSource.<RawRecord>builder()
             .setBootstrapServers(kafka.bootstrapServers())
             .setTopics(topic)
-            .setGroupId(kafka.groupId())
+            .setGroupId(groupId)
             .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
             .setDeserializer(new RawRecordDeserializer(maxRecordBytes))
             .setProperties(clientProperties(kafka))

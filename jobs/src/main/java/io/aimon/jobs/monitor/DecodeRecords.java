@@ -1,11 +1,12 @@
 package io.aimon.jobs.monitor;
 
 import io.aimon.detectors.event.DeadLetter;
-import io.aimon.detectors.event.DeadLetterReason;
 import io.aimon.detectors.event.Decoded;
 import io.aimon.detectors.event.EventDecoder;
+import io.aimon.detectors.event.InferenceEvent;
+import io.aimon.detectors.event.LabelEvent;
 import io.aimon.detectors.event.RawRecord;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
@@ -16,21 +17,22 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * Decodes raw records with {@link EventDecoder}: good events go on, bad ones to the dead-letter
- * side output, counted in the metric group {@code aimon.<kind>} as {@code decoded} and {@code
- * dead_letters.<reason>}.
+ * side output ({@link CountDeadLetters} counts them). Decoded events are counted per configured
+ * model as {@code aimon.model.<id>.events} (inference) or {@code .labels}; an unknown model's
+ * events are dead-lettered, so the model label stays bounded.
  */
 final class DecodeRecords<T> extends ProcessFunction<RawRecord, T> {
   private static final long serialVersionUID = 1L;
 
   /** Which contract-1 event the records hold. */
   enum Kind {
-    INFERENCE("inference"),
+    INFERENCE("events"),
     LABEL("labels");
 
-    final String metricGroup;
+    final String metricName;
 
-    Kind(String metricGroup) {
-      this.metricGroup = metricGroup;
+    Kind(String metricName) {
+      this.metricName = metricName;
     }
   }
 
@@ -38,8 +40,7 @@ final class DecodeRecords<T> extends ProcessFunction<RawRecord, T> {
   private final Kind kind;
   private final OutputTag<DeadLetter> deadLetters;
   private transient EventDecoder decoder;
-  private transient Map<DeadLetterReason, Counter> counters;
-  private transient Counter decoded;
+  private transient Map<String, Counter> decoded;
 
   DecodeRecords(MonitorPlan plan, Kind kind, OutputTag<DeadLetter> deadLetters) {
     this.plan = plan;
@@ -50,13 +51,10 @@ final class DecodeRecords<T> extends ProcessFunction<RawRecord, T> {
   @Override
   public void open(OpenContext context) {
     decoder = plan.decoder();
-    MetricGroup group =
-        getRuntimeContext().getMetricGroup().addGroup("aimon").addGroup(kind.metricGroup);
-    decoded = group.counter("decoded");
-    counters = new EnumMap<>(DeadLetterReason.class);
-    MetricGroup dl = group.addGroup("dead_letters");
-    for (DeadLetterReason r : DeadLetterReason.values()) {
-      counters.put(r, dl.counter(r.code()));
+    decoded = new HashMap<>();
+    MetricGroup aimon = getRuntimeContext().getMetricGroup().addGroup("aimon");
+    for (String model : plan.specs().keySet()) {
+      decoded.put(model, aimon.addGroup("model", model).counter(kind.metricName));
     }
   }
 
@@ -65,20 +63,16 @@ final class DecodeRecords<T> extends ProcessFunction<RawRecord, T> {
   public void processElement(RawRecord raw, Context ctx, Collector<T> out) {
     Decoded<?> d = kind == Kind.INFERENCE ? decoder.decodeInference(raw) : decoder.decodeLabel(raw);
     if (d.isOk()) {
-      decoded.inc();
-      out.collect((T) d.event());
+      T event = (T) d.event();
+      Counter c =
+          decoded.get(
+              event instanceof InferenceEvent e ? e.modelId() : ((LabelEvent) event).modelId());
+      if (c != null) {
+        c.inc();
+      }
+      out.collect(event);
     } else {
-      counters.get(reasonOf(d.deadLetter())).inc();
       ctx.output(deadLetters, d.deadLetter());
     }
-  }
-
-  private static DeadLetterReason reasonOf(DeadLetter d) {
-    for (DeadLetterReason r : DeadLetterReason.values()) {
-      if (r.code().equals(d.reason())) {
-        return r;
-      }
-    }
-    throw new IllegalStateException("unknown reason " + d.reason());
   }
 }

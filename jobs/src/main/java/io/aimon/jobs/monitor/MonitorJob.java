@@ -11,6 +11,7 @@ import io.aimon.detectors.label.LabelMatcher;
 import io.aimon.detectors.label.LabelledPrediction;
 import io.aimon.detectors.label.Prediction;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -61,6 +62,9 @@ public final class MonitorJob {
   public static final String UID_OUTCOMES = "monitor.outcome-windows";
   public static final String UID_INCIDENTS = "monitor.alert-policy";
   public static final String UID_INCIDENT_SINK = "monitor.incident-sink";
+  public static final String UID_CHECK_METRICS = "monitor.check-metrics";
+  public static final String UID_INCIDENT_METRICS = "monitor.incident-metrics";
+  public static final String UID_DEAD_LETTER_METRICS = "monitor.dead-letter-metrics";
   public static final String UID_METRICS_SINK = "monitor.metrics-sink";
   public static final String UID_DEAD_LETTER_SINK = "monitor.dead-letter-sink";
 
@@ -160,19 +164,31 @@ public final class MonitorJob {
 
     Outcomes outcomes = outcomes(env, timed, sizes);
 
-    DataStream<CheckResult> checks = results.union(outcomes.results());
+    DataStream<CheckResult> checks =
+        results
+            .union(outcomes.results())
+            .map(new RecordCheckMetrics())
+            .uid(UID_CHECK_METRICS)
+            .name("check-metrics");
     checks.sinkTo(metricsSink).uid(UID_METRICS_SINK).name("metrics-sink");
     checks
         .keyBy(r -> SeriesKey.of(r).asString())
         .process(new RaiseIncidents(plan), TypeInformation.of(IncidentEvent.class))
         .uid(UID_INCIDENTS)
         .name("alert-policy")
+        .map(new CountOpenIncidents(List.copyOf(plan.specs().keySet())))
+        .setParallelism(1)
+        .uid(UID_INCIDENT_METRICS)
+        .name("incident-metrics")
         .sinkTo(incidentSink)
         .uid(UID_INCIDENT_SINK)
         .name("incident-sink");
     events
         .getSideOutput(DEAD_LETTERS)
         .union(late, outcomes.deadLetters())
+        .map(new CountDeadLetters())
+        .uid(UID_DEAD_LETTER_METRICS)
+        .name("dead-letter-metrics")
         .sinkTo(deadLetterSink)
         .uid(UID_DEAD_LETTER_SINK)
         .name("dead-letter-sink");

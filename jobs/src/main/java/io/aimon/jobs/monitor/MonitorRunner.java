@@ -31,6 +31,12 @@ public final class MonitorRunner {
   public static final String DEAD_LETTER_FILE = "dead-letter.jsonl";
   public static final String INCIDENTS_FILE = "incidents.jsonl";
 
+  /** The ports the local jobs' Prometheus endpoint tries, in order. */
+  public static final String PROMETHEUS_PORTS = "9249-9259";
+
+  static final String PROMETHEUS_REPORTER_FACTORY =
+      "org.apache.flink.metrics.prometheus.PrometheusReporterFactory";
+
   private MonitorRunner() {}
 
   /**
@@ -38,7 +44,29 @@ public final class MonitorRunner {
    * {@code restarts} is set, a fixed-delay restart strategy.
    */
   public static StreamExecutionEnvironment environment(MonitorPlan plan, boolean restarts) {
+    return environment(plan.parallelism(), plan.checkpointInterval(), restarts);
+  }
+
+  /** As {@link #environment(MonitorPlan, boolean)}, for any job. */
+  public static StreamExecutionEnvironment environment(
+      int parallelism, Duration checkpointInterval, boolean restarts) {
+    return environment(parallelism, checkpointInterval, restarts, null);
+  }
+
+  /**
+   * As {@link #environment(int, Duration, boolean)}, with Flink's PrometheusReporter serving the
+   * job's metrics on the first free port of {@code prometheusPorts} (e.g. {@code 9249-9259}) when
+   * it is not null. Applies to the local MiniCluster; a Flink cluster configures its own reporters.
+   */
+  public static StreamExecutionEnvironment environment(
+      int parallelism, Duration checkpointInterval, boolean restarts, String prometheusPorts) {
     Configuration conf = new Configuration();
+    if (prometheusPorts != null) {
+      conf.set(stringOption("metrics.reporter.prom.factory.class"), PROMETHEUS_REPORTER_FACTORY);
+      conf.set(stringOption("metrics.reporter.prom.port"), prometheusPorts);
+      // keep label values as they are: model ids such as credit-risk must match the config
+      conf.set(stringOption("metrics.reporter.prom.filterLabelValueCharacters"), "false");
+    }
     conf.set(PipelineOptions.GENERIC_TYPES, false);
     conf.set(PipelineOptions.AUTO_GENERATE_UIDS, false);
     if (restarts) {
@@ -49,8 +77,8 @@ public final class MonitorRunner {
       conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
     }
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-    env.setParallelism(plan.parallelism());
-    env.enableCheckpointing(plan.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
+    env.setParallelism(parallelism);
+    env.enableCheckpointing(checkpointInterval.toMillis(), CheckpointingMode.EXACTLY_ONCE);
     return env;
   }
 
@@ -68,6 +96,10 @@ public final class MonitorRunner {
         new JsonLinesFileSink<CheckResult>(outDir.resolve(METRICS_FILE), OutputJson::checkResult),
         new JsonLinesFileSink<DeadLetter>(outDir.resolve(DEAD_LETTER_FILE), OutputJson::deadLetter),
         new JsonLinesFileSink<IncidentEvent>(outDir.resolve(INCIDENTS_FILE), CloudEvents::toJson));
+  }
+
+  private static org.apache.flink.configuration.ConfigOption<String> stringOption(String key) {
+    return org.apache.flink.configuration.ConfigOptions.key(key).stringType().noDefaultValue();
   }
 
   private static FileSource<RawRecord> fileSource(MonitorPlan plan, Path file) {

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * {@code aimon demo} end to end at a short duration (a drift phase of 15 s): embedded broker, generator, monitor job;
- * the injected drift is detected, the malformed records are dead-lettered, and it exits 0.
+ * {@code aimon demo} end to end at a short duration (a drift phase of 15 s): embedded broker,
+ * generator, monitor job; the injected drift is detected, the malformed records are dead-lettered,
+ * and it exits 0.
  */
 class DemoIntegrationTest {
 
@@ -72,8 +73,9 @@ class DemoIntegrationTest {
     assertTrue(
         incidents.stream()
             .anyMatch(
-                e -> e.path("type").asText().equals("io.aimon.incident.opened")
-                    && e.path("subject").asText().equals("credit-risk/ks/feature=income")),
+                e ->
+                    e.path("type").asText().equals("io.aimon.incident.opened")
+                        && e.path("subject").asText().equals("credit-risk/ks/feature=income")),
         "the drift opens an incident: " + incidents.size() + " incident events");
     assertTrue(text.contains("INCIDENT OPENED"), text);
   }

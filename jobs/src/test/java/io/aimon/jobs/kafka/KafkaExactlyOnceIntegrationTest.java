@@ -8,6 +8,7 @@ import io.aimon.config.AimonConfig;
 import io.aimon.config.ConfigLoader;
 import io.aimon.config.KafkaSettings;
 import io.aimon.jobs.AdultFixtures;
+import io.aimon.jobs.FailOnceAfterCheckpoint;
 import io.aimon.jobs.KafkaTestClients;
 import io.aimon.jobs.monitor.MonitorPlan;
 import io.aimon.jobs.monitor.MonitorRunner;

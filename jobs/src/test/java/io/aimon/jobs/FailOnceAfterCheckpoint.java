@@ -1,4 +1,4 @@
-package io.aimon.jobs.kafka;
+package io.aimon.jobs;
 
 import io.aimon.detectors.event.RawRecord;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -12,22 +12,29 @@ import org.apache.flink.api.common.state.CheckpointListener;
  * falls after a checkpoint and before the end of the input. State is static because the MiniCluster
  * runs in this JVM.
  */
-final class FailOnceAfterCheckpoint
+public final class FailOnceAfterCheckpoint
     implements MapFunction<RawRecord, RawRecord>, CheckpointListener {
   private static final long serialVersionUID = 1L;
   static final AtomicBoolean CHECKPOINTED = new AtomicBoolean();
-  static final AtomicBoolean FAILED = new AtomicBoolean();
+  public static final AtomicBoolean FAILED = new AtomicBoolean();
   static final AtomicInteger SEEN = new AtomicInteger();
 
   private final int holdAt;
   private final int failAt;
+  private final long holdSleepMillis;
 
-  FailOnceAfterCheckpoint(int holdAt, int failAt) {
-    this.holdAt = holdAt;
-    this.failAt = failAt;
+  public FailOnceAfterCheckpoint(int holdAt, int failAt) {
+    this(holdAt, failAt, 1);
   }
 
-  static void reset() {
+  /** As above, sleeping {@code holdSleepMillis} per record while it waits for the checkpoint. */
+  public FailOnceAfterCheckpoint(int holdAt, int failAt, long holdSleepMillis) {
+    this.holdAt = holdAt;
+    this.failAt = failAt;
+    this.holdSleepMillis = holdSleepMillis;
+  }
+
+  public static void reset() {
     CHECKPOINTED.set(false);
     FAILED.set(false);
     SEEN.set(0);
@@ -38,7 +45,7 @@ final class FailOnceAfterCheckpoint
     int n = SEEN.incrementAndGet();
     if (!FAILED.get() && n >= holdAt && !CHECKPOINTED.get()) {
       // slow down (never block: the task thread must stay free to take the checkpoint barrier)
-      Thread.sleep(1);
+      Thread.sleep(holdSleepMillis);
     }
     if (!FAILED.get() && n >= failAt && CHECKPOINTED.get()) {
       FAILED.set(true);

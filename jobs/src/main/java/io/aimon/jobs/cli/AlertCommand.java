@@ -1,0 +1,60 @@
+package io.aimon.jobs.cli;
+
+import io.aimon.config.AimonConfig;
+import io.aimon.jobs.alert.AlertJob;
+import io.aimon.jobs.monitor.MonitorRunner;
+import java.util.concurrent.Callable;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code aimon alert}: the alert job, next to {@code aimon run}. */
+@Command(
+    name = "alert",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the alert job: deliver incidents to Alertmanager, PagerDuty, Slack, webhooks.",
+      "",
+      "Reads the incident events the monitor job committed (kafka.topics.incidents,",
+      "read_committed) and delivers them to the notifiers of the notify section as its",
+      "routes say, with retries; re-sends open incidents to Alertmanager every",
+      "notify.resend_interval. Every delivery goes to kafka.topics.alert_deliveries,",
+      "failed ones also to kafka.topics.alert_dead_letter. Runs until stopped."
+    })
+final class AlertCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin ConfigOption config;
+
+  @Option(
+      names = "--transactional-id-prefix",
+      defaultValue = "aimon-alert",
+      paramLabel = "PREFIX",
+      description =
+          "Prefix of the Kafka transactional ids; unique per running job (default: ${DEFAULT-VALUE}).")
+  String transactionalIdPrefix;
+
+  @Override
+  public Integer call() throws Exception {
+    AimonConfig cfg = config.loadOrReport(spec.commandLine().getErr());
+    if (cfg == null) {
+      return 2;
+    }
+    if (cfg.notifyConfig().notifiers().isEmpty()) {
+      spec.commandLine()
+          .getErr()
+          .println("aimon: " + cfg.source() + ": notify.notifiers: expected at least one notifier");
+      return 2;
+    }
+    StreamExecutionEnvironment env =
+        MonitorRunner.environment(
+            1, cfg.job().checkpointInterval(), true, MonitorRunner.PROMETHEUS_PORTS);
+    AlertJob.kafkaJob(
+            cfg.notifyConfig(), cfg.kafka(), cfg.job().maxRecordBytes(), transactionalIdPrefix)
+        .build(env);
+    env.execute("aimon-alert");
+    return 0;
+  }
+}
