@@ -28,6 +28,8 @@ final class DemoAlertmanager implements AutoCloseable {
   private final PrintWriter console;
   private final Map<String, String> firing = new HashMap<>();
   private final Set<String> resent = new HashSet<>();
+  private final Map<String, JsonNode> lastPost = new HashMap<>();
+  private long updates;
   private long posts;
   private long resends;
   private long resolved;
@@ -52,8 +54,10 @@ final class DemoAlertmanager implements AutoCloseable {
     return "demo Alertmanager received "
         + posts
         + " alert posts ("
+        + updates
+        + " updates, "
         + resends
-        + " repeating a firing alert: updates and re-sends; "
+        + " re-sends, "
         + resolved
         + " resolved)";
   }
@@ -88,15 +92,19 @@ final class DemoAlertmanager implements AutoCloseable {
             + " severity="
             + labels.path("severity").asText();
     String severity = labels.path("severity").asText();
+    JsonNode previous = lastPost.put(key, a);
     String before = a.hasNonNull("endsAt") ? null : firing.put(key, severity);
     if (a.hasNonNull("endsAt")) {
       resolved++;
       firing.remove(key);
+      lastPost.remove(key);
       console.println("ALERTMANAGER resolved  " + line);
     } else if (before == null) {
       console.println("ALERTMANAGER firing    " + line);
     } else if (!before.equals(severity)) {
       console.println("ALERTMANAGER firing    " + line + " (severity changed)");
+    } else if (!a.equals(previous)) {
+      updates++; // a new window's values: the INCIDENT UPDATED line shows it
     } else {
       resends++;
       if (resent.add(key)) {

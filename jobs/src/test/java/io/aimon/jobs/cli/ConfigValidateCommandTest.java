@@ -271,7 +271,7 @@ class ConfigValidateCommandTest {
     Run run = aimon("--help");
     assertEquals(0, run.exit());
     for (String command :
-        List.of("demo", "run", "replay", "reference", "config", "bench", "help")) {
+        List.of("demo", "run", "alert", "replay", "reference", "config", "bench", "help")) {
       assertTrue(run.out().contains("\n  " + command + " "), command + ":\n" + run.out());
     }
     assertTrue(
@@ -279,6 +279,23 @@ class ConfigValidateCommandTest {
             .contains(
                 "Streaming production AI monitoring: drift checks on Kafka inference logs with Apache Flink."),
         run.out());
+  }
+
+  @Test
+  void alertWithoutNotifiersSaysWhatIsMissing() throws IOException {
+    Files.writeString(
+        config,
+        """
+        models:
+          - id: m1
+            reference: {events: reference.jsonl}
+            features: {numeric: [age]}
+        """);
+    Run run = aimon("alert", "--config", config.toString());
+    assertEquals(2, run.exit(), run.err());
+    assertEquals(
+        List.of("aimon: " + config + ": notify.notifiers: expected at least one notifier"),
+        run.errLines());
   }
 
   @Test

@@ -78,6 +78,26 @@ class DemoIntegrationTest {
                         && e.path("subject").asText().equals("credit-risk/ks/feature=income")),
         "the drift opens an incident: " + incidents.size() + " incident events");
     assertTrue(text.contains("INCIDENT OPENED"), text);
+    // the alert job delivered the incident to the demo's stand-in Alertmanager over HTTP
+    assertTrue(
+        text.lines()
+            .anyMatch(
+                l ->
+                    l.startsWith("ALERTMANAGER firing    aimon_ks model_id=credit-risk")
+                        && l.contains("feature=income severity=critical")),
+        text);
+    List<JsonNode> deliveries = AdultFixtures.readJsonLines(out.resolve("alert-deliveries.jsonl"));
+    assertTrue(
+        deliveries.stream()
+            .anyMatch(
+                d ->
+                    d.path("notifier").asText().equals("alertmanager")
+                        && d.path("outcome").asText().equals("delivered")
+                        && d.path("event")
+                            .path("subject")
+                            .asText()
+                            .equals("credit-risk/ks/feature=income")),
+        "deliveries recorded: " + deliveries.size());
   }
 
   private static String firstBreachEnd(List<JsonNode> metrics) {
