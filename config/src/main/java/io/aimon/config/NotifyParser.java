@@ -108,27 +108,8 @@ final class NotifyParser {
    */
   private List<NotifierConfig> parseNotifiers(MapReader n, Map<String, String> declared) {
     List<NotifierConfig> out = new ArrayList<>();
-    String key = ConfigKeys.NOTIFY_NOTIFIERS.name();
-    if (!(n.get(ConfigKeys.NOTIFY_NOTIFIERS) instanceof SequenceNode seq)) {
-      return out; // absent, empty, or not a list (reported)
-    }
-    for (int i = 0; i < seq.getValue().size(); i++) {
-      Node item = seq.getValue().get(i);
-      String path = n.child(key) + "[" + i + "]";
-      if (!(item instanceof MappingNode)) {
-        problems.add(
-            ValueTypes.lineOf(item),
-            path,
-            "expected a map describing a notifier, found " + ValueTypes.found(item));
-        continue;
-      }
-      MapReader r =
-          new MapReader(
-              item,
-              path,
-              ValueTypes.lineOf(item),
-              ConfigKeys.childrenOf("notify.notifiers[]"),
-              problems);
+    for (MapReader r : items(n, ConfigKeys.NOTIFY_NOTIFIERS, "a notifier")) {
+      String path = r.path();
       NotifierConfig notifier = parseNotifier(r);
       String nameKey = ConfigKeys.NOTIFY_NOTIFIER_NAME.name();
       String name = ValueTypes.scalarText(r.value(nameKey));
@@ -351,30 +332,41 @@ final class NotifyParser {
     return ids;
   }
 
-  private List<RouteConfig> parseRoutes(
-      MapReader n, Collection<String> notifierNames, Set<String> modelIds) {
-    List<RouteConfig> out = new ArrayList<>();
-    String key = ConfigKeys.NOTIFY_ROUTES.name();
-    if (!(n.get(ConfigKeys.NOTIFY_ROUTES) instanceof SequenceNode seq)) {
-      return out; // absent, empty, or not a list (reported)
+  /**
+   * A reader for each map in the list {@code key} of {@code n}; an item that is not a map is
+   * reported ("expected a map describing {@code what}") and skipped. Empty when the list is absent,
+   * empty, or not a list (reported by the reader).
+   */
+  private List<MapReader> items(MapReader n, ConfigKey<Node> key, String what) {
+    List<MapReader> out = new ArrayList<>();
+    if (!(n.get(key) instanceof SequenceNode seq)) {
+      return out;
     }
     for (int i = 0; i < seq.getValue().size(); i++) {
       Node item = seq.getValue().get(i);
-      String path = n.child(key) + "[" + i + "]";
+      String path = n.child(key.name()) + "[" + i + "]";
       if (!(item instanceof MappingNode)) {
         problems.add(
             ValueTypes.lineOf(item),
             path,
-            "expected a map describing a route, found " + ValueTypes.found(item));
+            "expected a map describing " + what + ", found " + ValueTypes.found(item));
         continue;
       }
-      MapReader r =
+      out.add(
           new MapReader(
               item,
               path,
               ValueTypes.lineOf(item),
-              ConfigKeys.childrenOf("notify.routes[]"),
-              problems);
+              ConfigKeys.childrenOf(key.name() + "[]"),
+              problems));
+    }
+    return out;
+  }
+
+  private List<RouteConfig> parseRoutes(
+      MapReader n, Collection<String> notifierNames, Set<String> modelIds) {
+    List<RouteConfig> out = new ArrayList<>();
+    for (MapReader r : items(n, ConfigKeys.NOTIFY_ROUTES, "a route")) {
       RouteConfig route = parseRoute(r, notifierNames, modelIds);
       if (route != null) {
         out.add(route);
