@@ -357,7 +357,7 @@ final class NotifyParser {
               item,
               path,
               ValueTypes.lineOf(item),
-              ConfigKeys.childrenOf(key.name() + "[]"),
+              ConfigKeys.childrenOf(key.path() + "[]"),
               problems));
     }
     return out;
