@@ -17,6 +17,7 @@ import java.util.Set;
  * @param models the models, non-empty, unique ids, in file order (copied, unmodifiable)
  * @param notifyConfig the {@code notify} section; its routes name configured models only. (The
  *     component cannot be called {@code notify}: records may not shadow {@link Object#notify()}.)
+ * @param evidence the {@code evidence} section
  */
 public record AimonConfig(
     Path source,
@@ -24,9 +25,11 @@ public record AimonConfig(
     KafkaSettings kafka,
     JobSettings job,
     List<ModelConfig> models,
-    NotifyConfig notifyConfig) {
+    NotifyConfig notifyConfig,
+    EvidenceConfig evidence) {
 
   public AimonConfig {
+    Objects.requireNonNull(evidence, "evidence");
     Objects.requireNonNull(source, "source");
     if (digest == null || !digest.matches("[0-9a-f]{64}")) {
       throw new IllegalArgumentException("digest must be 64 lower-case hex digits, was " + digest);
@@ -57,7 +60,18 @@ public record AimonConfig(
   /** A configuration with the default {@code notify} section ({@link NotifyConfig#defaults()}). */
   public AimonConfig(
       Path source, String digest, KafkaSettings kafka, JobSettings job, List<ModelConfig> models) {
-    this(source, digest, kafka, job, models, NotifyConfig.defaults());
+    this(source, digest, kafka, job, models, NotifyConfig.defaults(), EvidenceConfig.defaults());
+  }
+
+  /** A configuration with the default {@code evidence} section. */
+  public AimonConfig(
+      Path source,
+      String digest,
+      KafkaSettings kafka,
+      JobSettings job,
+      List<ModelConfig> models,
+      NotifyConfig notifyConfig) {
+    this(source, digest, kafka, job, models, notifyConfig, EvidenceConfig.defaults());
   }
 
   /** The model with this id, if configured. */

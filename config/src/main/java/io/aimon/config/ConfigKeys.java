@@ -84,6 +84,12 @@ public final class ConfigKeys {
           "Topic of deliveries that failed after every retry (reason `delivery_exhausted`, "
               + "`delivery_rejected` or `delivery_dropped`, with the event to replay) and of "
               + "incident records the alert job could not read (`malformed_incident`).");
+  public static final ConfigKey<String> KAFKA_TOPICS_EVIDENCE =
+      key(
+          "kafka.topics.evidence",
+          ValueTypes.STRING,
+          "aimon.evidence",
+          "Topic of the evidence records and manifests (the same lines as the archive).");
   public static final ConfigKey<Map<String, String>> KAFKA_PROPERTIES =
       key(
           "kafka.properties",
@@ -202,6 +208,36 @@ public final class ConfigKeys {
           ValueTypes.HTTP_URL,
           null,
           "Runbook link carried by every incident event of the model.");
+
+  // --- evidence ------------------------------------------------------------------------------
+  public static final ConfigKey<Node> EVIDENCE =
+      section(
+          "evidence",
+          "Tamper-evident evidence for ISO/IEC 42001 (clauses 9.1, 10.2): the monitor job writes "
+              + "every check result, window coverage and incident event as a hash-chained record "
+              + "per model, and a signed manifest per closed window.");
+  public static final ConfigKey<String> EVIDENCE_SIGNING_KEY =
+      register(
+          new ConfigKey<>(
+              "evidence.signing_key",
+              ValueTypes.STRING,
+              null,
+              false,
+              "secret reference (`env:NAME` or `file:PATH`)",
+              null,
+              "The Ed25519 key file written by `aimon evidence keygen` (PEM), as `file:PATH` or "
+                  + "`env:NAME` holding its text. Without it each job run signs with a key of "
+                  + "its own: the archive still verifies as intact, but not as yours "
+                  + "(`evidence verify --public-key` rejects it)."));
+  public static final ConfigKey<String> EVIDENCE_DIR =
+      key(
+          "evidence.dir",
+          ValueTypes.STRING,
+          null,
+          "Where `aimon run` writes the evidence archive (JSON Lines per model and date, "
+              + "committed on checkpoint): a path (relative to this file) or a URI of any "
+              + "filesystem Flink supports. Unset: the Kafka topic only. Replay always writes "
+              + "`OUT/evidence`.");
 
   // --- notify --------------------------------------------------------------------------------
   public static final ConfigKey<Node> NOTIFY =

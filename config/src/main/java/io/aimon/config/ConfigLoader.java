@@ -103,11 +103,12 @@ public final class ConfigLoader {
     Path baseDir = file.toAbsolutePath().normalize().getParent();
     List<ModelConfig> models = new ModelParser(problems, baseDir, alerting).parseModels(top);
     NotifyConfig notify = new NotifyParser(problems, baseDir).parse(top);
+    EvidenceConfig evidence = new EvidenceParser(problems, baseDir).parse(top);
     if (!problems.isEmpty()) {
       throw problems.exception();
     }
     try {
-      return new AimonConfig(file, sha256(bytes), kafka, job, models, notify);
+      return new AimonConfig(file, sha256(bytes), kafka, job, models, notify, evidence);
     } catch (IllegalArgumentException e) {
       // the checks above mirror the record invariants; this is a safety net
       problems.add(0, "", e.getMessage());
@@ -152,7 +153,8 @@ public final class ConfigLoader {
         topics.getOrDefault(ConfigKeys.KAFKA_TOPICS_INCIDENTS),
         kafka.getOrDefault(ConfigKeys.KAFKA_ALERT_GROUP_ID),
         topics.getOrDefault(ConfigKeys.KAFKA_TOPICS_ALERT_DELIVERIES),
-        topics.getOrDefault(ConfigKeys.KAFKA_TOPICS_ALERT_DEAD_LETTER));
+        topics.getOrDefault(ConfigKeys.KAFKA_TOPICS_ALERT_DEAD_LETTER),
+        topics.getOrDefault(ConfigKeys.KAFKA_TOPICS_EVIDENCE));
   }
 
   private static JobSettings readJob(MapReader top) {

@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param alertGroupId {@code kafka.alert_group_id}, non-blank
  * @param alertDeliveriesTopic {@code kafka.topics.alert_deliveries}, non-blank
  * @param alertDeadLetterTopic {@code kafka.topics.alert_dead_letter}, non-blank
+ * @param evidenceTopic {@code kafka.topics.evidence}, non-blank
  * @param properties {@code kafka.properties}: Kafka client properties passed through verbatim
  *     (copied, unmodifiable, insertion order kept)
  */
@@ -30,9 +31,11 @@ public record KafkaSettings(
     String incidentsTopic,
     String alertGroupId,
     String alertDeliveriesTopic,
-    String alertDeadLetterTopic) {
+    String alertDeadLetterTopic,
+    String evidenceTopic) {
 
   public KafkaSettings {
+    requireText("evidenceTopic", evidenceTopic);
     requireText("alertGroupId", alertGroupId);
     requireText("alertDeliveriesTopic", alertDeliveriesTopic);
     requireText("alertDeadLetterTopic", alertDeadLetterTopic);
@@ -90,7 +93,8 @@ public record KafkaSettings(
         incidentsTopic,
         ConfigKeys.KAFKA_ALERT_GROUP_ID.defaultValue(),
         ConfigKeys.KAFKA_TOPICS_ALERT_DELIVERIES.defaultValue(),
-        ConfigKeys.KAFKA_TOPICS_ALERT_DEAD_LETTER.defaultValue());
+        ConfigKeys.KAFKA_TOPICS_ALERT_DEAD_LETTER.defaultValue(),
+        ConfigKeys.KAFKA_TOPICS_EVIDENCE.defaultValue());
   }
 
   /** These settings with the alert job's consumer group and output topics replaced. */
@@ -107,7 +111,25 @@ public record KafkaSettings(
         incidentsTopic,
         alertGroupId,
         alertDeliveriesTopic,
-        alertDeadLetterTopic);
+        alertDeadLetterTopic,
+        evidenceTopic);
+  }
+
+  /** These settings with another evidence topic. */
+  public KafkaSettings withEvidenceTopic(String evidenceTopic) {
+    return new KafkaSettings(
+        bootstrapServers,
+        groupId,
+        inferenceTopic,
+        labelsTopic,
+        metricsTopic,
+        deadLetterTopic,
+        properties,
+        incidentsTopic,
+        alertGroupId,
+        alertDeliveriesTopic,
+        alertDeadLetterTopic,
+        evidenceTopic);
   }
 
   /** Settings with the default incidents topic. */

@@ -238,14 +238,17 @@ final class NotifyParser {
       return null;
     }
     String text = r.get(key);
-    return text == null ? null : secretReference(text, r.line(name), r.child(name));
+    return text == null
+        ? null
+        : secretReference(problems, baseDir, text, r.line(name), r.child(name));
   }
 
   /**
    * {@code text} if it is an {@code env:} reference, the absolute form of a {@code file:} one, or
    * null after a problem that does not repeat {@code text}.
    */
-  private String secretReference(String text, int line, String key) {
+  static String secretReference(
+      Problems problems, Path baseDir, String text, int line, String key) {
     if (!text.startsWith("env:") && !text.startsWith("file:")) {
       problems.add(line, key, NotifierConfig.NOT_A_SECRET_REFERENCE);
       return null;
@@ -303,7 +306,10 @@ final class NotifyParser {
       }
       String text =
           ValueTypes.STRING.read(h.value(header), h.line(header), h.child(header), problems);
-      String ref = text == null ? null : secretReference(text, h.line(header), h.child(header));
+      String ref =
+          text == null
+              ? null
+              : secretReference(problems, baseDir, text, h.line(header), h.child(header));
       out.put(header, ref);
     }
     return problems.size() == before ? out : null;

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       ReplayCommand.class,
       ReferenceCommand.class,
       ConfigCommand.class,
+      EvidenceCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -2,7 +2,9 @@ package io.aimon.jobs.demo;
 
 import io.aimon.config.AimonConfig;
 import io.aimon.config.ConfigLoader;
+import io.aimon.evidence.Ed25519Keys;
 import io.aimon.jobs.alert.AlertJob;
+import io.aimon.jobs.evidence.EvidenceKeys;
 import io.aimon.jobs.kafka.EmbeddedKafka;
 import io.aimon.jobs.monitor.MonitorPlan;
 import io.aimon.jobs.monitor.MonitorRunner;
@@ -73,7 +75,8 @@ public final class Demo {
               config.kafka().deadLetterTopic(),
               config.kafka().incidentsTopic(),
               config.kafka().alertDeliveriesTopic(),
-              config.kafka().alertDeadLetterTopic()),
+              config.kafka().alertDeadLetterTopic(),
+              config.kafka().evidenceTopic()),
           1);
       MonitorPlan plan = MonitorPlan.of(config, ReferenceProfiles.loadAll(config, false));
       StreamExecutionEnvironment env =
@@ -132,6 +135,13 @@ public final class Demo {
       if (standIn != null) {
         console.println("aimon demo: " + standIn.summary());
       }
+      console.println(
+          "aimon demo: evidence archive in "
+              + out.resolve(MonitorRunner.EVIDENCE_DIR)
+              + "; check it with ./aimon evidence verify "
+              + out.resolve(MonitorRunner.EVIDENCE_DIR)
+              + " --public-key "
+              + out.resolve(EvidenceKeys.PUBLIC_KEY_FILE));
       console.flush();
       return 0;
     }
@@ -153,8 +163,32 @@ public final class Demo {
       }
     }
     Path config = out.resolve("aimon-demo.yaml");
-    Files.writeString(config, DemoGenerator.config(bootstrap, alertmanager.toString()));
+    // evidence: a signing key kept across demo runs, a fresh archive per run (a new chain)
+    Path key = out.resolve(EvidenceKeys.KEY_FILE);
+    if (!Files.exists(key)) {
+      EvidenceKeys.write(Ed25519Keys.generate(), key, out.resolve(EvidenceKeys.PUBLIC_KEY_FILE));
+    }
+    deleteTree(out.resolve(MonitorRunner.EVIDENCE_DIR));
+    Files.writeString(
+        config,
+        DemoGenerator.config(bootstrap, alertmanager.toString())
+            + "evidence:\n  dir: "
+            + MonitorRunner.EVIDENCE_DIR
+            + "\n  signing_key: file:"
+            + EvidenceKeys.KEY_FILE
+            + "\n");
     return config;
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 
   /** Labels are published this long after their prediction (and stamped so). */

@@ -5,11 +5,14 @@ import io.aimon.detectors.check.CheckStatus;
 import io.aimon.detectors.check.DriftChecks;
 import io.aimon.detectors.model.ModelSpec;
 import io.aimon.detectors.profile.WindowProfile;
+import io.aimon.jobs.evidence.EvidenceItem;
+import io.aimon.jobs.evidence.EvidenceItems;
 import java.time.Instant;
 import java.util.List;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,9 +22,14 @@ final class EvaluateWindow
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(EvaluateWindow.class);
   private final MonitorPlan plan;
+  private final OutputTag<EvidenceItem> coverage;
 
-  EvaluateWindow(MonitorPlan plan) {
+  /**
+   * @param coverage where the window's coverage goes (evidence)
+   */
+  EvaluateWindow(MonitorPlan plan, OutputTag<EvidenceItem> coverage) {
     this.plan = plan;
+    this.coverage = coverage;
   }
 
   @Override
@@ -50,5 +58,9 @@ final class EvaluateWindow
         results.size(),
         breaches);
     results.forEach(out::collect);
+    context.output(
+        coverage,
+        EvidenceItems.coverage(
+            modelId, w.getStart(), w.getEnd(), profile.events(), results.size(), breaches));
   }
 }

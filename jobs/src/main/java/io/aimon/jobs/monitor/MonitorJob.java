@@ -10,6 +10,10 @@ import io.aimon.detectors.event.RawRecord;
 import io.aimon.detectors.label.LabelMatcher;
 import io.aimon.detectors.label.LabelledPrediction;
 import io.aimon.detectors.label.Prediction;
+import io.aimon.jobs.evidence.EvidenceItem;
+import io.aimon.jobs.evidence.EvidenceItems;
+import io.aimon.jobs.evidence.EvidenceLine;
+import io.aimon.jobs.evidence.WriteEvidence;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +67,8 @@ public final class MonitorJob {
   public static final String UID_INCIDENTS = "monitor.alert-policy";
   public static final String UID_INCIDENT_SINK = "monitor.incident-sink";
   public static final String UID_CHECK_METRICS = "monitor.check-metrics";
+  public static final String UID_EVIDENCE = "monitor.evidence-chain";
+  public static final String UID_EVIDENCE_SINK = "monitor.evidence-sink";
   public static final String UID_INCIDENT_METRICS = "monitor.incident-metrics";
   public static final String UID_DEAD_LETTER_METRICS = "monitor.dead-letter-metrics";
   public static final String UID_METRICS_SINK = "monitor.metrics-sink";
@@ -76,6 +82,8 @@ public final class MonitorJob {
       new OutputTag<>("join-dead-letters", TypeInformation.of(DeadLetter.class));
   private static final OutputTag<DeadLetter> OUTCOME_DEAD_LETTERS =
       new OutputTag<>("outcome-dead-letters", TypeInformation.of(DeadLetter.class));
+  private static final OutputTag<EvidenceItem> COVERAGE =
+      new OutputTag<>("coverage", TypeInformation.of(EvidenceItem.class));
   private static final OutputTag<InferenceEvent> LATE =
       new OutputTag<>("late", TypeInformation.of(InferenceEvent.class));
 
@@ -85,10 +93,9 @@ public final class MonitorJob {
   private final Sink<CheckResult> metricsSink;
   private final Sink<DeadLetter> deadLetterSink;
   private final Sink<IncidentEvent> incidentSink;
+  private final List<Sink<EvidenceLine>> evidenceSinks;
 
-  /**
-   * @param labelSource label events (contract 1), or null when labels only come inline
-   */
+  /** A job without evidence output (benchmarks). */
   public MonitorJob(
       MonitorPlan plan,
       Source<RawRecord, ?, ?> source,
@@ -96,6 +103,22 @@ public final class MonitorJob {
       Sink<CheckResult> metricsSink,
       Sink<DeadLetter> deadLetterSink,
       Sink<IncidentEvent> incidentSink) {
+    this(plan, source, labelSource, metricsSink, deadLetterSink, incidentSink, List.of());
+  }
+
+  /**
+   * @param labelSource label events (contract 1), or null when labels only come inline
+   * @param evidenceSinks where the evidence records and manifests go (archive files, a topic)
+   */
+  public MonitorJob(
+      MonitorPlan plan,
+      Source<RawRecord, ?, ?> source,
+      Source<RawRecord, ?, ?> labelSource,
+      Sink<CheckResult> metricsSink,
+      Sink<DeadLetter> deadLetterSink,
+      Sink<IncidentEvent> incidentSink,
+      List<Sink<EvidenceLine>> evidenceSinks) {
+    this.evidenceSinks = List.copyOf(evidenceSinks);
     this.plan = plan;
     this.source = source;
     this.labelSource = labelSource;
@@ -148,7 +171,7 @@ public final class MonitorJob {
             .sideOutputLateData(LATE)
             .aggregate(
                 new ProfileAggregate(plan),
-                new EvaluateWindow(plan),
+                new EvaluateWindow(plan, COVERAGE),
                 WindowStateSerializer.TYPE_INFO,
                 WindowStateSerializer.TYPE_INFO,
                 TypeInformation.of(CheckResult.class))
@@ -171,11 +194,16 @@ public final class MonitorJob {
             .uid(UID_CHECK_METRICS)
             .name("check-metrics");
     checks.sinkTo(metricsSink).uid(UID_METRICS_SINK).name("metrics-sink");
-    checks
-        .keyBy(r -> SeriesKey.of(r).asString())
-        .process(new RaiseIncidents(plan), TypeInformation.of(IncidentEvent.class))
-        .uid(UID_INCIDENTS)
-        .name("alert-policy")
+    DataStream<IncidentEvent> incidents =
+        checks
+            .keyBy(r -> SeriesKey.of(r).asString())
+            .process(new RaiseIncidents(plan), TypeInformation.of(IncidentEvent.class))
+            .uid(UID_INCIDENTS)
+            .name("alert-policy");
+    if (!evidenceSinks.isEmpty()) {
+      writeEvidence(checks, results.getSideOutput(COVERAGE), incidents);
+    }
+    incidents
         .map(new CountOpenIncidents(List.copyOf(plan.specs().keySet())))
         .setParallelism(1)
         .uid(UID_INCIDENT_METRICS)
@@ -198,6 +226,39 @@ public final class MonitorJob {
   private record Outcomes(DataStream<CheckResult> results, DataStream<DeadLetter> deadLetters) {}
 
   /** Labelled predictions (inline, or joined with label events) into outcome windows. */
+  /** Check results, window coverage and incident events -> hash-chained evidence per model. */
+  private void writeEvidence(
+      DataStream<CheckResult> checks,
+      DataStream<EvidenceItem> coverage,
+      DataStream<IncidentEvent> incidents) {
+    String configDigest = plan.configDigest();
+    DataStream<EvidenceItem> items =
+        checks
+            .map(r -> EvidenceItems.check(r, configDigest), TypeInformation.of(EvidenceItem.class))
+            .uid("monitor.evidence-checks")
+            .name("evidence-checks")
+            .union(
+                coverage,
+                incidents
+                    .map(EvidenceItems::incident, TypeInformation.of(EvidenceItem.class))
+                    .uid("monitor.evidence-incidents")
+                    .name("evidence-incidents"));
+    DataStream<EvidenceLine> lines =
+        items
+            .keyBy(EvidenceItem::modelId)
+            .process(
+                new WriteEvidence(plan.evidence().signingKey()),
+                TypeInformation.of(EvidenceLine.class))
+            .uid(UID_EVIDENCE)
+            .name("evidence-chain");
+    for (int i = 0; i < evidenceSinks.size(); i++) {
+      lines
+          .sinkTo(evidenceSinks.get(i))
+          .uid(UID_EVIDENCE_SINK + "-" + i)
+          .name("evidence-sink-" + i);
+    }
+  }
+
   private Outcomes outcomes(
       StreamExecutionEnvironment env, DataStream<InferenceEvent> timed, Map<String, Long> sizes) {
     SingleOutputStreamOperator<LabelledPrediction> inline =

@@ -2,6 +2,7 @@ package io.aimon.jobs.monitor;
 
 import io.aimon.alerting.policy.AlertPolicy;
 import io.aimon.config.AimonConfig;
+import io.aimon.config.EvidenceConfig;
 import io.aimon.config.JobSettings;
 import io.aimon.detectors.event.EventDecoder;
 import io.aimon.detectors.model.ModelSpec;
@@ -28,6 +29,8 @@ public final class MonitorPlan implements Serializable {
   private final long checkpointIntervalMillis;
   private final int parallelism;
   private final Map<String, AlertPolicy> policies;
+  private String configDigest = "0".repeat(64);
+  private EvidenceConfig evidence = EvidenceConfig.defaults();
 
   public MonitorPlan(
       Map<String, ModelSpec> specs, Map<String, ReferenceProfile> references, JobSettings job) {
@@ -67,7 +70,20 @@ public final class MonitorPlan implements Serializable {
               specs.put(m.id(), ModelSpec.from(m, config.job().exactValues()));
               policies.put(m.id(), AlertPolicy.from(m.alerting()));
             });
-    return new MonitorPlan(specs, references, config.job(), policies);
+    MonitorPlan plan = new MonitorPlan(specs, references, config.job(), policies);
+    plan.configDigest = config.digest();
+    plan.evidence = config.evidence();
+    return plan;
+  }
+
+  /** The SHA-256 of the config file the plan was made from (recorded in evidence). */
+  public String configDigest() {
+    return configDigest;
+  }
+
+  /** The evidence settings. */
+  public EvidenceConfig evidence() {
+    return evidence;
   }
 
   public Map<String, ModelSpec> specs() {

@@ -7,11 +7,16 @@ import io.aimon.detectors.check.CheckResult;
 import io.aimon.detectors.check.OutputJson;
 import io.aimon.detectors.event.DeadLetter;
 import io.aimon.detectors.event.RawRecord;
+import io.aimon.jobs.evidence.EvidenceArchive;
+import io.aimon.jobs.evidence.EvidenceLine;
 import io.aimon.jobs.io.JsonLinesFileSink;
 import io.aimon.jobs.io.JsonLinesFormat;
 import io.aimon.jobs.kafka.KafkaConnectors;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -30,6 +35,7 @@ public final class MonitorRunner {
   public static final String METRICS_FILE = "metrics.jsonl";
   public static final String DEAD_LETTER_FILE = "dead-letter.jsonl";
   public static final String INCIDENTS_FILE = "incidents.jsonl";
+  public static final String EVIDENCE_DIR = "evidence";
 
   /** The ports the local jobs' Prometheus endpoint tries, in order. */
   public static final String PROMETHEUS_PORTS = "9249-9259";
@@ -95,7 +101,8 @@ public final class MonitorRunner {
         labels == null ? null : fileSource(plan, labels),
         new JsonLinesFileSink<CheckResult>(outDir.resolve(METRICS_FILE), OutputJson::checkResult),
         new JsonLinesFileSink<DeadLetter>(outDir.resolve(DEAD_LETTER_FILE), OutputJson::deadLetter),
-        new JsonLinesFileSink<IncidentEvent>(outDir.resolve(INCIDENTS_FILE), CloudEvents::toJson));
+        new JsonLinesFileSink<IncidentEvent>(outDir.resolve(INCIDENTS_FILE), CloudEvents::toJson),
+        List.of(EvidenceArchive.sink(outDir.resolve(EVIDENCE_DIR).toAbsolutePath().toString())));
   }
 
   private static org.apache.flink.configuration.ConfigOption<String> stringOption(String key) {
@@ -139,7 +146,25 @@ public final class MonitorRunner {
             kafka.incidentsTopic(),
             transactionalIdPrefix + "-incidents",
             IncidentEvent::dedupKey,
-            CloudEvents::toJson));
+            CloudEvents::toJson),
+        evidenceSinks(plan, kafka, transactionalIdPrefix));
+  }
+
+  /** The evidence topic, and the archive when {@code evidence.dir} is set. */
+  private static List<Sink<EvidenceLine>> evidenceSinks(
+      MonitorPlan plan, KafkaSettings kafka, String transactionalIdPrefix) {
+    List<Sink<EvidenceLine>> sinks = new ArrayList<>();
+    sinks.add(
+        KafkaConnectors.<EvidenceLine>exactlyOnceSink(
+            kafka,
+            kafka.evidenceTopic(),
+            transactionalIdPrefix + "-evidence",
+            EvidenceLine::modelId,
+            EvidenceLine::json));
+    if (plan.evidence().dir() != null) {
+      sinks.add(EvidenceArchive.sink(plan.evidence().dir()));
+    }
+    return sinks;
   }
 
   private static org.apache.flink.api.connector.source.Source<RawRecord, ?, ?> labelSource(

@@ -451,7 +451,8 @@ class AlertDeliveryIntegrationTest {
             "dead-" + name,
             Map.of(),
             "incidents-" + name)
-        .withAlertTopics("alert-group-" + name, "deliveries-" + name, "adl-" + name);
+        .withAlertTopics("alert-group-" + name, "deliveries-" + name, "adl-" + name)
+        .withEvidenceTopic("evidence-" + name);
   }
 
   private static void createTopics(String name) throws Exception {
@@ -461,7 +462,8 @@ class AlertDeliveryIntegrationTest {
             "dead-" + name,
             "incidents-" + name,
             "deliveries-" + name,
-            "adl-" + name),
+            "adl-" + name,
+            "evidence-" + name),
         1);
   }
 

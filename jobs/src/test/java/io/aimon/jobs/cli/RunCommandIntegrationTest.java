@@ -1,6 +1,7 @@
 package io.aimon.jobs.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aimon.jobs.AdultFixtures;
@@ -27,7 +28,13 @@ class RunCommandIntegrationTest {
   void runReadsTheConfiguredTopicsAndCommitsResults(@TempDir Path dir) throws Exception {
     try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
       kafka.createTopics(
-          List.of("prod.inference", "prod.metrics", "prod.dead-letter", "prod.incidents"), 1);
+          List.of(
+              "prod.inference",
+              "prod.metrics",
+              "prod.dead-letter",
+              "prod.incidents",
+              "prod.evidence"),
+          1);
       KafkaTestClients.produce(
           kafka.bootstrapServers(),
           "prod.inference",
@@ -44,18 +51,49 @@ class RunCommandIntegrationTest {
               metrics: prod.metrics
               dead_letter: prod.dead-letter
               incidents: prod.incidents
+              evidence: prod.evidence
             properties:
               client.id: aimon-run-test
+          evidence:
+            dir: archive
+            signing_key: file:keys/aimon-evidence.key
           """
                   .formatted(kafka.bootstrapServers())
               + Files.readString(config));
 
       StringWriter err = new StringWriter();
+      assertEquals(
+          0,
+          new CommandLine(new AimonCommand())
+              .setErr(new PrintWriter(err))
+              .execute("evidence", "keygen", "--out", dir.resolve("keys").toString()),
+          err.toString());
       int code =
           new CommandLine(new AimonCommand())
               .setErr(new PrintWriter(err))
               .execute("run", "--config", config.toString(), "--bounded");
       assertEquals(0, code, err.toString());
+
+      // the archive committed by the run verifies against the public key
+      StringWriter out = new StringWriter();
+      int verified =
+          new CommandLine(new AimonCommand())
+              .setOut(new PrintWriter(out))
+              .setErr(new PrintWriter(err))
+              .execute(
+                  "evidence",
+                  "verify",
+                  dir.resolve("archive").toString(),
+                  "--public-key",
+                  dir.resolve("keys/aimon-evidence.pub").toString());
+      assertEquals(0, verified, out + "\n" + err);
+      assertTrue(out.toString().contains("evidence verified: 1 models"), out.toString());
+      assertEquals(
+          List.of(),
+          KafkaTestClients.readCommitted(kafka.bootstrapServers(), "prod.evidence", 1).stream()
+              .filter(l -> !l.contains("\"model_id\":\"adult-income-logreg\""))
+              .toList(),
+          "the evidence topic holds the model's records and manifests");
 
       List<JsonNode> results = new ArrayList<>();
       for (String s :

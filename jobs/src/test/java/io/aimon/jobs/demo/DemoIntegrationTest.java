@@ -98,6 +98,19 @@ class DemoIntegrationTest {
                             .asText()
                             .equals("credit-risk/ks/feature=income")),
         "deliveries recorded: " + deliveries.size());
+    // the evidence archive the demo committed verifies against its public key
+    StringWriter verifyOut = new StringWriter();
+    int verified =
+        new CommandLine(new AimonCommand())
+            .setOut(new PrintWriter(verifyOut, true))
+            .execute(
+                "evidence",
+                "verify",
+                out.resolve("evidence").toString(),
+                "--public-key",
+                out.resolve("aimon-evidence.pub").toString());
+    assertEquals(0, verified, verifyOut.toString());
+    assertTrue(verifyOut.toString().contains("evidence verified: 2 models"), verifyOut.toString());
   }
 
   private static String firstBreachEnd(List<JsonNode> metrics) {

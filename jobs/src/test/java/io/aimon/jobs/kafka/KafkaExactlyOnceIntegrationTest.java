@@ -7,12 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aimon.config.AimonConfig;
 import io.aimon.config.ConfigLoader;
 import io.aimon.config.KafkaSettings;
+import io.aimon.evidence.Ed25519Keys;
 import io.aimon.jobs.AdultFixtures;
 import io.aimon.jobs.FailOnceAfterCheckpoint;
 import io.aimon.jobs.KafkaTestClients;
+import io.aimon.jobs.evidence.EvidenceKeys;
 import io.aimon.jobs.monitor.MonitorPlan;
 import io.aimon.jobs.monitor.MonitorRunner;
 import io.aimon.jobs.reference.ReferenceProfiles;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +54,9 @@ class KafkaExactlyOnceIntegrationTest {
             "incidents-a",
             "metrics-b",
             "dead-b",
-            "incidents-b"),
+            "incidents-b",
+            "evidence-a",
+            "evidence-b"),
         1);
     List<String> lines = AdultFixtures.lines(AdultFixtures.PRODUCTION, EVENTS);
     List<String> records = new ArrayList<>();
@@ -62,7 +67,18 @@ class KafkaExactlyOnceIntegrationTest {
       }
     }
     KafkaTestClients.produce(kafka.bootstrapServers(), "inference", records);
-    config = ConfigLoader.load(AdultFixtures.writeConfig(dir, "checkpoint_interval: 300ms"));
+    Path configFile = AdultFixtures.writeConfig(dir, "checkpoint_interval: 300ms");
+    EvidenceKeys.write(
+        Ed25519Keys.generate(),
+        dir.resolve(EvidenceKeys.KEY_FILE),
+        dir.resolve(EvidenceKeys.PUBLIC_KEY_FILE));
+    Files.writeString(
+        configFile,
+        "evidence:\n  signing_key: file:"
+            + EvidenceKeys.KEY_FILE
+            + "\n"
+            + Files.readString(configFile));
+    config = ConfigLoader.load(configFile);
     plan = MonitorPlan.of(config, ReferenceProfiles.loadAll(config, false));
   }
 
@@ -99,6 +115,17 @@ class KafkaExactlyOnceIntegrationTest {
         recoveredIncidents.stream().sorted().toList(),
         "the same incident events, with the same ids, exactly once");
     assertEquals(clean.stream().sorted().toList(), recovered.stream().sorted().toList());
+    // the evidence chain continues across the restart: the same records, hashes and manifests
+    List<String> cleanEvidence =
+        KafkaTestClients.readCommitted(kafka.bootstrapServers(), "evidence-a", 1);
+    List<String> recoveredEvidence =
+        KafkaTestClients.readCommitted(kafka.bootstrapServers(), "evidence-b", 1);
+    assertTrue(cleanEvidence.size() > clean.size(), "a record per check, plus coverage");
+    assertEquals(cleanEvidence.size(), recoveredEvidence.size(), "as many evidence lines");
+    for (int i = 0; i < cleanEvidence.size(); i++) {
+      assertEquals(
+          cleanEvidence.get(i), recoveredEvidence.get(i), "evidence line " + (i + 1) + " differs");
+    }
     assertEquals(
         List.of("malformed_json", "not_an_object", "missing_field"),
         KafkaTestClients.readCommitted(kafka.bootstrapServers(), "dead-b", BAD.size()).stream()
@@ -111,14 +138,15 @@ class KafkaExactlyOnceIntegrationTest {
     KafkaSettings k = config.kafka();
     KafkaSettings settings =
         new KafkaSettings(
-            kafka.bootstrapServers(),
-            "group-" + name,
-            "inference",
-            k.labelsTopic(),
-            "metrics-" + name,
-            "dead-" + name,
-            Map.of(),
-            "incidents-" + name);
+                kafka.bootstrapServers(),
+                "group-" + name,
+                "inference",
+                k.labelsTopic(),
+                "metrics-" + name,
+                "dead-" + name,
+                Map.of(),
+                "incidents-" + name)
+            .withEvidenceTopic("evidence-" + name);
     StreamExecutionEnvironment env = MonitorRunner.environment(plan, true);
     FailOnceAfterCheckpoint.reset();
     MonitorRunner.kafkaJob(plan, settings, true, "test-" + name)

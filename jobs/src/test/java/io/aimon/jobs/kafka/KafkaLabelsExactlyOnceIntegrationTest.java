@@ -51,7 +51,9 @@ class KafkaLabelsExactlyOnceIntegrationTest {
             "incidents-a",
             "metrics-b",
             "dead-b",
-            "incidents-b"),
+            "incidents-b",
+            "evidence-a",
+            "evidence-b"),
         1);
     KafkaTestClients.produce(
         kafka.bootstrapServers(),
@@ -96,14 +98,15 @@ class KafkaLabelsExactlyOnceIntegrationTest {
   private static List<String> run(String name, boolean injectFailure) throws Exception {
     KafkaSettings settings =
         new KafkaSettings(
-            kafka.bootstrapServers(),
-            "group-" + name,
-            "predictions",
-            "labels",
-            "metrics-" + name,
-            "dead-" + name,
-            Map.of(),
-            "incidents-" + name);
+                kafka.bootstrapServers(),
+                "group-" + name,
+                "predictions",
+                "labels",
+                "metrics-" + name,
+                "dead-" + name,
+                Map.of(),
+                "incidents-" + name)
+            .withEvidenceTopic("evidence-" + name);
     StreamExecutionEnvironment env = MonitorRunner.environment(plan, true);
     FailOnceAfterCheckpoint.reset();
     MonitorRunner.kafkaJob(plan, settings, true, "labels-test-" + name)

@@ -1,0 +1,27 @@
+package io.aimon.config;
+
+import java.io.Serializable;
+
+/**
+ * The {@code evidence} section: how the monitor job signs and where it archives its evidence
+ * records (ISO/IEC 42001 clauses 9.1 and 10.2). See docs/configuration.md, section Evidence.
+ *
+ * @param signingKey {@code evidence.signing_key}: a secret reference ({@code env:NAME} or {@code
+ *     file:PATH}, file paths absolute) to the PEM key file {@code aimon evidence keygen} writes, or
+ *     null: then each run signs with a key of its own (intact, but not attributable)
+ * @param dir {@code evidence.dir}: where {@code aimon run} writes the evidence archive (a local
+ *     path, made absolute, or a URI of any filesystem Flink supports), or null for the Kafka topic
+ *     only; replay always writes {@code OUT/evidence}
+ */
+public record EvidenceConfig(String signingKey, String dir) implements Serializable {
+
+  /** No signing key, no archive directory. */
+  public static EvidenceConfig defaults() {
+    return new EvidenceConfig(null, null);
+  }
+
+  /** This config with another signing key reference. */
+  public EvidenceConfig withSigningKey(String reference) {
+    return new EvidenceConfig(reference, dir);
+  }
+}

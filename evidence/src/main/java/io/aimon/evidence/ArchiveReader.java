@@ -1,0 +1,313 @@
+package io.aimon.evidence;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Reads every {@code *.jsonl} file of an archive into light line entries (records without their
+ * data), in file and line order; lines that cannot be read become {@link
+ * ArchiveVerifier.Kind#UNREADABLE} findings.
+ */
+final class ArchiveReader {
+  /** A line's place: index into {@link #files} and 1-based line number. */
+  record Pos(int file, int line) implements Comparable<Pos> {
+    @Override
+    public int compareTo(Pos o) {
+      return file != o.file ? Integer.compare(file, o.file) : Integer.compare(line, o.line);
+    }
+  }
+
+  /** A readable evidence record line, without its data. */
+  record RecordLine(
+      String modelId,
+      long seq,
+      EvidenceKind kind,
+      Long windowStart,
+      Long windowEnd,
+      String prev,
+      String hash,
+      boolean hashValid,
+      Pos pos) {}
+
+  /** A readable manifest line. */
+  record ManifestLine(Manifest manifest, String json, Pos pos) {}
+
+  /** An unreadable line and, when the line told, the model it is of. */
+  record BadLine(Finding finding, String modelId) {}
+
+  private final Path dir;
+  private final List<String> files = new ArrayList<>();
+  private final Map<String, List<RecordLine>> recordsByModel = new HashMap<>();
+  private final Map<String, List<ManifestLine>> manifestsByModel = new HashMap<>();
+  private final List<BadLine> bad = new ArrayList<>();
+  private final List<Set<String>> modelsByFile = new ArrayList<>();
+
+  private ArchiveReader(Path dir) {
+    this.dir = dir;
+  }
+
+  static ArchiveReader read(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new IllegalArgumentException(dir + ": expected a directory of *.jsonl evidence files");
+    }
+    List<Path> paths;
+    try (Stream<Path> walk = Files.walk(dir)) {
+      paths =
+          walk.filter(p -> p.getFileName().toString().endsWith(".jsonl"))
+              .filter(Files::isRegularFile)
+              .map(dir::relativize)
+              .sorted(ArchiveReader::comparePaths)
+              .collect(Collectors.toList());
+    } catch (IOException e) {
+      throw new UncheckedIOException(dir + ": cannot list the archive: " + e, e);
+    }
+    if (paths.isEmpty()) {
+      throw new IllegalArgumentException(dir + ": no *.jsonl evidence files found");
+    }
+    ArchiveReader reader = new ArchiveReader(dir);
+    for (Path p : paths) {
+      reader.readFile(p);
+    }
+    return reader;
+  }
+
+  /** The record lines of {@code model}, in file and line order. */
+  List<RecordLine> records(String model) {
+    return recordsByModel.getOrDefault(model, List.of());
+  }
+
+  /** The manifest lines of {@code model}, in file and line order. */
+  List<ManifestLine> manifests(String model) {
+    return manifestsByModel.getOrDefault(model, List.of());
+  }
+
+  List<BadLine> bad() {
+    return bad;
+  }
+
+  /** The findings of every unreadable line. */
+  List<Finding> unreadable() {
+    return bad.stream().map(BadLine::finding).collect(Collectors.toList());
+  }
+
+  /** Every model with a readable record or manifest, sorted. */
+  Set<String> models() {
+    Set<String> out = new TreeSet<>(recordsByModel.keySet());
+    out.addAll(manifestsByModel.keySet());
+    return out;
+  }
+
+  /** The file of {@code pos}, relative to the archive, with {@code /} separators. */
+  String file(Pos pos) {
+    return files.get(pos.file());
+  }
+
+  /** {@code file:line} of {@code pos}. */
+  String where(Pos pos) {
+    return file(pos) + ":" + pos.line();
+  }
+
+  /**
+   * Whether an unreadable line may hold a record of {@code model}: it says it does, or it does not
+   * say and its file holds lines of {@code model} or no readable line at all.
+   */
+  boolean mayBeOf(BadLine b, String model) {
+    if (b.modelId() != null) {
+      return b.modelId().equals(model);
+    }
+    Set<String> inFile = modelsByFile.get(b.finding().pos.file());
+    return inFile.isEmpty() || inFile.contains(model);
+  }
+
+  private void readFile(Path relative) {
+    int index = files.size();
+    files.add(relative.toString().replace(relative.getFileSystem().getSeparator(), "/"));
+    modelsByFile.add(new HashSet<>());
+    try (InputStream in = Files.newInputStream(dir.resolve(relative))) {
+      ByteArrayOutputStream line = new ByteArrayOutputStream();
+      byte[] buf = new byte[64 * 1024];
+      int lineNo = 0;
+      int n;
+      while ((n = in.read(buf)) >= 0) {
+        int start = 0;
+        for (int k = 0; k < n; k++) {
+          if (buf[k] == '\n') {
+            line.write(buf, start, k - start);
+            readLine(line.toByteArray(), new Pos(index, ++lineNo), false);
+            line.reset();
+            start = k + 1;
+          }
+        }
+        line.write(buf, start, n - start);
+      }
+      if (line.size() > 0) {
+        readLine(line.toByteArray(), new Pos(index, ++lineNo), true);
+      }
+    } catch (IOException e) {
+      bad.add(
+          new BadLine(
+              new Finding(
+                  ArchiveVerifier.Kind.UNREADABLE,
+                  null,
+                  null,
+                  new Pos(index, 0),
+                  "cannot read the file: " + e),
+              null));
+    }
+  }
+
+  private void readLine(byte[] bytes, Pos pos, boolean last) {
+    int length = bytes.length;
+    if (length > 0 && bytes[length - 1] == '\r') {
+      length--;
+    }
+    String text;
+    try {
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes, 0, length))
+              .toString();
+    } catch (CharacterCodingException e) {
+      unreadable(pos, null, null, cut(last) + "not valid UTF-8");
+      return;
+    }
+    if (text.isBlank()) {
+      unreadable(pos, null, null, "empty line");
+      return;
+    }
+    ObjectNode o;
+    try {
+      o = EvidenceJson.parseObject(text);
+    } catch (IllegalArgumentException e) {
+      unreadable(pos, null, null, cut(last) + e.getMessage());
+      return;
+    }
+    String model = o.path("model_id").isTextual() ? o.get("model_id").textValue() : null;
+    Long seq = o.path("seq").canConvertToLong() ? o.get("seq").longValue() : null;
+    boolean manifest = Manifest.KIND.equals(o.path("kind").asText());
+    try {
+      if (manifest) {
+        Manifest m = Manifest.fromNode(o);
+        manifestsByModel
+            .computeIfAbsent(m.modelId(), k -> new ArrayList<>())
+            .add(new ManifestLine(m, text, pos));
+      } else {
+        EvidenceRecord r = EvidenceRecord.fromNode(o);
+        recordsByModel
+            .computeIfAbsent(r.modelId(), k -> new ArrayList<>())
+            .add(
+                new RecordLine(
+                    r.modelId(),
+                    r.seq(),
+                    r.kind(),
+                    r.windowStart(),
+                    r.windowEnd(),
+                    r.prev(),
+                    r.hash(),
+                    r.hashValid(),
+                    pos));
+      }
+      modelsByFile.get(pos.file()).add(model);
+    } catch (IllegalArgumentException e) {
+      String what = manifest ? "not a valid manifest: " : "not a valid evidence record: ";
+      unreadable(pos, model, manifest ? null : seq, what + e.getMessage());
+    }
+  }
+
+  private void unreadable(Pos pos, String model, Long seq, String what) {
+    bad.add(
+        new BadLine(new Finding(ArchiveVerifier.Kind.UNREADABLE, model, seq, pos, what), model));
+  }
+
+  private static String cut(boolean last) {
+    return last ? "the file ends mid-line (cut off?): " : "";
+  }
+
+  /**
+   * Path order: segment by segment; within a segment, runs of digits compare as numbers and the
+   * rest by character.
+   */
+  static int comparePaths(Path a, Path b) {
+    int n = Math.min(a.getNameCount(), b.getNameCount());
+    for (int i = 0; i < n; i++) {
+      int c = compareNatural(a.getName(i).toString(), b.getName(i).toString());
+      if (c != 0) {
+        return c;
+      }
+    }
+    return Integer.compare(a.getNameCount(), b.getNameCount());
+  }
+
+  static int compareNatural(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      char ca = a.charAt(i);
+      char cb = b.charAt(j);
+      if (isDigit(ca) && isDigit(cb)) {
+        int ei = digitsEnd(a, i);
+        int ej = digitsEnd(b, j);
+        String da = stripZeros(a.substring(i, ei));
+        String db = stripZeros(b.substring(j, ej));
+        int c =
+            da.length() != db.length()
+                ? Integer.compare(da.length(), db.length())
+                : da.compareTo(db);
+        if (c != 0) {
+          return c;
+        }
+        i = ei;
+        j = ej;
+      } else {
+        if (ca != cb) {
+          return Character.compare(ca, cb);
+        }
+        i++;
+        j++;
+      }
+    }
+    int c = Integer.compare(a.length() - i, b.length() - j);
+    return c != 0 ? c : a.compareTo(b);
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static int digitsEnd(String s, int from) {
+    int k = from;
+    while (k < s.length() && isDigit(s.charAt(k))) {
+      k++;
+    }
+    return k;
+  }
+
+  private static String stripZeros(String digits) {
+    int k = 0;
+    while (k < digits.length() - 1 && digits.charAt(k) == '0') {
+      k++;
+    }
+    return digits.substring(k);
+  }
+}

@@ -1,0 +1,180 @@
+package io.aimon.evidence;
+
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Verifies an evidence archive: every {@code *.jsonl} file under a directory, each line an {@link
+ * EvidenceRecord} or a {@link Manifest}, and reports each kind of tampering once, at its cause.
+ *
+ * <pre>{@code
+ * ArchiveVerifier.Report report =
+ *     ArchiveVerifier.verify(Path.of("evidence"), Ed25519Keys.readPublic(Path.of("signing.pub.pem")));
+ * report.problems().forEach(p -> System.err.println(p.message()));
+ * System.exit(report.ok() ? 0 : 1);
+ * }</pre>
+ *
+ * <p>Files are read in path order, comparing path names segment by segment with digit runs compared
+ * as numbers (so {@code part-2} comes before {@code part-10}); lines by position. For the order of
+ * a model's records, its files are taken in the order of the lowest seq each holds (a writer's part
+ * file names carry no order) and lines in file order. Records are grouped by model and checked for:
+ *
+ * <ul>
+ *   <li>{@link Kind#MODIFIED}: a record whose content no longer gives its hash; a record whose hash
+ *       was recomputed, seen from the next record's {@code prev} or a signed manifest (a chain
+ *       rewritten from some record on is reported once, at its first record).
+ *   <li>{@link Kind#DELETED}: a gap in the seqs (reported at the first missing seq, with the file
+ *       and line of the record after the gap), or seqs between two manifests that no manifest
+ *       covers.
+ *   <li>{@link Kind#INSERTED}: a record whose seq repeats and which the chain does not continue
+ *       from (the other one is linked by the next record, listed in a signed manifest, linked to
+ *       the previous record; ties go to the first in the files); a manifest overlapping another.
+ *   <li>{@link Kind#REORDERED}: records of a model that appear out of seq order; the records
+ *       outside the longest in-order subsequence are reported.
+ *   <li>{@link Kind#BAD_SIGNATURE}: a manifest whose signature does not verify, or (with a trusted
+ *       key) signed with another key: reported once per model and key.
+ *   <li>{@link Kind#TRUNCATED}: a signed manifest lists seqs beyond the model's last record.
+ *       Records after the last manifest are fine: their window is still open.
+ *   <li>{@link Kind#UNREADABLE}: a line that is not valid UTF-8 or JSON (e.g. a file cut mid-line),
+ *       or not a valid record or manifest. Records missing next to it are attributed to it.
+ *   <li>{@link Kind#COVERAGE_GAP}: among a model's coverage records, sorted by window, a window end
+ *       that is not the next window's start; the missing interval is reported. Overlapping windows
+ *       are not reported.
+ * </ul>
+ *
+ * <p>Manifests with a bad signature still count as present (no "deleted manifest" follows), but
+ * their hashes are not used. Without a trusted key, a manifest's embedded key is used: that checks
+ * integrity, not who signed.
+ */
+public final class ArchiveVerifier {
+  private ArchiveVerifier() {}
+
+  /** What kind of problem a {@link Problem} is. */
+  public enum Kind {
+    MODIFIED,
+    DELETED,
+    INSERTED,
+    REORDERED,
+    BAD_SIGNATURE,
+    TRUNCATED,
+    UNREADABLE,
+    COVERAGE_GAP
+  }
+
+  /**
+   * One problem found in an archive.
+   *
+   * @param kind what is wrong
+   * @param modelId the model, or null when the line could not be attributed to one
+   * @param seq the record seq it is about (for a deletion the first missing seq), or null for a
+   *     manifest or an unreadable line
+   * @param file the file, relative to the archive directory, with {@code /} separators
+   * @param line the 1-based line in {@code file}
+   * @param message one line: where ({@code model M seq N (file:line): }) and what
+   */
+  public record Problem(
+      Kind kind, String modelId, Long seq, String file, Integer line, String message) {
+    public Problem {
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(message, "message");
+    }
+  }
+
+  /**
+   * What the archive holds for one model.
+   *
+   * @param records record lines read (including inserted ones)
+   * @param manifests manifest lines read
+   * @param firstSeq lowest record seq, 0 without records
+   * @param lastSeq highest record seq, 0 without records
+   * @param head hash of the record with the highest seq, {@link EvidenceRecord#GENESIS} without
+   *     records
+   * @param windowsCovered distinct windows with a coverage record
+   */
+  public record ModelSummary(
+      long records,
+      long manifests,
+      long firstSeq,
+      long lastSeq,
+      String head,
+      long windowsCovered) {}
+
+  /**
+   * The outcome of {@link #verify}.
+   *
+   * @param problems every problem, in file and line order
+   * @param models per model id, sorted by id
+   */
+  public record Report(List<Problem> problems, Map<String, ModelSummary> models) {
+    public Report {
+      problems = List.copyOf(problems);
+      models = Collections.unmodifiableMap(new TreeMap<>(models));
+    }
+
+    /** True when no problem was found. */
+    public boolean ok() {
+      return problems.isEmpty();
+    }
+
+    /**
+     * One line, e.g. {@code 2 models, 84 records, 16 manifests: ok} or {@code ...: 2 problems
+     * (MODIFIED 1, DELETED 1)}.
+     */
+    public String summary() {
+      long records = models.values().stream().mapToLong(ModelSummary::records).sum();
+      long manifests = models.values().stream().mapToLong(ModelSummary::manifests).sum();
+      String head =
+          models.size()
+              + (models.size() == 1 ? " model, " : " models, ")
+              + records
+              + " records, "
+              + manifests
+              + " manifests: ";
+      if (ok()) {
+        return head + "ok";
+      }
+      Map<Kind, Long> byKind = new EnumMap<>(Kind.class);
+      problems.forEach(p -> byKind.merge(p.kind(), 1L, Long::sum));
+      return head
+          + problems.size()
+          + (problems.size() == 1 ? " problem (" : " problems (")
+          + byKind.entrySet().stream()
+              .map(e -> e.getKey() + " " + e.getValue())
+              .collect(Collectors.joining(", "))
+          + ")";
+    }
+  }
+
+  /**
+   * Verifies every {@code *.jsonl} file under {@code archiveDir}, recursively.
+   *
+   * @param trustedOrNull the public key manifests must be signed with, or null to check each
+   *     manifest against its embedded key only
+   * @throws IllegalArgumentException when {@code archiveDir} is not a directory or holds no {@code
+   *     *.jsonl} file
+   * @throws java.io.UncheckedIOException when listing the directory fails
+   */
+  public static Report verify(Path archiveDir, PublicKey trustedOrNull) {
+    ArchiveReader archive = ArchiveReader.read(archiveDir);
+    List<Finding> findings = new ArrayList<>(archive.unreadable());
+    Map<String, ModelSummary> models = new TreeMap<>();
+    for (String model : archive.models()) {
+      ModelCheck check = new ModelCheck(model, archive, trustedOrNull, findings);
+      models.put(model, check.run());
+    }
+    findings.sort(null);
+    List<Problem> problems = new ArrayList<>(findings.size());
+    for (Finding f : findings) {
+      problems.add(f.toProblem(archive));
+    }
+    return new Report(problems, models);
+  }
+}

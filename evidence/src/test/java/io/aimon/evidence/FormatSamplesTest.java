@@ -1,0 +1,122 @@
+package io.aimon.evidence;
+
+import static io.aimon.evidence.EvidenceFixtures.CREDIT;
+import static io.aimon.evidence.EvidenceFixtures.TEST_KEYS;
+import static io.aimon.evidence.EvidenceFixtures.coverageData;
+import static io.aimon.evidence.EvidenceFixtures.json;
+import static io.aimon.evidence.EvidenceFixtures.windowEnd;
+import static io.aimon.evidence.EvidenceFixtures.windowStart;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The checked-in sample of evidence layout version 1 ({@code formats/evidence-v1.jsonl}: one record
+ * of each kind and a manifest signed with the TEST-ONLY key). Today's code must read it, verify it
+ * and write the same bytes, so a layout change cannot slip in without a new version and a reader
+ * for this one.
+ *
+ * <p>To create a sample for a new version, run with {@code -Daimon.writeFormatSamples=true}.
+ */
+class FormatSamplesTest {
+  private static final Path DIR = EvidenceFixtures.RESOURCES.resolve("formats");
+
+  @Test
+  void evidenceV1SampleReadsVerifiesAndIsWrittenIdentically() throws IOException {
+    List<String> lines = sampleLines();
+    byte[] written = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+    Path sample = sample("evidence-v1.jsonl", written);
+
+    List<String> stored = Files.readAllLines(sample, StandardCharsets.UTF_8);
+    assertEquals(5, stored.size());
+    for (int i = 0; i < 4; i++) {
+      EvidenceRecord r = EvidenceRecord.fromJson(stored.get(i));
+      assertEquals(1, r.version());
+      assertEquals(i + 1, r.seq());
+      assertTrue(r.hashValid(), "record " + (i + 1));
+      assertEquals(stored.get(i), r.toJson());
+    }
+    Manifest m = Manifest.fromJson(stored.get(4));
+    assertTrue(
+        m.signatureValid(
+            Ed25519Keys.readPublic(
+                EvidenceFixtures.RESOURCES.resolve("keys/TEST-ONLY-ed25519.pub.pem"))));
+    assertEquals(stored.get(4), m.toJson());
+
+    ArchiveVerifier.Report report = ArchiveVerifier.verify(DIR, TEST_KEYS.getPublic());
+    assertEquals(List.of(), report.problems());
+    assertEquals(
+        new ArchiveVerifier.ModelSummary(4, 1, 1, 4, m.head(), 1), report.models().get(CREDIT));
+    assertArrayEquals(Files.readAllBytes(sample), written, "layout v1 unchanged");
+  }
+
+  /** One record of each kind, then the manifest of the window. */
+  private static List<String> sampleLines() {
+    List<EvidenceRecord> records = new ArrayList<>();
+    HashChain.State s = HashChain.State.INITIAL;
+    long start = windowStart(0);
+    long end = windowEnd(0);
+    records.add(
+        HashChain.append(
+            s,
+            CREDIT,
+            EvidenceKind.CHECK,
+            end,
+            start,
+            end,
+            json(
+                "{\"check_id\":\"3f1c9a\",\"metric\":\"psi\",\"feature\":\"income\",\"value\":0.3689,"
+                    + "\"threshold\":0.25,\"status\":\"critical\",\"n\":996,\"n_reference\":16280,"
+                    + "\"reference_digest\":\"7ebb1eb2\",\"config_digest\":\"c0ffee\"}")));
+    s = HashChain.after(records.get(0));
+    records.add(
+        HashChain.append(
+            s, CREDIT, EvidenceKind.COVERAGE, end, start, end, coverageData(start, end, 996)));
+    s = HashChain.after(records.get(1));
+    records.add(
+        HashChain.append(
+            s,
+            CREDIT,
+            EvidenceKind.INCIDENT,
+            end,
+            null,
+            null,
+            json(
+                "{\"type\":\"io.aimon.incident.opened\",\"incident_id\":\"inc-7\","
+                    + "\"severity\":\"critical\",\"summary\":\"credit-risk: psi of income is 0.3689\"}")));
+    s = HashChain.after(records.get(2));
+    records.add(
+        HashChain.append(
+            s,
+            CREDIT,
+            EvidenceKind.CORRECTIVE_ACTION,
+            end + 1,
+            null,
+            null,
+            json(
+                "{\"incident_id\":\"inc-7\",\"action\":\"reference refreshed\",\"status\":\"recorded\"}")));
+    List<String> lines = new ArrayList<>();
+    records.forEach(r -> lines.add(r.toJson()));
+    lines.add(Manifest.sign(CREDIT, start, end, records, TEST_KEYS).toJson());
+    return lines;
+  }
+
+  private static Path sample(String name, byte[] current) throws IOException {
+    Path file = DIR.resolve(name);
+    if (Boolean.getBoolean("aimon.writeFormatSamples")) {
+      Files.write(file, current);
+    }
+    assertTrue(
+        Files.exists(file),
+        "missing sample " + file + "; create it with -Daimon.writeFormatSamples=true");
+    return file;
+  }
+}

@@ -1,0 +1,153 @@
+package io.aimon.jobs.evidence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aimon.evidence.ArchiveVerifier;
+import io.aimon.evidence.Ed25519Keys;
+import io.aimon.jobs.AdultFixtures;
+import io.aimon.jobs.cli.AimonCommand;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The evidence archive of an Adult replay: one hash-chained record per check result (passing ones
+ * included), per window's coverage and per incident event, signed manifests per window, all
+ * verifying with {@code aimon evidence verify}; a changed value is caught and named.
+ */
+class EvidenceReplayIntegrationTest {
+  @TempDir static Path dir;
+  private static Path out;
+
+  @BeforeAll
+  static void replayWithASigningKey() throws Exception {
+    assertEquals(0, aimon("evidence", "keygen", "--out", dir.resolve("keys").toString()).exit);
+    Path config = AdultFixtures.writeConfig(dir, "", "1d", AdultFixtures.FAIRNESS);
+    Files.writeString(
+        config,
+        "evidence:\n  signing_key: file:keys/aimon-evidence.key\n" + Files.readString(config));
+    out = AdultFixtures.replay(config, AdultFixtures.PRODUCTION, dir.resolve("out"));
+  }
+
+  private record Run(int exit, String out, String err) {}
+
+  private static Run aimon(String... args) {
+    StringWriter o = new StringWriter();
+    StringWriter e = new StringWriter();
+    int exit =
+        new CommandLine(new AimonCommand())
+            .setOut(new PrintWriter(o, true))
+            .setErr(new PrintWriter(e, true))
+            .execute(args);
+    return new Run(exit, o.toString(), e.toString());
+  }
+
+  private static List<JsonNode> lines(Path archive) throws IOException {
+    List<JsonNode> all = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(archive)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
+        all.addAll(AdultFixtures.readJsonLines(f));
+      }
+    }
+    return all;
+  }
+
+  @Test
+  void everyCheckCoverageAndIncidentIsARecordAndTheArchiveVerifies() throws Exception {
+    Path archive = out.resolve("evidence");
+    List<JsonNode> lines = lines(archive);
+    Map<String, Long> byKind =
+        lines.stream()
+            .collect(Collectors.groupingBy(l -> l.path("kind").asText(), Collectors.counting()));
+    long checks = Files.readAllLines(out.resolve("metrics.jsonl")).size();
+    long incidents = Files.readAllLines(out.resolve("incidents.jsonl")).size();
+    assertEquals(checks, byKind.get("check"), "a record per check result, passing ones too");
+    assertEquals(incidents, byKind.get("incident"));
+    assertEquals(6L, byKind.get("coverage"), "one per daily window");
+    assertTrue(byKind.get("manifest") >= 6, byKind.toString());
+    for (JsonNode l : lines) {
+      switch (l.path("kind").asText()) {
+        case "check" -> {
+          assertEquals("[\"9.1\"]", l.path("clauses").toString());
+          assertEquals("[\"A.6.2.6\"]", l.path("controls").toString());
+          assertEquals(64, l.path("data").path("config_digest").asText().length());
+          assertEquals(64, l.path("data").path("reference_digest").asText().length());
+        }
+        case "coverage" -> assertEquals("[\"A.6.2.8\",\"A.7.4\"]", l.path("controls").toString());
+        case "incident" -> assertEquals("[\"10.2\"]", l.path("clauses").toString());
+        default -> {}
+      }
+    }
+    ArchiveVerifier.Report report =
+        ArchiveVerifier.verify(
+            archive, Ed25519Keys.readPublic(dir.resolve("keys/aimon-evidence.pub")));
+    assertTrue(report.ok(), report.problems().toString());
+    assertEquals(
+        lines.size() - byKind.get("manifest"),
+        report.models().values().iterator().next().records());
+
+    Run verified =
+        aimon(
+            "evidence",
+            "verify",
+            archive.toString(),
+            "--public-key",
+            dir.resolve("keys/aimon-evidence.pub").toString());
+    assertEquals(0, verified.exit, verified.out + verified.err);
+    assertTrue(verified.out.contains("evidence verified: 1 models"), verified.out);
+  }
+
+  @Test
+  void aChangedValueIsCaughtWithItsFileAndLine() throws Exception {
+    Path copy = dir.resolve("tampered");
+    copyTree(out.resolve("evidence"), copy);
+    Path file;
+    try (Stream<Path> files = Files.walk(copy)) {
+      file = files.filter(p -> p.toString().endsWith(".jsonl")).sorted().findFirst().orElseThrow();
+    }
+    List<String> content = new ArrayList<>(Files.readAllLines(file));
+    int index = -1;
+    for (int i = 0; i < content.size(); i++) {
+      if (content.get(i).contains("\"status\":\"critical\"")) {
+        index = i;
+        break;
+      }
+    }
+    assertTrue(index >= 0, "a critical check to hide");
+    content.set(index, content.get(index).replace("\"status\":\"critical\"", "\"status\":\"ok\""));
+    Files.write(file, content);
+
+    Run run = aimon("evidence", "verify", copy.toString());
+    assertEquals(1, run.exit, run.out);
+    assertTrue(run.out.contains("MODIFIED"), run.out);
+    assertTrue(run.out.contains(":" + (index + 1)), "names the line: " + run.out);
+    assertFalse(run.out.contains("evidence verified"), run.out);
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path p : files.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+  }
+}
