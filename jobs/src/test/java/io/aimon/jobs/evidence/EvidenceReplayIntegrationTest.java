@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,6 +110,60 @@ class EvidenceReplayIntegrationTest {
             dir.resolve("keys/aimon-evidence.pub").toString());
     assertEquals(0, verified.exit, verified.out + verified.err);
     assertTrue(verified.out.contains("evidence verified: 1 models"), verified.out);
+  }
+
+  @Test
+  void exportWritesTheAuditBundleAndChromiumRendersTheReport() throws Exception {
+    Path bundle = dir.resolve("bundle");
+    Run run =
+        aimon(
+            "evidence",
+            "export",
+            "--evidence",
+            out.resolve("evidence").toString(),
+            "--from",
+            "2024-02-01",
+            "--to",
+            "2024-02-08",
+            "--out",
+            bundle.toString(),
+            "--public-key",
+            dir.resolve("keys/aimon-evidence.pub").toString());
+    assertEquals(0, run.exit, run.out + run.err);
+    System.out.println("Adult audit export: " + run.out.strip());
+    for (String f :
+        List.of(
+            "records.jsonl",
+            "records.csv",
+            "manifests.jsonl",
+            "verification.txt",
+            "verification.json",
+            "oscal-assessment-results.json",
+            "report.html")) {
+      assertTrue(Files.size(bundle.resolve(f)) > 0, f);
+    }
+    long archived =
+        lines(out.resolve("evidence")).stream()
+            .filter(l -> !l.path("kind").asText().equals("manifest"))
+            .count();
+    assertEquals(archived, Files.readAllLines(bundle.resolve("records.jsonl")).size());
+    assertTrue(Files.readString(bundle.resolve("verification.txt")).contains("ok"));
+    String html = Files.readString(bundle.resolve("report.html"));
+    assertTrue(html.contains("<svg class=\"chart\""), "charts in the report");
+
+    // a real headless Chromium renders the report to a PNG
+    ChromiumRender.Result rendered = ChromiumRender.render(bundle.resolve("report.html"), dir);
+    Assumptions.assumeTrue(
+        rendered != null,
+        "skipped: no Chromium here (.ci/run installs Debian's chromium when it can)");
+    assertTrue(
+        rendered.nonWhiteShare() > 0.01,
+        "the page rendered: " + rendered.nonWhiteShare() + " of pixels not white");
+    assertTrue(rendered.dom().contains("class=\"chart\""), "chart elements in the rendered DOM");
+    assertTrue(rendered.dom().contains("class=\"threshold\""), "threshold lines drawn");
+    System.out.printf(
+        "Chromium rendered report.html to %s (%d x %d, %.1f%% of pixels not white)%n",
+        rendered.png(), rendered.width(), rendered.height(), 100 * rendered.nonWhiteShare());
   }
 
   @Test

@@ -1,0 +1,316 @@
+package io.aimon.evidence.export;
+
+import io.aimon.evidence.ArchiveVerifier;
+import io.aimon.evidence.Iso42001;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The executive summary that opens {@code report.html}, an input to the management review (ISO/IEC
+ * 42001 clause 9.3): the period, the archive's integrity, the models monitored, windows covered vs
+ * expected and their contiguity, check results by status, incidents by severity and state (open at
+ * the end of the period or resolved), the clauses and controls served, coverage per model, and the
+ * trend against the previous period of equal length ({@code [from - (to - from), from)}) when the
+ * archive holds evidence of it.
+ *
+ * <p>Every figure has an element id ({@code kpi-models}, {@code kpi-windows-covered}, {@code
+ * kpi-incidents-open}, {@code trend-breaching-checks}, ...) so it can be read back.
+ */
+final class ExecutiveSummary {
+  private ExecutiveSummary() {}
+
+  /** Writes the summary section. */
+  static void write(AuditData data, Writer w) throws IOException {
+    List<ModelAudit> monitored = data.modelsWithRecords();
+    PeriodTotals cur = data.current();
+    w.write("<section id=\"executive-summary\">\n<h2>Executive summary</h2>\n");
+    w.write(
+        "<p class=\"note\">Input to the management review of the AI management system (ISO/IEC"
+            + " 42001 clause 9.3): results of monitoring and measurement (9.1), nonconformities"
+            + " and corrective actions (10.2).</p>\n<table class=\"kv\">\n");
+    row(
+        w,
+        "Period",
+        "summary-period",
+        Html.esc(
+            HtmlReport.period(data)
+                + " ("
+                + Fmt.duration(data.periodEnd() - data.periodStart())
+                + ")"));
+    ArchiveVerifier.Report v = data.verification();
+    row(
+        w,
+        "Evidence integrity",
+        "summary-integrity",
+        (v.ok()
+                ? Html.status("verified")
+                : "<span class=\"status not-verified\">NOT VERIFIED</span>")
+            + " "
+            + Html.esc(v.summary())
+            + (data.trustedKeyId() == null
+                ? Html.esc(" (no trusted key given: intact, signer not checked)")
+                : Html.esc(" (trusted key " + data.trustedKeyId() + ")")));
+    String names = monitored.stream().map(ModelAudit::modelId).collect(Collectors.joining(", "));
+    List<String> silent =
+        data.models().values().stream()
+            .filter(m -> m.records().isEmpty())
+            .map(ModelAudit::modelId)
+            .toList();
+    row(
+        w,
+        "Models monitored",
+        "summary-models",
+        "<span class=\"kpi\" id=\"kpi-models\">"
+            + monitored.size()
+            + "</span>"
+            + Html.esc(names.isEmpty() ? "" : ": " + names)
+            + (silent.isEmpty()
+                ? ""
+                : Html.esc("; no evidence in the period for " + String.join(", ", silent))));
+    long expected = 0;
+    long covered = 0;
+    long missing = 0;
+    for (ModelAudit m : data.models().values()) {
+      expected += m.coverage().expected();
+      covered += m.coverage().covered();
+      missing += m.coverage().missing();
+    }
+    row(
+        w,
+        "Windows covered",
+        "summary-windows",
+        "<span class=\"kpi\" id=\"kpi-windows-covered\">"
+            + covered
+            + "</span> of <span class=\"kpi\" id=\"kpi-windows-expected\">"
+            + expected
+            + "</span> expected "
+            + (missing == 0
+                ? Html.status("contiguous")
+                : "<span class=\"status gap\">"
+                    + Html.esc(Fmt.plural(missing, "window"))
+                    + " missing</span>"));
+    Map<String, Long> statuses = new TreeMap<>();
+    data.models()
+        .values()
+        .forEach(m -> m.statusCounts().forEach((k, n) -> statuses.merge(k, n, Long::sum)));
+    row(
+        w,
+        "Check results",
+        "summary-checks",
+        "<span class=\"kpi\" id=\"kpi-checks\">"
+            + cur.checks()
+            + "</span>"
+            + Html.esc(statuses.isEmpty() ? "" : ": " + counts(statuses))
+            + "; <span class=\"kpi\" id=\"kpi-breaching-checks\">"
+            + cur.breachingChecks()
+            + "</span> breaching (warning or critical)");
+    long open = 0;
+    long resolved = 0;
+    Map<String, long[]> bySeverity =
+        new TreeMap<>(
+            Comparator.comparingInt((String sev) -> -IncidentHistory.rank(sev))
+                .thenComparing(Comparator.naturalOrder()));
+    for (ModelAudit m : data.models().values()) {
+      for (IncidentHistory inc : m.incidents().values()) {
+        if (inc.events().isEmpty()) {
+          continue;
+        }
+        long[] c = bySeverity.computeIfAbsent(inc.severity(), k -> new long[2]);
+        if (inc.resolved()) {
+          c[1]++;
+          resolved++;
+        } else {
+          c[0]++;
+          open++;
+        }
+      }
+    }
+    row(
+        w,
+        "Incidents",
+        "summary-incidents-total",
+        "<span class=\"kpi\" id=\"kpi-incidents\">"
+            + (open + resolved)
+            + "</span>: <span class=\"kpi\" id=\"kpi-incidents-open\">"
+            + open
+            + "</span> open at the end of the period, <span class=\"kpi\""
+            + " id=\"kpi-incidents-resolved\">"
+            + resolved
+            + "</span> resolved");
+    Set<String> ids = new LinkedHashSet<>(Iso42001.titles().keySet());
+    Map<String, Long> served = new TreeMap<>();
+    data.models()
+        .values()
+        .forEach(m -> m.idCounts().forEach((k, n) -> served.merge(k, n, Long::sum)));
+    ids.addAll(served.keySet());
+    List<String> gaps = ids.stream().filter(id -> !served.containsKey(id)).toList();
+    row(
+        w,
+        "ISO/IEC 42001",
+        "summary-clauses",
+        (ids.size() - gaps.size())
+            + " of "
+            + ids.size()
+            + " clauses and controls served by evidence"
+            + (gaps.isEmpty()
+                ? ""
+                : "; <span class=\"status gap\">GAP</span> " + Html.esc(String.join(", ", gaps))));
+    w.write("</table>\n");
+
+    w.write("<h3>Incidents by severity and state</h3>\n");
+    w.write(
+        "<table id=\"summary-incidents\">\n<tr>"
+            + Html.th("severity")
+            + Html.th("open")
+            + Html.th("resolved")
+            + Html.th("total")
+            + "</tr>\n");
+    if (bySeverity.isEmpty()) {
+      w.write("<tr><td colspan=\"4\" class=\"muted\">no incidents in the period</td></tr>\n");
+    }
+    for (Map.Entry<String, long[]> e : bySeverity.entrySet()) {
+      long[] c = e.getValue();
+      w.write(
+          "<tr data-severity=\""
+              + Html.esc(e.getKey())
+              + "\"><td>"
+              + Html.status(e.getKey())
+              + "</td>"
+              + Html.num(c[0])
+              + Html.num(c[1])
+              + Html.num(c[0] + c[1])
+              + "</tr>\n");
+    }
+    w.write("</table>\n");
+
+    w.write(
+        "<h3>Coverage by model</h3>\n<table id=\"summary-coverage\">\n<tr>"
+            + Html.th("model")
+            + Html.th("window")
+            + Html.th("expected")
+            + Html.th("covered")
+            + Html.th("missing")
+            + Html.th("contiguity")
+            + "</tr>\n");
+    for (ModelAudit m : data.models().values()) {
+      Coverage c = m.coverage();
+      w.write(
+          "<tr>"
+              + Html.td(m.modelId())
+              + Html.td(c.windowMillis() > 0 ? Fmt.duration(c.windowMillis()) : "unknown")
+              + Html.num(c.expected())
+              + Html.num(c.covered())
+              + Html.num(c.missing())
+              + "<td>"
+              + (c.contiguous()
+                  ? Html.status("contiguous")
+                  : "<span class=\"status gap\">"
+                      + Html.esc(Fmt.plural(c.gaps().size(), "gap"))
+                      + "</span>")
+              + "</td></tr>\n");
+    }
+    w.write("</table>\n");
+    trend(data, w);
+    w.write("</section>\n");
+  }
+
+  private static void trend(AuditData data, Writer w) throws IOException {
+    w.write("<h3>Trend against the previous period</h3>\n");
+    if (!data.previousAvailable()) {
+      w.write(
+          "<p id=\"summary-trend\" class=\"muted\">No trend: the archive holds no evidence of the"
+              + " selected models in the previous period of equal length"
+              + (data.previousFrom() == null
+                  ? ""
+                  : Html.esc(
+                      " ("
+                          + Fmt.iso(Fmt.clampDate(data.previousFrom()))
+                          + " to "
+                          + Fmt.iso(Fmt.clampDate(data.selection().from()))
+                          + ")"))
+              + ".</p>\n");
+      return;
+    }
+    PeriodTotals prev = data.previous();
+    PeriodTotals cur = data.current();
+    w.write(
+        "<p class=\"note\">Previous period: "
+            + Html.esc(Fmt.iso(data.previousFrom()) + " to " + Fmt.iso(data.selection().from()))
+            + (data.previousPartial()
+                ? " (the archive begins inside it: its counts cover part of it)"
+                : "")
+            + ".</p>\n");
+    w.write(
+        "<table id=\"summary-trend\">\n<tr>"
+            + Html.th("measure")
+            + Html.th("previous period")
+            + Html.th("this period")
+            + Html.th("change")
+            + "</tr>\n");
+    trendRow(
+        w,
+        "breaching-checks",
+        "Breaching checks (warning or critical)",
+        prev.breachingChecks(),
+        cur.breachingChecks());
+    trendRow(
+        w, "incidents-opened", "Incidents opened", prev.incidentsOpened(), cur.incidentsOpened());
+    trendRow(
+        w,
+        "incidents-resolved",
+        "Incidents resolved",
+        prev.incidentsResolved(),
+        cur.incidentsResolved());
+    trendRow(w, "checks", "Check results", prev.checks(), cur.checks());
+    trendRow(w, "windows-covered", "Windows covered", prev.windowsCovered(), cur.windowsCovered());
+    w.write("</table>\n");
+  }
+
+  private static void trendRow(Writer w, String id, String label, long prev, long cur)
+      throws IOException {
+    long d = cur - prev;
+    String change =
+        d > 0
+            ? "<span class=\"up\">&#9650; up " + d + "</span>"
+            : d < 0 ? "<span class=\"down\">&#9660; down " + (-d) + "</span>" : "unchanged";
+    w.write(
+        "<tr id=\"trend-"
+            + id
+            + "\">"
+            + Html.td(label)
+            + Html.num(prev)
+            + Html.num(cur)
+            + "<td>"
+            + change
+            + "</td></tr>\n");
+  }
+
+  private static void row(Writer w, String label, String id, String html) throws IOException {
+    w.write("<tr><th>" + Html.esc(label) + "</th><td id=\"" + id + "\">" + html + "</td></tr>\n");
+  }
+
+  /** {@code ok 40, warning 3, ...}: the usual statuses first. */
+  static String counts(Map<String, Long> statuses) {
+    StringBuilder b = new StringBuilder();
+    for (String s : List.of("ok", "warning", "critical", "insufficient_data")) {
+      b.append(b.length() == 0 ? "" : ", ")
+          .append(s)
+          .append(' ')
+          .append(statuses.getOrDefault(s, 0L));
+    }
+    statuses.forEach(
+        (s, n) -> {
+          if (!List.of("ok", "warning", "critical", "insufficient_data").contains(s)) {
+            b.append(", ").append(s).append(' ').append(n);
+          }
+        });
+    return b.toString();
+  }
+}

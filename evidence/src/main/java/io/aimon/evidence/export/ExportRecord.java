@@ -1,0 +1,205 @@
+package io.aimon.evidence.export;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aimon.evidence.EvidenceKind;
+import io.aimon.evidence.EvidenceRecord;
+import java.util.List;
+
+/**
+ * One selected evidence record, flattened to what the CSV, OSCAL and HTML writers need, with its
+ * line exactly as archived. The evidence data itself is not kept, so the export holds about the
+ * selected lines' size in memory.
+ *
+ * <p>Fields by kind (null when the record does not say):
+ *
+ * <ul>
+ *   <li>{@code check}: metric, feature, attribute, group, value, threshold, status, n of the check
+ *       result.
+ *   <li>{@code coverage}: n = events (older layouts: {@code events_read}), checks, breaches;
+ *       summary {@code "1000 events, 12 checks, 2 breaches"}.
+ *   <li>{@code incident}: the CloudEvent's {@code type} as event type, and from its {@code data}
+ *       (or the record's data when it is not a CloudEvent): incident id, series, severity, value,
+ *       threshold, window status as status, n, summary, runbook URL.
+ *   <li>{@code corrective_action}: incident id, status, summary (or action).
+ * </ul>
+ *
+ * <p>Numbers are kept as their JSON text ({@code 0.3689}, {@code 1000}), so the CSV shows what the
+ * archive holds.
+ */
+record ExportRecord(
+    String modelId,
+    long seq,
+    EvidenceKind kind,
+    long time,
+    Long windowStart,
+    Long windowEnd,
+    List<String> clauses,
+    List<String> controls,
+    String metric,
+    String feature,
+    String attribute,
+    String group,
+    String value,
+    String threshold,
+    String status,
+    String n,
+    String incidentId,
+    String eventType,
+    String severity,
+    String summary,
+    String runbookUrl,
+    long checks,
+    long breaches,
+    String hash,
+    String line,
+    long order) {
+
+  /** The flat view of {@code r}, whose JSON line is {@code line}, at {@code order} in the scan. */
+  static ExportRecord of(EvidenceRecord r, String line, long order) {
+    JsonNode d = r.data();
+    String metric = null;
+    String feature = null;
+    String attribute = null;
+    String group = null;
+    String value = null;
+    String threshold = null;
+    String status = null;
+    String n = null;
+    String incidentId = null;
+    String eventType = null;
+    String severity = null;
+    String summary = null;
+    String runbook = null;
+    long checks = 0;
+    long breaches = 0;
+    switch (r.kind()) {
+      case CHECK -> {
+        metric = text(d, "metric");
+        feature = text(d, "feature");
+        attribute = text(d, "attribute");
+        group = text(d, "group");
+        value = number(d, "value");
+        threshold = number(d, "threshold");
+        status = text(d, "status");
+        n = number(d, "n");
+      }
+      case COVERAGE -> {
+        String eventsField = d.has("events") ? "events" : "events_read";
+        n = number(d, eventsField);
+        checks = d.path("checks").asLong(0);
+        breaches = d.path("breaches").asLong(0);
+        summary =
+            Fmt.plural(d.path(eventsField).asLong(0), "event")
+                + ", "
+                + Fmt.plural(checks, "check")
+                + ", "
+                + Fmt.plural(breaches, "breach");
+      }
+      case INCIDENT -> {
+        JsonNode p = d.path("data").isObject() ? d.get("data") : d;
+        eventType = text(d, "type");
+        incidentId = text(p, "incident_id");
+        metric = text(p, "metric");
+        feature = text(p, "feature");
+        attribute = text(p, "attribute");
+        group = text(p, "group");
+        value = number(p, "value");
+        threshold = number(p, "threshold");
+        status = text(p, "window_status");
+        n = number(p, "n");
+        severity = text(p, "severity");
+        summary = text(p, "summary");
+        runbook = text(p, "runbook_url");
+      }
+      case CORRECTIVE_ACTION -> {
+        incidentId = text(d, "incident_id");
+        status = text(d, "status");
+        summary = text(d, "summary");
+        if (summary == null) {
+          summary = text(d, "action");
+        }
+      }
+    }
+    return new ExportRecord(
+        r.modelId(),
+        r.seq(),
+        r.kind(),
+        r.time(),
+        r.windowStart(),
+        r.windowEnd(),
+        r.clauses(),
+        r.controls(),
+        metric,
+        feature,
+        attribute,
+        group,
+        value,
+        threshold,
+        status,
+        n,
+        incidentId,
+        eventType,
+        severity,
+        summary,
+        runbook,
+        checks,
+        breaches,
+        r.hash(),
+        line,
+        order);
+  }
+
+  /** Whether this is a check that breached: status warning or critical. */
+  boolean breach() {
+    return kind == EvidenceKind.CHECK && ("warning".equals(status) || "critical".equals(status));
+  }
+
+  /** The value as a double, or null when absent or not a number. */
+  Double valueNumber() {
+    return parse(value);
+  }
+
+  /** The threshold as a double, or null. */
+  Double thresholdNumber() {
+    return parse(threshold);
+  }
+
+  /** The event type without the {@code io.aimon.incident.} prefix: opened, escalated, ... */
+  String lifecycleStep() {
+    if (eventType == null) {
+      return "event";
+    }
+    int dot = eventType.lastIndexOf('.');
+    return dot < 0 ? eventType : eventType.substring(dot + 1);
+  }
+
+  /** The series this check or incident is about. */
+  SeriesKey series() {
+    return new SeriesKey(metric == null ? "(no metric)" : metric, feature, attribute, group);
+  }
+
+  private static Double parse(String s) {
+    if (s == null) {
+      return null;
+    }
+    try {
+      double v = Double.parseDouble(s);
+      return Double.isFinite(v) ? v : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static String text(JsonNode o, String field) {
+    JsonNode n = o.get(field);
+    if (n == null || n.isNull() || n.isContainerNode()) {
+      return null;
+    }
+    return n.asText();
+  }
+
+  private static String number(JsonNode o, String field) {
+    JsonNode n = o.get(field);
+    return n != null && n.isNumber() ? n.asText() : null;
+  }
+}

@@ -1,0 +1,137 @@
+package io.aimon.evidence.export;
+
+import io.aimon.evidence.EvidenceKind;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The lifecycle of one incident as the selected records show it: its opened, escalated, updated and
+ * resolved events (and corrective actions naming it), in chain order.
+ */
+final class IncidentHistory {
+  private final String incidentId;
+  private final List<ExportRecord> events = new ArrayList<>();
+  private final List<ExportRecord> actions = new ArrayList<>();
+  private SeriesKey series;
+  private String severity;
+  private String runbookUrl;
+
+  IncidentHistory(String incidentId) {
+    this.incidentId = incidentId;
+  }
+
+  /** Adds an incident event or a corrective action of this incident. */
+  void add(ExportRecord r) {
+    if (r.kind() != EvidenceKind.INCIDENT) {
+      actions.add(r);
+      return;
+    }
+    events.add(r);
+    if (series == null && r.metric() != null) {
+      series = r.series();
+    }
+    if (rank(r.severity()) > rank(severity)) {
+      severity = r.severity();
+    }
+    if (r.runbookUrl() != null) {
+      runbookUrl = r.runbookUrl();
+    }
+  }
+
+  String incidentId() {
+    return incidentId;
+  }
+
+  /** The lifecycle events, in chain order; empty when only corrective actions were selected. */
+  List<ExportRecord> events() {
+    return Collections.unmodifiableList(events);
+  }
+
+  /** Corrective actions naming this incident, in chain order. */
+  List<ExportRecord> actions() {
+    return Collections.unmodifiableList(actions);
+  }
+
+  /** The series, or null when no event named a metric. */
+  SeriesKey series() {
+    return series;
+  }
+
+  /** The highest severity any event had (critical over warning), or "unknown". */
+  String severity() {
+    return severity == null ? "unknown" : severity;
+  }
+
+  /** Whether the last lifecycle event in the period is a resolution. */
+  boolean resolved() {
+    return !events.isEmpty() && "resolved".equals(events.get(events.size() - 1).lifecycleStep());
+  }
+
+  /** The first event of {@code step} (opened, escalated, updated, resolved), or null. */
+  ExportRecord first(String step) {
+    return events.stream().filter(e -> step.equals(e.lifecycleStep())).findFirst().orElse(null);
+  }
+
+  /** The last event of {@code step}, or null. */
+  ExportRecord last(String step) {
+    ExportRecord found = null;
+    for (ExportRecord e : events) {
+      if (step.equals(e.lifecycleStep())) {
+        found = e;
+      }
+    }
+    return found;
+  }
+
+  /** Number of events of {@code step}. */
+  long count(String step) {
+    return events.stream().filter(e -> step.equals(e.lifecycleStep())).count();
+  }
+
+  /** The latest summary of an event, or null. */
+  String summary() {
+    for (int i = events.size() - 1; i >= 0; i--) {
+      if (events.get(i).summary() != null) {
+        return events.get(i).summary();
+      }
+    }
+    return null;
+  }
+
+  /** The latest runbook URL, or null. */
+  String runbookUrl() {
+    return runbookUrl;
+  }
+
+  /** The controls (or, without controls, the clauses) of the latest event's record. */
+  List<String> controls() {
+    if (events.isEmpty()) {
+      return List.of();
+    }
+    ExportRecord last = events.get(events.size() - 1);
+    return last.controls().isEmpty() ? last.clauses() : last.controls();
+  }
+
+  /** The time of the latest event or action. */
+  long lastTime() {
+    long t = Long.MIN_VALUE;
+    for (ExportRecord e : events) {
+      t = Math.max(t, e.time());
+    }
+    for (ExportRecord a : actions) {
+      t = Math.max(t, a.time());
+    }
+    return t;
+  }
+
+  static int rank(String severity) {
+    if ("critical".equals(severity)) {
+      return 2;
+    }
+    if ("warning".equals(severity)) {
+      return 1;
+    }
+    return severity == null ? -1 : 0;
+  }
+}

@@ -1,0 +1,179 @@
+package io.aimon.evidence.export;
+
+import io.aimon.evidence.EvidenceKind;
+import io.aimon.evidence.EvidenceRecord;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * What the export knows of one model: its selected records and what they add up to (series,
+ * incidents, coverage, clause counts), and a few facts of its whole archive (extent, window size,
+ * signing keys, the previous period's totals).
+ *
+ * <p>Built in two steps: {@link #observe} for every record of the model in the archive while it is
+ * scanned, then {@link #finish} with the selected records in chain order.
+ */
+final class ModelAudit {
+  private final String modelId;
+  private final List<ExportRecord> records = new ArrayList<>();
+  private final Map<SeriesKey, Series> series = new LinkedHashMap<>();
+  private final Map<String, IncidentHistory> incidents = new LinkedHashMap<>();
+  private final Map<String, Long> statusCounts = new TreeMap<>();
+  private final Map<String, Long> idCounts = new TreeMap<>();
+  private final Map<EvidenceKind, Long> kindCounts = new TreeMap<>();
+  private final Set<String> keyIds = new TreeSet<>();
+  private final Map<Long, Long> spans = new TreeMap<>();
+  private final PeriodTotals current = new PeriodTotals();
+  private final PeriodTotals previous = new PeriodTotals();
+  private long archiveFirstCoverageEnd = Long.MAX_VALUE;
+  private long archiveLastCoverageEnd = Long.MIN_VALUE;
+  private long archiveStart = Long.MAX_VALUE;
+  private long archiveEnd = Long.MIN_VALUE;
+  private Coverage coverage;
+
+  ModelAudit(String modelId) {
+    this.modelId = modelId;
+  }
+
+  /**
+   * Notes a record of this model from anywhere in the archive.
+   *
+   * @param inPrevious whether its time lies in the previous period of the trend
+   */
+  void observe(EvidenceRecord r, boolean inPrevious) {
+    archiveStart = Math.min(archiveStart, r.windowStart() != null ? r.windowStart() : r.time());
+    archiveEnd = Math.max(archiveEnd, r.time());
+    if (r.kind() == EvidenceKind.COVERAGE) {
+      archiveFirstCoverageEnd = Math.min(archiveFirstCoverageEnd, r.windowEnd());
+      archiveLastCoverageEnd = Math.max(archiveLastCoverageEnd, r.windowEnd());
+      spans.merge(r.windowEnd() - r.windowStart(), 1L, Long::sum);
+    }
+    if (inPrevious) {
+      String status = null;
+      String step = null;
+      if (r.kind() == EvidenceKind.CHECK) {
+        status = r.data().path("status").asText(null);
+      } else if (r.kind() == EvidenceKind.INCIDENT) {
+        String type = r.data().path("type").asText("");
+        step = type.substring(type.lastIndexOf('.') + 1);
+      }
+      previous.add(r.kind(), status, step);
+    }
+  }
+
+  /** Notes the key id of a manifest of this model. */
+  void observeKey(String keyId) {
+    keyIds.add(keyId);
+  }
+
+  /** Adds the selected records, in chain order, and computes coverage for the period. */
+  void finish(List<ExportRecord> selected, long from, long to) {
+    List<Coverage.Window> windows = new ArrayList<>();
+    for (ExportRecord r : selected) {
+      records.add(r);
+      kindCounts.merge(r.kind(), 1L, Long::sum);
+      r.clauses().forEach(id -> idCounts.merge(id, 1L, Long::sum));
+      r.controls().forEach(id -> idCounts.merge(id, 1L, Long::sum));
+      current.add(
+          r.kind(), r.status(), r.kind() == EvidenceKind.INCIDENT ? r.lifecycleStep() : null);
+      switch (r.kind()) {
+        case CHECK -> {
+          series.computeIfAbsent(r.series(), Series::new).add(r);
+          statusCounts.merge(r.status() == null ? "unknown" : r.status(), 1L, Long::sum);
+        }
+        case COVERAGE -> {
+          Double events = r.n() == null ? null : Double.valueOf(r.n());
+          windows.add(
+              new Coverage.Window(
+                  r.windowStart(),
+                  r.windowEnd(),
+                  events == null ? 0 : events.longValue(),
+                  r.checks(),
+                  r.breaches()));
+        }
+        case INCIDENT, CORRECTIVE_ACTION -> {
+          if (r.incidentId() != null) {
+            incidents.computeIfAbsent(r.incidentId(), IncidentHistory::new).add(r);
+          }
+        }
+      }
+    }
+    long span = 0;
+    long most = 0;
+    for (Map.Entry<Long, Long> e : spans.entrySet()) {
+      if (e.getValue() > most) {
+        most = e.getValue();
+        span = e.getKey();
+      }
+    }
+    coverage =
+        Coverage.of(windows, span, archiveFirstCoverageEnd, archiveLastCoverageEnd, from, to);
+  }
+
+  String modelId() {
+    return modelId;
+  }
+
+  /** The selected records, in chain order. */
+  List<ExportRecord> records() {
+    return Collections.unmodifiableList(records);
+  }
+
+  /** The series of its check records, in order of first appearance in the chain. */
+  Map<SeriesKey, Series> series() {
+    return Collections.unmodifiableMap(series);
+  }
+
+  /** Its incidents (with at least one selected event or action), by first appearance. */
+  Map<String, IncidentHistory> incidents() {
+    return Collections.unmodifiableMap(incidents);
+  }
+
+  /** Selected check records per status. */
+  Map<String, Long> statusCounts() {
+    return Collections.unmodifiableMap(statusCounts);
+  }
+
+  /** Selected records per clause or control id they serve. */
+  Map<String, Long> idCounts() {
+    return Collections.unmodifiableMap(idCounts);
+  }
+
+  /** Selected records per kind. */
+  Map<EvidenceKind, Long> kindCounts() {
+    return Collections.unmodifiableMap(kindCounts);
+  }
+
+  /** Key ids of the manifests of this model anywhere in the archive. */
+  Set<String> keyIds() {
+    return Collections.unmodifiableSet(keyIds);
+  }
+
+  Coverage coverage() {
+    return coverage;
+  }
+
+  PeriodTotals current() {
+    return current;
+  }
+
+  PeriodTotals previous() {
+    return previous;
+  }
+
+  /** Earliest window start (or time) of its records in the archive; MAX_VALUE without records. */
+  long archiveStart() {
+    return archiveStart;
+  }
+
+  /** Latest record time in the archive; MIN_VALUE without records. */
+  long archiveEnd() {
+    return archiveEnd;
+  }
+}

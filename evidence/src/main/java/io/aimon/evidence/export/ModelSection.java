@@ -1,0 +1,422 @@
+package io.aimon.evidence.export;
+
+import io.aimon.evidence.EvidenceKind;
+import io.aimon.evidence.Iso42001;
+import java.io.IOException;
+import java.io.Writer;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * One model's part of {@code report.html}: coverage, check results by metric, charts, incidents
+ * with their lifecycle, and the ISO/IEC 42001 clause mapping with its gaps.
+ *
+ * <p>Bounded whatever the period: at most {@value #MAX_COVERAGE_ROWS} coverage rows (windows, or
+ * days, or months when there are more), at most {@value #MAX_CHARTS} charts (series that breached
+ * at least once first, then the others in chain order, i.e. feature order; the page says how many
+ * were left out), each of at most {@link SvgChart#MAX_POINTS} points.
+ */
+final class ModelSection {
+  static final int MAX_CHARTS = 40;
+  static final int MAX_COVERAGE_ROWS = 100;
+  static final int MAX_GAPS = 20;
+  static final int MAX_OMITTED_NAMES = 50;
+
+  private ModelSection() {}
+
+  static void write(ModelAudit m, int index, AuditData data, Writer w) throws IOException {
+    String id = "model-" + index;
+    w.write(
+        "<section class=\"model\" id=\""
+            + id
+            + "\" data-model=\""
+            + Html.esc(m.modelId())
+            + "\">\n<h2>Model "
+            + Html.esc(m.modelId())
+            + "</h2>\n");
+    if (m.records().isEmpty()) {
+      w.write("<p class=\"status gap\">No evidence of this model in the period.</p>\n");
+    } else {
+      Map<EvidenceKind, Long> kinds = m.kindCounts();
+      StringBuilder b = new StringBuilder();
+      for (EvidenceKind k : EvidenceKind.values()) {
+        b.append(b.length() == 0 ? "" : ", ")
+            .append(k.code())
+            .append(' ')
+            .append(kinds.getOrDefault(k, 0L));
+      }
+      w.write(
+          "<p>"
+              + Html.esc(
+                  Fmt.plural(m.records().size(), "record")
+                      + " in the period ("
+                      + b
+                      + "), seqs "
+                      + m.records().get(0).seq()
+                      + ".."
+                      + m.records().get(m.records().size() - 1).seq()
+                      + ".")
+              + "</p>\n");
+    }
+    coverage(m, w);
+    checks(m, w);
+    charts(m, id, w);
+    incidents(m, w);
+    clauses(m, w);
+    w.write("</section>\n");
+  }
+
+  private static void coverage(ModelAudit m, Writer w) throws IOException {
+    Coverage c = m.coverage();
+    w.write("<h3>Coverage</h3>\n<p class=\"coverage-summary\">");
+    w.write(
+        Html.esc(
+            c.covered()
+                + " of "
+                + Fmt.plural(c.expected(), "expected window")
+                + (c.windowMillis() > 0 ? " of " + Fmt.duration(c.windowMillis()) : "")
+                + " covered, "
+                + Fmt.plural(c.events(), "event")
+                + " evaluated, "
+                + Fmt.plural(c.checks(), "check")
+                + ", "
+                + Fmt.plural(c.breaches(), "breach")
+                + ". "));
+    w.write(
+        c.contiguous()
+            ? Html.status("contiguous")
+            : "<span class=\"status gap\">"
+                + Html.esc(Fmt.plural(c.missing(), "window") + " missing")
+                + "</span>");
+    w.write("</p>\n");
+    if (!c.gaps().isEmpty()) {
+      w.write("<ul class=\"gaps\">\n");
+      for (Coverage.Gap g : c.gaps().subList(0, Math.min(MAX_GAPS, c.gaps().size()))) {
+        w.write(
+            "<li>"
+                + Html.esc(
+                    "no coverage "
+                        + Fmt.iso(g.start())
+                        + " to "
+                        + Fmt.iso(g.end())
+                        + " ("
+                        + Fmt.plural(g.windows(), "window")
+                        + ")")
+                + "</li>\n");
+      }
+      if (c.gaps().size() > MAX_GAPS) {
+        w.write("<li>" + (c.gaps().size() - MAX_GAPS) + " more gaps</li>\n");
+      }
+      w.write("</ul>\n");
+    }
+    if (c.windows().isEmpty()) {
+      return;
+    }
+    Map<String, long[]> rows = new LinkedHashMap<>();
+    String unit;
+    if (c.windows().size() <= MAX_COVERAGE_ROWS) {
+      unit = "window";
+      for (Coverage.Window win : c.windows()) {
+        rows.put(
+            Fmt.iso(win.start()) + " to " + Fmt.iso(win.end()),
+            new long[] {1, win.events(), win.checks(), win.breaches()});
+      }
+    } else {
+      unit = "day (UTC)";
+      rows = bucket(c.windows(), 10);
+      if (rows.size() > MAX_COVERAGE_ROWS) {
+        unit = "month (UTC)";
+        rows = bucket(c.windows(), 7);
+      }
+    }
+    w.write(
+        "<table class=\"coverage\">\n<tr>"
+            + Html.th(unit)
+            + Html.th("windows")
+            + Html.th("events")
+            + Html.th("checks")
+            + Html.th("breaches")
+            + "</tr>\n");
+    for (Map.Entry<String, long[]> e : rows.entrySet()) {
+      long[] v = e.getValue();
+      w.write(
+          "<tr>"
+              + Html.td(e.getKey())
+              + Html.num(v[0])
+              + Html.num(v[1])
+              + Html.num(v[2])
+              + Html.num(v[3])
+              + "</tr>\n");
+    }
+    w.write("</table>\n");
+  }
+
+  /**
+   * Windows grouped by the first {@code chars} characters of their start's date (10 day, 7 month).
+   */
+  private static Map<String, long[]> bucket(List<Coverage.Window> windows, int chars) {
+    Map<String, long[]> rows = new TreeMap<>();
+    for (Coverage.Window win : windows) {
+      String key =
+          Instant.ofEpochMilli(win.start())
+              .atZone(ZoneOffset.UTC)
+              .toLocalDate()
+              .toString()
+              .substring(0, chars);
+      long[] v = rows.computeIfAbsent(key, k -> new long[4]);
+      v[0]++;
+      v[1] += win.events();
+      v[2] += win.checks();
+      v[3] += win.breaches();
+    }
+    return rows;
+  }
+
+  private static void checks(ModelAudit m, Writer w) throws IOException {
+    w.write("<h3>Check results by metric</h3>\n");
+    if (m.series().isEmpty()) {
+      w.write("<p class=\"muted\">No check results in the period.</p>\n");
+      return;
+    }
+    Map<String, long[]> byMetric = new LinkedHashMap<>();
+    for (Series s : m.series().values()) {
+      long[] v = byMetric.computeIfAbsent(s.key().metric(), k -> new long[7]);
+      v[0]++;
+      Map<String, Long> c = s.statusCounts();
+      v[1] += s.points().size();
+      v[2] += c.getOrDefault("ok", 0L);
+      v[3] += c.getOrDefault("warning", 0L);
+      v[4] += c.getOrDefault("critical", 0L);
+      v[5] += c.getOrDefault("insufficient_data", 0L);
+      v[6] += s.breaches() > 0 ? 1 : 0;
+    }
+    w.write(
+        "<table class=\"checks\">\n<tr>"
+            + Html.th("metric")
+            + Html.th("series")
+            + Html.th("checks")
+            + Html.th("ok")
+            + Html.th("warning")
+            + Html.th("critical")
+            + Html.th("insufficient_data")
+            + Html.th("series that breached")
+            + "</tr>\n");
+    for (Map.Entry<String, long[]> e : byMetric.entrySet()) {
+      long[] v = e.getValue();
+      w.write("<tr>" + Html.td(e.getKey()));
+      for (long n : v) {
+        w.write(Html.num(n));
+      }
+      w.write("</tr>\n");
+    }
+    w.write("</table>\n");
+  }
+
+  /**
+   * The series charted: chartable ones that breached, then the others, in chain order; at most
+   * {@link #MAX_CHARTS}.
+   */
+  static List<Series> charted(ModelAudit m) {
+    List<Series> out = new ArrayList<>();
+    for (Series s : m.series().values()) {
+      if (s.chartable() && s.breaches() > 0) {
+        out.add(s);
+      }
+    }
+    for (Series s : m.series().values()) {
+      if (s.chartable() && s.breaches() == 0) {
+        out.add(s);
+      }
+    }
+    return out.size() > MAX_CHARTS ? new ArrayList<>(out.subList(0, MAX_CHARTS)) : out;
+  }
+
+  private static void charts(ModelAudit m, String sectionId, Writer w) throws IOException {
+    w.write("<h3>Values against thresholds</h3>\n");
+    List<Series> charted = charted(m);
+    List<Series> omitted = new ArrayList<>();
+    for (Series s : m.series().values()) {
+      if (s.chartable() && !charted.contains(s)) {
+        omitted.add(s);
+      }
+    }
+    if (charted.isEmpty()) {
+      w.write("<p class=\"muted\">No series with a threshold in the period.</p>\n");
+      return;
+    }
+    long from = Long.MAX_VALUE;
+    long to = Long.MIN_VALUE;
+    for (Series s : charted) {
+      for (Series.Point p : s.points()) {
+        from = Math.min(from, p.time());
+        to = Math.max(to, p.time());
+      }
+    }
+    int n = 0;
+    for (Series s : charted) {
+      n++;
+      Series.Point last = s.last();
+      String caption =
+          s.key().label()
+              + ": "
+              + Fmt.plural(s.points().size(), "window")
+              + ", "
+              + Fmt.plural(s.breaches(), "breach")
+              + "; last "
+              + (last.value() == null ? "not computed" : Fmt.number(last.value()))
+              + (last.threshold() == null ? "" : " vs threshold " + Fmt.number(last.threshold()))
+              + " ("
+              + last.status()
+              + ")"
+              + (SvgChart.reduced(s)
+                  ? "; each run of windows drawn as its minimum and maximum"
+                  : "");
+      w.write(
+          "<figure class=\"chart-figure\">\n<figcaption>"
+              + Html.esc(caption)
+              + "</figcaption>\n"
+              + SvgChart.render(sectionId + "-chart-" + n, s, from, to)
+              + "\n</figure>\n");
+    }
+    if (!omitted.isEmpty()) {
+      StringBuilder names = new StringBuilder();
+      for (Series s : omitted.subList(0, Math.min(MAX_OMITTED_NAMES, omitted.size()))) {
+        names.append(names.length() == 0 ? "" : ", ").append(s.key().label());
+      }
+      if (omitted.size() > MAX_OMITTED_NAMES) {
+        names.append(", ...");
+      }
+      w.write(
+          "<p class=\"note omitted-charts\">"
+              + Html.esc(
+                  omitted.size()
+                      + " more series with a threshold not charted (at most "
+                      + MAX_CHARTS
+                      + " charts per model, series that breached first): "
+                      + names)
+              + "</p>\n");
+    }
+  }
+
+  private static void incidents(ModelAudit m, Writer w) throws IOException {
+    w.write("<h3>Incidents</h3>\n");
+    List<IncidentHistory> list =
+        m.incidents().values().stream().filter(i -> !i.events().isEmpty()).toList();
+    if (list.isEmpty()) {
+      w.write("<p class=\"muted\">No incident events in the period.</p>\n");
+    } else {
+      w.write(
+          "<table class=\"incidents\">\n<tr>"
+              + Html.th("incident")
+              + Html.th("series")
+              + Html.th("severity")
+              + Html.th("state")
+              + Html.th("opened")
+              + Html.th("escalated")
+              + Html.th("updated")
+              + Html.th("resolved")
+              + Html.th("latest summary")
+              + Html.th("runbook")
+              + "</tr>\n");
+      for (IncidentHistory inc : list) {
+        ExportRecord opened = inc.first("opened");
+        ExportRecord escalated = inc.first("escalated");
+        ExportRecord updated = inc.last("updated");
+        ExportRecord resolved = inc.last("resolved");
+        w.write(
+            "<tr class=\"incident\" data-incident=\""
+                + Html.esc(inc.incidentId())
+                + "\">"
+                + Html.td(inc.incidentId())
+                + Html.td(inc.series() == null ? "" : inc.series().label())
+                + "<td>"
+                + Html.status(inc.severity())
+                + "</td><td>"
+                + Html.status(inc.resolved() ? "resolved" : "open")
+                + "</td>"
+                + Html.td(opened == null ? "before the period" : Fmt.iso(opened.time()))
+                + Html.td(escalated == null ? "" : Fmt.iso(escalated.time()))
+                + Html.td(
+                    updated == null
+                        ? ""
+                        : inc.count("updated") + "x, last " + Fmt.iso(updated.time()))
+                + Html.td(resolved == null || !inc.resolved() ? "" : Fmt.iso(resolved.time()))
+                + Html.td(inc.summary())
+                + "<td>"
+                + Html.link(inc.runbookUrl(), "runbook")
+                + "</td></tr>\n");
+      }
+      w.write("</table>\n");
+      for (IncidentHistory inc : list) {
+        w.write(
+            "<details class=\"lifecycle\">\n<summary>"
+                + Html.esc(
+                    "Lifecycle of "
+                        + inc.incidentId()
+                        + " ("
+                        + Fmt.plural(inc.events().size(), "event")
+                        + (inc.actions().isEmpty()
+                            ? ""
+                            : ", " + Fmt.plural(inc.actions().size(), "corrective action"))
+                        + ")")
+                + "</summary>\n<ol>\n");
+        List<ExportRecord> all = new ArrayList<>(inc.events());
+        all.addAll(inc.actions());
+        all.sort((a, b) -> Long.compare(a.seq(), b.seq()));
+        for (ExportRecord e : all) {
+          String what =
+              e.kind() == EvidenceKind.INCIDENT
+                  ? e.lifecycleStep() + (e.severity() == null ? "" : " (" + e.severity() + ")")
+                  : "corrective action" + (e.status() == null ? "" : " (" + e.status() + ")");
+          w.write(
+              "<li><time>"
+                  + Html.esc(Fmt.iso(e.time()))
+                  + "</time> <strong>"
+                  + Html.esc(what)
+                  + "</strong>"
+                  + (e.summary() == null ? "" : ": " + Html.esc(e.summary()))
+                  + Html.esc(" (seq " + e.seq() + ")")
+                  + "</li>\n");
+        }
+        w.write("</ol>\n</details>\n");
+      }
+    }
+  }
+
+  private static void clauses(ModelAudit m, Writer w) throws IOException {
+    w.write("<h3>ISO/IEC 42001 clause mapping</h3>\n");
+    Set<String> ids = new LinkedHashSet<>(Iso42001.titles().keySet());
+    ids.addAll(m.idCounts().keySet());
+    w.write(
+        "<table class=\"clauses\">\n<tr>"
+            + Html.th("clause / control")
+            + Html.th("title")
+            + Html.th("records in the period")
+            + Html.th("status")
+            + "</tr>\n");
+    for (String id : ids) {
+      long n = m.idCounts().getOrDefault(id, 0L);
+      String title = Iso42001.titles().getOrDefault(id, "(not in the current mapping)");
+      w.write(
+          "<tr"
+              + (n == 0 ? " class=\"gap\"" : "")
+              + " data-id=\""
+              + Html.esc(id)
+              + "\">"
+              + Html.td(id)
+              + Html.td(title)
+              + Html.num(n)
+              + "<td class=\"status-cell\">"
+              + (n == 0 ? "<span class=\"status gap\">GAP</span>" : Html.status("served"))
+              + "</td></tr>\n");
+    }
+    w.write("</table>\n");
+  }
+}

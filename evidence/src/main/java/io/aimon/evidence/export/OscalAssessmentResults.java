@@ -1,0 +1,344 @@
+package io.aimon.evidence.export;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aimon.evidence.ArchiveVerifier;
+import io.aimon.evidence.Iso42001;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * {@code oscal-assessment-results.json}: the export as an OSCAL 1.0.6 assessment-results document
+ * (it validates against NIST's JSON schema {@code oscal_assessment-results_schema.json} v1.0.6).
+ *
+ * <p>One result for the period, holding:
+ *
+ * <ul>
+ *   <li>{@code local-definitions.components}: one component per model (the subject of its
+ *       observations; its UUID depends on the model id only, so it is the same in every export).
+ *   <li>{@code reviewed-controls}: every ISO/IEC 42001 clause and control id the selected records
+ *       serve (all of {@link Iso42001#titles()} when none), as OSCAL tokens ({@link #controlId}).
+ *   <li>{@code observations}: per model and metric, the check results (method TEST) with counts by
+ *       status and each series' last value vs threshold; per model, the window coverage; one for
+ *       the archive's verification (method EXAMINE).
+ *   <li>{@code findings}: one per incident, targeting its control ({@code a.8.4}), {@code
+ *       not-satisfied} while open at the end of the period, {@code satisfied} once resolved.
+ * </ul>
+ *
+ * <p>The assessment plan is aimon's monitoring configuration, which has no OSCAL form: {@code
+ * import-ap} points at a back-matter resource saying so; the bundle's data files are back-matter
+ * resources with their SHA-256. UUIDs are version 5, named from the export's content (selection,
+ * records' and manifests' hashes), so the same export gives the same document.
+ */
+final class OscalAssessmentResults {
+  static final String OSCAL_VERSION = "1.0.6";
+
+  /** Namespace of aimon's own props. */
+  static final String NS = "urn:aimon:evidence";
+
+  private final AuditData data;
+  private final Map<String, String> fileHashes;
+  private final String docKey;
+
+  private OscalAssessmentResults(AuditData data, Map<String, String> fileHashes) {
+    this.data = data;
+    this.fileHashes = fileHashes;
+    AuditExport.Selection s = data.selection();
+    this.docKey =
+        "aimon-audit-export|"
+            + s.from()
+            + "|"
+            + s.to()
+            + "|"
+            + (s.modelId() == null ? "*" : s.modelId())
+            + "|"
+            + fileHashes;
+  }
+
+  /**
+   * The document.
+   *
+   * @param fileHashes SHA-256 of the bundle's data files written before it, by file name, in order
+   */
+  static ObjectNode build(AuditData data, Map<String, String> fileHashes) {
+    return new OscalAssessmentResults(data, new LinkedHashMap<>(fileHashes)).document();
+  }
+
+  /**
+   * An ISO/IEC 42001 clause or control id as an OSCAL token ({@code
+   * ^(\p{L}|_)(\p{L}|\p{N}|[.\-_])*$}): lower case ({@code A.8.4} is {@code a.8.4}); ids starting
+   * with a digit get the prefix {@code clause-} ({@code 9.1} is {@code clause-9.1}); other
+   * characters become {@code -}.
+   */
+  static String controlId(String id) {
+    String s = id.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}._-]", "-");
+    if (s.isEmpty() || !(Character.isLetter(s.charAt(0)) || s.charAt(0) == '_')) {
+      s = "clause-" + s;
+    }
+    return s;
+  }
+
+  private String uuid(String name) {
+    return NameUuid.of(docKey + "|" + name);
+  }
+
+  /** The UUID of a model's component: depends on the model id only, the same in every export. */
+  static String componentUuid(String modelId) {
+    return NameUuid.of("aimon-model|" + modelId);
+  }
+
+  private ObjectNode document() {
+    ObjectNode root = JsonOutput.object();
+    ObjectNode ar = root.putObject("assessment-results");
+    ar.put("uuid", uuid("assessment-results"));
+    ar.set("metadata", metadata());
+    ObjectNode ap = ar.putObject("import-ap");
+    ap.put("href", "#" + uuid("resource|assessment-plan"));
+    ap.put(
+        "remarks",
+        "aimon's monitoring configuration (models, metrics, thresholds, windows) is the assessment"
+            + " plan; it has no OSCAL form. Each check record carries the digest of the"
+            + " configuration and of the reference it was evaluated with.");
+    ar.putArray("results").add(result());
+    ar.set("back-matter", backMatter());
+    return root;
+  }
+
+  private ObjectNode metadata() {
+    ObjectNode m = JsonOutput.object();
+    AuditExport.Selection s = data.selection();
+    m.put(
+        "title",
+        "aimon monitoring evidence "
+            + Fmt.iso(data.periodStart())
+            + " to "
+            + Fmt.iso(data.periodEnd())
+            + (s.modelId() == null ? "" : " for model " + s.modelId()));
+    m.put("last-modified", Fmt.iso(Fmt.clampDate(data.lastRecordTime())));
+    m.put("version", "1");
+    m.put("oscal-version", OSCAL_VERSION);
+    ArrayNode props = JsonOutput.array();
+    prop(props, "selection-from", Fmt.iso(Fmt.clampDate(s.from())));
+    prop(props, "selection-to", Fmt.iso(Fmt.clampDate(s.to())));
+    if (s.modelId() != null) {
+      prop(props, "selection-model-id", s.modelId());
+    }
+    prop(props, "records", Long.toString(data.records().size()));
+    setIfAny(m, "props", props);
+    m.put(
+        "remarks",
+        "Exported by aimon from its hash-chained, Ed25519-signed evidence archive (ISO/IEC"
+            + " 42001 clauses 9.1 and 10.2, Annex A controls A.6.2.6, A.6.2.8, A.7.4, A.8.4)."
+            + " UUIDs are name-based (version 5), so the same export gives the same document.");
+    return m;
+  }
+
+  private ObjectNode result() {
+    ObjectNode r = JsonOutput.object();
+    r.put("uuid", uuid("result"));
+    List<ModelAudit> models = data.modelsWithRecords();
+    OscalObservations obs = new OscalObservations(data, this::uuid);
+    r.put(
+        "title",
+        "Continuous monitoring of "
+            + Fmt.plural(data.modelsWithRecords().size(), "AI model")
+            + ", "
+            + Fmt.iso(data.periodStart())
+            + " to "
+            + Fmt.iso(data.periodEnd()));
+    r.put(
+        "description",
+        "Automated monitoring by aimon: every evaluated check result (drift, performance, fairness,"
+            + " data quality), window coverage and incident lifecycle event of the period, from"
+            + " the evidence archive. "
+            + verificationSentence());
+    r.put("start", Fmt.iso(data.periodStart()));
+    r.put("end", Fmt.iso(data.periodEnd()));
+    ArrayNode props = JsonOutput.array();
+    prop(props, "archive-verified", Boolean.toString(data.verification().ok()));
+    prop(props, "archive-problems", Integer.toString(data.verification().problems().size()));
+    setIfAny(r, "props", props);
+    if (!models.isEmpty()) {
+      ArrayNode components = JsonOutput.array();
+      for (ModelAudit m : models) {
+        ObjectNode c = components.addObject();
+        c.put("uuid", componentUuid(m.modelId()));
+        c.put("type", "software");
+        c.put("title", m.modelId());
+        c.put("description", "AI model " + m.modelId() + ", monitored in production by aimon.");
+        ArrayNode cp = JsonOutput.array();
+        prop(cp, "model-id", m.modelId());
+        setIfAny(c, "props", cp);
+        c.putObject("status").put("state", "operational");
+      }
+      r.putObject("local-definitions").set("components", components);
+    }
+    r.set("reviewed-controls", reviewedControls());
+    ArrayNode observations = JsonOutput.array();
+    ArrayNode findings = JsonOutput.array();
+    for (ModelAudit m : models) {
+      obs.addModel(m, observations);
+    }
+    observations.add(obs.verification());
+    for (ModelAudit m : models) {
+      findings(m, obs, findings);
+    }
+    setIfAny(r, "observations", observations);
+    setIfAny(r, "findings", findings);
+    r.put("remarks", "Archive verification at export: " + data.verification().summary());
+    return r;
+  }
+
+  private String verificationSentence() {
+    ArchiveVerifier.Report v = data.verification();
+    return v.ok()
+        ? "The whole archive verified at export: every hash chain, manifest and signature held."
+        : "The archive did NOT verify at export: "
+            + Fmt.plural(v.problems().size(), "problem")
+            + " (see verification.json).";
+  }
+
+  private ObjectNode reviewedControls() {
+    Set<String> ids = new LinkedHashSet<>();
+    Set<String> seen = new TreeSet<>();
+    data.models().values().forEach(m -> seen.addAll(m.idCounts().keySet()));
+    for (String id : Iso42001.titles().keySet()) {
+      if (seen.isEmpty() || seen.contains(id)) {
+        ids.add(id);
+      }
+    }
+    ids.addAll(seen);
+    ObjectNode rc = JsonOutput.object();
+    ArrayNode include = JsonOutput.array();
+    ids.forEach(id -> include.addObject().put("control-id", controlId(id)));
+    rc.putArray("control-selections").addObject().set("include-controls", include);
+    rc.put(
+        "remarks",
+        "ISO/IEC 42001:2023 clauses and Annex A controls the exported evidence serves; ids are"
+            + " lower case, clause numbers prefixed with clause-.");
+    return rc;
+  }
+
+  /** One finding per incident of {@code m} with an event in the period. */
+  private void findings(ModelAudit m, OscalObservations obs, ArrayNode out) {
+    String model = m.modelId();
+    Map<String, List<Series>> byMetric = OscalObservations.byMetric(m);
+    for (IncidentHistory inc : m.incidents().values()) {
+      if (inc.events().isEmpty()) {
+        continue;
+      }
+      ObjectNode f = out.addObject();
+      f.put("uuid", uuid("finding|" + model + "|" + inc.incidentId()));
+      String series = inc.series() == null ? "" : " " + inc.series().label();
+      f.put(
+          "title",
+          "Incident " + inc.incidentId() + " (" + inc.severity() + ") of model " + model + series);
+      String summary = inc.summary();
+      f.put(
+          "description",
+          summary == null ? "Incident " + inc.incidentId() + " of model " + model + "." : summary);
+      ArrayNode props = JsonOutput.array();
+      prop(props, "incident-id", inc.incidentId());
+      prop(props, "model-id", model);
+      prop(props, "severity", inc.severity());
+      prop(props, "state", inc.resolved() ? "resolved" : "open");
+      ExportRecord opened = inc.first("opened");
+      if (opened != null) {
+        prop(props, "opened", Fmt.iso(opened.time()));
+      }
+      ExportRecord resolved = inc.last("resolved");
+      if (resolved != null && inc.resolved()) {
+        prop(props, "resolved", Fmt.iso(resolved.time()));
+      }
+      setIfAny(f, "props", props);
+      ObjectNode target = f.putObject("target");
+      target.put("type", "objective-id");
+      List<String> controls = inc.controls();
+      target.put("target-id", controlId(controls.isEmpty() ? "A.8.4" : controls.get(0)));
+      ObjectNode status = target.putObject("status");
+      status.put("state", inc.resolved() ? "satisfied" : "not-satisfied");
+      status.put("reason", inc.resolved() ? "pass" : "fail");
+      status.put(
+          "remarks",
+          inc.resolved()
+              ? "The incident was resolved within the period."
+              : "The incident was still open at the end of the period.");
+      if (inc.series() != null && byMetric.containsKey(inc.series().metric())) {
+        f.putArray("related-observations")
+            .addObject()
+            .put("observation-uuid", obs.metricUuid(model, inc.series().metric()));
+      }
+      StringBuilder remarks = new StringBuilder("Lifecycle:");
+      for (ExportRecord e : inc.events()) {
+        remarks
+            .append('\n')
+            .append(Fmt.iso(e.time()))
+            .append(' ')
+            .append(e.lifecycleStep())
+            .append(e.severity() == null ? "" : " " + e.severity())
+            .append(e.summary() == null ? "" : ": " + e.summary().replace('\n', ' '));
+      }
+      for (ExportRecord a : inc.actions()) {
+        remarks
+            .append('\n')
+            .append(Fmt.iso(a.time()))
+            .append(" corrective action")
+            .append(a.summary() == null ? "" : ": " + a.summary().replace('\n', ' '));
+      }
+      f.put("remarks", remarks.toString());
+    }
+  }
+
+  private ObjectNode backMatter() {
+    ObjectNode bm = JsonOutput.object();
+    ArrayNode resources = bm.putArray("resources");
+    ObjectNode plan = resources.addObject();
+    plan.put("uuid", uuid("resource|assessment-plan"));
+    plan.put("title", "aimon monitoring configuration (the assessment plan)");
+    plan.put(
+        "description",
+        "The models, metrics, thresholds and windows aimon monitors, from its YAML configuration;"
+            + " every check record names the SHA-256 digest of the configuration (config_digest)"
+            + " and of the reference profile (reference_digest) it was evaluated with.");
+    for (Map.Entry<String, String> e : fileHashes.entrySet()) {
+      ObjectNode res = resources.addObject();
+      res.put("uuid", uuid("resource|" + e.getKey()));
+      res.put("title", e.getKey());
+      res.put("description", AuditExport.describe(e.getKey()));
+      ObjectNode link = res.putArray("rlinks").addObject();
+      link.put("href", e.getKey());
+      link.put("media-type", AuditExport.mediaType(e.getKey()));
+      ObjectNode hash = link.putArray("hashes").addObject();
+      hash.put("algorithm", "SHA-256");
+      hash.put("value", e.getValue());
+    }
+    return bm;
+  }
+
+  /** Adds a prop in aimon's namespace; values are folded to one line, empty ones left out. */
+  static void prop(ArrayNode props, String name, String value) {
+    if (value == null) {
+      return;
+    }
+    String v = value.replaceAll("\\s+", " ").strip();
+    if (v.isEmpty()) {
+      return;
+    }
+    ObjectNode p = props.addObject();
+    p.put("name", name);
+    p.put("ns", NS);
+    p.put("value", v);
+  }
+
+  /** Sets {@code field} to {@code array} unless it is empty (OSCAL arrays have minItems 1). */
+  static void setIfAny(ObjectNode o, String field, ArrayNode array) {
+    if (!array.isEmpty()) {
+      o.set(field, array);
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package io.aimon.evidence.export;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code records.csv}: one row per selected record, RFC 4180 (a header row, CRLF line ends, a field
+ * in double quotes when it holds a comma, quote, CR or LF, quotes doubled).
+ *
+ * <p>Columns: {@link #COLUMNS}. {@code time}, {@code window_start}, {@code window_end} are ISO-8601
+ * UTC; {@code clauses} and {@code controls} are joined with {@code ;}; numbers are as archived;
+ * empty means the record does not say. See {@link ExportRecord} for what each kind fills in.
+ */
+final class RecordsCsv {
+  /** The header row. */
+  static final List<String> COLUMNS =
+      List.of(
+          "model_id",
+          "seq",
+          "kind",
+          "time",
+          "window_start",
+          "window_end",
+          "clauses",
+          "controls",
+          "metric",
+          "feature",
+          "attribute",
+          "group",
+          "value",
+          "threshold",
+          "status",
+          "n",
+          "incident_id",
+          "event_type",
+          "severity",
+          "summary",
+          "hash");
+
+  private RecordsCsv() {}
+
+  static void writeHeader(Writer w) throws IOException {
+    row(w, COLUMNS);
+  }
+
+  static void write(Writer w, ExportRecord r) throws IOException {
+    row(
+        w,
+        Arrays.asList(
+            r.modelId(),
+            Long.toString(r.seq()),
+            r.kind().code(),
+            Fmt.iso(r.time()),
+            r.windowStart() == null ? null : Fmt.iso(r.windowStart()),
+            r.windowEnd() == null ? null : Fmt.iso(r.windowEnd()),
+            String.join(";", r.clauses()),
+            String.join(";", r.controls()),
+            r.metric(),
+            r.feature(),
+            r.attribute(),
+            r.group(),
+            r.value(),
+            r.threshold(),
+            r.status(),
+            r.n(),
+            r.incidentId(),
+            r.eventType(),
+            r.severity(),
+            r.summary(),
+            r.hash()));
+  }
+
+  private static void row(Writer w, List<String> fields) throws IOException {
+    for (int i = 0; i < fields.size(); i++) {
+      if (i > 0) {
+        w.write(',');
+      }
+      w.write(field(fields.get(i)));
+    }
+    w.write("\r\n");
+  }
+
+  /** One field: empty for null, quoted when it holds a comma, double quote, CR or LF. */
+  static String field(String s) {
+    if (s == null) {
+      return "";
+    }
+    boolean quote = false;
+    for (int i = 0; i < s.length() && !quote; i++) {
+      char c = s.charAt(i);
+      quote = c == ',' || c == '"' || c == '\r' || c == '\n';
+    }
+    return quote ? '"' + s.replace("\"", "\"\"") + '"' : s;
+  }
+}

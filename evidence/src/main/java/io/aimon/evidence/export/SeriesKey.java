@@ -1,0 +1,35 @@
+package io.aimon.evidence.export;
+
+/**
+ * A monitored series of a model: a metric, and the feature, or the attribute (and group) it is
+ * computed for.
+ *
+ * @param metric the metric id, e.g. {@code psi}
+ * @param feature the feature, or null
+ * @param attribute the sensitive attribute of a fairness metric, or null
+ * @param group the group of a per-group rate, or null
+ */
+record SeriesKey(String metric, String feature, String attribute, String group) {
+
+  /**
+   * A short label as the demo prints it: {@code psi[income]}, {@code
+   * demographic_parity_ratio[gender]}, {@code selection_rate[gender=F]}, {@code accuracy}.
+   */
+  String label() {
+    StringBuilder b = new StringBuilder(metric);
+    if (feature != null) {
+      b.append('[').append(feature).append(']');
+    }
+    if (attribute != null || group != null) {
+      b.append('[');
+      if (attribute != null) {
+        b.append(attribute);
+      }
+      if (group != null) {
+        b.append(attribute != null ? "=" : "group ").append(group);
+      }
+      b.append(']');
+    }
+    return b.toString();
+  }
+}

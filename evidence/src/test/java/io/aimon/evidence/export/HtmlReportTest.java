@@ -1,0 +1,236 @@
+package io.aimon.evidence.export;
+
+import static io.aimon.evidence.export.ExportFixtures.ALL;
+import static io.aimon.evidence.export.ExportFixtures.HOUR;
+import static io.aimon.evidence.export.ExportFixtures.RUNBOOK;
+import static io.aimon.evidence.export.ExportFixtures.T0;
+import static io.aimon.evidence.export.ExportFixtures.TEST_KEYS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** report.html: executive summary, charts, incidents, clause gaps; self-contained and escaped. */
+class HtmlReportTest {
+  @TempDir Path tmp;
+
+  private String report(Path archive, AuditExport.Selection selection) throws IOException {
+    Path out = tmp.resolve("bundle-" + selection.from() + "-" + selection.to());
+    AuditExport.export(archive, selection, out, TEST_KEYS.getPublic(), null);
+    return Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
+  }
+
+  private String report() throws IOException {
+    return report(ExportFixtures.archive(tmp.resolve("evidence")), ALL);
+  }
+
+  /** The text of the element with this id, tags removed. */
+  static String text(String html, String id) {
+    Matcher m =
+        Pattern.compile(
+                "<(\\w+)[^>]*\\sid=\"" + Pattern.quote(id) + "\"[^>]*>(.*?)</\\1>", Pattern.DOTALL)
+            .matcher(html);
+    assertTrue(m.find(), "no element " + id);
+    return m.group(2).replaceAll("<[^>]+>", "");
+  }
+
+  /** The part of the page for {@code model}. */
+  static String section(String html, String model) {
+    int start = html.indexOf("data-model=\"" + model + "\"");
+    assertTrue(start >= 0, model);
+    return html.substring(start, html.indexOf("</section>", start));
+  }
+
+  @Test
+  void opensWithTheExecutiveSummaryNumbers() throws IOException {
+    String html = report();
+    assertTrue(html.indexOf("id=\"executive-summary\"") < html.indexOf("class=\"model\""));
+    assertEquals(
+        "2026-01-01T00:00:00Z to 2026-01-03T00:00:00Z (48 h)", text(html, "summary-period"));
+    assertEquals("2", text(html, "kpi-models"));
+    assertEquals("2: churn, credit-risk", text(html, "summary-models"));
+    assertEquals("16", text(html, "kpi-windows-covered"));
+    assertEquals("16", text(html, "kpi-windows-expected"));
+    assertTrue(text(html, "summary-windows").endsWith("contiguous"));
+    assertEquals("56", text(html, "kpi-checks"));
+    assertEquals("6", text(html, "kpi-breaching-checks"));
+    assertTrue(
+        text(html, "summary-checks").contains("ok 50, warning 4, critical 2, insufficient_data 0"),
+        text(html, "summary-checks"));
+    assertEquals("2", text(html, "kpi-incidents"));
+    assertEquals("1", text(html, "kpi-incidents-open"));
+    assertEquals("1", text(html, "kpi-incidents-resolved"));
+    assertTrue(
+        html.contains(
+            "<tr data-severity=\"critical\"><td><span class=\"status critical\">critical</span></td><td class=\"num\">0</td><td class=\"num\">1</td><td class=\"num\">1</td></tr>"));
+    assertTrue(
+        html.contains(
+            "<tr data-severity=\"warning\"><td><span class=\"status warning\">warning</span></td><td class=\"num\">1</td><td class=\"num\">0</td><td class=\"num\">1</td></tr>"));
+    assertTrue(
+        text(html, "summary-integrity")
+            .startsWith("verified 2 models, 77 records, 16 manifests: ok"));
+    assertTrue(text(html, "summary-clauses").startsWith("6 of 6 clauses and controls served"));
+    assertTrue(text(html, "summary-trend").contains("No trend"), "no evidence before T0");
+  }
+
+  @Test
+  void trendComparesWithThePreviousPeriodOfEqualLength() throws IOException {
+    long from = T0.toEpochMilli() + 24 * HOUR;
+    String html =
+        report(
+            ExportFixtures.archive(tmp.resolve("evidence")),
+            new AuditExport.Selection(from, from + 24 * HOUR, null));
+    // previous period: window ends 6 h, 12 h, 18 h; this one: 24 h .. 42 h
+    assertTrue(html.contains("Previous period: 2026-01-01T00:00:00Z to 2026-01-02T00:00:00Z."));
+    assertTrue(
+        row(html, "trend-breaching-checks")
+            .matches(
+                ".*<td class=\"num\">1</td><td class=\"num\">4</td><td><span class=\"up\">&#9650; up 3</span>.*"),
+        row(html, "trend-breaching-checks"));
+    assertTrue(
+        row(html, "trend-incidents-opened")
+            .matches(
+                ".*<td class=\"num\">1</td><td class=\"num\">0</td><td><span class=\"down\">&#9660; down 1</span>.*"));
+    assertTrue(
+        row(html, "trend-windows-covered")
+            .contains("<td class=\"num\">6</td><td class=\"num\">8</td>"));
+    assertEquals("8", text(html, "kpi-windows-expected"));
+  }
+
+  private static String row(String html, String id) {
+    int start = html.indexOf("<tr id=\"" + id + "\">");
+    assertTrue(start >= 0, id);
+    return html.substring(start, html.indexOf("</tr>", start));
+  }
+
+  @Test
+  void chartsOneSvgPerSeriesWithAThresholdLine() throws IOException {
+    String html = report();
+    List<String> charts = new ArrayList<>();
+    Matcher m = Pattern.compile("<svg class=\"chart\".*?</svg>", Pattern.DOTALL).matcher(html);
+    while (m.find()) {
+      charts.add(m.group());
+    }
+    // credit-risk: psi[income], accuracy, demographic_parity_ratio[gender]; churn: psi, accuracy
+    assertEquals(5, charts.size());
+    assertEquals(5, html.split("<svg class=\"chart\"", -1).length - 1);
+    for (String svg : charts) {
+      assertTrue(svg.contains("<polyline class=\"series\""), svg);
+      assertTrue(svg.contains("class=\"threshold\""), svg);
+    }
+    String credit = section(html, "credit-risk");
+    assertTrue(credit.contains("<title>psi[income]</title>"));
+    assertTrue(credit.contains("<title>demographic_parity_ratio[gender]</title>"));
+    assertFalse(credit.contains("<title>count</title>"), "no threshold, no chart");
+    // psi[income] was judged against the warning (0.1) and the critical (0.25) level
+    String psi =
+        charts.stream()
+            .filter(c -> c.contains("<title>psi[income]</title>"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(2, psi.split("<line class=\"threshold\"", -1).length - 1);
+    assertEquals(2, psi.split("class=\"point breach critical\"", -1).length - 1);
+  }
+
+  @Test
+  void chartsAreBoundedPerModelAndSayHowManyWereLeftOut() throws IOException {
+    String html =
+        report(
+            ExportFixtures.wideArchive(tmp.resolve("wide"), 45, 3),
+            new AuditExport.Selection(T0.toEpochMilli(), T0.toEpochMilli() + 24 * HOUR, null));
+    assertEquals(ModelSection.MAX_CHARTS, html.split("<svg class=\"chart\"", -1).length - 1);
+    // the three that breached (f42..f44) come first
+    int first = html.indexOf("<svg class=\"chart\"");
+    assertTrue(
+        html.substring(first, html.indexOf("</svg>", first)).contains("<title>psi[f42]</title>"));
+    assertTrue(html.contains("5 more series with a threshold not charted"), html);
+    assertTrue(html.contains("psi[f37], psi[f38], psi[f39], psi[f40], psi[f41]"));
+  }
+
+  @Test
+  void incidentsShowTheirLifecycle() throws IOException {
+    String credit = section(report(), "credit-risk");
+    int row = credit.indexOf("data-incident=\"inc-psi-income\"");
+    String psi = credit.substring(row, credit.indexOf("</tr>", row));
+    assertTrue(psi.contains("<span class=\"status resolved\">resolved</span>"), psi);
+    assertTrue(psi.contains("<td>2026-01-01T18:00:00Z</td>"), "opened");
+    assertTrue(psi.contains("<td>1x, last 2026-01-02T00:00:00Z</td>"), "updated");
+    assertTrue(psi.contains("<td>2026-01-02T12:00:00Z</td>"), "resolved");
+    assertTrue(psi.contains("<a href=\"" + RUNBOOK + "\" rel=\"noopener noreferrer\">runbook</a>"));
+    assertTrue(credit.contains("Lifecycle of inc-psi-income (3 events, 1 corrective action)"));
+    assertTrue(
+        credit.contains("<strong>corrective action (recorded)</strong>: reference refreshed"));
+    int acc = credit.indexOf("data-incident=\"inc-accuracy\"");
+    assertTrue(
+        credit
+            .substring(acc, credit.indexOf("</tr>", acc))
+            .contains("<span class=\"status open\">open</span>"));
+  }
+
+  @Test
+  void clauseMappingFlagsControlsWithoutEvidenceAsGap() throws IOException {
+    String html = report();
+    String churn = section(html, "churn");
+    for (String id : List.of("10.2", "A.8.4")) {
+      int at = churn.indexOf("data-id=\"" + id + "\"");
+      String row = churn.substring(churn.lastIndexOf("<tr", at), churn.indexOf("</tr>", at));
+      assertTrue(row.startsWith("<tr class=\"gap\""), row);
+      assertTrue(row.contains("<td class=\"num\">0</td>"), row);
+      assertTrue(row.contains(">GAP</span>"), row);
+    }
+    int served = churn.indexOf("data-id=\"A.6.2.6\"");
+    assertTrue(
+        churn
+            .substring(served, churn.indexOf("</tr>", served))
+            .contains("<td class=\"num\">16</td>"));
+    assertFalse(section(html, "credit-risk").contains(">GAP</span>"));
+  }
+
+  @Test
+  void coverageGapIsReported() throws IOException {
+    String html = report(ExportFixtures.archive(tmp.resolve("evidence"), Set.of("churn/5")), ALL);
+    assertEquals("15", text(html, "kpi-windows-covered"));
+    assertEquals("16", text(html, "kpi-windows-expected"));
+    assertTrue(text(html, "summary-windows").contains("1 window missing"));
+    assertTrue(
+        section(html, "churn")
+            .contains("no coverage 2026-01-02T06:00:00Z to 2026-01-02T12:00:00Z (1 window)"));
+  }
+
+  @Test
+  void pageIsSelfContainedAndEscaped() throws IOException {
+    String html = report();
+    assertFalse(html.contains("<script"));
+    assertFalse(html.contains("<link"));
+    assertFalse(html.contains("<img"));
+    assertFalse(html.contains("@import"));
+    assertFalse(html.contains("url("));
+    Matcher m = Pattern.compile("<(\\w+)[^>]*\\s(src|href)\\s*=\\s*\"(https?:)?//").matcher(html);
+    while (m.find()) {
+      assertEquals("a", m.group(1), "only plain links may point outside: " + m.group());
+    }
+    assertFalse(Pattern.compile("\\ssrc\\s*=").matcher(html).find());
+    // the summary "accuracy is 0.83 (warning < 0.85)" is escaped
+    assertTrue(html.contains("(warning &lt; 0.85)"));
+    assertFalse(html.contains("(warning < 0.85)"));
+    assertTrue(html.startsWith("<!DOCTYPE html>"));
+    assertTrue(html.endsWith("</html>\n"));
+  }
+
+  @Test
+  void escapeCoversMarkupAndQuotes() {
+    assertEquals("&lt;script&gt;a&amp;b&quot;c&#39;", Html.esc("<script>a&b\"c'"));
+    assertEquals("javascript:alert(1)", Html.link("javascript:alert(1)", "runbook"));
+  }
+}
