@@ -669,7 +669,8 @@ class AlertDeliveryIntegrationTest {
                   HttpResponse.BodyHandlers.ofString());
           if (r.statusCode() == 200
               && r.body().contains("job_name=\"monitor-b\"")
-              && r.body().contains("aimon_model_events")) {
+              && r.body().contains("aimon_model_events{")
+              && r.body().contains("aimon_model_severity_open_incidents{")) {
             last.set(r.body());
             return;
           }
