@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -19,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Reads every {@code *.jsonl} file of an archive into light line entries (records without their
@@ -68,17 +66,7 @@ final class ArchiveReader {
     if (!Files.isDirectory(dir)) {
       throw new IllegalArgumentException(dir + ": expected a directory of *.jsonl evidence files");
     }
-    List<Path> paths;
-    try (Stream<Path> walk = Files.walk(dir)) {
-      paths =
-          walk.filter(p -> p.getFileName().toString().endsWith(".jsonl"))
-              .filter(Files::isRegularFile)
-              .map(dir::relativize)
-              .sorted(ArchiveReader::comparePaths)
-              .collect(Collectors.toList());
-    } catch (IOException e) {
-      throw new UncheckedIOException(dir + ": cannot list the archive: " + e, e);
-    }
+    List<Path> paths = ArchiveFiles.list(dir);
     if (paths.isEmpty()) {
       throw new IllegalArgumentException(dir + ": no *.jsonl evidence files found");
     }
@@ -242,72 +230,5 @@ final class ArchiveReader {
 
   private static String cut(boolean last) {
     return last ? "the file ends mid-line (cut off?): " : "";
-  }
-
-  /**
-   * Path order: segment by segment; within a segment, runs of digits compare as numbers and the
-   * rest by character.
-   */
-  static int comparePaths(Path a, Path b) {
-    int n = Math.min(a.getNameCount(), b.getNameCount());
-    for (int i = 0; i < n; i++) {
-      int c = compareNatural(a.getName(i).toString(), b.getName(i).toString());
-      if (c != 0) {
-        return c;
-      }
-    }
-    return Integer.compare(a.getNameCount(), b.getNameCount());
-  }
-
-  static int compareNatural(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      char ca = a.charAt(i);
-      char cb = b.charAt(j);
-      if (isDigit(ca) && isDigit(cb)) {
-        int ei = digitsEnd(a, i);
-        int ej = digitsEnd(b, j);
-        String da = stripZeros(a.substring(i, ei));
-        String db = stripZeros(b.substring(j, ej));
-        int c =
-            da.length() != db.length()
-                ? Integer.compare(da.length(), db.length())
-                : da.compareTo(db);
-        if (c != 0) {
-          return c;
-        }
-        i = ei;
-        j = ej;
-      } else {
-        if (ca != cb) {
-          return Character.compare(ca, cb);
-        }
-        i++;
-        j++;
-      }
-    }
-    int c = Integer.compare(a.length() - i, b.length() - j);
-    return c != 0 ? c : a.compareTo(b);
-  }
-
-  private static boolean isDigit(char c) {
-    return c >= '0' && c <= '9';
-  }
-
-  private static int digitsEnd(String s, int from) {
-    int k = from;
-    while (k < s.length() && isDigit(s.charAt(k))) {
-      k++;
-    }
-    return k;
-  }
-
-  private static String stripZeros(String digits) {
-    int k = 0;
-    while (k < digits.length() - 1 && digits.charAt(k) == '0') {
-      k++;
-    }
-    return digits.substring(k);
   }
 }

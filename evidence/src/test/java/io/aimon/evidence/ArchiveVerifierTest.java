@@ -482,11 +482,11 @@ class ArchiveVerifierTest {
     }
     assertProblems(verify()); // part-10 after part-9, not after part-1
 
-    assertTrue(ArchiveReader.compareNatural("part-2", "part-10") < 0);
-    assertTrue(ArchiveReader.compareNatural("part-02", "part-2") != 0);
-    assertTrue(ArchiveReader.compareNatural("date=2026-01-02", "date=2026-01-10") < 0);
+    assertTrue(ArchiveFiles.compareNatural("part-2", "part-10") < 0);
+    assertTrue(ArchiveFiles.compareNatural("part-02", "part-2") != 0);
+    assertTrue(ArchiveFiles.compareNatural("date=2026-01-02", "date=2026-01-10") < 0);
     assertTrue(
-        ArchiveReader.comparePaths(Path.of("a", "part-9.jsonl"), Path.of("a", "part-10.jsonl"))
+        ArchiveFiles.comparePaths(Path.of("a", "part-9.jsonl"), Path.of("a", "part-10.jsonl"))
             < 0);
   }
 

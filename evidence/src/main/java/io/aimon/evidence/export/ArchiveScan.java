@@ -1,5 +1,6 @@
 package io.aimon.evidence.export;
 
+import io.aimon.evidence.ArchiveFiles;
 import io.aimon.evidence.EvidenceRecord;
 import io.aimon.evidence.Manifest;
 import java.io.ByteArrayOutputStream;
@@ -14,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Reads every {@code *.jsonl} file of an archive, line by line, in the verifier's file order (path
@@ -51,63 +51,7 @@ final class ArchiveScan {
 
   /** The {@code *.jsonl} files under {@code dir}, in the verifier's order. */
   static List<Path> files(Path dir) {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      return walk.filter(p -> p.getFileName().toString().endsWith(".jsonl"))
-          .filter(Files::isRegularFile)
-          .sorted((a, b) -> comparePaths(dir.relativize(a), dir.relativize(b)))
-          .collect(Collectors.toList());
-    } catch (IOException e) {
-      throw new UncheckedIOException(dir + ": cannot list the archive: " + e, e);
-    }
-  }
-
-  /** Path order: segment by segment, digit runs compared as numbers ({@code part-2 < part-10}). */
-  static int comparePaths(Path a, Path b) {
-    int n = Math.min(a.getNameCount(), b.getNameCount());
-    for (int i = 0; i < n; i++) {
-      int c = compareNatural(a.getName(i).toString(), b.getName(i).toString());
-      if (c != 0) {
-        return c;
-      }
-    }
-    return Integer.compare(a.getNameCount(), b.getNameCount());
-  }
-
-  static int compareNatural(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      char ca = a.charAt(i);
-      char cb = b.charAt(j);
-      if (Character.isDigit(ca) && Character.isDigit(cb)) {
-        int ei = i;
-        while (ei < a.length() && Character.isDigit(a.charAt(ei))) {
-          ei++;
-        }
-        int ej = j;
-        while (ej < b.length() && Character.isDigit(b.charAt(ej))) {
-          ej++;
-        }
-        String da = a.substring(i, ei).replaceFirst("^0+(?=.)", "");
-        String db = b.substring(j, ej).replaceFirst("^0+(?=.)", "");
-        int c =
-            da.length() != db.length()
-                ? Integer.compare(da.length(), db.length())
-                : da.compareTo(db);
-        if (c != 0) {
-          return c;
-        }
-        i = ei;
-        j = ej;
-      } else {
-        if (ca != cb) {
-          return Character.compare(ca, cb);
-        }
-        i++;
-        j++;
-      }
-    }
-    return Integer.compare(a.length() - i, b.length() - j);
+    return ArchiveFiles.list(dir).stream().map(dir::resolve).collect(Collectors.toList());
   }
 
   private static long scanFile(Path file, Handler handler, long order) {
