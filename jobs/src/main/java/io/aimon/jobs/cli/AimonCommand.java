@@ -16,7 +16,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description =
-        "Streaming production AI monitoring: drift checks on Kafka inference logs with Apache Flink.",
+        "Streaming production AI monitoring: drift, performance and fairness checks on Kafka"
+            + " inference logs with Apache Flink, incidents delivered to on-call tools, signed"
+            + " audit evidence.",
     subcommands = {
       DemoCommand.class,
       RunCommand.class,

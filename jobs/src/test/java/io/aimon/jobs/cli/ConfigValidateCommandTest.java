@@ -277,7 +277,9 @@ class ConfigValidateCommandTest {
     assertTrue(
         squash(run.out())
             .contains(
-                "Streaming production AI monitoring: drift checks on Kafka inference logs with Apache Flink."),
+                "Streaming production AI monitoring: drift, performance and fairness checks on Kafka"
+                    + " inference logs with Apache Flink, incidents delivered to on-call tools,"
+                    + " signed audit evidence."),
         run.out());
   }
 
