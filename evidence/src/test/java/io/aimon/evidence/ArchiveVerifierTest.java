@@ -486,8 +486,7 @@ class ArchiveVerifierTest {
     assertTrue(ArchiveFiles.compareNatural("part-02", "part-2") != 0);
     assertTrue(ArchiveFiles.compareNatural("date=2026-01-02", "date=2026-01-10") < 0);
     assertTrue(
-        ArchiveFiles.comparePaths(Path.of("a", "part-9.jsonl"), Path.of("a", "part-10.jsonl"))
-            < 0);
+        ArchiveFiles.comparePaths(Path.of("a", "part-9.jsonl"), Path.of("a", "part-10.jsonl")) < 0);
   }
 
   @Test

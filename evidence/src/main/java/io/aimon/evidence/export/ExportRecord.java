@@ -13,8 +13,8 @@ import java.util.List;
  * <p>Fields by kind (null when the record does not say):
  *
  * <ul>
- *   <li>{@code check}: metric, feature, attribute, group, value, threshold, status, n of the check
- *       result.
+ *   <li>{@code check}: metric, feature, attribute, group, value, threshold, status, n and p-value
+ *       of the check result; charts plot the p-value for the tests judged by it.
  *   <li>{@code coverage}: n = events (older layouts: {@code events_read}), checks, breaches;
  *       summary {@code "1000 events, 12 checks, 2 breaches"}.
  *   <li>{@code incident}: the CloudEvent's {@code type} as event type, and from its {@code data}
@@ -52,7 +52,8 @@ record ExportRecord(
     long breaches,
     String hash,
     String line,
-    long order) {
+    long order,
+    String pValue) {
 
   /** The flat view of {@code r}, whose JSON line is {@code line}, at {@code order} in the scan. */
   static ExportRecord of(EvidenceRecord r, String line, long order) {
@@ -63,6 +64,7 @@ record ExportRecord(
     String group = null;
     String value = null;
     String threshold = null;
+    String pValue = null;
     String status = null;
     String n = null;
     String incidentId = null;
@@ -80,6 +82,7 @@ record ExportRecord(
         group = text(d, "group");
         value = number(d, "value");
         threshold = number(d, "threshold");
+        pValue = number(d, "p_value");
         status = text(d, "status");
         n = number(d, "n");
       }
@@ -146,7 +149,8 @@ record ExportRecord(
         breaches,
         r.hash(),
         line,
-        order);
+        order,
+        pValue);
   }
 
   /** Whether this is a check that breached: status warning or critical. */
@@ -157,6 +161,15 @@ record ExportRecord(
   /** The value as a double, or null when absent or not a number. */
   Double valueNumber() {
     return parse(value);
+  }
+
+  /**
+   * The number the status was judged on against the threshold: the p-value for the tests judged by
+   * it ({@code ks}, {@code chi_square}), else the value.
+   */
+  Double judgedNumber() {
+    Double p = parse(pValue);
+    return p != null ? p : valueNumber();
   }
 
   /** The threshold as a double, or null. */

@@ -270,6 +270,7 @@ final class ModelSection {
               + ", "
               + Fmt.plural(s.breaches(), "breach")
               + "; last "
+              + (s.pValues() ? "p-value " : "")
               + (last.value() == null ? "not computed" : Fmt.number(last.value()))
               + (last.threshold() == null ? "" : " vs threshold " + Fmt.number(last.threshold()))
               + " ("

@@ -27,6 +27,7 @@ final class Series {
   private final Map<String, Long> statusCounts = new TreeMap<>();
   private long breaches;
   private boolean thresholds;
+  private boolean pValues;
   private long firstSeq;
   private long lastSeq;
 
@@ -35,7 +36,7 @@ final class Series {
   }
 
   void add(ExportRecord r) {
-    Point p = new Point(r.time(), r.valueNumber(), r.thresholdNumber(), r.status());
+    Point p = new Point(r.time(), r.judgedNumber(), r.thresholdNumber(), r.status());
     points.add(p);
     statusCounts.merge(r.status() == null ? "unknown" : r.status(), 1L, Long::sum);
     if (p.breach()) {
@@ -43,6 +44,9 @@ final class Series {
     }
     if (p.threshold() != null) {
       thresholds = true;
+    }
+    if (r.pValue() != null) {
+      pValues = true;
     }
     if (firstSeq == 0) {
       firstSeq = r.seq();
@@ -67,6 +71,11 @@ final class Series {
   /** Results with status warning or critical. */
   long breaches() {
     return breaches;
+  }
+
+  /** Whether the points are p-values (tests judged by their p-value: ks, chi_square). */
+  boolean pValues() {
+    return pValues;
   }
 
   /** Whether any result carries a threshold (the series can be charted against it). */
