@@ -72,6 +72,14 @@ public final class EvidenceItems {
         data.toString());
   }
 
+  /** Marks a late event: not a record itself, counted in the model's next coverage record. */
+  public static final String LATE = "late";
+
+  /** A late inference event (its window was already evaluated; it is also a dead letter). */
+  public static EvidenceItem late(io.aimon.detectors.event.InferenceEvent e) {
+    return new EvidenceItem(e.modelId(), LATE, e.timestamp(), null, null, e.inferenceId(), "{}");
+  }
+
   static ObjectNode parse(String json) {
     try {
       return (ObjectNode) MAPPER.readTree(json);

@@ -1,5 +1,6 @@
 package io.aimon.jobs.evidence;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aimon.alerting.notify.Secret;
 import io.aimon.evidence.Ed25519Keys;
 import io.aimon.evidence.EvidenceKind;
@@ -30,6 +31,9 @@ import org.apache.flink.util.Collector;
  * Ed25519 key ({@code evidence.signing_key}); without one, with a key made when the task starts,
  * which proves integrity but not origin.
  *
+ * <p>Late events are not records: each coverage record counts, as {@code late_events}, the model's
+ * events dead-lettered as late since the previous coverage record.
+ *
  * <p>Items wait until the watermark passes their timestamp and are then appended sorted by (time,
  * kind, order), so the chain is the same whatever the interleaving of the job's streams, in a
  * failure-free run and after a restart. The chain head, the waiting items and the records not yet
@@ -56,6 +60,7 @@ public final class WriteEvidence extends KeyedProcessFunction<String, EvidenceIt
   private transient ValueState<HashChain.State> chain;
   private transient MapState<Long, List<EvidenceItem>> waiting;
   private transient ListState<String> unmanifested;
+  private transient ValueState<Long> lateSinceCoverage;
 
   /**
    * @param signingKey a secret reference to the key file ({@link EvidenceKeys}), or null
@@ -86,6 +91,8 @@ public final class WriteEvidence extends KeyedProcessFunction<String, EvidenceIt
                     "waiting", Types.LONG, Types.LIST(TypeInformation.of(EvidenceItem.class))));
     unmanifested =
         getRuntimeContext().getListState(new ListStateDescriptor<>("unmanifested", Types.STRING));
+    lateSinceCoverage =
+        getRuntimeContext().getState(new ValueStateDescriptor<>("late", Types.LONG));
   }
 
   @Override
@@ -116,6 +123,17 @@ public final class WriteEvidence extends KeyedProcessFunction<String, EvidenceIt
     String model = ctx.getCurrentKey();
     HashChain.State state = chain.value() == null ? HashChain.State.INITIAL : chain.value();
     for (EvidenceItem item : due) {
+      if (item.kind().equals(EvidenceItems.LATE)) {
+        Long late = lateSinceCoverage.value();
+        lateSinceCoverage.update(late == null ? 1 : late + 1);
+        continue;
+      }
+      ObjectNode data = EvidenceItems.parse(item.data());
+      if (item.kind().equals(EvidenceKind.COVERAGE.code())) {
+        Long late = lateSinceCoverage.value();
+        data.put("late_events", late == null ? 0 : late);
+        lateSinceCoverage.clear();
+      }
       EvidenceRecord r =
           HashChain.append(
               state,
@@ -124,7 +142,7 @@ public final class WriteEvidence extends KeyedProcessFunction<String, EvidenceIt
               item.time(),
               item.windowStart(),
               item.windowEnd(),
-              EvidenceItems.parse(item.data()));
+              data);
       state = HashChain.after(r);
       String json = r.toJson();
       out.collect(new EvidenceLine(model, r.time(), json));

@@ -201,7 +201,13 @@ public final class MonitorJob {
             .uid(UID_INCIDENTS)
             .name("alert-policy");
     if (!evidenceSinks.isEmpty()) {
-      writeEvidence(checks, results.getSideOutput(COVERAGE), incidents);
+      DataStream<EvidenceItem> lateEvents =
+          results
+              .getSideOutput(LATE)
+              .map(EvidenceItems::late, TypeInformation.of(EvidenceItem.class))
+              .uid("monitor.evidence-late")
+              .name("evidence-late");
+      writeEvidence(checks, results.getSideOutput(COVERAGE).union(lateEvents), incidents);
     }
     incidents
         .map(new CountOpenIncidents(List.copyOf(plan.specs().keySet())))

@@ -128,10 +128,28 @@ class BadInputIntegrationTest {
             .orElseThrow();
     assertTrue(oversize.path("payload_bytes").asLong() > 2048);
     assertTrue(oversize.path("payload").asText().length() <= 4096);
+    // the window coverage in the evidence counts the late event, the clean run's none
+    assertEquals(1, lateEventsInCoverage(mixedOut));
+    assertEquals(0, lateEventsInCoverage(cleanOut));
     // the good events give exactly the results of a clean replay
     assertEquals(
         Files.readAllLines(cleanOut.resolve("metrics.jsonl")).stream().sorted().toList(),
         Files.readAllLines(mixedOut.resolve("metrics.jsonl")).stream().sorted().toList());
+  }
+
+  /** The sum of {@code late_events} over the coverage records of the replay's evidence. */
+  private static long lateEventsInCoverage(Path out) throws Exception {
+    long late = 0;
+    try (java.util.stream.Stream<Path> files = Files.walk(out.resolve("evidence"))) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).toList()) {
+        for (JsonNode l : AdultFixtures.readJsonLines(f)) {
+          if (l.path("kind").asText().equals("coverage")) {
+            late += l.path("data").path("late_events").asLong();
+          }
+        }
+      }
+    }
+    return late;
   }
 
   private static Path replay(Path dir, List<String> lines) throws Exception {
