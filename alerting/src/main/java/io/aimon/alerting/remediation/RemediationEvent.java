@@ -1,0 +1,113 @@
+package io.aimon.alerting.remediation;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One thing that happened to an incident's corrective action, emitted by {@link
+ * RemediationMachine}: what becomes a {@code corrective_action} evidence record ({@link
+ * #toData()}). Deterministic: the same inputs give equal events.
+ *
+ * <p>Types: {@link #ACTION_RECORDED} (every operator action, with its type, actor and text), {@link
+ * #EFFECTIVENESS_VERIFIED}, {@link #EFFECTIVENESS_FAILED}, {@link #GRADE_CHANGED} (by the rule) and
+ * {@link #GRADE_OVERRIDDEN} (by an operator).
+ *
+ * @param type one of the types above
+ * @param incidentId the incident
+ * @param modelId the incident's model
+ * @param series the incident's series
+ * @param time epoch ms: the action's time, or the event time (window end) of the judgement
+ * @param actor the operator, or null for events of the machine
+ * @param actionId the operator action's id, or null
+ * @param actionType the operator action's type, or null
+ * @param text the operator's text, or null
+ * @param grade the new grade ({@link #GRADE_CHANGED}, {@link #GRADE_OVERRIDDEN}, and the {@link
+ *     ActionType#GRADE} action), or null
+ * @param reason why that grade, or null
+ * @param effectiveness the verdict after the event, or null when it did not change
+ * @param summary one line a person can read, non-null
+ */
+public record RemediationEvent(
+    String type,
+    String incidentId,
+    String modelId,
+    String series,
+    long time,
+    String actor,
+    String actionId,
+    ActionType actionType,
+    String text,
+    NonconformityGrade grade,
+    String reason,
+    Effectiveness effectiveness,
+    String summary) {
+
+  /** An operator action was recorded. */
+  public static final String ACTION_RECORDED = "action_recorded";
+
+  /** The applied action was verified effective. */
+  public static final String EFFECTIVENESS_VERIFIED = "effectiveness_verified";
+
+  /** The applied action proved ineffective. */
+  public static final String EFFECTIVENESS_FAILED = "effectiveness_failed";
+
+  /** The rule's grade changed. */
+  public static final String GRADE_CHANGED = "grade_changed";
+
+  /** An operator set the grade. */
+  public static final String GRADE_OVERRIDDEN = "grade_overridden";
+
+  private static final Set<String> TYPES =
+      Set.of(
+          ACTION_RECORDED,
+          EFFECTIVENESS_VERIFIED,
+          EFFECTIVENESS_FAILED,
+          GRADE_CHANGED,
+          GRADE_OVERRIDDEN);
+
+  public RemediationEvent {
+    if (!TYPES.contains(type)) {
+      throw new IllegalArgumentException(
+          "type: expected one of action_recorded, effectiveness_verified, effectiveness_failed,"
+              + " grade_changed, grade_overridden, found '"
+              + type
+              + "'");
+    }
+    Objects.requireNonNull(incidentId, "incidentId");
+    Objects.requireNonNull(modelId, "modelId");
+    Objects.requireNonNull(series, "series");
+    Objects.requireNonNull(summary, "summary");
+  }
+
+  /**
+   * The {@code data} of the evidence record: {@code {"event", "incident_id", "model_id", "series",
+   * "time" (ISO-8601 UTC), "actor"?, "action_id"?, "action_type"?, "text"?, "grade"?, "reason"?,
+   * "effectiveness"?, "summary"}}, {@code ?} marking fields left out when null.
+   */
+  public ObjectNode toData() {
+    ObjectNode d = JsonNodeFactory.instance.objectNode();
+    d.put("event", type);
+    d.put("incident_id", incidentId);
+    d.put("model_id", modelId);
+    d.put("series", series);
+    d.put("time", Instant.ofEpochMilli(time).toString());
+    putIfNotNull(d, "actor", actor);
+    putIfNotNull(d, "action_id", actionId);
+    putIfNotNull(d, "action_type", actionType == null ? null : actionType.code());
+    putIfNotNull(d, "text", text);
+    putIfNotNull(d, "grade", grade == null ? null : grade.code());
+    putIfNotNull(d, "reason", reason);
+    putIfNotNull(d, "effectiveness", effectiveness == null ? null : effectiveness.code());
+    d.put("summary", summary);
+    return d;
+  }
+
+  private static void putIfNotNull(ObjectNode o, String name, String value) {
+    if (value != null) {
+      o.put(name, value);
+    }
+  }
+}
