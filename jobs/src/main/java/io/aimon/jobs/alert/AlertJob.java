@@ -129,9 +129,7 @@ public final class AlertJob {
             .uid(UID_COUNT)
             .name("count-deliveries");
     deliveries
-        .map(
-            a -> new KeyedJson(a.event().incidentId(), AlertJson.delivery(a)),
-            TypeInformation.of(KeyedJson.class))
+        .map(AlertJob::keyedJson, TypeInformation.of(KeyedJson.class))
         .uid("alert.deliveries-json")
         .name("deliveries-json")
         .sinkTo(deliveriesSink)
@@ -141,14 +139,17 @@ public final class AlertJob {
         .filter(a -> !a.delivery().delivered())
         .uid("alert.failed")
         .name("failed-deliveries")
-        .map(
-            a -> new KeyedJson(a.event().incidentId(), AlertJson.delivery(a)),
-            TypeInformation.of(KeyedJson.class))
+        .map(AlertJob::keyedJson, TypeInformation.of(KeyedJson.class))
         .uid("alert.failed-json")
         .name("failed-json")
         .union(incidents.getSideOutput(DEAD_LETTERS))
         .sinkTo(deadLetterSink)
         .uid(UID_DEAD_LETTER_SINK)
         .name("alert-dead-letter-sink");
+  }
+
+  /** A delivery's record, keyed by its incident. */
+  private static KeyedJson keyedJson(AlertDelivery a) {
+    return new KeyedJson(a.event().incidentId(), AlertJson.delivery(a));
   }
 }

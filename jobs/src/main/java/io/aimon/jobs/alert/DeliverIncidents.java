@@ -74,14 +74,12 @@ final class DeliverIncidents extends RichAsyncFunction<Dispatch, AlertDelivery> 
   @Override
   public void asyncInvoke(Dispatch d, ResultFuture<AlertDelivery> result) {
     List<CompletableFuture<AlertDelivery>> sends = new ArrayList<>();
-    for (Notifier n : router.route(d.event())) {
-      if (!d.resend() || n.needsResend()) {
-        sends.add(
-            senders
-                .get(n.name())
-                .send(n, d.event())
-                .thenApply(x -> new AlertDelivery(d.event(), d.resend(), x)));
-      }
+    for (Notifier n : targets(d)) {
+      sends.add(
+          senders
+              .get(n.name())
+              .send(n, d.event())
+              .thenApply(x -> new AlertDelivery(d.event(), d.resend(), x)));
     }
     CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
         .whenComplete(
@@ -97,21 +95,30 @@ final class DeliverIncidents extends RichAsyncFunction<Dispatch, AlertDelivery> 
   @Override
   public void timeout(Dispatch d, ResultFuture<AlertDelivery> result) {
     List<AlertDelivery> dropped = new ArrayList<>();
-    for (Notifier n : router.route(d.event())) {
-      if (!d.resend() || n.needsResend()) {
-        dropped.add(
-            new AlertDelivery(
-                d.event(),
-                d.resend(),
-                new Delivery(
-                    n.name(),
-                    d.event().eventId(),
-                    0,
-                    Delivery.Outcome.DROPPED,
-                    null,
-                    "no outcome within " + asyncTimeout(notify).toSeconds() + " s")));
-      }
+    for (Notifier n : targets(d)) {
+      dropped.add(
+          new AlertDelivery(
+              d.event(),
+              d.resend(),
+              new Delivery(
+                  n.name(),
+                  d.event().eventId(),
+                  0,
+                  Delivery.Outcome.DROPPED,
+                  null,
+                  "no outcome within " + asyncTimeout(notify).toSeconds() + " s")));
     }
     result.complete(dropped);
+  }
+
+  /** The notifiers a dispatch goes to: its routes' notifiers, only those that need re-sends. */
+  private List<Notifier> targets(Dispatch d) {
+    List<Notifier> out = new ArrayList<>();
+    for (Notifier n : router.route(d.event())) {
+      if (!d.resend() || n.needsResend()) {
+        out.add(n);
+      }
+    }
+    return out;
   }
 }
