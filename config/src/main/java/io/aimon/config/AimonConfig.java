@@ -18,6 +18,7 @@ import java.util.Set;
  * @param notifyConfig the {@code notify} section; its routes name configured models only. (The
  *     component cannot be called {@code notify}: records may not shadow {@link Object#notify()}.)
  * @param evidence the {@code evidence} section
+ * @param correctiveActions the {@code corrective_actions} section
  */
 public record AimonConfig(
     Path source,
@@ -26,9 +27,11 @@ public record AimonConfig(
     JobSettings job,
     List<ModelConfig> models,
     NotifyConfig notifyConfig,
-    EvidenceConfig evidence) {
+    EvidenceConfig evidence,
+    CorrectiveActionConfig correctiveActions) {
 
   public AimonConfig {
+    Objects.requireNonNull(correctiveActions, "correctiveActions");
     Objects.requireNonNull(evidence, "evidence");
     Objects.requireNonNull(source, "source");
     if (digest == null || !digest.matches("[0-9a-f]{64}")) {
@@ -72,6 +75,26 @@ public record AimonConfig(
       List<ModelConfig> models,
       NotifyConfig notifyConfig) {
     this(source, digest, kafka, job, models, notifyConfig, EvidenceConfig.defaults());
+  }
+
+  /** A configuration with the default {@code corrective_actions} section. */
+  public AimonConfig(
+      Path source,
+      String digest,
+      KafkaSettings kafka,
+      JobSettings job,
+      List<ModelConfig> models,
+      NotifyConfig notifyConfig,
+      EvidenceConfig evidence) {
+    this(
+        source,
+        digest,
+        kafka,
+        job,
+        models,
+        notifyConfig,
+        evidence,
+        CorrectiveActionConfig.defaults());
   }
 
   /** The model with this id, if configured. */

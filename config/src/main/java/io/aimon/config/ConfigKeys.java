@@ -90,6 +90,13 @@ public final class ConfigKeys {
           ValueTypes.STRING,
           "aimon.evidence",
           "Topic of the evidence records and manifests (the same lines as the archive).");
+  public static final ConfigKey<String> KAFKA_TOPICS_INCIDENT_ACTIONS =
+      key(
+          "kafka.topics.incident_actions",
+          ValueTypes.STRING,
+          "aimon.incident-actions",
+          "Topic of the operators' corrective actions (`aimon incident ack|note|root-cause|action|"
+              + "applied|close|grade`), which the monitor job applies to its incidents.");
   public static final ConfigKey<Map<String, String>> KAFKA_PROPERTIES =
       key(
           "kafka.properties",
@@ -238,6 +245,30 @@ public final class ConfigKeys {
               + "committed on checkpoint): a path (relative to this file) or a URI of any "
               + "filesystem Flink supports. Unset: the Kafka topic only. Replay always writes "
               + "`OUT/evidence`.");
+
+  // --- corrective_actions ------------------------------------------------------------------
+  public static final ConfigKey<Node> CORRECTIVE_ACTIONS =
+      section(
+          "corrective_actions",
+          "How the monitor job judges the corrective actions operators record on incidents "
+              + "(ISO/IEC 42001 clause 10.2): when an applied action is verified effective, and "
+              + "when an incident is a major nonconformity.");
+  public static final ConfigKey<Integer> CORRECTIVE_ACTIONS_VERIFY_WINDOWS =
+      key(
+          "corrective_actions.verify_windows",
+          ValueTypes.integer(1, CorrectiveActionConfig.MAX_VERIFY_WINDOWS),
+          3,
+          "Consecutive ok windows of the incident's check after `aimon incident applied` that "
+              + "verify the action as effective; a warning or critical window first makes it "
+              + "ineffective.");
+  public static final ConfigKey<Duration> CORRECTIVE_ACTIONS_MAJOR_AFTER =
+      key(
+          "corrective_actions.major_after",
+          ValueTypes.duration(Duration.ZERO, false),
+          Duration.ofHours(24),
+          "Grade rule: an incident that reached critical and is still unresolved this long (event "
+              + "time) after it opened is a major nonconformity; critical otherwise is minor, "
+              + "warning only an observation. Operators can override a grade with a reason.");
 
   // --- notify --------------------------------------------------------------------------------
   public static final ConfigKey<Node> NOTIFY =

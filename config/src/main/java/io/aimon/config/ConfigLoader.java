@@ -104,11 +104,17 @@ public final class ConfigLoader {
     List<ModelConfig> models = new ModelParser(problems, baseDir, alerting).parseModels(top);
     NotifyConfig notify = new NotifyParser(problems, baseDir).parse(top);
     EvidenceConfig evidence = new EvidenceParser(problems, baseDir).parse(top);
+    MapReader ca = top.section(ConfigKeys.CORRECTIVE_ACTIONS);
+    CorrectiveActionConfig correctiveActions =
+        new CorrectiveActionConfig(
+            ca.getOrDefault(ConfigKeys.CORRECTIVE_ACTIONS_VERIFY_WINDOWS),
+            ca.getOrDefault(ConfigKeys.CORRECTIVE_ACTIONS_MAJOR_AFTER));
     if (!problems.isEmpty()) {
       throw problems.exception();
     }
     try {
-      return new AimonConfig(file, sha256(bytes), kafka, job, models, notify, evidence);
+      return new AimonConfig(
+          file, sha256(bytes), kafka, job, models, notify, evidence, correctiveActions);
     } catch (IllegalArgumentException e) {
       // the checks above mirror the record invariants; this is a safety net
       problems.add(0, "", e.getMessage());
@@ -154,7 +160,8 @@ public final class ConfigLoader {
         kafka.getOrDefault(ConfigKeys.KAFKA_ALERT_GROUP_ID),
         topics.getOrDefault(ConfigKeys.KAFKA_TOPICS_ALERT_DELIVERIES),
         topics.getOrDefault(ConfigKeys.KAFKA_TOPICS_ALERT_DEAD_LETTER),
-        topics.getOrDefault(ConfigKeys.KAFKA_TOPICS_EVIDENCE));
+        topics.getOrDefault(ConfigKeys.KAFKA_TOPICS_EVIDENCE),
+        topics.getOrDefault(ConfigKeys.KAFKA_TOPICS_INCIDENT_ACTIONS));
   }
 
   private static JobSettings readJob(MapReader top) {

@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param alertDeliveriesTopic {@code kafka.topics.alert_deliveries}, non-blank
  * @param alertDeadLetterTopic {@code kafka.topics.alert_dead_letter}, non-blank
  * @param evidenceTopic {@code kafka.topics.evidence}, non-blank
+ * @param incidentActionsTopic {@code kafka.topics.incident_actions}, non-blank
  * @param properties {@code kafka.properties}: Kafka client properties passed through verbatim
  *     (copied, unmodifiable, insertion order kept)
  */
@@ -32,9 +33,11 @@ public record KafkaSettings(
     String alertGroupId,
     String alertDeliveriesTopic,
     String alertDeadLetterTopic,
-    String evidenceTopic) {
+    String evidenceTopic,
+    String incidentActionsTopic) {
 
   public KafkaSettings {
+    requireText("incidentActionsTopic", incidentActionsTopic);
     requireText("evidenceTopic", evidenceTopic);
     requireText("alertGroupId", alertGroupId);
     requireText("alertDeliveriesTopic", alertDeliveriesTopic);
@@ -94,7 +97,8 @@ public record KafkaSettings(
         ConfigKeys.KAFKA_ALERT_GROUP_ID.defaultValue(),
         ConfigKeys.KAFKA_TOPICS_ALERT_DELIVERIES.defaultValue(),
         ConfigKeys.KAFKA_TOPICS_ALERT_DEAD_LETTER.defaultValue(),
-        ConfigKeys.KAFKA_TOPICS_EVIDENCE.defaultValue());
+        ConfigKeys.KAFKA_TOPICS_EVIDENCE.defaultValue(),
+        ConfigKeys.KAFKA_TOPICS_INCIDENT_ACTIONS.defaultValue());
   }
 
   /** These settings with the alert job's consumer group and output topics replaced. */
@@ -112,7 +116,8 @@ public record KafkaSettings(
         alertGroupId,
         alertDeliveriesTopic,
         alertDeadLetterTopic,
-        evidenceTopic);
+        evidenceTopic,
+        incidentActionsTopic);
   }
 
   /** These settings with another evidence topic. */
@@ -129,7 +134,26 @@ public record KafkaSettings(
         alertGroupId,
         alertDeliveriesTopic,
         alertDeadLetterTopic,
-        evidenceTopic);
+        evidenceTopic,
+        incidentActionsTopic);
+  }
+
+  /** These settings with another incident actions topic. */
+  public KafkaSettings withIncidentActionsTopic(String incidentActionsTopic) {
+    return new KafkaSettings(
+        bootstrapServers,
+        groupId,
+        inferenceTopic,
+        labelsTopic,
+        metricsTopic,
+        deadLetterTopic,
+        properties,
+        incidentsTopic,
+        alertGroupId,
+        alertDeliveriesTopic,
+        alertDeadLetterTopic,
+        evidenceTopic,
+        incidentActionsTopic);
   }
 
   /** Settings with the default incidents topic. */
