@@ -26,7 +26,7 @@ class ConfigValidationTest {
         "unknown-key-top.yaml",
         1,
         "kafak",
-        "unknown key 'kafak' (did you mean 'kafka'?); allowed keys: kafka, job, alerting, evidence, notify, models");
+        "unknown key 'kafak' (did you mean 'kafka'?); allowed keys: kafka, job, alerting, evidence, corrective_actions, notify, models");
   }
 
   @Test
