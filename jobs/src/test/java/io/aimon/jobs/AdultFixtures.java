@@ -96,6 +96,11 @@ public final class AdultFixtures {
 
   /** Runs {@code aimon replay --labels} through the command line and asserts it exits 0. */
   public static Path replay(Path config, Path input, Path labels, Path out) {
+    return replay(config, input, labels, out, null);
+  }
+
+  /** Runs {@code aimon replay [--labels] [--actions]} and asserts it exits 0. */
+  public static Path replay(Path config, Path input, Path labels, Path out, Path actions) {
     java.util.List<String> args =
         new java.util.ArrayList<>(
             java.util.List.of(
@@ -109,6 +114,10 @@ public final class AdultFixtures {
     if (labels != null) {
       args.add("--labels");
       args.add(labels.toString());
+    }
+    if (actions != null) {
+      args.add("--actions");
+      args.add(actions.toString());
     }
     java.io.StringWriter err = new java.io.StringWriter();
     int code =

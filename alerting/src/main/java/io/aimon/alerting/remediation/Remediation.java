@@ -42,7 +42,8 @@ import io.aimon.alerting.incident.Severity;
  * @param grade the grade by the rule ({@link RemediationPolicy#grade}); never goes down
  * @param gradeOverride the grade of the latest {@link ActionType#GRADE} action, or null
  * @param gradeReason that action's reason, or null
- * @param closedAt the time of the first {@link ActionType#CLOSE}, epoch ms, or null
+ * @param closedAt the time of the first {@link ActionType#CLOSE} since the incident was last
+ *     reopened (an ineffective action reopens it), epoch ms, or null while open
  */
 public record Remediation(
     String incidentId,

@@ -43,10 +43,11 @@ import java.util.Objects;
  *       {@link Effectiveness#PENDING}, an ok window adds a clean window, and the {@link
  *       RemediationPolicy#verifyWindows()}-th makes it {@link Effectiveness#VERIFIED_EFFECTIVE}
  *       ({@link RemediationEvent#EFFECTIVENESS_VERIFIED}); a warning or critical window makes it
- *       {@link Effectiveness#INEFFECTIVE} ({@link RemediationEvent#EFFECTIVENESS_FAILED}); an
- *       {@code insufficient_data} window neither counts nor breaks the run. An {@code updated} or
- *       {@code escalated} incident event (a breach again) after the applied action makes a pending
- *       or verified action ineffective.
+ *       {@link Effectiveness#INEFFECTIVE} ({@link RemediationEvent#EFFECTIVENESS_FAILED}), which
+ *       reopens an incident an operator had closed (it needs a new corrective action); an {@code
+ *       insufficient_data} window neither counts nor breaks the run. An {@code updated} or {@code
+ *       escalated} incident event (a breach again) after the applied action makes a pending or
+ *       verified action ineffective.
  *   <li><b>Grade.</b> Each incident event and window regrades by {@link RemediationPolicy#grade} at
  *       its event time; the rule's grade never goes down. A change emits {@link
  *       RemediationEvent#GRADE_CHANGED} unless an operator's override is in effect (the rule's
@@ -150,7 +151,8 @@ public final class RemediationMachine {
                   + " ("
                   + e.windowStatus()
                   + ") at "
-                  + iso(e.eventTime())));
+                  + iso(e.eventTime())
+                  + reopen(d)));
     }
     regrade(d, e.eventTime(), p, events);
     return new Step(d.build(), events);
@@ -303,13 +305,27 @@ public final class RemediationMachine {
                       + iso(windowEnd)
                       + " after "
                       + r.cleanWindows()
-                      + " clean"));
+                      + " clean"
+                      + reopen(d)));
         }
         default -> {} // insufficient_data: neither counts nor breaks
       }
     }
     regrade(d, windowEnd, p, events);
     return new Step(d.build(), events);
+  }
+
+  /**
+   * An ineffective action leaves the nonconformity open: a closed incident is reopened (its {@code
+   * closedAt} cleared) and needs a new corrective action. Returns the words the event adds.
+   */
+  private static String reopen(Draft d) {
+    if (d.closedAt == null) {
+      return "; corrective action still open";
+    }
+    String closed = iso(d.closedAt);
+    d.closedAt = null;
+    return "; incident reopened (closed at " + closed + ")";
   }
 
   private static void regrade(Draft d, long at, RemediationPolicy p, List<RemediationEvent> out) {

@@ -451,6 +451,38 @@ class RemediationMachineTest {
   }
 
   @Test
+  void anIneffectiveActionReopensAClosedIncident() {
+    Remediation r =
+        act(
+            opened(Severity.CRITICAL),
+            action(ActionType.ACTION_APPLIED, "alice", OPENED, "rolled back the feature pipeline"));
+    r = act(r, action(ActionType.CLOSE, "alice", OPENED + 1, null));
+    r = atWindow(r, 1, "ok");
+    assertTrue(r.isClosed());
+
+    RemediationMachine.Step breach = RemediationMachine.onWindow(r, window(2), "critical", POLICY);
+
+    assertEquals(Effectiveness.INEFFECTIVE, breach.next().effectiveness());
+    assertNull(breach.next().closedAt());
+    assertEquals(EFFECTIVENESS_FAILED, breach.events().get(0).type());
+    assertEquals(
+        "action applied at 2026-03-02T00:00:00Z ineffective: a critical window ending"
+            + " 2026-03-02T02:00:00Z after 1 clean; incident reopened (closed at"
+            + " 2026-03-02T00:00:00.001Z)",
+        breach.events().get(0).summary());
+
+    RemediationMachine.Step open =
+        RemediationMachine.onWindow(
+            act(opened(Severity.CRITICAL), action(ActionType.ACTION_APPLIED, "bob", OPENED, "x")),
+            window(1),
+            "warning",
+            POLICY);
+    assertTrue(
+        open.events().get(0).summary().endsWith("; corrective action still open"),
+        open.events().get(0).summary());
+  }
+
+  @Test
   void everyActionIsRecordedWithItsTypeActorAndText() {
     Remediation r = opened(Severity.CRITICAL);
     List<CorrectiveAction> actions =

@@ -32,7 +32,11 @@ public enum DeadLetterReason {
   /** A label whose prediction did not arrive within labels.max_delay. */
   ORPHAN_LABEL("orphan_label"),
   /** A second label for the same inference; the first one counts. */
-  DUPLICATE_LABEL("duplicate_label");
+  DUPLICATE_LABEL("duplicate_label"),
+  /** An operator's corrective action that breaks its contract (missing field, bad type, time). */
+  MALFORMED_ACTION("malformed_action"),
+  /** A corrective action naming an incident the monitor job does not track (or closed). */
+  UNKNOWN_INCIDENT("unknown_incident");
 
   private final String code;
 

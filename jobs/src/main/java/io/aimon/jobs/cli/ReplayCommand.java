@@ -25,7 +25,9 @@ import picocli.CommandLine.Spec;
       "Runs the monitor job over a file of inference events (.jsonl or .jsonl.gz)",
       "on a local Flink MiniCluster and writes metrics.jsonl (every check of",
       "every window), dead-letter.jsonl and incidents.jsonl to the output",
-      "directory. Exits 0 when the input is exhausted."
+      "directory, and the evidence archive to DIR/evidence. With --actions it",
+      "applies operators' corrective actions (aimon incident ... --actions FILE)",
+      "to the incidents. Exits 0 when the input is exhausted."
     })
 final class ReplayCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -45,6 +47,14 @@ final class ReplayCommand implements Callable<Integer> {
           "Label events (inference_id, model_id, label, timestamp), one JSON object per line,"
               + " joined with the inference events by inference_id.")
   Path labels;
+
+  @Option(
+      names = "--actions",
+      paramLabel = "FILE",
+      description =
+          "Corrective actions on incidents, one JSON object per line, as `aimon incident ..."
+              + " --actions FILE` writes them.")
+  Path actions;
 
   @Option(
       names = "--out",
@@ -67,11 +77,22 @@ final class ReplayCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("aimon: --labels: file not found: " + labels);
       return 2;
     }
+    if (actions != null && !Files.isRegularFile(actions)) {
+      spec.commandLine().getErr().println("aimon: --actions: file not found: " + actions);
+      return 2;
+    }
     Files.createDirectories(out);
     MonitorPlan plan = MonitorPlan.of(cfg, ReferenceProfiles.loadAll(cfg, true));
+    // coverage evidence names each input file by its SHA-256
+    plan.withInputDigest(input);
+    if (labels != null) {
+      plan.withInputDigest(labels);
+    }
     StreamExecutionEnvironment env = MonitorRunner.environment(plan, false);
     env.setParallelism(1);
-    MonitorRunner.replayJob(plan, input, labels, out).build(env);
+    MonitorRunner.replayJob(plan, input, labels, out)
+        .withActions(actions == null ? null : MonitorRunner.fileSource(plan, actions))
+        .build(env);
     env.execute("aimon-replay");
     spec.commandLine().getOut().println(ReplaySummary.of(out));
     return 0;

@@ -76,7 +76,8 @@ public final class Demo {
               config.kafka().incidentsTopic(),
               config.kafka().alertDeliveriesTopic(),
               config.kafka().alertDeadLetterTopic(),
-              config.kafka().evidenceTopic()),
+              config.kafka().evidenceTopic(),
+              config.kafka().incidentActionsTopic()),
           1);
       MonitorPlan plan = MonitorPlan.of(config, ReferenceProfiles.loadAll(config, false));
       StreamExecutionEnvironment env =

@@ -2,9 +2,11 @@ package io.aimon.jobs.evidence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aimon.alerting.incident.CloudEvents;
 import io.aimon.alerting.incident.IncidentEvent;
+import io.aimon.alerting.remediation.RemediationEvent;
 import io.aimon.detectors.check.CheckResult;
 import io.aimon.detectors.check.OutputJson;
 import io.aimon.evidence.EvidenceKind;
@@ -13,6 +15,12 @@ import java.io.UncheckedIOException;
 /** Turns what the monitor job produces into {@link EvidenceItem}s. */
 public final class EvidenceItems {
   private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  /** Reads what the event decoder reads (NaN and Infinity too), to find a bad record's model. */
+  private static final ObjectMapper LENIENT =
+      com.fasterxml.jackson.databind.json.JsonMapper.builder()
+          .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+          .build();
 
   private EvidenceItems() {}
 
@@ -53,15 +61,63 @@ public final class EvidenceItems {
         CloudEvents.toJson(e));
   }
 
+  /** The order of a step's corrective-action events, for ties at the same time. */
+  private static final java.util.List<String> REMEDIATION_ORDER =
+      java.util.List.of(
+          RemediationEvent.ACTION_RECORDED,
+          RemediationEvent.GRADE_OVERRIDDEN,
+          RemediationEvent.EFFECTIVENESS_VERIFIED,
+          RemediationEvent.EFFECTIVENESS_FAILED,
+          RemediationEvent.GRADE_CHANGED);
+
+  /**
+   * A corrective-action event of an incident (an operator's action, an effectiveness verdict, a
+   * grade). Ties at the same time are ordered by incident, event type and action id.
+   */
+  public static EvidenceItem correctiveAction(RemediationEvent e) {
+    String order =
+        e.incidentId()
+            + "/"
+            + REMEDIATION_ORDER.indexOf(e.type())
+            + "/"
+            + (e.actionId() == null ? "" : e.actionId());
+    return new EvidenceItem(
+        e.modelId(),
+        EvidenceKind.CORRECTIVE_ACTION.code(),
+        e.time(),
+        null,
+        null,
+        order,
+        e.toData().toString());
+  }
+
   /** A window's coverage: the events it evaluated and the checks it produced. */
   public static EvidenceItem coverage(
       String modelId, long windowStart, long windowEnd, long events, int checks, long breaches) {
+    return coverage(
+        modelId, windowStart, windowEnd, events, checks, breaches, MAPPER.createArrayNode());
+  }
+
+  /**
+   * A window's coverage: the events it evaluated, where they were read ({@code sources}: per topic
+   * partition or file the first and last offset or line, the event count, and a file's SHA-256) and
+   * the checks it produced.
+   */
+  public static EvidenceItem coverage(
+      String modelId,
+      long windowStart,
+      long windowEnd,
+      long events,
+      int checks,
+      long breaches,
+      ArrayNode sources) {
     ObjectNode data = MAPPER.createObjectNode();
     data.put("window_start", java.time.Instant.ofEpochMilli(windowStart).toString());
     data.put("window_end", java.time.Instant.ofEpochMilli(windowEnd).toString());
     data.put("events", events);
     data.put("checks", checks);
     data.put("breaches", breaches);
+    data.set("sources", sources);
     return new EvidenceItem(
         modelId,
         EvidenceKind.COVERAGE.code(),
@@ -70,6 +126,37 @@ public final class EvidenceItems {
         windowEnd,
         "coverage",
         data.toString());
+  }
+
+  /** Marks a dead letter: not a record itself, counted by reason in a coverage record. */
+  public static final String DEAD_LETTER = "dead_letter";
+
+  /**
+   * A dead letter of the model's input ({@code attributed}: its record names the model), or of
+   * input that names no configured model, counted in every model's coverage ({@code attributed}
+   * false). Counted in the coverage record of the window {@code time} falls in, or in the next one
+   * written when it arrives after that window's.
+   */
+  public static EvidenceItem deadLetter(
+      String modelId, String reason, boolean attributed, long time) {
+    ObjectNode data = MAPPER.createObjectNode();
+    data.put("reason", reason);
+    data.put("attributed", attributed);
+    return new EvidenceItem(modelId, DEAD_LETTER, time, null, null, reason, data.toString());
+  }
+
+  /**
+   * The configured model a dead letter's payload names in {@code model_id}, or null when it names
+   * none (not JSON, no such field, an unknown model). A lenient read: dead letters are rare.
+   */
+  public static String modelOf(String payload, java.util.Set<String> models) {
+    try {
+      com.fasterxml.jackson.databind.JsonNode o = LENIENT.readTree(payload);
+      String id = o != null && o.path("model_id").isTextual() ? o.path("model_id").asText() : null;
+      return id != null && models.contains(id) ? id : null;
+    } catch (JsonProcessingException | RuntimeException e) {
+      return null;
+    }
   }
 
   /** Marks a late event: not a record itself, counted in the model's next coverage record. */

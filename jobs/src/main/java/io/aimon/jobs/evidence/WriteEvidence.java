@@ -31,8 +31,10 @@ import org.apache.flink.util.Collector;
  * Ed25519 key ({@code evidence.signing_key}); without one, with a key made when the task starts,
  * which proves integrity but not origin.
  *
- * <p>Late events are not records: each coverage record counts, as {@code late_events}, the model's
- * events dead-lettered as late since the previous coverage record.
+ * <p>Late events and other dead letters are not records: each coverage record counts, as {@code
+ * late_events} and by reason in {@code dead_letters}, the model's records dead-lettered since the
+ * previous coverage record, and in {@code unattributed_dead_letters} those that name no configured
+ * model (unreadable records, unknown models), which every model's coverage counts.
  *
  * <p>Items wait until the watermark passes their timestamp and are then appended sorted by (time,
  * kind, order), so the chain is the same whatever the interleaving of the job's streams, in a
@@ -61,6 +63,7 @@ public final class WriteEvidence extends KeyedProcessFunction<String, EvidenceIt
   private transient MapState<Long, List<EvidenceItem>> waiting;
   private transient ListState<String> unmanifested;
   private transient ValueState<Long> lateSinceCoverage;
+  private transient MapState<String, Long> deadLettersSinceCoverage;
 
   /**
    * @param signingKey a secret reference to the key file ({@link EvidenceKeys}), or null
@@ -93,6 +96,9 @@ public final class WriteEvidence extends KeyedProcessFunction<String, EvidenceIt
         getRuntimeContext().getListState(new ListStateDescriptor<>("unmanifested", Types.STRING));
     lateSinceCoverage =
         getRuntimeContext().getState(new ValueStateDescriptor<>("late", Types.LONG));
+    deadLettersSinceCoverage =
+        getRuntimeContext()
+            .getMapState(new MapStateDescriptor<>("dead-letters", Types.STRING, Types.LONG));
   }
 
   @Override
@@ -126,6 +132,14 @@ public final class WriteEvidence extends KeyedProcessFunction<String, EvidenceIt
       if (item.kind().equals(EvidenceItems.LATE)) {
         Long late = lateSinceCoverage.value();
         lateSinceCoverage.update(late == null ? 1 : late + 1);
+        countDeadLetter(DEAD_LETTERS + "late");
+        continue;
+      }
+      if (item.kind().equals(EvidenceItems.DEAD_LETTER)) {
+        ObjectNode d = EvidenceItems.parse(item.data());
+        countDeadLetter(
+            (d.path("attributed").asBoolean() ? DEAD_LETTERS : UNATTRIBUTED)
+                + d.path("reason").asText());
         continue;
       }
       ObjectNode data = EvidenceItems.parse(item.data());
@@ -133,6 +147,7 @@ public final class WriteEvidence extends KeyedProcessFunction<String, EvidenceIt
         Long late = lateSinceCoverage.value();
         data.put("late_events", late == null ? 0 : late);
         lateSinceCoverage.clear();
+        putDeadLetters(data);
       }
       EvidenceRecord r =
           HashChain.append(
@@ -155,6 +170,33 @@ public final class WriteEvidence extends KeyedProcessFunction<String, EvidenceIt
     if (timestamp == Long.MAX_VALUE) {
       manifest(model, null, null, out);
     }
+  }
+
+  private static final String DEAD_LETTERS = "dead_letters/";
+  private static final String UNATTRIBUTED = "unattributed_dead_letters/";
+
+  private void countDeadLetter(String key) throws Exception {
+    Long n = deadLettersSinceCoverage.get(key);
+    deadLettersSinceCoverage.put(key, n == null ? 1 : n + 1);
+  }
+
+  /** Moves the dead-letter counts into the coverage data, reasons sorted. */
+  private void putDeadLetters(ObjectNode data) throws Exception {
+    java.util.TreeMap<String, Long> counts = new java.util.TreeMap<>();
+    for (Map.Entry<String, Long> e : deadLettersSinceCoverage.entries()) {
+      counts.put(e.getKey(), e.getValue());
+    }
+    ObjectNode own = data.putObject("dead_letters");
+    ObjectNode unattributed = data.putObject("unattributed_dead_letters");
+    counts.forEach(
+        (key, n) -> {
+          if (key.startsWith(DEAD_LETTERS)) {
+            own.put(key.substring(DEAD_LETTERS.length()), n);
+          } else {
+            unattributed.put(key.substring(UNATTRIBUTED.length()), n);
+          }
+        });
+    deadLettersSinceCoverage.clear();
   }
 
   /** A manifest of the records not in one yet, if any; window null = their own span. */

@@ -6,11 +6,20 @@ import io.aimon.detectors.event.EventDecoder;
 import io.aimon.detectors.event.InferenceEvent;
 import io.aimon.detectors.event.LabelEvent;
 import io.aimon.detectors.event.RawRecord;
+import io.aimon.jobs.evidence.EvidenceItem;
+import io.aimon.jobs.evidence.EvidenceItems;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -20,8 +29,13 @@ import org.apache.flink.util.OutputTag;
  * side output ({@link CountDeadLetters} counts them). Decoded events are counted per configured
  * model as {@code aimon.model.<id>.events} (inference) or {@code .labels}; an unknown model's
  * events are dead-lettered, so the model label stays bounded.
+ *
+ * <p>Each dead letter also leaves a mark for coverage evidence ({@link EvidenceItems#deadLetter}):
+ * for the model its record names, or for every model when it names none. A bad record has no event
+ * time of its own; the mark takes the largest event time decoded so far by this subtask
+ * (checkpointed), so it counts in the window being read when it came, the same after a restart.
  */
-final class DecodeRecords<T> extends ProcessFunction<RawRecord, T> {
+final class DecodeRecords<T> extends ProcessFunction<RawRecord, T> implements CheckpointedFunction {
   private static final long serialVersionUID = 1L;
 
   /** Which contract-1 event the records hold. */
@@ -39,13 +53,41 @@ final class DecodeRecords<T> extends ProcessFunction<RawRecord, T> {
   private final MonitorPlan plan;
   private final Kind kind;
   private final OutputTag<DeadLetter> deadLetters;
+  private final OutputTag<EvidenceItem> marks;
   private transient EventDecoder decoder;
+  private transient long maxEventTime;
+  private transient ListState<Long> maxEventTimeState;
   private transient Map<String, Counter> decoded;
 
-  DecodeRecords(MonitorPlan plan, Kind kind, OutputTag<DeadLetter> deadLetters) {
+  /**
+   * @param marks where the dead-letter marks for coverage evidence go
+   */
+  DecodeRecords(
+      MonitorPlan plan,
+      Kind kind,
+      OutputTag<DeadLetter> deadLetters,
+      OutputTag<EvidenceItem> marks) {
     this.plan = plan;
     this.kind = kind;
     this.deadLetters = deadLetters;
+    this.marks = marks;
+  }
+
+  @Override
+  public void initializeState(FunctionInitializationContext context) throws Exception {
+    maxEventTimeState =
+        context
+            .getOperatorStateStore()
+            .getUnionListState(new ListStateDescriptor<>("max-event-time", Types.LONG));
+    maxEventTime = Long.MIN_VALUE;
+    for (Long t : maxEventTimeState.get()) {
+      maxEventTime = Math.max(maxEventTime, t);
+    }
+  }
+
+  @Override
+  public void snapshotState(FunctionSnapshotContext context) throws Exception {
+    maxEventTimeState.update(List.of(maxEventTime));
   }
 
   @Override
@@ -55,6 +97,17 @@ final class DecodeRecords<T> extends ProcessFunction<RawRecord, T> {
     MetricGroup aimon = getRuntimeContext().getMetricGroup().addGroup("aimon");
     for (String model : plan.specs().keySet()) {
       decoded.put(model, aimon.addGroup("model", model).counter(kind.metricName));
+    }
+  }
+
+  private void mark(DeadLetter dead, Context ctx) {
+    String model = EvidenceItems.modelOf(dead.payload(), plan.specs().keySet());
+    if (model != null) {
+      ctx.output(marks, EvidenceItems.deadLetter(model, dead.reason(), true, maxEventTime));
+    } else {
+      for (String m : plan.specs().keySet()) {
+        ctx.output(marks, EvidenceItems.deadLetter(m, dead.reason(), false, maxEventTime));
+      }
     }
   }
 
@@ -70,9 +123,14 @@ final class DecodeRecords<T> extends ProcessFunction<RawRecord, T> {
       if (c != null) {
         c.inc();
       }
+      maxEventTime =
+          Math.max(
+              maxEventTime,
+              event instanceof InferenceEvent e ? e.timestamp() : ((LabelEvent) event).timestamp());
       out.collect(event);
     } else {
       ctx.output(deadLetters, d.deadLetter());
+      mark(d.deadLetter(), ctx);
     }
   }
 }

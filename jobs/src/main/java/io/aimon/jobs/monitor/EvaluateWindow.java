@@ -61,6 +61,12 @@ final class EvaluateWindow
     context.output(
         coverage,
         EvidenceItems.coverage(
-            modelId, w.getStart(), w.getEnd(), profile.events(), results.size(), breaches));
+            modelId,
+            w.getStart(),
+            w.getEnd(),
+            profile.events(),
+            results.size(),
+            breaches,
+            state.sources.toJson(plan.inputDigests())));
   }
 }

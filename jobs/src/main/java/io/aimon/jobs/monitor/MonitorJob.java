@@ -73,6 +73,10 @@ public final class MonitorJob {
   public static final String UID_DEAD_LETTER_METRICS = "monitor.dead-letter-metrics";
   public static final String UID_METRICS_SINK = "monitor.metrics-sink";
   public static final String UID_DEAD_LETTER_SINK = "monitor.dead-letter-sink";
+  public static final String UID_ACTION_SOURCE = "monitor.action-source";
+  public static final String UID_ACTION_DECODE = "monitor.action-decode";
+  public static final String UID_ACTION_TIMESTAMPS = "monitor.action-timestamps";
+  public static final String UID_CORRECTIVE_ACTIONS = "monitor.corrective-actions";
 
   private static final OutputTag<DeadLetter> DEAD_LETTERS =
       new OutputTag<>("dead-letters", TypeInformation.of(DeadLetter.class));
@@ -82,6 +86,14 @@ public final class MonitorJob {
       new OutputTag<>("join-dead-letters", TypeInformation.of(DeadLetter.class));
   private static final OutputTag<DeadLetter> OUTCOME_DEAD_LETTERS =
       new OutputTag<>("outcome-dead-letters", TypeInformation.of(DeadLetter.class));
+  private static final OutputTag<DeadLetter> ACTION_DEAD_LETTERS =
+      new OutputTag<>("action-dead-letters", TypeInformation.of(DeadLetter.class));
+  private static final OutputTag<DeadLetter> UNKNOWN_INCIDENTS =
+      new OutputTag<>("unknown-incidents", TypeInformation.of(DeadLetter.class));
+  private static final OutputTag<EvidenceItem> DEAD_LETTER_MARKS =
+      new OutputTag<>("dead-letter-marks", TypeInformation.of(EvidenceItem.class));
+  private static final OutputTag<EvidenceItem> LABEL_DEAD_LETTER_MARKS =
+      new OutputTag<>("label-dead-letter-marks", TypeInformation.of(EvidenceItem.class));
   private static final OutputTag<EvidenceItem> COVERAGE =
       new OutputTag<>("coverage", TypeInformation.of(EvidenceItem.class));
   private static final OutputTag<InferenceEvent> LATE =
@@ -94,6 +106,7 @@ public final class MonitorJob {
   private final Sink<DeadLetter> deadLetterSink;
   private final Sink<IncidentEvent> incidentSink;
   private final List<Sink<EvidenceLine>> evidenceSinks;
+  private Source<RawRecord, ?, ?> actionSource;
 
   /** A job without evidence output (benchmarks). */
   public MonitorJob(
@@ -127,6 +140,16 @@ public final class MonitorJob {
     this.incidentSink = incidentSink;
   }
 
+  /**
+   * Reads operators' corrective actions ({@code aimon incident ...}) from {@code source} and
+   * applies them to the incidents; without it incidents are still graded and their events become
+   * evidence. Only a job with evidence sinks judges corrective actions.
+   */
+  public MonitorJob withActions(Source<RawRecord, ?, ?> source) {
+    this.actionSource = source;
+    return this;
+  }
+
   /** Adds the job's operators to the environment. */
   public void build(StreamExecutionEnvironment env) {
     build(env, UnaryOperator.identity());
@@ -146,7 +169,8 @@ public final class MonitorJob {
 
     SingleOutputStreamOperator<InferenceEvent> events =
         raw.process(
-                new DecodeRecords<InferenceEvent>(plan, DecodeRecords.Kind.INFERENCE, DEAD_LETTERS),
+                new DecodeRecords<InferenceEvent>(
+                    plan, DecodeRecords.Kind.INFERENCE, DEAD_LETTERS, DEAD_LETTER_MARKS),
                 TypeInformation.of(InferenceEvent.class))
             .uid(UID_DECODE)
             .name("decode");
@@ -200,6 +224,8 @@ public final class MonitorJob {
             .process(new RaiseIncidents(plan), TypeInformation.of(IncidentEvent.class))
             .uid(UID_INCIDENTS)
             .name("alert-policy");
+    DataStream<DeadLetter> deadLetters =
+        events.getSideOutput(DEAD_LETTERS).union(late, outcomes.deadLetters());
     if (!evidenceSinks.isEmpty()) {
       DataStream<EvidenceItem> lateEvents =
           results
@@ -207,7 +233,18 @@ public final class MonitorJob {
               .map(EvidenceItems::late, TypeInformation.of(EvidenceItem.class))
               .uid("monitor.evidence-late")
               .name("evidence-late");
-      writeEvidence(checks, results.getSideOutput(COVERAGE).union(lateEvents), incidents);
+      SingleOutputStreamOperator<EvidenceItem> corrective =
+          correctiveActions(env, checks, incidents);
+      deadLetters = deadLetters.union(corrective.getSideOutput(UNKNOWN_INCIDENTS));
+      if (actionDeadLetters != null) {
+        deadLetters = deadLetters.union(actionDeadLetters);
+      }
+      writeEvidence(
+          checks,
+          results
+              .getSideOutput(COVERAGE)
+              .union(lateEvents, corrective, deadLetterMarks(events, outcomes)),
+          incidents);
     }
     incidents
         .map(new CountOpenIncidents(List.copyOf(plan.specs().keySet())))
@@ -217,9 +254,7 @@ public final class MonitorJob {
         .sinkTo(incidentSink)
         .uid(UID_INCIDENT_SINK)
         .name("incident-sink");
-    events
-        .getSideOutput(DEAD_LETTERS)
-        .union(late, outcomes.deadLetters())
+    deadLetters
         .map(new CountDeadLetters())
         .uid(UID_DEAD_LETTER_METRICS)
         .name("dead-letter-metrics")
@@ -228,8 +263,105 @@ public final class MonitorJob {
         .name("dead-letter-sink");
   }
 
+  /**
+   * Coverage marks of every dead letter of the monitored input: the decoders' (timed by the
+   * decoder, before any watermark, so the stream is marked idle) and the label join's and outcome
+   * windows' (timed by the operator that made them).
+   */
+  private DataStream<EvidenceItem> deadLetterMarks(
+      SingleOutputStreamOperator<InferenceEvent> events, Outcomes outcomes) {
+    DataStream<EvidenceItem> decoded = events.getSideOutput(DEAD_LETTER_MARKS);
+    if (outcomes.marks() != null) {
+      decoded = decoded.union(outcomes.marks());
+    }
+    java.util.Set<String> models = java.util.Set.copyOf(plan.specs().keySet());
+    DataStream<EvidenceItem> keyed =
+        outcomes
+            .keyedDeadLetters()
+            .flatMap(
+                (DeadLetter d, org.apache.flink.util.Collector<EvidenceItem> out) -> {
+                  String model = EvidenceItems.modelOf(d.payload(), models);
+                  if (model != null) {
+                    out.collect(EvidenceItems.deadLetter(model, d.reason(), true, Long.MIN_VALUE));
+                  }
+                },
+                TypeInformation.of(EvidenceItem.class))
+            .uid("monitor.evidence-outcome-dead-letters")
+            .name("evidence-outcome-dead-letters");
+    return decoded
+        .assignTimestampsAndWatermarks(
+            WatermarkStrategy.<EvidenceItem>forGenerator(SideInputWatermarks.supplier())
+                .withTimestampAssigner((i, previous) -> i.time()))
+        .uid("monitor.evidence-dead-letter-marks")
+        .name("evidence-dead-letter-marks")
+        .union(keyed);
+  }
+
+  /** Dead letters of the action source (malformed actions), set by {@link #correctiveActions}. */
+  private transient DataStream<DeadLetter> actionDeadLetters;
+
+  /**
+   * Final check results, incident events and (if a source is set) operators' actions, keyed by
+   * series, through the corrective-action state machine into {@code corrective_action} evidence.
+   */
+  private SingleOutputStreamOperator<EvidenceItem> correctiveActions(
+      StreamExecutionEnvironment env,
+      DataStream<CheckResult> checks,
+      DataStream<IncidentEvent> incidents) {
+    DataStream<RemediationInput> inputs =
+        checks
+            .filter(r -> !Boolean.TRUE.equals(r.partial()))
+            .uid("monitor.corrective-final-checks")
+            .name("final-checks")
+            .map(RemediationInput::check, TypeInformation.of(RemediationInput.class))
+            .uid("monitor.corrective-checks")
+            .name("corrective-checks")
+            .union(
+                incidents
+                    .map(RemediationInput::incident, TypeInformation.of(RemediationInput.class))
+                    .uid("monitor.corrective-incidents")
+                    .name("corrective-incidents"));
+    if (actionSource != null) {
+      SingleOutputStreamOperator<RemediationInput> actions =
+          env.fromSource(actionSource, WatermarkStrategy.noWatermarks(), "action-source")
+              .uid(UID_ACTION_SOURCE)
+              .name("action-source")
+              .process(
+                  new DecodeActions(plan.maxFutureSkewMillis(), ACTION_DEAD_LETTERS),
+                  TypeInformation.of(RemediationInput.class))
+              .uid(UID_ACTION_DECODE)
+              .name("action-decode");
+      actionDeadLetters = actions.getSideOutput(ACTION_DEAD_LETTERS);
+      inputs =
+          inputs.union(
+              actions
+                  .assignTimestampsAndWatermarks(
+                      WatermarkStrategy.<RemediationInput>forGenerator(
+                              SideInputWatermarks.supplier())
+                          .withTimestampAssigner((a, previous) -> a.time()))
+                  .uid(UID_ACTION_TIMESTAMPS)
+                  .name("action-timestamps"));
+    }
+    return inputs
+        .keyBy(RemediationInput::series)
+        .process(
+            new ApplyCorrectiveActions(plan.remediationPolicy(), UNKNOWN_INCIDENTS),
+            TypeInformation.of(EvidenceItem.class))
+        .uid(UID_CORRECTIVE_ACTIONS)
+        .name("corrective-actions");
+  }
+
   /** The outcome path's check results and its dead letters (rejected labels). */
-  private record Outcomes(DataStream<CheckResult> results, DataStream<DeadLetter> deadLetters) {}
+  /**
+   * @param deadLetters all dead letters of the path
+   * @param keyedDeadLetters those of the label join and the outcome windows (after watermarks)
+   * @param marks the coverage marks of the label decoder's dead letters, or null
+   */
+  private record Outcomes(
+      DataStream<CheckResult> results,
+      DataStream<DeadLetter> deadLetters,
+      DataStream<DeadLetter> keyedDeadLetters,
+      DataStream<EvidenceItem> marks) {}
 
   /** Labelled predictions (inline, or joined with label events) into outcome windows. */
   /** Check results, window coverage and incident events -> hash-chained evidence per model. */
@@ -274,17 +406,21 @@ public final class MonitorJob {
             .name("split-by-label");
     DataStream<LabelledPrediction> labelled = inline;
     DataStream<DeadLetter> labelDeadLetters = null;
+    DataStream<DeadLetter> joinDeadLetters = null;
+    DataStream<EvidenceItem> marks = null;
     if (labelSource != null) {
       SingleOutputStreamOperator<LabelEvent> labels =
           env.fromSource(labelSource, WatermarkStrategy.noWatermarks(), "label-source")
               .uid(UID_LABEL_SOURCE)
               .name("label-source")
               .process(
-                  new DecodeRecords<LabelEvent>(plan, DecodeRecords.Kind.LABEL, LABEL_DEAD_LETTERS),
+                  new DecodeRecords<LabelEvent>(
+                      plan, DecodeRecords.Kind.LABEL, LABEL_DEAD_LETTERS, LABEL_DEAD_LETTER_MARKS),
                   TypeInformation.of(LabelEvent.class))
               .uid(UID_LABEL_DECODE)
               .name("label-decode");
       labelDeadLetters = labels.getSideOutput(LABEL_DEAD_LETTERS);
+      marks = labels.getSideOutput(LABEL_DEAD_LETTER_MARKS);
       DataStream<LabelEvent> timedLabels =
           labels
               .assignTimestampsAndWatermarks(
@@ -304,7 +440,8 @@ public final class MonitorJob {
                   TypeInformation.of(LabelledPrediction.class))
               .uid(UID_JOIN)
               .name("label-join");
-      labelDeadLetters = labelDeadLetters.union(joined.getSideOutput(JOIN_DEAD_LETTERS));
+      joinDeadLetters = joined.getSideOutput(JOIN_DEAD_LETTERS);
+      labelDeadLetters = labelDeadLetters.union(joinDeadLetters);
       labelled = labelled.union(joined);
     }
     SingleOutputStreamOperator<CheckResult> results =
@@ -317,6 +454,9 @@ public final class MonitorJob {
             .name("outcome-windows");
     DataStream<DeadLetter> deadLetters = results.getSideOutput(OUTCOME_DEAD_LETTERS);
     return new Outcomes(
-        results, labelDeadLetters == null ? deadLetters : deadLetters.union(labelDeadLetters));
+        results,
+        labelDeadLetters == null ? deadLetters : deadLetters.union(labelDeadLetters),
+        joinDeadLetters == null ? deadLetters : deadLetters.union(joinDeadLetters),
+        marks);
   }
 }

@@ -1,14 +1,23 @@
 package io.aimon.jobs.monitor;
 
 import io.aimon.alerting.policy.AlertPolicy;
+import io.aimon.alerting.remediation.RemediationPolicy;
 import io.aimon.config.AimonConfig;
+import io.aimon.config.CorrectiveActionConfig;
 import io.aimon.config.EvidenceConfig;
 import io.aimon.config.JobSettings;
 import io.aimon.detectors.event.EventDecoder;
 import io.aimon.detectors.model.ModelSpec;
 import io.aimon.detectors.profile.ReferenceProfile;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -31,6 +40,8 @@ public final class MonitorPlan implements Serializable {
   private final Map<String, AlertPolicy> policies;
   private String configDigest = "0".repeat(64);
   private EvidenceConfig evidence = EvidenceConfig.defaults();
+  private CorrectiveActionConfig correctiveActions = CorrectiveActionConfig.defaults();
+  private LinkedHashMap<String, String> inputDigests = new LinkedHashMap<>();
 
   public MonitorPlan(
       Map<String, ModelSpec> specs, Map<String, ReferenceProfile> references, JobSettings job) {
@@ -73,12 +84,49 @@ public final class MonitorPlan implements Serializable {
     MonitorPlan plan = new MonitorPlan(specs, references, config.job(), policies);
     plan.configDigest = config.digest();
     plan.evidence = config.evidence();
+    plan.correctiveActions = config.correctiveActions();
     return plan;
   }
 
   /** The SHA-256 of the config file the plan was made from (recorded in evidence). */
   public String configDigest() {
     return configDigest;
+  }
+
+  /**
+   * The SHA-256 of each input file by its name (replay), recorded in coverage evidence next to the
+   * lines read from it; empty for Kafka.
+   */
+  public Map<String, String> inputDigests() {
+    return inputDigests;
+  }
+
+  /** Records the SHA-256 of {@code file}'s bytes as the digest of the source named after it. */
+  public MonitorPlan withInputDigest(Path file) throws IOException {
+    MessageDigest sha;
+    try {
+      sha = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] buffer = new byte[1 << 16];
+      for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+        sha.update(buffer, 0, n);
+      }
+    }
+    inputDigests.put(file.getFileName().toString(), HexFormat.of().formatHex(sha.digest()));
+    return this;
+  }
+
+  /** How corrective actions are judged ({@code corrective_actions}). */
+  public RemediationPolicy remediationPolicy() {
+    return new RemediationPolicy(correctiveActions.verifyWindows(), correctiveActions.majorAfter());
+  }
+
+  /** {@code job.max_future_skew} in ms. */
+  public long maxFutureSkewMillis() {
+    return maxFutureSkewMillis;
   }
 
   /** The evidence settings. */

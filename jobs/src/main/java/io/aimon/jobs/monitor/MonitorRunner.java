@@ -109,7 +109,8 @@ public final class MonitorRunner {
     return org.apache.flink.configuration.ConfigOptions.key(key).stringType().noDefaultValue();
   }
 
-  private static FileSource<RawRecord> fileSource(MonitorPlan plan, Path file) {
+  /** A bounded source of the lines of {@code file} (.jsonl or .jsonl.gz). */
+  public static FileSource<RawRecord> fileSource(MonitorPlan plan, Path file) {
     return FileSource.forRecordStreamFormat(
             new JsonLinesFormat(file.getFileName().toString(), plan.maxRecordBytes()),
             new org.apache.flink.core.fs.Path(file.toAbsolutePath().toUri()))
@@ -126,28 +127,44 @@ public final class MonitorRunner {
   public static MonitorJob kafkaJob(
       MonitorPlan plan, KafkaSettings kafka, boolean bounded, String transactionalIdPrefix) {
     return new MonitorJob(
-        plan,
-        KafkaConnectors.rawSource(kafka, kafka.inferenceTopic(), plan.maxRecordBytes(), bounded),
-        labelSource(kafka, plan, bounded),
-        KafkaConnectors.<CheckResult>exactlyOnceSink(
-            kafka,
-            kafka.metricsTopic(),
-            transactionalIdPrefix + "-metrics",
-            CheckResult::modelId,
-            OutputJson::checkResult),
-        KafkaConnectors.<DeadLetter>exactlyOnceSink(
-            kafka,
-            kafka.deadLetterTopic(),
-            transactionalIdPrefix + "-dead-letter",
-            DeadLetter::source,
-            OutputJson::deadLetter),
-        KafkaConnectors.<IncidentEvent>exactlyOnceSink(
-            kafka,
-            kafka.incidentsTopic(),
-            transactionalIdPrefix + "-incidents",
-            IncidentEvent::dedupKey,
-            CloudEvents::toJson),
-        evidenceSinks(plan, kafka, transactionalIdPrefix));
+            plan,
+            KafkaConnectors.rawSource(
+                kafka, kafka.inferenceTopic(), plan.maxRecordBytes(), bounded),
+            labelSource(kafka, plan, bounded),
+            KafkaConnectors.<CheckResult>exactlyOnceSink(
+                kafka,
+                kafka.metricsTopic(),
+                transactionalIdPrefix + "-metrics",
+                CheckResult::modelId,
+                OutputJson::checkResult),
+            KafkaConnectors.<DeadLetter>exactlyOnceSink(
+                kafka,
+                kafka.deadLetterTopic(),
+                transactionalIdPrefix + "-dead-letter",
+                DeadLetter::source,
+                OutputJson::deadLetter),
+            KafkaConnectors.<IncidentEvent>exactlyOnceSink(
+                kafka,
+                kafka.incidentsTopic(),
+                transactionalIdPrefix + "-incidents",
+                IncidentEvent::dedupKey,
+                CloudEvents::toJson),
+            evidenceSinks(plan, kafka, transactionalIdPrefix))
+        .withActions(actionSource(kafka, plan, bounded));
+  }
+
+  /** The incident actions topic, or null (logged) when it does not exist. */
+  private static org.apache.flink.api.connector.source.Source<RawRecord, ?, ?> actionSource(
+      KafkaSettings kafka, MonitorPlan plan, boolean bounded) {
+    if (!KafkaConnectors.topicExists(kafka, kafka.incidentActionsTopic())) {
+      LOG.warn(
+          "incident actions topic {} does not exist: corrective actions (aimon incident ...) are"
+              + " not applied; incidents are still graded",
+          kafka.incidentActionsTopic());
+      return null;
+    }
+    return KafkaConnectors.rawSource(
+        kafka, kafka.incidentActionsTopic(), plan.maxRecordBytes(), bounded);
   }
 
   /** The evidence topic, and the archive when {@code evidence.dir} is set. */

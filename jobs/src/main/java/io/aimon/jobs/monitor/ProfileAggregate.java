@@ -26,6 +26,7 @@ final class ProfileAggregate
           WindowAccumulator.create(plan.spec(event.modelId()), plan.reference(event.modelId()));
     }
     state.accumulator.add(event);
+    state.sources.add(event.source(), event.position());
     return state;
   }
 
@@ -41,6 +42,7 @@ final class ProfileAggregate
     }
     if (b.accumulator != null) {
       a.accumulator.merge(b.accumulator);
+      a.sources.merge(b.sources);
     }
     return a;
   }

@@ -4,14 +4,17 @@ import io.aimon.detectors.profile.WindowAccumulator;
 
 /**
  * Flink's accumulator for one model's window: holds the pure {@link WindowAccumulator}, created on
- * the first event (Flink creates accumulators before it knows the key).
+ * the first event (Flink creates accumulators before it knows the key), and where the window's
+ * events were read ({@link SourceRanges}, for coverage evidence).
  */
 public final class WindowState {
   WindowAccumulator accumulator;
+  SourceRanges sources = new SourceRanges();
 
   WindowState() {}
 
-  WindowState(WindowAccumulator accumulator) {
+  WindowState(WindowAccumulator accumulator, SourceRanges sources) {
     this.accumulator = accumulator;
+    this.sources = sources;
   }
 }

@@ -18,8 +18,8 @@ import java.util.zip.GZIPOutputStream;
  * incidents, from the demo's generator: 12 ten-second windows; credit-risk drifts in windows 4-7
  * and recovers, churn drifts from window 4 to the end (its incidents stay open).
  */
-final class IncidentScenario {
-  static final long START = 1_767_225_600_000L; // 2026-01-01T00:00:00Z
+public final class IncidentScenario {
+  public static final long START = 1_767_225_600_000L; // 2026-01-01T00:00:00Z
   static final int WINDOWS = 12;
   static final int EVENTS_PER_WINDOW = 200;
   static final String RUNBOOK = "https://runbooks.example.com/aimon/model-drift";
@@ -27,7 +27,7 @@ final class IncidentScenario {
   private IncidentScenario() {}
 
   /** Writes the reference files and the config next to each other and returns the config. */
-  static Path writeConfig(Path dir, String bootstrapServers) throws IOException {
+  public static Path writeConfig(Path dir, String bootstrapServers) throws IOException {
     DemoGenerator reference = new DemoGenerator(42);
     for (String model : DemoGenerator.MODELS) {
       try (Writer w =
@@ -52,7 +52,7 @@ final class IncidentScenario {
   }
 
   /** The inference events, labels inline, in time order. */
-  static List<String> events() {
+  public static List<String> events() {
     DemoGenerator gen = new DemoGenerator(7);
     List<String> out = new ArrayList<>();
     long step = 10_000L / EVENTS_PER_WINDOW;

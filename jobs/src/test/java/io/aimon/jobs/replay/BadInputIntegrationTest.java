@@ -131,10 +131,65 @@ class BadInputIntegrationTest {
     // the window coverage in the evidence counts the late event, the clean run's none
     assertEquals(1, lateEventsInCoverage(mixedOut));
     assertEquals(0, lateEventsInCoverage(cleanOut));
+    // ... and every dead letter by reason: those naming the model as its own, the others
+    // (unreadable, unknown model) as unattributed
+    List<JsonNode> coverage = coverage(mixedOut);
+    Map<String, Long> own = new java.util.TreeMap<>();
+    Map<String, Long> unattributed = new java.util.TreeMap<>();
+    for (JsonNode c : coverage) {
+      c.path("dead_letters")
+          .fields()
+          .forEachRemaining(e -> own.merge(e.getKey(), e.getValue().asLong(), Long::sum));
+      c.path("unattributed_dead_letters")
+          .fields()
+          .forEachRemaining(e -> unattributed.merge(e.getKey(), e.getValue().asLong(), Long::sum));
+    }
+    Map<String, Long> all = new java.util.TreeMap<>(own);
+    unattributed.forEach((k, v) -> all.merge(k, v, Long::sum));
+    Map<String, Long> expected = new java.util.TreeMap<>();
+    expectedReasons.forEach(r -> expected.merge(r, 1L, Long::sum));
+    assertEquals(expected, all, "own " + own + ", unattributed " + unattributed);
+    assertEquals(3L, unattributed.get("malformed_json"));
+    assertEquals(1L, unattributed.get("unknown_model"));
+    assertEquals(1L, own.get("late"));
+    assertEquals(6L, own.get("wrong_type"));
+    // ... and where its events were read: the input file by its SHA-256, lines in order
+    String sha =
+        java.util.HexFormat.of()
+            .formatHex(
+                java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(Files.readAllBytes(mixedOut.getParent().resolve("input.jsonl"))));
+    long previousLast = 0;
+    for (JsonNode c : coverage) {
+      JsonNode source = c.path("sources").get(0);
+      assertEquals(1, c.path("sources").size());
+      assertEquals("input.jsonl", source.path("source").asText());
+      assertEquals(sha, source.path("sha256").asText());
+      assertEquals(c.path("events").asLong(), source.path("events").asLong());
+      assertTrue(source.path("first").asLong() > previousLast, c.toString());
+      assertTrue(source.path("last").asLong() <= mixed.size(), c.toString());
+      previousLast = source.path("last").asLong();
+    }
     // the good events give exactly the results of a clean replay
     assertEquals(
         Files.readAllLines(cleanOut.resolve("metrics.jsonl")).stream().sorted().toList(),
         Files.readAllLines(mixedOut.resolve("metrics.jsonl")).stream().sorted().toList());
+  }
+
+  /** The data of the coverage records of the replay's evidence, in window order. */
+  private static List<JsonNode> coverage(Path out) throws Exception {
+    List<JsonNode> found = new ArrayList<>();
+    try (java.util.stream.Stream<Path> files = Files.walk(out.resolve("evidence"))) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).toList()) {
+        for (JsonNode l : AdultFixtures.readJsonLines(f)) {
+          if (l.path("kind").asText().equals("coverage")) {
+            found.add(l.path("data"));
+          }
+        }
+      }
+    }
+    found.sort(java.util.Comparator.comparing(d -> d.path("window_start").asText()));
+    return found;
   }
 
   /** The sum of {@code late_events} over the coverage records of the replay's evidence. */

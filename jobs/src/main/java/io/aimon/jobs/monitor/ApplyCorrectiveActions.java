@@ -1,0 +1,162 @@
+package io.aimon.jobs.monitor;
+
+import io.aimon.alerting.incident.CloudEvents;
+import io.aimon.alerting.incident.IncidentEvent;
+import io.aimon.alerting.remediation.CorrectiveAction;
+import io.aimon.alerting.remediation.Effectiveness;
+import io.aimon.alerting.remediation.Remediation;
+import io.aimon.alerting.remediation.RemediationMachine;
+import io.aimon.alerting.remediation.RemediationPolicy;
+import io.aimon.detectors.event.DeadLetter;
+import io.aimon.detectors.event.DeadLetterReason;
+import io.aimon.jobs.evidence.EvidenceItem;
+import io.aimon.jobs.evidence.EvidenceItems;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Keyed by series: applies operators' corrective actions to the series' incidents and judges them
+ * window by window with {@link RemediationMachine} (effectiveness over {@code
+ * corrective_actions.verify_windows} clean windows, the nonconformity grade), emitting every
+ * resulting event as a {@code corrective_action} evidence item.
+ *
+ * <p>Inputs wait until the watermark passes their time and are then applied in (time, kind, order)
+ * order: a window's status before its incident event, both before an action at the same time. So
+ * the result does not depend on how the streams interleave. An action for an incident the series
+ * does not track (unknown, never opened, or closed and judged) is a dead letter {@code
+ * unknown_incident}.
+ *
+ * <p>State: one {@link Remediation} (about 200 bytes) per incident until it is closed and no
+ * verification is pending, plus the inputs waiting for the watermark.
+ */
+final class ApplyCorrectiveActions
+    extends KeyedProcessFunction<String, RemediationInput, EvidenceItem> {
+  private static final long serialVersionUID = 1L;
+  private static final Comparator<RemediationInput> ORDER =
+      Comparator.comparingLong(RemediationInput::time)
+          .thenComparingInt(RemediationInput::kindRank)
+          .thenComparing(RemediationInput::order);
+
+  private final int verifyWindows;
+  private final long majorAfterMillis;
+  private final OutputTag<DeadLetter> deadLetters;
+  private transient RemediationPolicy policy;
+  private transient MapState<String, Remediation> incidents;
+  private transient MapState<Long, List<RemediationInput>> waiting;
+
+  ApplyCorrectiveActions(RemediationPolicy policy, OutputTag<DeadLetter> deadLetters) {
+    this.verifyWindows = policy.verifyWindows();
+    this.majorAfterMillis = policy.majorAfter().toMillis();
+    this.deadLetters = deadLetters;
+  }
+
+  @Override
+  public void open(OpenContext context) {
+    policy = new RemediationPolicy(verifyWindows, java.time.Duration.ofMillis(majorAfterMillis));
+    incidents =
+        getRuntimeContext()
+            .getMapState(
+                new MapStateDescriptor<>(
+                    "incidents", Types.STRING, RemediationSerializer.TYPE_INFO));
+    waiting =
+        getRuntimeContext()
+            .getMapState(
+                new MapStateDescriptor<>(
+                    "waiting", Types.LONG, Types.LIST(TypeInformation.of(RemediationInput.class))));
+  }
+
+  @Override
+  public void processElement(RemediationInput in, Context ctx, Collector<EvidenceItem> out)
+      throws Exception {
+    List<RemediationInput> list = waiting.get(in.time());
+    List<RemediationInput> next = list == null ? new ArrayList<>() : new ArrayList<>(list);
+    next.add(in);
+    waiting.put(in.time(), next);
+    ctx.timerService().registerEventTimeTimer(in.time());
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<EvidenceItem> out)
+      throws Exception {
+    List<RemediationInput> due = new ArrayList<>();
+    Iterator<Map.Entry<Long, List<RemediationInput>>> it = waiting.iterator();
+    while (it.hasNext()) {
+      Map.Entry<Long, List<RemediationInput>> e = it.next();
+      if (e.getKey() <= timestamp) {
+        due.addAll(e.getValue());
+        it.remove();
+      }
+    }
+    due.sort(ORDER);
+    for (RemediationInput in : due) {
+      switch (in.kind()) {
+        case RemediationInput.CHECK -> onWindow(in, out);
+        case RemediationInput.INCIDENT -> onIncident(CloudEvents.fromJson(in.json()), out);
+        default -> onAction(in, ctx, out);
+      }
+    }
+  }
+
+  private void onWindow(RemediationInput in, Collector<EvidenceItem> out) throws Exception {
+    List<String> ids = new ArrayList<>();
+    incidents.keys().forEach(ids::add);
+    for (String id : ids) {
+      save(RemediationMachine.onWindow(incidents.get(id), in.time(), in.status(), policy), out);
+    }
+  }
+
+  private void onIncident(IncidentEvent e, Collector<EvidenceItem> out) throws Exception {
+    Remediation r = incidents.get(e.incidentId());
+    if (r != null) {
+      save(RemediationMachine.onIncident(r, e, policy), out);
+    } else if (e.type() == IncidentEvent.Type.OPENED) {
+      save(RemediationMachine.opened(e, policy), out);
+    }
+    // other events of an incident not tracked (opened before corrective actions were tracked,
+    // or closed and judged) change nothing
+  }
+
+  private void onAction(RemediationInput in, OnTimerContext ctx, Collector<EvidenceItem> out)
+      throws Exception {
+    CorrectiveAction a = CorrectiveAction.fromJson(in.json());
+    Remediation r = incidents.get(a.incidentId());
+    if (r == null) {
+      ctx.output(
+          deadLetters,
+          new DeadLetter(
+              DeadLetterReason.UNKNOWN_INCIDENT.code(),
+              "incident_id: "
+                  + a.incidentId()
+                  + " is not an open or unjudged incident of series "
+                  + a.series(),
+              in.source(),
+              in.position(),
+              in.json(),
+              in.json().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+      return;
+    }
+    save(RemediationMachine.onAction(r, a, policy), out);
+  }
+
+  /** Keeps the next state (or forgets a closed, judged incident) and emits the events. */
+  private void save(RemediationMachine.Step step, Collector<EvidenceItem> out) throws Exception {
+    Remediation r = step.next();
+    if (r.isClosed() && r.effectiveness() != Effectiveness.PENDING) {
+      incidents.remove(r.incidentId());
+    } else {
+      incidents.put(r.incidentId(), r);
+    }
+    step.events().forEach(e -> out.collect(EvidenceItems.correctiveAction(e)));
+  }
+}

@@ -1,0 +1,101 @@
+package io.aimon.jobs.monitor;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Where a window's events were read: per source ({@code topic/partition} or file name) the first
+ * and last position (Kafka offset or file line) and how many events. Coverage evidence names them,
+ * so an auditor can tie a window to the input it evaluated. Memory is bounded by the number of
+ * partitions and files, not events.
+ */
+final class SourceRanges {
+  /** The most sources kept; more (a topic with thousands of partitions) are summed as "other". */
+  static final int MAX_SOURCES = 1024;
+
+  private static final String OTHER = "other";
+
+  /** source -> {first, last, events}. Sorted, so the evidence lists sources in a stable order. */
+  private final TreeMap<String, long[]> ranges = new TreeMap<>();
+
+  /** Counts an event read at {@code position} of {@code source}. */
+  void add(String source, long position) {
+    String key = source == null ? "unknown" : source;
+    long[] r = ranges.get(key);
+    if (r == null) {
+      if (ranges.size() >= MAX_SOURCES) {
+        key = OTHER;
+      }
+      r = ranges.computeIfAbsent(key, k -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE, 0});
+    }
+    r[0] = Math.min(r[0], position);
+    r[1] = Math.max(r[1], position);
+    r[2]++;
+  }
+
+  /** Adds the ranges of {@code other} to these. */
+  void merge(SourceRanges other) {
+    for (Map.Entry<String, long[]> e : other.ranges.entrySet()) {
+      long[] o = e.getValue();
+      long[] r =
+          ranges.computeIfAbsent(e.getKey(), k -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE, 0});
+      r[0] = Math.min(r[0], o[0]);
+      r[1] = Math.max(r[1], o[1]);
+      r[2] += o[2];
+    }
+  }
+
+  boolean isEmpty() {
+    return ranges.isEmpty();
+  }
+
+  /**
+   * The JSON list of coverage evidence: {@code [{"source", "first", "last", "events", "sha256"?}]},
+   * the SHA-256 when {@code digests} has one for the source (replay input files).
+   */
+  ArrayNode toJson(Map<String, String> digests) {
+    ArrayNode list = JsonNodeFactory.instance.arrayNode();
+    ranges.forEach(
+        (source, r) -> {
+          ObjectNode o = list.addObject();
+          o.put("source", source);
+          o.put("first", r[0]);
+          o.put("last", r[1]);
+          o.put("events", r[2]);
+          String digest = digests.get(source);
+          if (digest != null) {
+            o.put("sha256", digest);
+          }
+        });
+    return list;
+  }
+
+  /** Layout: int count, then per source: UTF string, long first, long last, long events. */
+  void write(DataOutputStream out) throws IOException {
+    out.writeInt(ranges.size());
+    for (Map.Entry<String, long[]> e : ranges.entrySet()) {
+      out.writeUTF(e.getKey());
+      out.writeLong(e.getValue()[0]);
+      out.writeLong(e.getValue()[1]);
+      out.writeLong(e.getValue()[2]);
+    }
+  }
+
+  static SourceRanges read(DataInputStream in) throws IOException {
+    SourceRanges s = new SourceRanges();
+    int n = in.readInt();
+    if (n < 0 || n > MAX_SOURCES + 1) {
+      throw new IOException("source ranges: expected at most " + MAX_SOURCES + ", found " + n);
+    }
+    for (int i = 0; i < n; i++) {
+      s.ranges.put(in.readUTF(), new long[] {in.readLong(), in.readLong(), in.readLong()});
+    }
+    return s;
+  }
+}
