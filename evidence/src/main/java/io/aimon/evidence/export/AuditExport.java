@@ -39,9 +39,10 @@ import java.util.function.BiConsumer;
  *       ArchiveVerifier#verify} of the whole archive at export: every problem, the models, the
  *       signing key ids</td></tr>
  *   <tr><td>{@value #OSCAL_JSON}</td><td>OSCAL 1.0.6 assessment results: observations per model
- *       and metric, a finding per incident</td></tr>
+ *       and metric, a finding and a risk (its corrective action) per incident</td></tr>
  *   <tr><td>{@value #REPORT_HTML}</td><td>a self-contained page for a management review:
- *       executive summary, coverage, charts, incidents, the ISO/IEC 42001 clause mapping</td></tr>
+ *       executive summary, coverage, charts, incidents and their corrective actions, the ISO/IEC
+ *       42001 clause mapping</td></tr>
  * </table>
  *
  * <p>The export is deterministic: the same archive, selection and trusted key give byte-identical

@@ -4,7 +4,9 @@ import io.aimon.evidence.ArchiveVerifier;
 import io.aimon.evidence.Iso42001;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +18,10 @@ import java.util.stream.Collectors;
  * The executive summary that opens {@code report.html}, an input to the management review (ISO/IEC
  * 42001 clause 9.3): the period, the archive's integrity, the models monitored, windows covered vs
  * expected and their contiguity, check results by status, incidents by severity and state (open at
- * the end of the period or resolved), the clauses and controls served, coverage per model, and the
- * trend against the previous period of equal length ({@code [from - (to - from), from)}) when the
- * archive holds evidence of it.
+ * the end of the period or resolved), nonconformities by grade, open and overdue corrective actions
+ * and the effectiveness of the actions applied ({@link CorrectiveActionStatus}), the clauses and
+ * controls served, coverage per model, and the trend against the previous period of equal length
+ * ({@code [from - (to - from), from)}) when the archive holds evidence of it.
  *
  * <p>Every figure has an element id ({@code kpi-models}, {@code kpi-windows-covered}, {@code
  * kpi-incidents-open}, {@code trend-breaching-checks}, ...) so it can be read back.
@@ -144,6 +147,7 @@ final class ExecutiveSummary {
             + " id=\"kpi-incidents-resolved\">"
             + resolved
             + "</span> resolved");
+    corrective(data, w);
     Set<String> ids = new LinkedHashSet<>(Iso42001.titles().keySet());
     Map<String, Long> served = new TreeMap<>();
     data.models()
@@ -219,6 +223,81 @@ final class ExecutiveSummary {
     w.write("</table>\n");
     trend(data, w);
     w.write("</section>\n");
+  }
+
+  /**
+   * The rows on nonconformities and corrective actions (clause 10.2), over every incident with an
+   * event or corrective-action record in the period: by grade in effect, open and overdue (open and
+   * major) corrective actions, and the effectiveness of the actions applied.
+   */
+  private static void corrective(AuditData data, Writer w) throws IOException {
+    Map<String, Long> grades = new LinkedHashMap<>();
+    CorrectiveActionStatus.GRADES.forEach(g -> grades.put(g, 0L));
+    grades.put(CorrectiveActionStatus.UNGRADED, 0L);
+    Map<String, Long> effectiveness = new LinkedHashMap<>();
+    CorrectiveActionStatus.EFFECTIVENESS.forEach(e -> effectiveness.put(e, 0L));
+    long incidents = 0;
+    long open = 0;
+    List<String> overdue = new ArrayList<>();
+    for (ModelAudit m : data.models().values()) {
+      for (IncidentHistory inc : m.incidents().values()) {
+        CorrectiveActionStatus s = inc.corrective();
+        incidents++;
+        grades.merge(s.grade(), 1L, Long::sum);
+        effectiveness.merge(s.effectiveness(), 1L, Long::sum);
+        if (s.open()) {
+          open++;
+        }
+        if (s.overdue()) {
+          overdue.add(m.modelId() + "/" + inc.incidentId());
+        }
+      }
+    }
+    StringBuilder g = new StringBuilder();
+    grades.forEach(
+        (grade, n) ->
+            g.append(g.length() == 0 ? "" : ", ")
+                .append(kpi("kpi-grade-" + grade, n))
+                .append(' ')
+                .append(Html.esc(grade)));
+    row(
+        w,
+        "Nonconformities by grade",
+        "summary-grades",
+        g
+            + Html.esc(
+                " (of "
+                    + Fmt.plural(incidents, "incident")
+                    + " with an event or corrective action in the period; grade in effect: an"
+                    + " operator's override, else the rule's)"));
+    row(
+        w,
+        "Corrective actions",
+        "summary-corrective",
+        kpi("kpi-corrective-open", open)
+            + " open (not closed), "
+            + kpi("kpi-corrective-overdue", overdue.size())
+            + " overdue (open, grade major)"
+            + Html.esc(overdue.isEmpty() ? "" : ": " + String.join(", ", overdue))
+            + ", "
+            + kpi("kpi-corrective-closed", incidents - open)
+            + " closed");
+    row(
+        w,
+        "Effectiveness of actions applied",
+        "summary-effectiveness",
+        kpi("kpi-effectiveness-verified", effectiveness.get("verified_effective"))
+            + " verified effective, "
+            + kpi("kpi-effectiveness-ineffective", effectiveness.get("ineffective"))
+            + " ineffective, "
+            + kpi("kpi-effectiveness-pending", effectiveness.get("pending"))
+            + " pending; "
+            + kpi("kpi-effectiveness-none", effectiveness.get("none"))
+            + " without an action applied");
+  }
+
+  private static String kpi(String id, long n) {
+    return "<span class=\"kpi\" id=\"" + id + "\">" + n + "</span>";
   }
 
   private static void trend(AuditData data, Writer w) throws IOException {

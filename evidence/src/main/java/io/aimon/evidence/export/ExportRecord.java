@@ -20,7 +20,8 @@ import java.util.List;
  *   <li>{@code incident}: the CloudEvent's {@code type} as event type, and from its {@code data}
  *       (or the record's data when it is not a CloudEvent): incident id, series, severity, value,
  *       threshold, window status as status, n, summary, runbook URL.
- *   <li>{@code corrective_action}: incident id, status, summary (or action).
+ *   <li>{@code corrective_action}: incident id, its event ({@code action_recorded}, ...) as event
+ *       type, summary, and the rest of its data as {@link #action()}.
  * </ul>
  *
  * <p>Numbers are kept as their JSON text ({@code 0.3689}, {@code 1000}), so the CSV shows what the
@@ -53,7 +54,8 @@ record ExportRecord(
     String hash,
     String line,
     long order,
-    String pValue) {
+    String pValue,
+    CorrectiveEvent action) {
 
   /** The flat view of {@code r}, whose JSON line is {@code line}, at {@code order} in the scan. */
   static ExportRecord of(EvidenceRecord r, String line, long order) {
@@ -74,6 +76,7 @@ record ExportRecord(
     String runbook = null;
     long checks = 0;
     long breaches = 0;
+    CorrectiveEvent action = null;
     switch (r.kind()) {
       case CHECK -> {
         metric = text(d, "metric");
@@ -115,12 +118,10 @@ record ExportRecord(
         runbook = text(p, "runbook_url");
       }
       case CORRECTIVE_ACTION -> {
+        action = CorrectiveEvent.of(d);
         incidentId = text(d, "incident_id");
-        status = text(d, "status");
+        eventType = action.event();
         summary = text(d, "summary");
-        if (summary == null) {
-          summary = text(d, "action");
-        }
       }
     }
     return new ExportRecord(
@@ -150,7 +151,8 @@ record ExportRecord(
         r.hash(),
         line,
         order,
-        pValue);
+        pValue,
+        action);
   }
 
   /** Whether this is a check that breached: status warning or critical. */

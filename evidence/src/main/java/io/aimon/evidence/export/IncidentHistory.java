@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The lifecycle of one incident as the selected records show it: its opened, escalated, updated and
- * resolved events (and corrective actions naming it), in chain order.
+ * resolved events, and the events of its corrective action ({@code corrective_action} records), in
+ * chain order.
  */
 final class IncidentHistory {
   private final String incidentId;
@@ -48,14 +49,35 @@ final class IncidentHistory {
     return Collections.unmodifiableList(events);
   }
 
-  /** Corrective actions naming this incident, in chain order. */
+  /** Corrective-action records of this incident, in chain order. */
   List<ExportRecord> actions() {
     return Collections.unmodifiableList(actions);
+  }
+
+  /** Where its corrective action stands after the records of the period. */
+  CorrectiveActionStatus corrective() {
+    return CorrectiveActionStatus.of(actions);
   }
 
   /** The series, or null when no event named a metric. */
   SeriesKey series() {
     return series;
+  }
+
+  /**
+   * The series in words: its label ({@code psi[income]}), else the subject its corrective-action
+   * records name, else "".
+   */
+  String seriesText() {
+    if (series != null) {
+      return series.label();
+    }
+    for (ExportRecord a : actions) {
+      if (a.action() != null && a.action().series() != null) {
+        return a.action().series();
+      }
+    }
+    return "";
   }
 
   /** The highest severity any event had (critical over warning), or "unknown". */

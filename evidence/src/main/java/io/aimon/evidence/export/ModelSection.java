@@ -16,7 +16,8 @@ import java.util.TreeMap;
 
 /**
  * One model's part of {@code report.html}: coverage, check results by metric, charts, incidents
- * with their lifecycle, and the ISO/IEC 42001 clause mapping with its gaps.
+ * with their lifecycle and corrective actions ({@link IncidentsSection}), and the ISO/IEC 42001
+ * clause mapping with its gaps.
  *
  * <p>Bounded whatever the period: at most {@value #MAX_COVERAGE_ROWS} coverage rows (windows, or
  * days, or months when there are more), at most {@value #MAX_CHARTS} charts (series that breached
@@ -68,7 +69,7 @@ final class ModelSection {
     coverage(m, w);
     checks(m, w);
     charts(m, id, w);
-    incidents(m, w);
+    IncidentsSection.write(m, w);
     clauses(m, w);
     w.write("</section>\n");
   }
@@ -303,91 +304,6 @@ final class ModelSection {
                       + " charts per model, series that breached first): "
                       + names)
               + "</p>\n");
-    }
-  }
-
-  private static void incidents(ModelAudit m, Writer w) throws IOException {
-    w.write("<h3>Incidents</h3>\n");
-    List<IncidentHistory> list =
-        m.incidents().values().stream().filter(i -> !i.events().isEmpty()).toList();
-    if (list.isEmpty()) {
-      w.write("<p class=\"muted\">No incident events in the period.</p>\n");
-    } else {
-      w.write(
-          "<table class=\"incidents\">\n<tr>"
-              + Html.th("incident")
-              + Html.th("series")
-              + Html.th("severity")
-              + Html.th("state")
-              + Html.th("opened")
-              + Html.th("escalated")
-              + Html.th("updated")
-              + Html.th("resolved")
-              + Html.th("latest summary")
-              + Html.th("runbook")
-              + "</tr>\n");
-      for (IncidentHistory inc : list) {
-        ExportRecord opened = inc.first("opened");
-        ExportRecord escalated = inc.first("escalated");
-        ExportRecord updated = inc.last("updated");
-        ExportRecord resolved = inc.last("resolved");
-        w.write(
-            "<tr class=\"incident\" data-incident=\""
-                + Html.esc(inc.incidentId())
-                + "\">"
-                + Html.td(inc.incidentId())
-                + Html.td(inc.series() == null ? "" : inc.series().label())
-                + "<td>"
-                + Html.status(inc.severity())
-                + "</td><td>"
-                + Html.status(inc.resolved() ? "resolved" : "open")
-                + "</td>"
-                + Html.td(opened == null ? "before the period" : Fmt.iso(opened.time()))
-                + Html.td(escalated == null ? "" : Fmt.iso(escalated.time()))
-                + Html.td(
-                    updated == null
-                        ? ""
-                        : inc.count("updated") + "x, last " + Fmt.iso(updated.time()))
-                + Html.td(resolved == null || !inc.resolved() ? "" : Fmt.iso(resolved.time()))
-                + Html.td(inc.summary())
-                + "<td>"
-                + Html.link(inc.runbookUrl(), "runbook")
-                + "</td></tr>\n");
-      }
-      w.write("</table>\n");
-      for (IncidentHistory inc : list) {
-        w.write(
-            "<details class=\"lifecycle\">\n<summary>"
-                + Html.esc(
-                    "Lifecycle of "
-                        + inc.incidentId()
-                        + " ("
-                        + Fmt.plural(inc.events().size(), "event")
-                        + (inc.actions().isEmpty()
-                            ? ""
-                            : ", " + Fmt.plural(inc.actions().size(), "corrective action"))
-                        + ")")
-                + "</summary>\n<ol>\n");
-        List<ExportRecord> all = new ArrayList<>(inc.events());
-        all.addAll(inc.actions());
-        all.sort((a, b) -> Long.compare(a.seq(), b.seq()));
-        for (ExportRecord e : all) {
-          String what =
-              e.kind() == EvidenceKind.INCIDENT
-                  ? e.lifecycleStep() + (e.severity() == null ? "" : " (" + e.severity() + ")")
-                  : "corrective action" + (e.status() == null ? "" : " (" + e.status() + ")");
-          w.write(
-              "<li><time>"
-                  + Html.esc(Fmt.iso(e.time()))
-                  + "</time> <strong>"
-                  + Html.esc(what)
-                  + "</strong>"
-                  + (e.summary() == null ? "" : ": " + Html.esc(e.summary()))
-                  + Html.esc(" (seq " + e.seq() + ")")
-                  + "</li>\n");
-        }
-        w.write("</ol>\n</details>\n");
-      }
     }
   }
 

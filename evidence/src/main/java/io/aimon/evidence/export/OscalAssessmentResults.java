@@ -26,8 +26,13 @@ import java.util.TreeSet;
  *   <li>{@code observations}: per model and metric, the check results (method TEST) with counts by
  *       status and each series' last value vs threshold; per model, the window coverage; one for
  *       the archive's verification (method EXAMINE).
+ *   <li>{@code risks}: one per incident, its corrective action (ISO/IEC 42001 clause 10.2) with its
+ *       status, remediations and risk log ({@link OscalRisks}); the operators who recorded actions
+ *       are the metadata's {@code parties}.
  *   <li>{@code findings}: one per incident, targeting its control ({@code a.8.4}), {@code
- *       not-satisfied} while open at the end of the period, {@code satisfied} once resolved.
+ *       not-satisfied} while open at the end of the period, {@code satisfied} once resolved (an
+ *       incident with corrective-action records only: once closed), naming its risk in {@code
+ *       related-risks}.
  * </ul>
  *
  * <p>The assessment plan is aimon's monitoring configuration, which has no OSCAL form: {@code
@@ -130,6 +135,7 @@ final class OscalAssessmentResults {
     }
     prop(props, "records", Long.toString(data.records().size()));
     setIfAny(m, "props", props);
+    setIfAny(m, "parties", OscalRisks.parties(data));
     m.put(
         "remarks",
         "Exported by aimon from its hash-chained, Ed25519-signed evidence archive (ISO/IEC"
@@ -154,8 +160,8 @@ final class OscalAssessmentResults {
     r.put(
         "description",
         "Automated monitoring by aimon: every evaluated check result (drift, performance, fairness,"
-            + " data quality), window coverage and incident lifecycle event of the period, from"
-            + " the evidence archive. "
+            + " data quality), window coverage, incident lifecycle event and corrective action of"
+            + " the period, from the evidence archive. "
             + verificationSentence());
     r.put("start", Fmt.iso(data.periodStart()));
     r.put("end", Fmt.iso(data.periodEnd()));
@@ -180,15 +186,21 @@ final class OscalAssessmentResults {
     }
     r.set("reviewed-controls", reviewedControls());
     ArrayNode observations = JsonOutput.array();
+    ArrayNode risks = JsonOutput.array();
     ArrayNode findings = JsonOutput.array();
     for (ModelAudit m : models) {
       obs.addModel(m, observations);
     }
     observations.add(obs.verification());
+    OscalRisks risk = new OscalRisks(this::uuid);
     for (ModelAudit m : models) {
-      findings(m, obs, findings);
+      for (IncidentHistory inc : m.incidents().values()) {
+        risks.add(risk.risk(m.modelId(), inc));
+      }
+      findings(m, obs, risk, findings);
     }
     setIfAny(r, "observations", observations);
+    setIfAny(r, "risks", risks);
     setIfAny(r, "findings", findings);
     r.put("remarks", "Archive verification at export: " + data.verification().summary());
     return r;
@@ -224,17 +236,21 @@ final class OscalAssessmentResults {
     return rc;
   }
 
-  /** One finding per incident of {@code m} with an event in the period. */
-  private void findings(ModelAudit m, OscalObservations obs, ArrayNode out) {
+  /**
+   * One finding per incident of {@code m} with an event or corrective-action record in the period,
+   * naming its risk.
+   */
+  private void findings(ModelAudit m, OscalObservations obs, OscalRisks risks, ArrayNode out) {
     String model = m.modelId();
     Map<String, List<Series>> byMetric = OscalObservations.byMetric(m);
     for (IncidentHistory inc : m.incidents().values()) {
-      if (inc.events().isEmpty()) {
-        continue;
-      }
+      CorrectiveActionStatus ca = inc.corrective();
+      boolean lifecycle = !inc.events().isEmpty();
+      // without lifecycle events in the period, the corrective action's closure decides
+      boolean satisfied = lifecycle ? inc.resolved() : !ca.open();
       ObjectNode f = out.addObject();
       f.put("uuid", uuid("finding|" + model + "|" + inc.incidentId()));
-      String series = inc.series() == null ? "" : " " + inc.series().label();
+      String series = inc.seriesText().isEmpty() ? "" : " " + inc.seriesText();
       f.put(
           "title",
           "Incident " + inc.incidentId() + " (" + inc.severity() + ") of model " + model + series);
@@ -246,7 +262,10 @@ final class OscalAssessmentResults {
       prop(props, "incident-id", inc.incidentId());
       prop(props, "model-id", model);
       prop(props, "severity", inc.severity());
-      prop(props, "state", inc.resolved() ? "resolved" : "open");
+      prop(
+          props,
+          "state",
+          lifecycle ? (inc.resolved() ? "resolved" : "open") : "no event in the period");
       ExportRecord opened = inc.first("opened");
       if (opened != null) {
         prop(props, "opened", Fmt.iso(opened.time()));
@@ -255,24 +274,33 @@ final class OscalAssessmentResults {
       if (resolved != null && inc.resolved()) {
         prop(props, "resolved", Fmt.iso(resolved.time()));
       }
+      prop(props, "grade", ca.grade());
+      prop(props, "corrective-action", ca.open() ? "open" : "closed");
       setIfAny(f, "props", props);
       ObjectNode target = f.putObject("target");
       target.put("type", "objective-id");
       List<String> controls = inc.controls();
       target.put("target-id", controlId(controls.isEmpty() ? "A.8.4" : controls.get(0)));
       ObjectNode status = target.putObject("status");
-      status.put("state", inc.resolved() ? "satisfied" : "not-satisfied");
-      status.put("reason", inc.resolved() ? "pass" : "fail");
+      status.put("state", satisfied ? "satisfied" : "not-satisfied");
+      status.put("reason", satisfied ? "pass" : "fail");
       status.put(
           "remarks",
-          inc.resolved()
-              ? "The incident was resolved within the period."
-              : "The incident was still open at the end of the period.");
+          lifecycle
+              ? (inc.resolved()
+                  ? "The incident was resolved within the period."
+                  : "The incident was still open at the end of the period.")
+              : (satisfied
+                  ? "No lifecycle event in the period; its corrective action was closed."
+                  : "No lifecycle event in the period; its corrective action was still open."));
       if (inc.series() != null && byMetric.containsKey(inc.series().metric())) {
         f.putArray("related-observations")
             .addObject()
             .put("observation-uuid", obs.metricUuid(model, inc.series().metric()));
       }
+      f.putArray("related-risks")
+          .addObject()
+          .put("risk-uuid", risks.riskUuid(model, inc.incidentId()));
       StringBuilder remarks = new StringBuilder("Lifecycle:");
       for (ExportRecord e : inc.events()) {
         remarks
@@ -287,7 +315,8 @@ final class OscalAssessmentResults {
         remarks
             .append('\n')
             .append(Fmt.iso(a.time()))
-            .append(" corrective action")
+            .append(" corrective action ")
+            .append(a.action().event())
             .append(a.summary() == null ? "" : ": " + a.summary().replace('\n', ' '));
       }
       f.put("remarks", remarks.toString());

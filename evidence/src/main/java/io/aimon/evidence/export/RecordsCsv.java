@@ -12,6 +12,13 @@ import java.util.List;
  * <p>Columns: {@link #COLUMNS}. {@code time}, {@code window_start}, {@code window_end} are ISO-8601
  * UTC; {@code clauses} and {@code controls} are joined with {@code ;}; numbers are as archived;
  * empty means the record does not say. See {@link ExportRecord} for what each kind fills in.
+ *
+ * <p>A {@code corrective_action} row has the incident id, its event ({@code action_recorded},
+ * {@code effectiveness_verified}, {@code effectiveness_failed}, {@code grade_changed}, {@code
+ * grade_overridden}) in {@code event_type}, its summary, and the columns after {@code hash}: the
+ * operator's action type, actor, text and action id, the grade and its reason, the effectiveness
+ * verdict. Those columns came later than the others, so they follow {@code hash}: existing columns
+ * keep their positions.
  */
 final class RecordsCsv {
   /** The header row. */
@@ -37,7 +44,14 @@ final class RecordsCsv {
           "event_type",
           "severity",
           "summary",
-          "hash");
+          "hash",
+          "action_type",
+          "actor",
+          "grade",
+          "effectiveness",
+          "text",
+          "reason",
+          "action_id");
 
   private RecordsCsv() {}
 
@@ -46,6 +60,7 @@ final class RecordsCsv {
   }
 
   static void write(Writer w, ExportRecord r) throws IOException {
+    CorrectiveEvent a = r.action();
     row(
         w,
         Arrays.asList(
@@ -69,7 +84,14 @@ final class RecordsCsv {
             r.eventType(),
             r.severity(),
             r.summary(),
-            r.hash()));
+            r.hash(),
+            a == null ? null : a.actionType(),
+            a == null ? null : a.actor(),
+            a == null ? null : a.grade(),
+            a == null ? null : a.effectiveness(),
+            a == null ? null : a.text(),
+            a == null ? null : a.reason(),
+            a == null ? null : a.actionId()));
   }
 
   private static void row(Writer w, List<String> fields) throws IOException {

@@ -190,8 +190,18 @@ class AuditExportTest {
             .findFirst()
             .orElseThrow();
     assertEquals(INC_PSI, action.get("incident_id"));
-    assertEquals("reference refreshed", action.get("summary"));
+    assertEquals("action_recorded", action.get("event_type"));
+    assertEquals("action_applied", action.get("action_type"));
+    assertEquals("alice", action.get("actor"));
+    assertEquals("reference refreshed", action.get("text"));
+    assertEquals("pending", action.get("effectiveness"));
+    assertEquals("action_applied by alice: verifying effectiveness", action.get("summary"));
+    assertEquals("", action.get("status"));
     assertEquals("", action.get("window_start"));
+    assertEquals("10.2", action.get("clauses"));
+    // rows of other kinds leave the corrective-action columns empty
+    assertEquals("", psi.get("action_type"));
+    assertEquals("", psi.get("effectiveness"));
   }
 
   @Test

@@ -36,7 +36,8 @@ import java.util.Set;
  *       0.85), {@code demographic_parity_ratio[gender]} (warning in 3, threshold 0.9), {@code
  *       count} and {@code selection_rate[gender=F]} (no threshold); incident {@link #INC_PSI}
  *       opened at the end of window 2 (critical), updated at 3, resolved at 5, with a corrective
- *       action at 5; incident {@link #INC_ACC} opened at 7 (warning), still open. 53 records.
+ *       action applied at 5 (effectiveness pending); incident {@link #INC_ACC} opened at 7
+ *       (warning), still open. 53 records.
  *   <li>churn, per window: {@code psi[monthly_charges]} (warning in window 4), {@code accuracy}
  *       (ok); no incident. 24 records.
  * </ul>
@@ -166,6 +167,49 @@ final class ExportFixtures {
     d.put("runbook_url", RUNBOOK);
     d.putArray("check_ids").add(model + "-" + metric + "-" + w);
     return o;
+  }
+
+  /**
+   * A corrective-action event as the monitor job writes it ({@code RemediationEvent.toData()});
+   * null fields are left out. An operator's action ({@code actor} set) gets the action id {@code
+   * act-<incident>-<time>}.
+   */
+  static ObjectNode correctiveAction(
+      String model,
+      String incidentId,
+      String series,
+      long time,
+      String event,
+      String actor,
+      String actionType,
+      String text,
+      String grade,
+      String reason,
+      String effectiveness,
+      String summary) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("event", event);
+    o.put("incident_id", incidentId);
+    o.put("model_id", model);
+    o.put("series", series);
+    o.put("time", Instant.ofEpochMilli(time).toString());
+    if (actor != null) {
+      o.put("actor", actor);
+      o.put("action_id", "act-" + incidentId + "-" + time);
+    }
+    putIfNotNull(o, "action_type", actionType);
+    putIfNotNull(o, "text", text);
+    putIfNotNull(o, "grade", grade);
+    putIfNotNull(o, "reason", reason);
+    putIfNotNull(o, "effectiveness", effectiveness);
+    o.put("summary", summary);
+    return o;
+  }
+
+  private static void putIfNotNull(ObjectNode o, String field, String value) {
+    if (value != null) {
+      o.put(field, value);
+    }
   }
 
   /** The archive described in the class comment, in {@code dir}. */
@@ -356,11 +400,24 @@ final class ExportFixtures {
                     + ": psi of income is 0.03 (ok, warning at >= 0.1) in window "
                     + window
                     + " over 1005 events; back to normal for 2 windows"));
-        ObjectNode action = MAPPER.createObjectNode();
-        action.put("incident_id", INC_PSI);
-        action.put("action", "reference refreshed");
-        action.put("status", "recorded");
-        c.add(EvidenceKind.CORRECTIVE_ACTION, end, null, null, action);
+        c.add(
+            EvidenceKind.CORRECTIVE_ACTION,
+            end,
+            null,
+            null,
+            correctiveAction(
+                CREDIT,
+                INC_PSI,
+                CREDIT + "/psi/feature=income",
+                end,
+                "action_recorded",
+                "alice",
+                "action_applied",
+                "reference refreshed",
+                null,
+                null,
+                "pending",
+                "action_applied by alice: verifying effectiveness"));
       }
       case 7 ->
           c.add(
@@ -387,12 +444,12 @@ final class ExportFixtures {
     }
   }
 
-  private static Path file(String model, long windowStart) {
+  static Path file(String model, long windowStart) {
     LocalDate date = Instant.ofEpochMilli(windowStart).atZone(ZoneOffset.UTC).toLocalDate();
     return Path.of("model=" + model, "date=" + date, "evidence-0.jsonl");
   }
 
-  private static void write(Path dir, Map<Path, List<String>> files) {
+  static void write(Path dir, Map<Path, List<String>> files) {
     try {
       for (Map.Entry<Path, List<String>> f : files.entrySet()) {
         Path target = dir.resolve(f.getKey());
@@ -418,7 +475,7 @@ final class ExportFixtures {
   }
 
   /** A model's chain and the records written since its last manifest. */
-  private static final class Chain {
+  static final class Chain {
     final String model;
     HashChain.State state = HashChain.State.INITIAL;
     final List<EvidenceRecord> pending = new ArrayList<>();

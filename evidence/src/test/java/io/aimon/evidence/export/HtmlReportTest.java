@@ -168,9 +168,14 @@ class HtmlReportTest {
     assertTrue(psi.contains("<td>1x, last 2026-01-02T00:00:00Z</td>"), "updated");
     assertTrue(psi.contains("<td>2026-01-02T12:00:00Z</td>"), "resolved");
     assertTrue(psi.contains("<a href=\"" + RUNBOOK + "\" rel=\"noopener noreferrer\">runbook</a>"));
-    assertTrue(credit.contains("Lifecycle of inc-psi-income (3 events, 1 corrective action)"));
     assertTrue(
-        credit.contains("<strong>corrective action (recorded)</strong>: reference refreshed"));
+        credit.contains("Lifecycle of inc-psi-income (3 events, 1 corrective-action record)"));
+    assertTrue(
+        credit.contains(
+            "<tr><td>2026-01-02T12:00:00Z</td><td>alice</td><td>action_recorded</td>"
+                + "<td>action_applied</td><td>reference refreshed</td>"
+                + "<td>action_applied by alice: verifying effectiveness</td>"),
+        credit);
     int acc = credit.indexOf("data-incident=\"inc-accuracy\"");
     assertTrue(
         credit
