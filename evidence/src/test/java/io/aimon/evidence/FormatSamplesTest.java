@@ -102,7 +102,12 @@ class FormatSamplesTest {
             null,
             null,
             json(
-                "{\"incident_id\":\"inc-7\",\"action\":\"reference refreshed\",\"status\":\"recorded\"}")));
+                "{\"event\":\"action_recorded\",\"incident_id\":\"inc-7\","
+                    + "\"model_id\":\"credit-risk\",\"series\":\"credit-risk/psi/feature=income\","
+                    + "\"time\":\"2026-01-01T06:00:00.001Z\",\"actor\":\"alice\","
+                    + "\"action_id\":\"act-1\",\"action_type\":\"action_applied\","
+                    + "\"text\":\"reference refreshed\",\"effectiveness\":\"pending\","
+                    + "\"summary\":\"action_applied by alice: verifying effectiveness\"}")));
     List<String> lines = new ArrayList<>();
     records.forEach(r -> lines.add(r.toJson()));
     lines.add(Manifest.sign(CREDIT, start, end, records, TEST_KEYS).toJson());
