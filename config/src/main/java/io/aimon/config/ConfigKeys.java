@@ -96,7 +96,7 @@ public final class ConfigKeys {
           ValueTypes.STRING,
           "aimon.incident-actions",
           "Topic of the operators' corrective actions (`aimon incident ack|note|root-cause|action|"
-              + "applied|close|grade`), which the monitor job applies to its incidents.");
+              + "close|grade`), which the monitor job applies to its incidents.");
   public static final ConfigKey<Map<String, String>> KAFKA_PROPERTIES =
       key(
           "kafka.properties",
@@ -258,7 +258,7 @@ public final class ConfigKeys {
           "corrective_actions.verify_windows",
           ValueTypes.integer(1, CorrectiveActionConfig.MAX_VERIFY_WINDOWS),
           3,
-          "Consecutive ok windows of the incident's check after `aimon incident applied` that "
+          "Consecutive ok windows of the incident's check after `aimon incident action --applied` that "
               + "verify the action as effective; a warning or critical window first makes it "
               + "ineffective.");
   public static final ConfigKey<Duration> CORRECTIVE_ACTIONS_MAJOR_AFTER =

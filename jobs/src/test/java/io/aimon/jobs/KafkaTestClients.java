@@ -3,8 +3,10 @@ package io.aimon.jobs;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -27,11 +29,31 @@ public final class KafkaTestClients {
     }
   }
 
+  /** Writes each (key, value) as one record and waits until all are acknowledged. */
+  public static void produceKeyed(
+      String bootstrap, String topic, List<Map.Entry<String, String>> records) {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+      records.forEach(r -> producer.send(new ProducerRecord<>(topic, r.getKey(), r.getValue())));
+    }
+  }
+
   /**
    * Reads the topic from the start with read_committed until at least {@code expected} records are
    * there and two more polls bring nothing (so extra records would be seen); gives up after 60 s.
    */
   public static List<String> readCommitted(String bootstrap, String topic, int expected) {
+    return readCommittedRecords(bootstrap, topic, expected).stream()
+        .map(ConsumerRecord::value)
+        .toList();
+  }
+
+  /** As {@link #readCommitted}, the whole records (key, partition, offset). */
+  public static List<ConsumerRecord<String, String>> readCommittedRecords(
+      String bootstrap, String topic, int expected) {
     Properties p = new Properties();
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + topic);
@@ -39,13 +61,13 @@ public final class KafkaTestClients {
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    List<String> out = new ArrayList<>();
+    List<ConsumerRecord<String, String>> out = new ArrayList<>();
     try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
       consumer.subscribe(List.of(topic));
       int quiet = 0;
       for (int polls = 0; polls < 120 && quiet < 2; polls++) {
         var records = consumer.poll(Duration.ofMillis(500));
-        records.forEach(r -> out.add(r.value()));
+        records.forEach(out::add);
         if (out.size() >= expected && records.isEmpty()) {
           quiet++;
         }

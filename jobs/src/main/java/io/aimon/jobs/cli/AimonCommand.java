@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       ReferenceCommand.class,
       ConfigCommand.class,
       EvidenceCommand.class,
+      IncidentCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -102,7 +102,8 @@ public final class KafkaConnectors {
     }
   }
 
-  static Properties clientProperties(KafkaSettings kafka) {
+  /** A fresh copy of the settings' {@code kafka.properties}, for a client of one's own. */
+  public static Properties clientProperties(KafkaSettings kafka) {
     Properties p = new Properties();
     kafka.properties().forEach(p::setProperty);
     return p;

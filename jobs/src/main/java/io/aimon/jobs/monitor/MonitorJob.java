@@ -45,6 +45,11 @@ import org.apache.flink.util.OutputTag;
  * into incident events (opened, escalated, updated, resolved). Bad records, late events and
  * rejected labels become dead letters with a reason.
  *
+ * <p>With evidence sinks: final check results, incident events and operators' corrective actions
+ * ({@link #withActions}) go, keyed by series, through {@link ApplyCorrectiveActions}; its events,
+ * the check results, window coverage (with the input ranges and dead letters by reason) and
+ * incident events go, keyed by model, into {@link WriteEvidence}'s hash chains.
+ *
  * <pre>{@code
  * new MonitorJob(plan, inferenceSource, labelSource, metricsSink, deadLetterSink).build(env);
  * env.execute("aimon-monitor");

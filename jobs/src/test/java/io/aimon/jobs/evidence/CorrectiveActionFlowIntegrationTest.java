@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aimon.alerting.remediation.ActionType;
 import io.aimon.alerting.remediation.CorrectiveAction;
-import io.aimon.alerting.remediation.NonconformityGrade;
 import io.aimon.evidence.ArchiveVerifier;
 import io.aimon.jobs.AdultFixtures;
 import io.aimon.jobs.alert.IncidentScenario;
@@ -65,65 +64,64 @@ class CorrectiveActionFlowIntegrationTest {
     String ineffective = opened(INEFFECTIVE);
     String overridden = opened(OVERRIDDEN);
 
-    List<String> actions = new ArrayList<>();
-    actions.add(action("a1", effective, EFFECTIVE, ActionType.ACK, "alice", 52, null));
-    actions.add(
-        action(
-            "a2",
-            effective,
-            EFFECTIVE,
-            ActionType.ROOT_CAUSE,
-            "alice",
-            55,
-            "upstream income field switched to monthly"));
-    actions.add(
-        action(
-            "a3",
-            effective,
-            EFFECTIVE,
-            ActionType.ACTION_APPLIED,
-            "bob",
-            81,
-            "income converted back to yearly"));
-    actions.add(action("a4", effective, EFFECTIVE, ActionType.CLOSE, "alice", 115, null));
-    actions.add(action("b1", ineffective, INEFFECTIVE, ActionType.ACK, "carol", 55, null));
-    actions.add(
-        action(
-            "b2",
-            ineffective,
-            INEFFECTIVE,
-            ActionType.ACTION_APPLIED,
-            "carol",
-            61,
-            "retrained on last week"));
-    actions.add(action("b3", ineffective, INEFFECTIVE, ActionType.CLOSE, "carol", 62, null));
-    actions.add(
-        action(
-            "b4",
-            ineffective,
-            INEFFECTIVE,
-            ActionType.ACTION_APPLIED,
-            "dave",
-            95,
-            "contract mix reweighted"));
-    actions.add(
-        new CorrectiveAction(
-                "c1",
-                overridden,
-                "churn",
-                OVERRIDDEN,
-                ActionType.GRADE,
-                "erin",
-                START + 85_000,
-                null,
-                NonconformityGrade.MINOR,
-                "tenure feeds the retention offers")
-            .toJson());
-    actions.add(
-        action("d1", "no-such-incident", EFFECTIVE, ActionType.NOTE, "alice", 60, "typo in id"));
-    actions.add("{\"action_id\": \"e1\", \"type\": \"ack\"}");
+    // what the operators record, with the command line as they would (times backdated)
     Path actionsFile = dir.resolve("actions.jsonl");
-    Files.write(actionsFile, actions);
+    incident(actionsFile, "ack", effective, "alice", 52);
+    incident(
+        actionsFile,
+        "root-cause",
+        effective,
+        "alice",
+        55,
+        "--text",
+        "upstream income field switched to monthly");
+    incident(
+        actionsFile,
+        "action",
+        effective,
+        "bob",
+        81,
+        "--text",
+        "income converted back to yearly",
+        "--applied");
+    incident(actionsFile, "close", effective, "alice", 115);
+    incident(actionsFile, "ack", ineffective, "carol", 55);
+    incident(
+        actionsFile,
+        "action",
+        ineffective,
+        "carol",
+        61,
+        "--text",
+        "retrained on last week",
+        "--applied");
+    incident(actionsFile, "close", ineffective, "carol", 62);
+    incident(
+        actionsFile,
+        "action",
+        ineffective,
+        "dave",
+        95,
+        "--text",
+        "contract mix reweighted",
+        "--applied");
+    incident(
+        actionsFile,
+        "grade",
+        overridden,
+        "erin",
+        85,
+        "--grade",
+        "minor",
+        "--reason",
+        "tenure feeds the retention offers");
+    // an id the job does not know (the command refuses it: written by hand) and a broken line
+    List<String> byHand =
+        List.of(
+            action("d1", "no-such-incident", EFFECTIVE, ActionType.NOTE, "alice", 60, "typo"),
+            "{\"action_id\": \"e1\", \"type\": \"ack\"}");
+    Files.write(actionsFile, byHand, java.nio.file.StandardOpenOption.APPEND);
+    assertEquals(11, Files.readAllLines(actionsFile).size());
 
     out = AdultFixtures.replay(config, input, null, dir.resolve("out"), actionsFile);
     records = lines(out.resolve("evidence"));
@@ -255,6 +253,33 @@ class CorrectiveActionFlowIntegrationTest {
   }
 
   // --- helpers ---------------------------------------------------------------------------------
+
+  /** Runs {@code aimon incident VERB ID ...} against the plain replay's incidents. */
+  private static void incident(
+      Path actions, String verb, String id, String actor, int second, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "incident",
+                verb,
+                id,
+                "--incidents",
+                plain.resolve("incidents.jsonl").toString(),
+                "--actions",
+                actions.toString(),
+                "--actor",
+                actor,
+                "--time",
+                Instant.ofEpochMilli(START + second * 1000L).toString()));
+    args.addAll(List.of(more));
+    java.io.StringWriter err = new java.io.StringWriter();
+    int code =
+        new picocli.CommandLine(new io.aimon.jobs.cli.AimonCommand())
+            .setErr(new java.io.PrintWriter(err))
+            .setOut(new java.io.PrintWriter(new java.io.StringWriter()))
+            .execute(args.toArray(String[]::new));
+    assertEquals(0, code, String.join(" ", args) + ": " + err);
+  }
 
   private static String action(
       String id,
