@@ -20,7 +20,7 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class IncidentScenario {
   public static final long START = 1_767_225_600_000L; // 2026-01-01T00:00:00Z
-  static final int WINDOWS = 12;
+  public static final int WINDOWS = 12;
   static final int EVENTS_PER_WINDOW = 200;
   static final String RUNBOOK = "https://runbooks.example.com/aimon/model-drift";
 
