@@ -17,7 +17,7 @@ import java.util.Objects;
  * RemediationMachine.Step s = RemediationMachine.opened(openedEvent, policy);
  * s = RemediationMachine.onAction(s.next(), ack, policy);
  * s = RemediationMachine.onAction(s.next(), applied, policy);
- * s = RemediationMachine.onWindow(s.next(), windowEnd, "ok", policy); // ... verifyWindows times
+ * s = RemediationMachine.onWindow(s.next(), start, end, "ok", policy); // ... verifyWindows times
  * s.events().forEach(e -> evidence.write("corrective_action", e.toData()));
  * }</pre>
  *
@@ -39,8 +39,9 @@ import java.util.Objects;
  *       without verified effectiveness"); {@link ActionType#GRADE} overrides the rule's grade from
  *       then on ({@link RemediationEvent#GRADE_OVERRIDDEN}). Actions never regrade by the rule:
  *       their time is the operator's clock, not event time.
- *   <li><b>Effectiveness.</b> Only inputs later (event time) than the applied action count. While
- *       {@link Effectiveness#PENDING}, an ok window adds a clean window, and the {@link
+ *   <li><b>Effectiveness.</b> Only windows that start at or after the applied action (event time)
+ *       count: a window that began before it holds data from before the fix. While {@link
+ *       Effectiveness#PENDING}, an ok window adds a clean window, and the {@link
  *       RemediationPolicy#verifyWindows()}-th makes it {@link Effectiveness#VERIFIED_EFFECTIVE}
  *       ({@link RemediationEvent#EFFECTIVENESS_VERIFIED}); a warning or critical window makes it
  *       {@link Effectiveness#INEFFECTIVE} ({@link RemediationEvent#EFFECTIVENESS_FAILED}), which
@@ -136,7 +137,7 @@ public final class RemediationMachine {
     if (breach
         && (r.effectiveness() == Effectiveness.PENDING
             || r.effectiveness() == Effectiveness.VERIFIED_EFFECTIVE)
-        && e.eventTime() > r.appliedAt()) {
+        && e.windowStart() >= r.appliedAt()) {
       d.effectiveness = Effectiveness.INEFFECTIVE;
       events.add(
           machineEvent(
@@ -256,12 +257,14 @@ public final class RemediationMachine {
   }
 
   /**
-   * Applies the check status of the incident's series for the window ending at {@code windowEnd}.
+   * Applies the check status of the incident's series for the window [{@code windowStart}, {@code
+   * windowEnd}).
    *
    * @param status {@code ok}, {@code warning}, {@code critical} or {@code insufficient_data}
    * @throws IllegalArgumentException for any other status
    */
-  public static Step onWindow(Remediation r, long windowEnd, String status, RemediationPolicy p) {
+  public static Step onWindow(
+      Remediation r, long windowStart, long windowEnd, String status, RemediationPolicy p) {
     Objects.requireNonNull(p, "policy");
     if (!STATUSES.contains(status)) {
       throw new IllegalArgumentException(
@@ -269,7 +272,7 @@ public final class RemediationMachine {
     }
     Draft d = new Draft(r);
     List<RemediationEvent> events = new ArrayList<>();
-    if (r.effectiveness() == Effectiveness.PENDING && windowEnd > r.appliedAt()) {
+    if (r.effectiveness() == Effectiveness.PENDING && windowStart >= r.appliedAt()) {
       switch (status) {
         case "ok" -> {
           d.cleanWindows++;

@@ -35,7 +35,7 @@ class RemediationEventTest {
   @Test
   void toDataOfAGradeChangeLeavesOutTheActionFields() {
     RemediationEvent e =
-        RemediationMachine.onWindow(
+        RemediationFixtures.onWindow(
                 opened(Severity.CRITICAL), OPENED + 86_400_000L, "critical", POLICY)
             .events()
             .get(0);

@@ -26,6 +26,12 @@ final class RemediationFixtures {
     return OPENED + n * HOUR;
   }
 
+  /** The status of the hourly window ending at {@code end}. */
+  static RemediationMachine.Step onWindow(
+      Remediation r, long end, String status, RemediationPolicy p) {
+    return RemediationMachine.onWindow(r, end - HOUR, end, status, p);
+  }
+
   /** An incident event of the fixture incident for the hourly window ending at {@code end}. */
   static IncidentEvent incident(Type type, Severity severity, long end) {
     return incident(INCIDENT, type, severity, end);

@@ -64,7 +64,7 @@ class RemediationMachineTest {
   private static Row win(long end, String status, List<String> events, Effectiveness e, int clean) {
     return new Row(
         status + " window",
-        r -> RemediationMachine.onWindow(r, end, status, POLICY),
+        r -> RemediationFixtures.onWindow(r, end, status, POLICY),
         events,
         e,
         clean);
@@ -105,15 +105,17 @@ class RemediationMachineTest {
             List.of(
                 ack("bob", OPENED + 60_000),
                 applied(appliedAt, Effectiveness.PENDING),
-                win(window(1), "ok", List.of(), Effectiveness.PENDING, 1),
-                win(window(2), "ok", List.of(), Effectiveness.PENDING, 2),
+                // the window the action fell in holds data from before it: it does not count
+                win(window(1), "ok", List.of(), Effectiveness.PENDING, 0),
+                win(window(2), "ok", List.of(), Effectiveness.PENDING, 1),
+                win(window(3), "ok", List.of(), Effectiveness.PENDING, 2),
                 win(
-                    window(3),
+                    window(4),
                     "ok",
                     List.of(EFFECTIVENESS_VERIFIED),
                     Effectiveness.VERIFIED_EFFECTIVE,
                     3),
-                win(window(4), "critical", List.of(), Effectiveness.VERIFIED_EFFECTIVE, 3)));
+                win(window(5), "critical", List.of(), Effectiveness.VERIFIED_EFFECTIVE, 3)));
 
     assertEquals("bob", r.acknowledgedBy());
     assertEquals(OPENED + 60_000, r.acknowledgedAt());
@@ -130,9 +132,9 @@ class RemediationMachineTest {
                 action(ActionType.ACTION_APPLIED, "alice", OPENED, "retrained"),
                 POLICY)
             .next();
-    r = RemediationMachine.onWindow(r, window(1), "ok", POLICY).next();
-    r = RemediationMachine.onWindow(r, window(2), "ok", POLICY).next();
-    RemediationEvent e = RemediationMachine.onWindow(r, window(3), "ok", POLICY).events().get(0);
+    r = RemediationFixtures.onWindow(r, window(1), "ok", POLICY).next();
+    r = RemediationFixtures.onWindow(r, window(2), "ok", POLICY).next();
+    RemediationEvent e = RemediationFixtures.onWindow(r, window(3), "ok", POLICY).events().get(0);
 
     assertEquals(window(3), e.time());
     assertEquals(Effectiveness.VERIFIED_EFFECTIVE, e.effectiveness());
@@ -149,7 +151,7 @@ class RemediationMachineTest {
         run(
             opened(Severity.CRITICAL),
             List.of(
-                applied(OPENED + 1, Effectiveness.PENDING),
+                applied(OPENED, Effectiveness.PENDING),
                 win(window(1), "ok", List.of(), Effectiveness.PENDING, 1),
                 win(
                     window(2),
@@ -158,7 +160,7 @@ class RemediationMachineTest {
                     Effectiveness.INEFFECTIVE,
                     1),
                 win(window(3), "ok", List.of(), Effectiveness.INEFFECTIVE, 1),
-                applied(window(3) + 1, Effectiveness.PENDING),
+                applied(window(3), Effectiveness.PENDING),
                 win(window(4), "ok", List.of(), Effectiveness.PENDING, 1),
                 win(window(5), "ok", List.of(), Effectiveness.PENDING, 2),
                 win(
@@ -169,7 +171,7 @@ class RemediationMachineTest {
                     3)));
 
     assertEquals(2, r.actions());
-    assertEquals(window(3) + 1, r.appliedAt());
+    assertEquals(window(3), r.appliedAt());
   }
 
   @Test
@@ -178,9 +180,11 @@ class RemediationMachineTest {
         run(
             opened(Severity.CRITICAL),
             List.of(
-                applied(OPENED + 1, Effectiveness.PENDING),
+                applied(OPENED + HOUR / 2, Effectiveness.PENDING),
+                // a breach in the window the action fell in was before the fix: not judged
+                win(window(1), "critical", List.of(), Effectiveness.PENDING, 0),
                 win(
-                    window(1),
+                    window(2),
                     "warning",
                     List.of(EFFECTIVENESS_FAILED),
                     Effectiveness.INEFFECTIVE,
@@ -232,7 +236,7 @@ class RemediationMachineTest {
     Remediation r =
         RemediationMachine.onAction(
                 opened(Severity.WARNING),
-                action(ActionType.ACTION_APPLIED, "alice", OPENED + 1, "fixed the feed"),
+                action(ActionType.ACTION_APPLIED, "alice", OPENED, "fixed the feed"),
                 POLICY)
             .next();
 
@@ -247,7 +251,7 @@ class RemediationMachineTest {
     assertEquals(window(1), s.events().get(0).time());
     // the window of the same breach then changes nothing more
     assertEquals(
-        List.of(), RemediationMachine.onWindow(s.next(), window(1), "critical", POLICY).events());
+        List.of(), RemediationFixtures.onWindow(s.next(), window(1), "critical", POLICY).events());
   }
 
   @Test
@@ -259,7 +263,7 @@ class RemediationMachineTest {
                 POLICY)
             .next();
     for (int w = 1; w <= 3; w++) {
-      r = RemediationMachine.onWindow(r, window(w), "ok", POLICY).next();
+      r = RemediationFixtures.onWindow(r, window(w), "ok", POLICY).next();
     }
     assertEquals(Effectiveness.VERIFIED_EFFECTIVE, r.effectiveness());
 
@@ -392,7 +396,7 @@ class RemediationMachineTest {
     List<String> gradeEvents = new ArrayList<>();
     long majorAt = 0;
     for (int w = 1; w <= 30; w++) {
-      RemediationMachine.Step s = RemediationMachine.onWindow(r, window(w), "critical", POLICY);
+      RemediationMachine.Step s = RemediationFixtures.onWindow(r, window(w), "critical", POLICY);
       for (RemediationEvent e : s.events()) {
         gradeEvents.add(e.type() + " " + e.grade().code());
         majorAt = e.time();
@@ -420,7 +424,7 @@ class RemediationMachineTest {
     assertEquals("known data outage", s.next().gradeReason());
 
     assertEquals(
-        List.of(), RemediationMachine.onWindow(s.next(), window(24), "ok", POLICY).events());
+        List.of(), RemediationFixtures.onWindow(s.next(), window(24), "ok", POLICY).events());
   }
 
   @Test
@@ -460,7 +464,7 @@ class RemediationMachineTest {
     r = atWindow(r, 1, "ok");
     assertTrue(r.isClosed());
 
-    RemediationMachine.Step breach = RemediationMachine.onWindow(r, window(2), "critical", POLICY);
+    RemediationMachine.Step breach = RemediationFixtures.onWindow(r, window(2), "critical", POLICY);
 
     assertEquals(Effectiveness.INEFFECTIVE, breach.next().effectiveness());
     assertNull(breach.next().closedAt());
@@ -472,7 +476,7 @@ class RemediationMachineTest {
         breach.events().get(0).summary());
 
     RemediationMachine.Step open =
-        RemediationMachine.onWindow(
+        RemediationFixtures.onWindow(
             act(opened(Severity.CRITICAL), action(ActionType.ACTION_APPLIED, "bob", OPENED, "x")),
             window(1),
             "warning",
@@ -539,7 +543,7 @@ class RemediationMachineTest {
         "status: expected ok, warning, critical or insufficient_data, found 'partial'",
         assertThrows(
                 IllegalArgumentException.class,
-                () -> RemediationMachine.onWindow(r, window(1), "partial", POLICY))
+                () -> RemediationFixtures.onWindow(r, window(1), "partial", POLICY))
             .getMessage());
     assertEquals(
         "incident event: expected type opened, found io.aimon.incident.updated",
@@ -563,7 +567,7 @@ class RemediationMachineTest {
   }
 
   private static Remediation atWindow(Remediation r, int hours, String status) {
-    return RemediationMachine.onWindow(r, window(hours), status, POLICY).next();
+    return RemediationFixtures.onWindow(r, window(hours), status, POLICY).next();
   }
 
   private static Remediation resolve(Remediation r, int hours) {

@@ -112,7 +112,10 @@ final class ApplyCorrectiveActions
     List<String> ids = new ArrayList<>();
     incidents.keys().forEach(ids::add);
     for (String id : ids) {
-      save(RemediationMachine.onWindow(incidents.get(id), in.time(), in.status(), policy), out);
+      save(
+          RemediationMachine.onWindow(
+              incidents.get(id), in.start(), in.time(), in.status(), policy),
+          out);
     }
   }
 

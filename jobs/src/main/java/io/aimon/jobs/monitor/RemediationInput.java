@@ -14,6 +14,7 @@ import io.aimon.detectors.event.RawRecord;
  *
  * @param kind {@link #CHECK}, {@link #INCIDENT} or {@link #ACTION}
  * @param series the series ({@link SeriesKey#asString()}), the key
+ * @param start the window's start ({@link #CHECK}), else 0
  * @param time event time: window end, incident event time, or the action's time
  * @param order ties within the same time and kind are broken by this (check id, event id, action
  *     id), so the order of processing does not depend on how the streams interleave
@@ -25,6 +26,7 @@ import io.aimon.detectors.event.RawRecord;
 public record RemediationInput(
     String kind,
     String series,
+    long start,
     long time,
     String order,
     String status,
@@ -39,7 +41,15 @@ public record RemediationInput(
   /** A final check result: the status of its series' window. */
   public static RemediationInput check(CheckResult r) {
     return new RemediationInput(
-        CHECK, SeriesKey.of(r).asString(), r.windowEnd(), r.checkId(), r.status(), null, null, 0);
+        CHECK,
+        SeriesKey.of(r).asString(),
+        r.windowStart(),
+        r.windowEnd(),
+        r.checkId(),
+        r.status(),
+        null,
+        null,
+        0);
   }
 
   /** An incident lifecycle event. */
@@ -47,6 +57,7 @@ public record RemediationInput(
     return new RemediationInput(
         INCIDENT,
         e.seriesKey().asString(),
+        0,
         e.eventTime(),
         e.eventId(),
         null,
@@ -58,7 +69,15 @@ public record RemediationInput(
   /** An operator's action, read from {@code raw}. */
   public static RemediationInput action(CorrectiveAction a, RawRecord raw) {
     return new RemediationInput(
-        ACTION, a.series(), a.time(), a.actionId(), null, a.toJson(), raw.source(), raw.position());
+        ACTION,
+        a.series(),
+        0,
+        a.time(),
+        a.actionId(),
+        null,
+        a.toJson(),
+        raw.source(),
+        raw.position());
   }
 
   /** The processing order of kinds at the same time: a window's status, then its incident event. */

@@ -30,11 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
  * With {@code verify_windows: 3} and {@code major_after: 60s}:
  *
  * <ul>
- *   <li>credit-risk psi(income), opened 00:50: ack, root cause, action applied at 01:21 after the
- *       drift stopped, ok windows ending 01:30, 01:40, 01:50: verified effective at 01:50; closed.
- *   <li>churn psi(contract), opened 00:50, drifting on: action applied at 01:01 and closed at once;
+ *   <li>credit-risk psi(income), opened 00:50: ack, root cause, action applied at 01:20 as the
+ *       drift stops, ok windows ending 01:30, 01:40, 01:50: verified effective at 01:50; closed.
+ *   <li>churn psi(contract), opened 00:50, drifting on: action applied at 01:00 and closed at once;
  *       the critical window ending 01:10 makes it ineffective and reopens the incident; a second
- *       action at 01:35 fails at 01:40; still unresolved at 01:50 (60 s after opening): major.
+ *       action at 01:30 fails at 01:40; still unresolved at 01:50 (60 s after opening): major.
  *   <li>churn jensen_shannon(tenure_months), a warning (observation): graded minor by hand.
  * </ul>
  */
@@ -80,7 +80,7 @@ class CorrectiveActionFlowIntegrationTest {
         "action",
         effective,
         "bob",
-        81,
+        80,
         "--text",
         "income converted back to yearly",
         "--applied");
@@ -91,7 +91,7 @@ class CorrectiveActionFlowIntegrationTest {
         "action",
         ineffective,
         "carol",
-        61,
+        60,
         "--text",
         "retrained on last week",
         "--applied");
@@ -101,7 +101,7 @@ class CorrectiveActionFlowIntegrationTest {
         "action",
         ineffective,
         "dave",
-        95,
+        90,
         "--text",
         "contract mix reweighted",
         "--applied");
@@ -139,13 +139,13 @@ class CorrectiveActionFlowIntegrationTest {
             "00:50 grade_changed minor",
             "00:52 action_recorded ack alice",
             "00:55 action_recorded root_cause alice",
-            "01:21 action_recorded action_applied bob pending",
+            "01:20 action_recorded action_applied bob pending",
             "01:50 effectiveness_verified verified_effective",
             "01:55 action_recorded close alice"),
         story(EFFECTIVE));
     JsonNode verified = event(EFFECTIVE, "effectiveness_verified");
     assertEquals(
-        "action applied at 2026-01-01T00:01:21Z effective: 3 clean windows up to"
+        "action applied at 2026-01-01T00:01:20Z effective: 3 clean windows up to"
             + " 2026-01-01T00:01:50Z",
         verified.path("summary").asText());
     assertEquals(
@@ -159,10 +159,10 @@ class CorrectiveActionFlowIntegrationTest {
         List.of(
             "00:50 grade_changed minor",
             "00:55 action_recorded ack carol",
-            "01:01 action_recorded action_applied carol pending",
+            "01:00 action_recorded action_applied carol pending",
             "01:02 action_recorded close carol",
             "01:10 effectiveness_failed ineffective",
-            "01:35 action_recorded action_applied dave pending",
+            "01:30 action_recorded action_applied dave pending",
             "01:40 effectiveness_failed ineffective",
             "01:50 grade_changed major"),
         story(INEFFECTIVE));
@@ -171,7 +171,7 @@ class CorrectiveActionFlowIntegrationTest {
             .filter(r -> r.path("event").asText().equals("effectiveness_failed"))
             .toList();
     assertEquals(
-        "action applied at 2026-01-01T00:01:01Z ineffective: a critical window ending"
+        "action applied at 2026-01-01T00:01:00Z ineffective: a critical window ending"
             + " 2026-01-01T00:01:10Z after 0 clean; incident reopened (closed at"
             + " 2026-01-01T00:01:02Z)",
         failed.get(0).path("summary").asText());

@@ -101,7 +101,7 @@ class CorrectiveActionKafkaIntegrationTest {
             "--actor",
             "bob",
             "--time",
-            at(81),
+            at(80),
             "--text",
             "income converted back to yearly",
             "--applied");
@@ -134,7 +134,7 @@ class CorrectiveActionKafkaIntegrationTest {
             List.of(
                 "00:50 grade_changed",
                 "00:52 action_recorded alice",
-                "01:21 action_recorded bob pending",
+                "01:20 action_recorded bob pending",
                 "01:50 effectiveness_verified verified_effective"),
             story);
       } finally {
