@@ -288,7 +288,8 @@ public final class RemediationMachine {
                         + iso(r.appliedAt())
                         + " effective: "
                         + d.cleanWindows
-                        + " clean windows up to "
+                        + (d.cleanWindows == 1 ? " clean window" : " clean windows")
+                        + " up to "
                         + iso(windowEnd)));
           }
         }

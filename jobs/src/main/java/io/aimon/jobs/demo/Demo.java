@@ -118,6 +118,13 @@ public final class Demo {
               + out.toAbsolutePath());
       console.flush();
       DemoConsole watcher = new DemoConsole(config.kafka(), out, console);
+      DemoOperator operator = new DemoOperator(config.kafka(), console);
+      watcher.onVerified(
+          d ->
+              operator.close(
+                  d.path("incident_id").asText(),
+                  d.path("model_id").asText(),
+                  d.path("series").asText()));
       Thread watcherThread = new Thread(watcher, "aimon-demo-console");
       watcherThread.setDaemon(true);
       watcherThread.start();
@@ -125,7 +132,8 @@ public final class Demo {
           produce(
               config.kafka().bootstrapServers(),
               config.kafka().inferenceTopic(),
-              config.kafka().labelsTopic());
+              config.kafka().labelsTopic(),
+              () -> operator.act(watcher.openCriticalPerModel()));
       // let the last checkpoints commit the last transactions (incidents, then deliveries)
       Thread.sleep(4 * plan.checkpointInterval().toMillis() + 1000);
       job.cancel().get(60, TimeUnit.SECONDS);
@@ -173,6 +181,8 @@ public final class Demo {
     Files.writeString(
         config,
         DemoGenerator.config(bootstrap, alertmanager.toString())
+            // one clean window verifies the demo operator's action within the demo's last third
+            + "corrective_actions:\n  verify_windows: 1\n"
             + "evidence:\n  dir: "
             + MonitorRunner.EVIDENCE_DIR
             + "\n  signing_key: file:"
@@ -195,7 +205,11 @@ public final class Demo {
   /** Labels are published this long after their prediction (and stamped so). */
   static final long LABEL_DELAY_MILLIS = 5_000;
 
-  private long produce(String bootstrap, String topic, String labelsTopic)
+  /**
+   * Produces the demo's events until the duration is over; {@code onRecovery} runs once when the
+   * drift ends.
+   */
+  private long produce(String bootstrap, String topic, String labelsTopic, Runnable onRecovery)
       throws InterruptedException {
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -223,6 +237,9 @@ public final class Demo {
                       : ""));
           console.flush();
           shown = phase;
+          if (phase == DemoGenerator.Phase.RECOVERY) {
+            onRecovery.run();
+          }
         }
         for (int i = 0; i < perTick; i++) {
           for (String model : DemoGenerator.MODELS) {

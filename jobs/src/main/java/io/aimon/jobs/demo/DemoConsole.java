@@ -2,6 +2,9 @@ package io.aimon.jobs.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aimon.alerting.incident.CloudEvents;
+import io.aimon.alerting.incident.IncidentEvent;
+import io.aimon.alerting.incident.Severity;
 import io.aimon.config.KafkaSettings;
 import io.aimon.jobs.monitor.MonitorRunner;
 import java.io.BufferedWriter;
@@ -41,6 +44,14 @@ final class DemoConsole implements Runnable {
   private final Map<String, Long> reasons = new TreeMap<>();
   private final Map<String, Long> incidents = new TreeMap<>();
   private final Map<String, Long> deliveries = new TreeMap<>();
+  private final Map<String, Long> corrective = new TreeMap<>();
+
+  /** Called with the data of each effectiveness_verified evidence record. */
+  private volatile java.util.function.Consumer<JsonNode> onVerified = d -> {};
+
+  /** The latest event of each open incident, by incident id. */
+  private final Map<String, String> open = new TreeMap<>();
+
   static final String DELIVERIES_FILE = "alert-deliveries.jsonl";
 
   DemoConsole(KafkaSettings kafka, Path out, PrintWriter console) {
@@ -61,7 +72,26 @@ final class DemoConsole implements Runnable {
         + ", incident events "
         + incidents
         + ", alert deliveries "
-        + deliveries;
+        + deliveries
+        + ", corrective-action evidence "
+        + corrective;
+  }
+
+  /** Calls {@code listener} with the data of each effectiveness_verified evidence record. */
+  void onVerified(java.util.function.Consumer<JsonNode> listener) {
+    this.onVerified = listener;
+  }
+
+  /** One open critical incident per model (the first by id), for the demo operator. */
+  synchronized List<IncidentEvent> openCriticalPerModel() {
+    Map<String, IncidentEvent> byModel = new TreeMap<>();
+    for (String json : open.values()) {
+      IncidentEvent e = CloudEvents.fromJson(json);
+      if (e.severity() == Severity.CRITICAL) {
+        byModel.putIfAbsent(e.modelId(), e);
+      }
+    }
+    return List.copyOf(byModel.values());
   }
 
   @Override
@@ -84,7 +114,8 @@ final class DemoConsole implements Runnable {
               kafka.metricsTopic(),
               kafka.deadLetterTopic(),
               kafka.incidentsTopic(),
-              kafka.alertDeliveriesTopic()));
+              kafka.alertDeliveriesTopic(),
+              kafka.evidenceTopic()));
       int idlePollsAfterStop = 0;
       while (running.get() || idlePollsAfterStop < 3) {
         var records = consumer.poll(Duration.ofMillis(500));
@@ -100,6 +131,12 @@ final class DemoConsole implements Runnable {
             incidentFile.write(r.value());
             incidentFile.newLine();
             onIncident(MAPPER.readTree(r.value()));
+          } else if (r.topic().equals(kafka.evidenceTopic())) {
+            JsonNode evidence = MAPPER.readTree(r.value());
+            onEvidence(evidence);
+            if (evidence.path("data").path("event").asText().equals("effectiveness_verified")) {
+              onVerified.accept(evidence.path("data"));
+            }
           } else if (r.topic().equals(kafka.alertDeliveriesTopic())) {
             deliveryFile.write(r.value());
             deliveryFile.newLine();
@@ -156,6 +193,11 @@ final class DemoConsole implements Runnable {
     String type = e.path("type").asText().replace("io.aimon.incident.", "");
     incidents.merge(type, 1L, Long::sum);
     JsonNode d = e.path("data");
+    if (type.equals("resolved")) {
+      open.remove(d.path("incident_id").asText());
+    } else {
+      open.put(d.path("incident_id").asText(), e.toString());
+    }
     console.printf(
         "INCIDENT %-9s %-8s %s%n",
         type.toUpperCase(), d.path("severity").asText().toUpperCase(), d.path("summary").asText());
@@ -174,6 +216,22 @@ final class DemoConsole implements Runnable {
               ? "HTTP " + d.path("last_status").asInt()
               : d.path("last_error").asText(),
           d.path("event").path("data").path("summary").asText());
+      console.flush();
+    }
+  }
+
+  /** Corrective-action evidence: operators' actions and the verdicts on them. */
+  private synchronized void onEvidence(JsonNode r) {
+    if (!r.path("kind").asText().equals("corrective_action")) {
+      return;
+    }
+    JsonNode d = r.path("data");
+    String event = d.path("event").asText();
+    corrective.merge(event, 1L, Long::sum);
+    if (!event.equals("grade_changed")) {
+      console.printf(
+          "CORRECTIVE %-22s %s: %s%n",
+          event, d.path("series").asText(), d.path("summary").asText());
       console.flush();
     }
   }

@@ -86,6 +86,17 @@ class DemoIntegrationTest {
                     l.startsWith("ALERTMANAGER firing    aimon_ks model_id=credit-risk")
                         && l.contains("feature=income severity=critical")),
         text);
+    // when the drift ends the demo's operator acts on an open critical incident per model, and
+    // the monitor job records it as corrective-action evidence
+    assertTrue(
+        text.lines().filter(l -> l.startsWith("OPERATOR ack + action applied")).count() >= 1, text);
+    assertTrue(
+        text.lines()
+            .anyMatch(
+                l ->
+                    l.startsWith("CORRECTIVE action_recorded")
+                        && l.contains("action_applied by demo-operator: verifying effectiveness")),
+        text);
     List<JsonNode> deliveries = AdultFixtures.readJsonLines(out.resolve("alert-deliveries.jsonl"));
     assertTrue(
         deliveries.stream()
