@@ -38,7 +38,10 @@ import org.apache.flink.util.OutputTag;
  * unknown_incident}.
  *
  * <p>State: one {@link Remediation} (about 200 bytes) per incident until it is closed and no
- * verification is pending, plus the inputs waiting for the watermark.
+ * verification is pending, plus the inputs waiting for the watermark. A series keeps at most {@link
+ * #MAX_INCIDENTS_PER_SERIES}: past that, opening an incident forgets the oldest resolved one that
+ * is not being verified (nothing can change it but an operator's late action, which then becomes a
+ * dead letter {@code unknown_incident}), so incidents nobody closes do not grow the state forever.
  */
 final class ApplyCorrectiveActions
     extends KeyedProcessFunction<String, RemediationInput, EvidenceItem> {
@@ -47,6 +50,9 @@ final class ApplyCorrectiveActions
       Comparator.comparingLong(RemediationInput::time)
           .thenComparingInt(RemediationInput::kindRank)
           .thenComparing(RemediationInput::order);
+
+  /** The most incidents one series keeps; see the class doc. */
+  static final int MAX_INCIDENTS_PER_SERIES = 100;
 
   private final int verifyWindows;
   private final long majorAfterMillis;
@@ -124,10 +130,28 @@ final class ApplyCorrectiveActions
     if (r != null) {
       save(RemediationMachine.onIncident(r, e, policy), out);
     } else if (e.type() == IncidentEvent.Type.OPENED) {
+      forgetOldestIfFull();
       save(RemediationMachine.opened(e, policy), out);
     }
     // other events of an incident not tracked (opened before corrective actions were tracked,
     // or closed and judged) change nothing
+  }
+
+  /** Keeps the series under {@link #MAX_INCIDENTS_PER_SERIES} before one more is tracked. */
+  private void forgetOldestIfFull() throws Exception {
+    int tracked = 0;
+    Remediation oldest = null;
+    for (Remediation r : incidents.values()) {
+      tracked++;
+      if (r.isResolved()
+          && r.effectiveness() != Effectiveness.PENDING
+          && (oldest == null || r.openedAt() < oldest.openedAt())) {
+        oldest = r;
+      }
+    }
+    if (tracked >= MAX_INCIDENTS_PER_SERIES && oldest != null) {
+      incidents.remove(oldest.incidentId());
+    }
   }
 
   private void onAction(RemediationInput in, OnTimerContext ctx, Collector<EvidenceItem> out)
