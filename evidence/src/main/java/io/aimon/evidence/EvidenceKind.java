@@ -14,8 +14,10 @@ public enum EvidenceKind {
   CHECK("check"),
   /** Coverage of one window: windows expected vs evaluated, events read, late and dead-lettered. */
   COVERAGE("coverage"),
-  /** An incident opened, notified, acknowledged or resolved. */
+  /** An incident lifecycle event: opened, escalated, updated or resolved. */
   INCIDENT("incident"),
+  /** An incident event delivered (or not) to a notifier: the incident was communicated. */
+  NOTIFICATION("notification"),
   /** A corrective action recorded, or its effectiveness verified or failed. */
   CORRECTIVE_ACTION("corrective_action");
 

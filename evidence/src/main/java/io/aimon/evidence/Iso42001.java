@@ -17,6 +17,7 @@ import java.util.Objects;
  *   <tr><td>{@code check}</td><td>9.1</td><td>A.6.2.6</td></tr>
  *   <tr><td>{@code coverage}</td><td>9.1</td><td>A.6.2.8, A.7.4</td></tr>
  *   <tr><td>{@code incident}</td><td>10.2</td><td>A.8.4</td></tr>
+ *   <tr><td>{@code notification}</td><td>10.2</td><td>A.8.4</td></tr>
  *   <tr><td>{@code corrective_action}</td><td>10.2</td><td>none</td></tr>
  * </table>
  *
@@ -35,6 +36,8 @@ public final class Iso42001 {
     CONTROLS.put(EvidenceKind.COVERAGE, List.of("A.6.2.8", "A.7.4"));
     CLAUSES.put(EvidenceKind.INCIDENT, List.of("10.2"));
     CONTROLS.put(EvidenceKind.INCIDENT, List.of("A.8.4"));
+    CLAUSES.put(EvidenceKind.NOTIFICATION, List.of("10.2"));
+    CONTROLS.put(EvidenceKind.NOTIFICATION, List.of("A.8.4"));
     CLAUSES.put(EvidenceKind.CORRECTIVE_ACTION, List.of("10.2"));
     CONTROLS.put(EvidenceKind.CORRECTIVE_ACTION, List.of());
 

@@ -20,6 +20,8 @@ class Iso42001Test {
     assertEquals(List.of("A.6.2.8", "A.7.4"), Iso42001.controls(EvidenceKind.COVERAGE));
     assertEquals(List.of("10.2"), Iso42001.clauses(EvidenceKind.INCIDENT));
     assertEquals(List.of("A.8.4"), Iso42001.controls(EvidenceKind.INCIDENT));
+    assertEquals(List.of("10.2"), Iso42001.clauses(EvidenceKind.NOTIFICATION));
+    assertEquals(List.of("A.8.4"), Iso42001.controls(EvidenceKind.NOTIFICATION));
     assertEquals(List.of("10.2"), Iso42001.clauses(EvidenceKind.CORRECTIVE_ACTION));
     assertEquals(List.of(), Iso42001.controls(EvidenceKind.CORRECTIVE_ACTION));
   }
@@ -54,6 +56,7 @@ class Iso42001Test {
     assertEquals("check", EvidenceKind.CHECK.code());
     assertEquals("coverage", EvidenceKind.COVERAGE.code());
     assertEquals("incident", EvidenceKind.INCIDENT.code());
+    assertEquals("notification", EvidenceKind.NOTIFICATION.code());
     assertEquals("corrective_action", EvidenceKind.CORRECTIVE_ACTION.code());
     for (EvidenceKind k : EvidenceKind.values()) {
       assertEquals(k, EvidenceKind.ofCode(k.code()));
@@ -61,7 +64,8 @@ class Iso42001Test {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> EvidenceKind.ofCode("CHECK"));
     assertEquals(
-        "kind: expected one of check, coverage, incident, corrective_action, found 'CHECK'",
+        "kind: expected one of check, coverage, incident, notification, corrective_action, found"
+            + " 'CHECK'",
         e.getMessage());
     assertTrue(
         assertThrows(IllegalArgumentException.class, () -> EvidenceKind.ofCode(null))
