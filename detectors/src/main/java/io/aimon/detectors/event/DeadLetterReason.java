@@ -36,7 +36,9 @@ public enum DeadLetterReason {
   /** An operator's corrective action that breaks its contract (missing field, bad type, time). */
   MALFORMED_ACTION("malformed_action"),
   /** A corrective action naming an incident the monitor job does not track (or closed). */
-  UNKNOWN_INCIDENT("unknown_incident");
+  UNKNOWN_INCIDENT("unknown_incident"),
+  /** An alert delivery record (read back for notification evidence) that cannot be read. */
+  MALFORMED_DELIVERY("malformed_delivery");
 
   private final String code;
 

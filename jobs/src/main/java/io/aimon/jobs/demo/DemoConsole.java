@@ -45,6 +45,7 @@ final class DemoConsole implements Runnable {
   private final Map<String, Long> incidents = new TreeMap<>();
   private final Map<String, Long> deliveries = new TreeMap<>();
   private final Map<String, Long> corrective = new TreeMap<>();
+  private final Map<String, Long> notifications = new TreeMap<>();
 
   /** Called with the data of each effectiveness_verified evidence record. */
   private volatile java.util.function.Consumer<JsonNode> onVerified = d -> {};
@@ -73,6 +74,8 @@ final class DemoConsole implements Runnable {
         + incidents
         + ", alert deliveries "
         + deliveries
+        + ", notification evidence "
+        + notifications
         + ", corrective-action evidence "
         + corrective;
   }
@@ -222,6 +225,10 @@ final class DemoConsole implements Runnable {
 
   /** Corrective-action evidence: operators' actions and the verdicts on them. */
   private synchronized void onEvidence(JsonNode r) {
+    if (r.path("kind").asText().equals("notification")) {
+      notifications.merge(r.path("data").path("outcome").asText(), 1L, Long::sum);
+      return;
+    }
     if (!r.path("kind").asText().equals("corrective_action")) {
       return;
     }

@@ -61,6 +61,54 @@ public final class EvidenceItems {
         CloudEvents.toJson(e));
   }
 
+  /**
+   * The first delivery of an incident event to a notifier: the incident was communicated (or the
+   * delivery failed, which is evidence too). Timed at the incident event's time.
+   */
+  public static EvidenceItem notification(
+      IncidentEvent e,
+      String notifier,
+      String outcome,
+      int attempts,
+      Integer lastStatus,
+      String lastError) {
+    ObjectNode data = MAPPER.createObjectNode();
+    data.put("incident_id", e.incidentId());
+    data.put("event_id", e.eventId());
+    data.put("event_type", e.type().cloudEventsType());
+    data.put("model_id", e.modelId());
+    data.put("series", e.seriesKey().asString());
+    data.put("severity", e.severity().code());
+    data.put("notifier", notifier);
+    data.put("outcome", outcome);
+    data.put("attempts", attempts);
+    if (lastStatus != null) {
+      data.put("last_status", lastStatus);
+    }
+    if (lastError != null) {
+      data.put("last_error", lastError);
+    }
+    String type = e.type().cloudEventsType().replace("io.aimon.incident.", "");
+    data.put(
+        "summary",
+        type
+            + " "
+            + outcome.replace('_', ' ')
+            + (outcome.equals("delivered") ? " to " : " for ")
+            + notifier
+            + " after "
+            + attempts
+            + (attempts == 1 ? " attempt" : " attempts"));
+    return new EvidenceItem(
+        e.modelId(),
+        EvidenceKind.NOTIFICATION.code(),
+        e.eventTime(),
+        null,
+        null,
+        e.eventId() + "/" + notifier,
+        data.toString());
+  }
+
   /** The order of a step's corrective-action events, for ties at the same time. */
   private static final java.util.List<String> REMEDIATION_ORDER =
       java.util.List.of(

@@ -50,6 +50,7 @@ public final class WriteEvidence extends KeyedProcessFunction<String, EvidenceIt
       List.of(
           EvidenceKind.CHECK.code(),
           EvidenceKind.INCIDENT.code(),
+          EvidenceKind.NOTIFICATION.code(),
           EvidenceKind.CORRECTIVE_ACTION.code(),
           EvidenceKind.COVERAGE.code());
   private static final Comparator<EvidenceItem> ORDER =

@@ -82,6 +82,9 @@ public final class MonitorJob {
   public static final String UID_ACTION_DECODE = "monitor.action-decode";
   public static final String UID_ACTION_TIMESTAMPS = "monitor.action-timestamps";
   public static final String UID_CORRECTIVE_ACTIONS = "monitor.corrective-actions";
+  public static final String UID_DELIVERY_SOURCE = "monitor.delivery-source";
+  public static final String UID_DELIVERY_DECODE = "monitor.delivery-decode";
+  public static final String UID_DELIVERY_TIMESTAMPS = "monitor.delivery-timestamps";
 
   private static final OutputTag<DeadLetter> DEAD_LETTERS =
       new OutputTag<>("dead-letters", TypeInformation.of(DeadLetter.class));
@@ -99,6 +102,8 @@ public final class MonitorJob {
       new OutputTag<>("dead-letter-marks", TypeInformation.of(EvidenceItem.class));
   private static final OutputTag<EvidenceItem> LABEL_DEAD_LETTER_MARKS =
       new OutputTag<>("label-dead-letter-marks", TypeInformation.of(EvidenceItem.class));
+  private static final OutputTag<DeadLetter> DELIVERY_DEAD_LETTERS =
+      new OutputTag<>("delivery-dead-letters", TypeInformation.of(DeadLetter.class));
   private static final OutputTag<EvidenceItem> COVERAGE =
       new OutputTag<>("coverage", TypeInformation.of(EvidenceItem.class));
   private static final OutputTag<InferenceEvent> LATE =
@@ -112,6 +117,7 @@ public final class MonitorJob {
   private final Sink<IncidentEvent> incidentSink;
   private final List<Sink<EvidenceLine>> evidenceSinks;
   private Source<RawRecord, ?, ?> actionSource;
+  private Source<RawRecord, ?, ?> deliverySource;
 
   /** A job without evidence output (benchmarks). */
   public MonitorJob(
@@ -152,6 +158,15 @@ public final class MonitorJob {
    */
   public MonitorJob withActions(Source<RawRecord, ?, ?> source) {
     this.actionSource = source;
+    return this;
+  }
+
+  /**
+   * Reads the alert job's delivery records from {@code source} back as {@code notification}
+   * evidence (first deliveries only). Only a job with evidence sinks reads them.
+   */
+  public MonitorJob withDeliveries(Source<RawRecord, ?, ?> source) {
+    this.deliverySource = source;
     return this;
   }
 
@@ -244,12 +259,23 @@ public final class MonitorJob {
       if (actionDeadLetters != null) {
         deadLetters = deadLetters.union(actionDeadLetters);
       }
-      writeEvidence(
-          checks,
+      DataStream<EvidenceItem> more =
           results
               .getSideOutput(COVERAGE)
-              .union(lateEvents, corrective, deadLetterMarks(events, outcomes)),
-          incidents);
+              .union(lateEvents, corrective, deadLetterMarks(events, outcomes));
+      if (deliverySource != null) {
+        SingleOutputStreamOperator<EvidenceItem> decoded = deliveries(env);
+        deadLetters = deadLetters.union(decoded.getSideOutput(DELIVERY_DEAD_LETTERS));
+        more =
+            more.union(
+                decoded
+                    .assignTimestampsAndWatermarks(
+                        WatermarkStrategy.<EvidenceItem>forGenerator(SideInputWatermarks.supplier())
+                            .withTimestampAssigner((i, previous) -> i.time()))
+                    .uid(UID_DELIVERY_TIMESTAMPS)
+                    .name("delivery-timestamps"));
+      }
+      writeEvidence(checks, more, incidents);
     }
     incidents
         .map(new CountOpenIncidents(List.copyOf(plan.specs().keySet())))
@@ -300,6 +326,21 @@ public final class MonitorJob {
         .uid("monitor.evidence-dead-letter-marks")
         .name("evidence-dead-letter-marks")
         .union(keyed);
+  }
+
+  /**
+   * The alert job's deliveries read back as notification evidence. A side input: it never holds
+   * back event time (a delivery is timed at its incident event, which the watermark has passed).
+   */
+  private SingleOutputStreamOperator<EvidenceItem> deliveries(StreamExecutionEnvironment env) {
+    return env.fromSource(deliverySource, WatermarkStrategy.noWatermarks(), "delivery-source")
+        .uid(UID_DELIVERY_SOURCE)
+        .name("delivery-source")
+        .process(
+            new DecodeDeliveries(plan.specs().keySet(), DELIVERY_DEAD_LETTERS),
+            TypeInformation.of(EvidenceItem.class))
+        .uid(UID_DELIVERY_DECODE)
+        .name("delivery-decode");
   }
 
   /** Dead letters of the action source (malformed actions), set by {@link #correctiveActions}. */

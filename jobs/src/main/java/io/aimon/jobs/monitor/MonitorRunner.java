@@ -150,7 +150,22 @@ public final class MonitorRunner {
                 IncidentEvent::dedupKey,
                 CloudEvents::toJson),
             evidenceSinks(plan, kafka, transactionalIdPrefix))
-        .withActions(actionSource(kafka, plan, bounded));
+        .withActions(actionSource(kafka, plan, bounded))
+        .withDeliveries(deliverySource(kafka, plan, bounded));
+  }
+
+  /**
+   * The alert deliveries topic (notification evidence), or null (logged) when it does not exist.
+   */
+  private static org.apache.flink.api.connector.source.Source<RawRecord, ?, ?> deliverySource(
+      KafkaSettings kafka, MonitorPlan plan, boolean bounded) {
+    if (!KafkaConnectors.topicExists(kafka, kafka.alertDeliveriesTopic())) {
+      LOG.warn(
+          "alert deliveries topic {} does not exist: incident notifications are not evidence",
+          kafka.alertDeliveriesTopic());
+      return null;
+    }
+    return KafkaConnectors.rawSource(kafka, kafka.alertDeliveriesTopic(), 1 << 20, bounded);
   }
 
   /** The incident actions topic, or null (logged) when it does not exist. */

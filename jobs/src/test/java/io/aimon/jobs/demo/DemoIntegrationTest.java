@@ -109,6 +109,27 @@ class DemoIntegrationTest {
                             .asText()
                             .equals("credit-risk/ks/feature=income")),
         "deliveries recorded: " + deliveries.size());
+    // the monitor job read the deliveries back: the incident's communication is evidence
+    List<JsonNode> evidence = new java.util.ArrayList<>();
+    try (java.util.stream.Stream<java.nio.file.Path> files =
+        java.nio.file.Files.walk(out.resolve("evidence"))) {
+      for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".jsonl")).toList()) {
+        evidence.addAll(AdultFixtures.readJsonLines(f));
+      }
+    }
+    List<JsonNode> notified =
+        evidence.stream()
+            .filter(r -> r.path("kind").asText().equals("notification"))
+            .map(r -> r.path("data"))
+            .filter(d -> d.path("series").asText().equals("credit-risk/ks/feature=income"))
+            .filter(d -> d.path("event_type").asText().equals("io.aimon.incident.opened"))
+            .toList();
+    assertEquals(1, notified.size(), "one first delivery of the opened event: " + notified);
+    assertEquals("alertmanager", notified.get(0).path("notifier").asText());
+    assertEquals("delivered", notified.get(0).path("outcome").asText());
+    assertEquals(
+        "opened delivered to alertmanager after 1 attempt",
+        notified.get(0).path("summary").asText());
     // the evidence archive the demo committed verifies against its public key
     StringWriter verifyOut = new StringWriter();
     int verified =
