@@ -39,10 +39,11 @@ import java.util.function.BiConsumer;
  *       ArchiveVerifier#verify} of the whole archive at export: every problem, the models, the
  *       signing key ids</td></tr>
  *   <tr><td>{@value #OSCAL_JSON}</td><td>OSCAL 1.0.6 assessment results: observations per model
- *       and metric, a finding and a risk (its corrective action) per incident</td></tr>
+ *       and metric and of each incident's notifications, a finding and a risk (its corrective
+ *       action) per incident</td></tr>
  *   <tr><td>{@value #REPORT_HTML}</td><td>a self-contained page for a management review:
- *       executive summary, coverage, charts, incidents and their corrective actions, the ISO/IEC
- *       42001 clause mapping</td></tr>
+ *       executive summary, coverage, charts, incidents with their notifications and corrective
+ *       actions, the ISO/IEC 42001 clause mapping</td></tr>
  * </table>
  *
  * <p>The export is deterministic: the same archive, selection and trusted key give byte-identical
@@ -63,7 +64,8 @@ public final class AuditExport {
 
   /**
    * What to export: the records whose {@code time} (a window's end for checks and coverage, the
-   * event time for incidents) lies in {@code [from, to)}, of one model or all.
+   * event time for incidents and their notifications) lies in {@code [from, to)}, of one model or
+   * all.
    *
    * @param from epoch ms, inclusive
    * @param to epoch ms, exclusive, after {@code from}

@@ -18,15 +18,19 @@ import java.util.stream.Collectors;
  * The executive summary that opens {@code report.html}, an input to the management review (ISO/IEC
  * 42001 clause 9.3): the period, the archive's integrity, the models monitored, windows covered vs
  * expected and their contiguity, check results by status, incidents by severity and state (open at
- * the end of the period or resolved), nonconformities by grade, open and overdue corrective actions
- * and the effectiveness of the actions applied ({@link CorrectiveActionStatus}), the clauses and
- * controls served, coverage per model, and the trend against the previous period of equal length
- * ({@code [from - (to - from), from)}) when the archive holds evidence of it.
+ * the end of the period or resolved), how incidents were communicated (ISO/IEC 42001 A.8.4:
+ * notified or not, deliveries delivered or failed), nonconformities by grade, open and overdue
+ * corrective actions and the effectiveness of the actions applied ({@link CorrectiveActionStatus}),
+ * the clauses and controls served, coverage per model, and the trend against the previous period of
+ * equal length ({@code [from - (to - from), from)}) when the archive holds evidence of it.
  *
  * <p>Every figure has an element id ({@code kpi-models}, {@code kpi-windows-covered}, {@code
  * kpi-incidents-open}, {@code trend-breaching-checks}, ...) so it can be read back.
  */
 final class ExecutiveSummary {
+  /** Failed deliveries named in the summary; the incidents' sections list them all. */
+  static final int MAX_NAMED = 10;
+
   private ExecutiveSummary() {}
 
   /** Writes the summary section. */
@@ -147,6 +151,7 @@ final class ExecutiveSummary {
             + " id=\"kpi-incidents-resolved\">"
             + resolved
             + "</span> resolved");
+    communication(data, w);
     corrective(data, w);
     Set<String> ids = new LinkedHashSet<>(Iso42001.titles().keySet());
     Map<String, Long> served = new TreeMap<>();
@@ -294,6 +299,72 @@ final class ExecutiveSummary {
             + " pending; "
             + kpi("kpi-effectiveness-none", effectiveness.get("none"))
             + " without an action applied");
+  }
+
+  /**
+   * The row on how incidents were communicated (control A.8.4), over the incidents with a lifecycle
+   * event in the period (those the row "Incidents" counts): notified (at least one delivery
+   * delivered) or not, and the deliveries of the period delivered or failed, failures named.
+   */
+  private static void communication(AuditData data, Writer w) throws IOException {
+    long notified = 0;
+    long notNotified = 0;
+    long noRecord = 0;
+    long delivered = 0;
+    List<String> failed = new ArrayList<>();
+    for (ModelAudit m : data.models().values()) {
+      for (IncidentHistory inc : m.incidents().values()) {
+        IncidentCommunication c = inc.communication();
+        delivered += c.delivered();
+        for (ExportRecord r : c.failures()) {
+          Notification n = r.notification();
+          failed.add(
+              m.modelId()
+                  + "/"
+                  + inc.incidentId()
+                  + " to "
+                  + n.notifierName()
+                  + " ("
+                  + n.outcome()
+                  + ")");
+        }
+        if (inc.events().isEmpty()) {
+          continue;
+        }
+        if (c.notified()) {
+          notified++;
+        } else {
+          notNotified++;
+          noRecord += c.recorded() ? 0 : 1;
+        }
+      }
+    }
+    String named = String.join(", ", failed.subList(0, Math.min(MAX_NAMED, failed.size())));
+    if (failed.size() > MAX_NAMED) {
+      named += ", and " + (failed.size() - MAX_NAMED) + " more (see the incidents of each model)";
+    }
+    row(
+        w,
+        "Incident communication (A.8.4)",
+        "summary-communication",
+        kpi("kpi-incidents-notified", notified)
+            + " notified, "
+            + kpi("kpi-incidents-not-notified", notNotified)
+            + " not notified"
+            + Html.esc(
+                noRecord == 0
+                    ? ""
+                    : " ("
+                        + noRecord
+                        + " without a notification record in the period: "
+                        + IncidentCommunication.NO_RECORD_REASON
+                        + ")")
+            + "; deliveries to notifiers: "
+            + kpi("kpi-deliveries-delivered", delivered)
+            + " delivered, "
+            + kpi("kpi-deliveries-failed", failed.size())
+            + " failed"
+            + Html.esc(failed.isEmpty() ? "" : ": " + named));
   }
 
   private static String kpi(String id, long n) {

@@ -22,6 +22,9 @@ import java.util.List;
  *       threshold, window status as status, n, summary, runbook URL.
  *   <li>{@code corrective_action}: incident id, its event ({@code action_recorded}, ...) as event
  *       type, summary, and the rest of its data as {@link #action()}.
+ *   <li>{@code notification}: incident id, the delivered event's CloudEvent type as event type,
+ *       severity, summary, and the rest of its data (notifier, outcome, attempts, ...) as {@link
+ *       #notification()}.
  * </ul>
  *
  * <p>Numbers are kept as their JSON text ({@code 0.3689}, {@code 1000}), so the CSV shows what the
@@ -55,7 +58,8 @@ record ExportRecord(
     String line,
     long order,
     String pValue,
-    CorrectiveEvent action) {
+    CorrectiveEvent action,
+    Notification notification) {
 
   /** The flat view of {@code r}, whose JSON line is {@code line}, at {@code order} in the scan. */
   static ExportRecord of(EvidenceRecord r, String line, long order) {
@@ -77,6 +81,7 @@ record ExportRecord(
     long checks = 0;
     long breaches = 0;
     CorrectiveEvent action = null;
+    Notification notification = null;
     switch (r.kind()) {
       case CHECK -> {
         metric = text(d, "metric");
@@ -123,6 +128,13 @@ record ExportRecord(
         eventType = action.event();
         summary = text(d, "summary");
       }
+      case NOTIFICATION -> {
+        notification = Notification.of(d);
+        incidentId = text(d, "incident_id");
+        eventType = text(d, "event_type");
+        severity = text(d, "severity");
+        summary = text(d, "summary");
+      }
     }
     return new ExportRecord(
         r.modelId(),
@@ -152,7 +164,8 @@ record ExportRecord(
         line,
         order,
         pValue,
-        action);
+        action,
+        notification);
   }
 
   /** Whether this is a check that breached: status warning or critical. */

@@ -81,11 +81,17 @@ final class Fmt {
 
   /**
    * {@code n} and the noun, singular for 1: {@code plural(2, "window")} is {@code 2 windows},
-   * {@code plural(3, "breach")} {@code 3 breaches}.
+   * {@code plural(3, "breach")} {@code 3 breaches}, {@code plural(2, "delivery")} {@code 2
+   * deliveries}.
    */
   static String plural(long n, String noun) {
     if (n == 1) {
       return n + " " + noun;
+    }
+    if (noun.endsWith("y")
+        && noun.length() > 1
+        && "aeiou".indexOf(noun.charAt(noun.length() - 2)) < 0) {
+      return n + " " + noun.substring(0, noun.length() - 1) + "ies";
     }
     return n + " " + noun + (noun.endsWith("ch") || noun.endsWith("s") ? "es" : "s");
   }

@@ -12,10 +12,10 @@ import java.util.stream.Collectors;
  *
  * <p>It opens with an executive summary: the period, the models monitored, windows covered vs
  * expected and whether they are contiguous, check results by status, incidents by severity and
- * state, nonconformities by grade and the state of their corrective actions, the clauses and
- * controls with evidence, and the trend against the previous period of equal length when the
- * archive holds it. Then the archive's verification, and a section per model ({@link
- * ModelSection}). Every text from the archive is escaped.
+ * state, how the incidents were communicated (notifications), nonconformities by grade and the
+ * state of their corrective actions, the clauses and controls with evidence, and the trend against
+ * the previous period of equal length when the archive holds it. Then the archive's verification,
+ * and a section per model ({@link ModelSection}). Every text from the archive is escaped.
  */
 final class HtmlReport {
   /** Problems listed in the page; verification.txt lists them all. */
@@ -37,6 +37,9 @@ final class HtmlReport {
       .status.closed,.status.verified-effective{color:#2e7d32}.status.overdue,.status.ineffective,
       .status.major{color:#c62828}.status.pending,.status.minor{color:#b55d00}
       .status.observation,.status.ungraded,.status.none{color:#5b6776}
+      .status.delivered,span.delivered{color:#2e7d32}.status.failed-permanent,
+      .status.failed-exhausted,.status.dropped,span.failed{color:#c62828}
+      tr.failed td{background:#fdecea}caption{text-align:left;font-weight:600;padding:.2em 0}
       tr.gap td{background:#fdecea}.up{color:#c62828}.down{color:#2e7d32}
       .banner{padding:.6em 1em;border-radius:4px;margin:1em 0}
       .banner.verified{background:#e8f5e9}.banner.not-verified{background:#fdecea}

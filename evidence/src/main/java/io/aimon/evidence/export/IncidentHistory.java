@@ -7,13 +7,14 @@ import java.util.List;
 
 /**
  * The lifecycle of one incident as the selected records show it: its opened, escalated, updated and
- * resolved events, and the events of its corrective action ({@code corrective_action} records), in
- * chain order.
+ * resolved events, the deliveries of those events to notifiers ({@code notification} records), and
+ * the events of its corrective action ({@code corrective_action} records), in chain order.
  */
 final class IncidentHistory {
   private final String incidentId;
   private final List<ExportRecord> events = new ArrayList<>();
   private final List<ExportRecord> actions = new ArrayList<>();
+  private final List<ExportRecord> notifications = new ArrayList<>();
   private SeriesKey series;
   private String severity;
   private String runbookUrl;
@@ -22,8 +23,12 @@ final class IncidentHistory {
     this.incidentId = incidentId;
   }
 
-  /** Adds an incident event or a corrective action of this incident. */
+  /** Adds an incident event, a notification or a corrective action of this incident. */
   void add(ExportRecord r) {
+    if (r.kind() == EvidenceKind.NOTIFICATION) {
+      notifications.add(r);
+      return;
+    }
     if (r.kind() != EvidenceKind.INCIDENT) {
       actions.add(r);
       return;
@@ -54,6 +59,16 @@ final class IncidentHistory {
     return Collections.unmodifiableList(actions);
   }
 
+  /** Notification records of this incident (one per event and notifier), in chain order. */
+  List<ExportRecord> notifications() {
+    return Collections.unmodifiableList(notifications);
+  }
+
+  /** How it was communicated (ISO/IEC 42001 A.8.4), as its notification records show. */
+  IncidentCommunication communication() {
+    return IncidentCommunication.of(notifications);
+  }
+
   /** Where its corrective action stands after the records of the period. */
   CorrectiveActionStatus corrective() {
     return CorrectiveActionStatus.of(actions);
@@ -65,8 +80,8 @@ final class IncidentHistory {
   }
 
   /**
-   * The series in words: its label ({@code psi[income]}), else the subject its corrective-action
-   * records name, else "".
+   * The series in words: its label ({@code psi[income]}), else the subject its corrective-action or
+   * notification records name, else "".
    */
   String seriesText() {
     if (series != null) {
@@ -75,6 +90,11 @@ final class IncidentHistory {
     for (ExportRecord a : actions) {
       if (a.action() != null && a.action().series() != null) {
         return a.action().series();
+      }
+    }
+    for (ExportRecord n : notifications) {
+      if (n.notification() != null && n.notification().series() != null) {
+        return n.notification().series();
       }
     }
     return "";
@@ -135,7 +155,7 @@ final class IncidentHistory {
     return last.controls().isEmpty() ? last.clauses() : last.controls();
   }
 
-  /** The time of the latest event or action. */
+  /** The time of the latest event, notification or action. */
   long lastTime() {
     long t = Long.MIN_VALUE;
     for (ExportRecord e : events) {
@@ -143,6 +163,9 @@ final class IncidentHistory {
     }
     for (ExportRecord a : actions) {
       t = Math.max(t, a.time());
+    }
+    for (ExportRecord n : notifications) {
+      t = Math.max(t, n.time());
     }
     return t;
   }

@@ -5,10 +5,11 @@ import java.io.Writer;
 import java.util.Collection;
 
 /**
- * The incidents of one model in {@code report.html}: a table of their lifecycles, a table of where
- * each one's corrective action stands (ISO/IEC 42001 clause 10.2: grade in effect, acknowledged,
- * root cause, effectiveness, closed or open), and per incident its lifecycle events and its
- * corrective-action timeline.
+ * The incidents of one model in {@code report.html}: a table of their lifecycles and how each was
+ * communicated (ISO/IEC 42001 control A.8.4, from its notification records), a table of where each
+ * one's corrective action stands (clause 10.2: grade in effect, acknowledged, root cause,
+ * effectiveness, closed or open), and per incident its lifecycle events, the deliveries of those
+ * events to notifiers, and its corrective-action timeline.
  *
  * <p>Every incident with a selected event or corrective-action record is listed, also one whose
  * lifecycle events all lie outside the period.
@@ -43,7 +44,9 @@ final class IncidentsSection {
             + Html.th("resolved")
             + Html.th("latest summary")
             + Html.th("runbook")
+            + Html.th("communicated (A.8.4)")
             + "</tr>\n");
+    boolean anyNotRecorded = false;
     for (IncidentHistory inc : list) {
       ExportRecord opened = inc.first("opened");
       ExportRecord escalated = inc.first("escalated");
@@ -74,9 +77,39 @@ final class IncidentsSection {
               + Html.td(inc.summary())
               + "<td>"
               + Html.link(inc.runbookUrl(), "runbook")
-              + "</td></tr>\n");
+              + "</td>"
+              + communicated(inc)
+              + "</tr>\n");
+      anyNotRecorded |= !inc.events().isEmpty() && !inc.communication().recorded();
     }
     w.write("</table>\n");
+    if (anyNotRecorded) {
+      w.write(
+          "<p class=\"note communication-note\">"
+              + Html.esc(
+                  "Not notified: the period holds records of the incident but no notification"
+                      + " record; "
+                      + IncidentCommunication.NO_RECORD_REASON
+                      + ".")
+              + "</p>\n");
+    }
+  }
+
+  /**
+   * The cell saying how the incident was communicated; empty for an incident with neither a
+   * lifecycle event nor a notification in the period (nothing was there to communicate).
+   */
+  private static String communicated(IncidentHistory inc) {
+    IncidentCommunication c = inc.communication();
+    if (!c.recorded() && inc.events().isEmpty()) {
+      return "<td class=\"communication\"></td>";
+    }
+    String css = !c.recorded() ? "muted" : c.failures().isEmpty() ? "delivered" : "failed";
+    return "<td class=\"communication\"><span class=\""
+        + css
+        + "\">"
+        + Html.esc(c.text())
+        + "</span></td>";
   }
 
   private static void corrective(Collection<IncidentHistory> list, Writer w) throws IOException {
@@ -133,6 +166,9 @@ final class IncidentsSection {
                     + inc.incidentId()
                     + " ("
                     + Fmt.plural(inc.events().size(), "event")
+                    + (inc.notifications().isEmpty()
+                        ? ""
+                        : ", " + Fmt.plural(inc.notifications().size(), "notification"))
                     + (inc.actions().isEmpty()
                         ? ""
                         : ", " + Fmt.plural(inc.actions().size(), "corrective-action record"))
@@ -156,10 +192,51 @@ final class IncidentsSection {
       }
       w.write("</ol>\n");
     }
+    if (!inc.notifications().isEmpty()) {
+      notifications(inc, w);
+    }
     if (!inc.actions().isEmpty()) {
       timeline(inc, w);
     }
     w.write("</details>\n");
+  }
+
+  /**
+   * One row per notification record: the first delivery of an event to a notifier; a failed one is
+   * marked (row class {@code failed}, outcome in red).
+   */
+  private static void notifications(IncidentHistory inc, Writer w) throws IOException {
+    w.write(
+        "<table class=\"notifications\">\n<caption>"
+            + "Deliveries of its events to notifiers (A.8.4, first send of each event)"
+            + "</caption>\n<tr>"
+            + Html.th("time")
+            + Html.th("event")
+            + Html.th("notifier")
+            + Html.th("outcome")
+            + Html.th("attempts")
+            + Html.th("last attempt")
+            + Html.th("seq")
+            + "</tr>\n");
+    for (ExportRecord r : inc.notifications()) {
+      Notification n = r.notification();
+      w.write(
+          "<tr class=\""
+              + (n.delivered() ? "delivered" : "failed")
+              + "\">"
+              + Html.td(Fmt.iso(r.time()))
+              + Html.td(r.lifecycleStep())
+              + Html.td(n.notifierName())
+              + "<td>"
+              + (n.delivered() ? "" : "&#10007; ")
+              + Html.status(n.outcome())
+              + "</td>"
+              + (n.attempts() == null ? Html.td(null) : Html.num(n.attempts()))
+              + Html.td(n.lastAttemptText())
+              + Html.num(r.seq())
+              + "</tr>\n");
+    }
+    w.write("</table>\n");
   }
 
   /** One row per corrective-action record: operators' actions and the machine's judgements. */

@@ -13,8 +13,8 @@ import java.util.TreeSet;
 
 /**
  * What the export knows of one model: its selected records and what they add up to (series,
- * incidents, coverage, clause counts), and a few facts of its whole archive (extent, window size,
- * signing keys, the previous period's totals).
+ * incidents with their notifications and corrective actions, coverage, clause counts), and a few
+ * facts of its whole archive (extent, window size, signing keys, the previous period's totals).
  *
  * <p>Built in two steps: {@link #observe} for every record of the model in the archive while it is
  * scanned, then {@link #finish} with the selected records in chain order.
@@ -26,6 +26,7 @@ final class ModelAudit {
   private final Map<String, IncidentHistory> incidents = new LinkedHashMap<>();
   private final Map<String, Long> statusCounts = new TreeMap<>();
   private final Map<String, Long> idCounts = new TreeMap<>();
+  private final Map<String, Map<EvidenceKind, Long>> idKindCounts = new TreeMap<>();
   private final Map<EvidenceKind, Long> kindCounts = new TreeMap<>();
   private final Set<String> keyIds = new TreeSet<>();
   private final Map<Long, Long> spans = new TreeMap<>();
@@ -78,8 +79,8 @@ final class ModelAudit {
     for (ExportRecord r : selected) {
       records.add(r);
       kindCounts.merge(r.kind(), 1L, Long::sum);
-      r.clauses().forEach(id -> idCounts.merge(id, 1L, Long::sum));
-      r.controls().forEach(id -> idCounts.merge(id, 1L, Long::sum));
+      r.clauses().forEach(id -> countId(id, r.kind()));
+      r.controls().forEach(id -> countId(id, r.kind()));
       current.add(
           r.kind(), r.status(), r.kind() == EvidenceKind.INCIDENT ? r.lifecycleStep() : null);
       switch (r.kind()) {
@@ -97,7 +98,7 @@ final class ModelAudit {
                   r.checks(),
                   r.breaches()));
         }
-        case INCIDENT, CORRECTIVE_ACTION -> {
+        case INCIDENT, NOTIFICATION, CORRECTIVE_ACTION -> {
           if (r.incidentId() != null) {
             incidents.computeIfAbsent(r.incidentId(), IncidentHistory::new).add(r);
           }
@@ -116,6 +117,11 @@ final class ModelAudit {
         Coverage.of(windows, span, archiveFirstCoverageEnd, archiveLastCoverageEnd, from, to);
   }
 
+  private void countId(String id, EvidenceKind kind) {
+    idCounts.merge(id, 1L, Long::sum);
+    idKindCounts.computeIfAbsent(id, k -> new TreeMap<>()).merge(kind, 1L, Long::sum);
+  }
+
   String modelId() {
     return modelId;
   }
@@ -130,7 +136,9 @@ final class ModelAudit {
     return Collections.unmodifiableMap(series);
   }
 
-  /** Its incidents (with at least one selected event or action), by first appearance. */
+  /**
+   * Its incidents (with at least one selected event, notification or action), by first appearance.
+   */
   Map<String, IncidentHistory> incidents() {
     return Collections.unmodifiableMap(incidents);
   }
@@ -143,6 +151,14 @@ final class ModelAudit {
   /** Selected records per clause or control id they serve. */
   Map<String, Long> idCounts() {
     return Collections.unmodifiableMap(idCounts);
+  }
+
+  /**
+   * Selected records per clause or control id, by the kind of record: A.8.4 is served by incident
+   * and notification records.
+   */
+  Map<EvidenceKind, Long> idKindCounts(String id) {
+    return Collections.unmodifiableMap(idKindCounts.getOrDefault(id, Map.of()));
   }
 
   /** Selected records per kind. */

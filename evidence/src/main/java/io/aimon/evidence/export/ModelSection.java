@@ -16,8 +16,8 @@ import java.util.TreeMap;
 
 /**
  * One model's part of {@code report.html}: coverage, check results by metric, charts, incidents
- * with their lifecycle and corrective actions ({@link IncidentsSection}), and the ISO/IEC 42001
- * clause mapping with its gaps.
+ * with their lifecycle, notifications and corrective actions ({@link IncidentsSection}), and the
+ * ISO/IEC 42001 clause mapping (records per clause and control, by kind) with its gaps.
  *
  * <p>Bounded whatever the period: at most {@value #MAX_COVERAGE_ROWS} coverage rows (windows, or
  * days, or months when there are more), at most {@value #MAX_CHARTS} charts (series that breached
@@ -316,11 +316,20 @@ final class ModelSection {
             + Html.th("clause / control")
             + Html.th("title")
             + Html.th("records in the period")
+            + Html.th("by kind")
             + Html.th("status")
             + "</tr>\n");
     for (String id : ids) {
       long n = m.idCounts().getOrDefault(id, 0L);
       String title = Iso42001.titles().getOrDefault(id, "(not in the current mapping)");
+      StringBuilder kinds = new StringBuilder();
+      m.idKindCounts(id)
+          .forEach(
+              (k, c) -> kinds.append(kinds.length() == 0 ? "" : ", ").append(k.code() + " " + c));
+      String byKind =
+          n > 0
+              ? Html.td(kinds.toString())
+              : "<td class=\"muted\">" + Html.esc(expected(id)) + "</td>";
       w.write(
           "<tr"
               + (n == 0 ? " class=\"gap\"" : "")
@@ -330,10 +339,24 @@ final class ModelSection {
               + Html.td(id)
               + Html.td(title)
               + Html.num(n)
+              + byKind
               + "<td class=\"status-cell\">"
               + (n == 0 ? "<span class=\"status gap\">GAP</span>" : Html.status("served"))
               + "</td></tr>\n");
     }
     w.write("</table>\n");
+  }
+
+  /**
+   * The kinds of record that serve {@code id} in the current mapping: "expected: incident, ...".
+   */
+  private static String expected(String id) {
+    List<String> kinds = new ArrayList<>();
+    for (EvidenceKind k : EvidenceKind.values()) {
+      if (Iso42001.clauses(k).contains(id) || Iso42001.controls(k).contains(id)) {
+        kinds.add(k.code());
+      }
+    }
+    return kinds.isEmpty() ? "" : "expected: " + String.join(", ", kinds);
   }
 }

@@ -24,15 +24,19 @@ import java.util.TreeSet;
  *   <li>{@code reviewed-controls}: every ISO/IEC 42001 clause and control id the selected records
  *       serve (all of {@link Iso42001#titles()} when none), as OSCAL tokens ({@link #controlId}).
  *   <li>{@code observations}: per model and metric, the check results (method TEST) with counts by
- *       status and each series' last value vs threshold; per model, the window coverage; one for
- *       the archive's verification (method EXAMINE).
+ *       status and each series' last value vs threshold; per model, the window coverage; per
+ *       incident with notification records, how it was communicated (ISO/IEC 42001 A.8.4, method
+ *       EXAMINE: notifiers, deliveries delivered and failed); one for the archive's verification
+ *       (method EXAMINE).
  *   <li>{@code risks}: one per incident, its corrective action (ISO/IEC 42001 clause 10.2) with its
  *       status, remediations and risk log ({@link OscalRisks}); the operators who recorded actions
  *       are the metadata's {@code parties}.
  *   <li>{@code findings}: one per incident, targeting its control ({@code a.8.4}), {@code
  *       not-satisfied} while open at the end of the period, {@code satisfied} once resolved (an
  *       incident with corrective-action records only: once closed), naming its risk in {@code
- *       related-risks}.
+ *       related-risks}, and in {@code related-observations} its metric's observation and the
+ *       observation of how it was communicated; props say whether it was notified and how many
+ *       deliveries failed, remarks list its events, deliveries and corrective actions.
  * </ul>
  *
  * <p>The assessment plan is aimon's monitoring configuration, which has no OSCAL form: {@code
@@ -160,8 +164,9 @@ final class OscalAssessmentResults {
     r.put(
         "description",
         "Automated monitoring by aimon: every evaluated check result (drift, performance, fairness,"
-            + " data quality), window coverage, incident lifecycle event and corrective action of"
-            + " the period, from the evidence archive. "
+            + " data quality), window coverage, incident lifecycle event, delivery of an incident"
+            + " event to a notifier and corrective action of the period, from the evidence"
+            + " archive. "
             + verificationSentence());
     r.put("start", Fmt.iso(data.periodStart()));
     r.put("end", Fmt.iso(data.periodEnd()));
@@ -274,6 +279,9 @@ final class OscalAssessmentResults {
       if (resolved != null && inc.resolved()) {
         prop(props, "resolved", Fmt.iso(resolved.time()));
       }
+      IncidentCommunication comm = inc.communication();
+      prop(props, "communication", comm.notified() ? "notified" : "not notified");
+      prop(props, "deliveries-failed", Integer.toString(comm.failures().size()));
       prop(props, "grade", ca.grade());
       prop(props, "corrective-action", ca.open() ? "open" : "closed");
       setIfAny(f, "props", props);
@@ -293,11 +301,14 @@ final class OscalAssessmentResults {
               : (satisfied
                   ? "No lifecycle event in the period; its corrective action was closed."
                   : "No lifecycle event in the period; its corrective action was still open."));
+      ArrayNode related = JsonOutput.array();
       if (inc.series() != null && byMetric.containsKey(inc.series().metric())) {
-        f.putArray("related-observations")
-            .addObject()
-            .put("observation-uuid", obs.metricUuid(model, inc.series().metric()));
+        related.addObject().put("observation-uuid", obs.metricUuid(model, inc.series().metric()));
       }
+      if (comm.recorded()) {
+        related.addObject().put("observation-uuid", obs.communicationUuid(model, inc.incidentId()));
+      }
+      setIfAny(f, "related-observations", related);
       f.putArray("related-risks")
           .addObject()
           .put("risk-uuid", risks.riskUuid(model, inc.incidentId()));
@@ -310,6 +321,15 @@ final class OscalAssessmentResults {
             .append(e.lifecycleStep())
             .append(e.severity() == null ? "" : " " + e.severity())
             .append(e.summary() == null ? "" : ": " + e.summary().replace('\n', ' '));
+      }
+      for (ExportRecord n : inc.notifications()) {
+        remarks.append('\n').append(OscalObservations.deliveryLine(n));
+      }
+      if (lifecycle && !comm.recorded()) {
+        remarks
+            .append("\nNot notified: no notification record in the period; ")
+            .append(IncidentCommunication.NO_RECORD_REASON)
+            .append('.');
       }
       for (ExportRecord a : inc.actions()) {
         remarks

@@ -12,8 +12,9 @@ import java.util.function.Function;
 /**
  * The observations of {@link OscalAssessmentResults}: per model and metric the check results
  * (method TEST; props with the counts by status and the latest value vs threshold, remarks with
- * each series' last value), per model the window coverage, and the verification of the archive
- * (method EXAMINE). Each points at the bundle file holding the evidence ({@code
+ * each series' last value), per model the window coverage, per incident with notification records
+ * how it was communicated (ISO/IEC 42001 A.8.4, method EXAMINE), and the verification of the
+ * archive (method EXAMINE). Each points at the bundle file holding the evidence ({@code
  * relevant-evidence}).
  */
 final class OscalObservations {
@@ -46,7 +47,15 @@ final class OscalObservations {
     return uuid.apply("observation|" + modelId + "|" + metric);
   }
 
-  /** Adds the observations of {@code m}: one per metric (method TEST), one of its coverage. */
+  /** The UUID of the observation of how incident {@code incidentId} was communicated. */
+  String communicationUuid(String modelId, String incidentId) {
+    return uuid.apply("observation|" + modelId + "|communication|" + incidentId);
+  }
+
+  /**
+   * Adds the observations of {@code m}: one per metric (method TEST), one of its coverage, one per
+   * incident with notification records (method EXAMINE).
+   */
   void addModel(ModelAudit m, ArrayNode out) {
     String model = m.modelId();
     for (Map.Entry<String, List<Series>> e : byMetric(m).entrySet()) {
@@ -208,6 +217,86 @@ final class OscalObservations {
                       .append(')'));
       o.put("remarks", gaps.toString());
     }
+    for (IncidentHistory inc : m.incidents().values()) {
+      if (!inc.notifications().isEmpty()) {
+        out.add(communication(model, inc));
+      }
+    }
+  }
+
+  /**
+   * How {@code inc} was communicated (ISO/IEC 42001 A.8.4), from its notification records: type
+   * {@code finding} when a delivery failed, else {@code control-objective}; remarks list every
+   * delivery.
+   */
+  private ObjectNode communication(String model, IncidentHistory inc) {
+    IncidentCommunication c = inc.communication();
+    List<ExportRecord> deliveries = c.deliveries();
+    ObjectNode o = JsonOutput.object();
+    o.put("uuid", communicationUuid(model, inc.incidentId()));
+    o.put("title", "Communication of incident " + inc.incidentId() + " of model " + model);
+    o.put(
+        "description",
+        "Incident "
+            + inc.incidentId()
+            + " of model "
+            + model
+            + ", as its notification records show (ISO/IEC 42001 A.8.4): "
+            + c.text()
+            + ".");
+    ArrayNode props = JsonOutput.array();
+    OscalAssessmentResults.prop(props, "model-id", model);
+    OscalAssessmentResults.prop(props, "incident-id", inc.incidentId());
+    OscalAssessmentResults.prop(props, "communication", c.notified() ? "notified" : "not notified");
+    OscalAssessmentResults.prop(props, "deliveries", Integer.toString(deliveries.size()));
+    OscalAssessmentResults.prop(props, "deliveries-delivered", Long.toString(c.delivered()));
+    OscalAssessmentResults.prop(props, "deliveries-failed", Integer.toString(c.failures().size()));
+    c.notifiedTo().forEach(n -> OscalAssessmentResults.prop(props, "notified", n));
+    OscalAssessmentResults.setIfAny(o, "props", props);
+    o.putArray("methods").add("EXAMINE");
+    o.putArray("types").add(c.failures().isEmpty() ? "control-objective" : "finding");
+    subjects(o, model);
+    ObjectNode ev = o.putArray("relevant-evidence").addObject();
+    ev.put("href", AuditExport.RECORDS_JSONL);
+    ev.put(
+        "description",
+        "The notification records of incident "
+            + inc.incidentId()
+            + " of model "
+            + model
+            + " (kind notification, seqs "
+            + deliveries.get(0).seq()
+            + ".."
+            + deliveries.get(deliveries.size() - 1).seq()
+            + "), as archived.");
+    long collected = deliveries.stream().mapToLong(ExportRecord::time).max().orElseThrow();
+    o.put("collected", Fmt.iso(Fmt.clampDate(collected)));
+    StringBuilder remarks = new StringBuilder();
+    deliveries.stream()
+        .limit(MAX_REMARK_LINES)
+        .forEach(r -> remarks.append(deliveryLine(r)).append('\n'));
+    if (deliveries.size() > MAX_REMARK_LINES) {
+      remarks.append("... and ").append(deliveries.size() - MAX_REMARK_LINES).append(" more");
+    }
+    o.put("remarks", remarks.toString().strip());
+    return o;
+  }
+
+  /**
+   * {@code 2026-01-01T12:00:00Z opened to webhook: failed_exhausted after 8 attempts (HTTP 503:
+   * ...)}.
+   */
+  static String deliveryLine(ExportRecord r) {
+    Notification n = r.notification();
+    String last = n.delivered() ? "" : n.lastAttemptText();
+    return Fmt.iso(r.time())
+        + " "
+        + r.lifecycleStep()
+        + " to "
+        + n.notifierName()
+        + ": "
+        + n.outcomeText()
+        + (last.isEmpty() ? "" : " (" + last.replace('\n', ' ') + ")");
   }
 
   /** The observation of the archive's verification at export (method EXAMINE). */

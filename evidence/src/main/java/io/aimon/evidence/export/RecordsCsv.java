@@ -19,6 +19,13 @@ import java.util.List;
  * operator's action type, actor, text and action id, the grade and its reason, the effectiveness
  * verdict. Those columns came later than the others, so they follow {@code hash}: existing columns
  * keep their positions.
+ *
+ * <p>A {@code notification} row (ISO/IEC 42001 A.8.4: an incident event delivered to a notifier, or
+ * not) has the incident id, the delivered event's CloudEvent type ({@code
+ * io.aimon.incident.opened}, ...) in {@code event_type}, the severity, its summary, and in the last
+ * columns, added after the corrective-action ones, the notifier, the outcome ({@code delivered},
+ * {@code failed_permanent}, {@code failed_exhausted}, {@code dropped}) and the attempts made. The
+ * last HTTP status and error are in the record in {@code records.jsonl}.
  */
 final class RecordsCsv {
   /** The header row. */
@@ -51,7 +58,10 @@ final class RecordsCsv {
           "effectiveness",
           "text",
           "reason",
-          "action_id");
+          "action_id",
+          "notifier",
+          "outcome",
+          "attempts");
 
   private RecordsCsv() {}
 
@@ -61,6 +71,7 @@ final class RecordsCsv {
 
   static void write(Writer w, ExportRecord r) throws IOException {
     CorrectiveEvent a = r.action();
+    Notification d = r.notification();
     row(
         w,
         Arrays.asList(
@@ -91,7 +102,10 @@ final class RecordsCsv {
             a == null ? null : a.effectiveness(),
             a == null ? null : a.text(),
             a == null ? null : a.reason(),
-            a == null ? null : a.actionId()));
+            a == null ? null : a.actionId(),
+            d == null ? null : d.notifier(),
+            d == null ? null : d.outcome(),
+            d == null || d.attempts() == null ? null : Long.toString(d.attempts())));
   }
 
   private static void row(Writer w, List<String> fields) throws IOException {

@@ -90,6 +90,8 @@ class CorrectiveActionExportTest {
     assertEquals("5", text(html, "kpi-incidents"));
     assertEquals("4", text(html, "kpi-incidents-open"));
     assertEquals("1", text(html, "kpi-incidents-resolved"));
+    assertEquals("0", text(html, "kpi-incidents-notified"), "no notification record");
+    assertEquals("5", text(html, "kpi-incidents-not-notified"));
 
     assertEquals("1", text(html, "kpi-grade-major"));
     assertEquals("2", text(html, "kpi-grade-minor"), "one by the rule, one by an override");
@@ -370,6 +372,8 @@ class CorrectiveActionExportTest {
     String credit = section(html, CREDIT);
     String incidentRow = row(credit, "<tr class=\"incident\" data-incident=\"" + INC_FIXED + "\">");
     assertTrue(incidentRow.contains("no event in the period"), incidentRow);
+    // nothing of it was there to communicate in the period: neither notified nor not
+    assertTrue(incidentRow.endsWith("<td class=\"communication\"></td>"), incidentRow);
     assertTrue(incidentRow.contains("<td>" + CREDIT + "/psi/feature=income</td>"), incidentRow);
     assertEquals("ungraded", status(credit, INC_FIXED, "ca-grade"));
     assertEquals("verified_effective", status(credit, INC_FIXED, "ca-effectiveness"));

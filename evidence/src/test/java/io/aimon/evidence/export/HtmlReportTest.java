@@ -71,6 +71,12 @@ class HtmlReportTest {
     assertEquals("2", text(html, "kpi-incidents"));
     assertEquals("1", text(html, "kpi-incidents-open"));
     assertEquals("1", text(html, "kpi-incidents-resolved"));
+    // the fixture's archive holds no notification record: both incidents read as not notified
+    assertEquals(
+        "0 notified, 2 not notified (2 without a notification record in the period: the alert job"
+            + " may not run, or notification evidence may not be configured); deliveries to"
+            + " notifiers: 0 delivered, 0 failed",
+        text(html, "summary-communication"));
     assertTrue(
         html.contains(
             "<tr data-severity=\"critical\"><td><span class=\"status critical\">critical</span></td><td class=\"num\">0</td><td class=\"num\">1</td><td class=\"num\">1</td></tr>"));
@@ -194,11 +200,16 @@ class HtmlReportTest {
       assertTrue(row.contains("<td class=\"num\">0</td>"), row);
       assertTrue(row.contains(">GAP</span>"), row);
     }
+    // a gap names the kinds of record that would serve it
+    assertTrue(churn.contains("<td class=\"muted\">expected: incident, notification</td>"));
+    assertTrue(
+        churn.contains(
+            "<td class=\"muted\">expected: incident, notification, corrective_action</td>"));
     int served = churn.indexOf("data-id=\"A.6.2.6\"");
     assertTrue(
         churn
             .substring(served, churn.indexOf("</tr>", served))
-            .contains("<td class=\"num\">16</td>"));
+            .contains("<td class=\"num\">16</td><td>check 16</td>"));
     assertFalse(section(html, "credit-risk").contains(">GAP</span>"));
   }
 
