@@ -247,35 +247,7 @@ public final class MonitorJob {
     DataStream<DeadLetter> deadLetters =
         events.getSideOutput(DEAD_LETTERS).union(late, outcomes.deadLetters());
     if (!evidenceSinks.isEmpty()) {
-      DataStream<EvidenceItem> lateEvents =
-          results
-              .getSideOutput(LATE)
-              .map(EvidenceItems::late, TypeInformation.of(EvidenceItem.class))
-              .uid("monitor.evidence-late")
-              .name("evidence-late");
-      SingleOutputStreamOperator<EvidenceItem> corrective =
-          correctiveActions(env, checks, incidents);
-      deadLetters = deadLetters.union(corrective.getSideOutput(UNKNOWN_INCIDENTS));
-      if (actionDeadLetters != null) {
-        deadLetters = deadLetters.union(actionDeadLetters);
-      }
-      DataStream<EvidenceItem> more =
-          results
-              .getSideOutput(COVERAGE)
-              .union(lateEvents, corrective, deadLetterMarks(events, outcomes));
-      if (deliverySource != null) {
-        SingleOutputStreamOperator<EvidenceItem> decoded = deliveries(env);
-        deadLetters = deadLetters.union(decoded.getSideOutput(DELIVERY_DEAD_LETTERS));
-        more =
-            more.union(
-                decoded
-                    .assignTimestampsAndWatermarks(
-                        WatermarkStrategy.<EvidenceItem>forGenerator(SideInputWatermarks.supplier())
-                            .withTimestampAssigner((i, previous) -> i.time()))
-                    .uid(UID_DELIVERY_TIMESTAMPS)
-                    .name("delivery-timestamps"));
-      }
-      writeEvidence(checks, more, incidents);
+      deadLetters = deadLetters.union(evidence(env, events, results, outcomes, checks, incidents));
     }
     incidents
         .map(new CountOpenIncidents(List.copyOf(plan.specs().keySet())))
@@ -292,6 +264,48 @@ public final class MonitorJob {
         .sinkTo(deadLetterSink)
         .uid(UID_DEAD_LETTER_SINK)
         .name("dead-letter-sink");
+  }
+
+  /**
+   * The evidence graph: corrective actions, notifications and dead-letter marks around the hash
+   * chains. Returns the dead letters it adds (unknown incidents, malformed actions and deliveries).
+   */
+  private DataStream<DeadLetter> evidence(
+      StreamExecutionEnvironment env,
+      SingleOutputStreamOperator<InferenceEvent> events,
+      SingleOutputStreamOperator<CheckResult> results,
+      Outcomes outcomes,
+      DataStream<CheckResult> checks,
+      DataStream<IncidentEvent> incidents) {
+    DataStream<EvidenceItem> lateEvents =
+        results
+            .getSideOutput(LATE)
+            .map(EvidenceItems::late, TypeInformation.of(EvidenceItem.class))
+            .uid("monitor.evidence-late")
+            .name("evidence-late");
+    SingleOutputStreamOperator<EvidenceItem> corrective = correctiveActions(env, checks, incidents);
+    DataStream<DeadLetter> deadLetters = corrective.getSideOutput(UNKNOWN_INCIDENTS);
+    if (actionDeadLetters != null) {
+      deadLetters = deadLetters.union(actionDeadLetters);
+    }
+    DataStream<EvidenceItem> more =
+        results
+            .getSideOutput(COVERAGE)
+            .union(lateEvents, corrective, deadLetterMarks(events, outcomes));
+    if (deliverySource != null) {
+      SingleOutputStreamOperator<EvidenceItem> decoded = deliveries(env);
+      deadLetters = deadLetters.union(decoded.getSideOutput(DELIVERY_DEAD_LETTERS));
+      more =
+          more.union(
+              decoded
+                  .assignTimestampsAndWatermarks(
+                      WatermarkStrategy.<EvidenceItem>forGenerator(SideInputWatermarks.supplier())
+                          .withTimestampAssigner((i, previous) -> i.time()))
+                  .uid(UID_DELIVERY_TIMESTAMPS)
+                  .name("delivery-timestamps"));
+    }
+    writeEvidence(checks, more, incidents);
+    return deadLetters;
   }
 
   /**
