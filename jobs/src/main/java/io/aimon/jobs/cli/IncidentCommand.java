@@ -255,23 +255,31 @@ final class IncidentCommand implements Callable<Integer> {
     }
   }
 
+  /** A verb with a --text, required where the action type requires one. */
+  abstract static class TextVerb extends Verb {
+    @Option(
+        names = "--text",
+        paramLabel = "T",
+        description =
+            "What was done or found: required for note, root-cause and action, optional for ack"
+                + " and close.")
+    String text;
+
+    @Override
+    String text() {
+      return text;
+    }
+  }
+
   /** {@code aimon incident ack}. */
   @Command(
       name = "ack",
       mixinStandardHelpOptions = true,
       description = "Acknowledge an incident: someone is on it.")
-  static final class Ack extends Verb {
-    @Option(names = "--text", paramLabel = "T", description = "An optional note.")
-    String text;
-
+  static final class Ack extends TextVerb {
     @Override
     ActionType type() {
       return ActionType.ACK;
-    }
-
-    @Override
-    String text() {
-      return text;
     }
   }
 
@@ -280,18 +288,10 @@ final class IncidentCommand implements Callable<Integer> {
       name = "note",
       mixinStandardHelpOptions = true,
       description = "Add a note to an incident.")
-  static final class Note extends Verb {
-    @Option(names = "--text", paramLabel = "T", description = "The note (required).")
-    String text;
-
+  static final class Note extends TextVerb {
     @Override
     ActionType type() {
       return ActionType.NOTE;
-    }
-
-    @Override
-    String text() {
-      return text;
     }
   }
 
@@ -300,18 +300,10 @@ final class IncidentCommand implements Callable<Integer> {
       name = "root-cause",
       mixinStandardHelpOptions = true,
       description = "Record the root cause of an incident as now understood; the latest counts.")
-  static final class RootCause extends Verb {
-    @Option(names = "--text", paramLabel = "T", description = "The root cause (required).")
-    String text;
-
+  static final class RootCause extends TextVerb {
     @Override
     ActionType type() {
       return ActionType.ROOT_CAUSE;
-    }
-
-    @Override
-    String text() {
-      return text;
     }
   }
 
@@ -325,10 +317,7 @@ final class IncidentCommand implements Callable<Integer> {
         "An applied action (type action_applied) starts the verification of its",
         "effectiveness on the incident's following windows."
       })
-  static final class Action extends Verb {
-    @Option(names = "--text", paramLabel = "T", description = "The action (required).")
-    String text;
-
+  static final class Action extends TextVerb {
     @Option(
         names = "--applied",
         description = "The action is applied now (type action_applied); else it is planned.")
@@ -338,11 +327,6 @@ final class IncidentCommand implements Callable<Integer> {
     ActionType type() {
       return applied ? ActionType.ACTION_APPLIED : ActionType.ACTION;
     }
-
-    @Override
-    String text() {
-      return text;
-    }
   }
 
   /** {@code aimon incident close}. */
@@ -350,18 +334,10 @@ final class IncidentCommand implements Callable<Integer> {
       name = "close",
       mixinStandardHelpOptions = true,
       description = "Close an incident, whether or not its action was verified effective.")
-  static final class Close extends Verb {
-    @Option(names = "--text", paramLabel = "T", description = "An optional note.")
-    String text;
-
+  static final class Close extends TextVerb {
     @Override
     ActionType type() {
       return ActionType.CLOSE;
-    }
-
-    @Override
-    String text() {
-      return text;
     }
   }
 

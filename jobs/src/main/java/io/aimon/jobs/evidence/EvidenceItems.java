@@ -1,7 +1,10 @@
 package io.aimon.jobs.evidence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aimon.alerting.incident.CloudEvents;
@@ -9,8 +12,13 @@ import io.aimon.alerting.incident.IncidentEvent;
 import io.aimon.alerting.remediation.RemediationEvent;
 import io.aimon.detectors.check.CheckResult;
 import io.aimon.detectors.check.OutputJson;
+import io.aimon.detectors.event.DeadLetter;
+import io.aimon.detectors.event.InferenceEvent;
 import io.aimon.evidence.EvidenceKind;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 
 /** Turns what the monitor job produces into {@link EvidenceItem}s. */
 public final class EvidenceItems {
@@ -18,9 +26,7 @@ public final class EvidenceItems {
 
   /** Reads what the event decoder reads (NaN and Infinity too), to find a bad record's model. */
   private static final ObjectMapper LENIENT =
-      com.fasterxml.jackson.databind.json.JsonMapper.builder()
-          .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-          .build();
+      JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
   private EvidenceItems() {}
 
@@ -110,8 +116,8 @@ public final class EvidenceItems {
   }
 
   /** The order of a step's corrective-action events, for ties at the same time. */
-  private static final java.util.List<String> REMEDIATION_ORDER =
-      java.util.List.of(
+  private static final List<String> REMEDIATION_ORDER =
+      List.of(
           RemediationEvent.ACTION_RECORDED,
           RemediationEvent.GRADE_OVERRIDDEN,
           RemediationEvent.EFFECTIVENESS_VERIFIED,
@@ -160,8 +166,8 @@ public final class EvidenceItems {
       long breaches,
       ArrayNode sources) {
     ObjectNode data = MAPPER.createObjectNode();
-    data.put("window_start", java.time.Instant.ofEpochMilli(windowStart).toString());
-    data.put("window_end", java.time.Instant.ofEpochMilli(windowEnd).toString());
+    data.put("window_start", Instant.ofEpochMilli(windowStart).toString());
+    data.put("window_end", Instant.ofEpochMilli(windowEnd).toString());
     data.put("events", events);
     data.put("checks", checks);
     data.put("breaches", breaches);
@@ -185,8 +191,7 @@ public final class EvidenceItems {
    * false). Counted in the coverage record of the window {@code time} falls in, or in the next one
    * written when it arrives after that window's.
    */
-  public static EvidenceItem deadLetter(
-      String modelId, String reason, boolean attributed, long time) {
+  static EvidenceItem deadLetter(String modelId, String reason, boolean attributed, long time) {
     ObjectNode data = MAPPER.createObjectNode();
     data.put("reason", reason);
     data.put("attributed", attributed);
@@ -194,12 +199,24 @@ public final class EvidenceItems {
   }
 
   /**
+   * The coverage marks of one dead letter: one for the configured model its record names, or one
+   * unattributed mark per configured model when it names none.
+   */
+  public static List<EvidenceItem> deadLetterMarks(DeadLetter dead, Set<String> models, long time) {
+    String model = modelOf(dead.payload(), models);
+    if (model != null) {
+      return List.of(deadLetter(model, dead.reason(), true, time));
+    }
+    return models.stream().map(m -> deadLetter(m, dead.reason(), false, time)).toList();
+  }
+
+  /**
    * The configured model a dead letter's payload names in {@code model_id}, or null when it names
    * none (not JSON, no such field, an unknown model). A lenient read: dead letters are rare.
    */
-  public static String modelOf(String payload, java.util.Set<String> models) {
+  static String modelOf(String payload, Set<String> models) {
     try {
-      com.fasterxml.jackson.databind.JsonNode o = LENIENT.readTree(payload);
+      JsonNode o = LENIENT.readTree(payload);
       String id = o != null && o.path("model_id").isTextual() ? o.path("model_id").asText() : null;
       return id != null && models.contains(id) ? id : null;
     } catch (JsonProcessingException | RuntimeException e) {
@@ -211,7 +228,7 @@ public final class EvidenceItems {
   public static final String LATE = "late";
 
   /** A late inference event (its window was already evaluated; it is also a dead letter). */
-  public static EvidenceItem late(io.aimon.detectors.event.InferenceEvent e) {
+  public static EvidenceItem late(InferenceEvent e) {
     return new EvidenceItem(e.modelId(), LATE, e.timestamp(), null, null, e.inferenceId(), "{}");
   }
 

@@ -10,7 +10,6 @@ import io.aimon.evidence.Manifest;
 import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -61,7 +60,7 @@ public final class WriteEvidence extends KeyedProcessFunction<String, EvidenceIt
   private final String signingKey;
   private transient KeyPair keys;
   private transient ValueState<HashChain.State> chain;
-  private transient MapState<Long, List<EvidenceItem>> waiting;
+  private transient EventTimeBuffer<EvidenceItem> waiting;
   private transient ListState<String> unmanifested;
   private transient ValueState<Long> lateSinceCoverage;
   private transient MapState<String, Long> deadLettersSinceCoverage;
@@ -89,10 +88,8 @@ public final class WriteEvidence extends KeyedProcessFunction<String, EvidenceIt
             .getState(
                 new ValueStateDescriptor<>("chain", TypeInformation.of(HashChain.State.class)));
     waiting =
-        getRuntimeContext()
-            .getMapState(
-                new MapStateDescriptor<>(
-                    "waiting", Types.LONG, Types.LIST(TypeInformation.of(EvidenceItem.class))));
+        EventTimeBuffer.create(
+            getRuntimeContext(), "waiting", TypeInformation.of(EvidenceItem.class));
     unmanifested =
         getRuntimeContext().getListState(new ListStateDescriptor<>("unmanifested", Types.STRING));
     lateSinceCoverage =
@@ -106,27 +103,14 @@ public final class WriteEvidence extends KeyedProcessFunction<String, EvidenceIt
   public void processElement(EvidenceItem item, Context ctx, Collector<EvidenceLine> out)
       throws Exception {
     long at = ctx.timestamp() != null ? ctx.timestamp() : item.time();
-    List<EvidenceItem> list = waiting.get(at);
-    List<EvidenceItem> next = list == null ? new ArrayList<>() : new ArrayList<>(list);
-    next.add(item);
-    waiting.put(at, next);
-    ctx.timerService().registerEventTimeTimer(at);
+    waiting.add(at, item, ctx.timerService());
     ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
   }
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<EvidenceLine> out)
       throws Exception {
-    List<EvidenceItem> due = new ArrayList<>();
-    Iterator<Map.Entry<Long, List<EvidenceItem>>> it = waiting.iterator();
-    while (it.hasNext()) {
-      Map.Entry<Long, List<EvidenceItem>> e = it.next();
-      if (e.getKey() <= timestamp) {
-        due.addAll(e.getValue());
-        it.remove();
-      }
-    }
-    due.sort(ORDER);
+    List<EvidenceItem> due = waiting.takeUpTo(timestamp, ORDER);
     String model = ctx.getCurrentKey();
     HashChain.State state = chain.value() == null ? HashChain.State.INITIAL : chain.value();
     for (EvidenceItem item : due) {

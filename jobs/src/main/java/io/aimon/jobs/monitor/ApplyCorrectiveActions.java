@@ -9,13 +9,12 @@ import io.aimon.alerting.remediation.RemediationMachine;
 import io.aimon.alerting.remediation.RemediationPolicy;
 import io.aimon.detectors.event.DeadLetter;
 import io.aimon.detectors.event.DeadLetterReason;
+import io.aimon.jobs.evidence.EventTimeBuffer;
 import io.aimon.jobs.evidence.EvidenceItem;
 import io.aimon.jobs.evidence.EvidenceItems;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -59,7 +58,7 @@ final class ApplyCorrectiveActions
   private final OutputTag<DeadLetter> deadLetters;
   private transient RemediationPolicy policy;
   private transient MapState<String, Remediation> incidents;
-  private transient MapState<Long, List<RemediationInput>> waiting;
+  private transient EventTimeBuffer<RemediationInput> waiting;
 
   ApplyCorrectiveActions(RemediationPolicy policy, OutputTag<DeadLetter> deadLetters) {
     this.verifyWindows = policy.verifyWindows();
@@ -76,36 +75,20 @@ final class ApplyCorrectiveActions
                 new MapStateDescriptor<>(
                     "incidents", Types.STRING, RemediationSerializer.TYPE_INFO));
     waiting =
-        getRuntimeContext()
-            .getMapState(
-                new MapStateDescriptor<>(
-                    "waiting", Types.LONG, Types.LIST(TypeInformation.of(RemediationInput.class))));
+        EventTimeBuffer.create(
+            getRuntimeContext(), "waiting", TypeInformation.of(RemediationInput.class));
   }
 
   @Override
   public void processElement(RemediationInput in, Context ctx, Collector<EvidenceItem> out)
       throws Exception {
-    List<RemediationInput> list = waiting.get(in.time());
-    List<RemediationInput> next = list == null ? new ArrayList<>() : new ArrayList<>(list);
-    next.add(in);
-    waiting.put(in.time(), next);
-    ctx.timerService().registerEventTimeTimer(in.time());
+    waiting.add(in.time(), in, ctx.timerService());
   }
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<EvidenceItem> out)
       throws Exception {
-    List<RemediationInput> due = new ArrayList<>();
-    Iterator<Map.Entry<Long, List<RemediationInput>>> it = waiting.iterator();
-    while (it.hasNext()) {
-      Map.Entry<Long, List<RemediationInput>> e = it.next();
-      if (e.getKey() <= timestamp) {
-        due.addAll(e.getValue());
-        it.remove();
-      }
-    }
-    due.sort(ORDER);
-    for (RemediationInput in : due) {
+    for (RemediationInput in : waiting.takeUpTo(timestamp, ORDER)) {
       switch (in.kind()) {
         case RemediationInput.CHECK -> onWindow(in, out);
         case RemediationInput.INCIDENT -> onIncident(CloudEvents.fromJson(in.json()), out);

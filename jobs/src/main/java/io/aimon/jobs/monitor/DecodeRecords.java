@@ -100,17 +100,6 @@ final class DecodeRecords<T> extends ProcessFunction<RawRecord, T> implements Ch
     }
   }
 
-  private void mark(DeadLetter dead, Context ctx) {
-    String model = EvidenceItems.modelOf(dead.payload(), plan.specs().keySet());
-    if (model != null) {
-      ctx.output(marks, EvidenceItems.deadLetter(model, dead.reason(), true, maxEventTime));
-    } else {
-      for (String m : plan.specs().keySet()) {
-        ctx.output(marks, EvidenceItems.deadLetter(m, dead.reason(), false, maxEventTime));
-      }
-    }
-  }
-
   @Override
   @SuppressWarnings("unchecked")
   public void processElement(RawRecord raw, Context ctx, Collector<T> out) {
@@ -130,7 +119,10 @@ final class DecodeRecords<T> extends ProcessFunction<RawRecord, T> implements Ch
       out.collect(event);
     } else {
       ctx.output(deadLetters, d.deadLetter());
-      mark(d.deadLetter(), ctx);
+      for (EvidenceItem mark :
+          EvidenceItems.deadLetterMarks(d.deadLetter(), plan.specs().keySet(), maxEventTime)) {
+        ctx.output(marks, mark);
+      }
     }
   }
 }

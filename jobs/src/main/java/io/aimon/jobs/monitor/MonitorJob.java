@@ -299,8 +299,7 @@ public final class MonitorJob {
           more.union(
               decoded
                   .assignTimestampsAndWatermarks(
-                      WatermarkStrategy.<EvidenceItem>forGenerator(SideInputWatermarks.supplier())
-                          .withTimestampAssigner((i, previous) -> i.time()))
+                      SideInputWatermarks.<EvidenceItem>strategy((i, previous) -> i.time()))
                   .uid(UID_DELIVERY_TIMESTAMPS)
                   .name("delivery-timestamps"));
     }
@@ -325,18 +324,14 @@ public final class MonitorJob {
             .keyedDeadLetters()
             .flatMap(
                 (DeadLetter d, org.apache.flink.util.Collector<EvidenceItem> out) -> {
-                  String model = EvidenceItems.modelOf(d.payload(), models);
-                  if (model != null) {
-                    out.collect(EvidenceItems.deadLetter(model, d.reason(), true, Long.MIN_VALUE));
-                  }
+                  EvidenceItems.deadLetterMarks(d, models, Long.MIN_VALUE).forEach(out::collect);
                 },
                 TypeInformation.of(EvidenceItem.class))
             .uid("monitor.evidence-outcome-dead-letters")
             .name("evidence-outcome-dead-letters");
     return decoded
         .assignTimestampsAndWatermarks(
-            WatermarkStrategy.<EvidenceItem>forGenerator(SideInputWatermarks.supplier())
-                .withTimestampAssigner((i, previous) -> i.time()))
+            SideInputWatermarks.<EvidenceItem>strategy((i, previous) -> i.time()))
         .uid("monitor.evidence-dead-letter-marks")
         .name("evidence-dead-letter-marks")
         .union(keyed);
@@ -396,9 +391,7 @@ public final class MonitorJob {
           inputs.union(
               actions
                   .assignTimestampsAndWatermarks(
-                      WatermarkStrategy.<RemediationInput>forGenerator(
-                              SideInputWatermarks.supplier())
-                          .withTimestampAssigner((a, previous) -> a.time()))
+                      SideInputWatermarks.<RemediationInput>strategy((a, previous) -> a.time()))
                   .uid(UID_ACTION_TIMESTAMPS)
                   .name("action-timestamps"));
     }

@@ -1,8 +1,10 @@
 package io.aimon.jobs.monitor;
 
+import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkGeneratorSupplier;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 
 /**
  * Watermarks of a side input: none, the stream is always idle, so it never holds back the monitor's
@@ -13,8 +15,10 @@ import org.apache.flink.api.common.eventtime.WatermarkOutput;
  */
 final class SideInputWatermarks<T> implements WatermarkGenerator<T> {
 
-  static <T> WatermarkGeneratorSupplier<T> supplier() {
-    return context -> new SideInputWatermarks<>();
+  /** Timestamps from {@code time}, no watermarks: the stream is always idle. */
+  static <T> WatermarkStrategy<T> strategy(SerializableTimestampAssigner<T> time) {
+    WatermarkGeneratorSupplier<T> idle = context -> new SideInputWatermarks<>();
+    return WatermarkStrategy.<T>forGenerator(idle).withTimestampAssigner(time);
   }
 
   @Override

@@ -24,16 +24,23 @@ final class SourceRanges {
   /** source -> {first, last, events}. Sorted, so the evidence lists sources in a stable order. */
   private final TreeMap<String, long[]> ranges = new TreeMap<>();
 
+  /** The range of the previous event's source: consecutive events mostly share one (hot path). */
+  private String lastSource;
+
+  private long[] lastRange;
+
   /** Counts an event read at {@code position} of {@code source}. */
   void add(String source, long position) {
     String key = source == null ? "unknown" : source;
-    long[] r = ranges.get(key);
+    long[] r = key.equals(lastSource) ? lastRange : ranges.get(key);
     if (r == null) {
-      if (ranges.size() >= MAX_SOURCES) {
-        key = OTHER;
-      }
-      r = ranges.computeIfAbsent(key, k -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE, 0});
+      r =
+          ranges.computeIfAbsent(
+              ranges.size() >= MAX_SOURCES ? OTHER : key,
+              k -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE, 0});
     }
+    lastSource = key;
+    lastRange = r;
     r[0] = Math.min(r[0], position);
     r[1] = Math.max(r[1], position);
     r[2]++;

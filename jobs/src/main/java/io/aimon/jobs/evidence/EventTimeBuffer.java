@@ -1,0 +1,63 @@
+package io.aimon.jobs.evidence;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.functions.RuntimeContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.TimerService;
+
+/**
+ * Elements of a keyed function waiting, in keyed state, until the watermark passes their time, then
+ * released together in a fixed order. Whatever the interleaving of the function's input streams,
+ * the same elements come out in the same order, in a failure-free run and after a restart: what
+ * makes hash chains and corrective-action verdicts deterministic.
+ *
+ * <pre>{@code
+ * buffer.add(time, element, ctx.timerService());        // processElement
+ * for (T e : buffer.takeUpTo(timestamp, ORDER)) { ... } // onTimer
+ * }</pre>
+ */
+public final class EventTimeBuffer<T> {
+  private final MapState<Long, List<T>> waiting;
+
+  private EventTimeBuffer(MapState<Long, List<T>> waiting) {
+    this.waiting = waiting;
+  }
+
+  /** The buffer of the current key, in keyed state named {@code name}; call from {@code open}. */
+  public static <T> EventTimeBuffer<T> create(
+      RuntimeContext context, String name, TypeInformation<T> type) {
+    return new EventTimeBuffer<>(
+        context.getMapState(new MapStateDescriptor<>(name, Types.LONG, Types.LIST(type))));
+  }
+
+  /** Keeps {@code element} until the watermark passes {@code at} (a timer fires then). */
+  public void add(long at, T element, TimerService timers) throws Exception {
+    List<T> list = waiting.get(at);
+    List<T> next = list == null ? new ArrayList<>() : new ArrayList<>(list);
+    next.add(element);
+    waiting.put(at, next);
+    timers.registerEventTimeTimer(at);
+  }
+
+  /** Removes and returns the elements with a time up to {@code timestamp}, sorted by order. */
+  public List<T> takeUpTo(long timestamp, Comparator<T> order) throws Exception {
+    List<T> due = new ArrayList<>();
+    Iterator<Map.Entry<Long, List<T>>> it = waiting.iterator();
+    while (it.hasNext()) {
+      Map.Entry<Long, List<T>> e = it.next();
+      if (e.getKey() <= timestamp) {
+        due.addAll(e.getValue());
+        it.remove();
+      }
+    }
+    due.sort(order);
+    return due;
+  }
+}
