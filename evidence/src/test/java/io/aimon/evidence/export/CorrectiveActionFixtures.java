@@ -4,7 +4,6 @@ import static io.aimon.evidence.export.ExportFixtures.CHURN;
 import static io.aimon.evidence.export.ExportFixtures.CREDIT;
 import static io.aimon.evidence.export.ExportFixtures.HOUR;
 import static io.aimon.evidence.export.ExportFixtures.T0;
-import static io.aimon.evidence.export.ExportFixtures.TEST_KEYS;
 import static io.aimon.evidence.export.ExportFixtures.check;
 import static io.aimon.evidence.export.ExportFixtures.correctiveAction;
 import static io.aimon.evidence.export.ExportFixtures.incident;
@@ -14,7 +13,6 @@ import static io.aimon.evidence.export.ExportFixtures.windowStart;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aimon.evidence.EvidenceKind;
-import io.aimon.evidence.Manifest;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -109,11 +107,7 @@ final class CorrectiveActionFixtures {
         for (Entry e : batch) {
           c.add(e.kind(), e.time(), e.start(), e.end(), e.data());
         }
-        List<String> lines =
-            files.computeIfAbsent(ExportFixtures.file(model, start), f -> new ArrayList<>());
-        c.pending.forEach(r -> lines.add(r.toJson()));
-        lines.add(Manifest.sign(model, start, end, c.pending, TEST_KEYS).toJson());
-        c.pending.clear();
+        c.seal(files, start, end);
       }
     }
     ExportFixtures.write(dir, files);

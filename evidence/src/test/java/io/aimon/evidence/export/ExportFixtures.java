@@ -246,10 +246,7 @@ final class ExportFixtures {
           cov.put("breaches", breaches);
           c.add(EvidenceKind.COVERAGE, end, start, end, cov);
         }
-        List<String> lines = files.computeIfAbsent(file(model, start), f -> new ArrayList<>());
-        c.pending.forEach(r -> lines.add(r.toJson()));
-        lines.add(Manifest.sign(model, start, end, c.pending, TEST_KEYS).toJson());
-        c.pending.clear();
+        c.seal(files, start, end);
       }
     }
     write(dir, files);
@@ -284,10 +281,7 @@ final class ExportFixtures {
                 breach ? 0.25 : 0.1,
                 breach ? "critical" : "ok"));
       }
-      List<String> lines = files.computeIfAbsent(file("wide", start), k -> new ArrayList<>());
-      c.pending.forEach(r -> lines.add(r.toJson()));
-      lines.add(Manifest.sign("wide", start, end, c.pending, TEST_KEYS).toJson());
-      c.pending.clear();
+      c.seal(files, start, end);
     }
     write(dir, files);
     return dir;
@@ -488,6 +482,14 @@ final class ExportFixtures {
       EvidenceRecord r = HashChain.append(state, model, kind, time, start, end, data);
       state = HashChain.after(r);
       pending.add(r);
+    }
+
+    /** Appends the pending records and their signed manifest to the window's archive file. */
+    void seal(Map<Path, List<String>> files, long start, long end) {
+      List<String> lines = files.computeIfAbsent(file(model, start), f -> new ArrayList<>());
+      pending.forEach(r -> lines.add(r.toJson()));
+      lines.add(Manifest.sign(model, start, end, pending, TEST_KEYS).toJson());
+      pending.clear();
     }
   }
 }

@@ -2,7 +2,6 @@ package io.aimon.evidence.export;
 
 import static io.aimon.evidence.export.ExportFixtures.CHURN;
 import static io.aimon.evidence.export.ExportFixtures.CREDIT;
-import static io.aimon.evidence.export.ExportFixtures.TEST_KEYS;
 import static io.aimon.evidence.export.ExportFixtures.WINDOWS;
 import static io.aimon.evidence.export.ExportFixtures.check;
 import static io.aimon.evidence.export.ExportFixtures.incident;
@@ -12,10 +11,8 @@ import static io.aimon.evidence.export.ExportFixtures.windowStart;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aimon.evidence.EvidenceKind;
-import io.aimon.evidence.Manifest;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,11 +121,7 @@ final class NotificationFixtures {
         cov.put("checks", checks.size());
         cov.put("breaches", breaches);
         c.add(EvidenceKind.COVERAGE, end, start, end, cov);
-        List<String> lines =
-            files.computeIfAbsent(ExportFixtures.file(model, start), f -> new ArrayList<>());
-        c.pending.forEach(r -> lines.add(r.toJson()));
-        lines.add(Manifest.sign(model, start, end, c.pending, TEST_KEYS).toJson());
-        c.pending.clear();
+        c.seal(files, start, end);
       }
     }
     ExportFixtures.write(dir, files);
