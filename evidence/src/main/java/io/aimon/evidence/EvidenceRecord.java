@@ -54,7 +54,7 @@ public record EvidenceRecord(
     List<String> controls,
     JsonNode data,
     String prev,
-    String hash) {
+    String hash) implements ArchiveLine {
 
   /** The layout version this class writes. */
   public static final int VERSION = 1;
@@ -130,7 +130,14 @@ public record EvidenceRecord(
     return hash.equals(computeHash());
   }
 
+  /** The record's {@link #time()}. */
+  @Override
+  public long archiveTime() {
+    return time;
+  }
+
   /** The JSON form, one line without a line break (see the class comment). */
+  @Override
   public String toJson() {
     return EvidenceJson.write(toNode(true));
   }

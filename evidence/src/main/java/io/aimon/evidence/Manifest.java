@@ -60,7 +60,7 @@ public record Manifest(
     String head,
     String publicKey,
     String keyId,
-    String signature) {
+    String signature) implements ArchiveLine {
 
   /** The layout version this class writes. */
   public static final int VERSION = 1;
@@ -167,7 +167,6 @@ public record Manifest(
     if (records == null || records.isEmpty()) {
       throw new IllegalArgumentException("records: expected at least one record, found none");
     }
-    Ed25519Keys.requireMatching(keys);
     List<String> hashes = new ArrayList<>(records.size());
     EvidenceRecord before = null;
     for (int i = 0; i < records.size(); i++) {
@@ -191,6 +190,29 @@ public record Manifest(
       hashes.add(r.hash());
       before = r;
     }
+    return sign(modelId, windowStart, windowEnd, records.get(0).seq(), hashes, keys);
+  }
+
+  /**
+   * Signs {@code hashes}, the hashes of a chain's records {@code firstSeq, firstSeq + 1, ...}: what
+   * a writer that keeps hashes, not records, signs ({@link ChainWriter}).
+   *
+   * @param firstSeq the seq of the record whose hash is {@code hashes.get(0)}, >= 1
+   * @param hashes non-empty, each 64 lower-case hex
+   * @throws IllegalArgumentException as the constructor, or when the public key does not belong to
+   *     the private key
+   */
+  public static Manifest sign(
+      String modelId,
+      long windowStart,
+      long windowEnd,
+      long firstSeq,
+      List<String> hashes,
+      KeyPair keys) {
+    if (hashes == null || hashes.isEmpty()) {
+      throw new IllegalArgumentException("hashes: expected at least one hash, found none");
+    }
+    Ed25519Keys.requireMatching(keys);
     PublicKey pub = keys.getPublic();
     Manifest unsigned =
         new Manifest(
@@ -198,10 +220,10 @@ public record Manifest(
             modelId,
             windowStart,
             windowEnd,
-            records.get(0).seq(),
-            before.seq(),
+            firstSeq,
+            firstSeq + hashes.size() - 1,
             hashes,
-            before.hash(),
+            hashes.get(hashes.size() - 1),
             Base64.getEncoder().encodeToString(pub.getEncoded()),
             Ed25519Keys.keyId(pub),
             UNSIGNED);
@@ -234,7 +256,14 @@ public record Manifest(
     return Arrays.equals(trusted.getEncoded(), decode(publicKey)) && signatureValid();
   }
 
+  /** The window end: the manifest is archived with the records of the window it closes. */
+  @Override
+  public long archiveTime() {
+    return windowEnd;
+  }
+
   /** The JSON form, one line without a line break (see the class comment). */
+  @Override
   public String toJson() {
     return EvidenceJson.write(toNode(true));
   }

@@ -14,6 +14,8 @@ import io.aimon.detectors.check.CheckResult;
 import io.aimon.detectors.check.OutputJson;
 import io.aimon.detectors.event.DeadLetter;
 import io.aimon.detectors.event.InferenceEvent;
+import io.aimon.evidence.DeadLetterCount;
+import io.aimon.evidence.EvidenceItem;
 import io.aimon.evidence.EvidenceKind;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -47,7 +49,7 @@ public final class EvidenceItems {
     data.put("aimon_version", aimonVersion());
     return new EvidenceItem(
         r.modelId(),
-        EvidenceKind.CHECK.code(),
+        EvidenceKind.CHECK,
         r.windowEnd(),
         r.windowStart(),
         r.windowEnd(),
@@ -59,7 +61,7 @@ public final class EvidenceItems {
   public static EvidenceItem incident(IncidentEvent e) {
     return new EvidenceItem(
         e.modelId(),
-        EvidenceKind.INCIDENT.code(),
+        EvidenceKind.INCIDENT,
         e.eventTime(),
         e.windowStart(),
         e.eventTime(),
@@ -107,7 +109,7 @@ public final class EvidenceItems {
             + (attempts == 1 ? " attempt" : " attempts"));
     return new EvidenceItem(
         e.modelId(),
-        EvidenceKind.NOTIFICATION.code(),
+        EvidenceKind.NOTIFICATION,
         e.eventTime(),
         null,
         null,
@@ -137,7 +139,7 @@ public final class EvidenceItems {
             + (e.actionId() == null ? "" : e.actionId());
     return new EvidenceItem(
         e.modelId(),
-        EvidenceKind.CORRECTIVE_ACTION.code(),
+        EvidenceKind.CORRECTIVE_ACTION,
         e.time(),
         null,
         null,
@@ -174,7 +176,7 @@ public final class EvidenceItems {
     data.set("sources", sources);
     return new EvidenceItem(
         modelId,
-        EvidenceKind.COVERAGE.code(),
+        EvidenceKind.COVERAGE,
         windowEnd,
         windowStart,
         windowEnd,
@@ -182,32 +184,19 @@ public final class EvidenceItems {
         data.toString());
   }
 
-  /** Marks a dead letter: not a record itself, counted by reason in a coverage record. */
-  public static final String DEAD_LETTER = "dead_letter";
-
   /**
-   * A dead letter of the model's input ({@code attributed}: its record names the model), or of
-   * input that names no configured model, counted in every model's coverage ({@code attributed}
-   * false). Counted in the coverage record of the window {@code time} falls in, or in the next one
-   * written when it arrives after that window's.
+   * The coverage counts of one dead letter: for the configured model its record names, or one
+   * unattributed count per configured model when it names none. Counted at {@code time}.
    */
-  static EvidenceItem deadLetter(String modelId, String reason, boolean attributed, long time) {
-    ObjectNode data = MAPPER.createObjectNode();
-    data.put("reason", reason);
-    data.put("attributed", attributed);
-    return new EvidenceItem(modelId, DEAD_LETTER, time, null, null, reason, data.toString());
-  }
-
-  /**
-   * The coverage marks of one dead letter: one for the configured model its record names, or one
-   * unattributed mark per configured model when it names none.
-   */
-  public static List<EvidenceItem> deadLetterMarks(DeadLetter dead, Set<String> models, long time) {
+  public static List<DeadLetterCount> deadLetterCounts(
+      DeadLetter dead, Set<String> models, long time) {
     String model = modelOf(dead.payload(), models);
     if (model != null) {
-      return List.of(deadLetter(model, dead.reason(), true, time));
+      return List.of(new DeadLetterCount(model, dead.reason(), true, time, 1));
     }
-    return models.stream().map(m -> deadLetter(m, dead.reason(), false, time)).toList();
+    return models.stream()
+        .map(m -> new DeadLetterCount(m, dead.reason(), false, time, 1))
+        .toList();
   }
 
   /**
@@ -224,12 +213,9 @@ public final class EvidenceItems {
     }
   }
 
-  /** Marks a late event: not a record itself, counted in the model's next coverage record. */
-  public static final String LATE = "late";
-
   /** A late inference event (its window was already evaluated; it is also a dead letter). */
-  public static EvidenceItem late(InferenceEvent e) {
-    return new EvidenceItem(e.modelId(), LATE, e.timestamp(), null, null, e.inferenceId(), "{}");
+  public static DeadLetterCount late(InferenceEvent e) {
+    return new DeadLetterCount(e.modelId(), DeadLetterCount.LATE, true, e.timestamp(), 1);
   }
 
   static ObjectNode parse(String json) {

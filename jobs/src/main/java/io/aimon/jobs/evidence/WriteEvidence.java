@@ -1,79 +1,62 @@
 package io.aimon.jobs.evidence;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aimon.alerting.notify.Secret;
+import io.aimon.evidence.ArchiveLine;
+import io.aimon.evidence.ChainState;
+import io.aimon.evidence.ChainWriter;
+import io.aimon.evidence.DeadLetterCount;
 import io.aimon.evidence.Ed25519Keys;
-import io.aimon.evidence.EvidenceKind;
-import io.aimon.evidence.EvidenceRecord;
-import io.aimon.evidence.HashChain;
-import io.aimon.evidence.Manifest;
+import io.aimon.evidence.EvidenceItem;
+import io.aimon.jobs.monitor.ChainStateSerializer;
 import java.security.KeyPair;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Appends evidence items to their model's hash chain (keyed by model) and writes a manifest of the
- * records since the previous one after each window's coverage record, signed with the configured
+ * Keyed by model: moves evidence items and dead-letter counts between Flink state and the model's
+ * {@link ChainWriter}, which chains, counts and signs. Manifests are signed with the configured
  * Ed25519 key ({@code evidence.signing_key}); without one, with a key made when the task starts,
  * which proves integrity but not origin.
  *
- * <p>Late events and other dead letters are not records: each coverage record counts, as {@code
- * late_events} and by reason in {@code dead_letters}, the model's records dead-lettered since the
- * previous coverage record, and in {@code unattributed_dead_letters} those that name no configured
- * model (unreadable records, unknown models), which every model's coverage counts.
- *
- * <p>Items wait until the watermark passes their timestamp and are then appended sorted by (time,
- * kind, order), so the chain is the same whatever the interleaving of the job's streams, in a
- * failure-free run and after a restart. The chain head, the waiting items and the records not yet
- * in a manifest are keyed state: the chain continues across restarts. At the end of a bounded input
- * the remaining records get a final manifest.
+ * <p>An item waits in keyed state until the watermark passes its time ({@link EventTimeBuffer}):
+ * then no item sorting before it can still come, and the writer appends it. Dead-letter counts
+ * never wait: the writer adds them to its counters at once, so a flood of late or bad records
+ * costs a few counters, not state per record. The chain state and the waiting items are keyed
+ * state, so the chain continues across restarts; at the end of a bounded input the remaining
+ * records get a final manifest.
  */
-public final class WriteEvidence extends KeyedProcessFunction<String, EvidenceItem, EvidenceLine> {
+public final class WriteEvidence
+    extends KeyedCoProcessFunction<String, EvidenceItem, DeadLetterCount, EvidenceLine> {
   private static final long serialVersionUID = 1L;
   private static final org.slf4j.Logger LOG =
       org.slf4j.LoggerFactory.getLogger(WriteEvidence.class);
-  private static final List<String> KIND_ORDER =
-      List.of(
-          EvidenceKind.CHECK.code(),
-          EvidenceKind.INCIDENT.code(),
-          EvidenceKind.NOTIFICATION.code(),
-          EvidenceKind.CORRECTIVE_ACTION.code(),
-          EvidenceKind.COVERAGE.code());
-  private static final Comparator<EvidenceItem> ORDER =
-      Comparator.comparingLong(EvidenceItem::time)
-          .thenComparingInt(i -> KIND_ORDER.indexOf(i.kind()))
-          .thenComparing(EvidenceItem::order);
 
   private final String signingKey;
-  private transient KeyPair keys;
-  private transient ValueState<HashChain.State> chain;
+  private final Map<String, Long> windowMillis;
+  private transient Map<String, ChainWriter> writers;
+  private transient ValueState<ChainState> chain;
   private transient EventTimeBuffer<EvidenceItem> waiting;
-  private transient ListState<String> unmanifested;
-  private transient ValueState<Long> lateSinceCoverage;
-  private transient MapState<String, Long> deadLettersSinceCoverage;
 
   /**
    * @param signingKey a secret reference to the key file ({@link EvidenceKeys}), or null
+   * @param windowMillis every configured model's window length
    */
-  public WriteEvidence(String signingKey) {
+  public WriteEvidence(String signingKey, Map<String, Long> windowMillis) {
     this.signingKey = signingKey;
+    this.windowMillis = Map.copyOf(windowMillis);
   }
 
   @Override
   public void open(OpenContext context) {
+    KeyPair keys;
     if (signingKey != null) {
       keys = EvidenceKeys.read(Secret.of(signingKey));
     } else {
@@ -83,24 +66,18 @@ public final class WriteEvidence extends KeyedProcessFunction<String, EvidenceIt
               + " (key id {}): they show the archive is intact, not who wrote it",
           Ed25519Keys.keyId(keys.getPublic()));
     }
+    writers = new HashMap<>();
+    windowMillis.forEach((model, w) -> writers.put(model, new ChainWriter(model, w, keys)));
     chain =
         getRuntimeContext()
-            .getState(
-                new ValueStateDescriptor<>("chain", TypeInformation.of(HashChain.State.class)));
+            .getState(new ValueStateDescriptor<>("chain", ChainStateSerializer.TYPE_INFO));
     waiting =
         EventTimeBuffer.create(
             getRuntimeContext(), "waiting", TypeInformation.of(EvidenceItem.class));
-    unmanifested =
-        getRuntimeContext().getListState(new ListStateDescriptor<>("unmanifested", Types.STRING));
-    lateSinceCoverage =
-        getRuntimeContext().getState(new ValueStateDescriptor<>("late", Types.LONG));
-    deadLettersSinceCoverage =
-        getRuntimeContext()
-            .getMapState(new MapStateDescriptor<>("dead-letters", Types.STRING, Types.LONG));
   }
 
   @Override
-  public void processElement(EvidenceItem item, Context ctx, Collector<EvidenceLine> out)
+  public void processElement1(EvidenceItem item, Context ctx, Collector<EvidenceLine> out)
       throws Exception {
     long at = ctx.timestamp() != null ? ctx.timestamp() : item.time();
     waiting.add(at, item, ctx.timerService());
@@ -108,107 +85,35 @@ public final class WriteEvidence extends KeyedProcessFunction<String, EvidenceIt
   }
 
   @Override
+  public void processElement2(DeadLetterCount count, Context ctx, Collector<EvidenceLine> out)
+      throws Exception {
+    long at =
+        count.time() != Long.MIN_VALUE || ctx.timestamp() == null
+            ? count.time()
+            : ctx.timestamp();
+    ChainState state = current();
+    writers.get(ctx.getCurrentKey()).count(state, count.at(at));
+    chain.update(state);
+  }
+
+  @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<EvidenceLine> out)
       throws Exception {
-    List<EvidenceItem> due = waiting.takeUpTo(timestamp, ORDER);
-    String model = ctx.getCurrentKey();
-    HashChain.State state = chain.value() == null ? HashChain.State.INITIAL : chain.value();
-    for (EvidenceItem item : due) {
-      if (item.kind().equals(EvidenceItems.LATE)) {
-        Long late = lateSinceCoverage.value();
-        lateSinceCoverage.update(late == null ? 1 : late + 1);
-        countDeadLetter(DEAD_LETTERS + "late");
-        continue;
-      }
-      if (item.kind().equals(EvidenceItems.DEAD_LETTER)) {
-        ObjectNode d = EvidenceItems.parse(item.data());
-        countDeadLetter(
-            (d.path("attributed").asBoolean() ? DEAD_LETTERS : UNATTRIBUTED)
-                + d.path("reason").asText());
-        continue;
-      }
-      ObjectNode data = EvidenceItems.parse(item.data());
-      if (item.kind().equals(EvidenceKind.COVERAGE.code())) {
-        Long late = lateSinceCoverage.value();
-        data.put("late_events", late == null ? 0 : late);
-        lateSinceCoverage.clear();
-        putDeadLetters(data);
-      }
-      EvidenceRecord r =
-          HashChain.append(
-              state,
-              model,
-              EvidenceKind.ofCode(item.kind()),
-              item.time(),
-              item.windowStart(),
-              item.windowEnd(),
-              data);
-      state = HashChain.after(r);
-      String json = r.toJson();
-      out.collect(new EvidenceLine(model, r.time(), json));
-      unmanifested.add(json);
-      if (item.kind().equals(EvidenceKind.COVERAGE.code())) {
-        manifest(model, item.windowStart(), item.windowEnd(), out);
-      }
+    ChainWriter writer = writers.get(ctx.getCurrentKey());
+    ChainState state = current();
+    List<ArchiveLine> lines =
+        new ArrayList<>(writer.append(state, waiting.takeUpTo(timestamp, ChainWriter.ORDER)));
+    if (timestamp == Long.MAX_VALUE) {
+      lines.addAll(writer.finish(state));
     }
     chain.update(state);
-    if (timestamp == Long.MAX_VALUE) {
-      manifest(model, null, null, out);
+    for (ArchiveLine line : lines) {
+      out.collect(new EvidenceLine(line.modelId(), line.archiveTime(), line.toJson()));
     }
   }
 
-  private static final String DEAD_LETTERS = "dead_letters/";
-  private static final String UNATTRIBUTED = "unattributed_dead_letters/";
-
-  private void countDeadLetter(String key) throws Exception {
-    Long n = deadLettersSinceCoverage.get(key);
-    deadLettersSinceCoverage.put(key, n == null ? 1 : n + 1);
-  }
-
-  /** Moves the dead-letter counts into the coverage data, reasons sorted. */
-  private void putDeadLetters(ObjectNode data) throws Exception {
-    java.util.TreeMap<String, Long> counts = new java.util.TreeMap<>();
-    for (Map.Entry<String, Long> e : deadLettersSinceCoverage.entries()) {
-      counts.put(e.getKey(), e.getValue());
-    }
-    ObjectNode own = data.putObject("dead_letters");
-    ObjectNode unattributed = data.putObject("unattributed_dead_letters");
-    counts.forEach(
-        (key, n) -> {
-          if (key.startsWith(DEAD_LETTERS)) {
-            own.put(key.substring(DEAD_LETTERS.length()), n);
-          } else {
-            unattributed.put(key.substring(UNATTRIBUTED.length()), n);
-          }
-        });
-    deadLettersSinceCoverage.clear();
-  }
-
-  /** A manifest of the records not in one yet, if any; window null = their own span. */
-  private void manifest(String model, Long windowStart, Long windowEnd, Collector<EvidenceLine> out)
-      throws Exception {
-    List<EvidenceRecord> records = new ArrayList<>();
-    for (String json : unmanifested.get()) {
-      records.add(EvidenceRecord.fromJson(json));
-    }
-    if (records.isEmpty()) {
-      return;
-    }
-    long start = windowStart != null ? windowStart : span(records, true);
-    long end = windowEnd != null ? windowEnd : span(records, false);
-    Manifest m = Manifest.sign(model, start, end, records, keys);
-    out.collect(new EvidenceLine(model, end, m.toJson()));
-    unmanifested.clear();
-  }
-
-  private static long span(List<EvidenceRecord> records, boolean start) {
-    return records.stream()
-        .mapToLong(
-            r ->
-                start
-                    ? (r.windowStart() != null ? r.windowStart() : r.time())
-                    : (r.windowEnd() != null ? r.windowEnd() : r.time()))
-        .reduce(start ? Long::min : Long::max)
-        .orElseThrow();
+  private ChainState current() throws Exception {
+    ChainState s = chain.value();
+    return s == null ? new ChainState() : s;
   }
 }

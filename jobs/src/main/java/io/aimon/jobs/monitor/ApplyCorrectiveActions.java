@@ -10,7 +10,7 @@ import io.aimon.alerting.remediation.RemediationPolicy;
 import io.aimon.detectors.event.DeadLetter;
 import io.aimon.detectors.event.DeadLetterReason;
 import io.aimon.jobs.evidence.EventTimeBuffer;
-import io.aimon.jobs.evidence.EvidenceItem;
+import io.aimon.evidence.EvidenceItem;
 import io.aimon.jobs.evidence.EvidenceItems;
 import java.util.ArrayList;
 import java.util.Comparator;

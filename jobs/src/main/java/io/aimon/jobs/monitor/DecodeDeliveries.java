@@ -7,7 +7,7 @@ import io.aimon.alerting.incident.IncidentEvent;
 import io.aimon.detectors.event.DeadLetter;
 import io.aimon.detectors.event.DeadLetterReason;
 import io.aimon.detectors.event.RawRecord;
-import io.aimon.jobs.evidence.EvidenceItem;
+import io.aimon.evidence.EvidenceItem;
 import io.aimon.jobs.evidence.EvidenceItems;
 import java.util.Set;
 import org.apache.flink.streaming.api.functions.ProcessFunction;

@@ -6,7 +6,7 @@ import io.aimon.detectors.event.EventDecoder;
 import io.aimon.detectors.event.InferenceEvent;
 import io.aimon.detectors.event.LabelEvent;
 import io.aimon.detectors.event.RawRecord;
-import io.aimon.jobs.evidence.EvidenceItem;
+import io.aimon.evidence.DeadLetterCount;
 import io.aimon.jobs.evidence.EvidenceItems;
 import java.util.HashMap;
 import java.util.List;
@@ -30,9 +30,9 @@ import org.apache.flink.util.OutputTag;
  * model as {@code aimon.model.<id>.events} (inference) or {@code .labels}; an unknown model's
  * events are dead-lettered, so the model label stays bounded.
  *
- * <p>Each dead letter also leaves a mark for coverage evidence ({@link EvidenceItems#deadLetter}):
+ * <p>Each dead letter is also counted for coverage evidence ({@link EvidenceItems#deadLetterCounts}):
  * for the model its record names, or for every model when it names none. A bad record has no event
- * time of its own; the mark takes the largest event time decoded so far by this subtask
+ * time of its own; its count takes the largest event time decoded so far by this subtask
  * (checkpointed), so it counts in the window being read when it came, the same after a restart.
  */
 final class DecodeRecords<T> extends ProcessFunction<RawRecord, T> implements CheckpointedFunction {
@@ -53,24 +53,24 @@ final class DecodeRecords<T> extends ProcessFunction<RawRecord, T> implements Ch
   private final MonitorPlan plan;
   private final Kind kind;
   private final OutputTag<DeadLetter> deadLetters;
-  private final OutputTag<EvidenceItem> marks;
+  private final OutputTag<DeadLetterCount> counts;
   private transient EventDecoder decoder;
   private transient long maxEventTime;
   private transient ListState<Long> maxEventTimeState;
   private transient Map<String, Counter> decoded;
 
   /**
-   * @param marks where the dead-letter marks for coverage evidence go
+   * @param counts where the dead letters' counts for coverage evidence go
    */
   DecodeRecords(
       MonitorPlan plan,
       Kind kind,
       OutputTag<DeadLetter> deadLetters,
-      OutputTag<EvidenceItem> marks) {
+      OutputTag<DeadLetterCount> counts) {
     this.plan = plan;
     this.kind = kind;
     this.deadLetters = deadLetters;
-    this.marks = marks;
+    this.counts = counts;
   }
 
   @Override
@@ -119,9 +119,9 @@ final class DecodeRecords<T> extends ProcessFunction<RawRecord, T> implements Ch
       out.collect(event);
     } else {
       ctx.output(deadLetters, d.deadLetter());
-      for (EvidenceItem mark :
-          EvidenceItems.deadLetterMarks(d.deadLetter(), plan.specs().keySet(), maxEventTime)) {
-        ctx.output(marks, mark);
+      for (DeadLetterCount c :
+          EvidenceItems.deadLetterCounts(d.deadLetter(), plan.specs().keySet(), maxEventTime)) {
+        ctx.output(counts, c);
       }
     }
   }

@@ -5,7 +5,7 @@ import io.aimon.detectors.check.CheckStatus;
 import io.aimon.detectors.check.DriftChecks;
 import io.aimon.detectors.model.ModelSpec;
 import io.aimon.detectors.profile.WindowProfile;
-import io.aimon.jobs.evidence.EvidenceItem;
+import io.aimon.evidence.EvidenceItem;
 import io.aimon.jobs.evidence.EvidenceItems;
 import java.time.Instant;
 import java.util.List;

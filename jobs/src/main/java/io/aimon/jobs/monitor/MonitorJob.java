@@ -10,13 +10,13 @@ import io.aimon.detectors.event.RawRecord;
 import io.aimon.detectors.label.LabelMatcher;
 import io.aimon.detectors.label.LabelledPrediction;
 import io.aimon.detectors.label.Prediction;
-import io.aimon.jobs.evidence.EvidenceItem;
+import io.aimon.evidence.DeadLetterCount;
+import io.aimon.evidence.EvidenceItem;
 import io.aimon.jobs.evidence.EvidenceItems;
-import io.aimon.jobs.evidence.EvidenceLine;
-import io.aimon.jobs.evidence.WriteEvidence;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -25,6 +25,7 @@ import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
@@ -48,7 +49,7 @@ import org.apache.flink.util.OutputTag;
  * <p>With evidence sinks: final check results, incident events and operators' corrective actions
  * ({@link #withActions}) go, keyed by series, through {@link ApplyCorrectiveActions}; its events,
  * the check results, window coverage (with the input ranges and dead letters by reason) and
- * incident events go, keyed by model, into {@link WriteEvidence}'s hash chains.
+ * incident events go, keyed by model, into the hash chains ({@link EvidenceGraph}).
  *
  * <pre>{@code
  * new MonitorJob(plan, inferenceSource, labelSource, metricsSink, deadLetterSink).build(env);
@@ -63,6 +64,9 @@ public final class MonitorJob {
   public static final String UID_WATERMARKS = "monitor.watermarks";
   public static final String UID_WINDOW = "monitor.window-profile";
   public static final String UID_LATE = "monitor.late-dead-letters";
+  public static final String UID_LATE_COUNTS = "monitor.late-counts";
+  public static final String UID_DECODE_DEAD_LETTER_COUNTS = "monitor.decode-dead-letter-counts";
+  public static final String UID_OUTCOME_DEAD_LETTER_COUNTS = "monitor.outcome-dead-letter-counts";
   public static final String UID_LABEL_SOURCE = "monitor.label-source";
   public static final String UID_LABEL_DECODE = "monitor.label-decode";
   public static final String UID_LABEL_WATERMARKS = "monitor.label-watermarks";
@@ -72,19 +76,10 @@ public final class MonitorJob {
   public static final String UID_INCIDENTS = "monitor.alert-policy";
   public static final String UID_INCIDENT_SINK = "monitor.incident-sink";
   public static final String UID_CHECK_METRICS = "monitor.check-metrics";
-  public static final String UID_EVIDENCE = "monitor.evidence-chain";
-  public static final String UID_EVIDENCE_SINK = "monitor.evidence-sink";
   public static final String UID_INCIDENT_METRICS = "monitor.incident-metrics";
   public static final String UID_DEAD_LETTER_METRICS = "monitor.dead-letter-metrics";
   public static final String UID_METRICS_SINK = "monitor.metrics-sink";
   public static final String UID_DEAD_LETTER_SINK = "monitor.dead-letter-sink";
-  public static final String UID_ACTION_SOURCE = "monitor.action-source";
-  public static final String UID_ACTION_DECODE = "monitor.action-decode";
-  public static final String UID_ACTION_TIMESTAMPS = "monitor.action-timestamps";
-  public static final String UID_CORRECTIVE_ACTIONS = "monitor.corrective-actions";
-  public static final String UID_DELIVERY_SOURCE = "monitor.delivery-source";
-  public static final String UID_DELIVERY_DECODE = "monitor.delivery-decode";
-  public static final String UID_DELIVERY_TIMESTAMPS = "monitor.delivery-timestamps";
 
   private static final OutputTag<DeadLetter> DEAD_LETTERS =
       new OutputTag<>("dead-letters", TypeInformation.of(DeadLetter.class));
@@ -94,16 +89,10 @@ public final class MonitorJob {
       new OutputTag<>("join-dead-letters", TypeInformation.of(DeadLetter.class));
   private static final OutputTag<DeadLetter> OUTCOME_DEAD_LETTERS =
       new OutputTag<>("outcome-dead-letters", TypeInformation.of(DeadLetter.class));
-  private static final OutputTag<DeadLetter> ACTION_DEAD_LETTERS =
-      new OutputTag<>("action-dead-letters", TypeInformation.of(DeadLetter.class));
-  private static final OutputTag<DeadLetter> UNKNOWN_INCIDENTS =
-      new OutputTag<>("unknown-incidents", TypeInformation.of(DeadLetter.class));
-  private static final OutputTag<EvidenceItem> DEAD_LETTER_MARKS =
-      new OutputTag<>("dead-letter-marks", TypeInformation.of(EvidenceItem.class));
-  private static final OutputTag<EvidenceItem> LABEL_DEAD_LETTER_MARKS =
-      new OutputTag<>("label-dead-letter-marks", TypeInformation.of(EvidenceItem.class));
-  private static final OutputTag<DeadLetter> DELIVERY_DEAD_LETTERS =
-      new OutputTag<>("delivery-dead-letters", TypeInformation.of(DeadLetter.class));
+  private static final OutputTag<DeadLetterCount> DEAD_LETTER_COUNTS =
+      new OutputTag<>("dead-letter-counts", TypeInformation.of(DeadLetterCount.class));
+  private static final OutputTag<DeadLetterCount> LABEL_DEAD_LETTER_COUNTS =
+      new OutputTag<>("label-dead-letter-counts", TypeInformation.of(DeadLetterCount.class));
   private static final OutputTag<EvidenceItem> COVERAGE =
       new OutputTag<>("coverage", TypeInformation.of(EvidenceItem.class));
   private static final OutputTag<InferenceEvent> LATE =
@@ -115,7 +104,7 @@ public final class MonitorJob {
   private final Sink<CheckResult> metricsSink;
   private final Sink<DeadLetter> deadLetterSink;
   private final Sink<IncidentEvent> incidentSink;
-  private final List<Sink<EvidenceLine>> evidenceSinks;
+  private final EvidenceSinks evidenceSinks;
   private Source<RawRecord, ?, ?> actionSource;
   private Source<RawRecord, ?, ?> deliverySource;
 
@@ -127,7 +116,7 @@ public final class MonitorJob {
       Sink<CheckResult> metricsSink,
       Sink<DeadLetter> deadLetterSink,
       Sink<IncidentEvent> incidentSink) {
-    this(plan, source, labelSource, metricsSink, deadLetterSink, incidentSink, List.of());
+    this(plan, source, labelSource, metricsSink, deadLetterSink, incidentSink, EvidenceSinks.NONE);
   }
 
   /**
@@ -141,8 +130,8 @@ public final class MonitorJob {
       Sink<CheckResult> metricsSink,
       Sink<DeadLetter> deadLetterSink,
       Sink<IncidentEvent> incidentSink,
-      List<Sink<EvidenceLine>> evidenceSinks) {
-    this.evidenceSinks = List.copyOf(evidenceSinks);
+      EvidenceSinks evidenceSinks) {
+    this.evidenceSinks = evidenceSinks;
     this.plan = plan;
     this.source = source;
     this.labelSource = labelSource;
@@ -190,7 +179,7 @@ public final class MonitorJob {
     SingleOutputStreamOperator<InferenceEvent> events =
         raw.process(
                 new DecodeRecords<InferenceEvent>(
-                    plan, DecodeRecords.Kind.INFERENCE, DEAD_LETTERS, DEAD_LETTER_MARKS),
+                    plan, DecodeRecords.Kind.INFERENCE, DEAD_LETTERS, DEAD_LETTER_COUNTS),
                 TypeInformation.of(InferenceEvent.class))
             .uid(UID_DECODE)
             .name("decode");
@@ -246,8 +235,17 @@ public final class MonitorJob {
             .name("alert-policy");
     DataStream<DeadLetter> deadLetters =
         events.getSideOutput(DEAD_LETTERS).union(late, outcomes.deadLetters());
-    if (!evidenceSinks.isEmpty()) {
-      deadLetters = deadLetters.union(evidence(env, events, results, outcomes, checks, incidents));
+    if (evidenceSinks.any()) {
+      EvidenceGraph.Inputs inputs =
+          new EvidenceGraph.Inputs(
+              checks,
+              incidents,
+              results.getSideOutput(COVERAGE),
+              deadLetterCounts(events, results, outcomes));
+      deadLetters =
+          deadLetters.union(
+              new EvidenceGraph(plan, evidenceSinks, actionSource, deliverySource)
+                  .build(env, inputs));
     }
     incidents
         .map(new CountOpenIncidents(List.copyOf(plan.specs().keySet())))
@@ -267,188 +265,54 @@ public final class MonitorJob {
   }
 
   /**
-   * The evidence graph: corrective actions, notifications and dead-letter marks around the hash
-   * chains. Returns the dead letters it adds (unknown incidents, malformed actions and deliveries).
+   * The coverage counts of every dead letter of the monitored input: the decoders' (timed by the
+   * decoder, before any watermark, so the stream is marked idle), the late events' (at their own
+   * time) and the label join's and outcome windows' (timed by the operator that made them).
    */
-  private DataStream<DeadLetter> evidence(
-      StreamExecutionEnvironment env,
+  private DataStream<DeadLetterCount> deadLetterCounts(
       SingleOutputStreamOperator<InferenceEvent> events,
       SingleOutputStreamOperator<CheckResult> results,
-      Outcomes outcomes,
-      DataStream<CheckResult> checks,
-      DataStream<IncidentEvent> incidents) {
-    DataStream<EvidenceItem> lateEvents =
-        results
-            .getSideOutput(LATE)
-            .map(EvidenceItems::late, TypeInformation.of(EvidenceItem.class))
-            .uid("monitor.evidence-late")
-            .name("evidence-late");
-    SingleOutputStreamOperator<EvidenceItem> corrective = correctiveActions(env, checks, incidents);
-    DataStream<DeadLetter> deadLetters = corrective.getSideOutput(UNKNOWN_INCIDENTS);
-    if (actionDeadLetters != null) {
-      deadLetters = deadLetters.union(actionDeadLetters);
+      Outcomes outcomes) {
+    DataStream<DeadLetterCount> decoded = events.getSideOutput(DEAD_LETTER_COUNTS);
+    if (outcomes.labelDecodeCounts() != null) {
+      decoded = decoded.union(outcomes.labelDecodeCounts());
     }
-    DataStream<EvidenceItem> more =
-        results
-            .getSideOutput(COVERAGE)
-            .union(lateEvents, corrective, deadLetterMarks(events, outcomes));
-    if (deliverySource != null) {
-      SingleOutputStreamOperator<EvidenceItem> decoded = deliveries(env);
-      deadLetters = deadLetters.union(decoded.getSideOutput(DELIVERY_DEAD_LETTERS));
-      more =
-          more.union(
-              decoded
-                  .assignTimestampsAndWatermarks(
-                      SideInputWatermarks.<EvidenceItem>strategy((i, previous) -> i.time()))
-                  .uid(UID_DELIVERY_TIMESTAMPS)
-                  .name("delivery-timestamps"));
-    }
-    writeEvidence(checks, more, incidents);
-    return deadLetters;
-  }
-
-  /**
-   * Coverage marks of every dead letter of the monitored input: the decoders' (timed by the
-   * decoder, before any watermark, so the stream is marked idle) and the label join's and outcome
-   * windows' (timed by the operator that made them).
-   */
-  private DataStream<EvidenceItem> deadLetterMarks(
-      SingleOutputStreamOperator<InferenceEvent> events, Outcomes outcomes) {
-    DataStream<EvidenceItem> decoded = events.getSideOutput(DEAD_LETTER_MARKS);
-    if (outcomes.marks() != null) {
-      decoded = decoded.union(outcomes.marks());
-    }
-    java.util.Set<String> models = java.util.Set.copyOf(plan.specs().keySet());
-    DataStream<EvidenceItem> keyed =
+    Set<String> models = Set.copyOf(plan.specs().keySet());
+    DataStream<DeadLetterCount> keyed =
         outcomes
             .keyedDeadLetters()
             .flatMap(
-                (DeadLetter d, org.apache.flink.util.Collector<EvidenceItem> out) -> {
-                  EvidenceItems.deadLetterMarks(d, models, Long.MIN_VALUE).forEach(out::collect);
-                },
-                TypeInformation.of(EvidenceItem.class))
-            .uid("monitor.evidence-outcome-dead-letters")
-            .name("evidence-outcome-dead-letters");
+                (DeadLetter d, Collector<DeadLetterCount> out) ->
+                    EvidenceItems.deadLetterCounts(d, models, Long.MIN_VALUE).forEach(out::collect),
+                TypeInformation.of(DeadLetterCount.class))
+            .uid(UID_OUTCOME_DEAD_LETTER_COUNTS)
+            .name("outcome-dead-letter-counts");
+    DataStream<DeadLetterCount> late =
+        results
+            .getSideOutput(LATE)
+            .map(EvidenceItems::late, TypeInformation.of(DeadLetterCount.class))
+            .uid(UID_LATE_COUNTS)
+            .name("late-counts");
     return decoded
         .assignTimestampsAndWatermarks(
-            SideInputWatermarks.<EvidenceItem>strategy((i, previous) -> i.time()))
-        .uid("monitor.evidence-dead-letter-marks")
-        .name("evidence-dead-letter-marks")
-        .union(keyed);
+            SideInputWatermarks.<DeadLetterCount>strategy((c, previous) -> c.time()))
+        .uid(UID_DECODE_DEAD_LETTER_COUNTS)
+        .name("decode-dead-letter-counts")
+        .union(keyed, late);
   }
 
   /**
-   * The alert job's deliveries read back as notification evidence. A side input: it never holds
-   * back event time (a delivery is timed at its incident event, which the watermark has passed).
-   */
-  private SingleOutputStreamOperator<EvidenceItem> deliveries(StreamExecutionEnvironment env) {
-    return env.fromSource(deliverySource, WatermarkStrategy.noWatermarks(), "delivery-source")
-        .uid(UID_DELIVERY_SOURCE)
-        .name("delivery-source")
-        .process(
-            new DecodeDeliveries(plan.specs().keySet(), DELIVERY_DEAD_LETTERS),
-            TypeInformation.of(EvidenceItem.class))
-        .uid(UID_DELIVERY_DECODE)
-        .name("delivery-decode");
-  }
-
-  /** Dead letters of the action source (malformed actions), set by {@link #correctiveActions}. */
-  private transient DataStream<DeadLetter> actionDeadLetters;
-
-  /**
-   * Final check results, incident events and (if a source is set) operators' actions, keyed by
-   * series, through the corrective-action state machine into {@code corrective_action} evidence.
-   */
-  private SingleOutputStreamOperator<EvidenceItem> correctiveActions(
-      StreamExecutionEnvironment env,
-      DataStream<CheckResult> checks,
-      DataStream<IncidentEvent> incidents) {
-    DataStream<RemediationInput> inputs =
-        checks
-            .filter(r -> !Boolean.TRUE.equals(r.partial()))
-            .uid("monitor.corrective-final-checks")
-            .name("final-checks")
-            .map(RemediationInput::check, TypeInformation.of(RemediationInput.class))
-            .uid("monitor.corrective-checks")
-            .name("corrective-checks")
-            .union(
-                incidents
-                    .map(RemediationInput::incident, TypeInformation.of(RemediationInput.class))
-                    .uid("monitor.corrective-incidents")
-                    .name("corrective-incidents"));
-    if (actionSource != null) {
-      SingleOutputStreamOperator<RemediationInput> actions =
-          env.fromSource(actionSource, WatermarkStrategy.noWatermarks(), "action-source")
-              .uid(UID_ACTION_SOURCE)
-              .name("action-source")
-              .process(
-                  new DecodeActions(plan.maxFutureSkewMillis(), ACTION_DEAD_LETTERS),
-                  TypeInformation.of(RemediationInput.class))
-              .uid(UID_ACTION_DECODE)
-              .name("action-decode");
-      actionDeadLetters = actions.getSideOutput(ACTION_DEAD_LETTERS);
-      inputs =
-          inputs.union(
-              actions
-                  .assignTimestampsAndWatermarks(
-                      SideInputWatermarks.<RemediationInput>strategy((a, previous) -> a.time()))
-                  .uid(UID_ACTION_TIMESTAMPS)
-                  .name("action-timestamps"));
-    }
-    return inputs
-        .keyBy(RemediationInput::series)
-        .process(
-            new ApplyCorrectiveActions(plan.remediationPolicy(), UNKNOWN_INCIDENTS),
-            TypeInformation.of(EvidenceItem.class))
-        .uid(UID_CORRECTIVE_ACTIONS)
-        .name("corrective-actions");
-  }
-
-  /** The outcome path's check results and its dead letters (rejected labels). */
-  /**
+   * The outcome path's check results and its dead letters (rejected labels).
+   *
    * @param deadLetters all dead letters of the path
    * @param keyedDeadLetters those of the label join and the outcome windows (after watermarks)
-   * @param marks the coverage marks of the label decoder's dead letters, or null
+   * @param labelDecodeCounts the coverage counts of the label decoder's dead letters, or null
    */
   private record Outcomes(
       DataStream<CheckResult> results,
       DataStream<DeadLetter> deadLetters,
       DataStream<DeadLetter> keyedDeadLetters,
-      DataStream<EvidenceItem> marks) {}
-
-  /** Labelled predictions (inline, or joined with label events) into outcome windows. */
-  /** Check results, window coverage and incident events -> hash-chained evidence per model. */
-  private void writeEvidence(
-      DataStream<CheckResult> checks,
-      DataStream<EvidenceItem> coverage,
-      DataStream<IncidentEvent> incidents) {
-    String configDigest = plan.configDigest();
-    DataStream<EvidenceItem> items =
-        checks
-            .map(r -> EvidenceItems.check(r, configDigest), TypeInformation.of(EvidenceItem.class))
-            .uid("monitor.evidence-checks")
-            .name("evidence-checks")
-            .union(
-                coverage,
-                incidents
-                    .map(EvidenceItems::incident, TypeInformation.of(EvidenceItem.class))
-                    .uid("monitor.evidence-incidents")
-                    .name("evidence-incidents"));
-    DataStream<EvidenceLine> lines =
-        items
-            .keyBy(EvidenceItem::modelId)
-            .process(
-                new WriteEvidence(plan.evidence().signingKey()),
-                TypeInformation.of(EvidenceLine.class))
-            .uid(UID_EVIDENCE)
-            .name("evidence-chain");
-    for (int i = 0; i < evidenceSinks.size(); i++) {
-      lines
-          .sinkTo(evidenceSinks.get(i))
-          .uid(UID_EVIDENCE_SINK + "-" + i)
-          .name("evidence-sink-" + i);
-    }
-  }
+      DataStream<DeadLetterCount> labelDecodeCounts) {}
 
   private Outcomes outcomes(
       StreamExecutionEnvironment env, DataStream<InferenceEvent> timed, Map<String, Long> sizes) {
@@ -460,7 +324,7 @@ public final class MonitorJob {
     DataStream<LabelledPrediction> labelled = inline;
     DataStream<DeadLetter> labelDeadLetters = null;
     DataStream<DeadLetter> joinDeadLetters = null;
-    DataStream<EvidenceItem> marks = null;
+    DataStream<DeadLetterCount> labelDecodeCounts = null;
     if (labelSource != null) {
       SingleOutputStreamOperator<LabelEvent> labels =
           env.fromSource(labelSource, WatermarkStrategy.noWatermarks(), "label-source")
@@ -468,12 +332,12 @@ public final class MonitorJob {
               .name("label-source")
               .process(
                   new DecodeRecords<LabelEvent>(
-                      plan, DecodeRecords.Kind.LABEL, LABEL_DEAD_LETTERS, LABEL_DEAD_LETTER_MARKS),
+                      plan, DecodeRecords.Kind.LABEL, LABEL_DEAD_LETTERS, LABEL_DEAD_LETTER_COUNTS),
                   TypeInformation.of(LabelEvent.class))
               .uid(UID_LABEL_DECODE)
               .name("label-decode");
       labelDeadLetters = labels.getSideOutput(LABEL_DEAD_LETTERS);
-      marks = labels.getSideOutput(LABEL_DEAD_LETTER_MARKS);
+      labelDecodeCounts = labels.getSideOutput(LABEL_DEAD_LETTER_COUNTS);
       DataStream<LabelEvent> timedLabels =
           labels
               .assignTimestampsAndWatermarks(
@@ -510,6 +374,6 @@ public final class MonitorJob {
         results,
         labelDeadLetters == null ? deadLetters : deadLetters.union(labelDeadLetters),
         joinDeadLetters == null ? deadLetters : deadLetters.union(joinDeadLetters),
-        marks);
+        labelDecodeCounts);
   }
 }

@@ -102,7 +102,8 @@ public final class MonitorRunner {
         new JsonLinesFileSink<CheckResult>(outDir.resolve(METRICS_FILE), OutputJson::checkResult),
         new JsonLinesFileSink<DeadLetter>(outDir.resolve(DEAD_LETTER_FILE), OutputJson::deadLetter),
         new JsonLinesFileSink<IncidentEvent>(outDir.resolve(INCIDENTS_FILE), CloudEvents::toJson),
-        List.of(EvidenceArchive.sink(outDir.resolve(EVIDENCE_DIR).toAbsolutePath().toString())));
+        new EvidenceSinks(
+            null, EvidenceArchive.sink(outDir.resolve(EVIDENCE_DIR).toAbsolutePath().toString())));
   }
 
   private static org.apache.flink.configuration.ConfigOption<String> stringOption(String key) {
@@ -183,20 +184,16 @@ public final class MonitorRunner {
   }
 
   /** The evidence topic, and the archive when {@code evidence.dir} is set. */
-  private static List<Sink<EvidenceLine>> evidenceSinks(
+  private static EvidenceSinks evidenceSinks(
       MonitorPlan plan, KafkaSettings kafka, String transactionalIdPrefix) {
-    List<Sink<EvidenceLine>> sinks = new ArrayList<>();
-    sinks.add(
+    return new EvidenceSinks(
         KafkaConnectors.<EvidenceLine>exactlyOnceSink(
             kafka,
             kafka.evidenceTopic(),
             transactionalIdPrefix + "-evidence",
             EvidenceLine::modelId,
-            EvidenceLine::json));
-    if (plan.evidence().dir() != null) {
-      sinks.add(EvidenceArchive.sink(plan.evidence().dir()));
-    }
-    return sinks;
+            EvidenceLine::json),
+        plan.evidence().dir() == null ? null : EvidenceArchive.sink(plan.evidence().dir()));
   }
 
   private static org.apache.flink.api.connector.source.Source<RawRecord, ?, ?> labelSource(

@@ -13,7 +13,7 @@ import io.aimon.alerting.remediation.CorrectiveAction;
 import io.aimon.alerting.remediation.RemediationPolicy;
 import io.aimon.detectors.event.DeadLetter;
 import io.aimon.detectors.event.RawRecord;
-import io.aimon.jobs.evidence.EvidenceItem;
+import io.aimon.evidence.EvidenceItem;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -13,7 +13,8 @@ import io.aimon.detectors.event.DeadLetter;
 import io.aimon.detectors.event.RawRecord;
 import io.aimon.jobs.alert.AlertDelivery;
 import io.aimon.jobs.alert.AlertJson;
-import io.aimon.jobs.evidence.EvidenceItem;
+import io.aimon.evidence.EvidenceItem;
+import io.aimon.evidence.EvidenceKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -115,7 +116,7 @@ class DecodeDeliveriesTest {
     assertEquals(2, items.size(), "the re-send and the other model's delivery are not evidence");
     EvidenceItem first = items.get(0);
     assertEquals("credit-risk", first.modelId());
-    assertEquals("notification", first.kind());
+    assertEquals(EvidenceKind.NOTIFICATION, first.kind());
     assertEquals(T, first.time());
     assertEquals(e.eventId() + "/oncall", first.order());
     JsonNode d = MAPPER.readTree(first.data());

@@ -1,0 +1,16 @@
+package io.aimon.evidence;
+
+/**
+ * One line of a model's evidence archive: an {@link EvidenceRecord} or a {@link Manifest}, what
+ * {@link ChainWriter} emits and the archive's sinks write.
+ */
+public sealed interface ArchiveLine permits EvidenceRecord, Manifest {
+  /** The model whose chain the line belongs to (the archive's {@code model=} partition). */
+  String modelId();
+
+  /** Epoch ms whose UTC date is the archive's {@code date=} partition. */
+  long archiveTime();
+
+  /** The line's JSON, one line without a line break. */
+  String toJson();
+}

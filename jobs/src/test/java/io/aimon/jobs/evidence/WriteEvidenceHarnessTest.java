@@ -1,0 +1,249 @@
+package io.aimon.jobs.evidence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aimon.evidence.DeadLetterCount;
+import io.aimon.evidence.EvidenceItem;
+import io.aimon.evidence.EvidenceKind;
+import io.aimon.evidence.EvidenceRecord;
+import io.aimon.evidence.Manifest;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link WriteEvidence} in Flink's operator test harness: items wait for the watermark and leave in
+ * chain order; dead-letter counts go into the coverage record of their window without waiting; a
+ * flood of dead letters leaves the checkpointed state the same size; the chain continues across a
+ * snapshot and restore exactly as without one; a bounded input ends with a final manifest.
+ */
+class WriteEvidenceHarnessTest {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final String MODEL = "credit-risk";
+  private static final long WINDOW = 60_000L;
+  private static final long W1 = 1_767_225_600_000L; // 2026-01-01T00:00:00Z, a window start
+
+  @TempDir static Path keyDir;
+  private static String signingKey;
+
+  @BeforeAll
+  static void writeKey() {
+    Path key = keyDir.resolve(EvidenceKeys.KEY_FILE);
+    EvidenceKeys.write(
+        io.aimon.evidence.Ed25519Keys.generate(), key, keyDir.resolve(EvidenceKeys.PUBLIC_KEY_FILE));
+    signingKey = "file:" + key;
+  }
+
+  private static KeyedTwoInputStreamOperatorTestHarness<
+          String, EvidenceItem, DeadLetterCount, EvidenceLine>
+      harness(OperatorSubtaskState restore) throws Exception {
+    var h =
+        new KeyedTwoInputStreamOperatorTestHarness<>(
+            new KeyedCoProcessOperator<>(new WriteEvidence(signingKey, Map.of(MODEL, WINDOW))),
+            EvidenceItem::modelId,
+            DeadLetterCount::modelId,
+            Types.STRING);
+    if (restore != null) {
+      h.initializeState(restore);
+    }
+    h.open();
+    return h;
+  }
+
+  private static EvidenceItem check(long windowStart, String checkId) {
+    long end = windowStart + WINDOW;
+    return new EvidenceItem(
+        MODEL,
+        EvidenceKind.CHECK,
+        end,
+        windowStart,
+        end,
+        checkId,
+        "{\"check_id\":\"" + checkId + "\",\"status\":\"ok\"}");
+  }
+
+  private static EvidenceItem coverage(long windowStart) {
+    long end = windowStart + WINDOW;
+    return new EvidenceItem(
+        MODEL, EvidenceKind.COVERAGE, end, windowStart, end, "coverage", "{\"events\":100}");
+  }
+
+  /** An item as the window operator emits it: timestamped at the window's last millisecond. */
+  private static StreamRecord<EvidenceItem> timed(EvidenceItem item) {
+    return new StreamRecord<>(item, item.windowEnd() - 1);
+  }
+
+  private static StreamRecord<DeadLetterCount> dead(String reason, boolean own, long time) {
+    return new StreamRecord<>(new DeadLetterCount(MODEL, reason, own, time, 1), time);
+  }
+
+  private static List<JsonNode> lines(
+      KeyedTwoInputStreamOperatorTestHarness<String, EvidenceItem, DeadLetterCount, EvidenceLine>
+          h)
+      throws Exception {
+    List<JsonNode> out = new ArrayList<>();
+    for (EvidenceLine l : h.extractOutputValues()) {
+      out.add(MAPPER.readTree(l.json()));
+    }
+    return out;
+  }
+
+  private static List<String> kinds(List<JsonNode> lines) {
+    return lines.stream().map(l -> l.path("kind").asText()).toList();
+  }
+
+  @Test
+  void itemsWaitForTheWatermarkAndLeaveInChainOrder() throws Exception {
+    var h = harness(null);
+    h.processElement1(timed(coverage(W1)));
+    h.processElement1(timed(check(W1, "b")));
+    h.processElement1(timed(check(W1, "a")));
+    assertEquals(List.of(), h.extractOutputValues(), "nothing leaves before the watermark");
+    assertEquals(2, h.numEventTimeTimers(), "one timer for the window, one for the end of input");
+
+    h.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(W1 + WINDOW));
+    List<JsonNode> out = lines(h);
+    assertEquals(List.of("check", "check", "coverage", "manifest"), kinds(out));
+    assertEquals("a", out.get(0).path("data").path("check_id").asText());
+    assertEquals("b", out.get(1).path("data").path("check_id").asText());
+    for (int i = 0; i < 3; i++) {
+      EvidenceRecord r = EvidenceRecord.fromJson(out.get(i).toString());
+      assertEquals(i + 1, r.seq());
+      assertTrue(r.hashValid());
+    }
+    Manifest m = Manifest.fromJson(out.get(3).toString());
+    assertEquals(1, m.firstSeq());
+    assertEquals(3, m.lastSeq());
+    assertEquals(W1, m.windowStart());
+    assertTrue(m.signatureValid());
+    h.close();
+  }
+
+  @Test
+  void deadLettersCountInTheCoverageOfTheirWindowWithoutWaiting() throws Exception {
+    var h = harness(null);
+    long w2 = W1 + WINDOW;
+    h.processElement2(dead("malformed_json", true, W1 + 10));
+    h.processElement2(dead("malformed_json", true, W1 + WINDOW)); // on the boundary: window 1
+    h.processElement2(dead("unknown_model", false, W1 + 20));
+    h.processElement2(dead("malformed_json", true, w2 + 5)); // window 2
+    h.processElement2(dead(DeadLetterCount.LATE, true, W1 - 5 * WINDOW)); // a late event
+    assertEquals(0, h.numKeyedStateEntries() - 1, "one state entry: the chain, no waiting item");
+    h.processElement1(timed(coverage(W1)));
+    h.processElement1(timed(coverage(w2)));
+    h.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(w2 + WINDOW));
+
+    List<JsonNode> coverage =
+        lines(h).stream().filter(l -> l.path("kind").asText().equals("coverage")).toList();
+    JsonNode c1 = coverage.get(0).path("data");
+    assertEquals(1, c1.path("late_events").asLong());
+    assertEquals(
+        MAPPER.readTree("{\"late\":1,\"malformed_json\":2}"), c1.path("dead_letters"));
+    assertEquals(
+        MAPPER.readTree("{\"unknown_model\":1}"), c1.path("unattributed_dead_letters"));
+    JsonNode c2 = coverage.get(1).path("data");
+    assertEquals(0, c2.path("late_events").asLong());
+    assertEquals(MAPPER.readTree("{\"malformed_json\":1}"), c2.path("dead_letters"));
+    assertEquals(MAPPER.readTree("{}"), c2.path("unattributed_dead_letters"));
+
+    // after window 1's coverage: a late event and a bad record of window 1 count in the next one
+    h.processElement2(dead(DeadLetterCount.LATE, true, W1 + 1));
+    h.processElement2(dead("wrong_type", true, W1 + 2));
+    long w3 = w2 + WINDOW;
+    h.processElement1(timed(coverage(w3)));
+    h.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(w3 + WINDOW));
+    List<JsonNode> all = lines(h);
+    JsonNode c3 =
+        all.stream().filter(l -> l.path("kind").asText().equals("coverage")).toList().get(2);
+    assertEquals(1, c3.path("data").path("late_events").asLong());
+    assertEquals(
+        MAPPER.readTree("{\"late\":1,\"wrong_type\":1}"), c3.path("data").path("dead_letters"));
+    h.close();
+  }
+
+  /** Checkpointed state size after {@code n} dead letters of five reasons within one window. */
+  private static long stateSizeAfterDeadLetters(int n) throws Exception {
+    var h = harness(null);
+    h.processElement1(timed(check(W1, "a")));
+    String[] reasons = {"malformed_json", "wrong_type", "bad_timestamp", "unknown_model", "late"};
+    for (int i = 0; i < n; i++) {
+      String reason = reasons[i % reasons.length];
+      long time =
+          reason.equals("late") ? W1 - (i % 1000) * WINDOW : W1 + (i % (int) WINDOW); // late: past
+      h.processElement2(dead(reason, !reason.equals("unknown_model"), time));
+    }
+    long size = h.snapshot(1, 1).getStateSize();
+    h.close();
+    return size;
+  }
+
+  @Test
+  void aFloodOfDeadLettersLeavesTheStateTheSameSize() throws Exception {
+    long small = stateSizeAfterDeadLetters(10_000);
+    long flood = stateSizeAfterDeadLetters(1_000_000);
+    System.out.printf(
+        "evidence-chain state: %d bytes after 10,000 dead letters, %d after 1,000,000%n",
+        small, flood);
+    assertTrue(small > 0);
+    assertTrue(Math.abs(flood - small) < 300, small + " vs " + flood + " bytes");
+  }
+
+  @Test
+  void theChainContinuesAfterRestoreExactlyAsWithoutOne() throws Exception {
+    long w2 = W1 + WINDOW;
+    var straight = harness(null);
+    var first = harness(null);
+    for (var h : List.of(straight, first)) {
+      h.processElement1(timed(check(W1, "a")));
+      h.processElement1(timed(coverage(W1)));
+      h.processElement2(dead("malformed_json", true, w2 + 1));
+      h.processElement1(timed(check(w2, "a"))); // waiting when the snapshot is taken
+      h.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(w2));
+    }
+    OperatorSubtaskState snapshot = first.snapshot(1, 1);
+    List<EvidenceLine> before = new ArrayList<>(first.extractOutputValues());
+    first.close();
+    var restored = harness(snapshot);
+    for (var h : List.of(straight, restored)) {
+      h.processElement1(timed(coverage(w2)));
+      h.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(Long.MAX_VALUE));
+    }
+    List<EvidenceLine> recovered = new ArrayList<>(before);
+    recovered.addAll(restored.extractOutputValues());
+    assertEquals(straight.extractOutputValues(), recovered);
+    List<JsonNode> out = lines(straight);
+    assertEquals(
+        List.of("check", "coverage", "manifest", "check", "coverage", "manifest"), kinds(out));
+    assertEquals(4, out.get(4).path("seq").asLong());
+    assertEquals(out.get(3).path("hash"), out.get(4).path("prev"));
+    assertEquals(1, out.get(4).path("data").path("dead_letters").path("malformed_json").asLong());
+    straight.close();
+    restored.close();
+  }
+
+  @Test
+  void theEndOfABoundedInputSignsTheRestInAFinalManifest() throws Exception {
+    var h = harness(null);
+    h.processElement1(timed(check(W1, "a")));
+    h.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(Long.MAX_VALUE));
+    List<JsonNode> out = lines(h);
+    assertEquals(List.of("check", "manifest"), kinds(out));
+    Manifest m = Manifest.fromJson(out.get(1).toString());
+    assertEquals(W1, m.windowStart());
+    assertEquals(W1 + WINDOW, m.windowEnd());
+    assertEquals(1, m.lastSeq());
+    h.close();
+  }
+}
