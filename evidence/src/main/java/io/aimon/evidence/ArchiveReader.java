@@ -1,6 +1,7 @@
 package io.aimon.evidence;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aimon.evidence.payload.EvidenceCodec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,6 +57,7 @@ final class ArchiveReader {
   private final Map<String, List<RecordLine>> recordsByModel = new HashMap<>();
   private final Map<String, List<ManifestLine>> manifestsByModel = new HashMap<>();
   private final List<BadLine> bad = new ArrayList<>();
+  private final List<Finding> malformedData = new ArrayList<>();
   private final List<Set<String>> modelsByFile = new ArrayList<>();
 
   private ArchiveReader(Path dir) {
@@ -92,6 +94,11 @@ final class ArchiveReader {
   }
 
   /** The findings of every unreadable line. */
+  /** Records whose hash holds but whose data does not fit their kind's layout. */
+  List<Finding> malformedData() {
+    return malformedData;
+  }
+
   List<Finding> unreadable() {
     return bad.stream().map(BadLine::finding).collect(Collectors.toList());
   }
@@ -215,11 +222,35 @@ final class ArchiveReader {
                     r.hash(),
                     r.hashValid(),
                     pos));
+        dataFits(r, pos);
       }
       modelsByFile.get(pos.file()).add(model);
     } catch (IllegalArgumentException e) {
       String what = manifest ? "not a valid manifest: " : "not a valid evidence record: ";
       unreadable(pos, model, manifest ? null : seq, what + e.getMessage());
+    }
+  }
+
+  /** Reports a record whose data does not fit its kind's layout (version 2 on). */
+  private void dataFits(EvidenceRecord r, Pos pos) {
+    if (r.version() == EvidenceRecord.V1) {
+      return;
+    }
+    try {
+      EvidenceCodec.decode(r);
+    } catch (IllegalArgumentException e) {
+      malformedData.add(
+          new Finding(
+              ArchiveVerifier.Kind.MALFORMED_DATA,
+              r.modelId(),
+              r.seq(),
+              pos,
+              "data does not fit the "
+                  + r.kind().code()
+                  + " layout v"
+                  + r.version()
+                  + ": "
+                  + e.getMessage()));
     }
   }
 

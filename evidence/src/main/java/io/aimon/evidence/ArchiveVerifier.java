@@ -48,6 +48,9 @@ import java.util.stream.Collectors;
  *   <li>{@link Kind#COVERAGE_GAP}: among a model's coverage records, sorted by window, a window end
  *       that is not the next window's start; the missing interval is reported. Overlapping windows
  *       are not reported.
+ *   <li>{@link Kind#MALFORMED_DATA}: a record whose hash holds but whose data does not fit the
+ *       layout of its kind and version ({@link io.aimon.evidence.payload.EvidenceCodec}): intact,
+ *       but not what aimon writes, so the export cannot read it.
  * </ul>
  *
  * <p>Manifests with a bad signature still count as present (no "deleted manifest" follows), but
@@ -66,7 +69,8 @@ public final class ArchiveVerifier {
     BAD_SIGNATURE,
     TRUNCATED,
     UNREADABLE,
-    COVERAGE_GAP
+    COVERAGE_GAP,
+    MALFORMED_DATA
   }
 
   /**
@@ -165,6 +169,7 @@ public final class ArchiveVerifier {
   public static Report verify(Path archiveDir, PublicKey trustedOrNull) {
     ArchiveReader archive = ArchiveReader.read(archiveDir);
     List<Finding> findings = new ArrayList<>(archive.unreadable());
+    findings.addAll(archive.malformedData());
     Map<String, ModelSummary> models = new TreeMap<>();
     for (String model : archive.models()) {
       ModelCheck check = new ModelCheck(model, archive, trustedOrNull, findings);

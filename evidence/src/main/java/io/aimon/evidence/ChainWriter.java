@@ -1,6 +1,8 @@
 package io.aimon.evidence;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aimon.evidence.payload.CoverageEvidence;
+import io.aimon.evidence.payload.DeadLetterTotals;
+import io.aimon.evidence.payload.EvidencePayload;
 import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,7 +28,8 @@ import java.util.Objects;
  * {@link #append} call and the counts of every {@link #count} call:
  *
  * <ol>
- *   <li>Each call's items become records in {@link #ORDER} (time, kind, order), so the chain does
+ *   <li>Each call's items become records in {@link #ORDER} (time, kind, order), their data in
+ *       the payload's layout, so the chain does
  *       not depend on the order the items arrived in.
  *   <li>The records follow {@link HashChain}: seq consecutive from the state's head, each linked to
  *       the one before.
@@ -108,19 +111,14 @@ public final class ChainWriter {
     List<ArchiveLine> lines = new ArrayList<>();
     for (EvidenceItem item : sorted) {
       requireModel(item.modelId());
-      ObjectNode data = EvidenceJson.parseObject(item.data());
-      if (item.kind() == EvidenceKind.COVERAGE) {
-        putDeadLetters(data, s.takeCountsUpTo(item.windowEnd()));
+      EvidencePayload payload = item.payload();
+      if (payload instanceof CoverageEvidence coverage) {
+        ChainState.Counts counts = s.takeCountsUpTo(item.windowEnd());
+        payload = coverage.withDeadLetters(DeadLetterTotals.of(counts.own, counts.unattributed));
       }
       EvidenceRecord r =
           HashChain.append(
-              s.head(),
-              modelId,
-              item.kind(),
-              item.time(),
-              item.windowStart(),
-              item.windowEnd(),
-              data);
+              s.head(), modelId, item.time(), item.windowStart(), item.windowEnd(), payload);
       s.appended(r);
       lines.add(r);
       if (item.kind() == EvidenceKind.COVERAGE) {
@@ -154,15 +152,6 @@ public final class ChainWriter {
             modelId, windowStart, windowEnd, s.head().seq() - hashes.size() + 1, hashes, keys);
     s.manifested();
     return m;
-  }
-
-  /** Writes the counts into a coverage record's data, reasons sorted. */
-  private static void putDeadLetters(ObjectNode data, ChainState.Counts counts) {
-    data.put("late_events", counts.own.getOrDefault(DeadLetterCount.LATE, 0L));
-    ObjectNode own = data.putObject("dead_letters");
-    counts.own.forEach(own::put);
-    ObjectNode unattributed = data.putObject("unattributed_dead_letters");
-    counts.unattributed.forEach(unattributed::put);
   }
 
   private void requireModel(String other) {

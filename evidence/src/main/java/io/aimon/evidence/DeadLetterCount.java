@@ -17,9 +17,6 @@ package io.aimon.evidence;
  */
 public record DeadLetterCount(
     String modelId, String reason, boolean attributed, long time, long count) {
-  /** The reason code of events that came after their window was evaluated. */
-  public static final String LATE = "late";
-
   public DeadLetterCount {
     EvidenceJson.requireText(modelId, "model_id");
     EvidenceJson.requireText(reason, "reason");

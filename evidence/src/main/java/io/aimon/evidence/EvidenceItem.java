@@ -1,5 +1,6 @@
 package io.aimon.evidence;
 
+import io.aimon.evidence.payload.EvidencePayload;
 import java.util.Objects;
 
 /**
@@ -7,36 +8,38 @@ import java.util.Objects;
  * fixes its place in the model's chain.
  *
  * @param modelId the model, whose chain the record joins; non-blank
- * @param kind what the record is evidence of
  * @param time epoch ms the record is about (window end, incident event time)
  * @param windowStart epoch ms, or null
  * @param windowEnd epoch ms, null exactly when {@code windowStart} is; required for coverage
  * @param order ties broken by this within the same time and kind (a check id, an event id), so the
  *     chain's order does not depend on how the job's streams interleave; non-null
- * @param data the record's data, one JSON object
+ * @param payload the record's data, typed; non-null
  */
 public record EvidenceItem(
     String modelId,
-    EvidenceKind kind,
     long time,
     Long windowStart,
     Long windowEnd,
     String order,
-    String data) {
+    EvidencePayload payload) {
 
   public EvidenceItem {
     EvidenceJson.requireText(modelId, "model_id");
-    Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(order, "order");
-    Objects.requireNonNull(data, "data");
+    Objects.requireNonNull(payload, "payload");
     if ((windowStart == null) != (windowEnd == null)) {
       throw new IllegalArgumentException(
           "window_start, window_end: expected both or neither, found "
               + (windowStart == null ? "only window_end" : "only window_start"));
     }
-    if (kind == EvidenceKind.COVERAGE && windowStart == null) {
+    if (payload.kind() == EvidenceKind.COVERAGE && windowStart == null) {
       throw new IllegalArgumentException(
           "window_start, window_end: required for kind coverage (the window it covers)");
     }
+  }
+
+  /** The kind of record this becomes: its payload's. */
+  public EvidenceKind kind() {
+    return payload.kind();
   }
 }

@@ -7,12 +7,12 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * One piece of monitoring evidence, a link of its model's hash chain; layout version 1.
+ * One piece of monitoring evidence, a link of its model's hash chain; layout versions 1 and 2.
  *
  * <p>JSON form, one line, members in this order ({@link #toJson()}, {@link #fromJson(String)}):
  *
  * <pre>{@code
- * {"v":1,"model_id":"credit-risk","seq":17,"kind":"check","time":"2026-01-01T06:00:00Z",
+ * {"v":2,"model_id":"credit-risk","seq":17,"kind":"check","time":"2026-01-01T06:00:00Z",
  *  "window_start":"2026-01-01T00:00:00Z","window_end":"2026-01-01T06:00:00Z",
  *  "clauses":["9.1"],"controls":["A.6.2.6"],"data":{...},"prev":"<64 hex>","hash":"<64 hex>"}
  * }</pre>
@@ -26,7 +26,9 @@ import java.util.Set;
  * HashChain#append}; this constructor only checks the syntax of {@code prev} and {@code hash}, and
  * {@link #hashValid()} says whether the hash fits the content.
  *
- * @param version layout version, {@link #VERSION}
+ * @param version layout version: {@link #VERSION}, or {@link #V1} for records of older archives.
+ *     The envelope is the same in both; in version 2 {@code data} has the typed layout of its kind
+ *     ({@link io.aimon.evidence.payload.EvidenceCodec}), in version 1 it is any JSON object
  * @param modelId the model the evidence is about, non-blank
  * @param seq position in the model's chain, 1 for the first record, at most 2^53 - 1
  * @param kind what this is evidence of
@@ -56,8 +58,11 @@ public record EvidenceRecord(
     String prev,
     String hash) implements ArchiveLine {
 
-  /** The layout version this class writes. */
-  public static final int VERSION = 1;
+  /** The layout version written now: data typed by kind. */
+  public static final int VERSION = 2;
+
+  /** The first layout version: the same envelope, data any JSON object. Read, never written. */
+  public static final int V1 = 1;
 
   /** The {@code prev} of a model's first record: 64 zeros. */
   public static final String GENESIS = "0".repeat(64);
@@ -78,10 +83,7 @@ public record EvidenceRecord(
           "hash");
 
   public EvidenceRecord {
-    if (version != VERSION) {
-      throw new IllegalArgumentException(
-          "v: expected " + VERSION + " (the only layout this version knows), found " + version);
-    }
+    requireKnownVersion(version);
     EvidenceJson.requireText(modelId, "model_id");
     if (seq < 1 || seq > EvidenceJson.MAX_SAFE_INTEGER) {
       throw new IllegalArgumentException("seq: expected an integer in [1, 2^53 - 1], found " + seq);
@@ -143,7 +145,7 @@ public record EvidenceRecord(
   }
 
   /**
-   * Reads the JSON form of layout version 1.
+   * Reads the JSON form of layout version 1 or 2.
    *
    * @throws IllegalArgumentException naming the offending field, e.g. {@code seq: expected an
    *     integer >= 1, found the string "x"}; a manifest line says so
@@ -154,10 +156,7 @@ public record EvidenceRecord(
 
   static EvidenceRecord fromNode(ObjectNode o) {
     long v = EvidenceJson.integer(o, "v", 0);
-    if (v != VERSION) {
-      throw new IllegalArgumentException(
-          "v: expected " + VERSION + " (the only layout this version knows), found " + v);
-    }
+    requireKnownVersion(v);
     JsonNode kindNode = o.get("kind");
     if (kindNode != null && Manifest.KIND.equals(kindNode.asText())) {
       throw new IllegalArgumentException(
@@ -167,7 +166,7 @@ public record EvidenceRecord(
     EvidenceKind kind = EvidenceKind.ofCode(EvidenceJson.text(o, "kind"));
     JsonNode data = EvidenceJson.required(o, "data");
     return new EvidenceRecord(
-        VERSION,
+        (int) v,
         EvidenceJson.text(o, "model_id"),
         EvidenceJson.integer(o, "seq", 1),
         kind,
@@ -179,6 +178,13 @@ public record EvidenceRecord(
         data,
         EvidenceJson.text(o, "prev"),
         EvidenceJson.text(o, "hash"));
+  }
+
+  private static void requireKnownVersion(long v) {
+    if (v != VERSION && v != V1) {
+      throw new IllegalArgumentException(
+          "v: expected " + V1 + " or " + VERSION + " (the layouts this version knows), found " + v);
+    }
   }
 
   /** This record with another hash; used by {@link HashChain} to seal a record. */

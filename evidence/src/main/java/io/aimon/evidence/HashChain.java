@@ -1,6 +1,7 @@
 package io.aimon.evidence;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.aimon.evidence.payload.EvidenceCodec;
+import io.aimon.evidence.payload.EvidencePayload;
 import java.io.Serializable;
 import java.util.Objects;
 
@@ -10,8 +11,8 @@ import java.util.Objects;
  *
  * <pre>{@code
  * HashChain.State state = HashChain.State.INITIAL;          // or restored from a checkpoint
- * EvidenceRecord r = HashChain.append(state, "credit-risk", EvidenceKind.CHECK,
- *     windowEnd, windowStart, windowEnd, checkJson);
+ * EvidenceRecord r = HashChain.append(state, "credit-risk",
+ *     windowEnd, windowStart, windowEnd, new CheckEvidence(result, configDigest, version));
  * state = HashChain.after(r);
  * sink.write(r.toJson());
  * }</pre>
@@ -22,6 +23,8 @@ import java.util.Objects;
  *   <li>{@code rk.seq() == k}.
  *   <li>{@code r1.prev()} is {@link EvidenceRecord#GENESIS}; {@code rk.prev() == r(k-1).hash()}.
  *   <li>{@code rk.hash() == rk.computeHash()}: every appended record is sealed.
+ *   <li>{@code rk.version()} is {@link EvidenceRecord#VERSION} and its data is {@link
+ *       EvidenceCodec#encode} of the payload, so it decodes back to an equal payload.
  *   <li>{@code rk.clauses()} and {@code rk.controls()} are {@link Iso42001}'s for its kind.
  *   <li>{@code after(rk) == new State(k, rk.hash())}.
  *   <li>Deterministic: the same state and arguments give an equal record with the same {@link
@@ -58,24 +61,24 @@ public final class HashChain {
 
   /**
    * The next record of the chain in state {@code s}: seq {@code s.seq() + 1}, prev {@code
-   * s.head()}, clauses and controls from {@link Iso42001}, hash computed.
+   * s.head()}, kind, clauses and controls of the payload's kind ({@link Iso42001}), data in the
+   * payload's layout ({@link EvidenceCodec}), hash computed.
    *
    * @param time epoch ms the record is about (a window's end, an incident's event time)
    * @param windowStart epoch ms, or null for a record without window (required for coverage)
    * @param windowEnd epoch ms, exclusive, or null
-   * @param data the evidence, a JSON object (copied)
+   * @param payload the evidence
    * @throws IllegalArgumentException as {@link EvidenceRecord}'s constructor
    */
   public static EvidenceRecord append(
       State s,
       String modelId,
-      EvidenceKind kind,
       long time,
       Long windowStart,
       Long windowEnd,
-      JsonNode data) {
+      EvidencePayload payload) {
     Objects.requireNonNull(s, "state");
-    Objects.requireNonNull(kind, "kind");
+    EvidenceKind kind = Objects.requireNonNull(payload, "payload").kind();
     EvidenceRecord draft =
         new EvidenceRecord(
             EvidenceRecord.VERSION,
@@ -87,7 +90,7 @@ public final class HashChain {
             windowEnd,
             Iso42001.clauses(kind),
             Iso42001.controls(kind),
-            data,
+            EvidenceCodec.encode(payload),
             s.head(),
             EvidenceRecord.GENESIS);
     return draft.withHash(draft.computeHash());

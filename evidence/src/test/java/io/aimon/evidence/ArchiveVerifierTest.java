@@ -109,7 +109,7 @@ class ArchiveVerifierTest {
     EvidenceRecord coverage = a.read(at);
     assertEquals(EvidenceKind.COVERAGE, coverage.kind());
     EvidenceRecord forged =
-        HashChain.append(
+        LayoutV1.append(
             new HashChain.State(11, coverage.prev()),
             CHURN,
             EvidenceKind.CHECK,
@@ -148,7 +148,7 @@ class ArchiveVerifierTest {
         data.put("value", 0.5);
       }
       EvidenceRecord n =
-          HashChain.append(s, CREDIT, o.kind(), o.time(), o.windowStart(), o.windowEnd(), data);
+          LayoutV1.append(s, CREDIT, o.kind(), o.time(), o.windowStart(), o.windowEnd(), data);
       a.replace(where.get(i), n.toJson());
       s = HashChain.after(n);
     }
@@ -201,7 +201,7 @@ class ArchiveVerifierTest {
     Location genuine = a.record(CREDIT, 7);
     EvidenceRecord six = a.read(a.record(CREDIT, 6));
     EvidenceRecord forged =
-        HashChain.append(
+        LayoutV1.append(
             HashChain.after(six),
             CREDIT,
             EvidenceKind.CHECK,

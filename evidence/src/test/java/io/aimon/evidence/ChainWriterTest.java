@@ -11,6 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aimon.detectors.check.CheckResult;
+import io.aimon.evidence.payload.CheckEvidence;
+import io.aimon.evidence.payload.CoverageEvidence;
+import io.aimon.evidence.payload.DeadLetterTotals;
+import io.aimon.evidence.payload.NotificationEvidence;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,30 +27,34 @@ class ChainWriterTest {
   private final ChainWriter writer = new ChainWriter(CREDIT, WINDOW, TEST_KEYS);
 
   private static EvidenceItem check(int w, String id) {
+    CheckResult r =
+        new CheckResult(
+            id, CREDIT, null, windowStart(w), windowEnd(w), "psi", "income", null, null, 0.01,
+            null, 100, null, 0.25, "ok", "7ebb1eb2");
     return new EvidenceItem(
-        CREDIT,
-        EvidenceKind.CHECK,
-        windowEnd(w),
-        windowStart(w),
-        windowEnd(w),
-        id,
-        "{\"check_id\":\"" + id + "\"}");
+        CREDIT, windowEnd(w), windowStart(w), windowEnd(w), id, new CheckEvidence(r, "c0", "1"));
   }
 
-  private static EvidenceItem incident(int w, String id) {
+  private static EvidenceItem notification(int w, String id) {
     return new EvidenceItem(
-        CREDIT, EvidenceKind.INCIDENT, windowEnd(w), windowStart(w), windowEnd(w), id, "{}");
+        CREDIT,
+        windowEnd(w),
+        null,
+        null,
+        id,
+        new NotificationEvidence(
+            "inc-1", id, "io.aimon.incident.opened", CREDIT, "credit-risk/psi/feature=income",
+            "critical", "oncall", "delivered", 1, 200L, null, "opened delivered to oncall"));
   }
 
   private static EvidenceItem coverage(int w) {
     return new EvidenceItem(
         CREDIT,
-        EvidenceKind.COVERAGE,
         windowEnd(w),
         windowStart(w),
         windowEnd(w),
         "coverage",
-        "{\"events\":10}");
+        CoverageEvidence.of(windowStart(w), windowEnd(w), 10, 2, 0, List.of()));
   }
 
   private static DeadLetterCount dead(String reason, boolean own, long time) {
@@ -53,7 +62,7 @@ class ChainWriterTest {
   }
 
   private static List<EvidenceItem> window(int w) {
-    return List.of(coverage(w), incident(w, "e1"), check(w, "b"), check(w, "a"));
+    return List.of(coverage(w), notification(w, "e1"), check(w, "b"), check(w, "a"));
   }
 
   @Test
@@ -72,7 +81,11 @@ class ChainWriterTest {
     }
     List<ArchiveLine> out = writer.append(new ChainState(), items);
     assertEquals(
-        List.of(EvidenceKind.CHECK, EvidenceKind.CHECK, EvidenceKind.INCIDENT, EvidenceKind.COVERAGE),
+        List.of(
+            EvidenceKind.CHECK,
+            EvidenceKind.CHECK,
+            EvidenceKind.NOTIFICATION,
+            EvidenceKind.COVERAGE),
         out.subList(0, 4).stream().map(l -> ((EvidenceRecord) l).kind()).toList());
     assertEquals("a", ((EvidenceRecord) out.get(0)).data().path("check_id").asText());
   }
@@ -121,7 +134,7 @@ class ChainWriterTest {
     writer.count(s, dead("malformed_json", true, windowStart(0) + 1));
     writer.count(s, dead("malformed_json", true, windowEnd(0))); // the boundary ends window 0
     writer.count(s, dead("unknown_model", false, windowStart(0) + 2));
-    writer.count(s, dead(DeadLetterCount.LATE, true, windowStart(0) - 3 * WINDOW));
+    writer.count(s, dead(DeadLetterTotals.LATE, true, windowStart(0) - 3 * WINDOW));
     writer.count(s, dead("wrong_type", true, windowStart(1) + 1)); // window 1
     JsonNode c0 = coverageData(writer.append(s, List.of(coverage(0))));
     assertEquals(1, c0.path("late_events").asLong());

@@ -104,7 +104,7 @@ final class EvidenceFixtures {
     HashChain.State s = HashChain.State.INITIAL;
     for (int i = 0; i < n; i++) {
       EvidenceRecord r =
-          HashChain.append(
+          LayoutV1.append(
               s,
               model,
               EvidenceKind.CHECK,
@@ -139,7 +139,7 @@ final class EvidenceFixtures {
         List<String> lines = files.computeIfAbsent(file(model, start), f -> new ArrayList<>());
         List<EvidenceRecord> window = new ArrayList<>();
         window.add(
-            HashChain.append(
+            LayoutV1.append(
                 s,
                 model,
                 EvidenceKind.CHECK,
@@ -153,7 +153,7 @@ final class EvidenceFixtures {
           break;
         }
         window.add(
-            HashChain.append(
+            LayoutV1.append(
                 s,
                 model,
                 EvidenceKind.CHECK,
@@ -164,7 +164,7 @@ final class EvidenceFixtures {
         s = HashChain.after(window.get(window.size() - 1));
         if (!skipCoverage.contains(model + "/" + w)) {
           window.add(
-              HashChain.append(
+              LayoutV1.append(
                   s,
                   model,
                   EvidenceKind.COVERAGE,
@@ -177,7 +177,7 @@ final class EvidenceFixtures {
         if (model.equals(CREDIT) && (w == 2 || w == 4)) {
           String type = w == 2 ? "io.aimon.incident.opened" : "io.aimon.incident.resolved";
           window.add(
-              HashChain.append(
+              LayoutV1.append(
                   s,
                   model,
                   EvidenceKind.INCIDENT,
@@ -192,7 +192,7 @@ final class EvidenceFixtures {
         }
         if (model.equals(CREDIT) && w == 5) {
           window.add(
-              HashChain.append(
+              LayoutV1.append(
                   s,
                   model,
                   EvidenceKind.CORRECTIVE_ACTION,

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.function.Executable;
 
 class EvidenceRecordTest {
   private static final EvidenceRecord CHECK =
-      HashChain.append(
+      LayoutV1.append(
           HashChain.State.INITIAL,
           CREDIT,
           EvidenceKind.CHECK,
@@ -30,7 +30,7 @@ class EvidenceRecordTest {
           EvidenceFixtures.checkData("psi", "income", 0.0123, "ok"));
 
   private static final EvidenceRecord INCIDENT =
-      HashChain.append(
+      LayoutV1.append(
           HashChain.after(CHECK),
           CREDIT,
           EvidenceKind.INCIDENT,
@@ -116,7 +116,7 @@ class EvidenceRecordTest {
   void dataIsCopiedInAndOut() {
     ObjectNode data = json("{\"a\":{\"b\":1}}");
     EvidenceRecord r =
-        HashChain.append(HashChain.State.INITIAL, CREDIT, EvidenceKind.CHECK, 0, null, null, data);
+        LayoutV1.append(HashChain.State.INITIAL, CREDIT, EvidenceKind.CHECK, 0, null, null, data);
     String hash = r.hash();
     ((ObjectNode) data.get("a")).put("b", 2);
     ((ObjectNode) r.data().get("a")).put("b", 3);
@@ -170,10 +170,10 @@ class EvidenceRecordTest {
                 "ABC",
                 EvidenceRecord.GENESIS));
     assertMessage(
-        "v: expected 1 (the only layout this version knows), found 2",
+        "v: expected 1 or 2 (the layouts this version knows), found 3",
         () ->
             new EvidenceRecord(
-                2,
+                3,
                 CREDIT,
                 1,
                 EvidenceKind.CHECK,
@@ -198,8 +198,8 @@ class EvidenceRecordTest {
         "\"extra\": unexpected field",
         () -> EvidenceRecord.fromJson(line.replace("{\"v\":1,", "{\"v\":1,\"extra\":0,")));
     assertMessage(
-        "v: expected 1 (the only layout this version knows), found 2",
-        () -> EvidenceRecord.fromJson(line.replace("{\"v\":1,", "{\"v\":2,")));
+        "v: expected 1 or 2 (the layouts this version knows), found 3",
+        () -> EvidenceRecord.fromJson(line.replace("{\"v\":1,", "{\"v\":3,")));
     assertMessageStartsWith(
         "time: expected an ISO-8601 UTC instant with at most millisecond precision",
         () ->
@@ -230,7 +230,8 @@ class EvidenceRecordTest {
   @Test
   void genesisIsSixtyFourZeros() {
     assertEquals("0".repeat(64), EvidenceRecord.GENESIS);
-    assertEquals(1, EvidenceRecord.VERSION);
+    assertEquals(2, EvidenceRecord.VERSION);
+    assertEquals(1, EvidenceRecord.V1);
   }
 
   private static EvidenceRecord withSeq(long seq) {

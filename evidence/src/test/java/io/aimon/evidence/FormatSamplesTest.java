@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.aimon.evidence.payload.EvidenceCodec;
+import io.aimon.evidence.payload.EvidencePayload;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,21 +21,23 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The checked-in sample of evidence layout version 1 ({@code formats/evidence-v1.jsonl}: one record
- * of each kind and a manifest signed with the TEST-ONLY key). Today's code must read it, verify it
- * and write the same bytes, so a layout change cannot slip in without a new version and a reader
- * for this one.
+ * The checked-in samples of evidence layout versions 1 ({@code formats/evidence-v1.jsonl}, data
+ * any JSON object, written here by {@link LayoutV1}) and 2 ({@code formats-v2/evidence-v2.jsonl},
+ * typed data of all five kinds): one record of each kind and a manifest signed with the TEST-ONLY
+ * key. Today's code must read them, verify them and write the same bytes, so a layout change
+ * cannot slip in without a new version and a reader for the old one.
  *
  * <p>To create a sample for a new version, run with {@code -Daimon.writeFormatSamples=true}.
  */
 class FormatSamplesTest {
   private static final Path DIR = EvidenceFixtures.RESOURCES.resolve("formats");
+  private static final Path V2_DIR = EvidenceFixtures.RESOURCES.resolve("formats-v2");
 
   @Test
   void evidenceV1SampleReadsVerifiesAndIsWrittenIdentically() throws IOException {
     List<String> lines = sampleLines();
     byte[] written = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
-    Path sample = sample("evidence-v1.jsonl", written);
+    Path sample = sample(DIR.resolve("evidence-v1.jsonl"), written);
 
     List<String> stored = Files.readAllLines(sample, StandardCharsets.UTF_8);
     assertEquals(5, stored.size());
@@ -58,6 +62,61 @@ class FormatSamplesTest {
     assertArrayEquals(Files.readAllBytes(sample), written, "layout v1 unchanged");
   }
 
+  @Test
+  void evidenceV2SampleReadsVerifiesDecodesAndIsWrittenIdentically() throws IOException {
+    List<String> lines = sampleLinesV2();
+    byte[] written = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+    Path sample = sample(V2_DIR.resolve("evidence-v2.jsonl"), written);
+
+    List<String> stored = Files.readAllLines(sample, StandardCharsets.UTF_8);
+    assertEquals(6, stored.size());
+    List<EvidencePayload> payloads = payloadsV2();
+    for (int i = 0; i < 5; i++) {
+      EvidenceRecord r = EvidenceRecord.fromJson(stored.get(i));
+      assertEquals(2, r.version());
+      assertTrue(r.hashValid(), "record " + (i + 1));
+      assertEquals(payloads.get(i), EvidenceCodec.decode(r), "record " + (i + 1));
+      assertEquals(stored.get(i), r.toJson());
+    }
+    ArchiveVerifier.Report report = ArchiveVerifier.verify(V2_DIR, TEST_KEYS.getPublic());
+    assertEquals(List.of(), report.problems());
+    assertArrayEquals(Files.readAllBytes(sample), written, "layout v2 unchanged");
+  }
+
+  /** One payload of each kind, in chain order. */
+  private static List<EvidencePayload> payloadsV2() {
+    long start = windowStart(0);
+    long end = windowEnd(0);
+    return List.of(
+        Payloads.check(CREDIT, start, end, "psi", "income", 0.3689, "critical"),
+        Payloads.incident(CREDIT, start, end),
+        Payloads.notification(CREDIT),
+        Payloads.actionApplied(CREDIT, end),
+        Payloads.coverage(start, end, 996));
+  }
+
+  /** The typed records of {@link #payloadsV2}, then the manifest of the window. */
+  private static List<String> sampleLinesV2() {
+    long start = windowStart(0);
+    long end = windowEnd(0);
+    List<EvidenceRecord> records = new ArrayList<>();
+    HashChain.State s = HashChain.State.INITIAL;
+    for (EvidencePayload p : payloadsV2()) {
+      boolean windowed =
+          p.kind() == EvidenceKind.CHECK
+              || p.kind() == EvidenceKind.COVERAGE
+              || p.kind() == EvidenceKind.INCIDENT;
+      EvidenceRecord r =
+          HashChain.append(s, CREDIT, end, windowed ? start : null, windowed ? end : null, p);
+      records.add(r);
+      s = HashChain.after(r);
+    }
+    List<String> lines = new ArrayList<>();
+    records.forEach(r -> lines.add(r.toJson()));
+    lines.add(Manifest.sign(CREDIT, start, end, records, TEST_KEYS).toJson());
+    return lines;
+  }
+
   /** One record of each kind, then the manifest of the window. */
   private static List<String> sampleLines() {
     List<EvidenceRecord> records = new ArrayList<>();
@@ -65,7 +124,7 @@ class FormatSamplesTest {
     long start = windowStart(0);
     long end = windowEnd(0);
     records.add(
-        HashChain.append(
+        LayoutV1.append(
             s,
             CREDIT,
             EvidenceKind.CHECK,
@@ -78,11 +137,11 @@ class FormatSamplesTest {
                     + "\"reference_digest\":\"7ebb1eb2\",\"config_digest\":\"c0ffee\"}")));
     s = HashChain.after(records.get(0));
     records.add(
-        HashChain.append(
+        LayoutV1.append(
             s, CREDIT, EvidenceKind.COVERAGE, end, start, end, coverageData(start, end, 996)));
     s = HashChain.after(records.get(1));
     records.add(
-        HashChain.append(
+        LayoutV1.append(
             s,
             CREDIT,
             EvidenceKind.INCIDENT,
@@ -94,7 +153,7 @@ class FormatSamplesTest {
                     + "\"severity\":\"critical\",\"summary\":\"credit-risk: psi of income is 0.3689\"}")));
     s = HashChain.after(records.get(2));
     records.add(
-        HashChain.append(
+        LayoutV1.append(
             s,
             CREDIT,
             EvidenceKind.CORRECTIVE_ACTION,
@@ -114,9 +173,9 @@ class FormatSamplesTest {
     return lines;
   }
 
-  private static Path sample(String name, byte[] current) throws IOException {
-    Path file = DIR.resolve(name);
+  private static Path sample(Path file, byte[] current) throws IOException {
     if (Boolean.getBoolean("aimon.writeFormatSamples")) {
+      Files.createDirectories(file.getParent());
       Files.write(file, current);
     }
     assertTrue(

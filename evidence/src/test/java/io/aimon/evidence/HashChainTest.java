@@ -1,14 +1,14 @@
 package io.aimon.evidence;
 
 import static io.aimon.evidence.EvidenceFixtures.CREDIT;
-import static io.aimon.evidence.EvidenceFixtures.checkData;
-import static io.aimon.evidence.EvidenceFixtures.coverageData;
 import static io.aimon.evidence.EvidenceFixtures.windowEnd;
 import static io.aimon.evidence.EvidenceFixtures.windowStart;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.aimon.evidence.payload.EvidenceCodec;
+import io.aimon.evidence.payload.EvidencePayload;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,32 +20,18 @@ import org.junit.jupiter.api.Test;
 
 /** The numbered invariants of {@link HashChain}. */
 class HashChainTest {
-  private static final EvidenceKind[] KINDS = EvidenceKind.values();
 
   /** Appends {@code n} records of all kinds from {@code state}, the i-th about window i. */
   private static List<EvidenceRecord> run(HashChain.State state, int from, int n) {
     List<EvidenceRecord> out = new ArrayList<>();
     HashChain.State s = state;
     for (int i = from; i < from + n; i++) {
-      EvidenceKind kind = KINDS[i % KINDS.length];
+      EvidencePayload payload =
+          i % 3 == 2
+              ? Payloads.coverage(windowStart(i), windowEnd(i), i)
+              : Payloads.check(CREDIT, windowStart(i), windowEnd(i), "psi", "x", i, "ok");
       EvidenceRecord r =
-          kind == EvidenceKind.COVERAGE
-              ? HashChain.append(
-                  s,
-                  CREDIT,
-                  kind,
-                  windowEnd(i),
-                  windowStart(i),
-                  windowEnd(i),
-                  coverageData(windowStart(i), windowEnd(i), i))
-              : HashChain.append(
-                  s,
-                  CREDIT,
-                  kind,
-                  windowEnd(i),
-                  windowStart(i),
-                  windowEnd(i),
-                  checkData("psi", "x", i, "ok"));
+          HashChain.append(s, CREDIT, windowEnd(i), windowStart(i), windowEnd(i), payload);
       out.add(r);
       s = HashChain.after(r);
     }
@@ -64,6 +50,12 @@ class HashChainTest {
       assertTrue(r.hashValid());
       assertEquals(Iso42001.clauses(r.kind()), r.clauses(), "4. clauses");
       assertEquals(Iso42001.controls(r.kind()), r.controls(), "4. controls");
+      assertEquals(EvidenceRecord.VERSION, r.version(), "4. version");
+      assertEquals(
+          EvidenceCodec.decode(r),
+          EvidenceCodec.decode(
+              EvidenceRecord.VERSION, r.kind(), EvidenceCodec.encode(EvidenceCodec.decode(r))),
+          "4. data is the payload's");
       assertEquals(new HashChain.State(k, r.hash()), HashChain.after(r), "5. state after");
       prev = r.hash();
     }
@@ -120,11 +112,10 @@ class HashChainTest {
                 HashChain.append(
                     HashChain.State.INITIAL,
                     CREDIT,
-                    EvidenceKind.COVERAGE,
                     0,
                     null,
                     null,
-                    EvidenceFixtures.json("{}")));
+                    Payloads.coverage(windowStart(0), windowEnd(0), 10)));
     assertTrue(e.getMessage().startsWith("window_start, window_end: required"), e.getMessage());
   }
 

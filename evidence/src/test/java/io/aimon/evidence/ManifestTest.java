@@ -86,7 +86,7 @@ class ManifestTest {
   @Test
   void manifestOfRecordsWithoutWindowMayHaveAnEmptySpan() {
     EvidenceRecord incident =
-        HashChain.append(
+        LayoutV1.append(
             HashChain.after(CHAIN.get(5)),
             CREDIT,
             EvidenceKind.INCIDENT,
@@ -115,7 +115,7 @@ class ManifestTest {
         () -> Manifest.sign(CREDIT, 0, 1, List.of(CHAIN.get(0), CHAIN.get(2)), TEST_KEYS));
     List<EvidenceRecord> otherChain = chain(CREDIT, 3);
     EvidenceRecord unlinked =
-        HashChain.append(
+        LayoutV1.append(
             new HashChain.State(1, "a".repeat(64)),
             CREDIT,
             EvidenceKind.CHECK,

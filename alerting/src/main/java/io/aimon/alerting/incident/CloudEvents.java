@@ -41,6 +41,15 @@ public final class CloudEvents {
 
   /** The structured JSON form of {@code e}, compact, on one line. */
   public static String toJson(IncidentEvent e) {
+    try {
+      return MAPPER.writeValueAsString(toNode(e));
+    } catch (JsonProcessingException ex) {
+      throw new UncheckedIOException(ex);
+    }
+  }
+
+  /** The structured JSON form of {@code e} as an object (what evidence records hold). */
+  public static ObjectNode toNode(IncidentEvent e) {
     ObjectNode o = MAPPER.createObjectNode();
     o.put("specversion", SPEC_VERSION);
     o.put("id", e.eventId());
@@ -81,11 +90,7 @@ public final class CloudEvents {
     putIfNotNull(d, "runbook_url", e.runbookUrl());
     ArrayNode ids = d.putArray("check_ids");
     e.checkIds().forEach(ids::add);
-    try {
-      return MAPPER.writeValueAsString(o);
-    } catch (JsonProcessingException ex) {
-      throw new UncheckedIOException(ex);
-    }
+    return o;
   }
 
   /**
@@ -100,6 +105,15 @@ public final class CloudEvents {
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("expected a JSON object, found invalid JSON", e);
     }
+    return fromNode(o);
+  }
+
+  /**
+   * Reads an event from its structured JSON form as an object ({@link #toNode}).
+   *
+   * @throws IllegalArgumentException naming the first missing or malformed attribute or field
+   */
+  public static IncidentEvent fromNode(JsonNode o) {
     if (o == null || !o.isObject()) {
       throw new IllegalArgumentException("expected a JSON object");
     }

@@ -1,15 +1,12 @@
 package io.aimon.alerting.remediation;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
 
 /**
  * One thing that happened to an incident's corrective action, emitted by {@link
- * RemediationMachine}: what becomes a {@code corrective_action} evidence record ({@link
- * #toData()}). Deterministic: the same inputs give equal events.
+ * RemediationMachine}: what becomes a {@code corrective_action} evidence record (laid out by the evidence module's
+ * {@code EvidenceCodec}). Deterministic: the same inputs give equal events.
  *
  * <p>Types: {@link #ACTION_RECORDED} (every operator action, with its type, actor and text), {@link
  * #EFFECTIVENESS_VERIFIED}, {@link #EFFECTIVENESS_FAILED}, {@link #GRADE_CHANGED} (by the rule) and
@@ -80,34 +77,5 @@ public record RemediationEvent(
     Objects.requireNonNull(modelId, "modelId");
     Objects.requireNonNull(series, "series");
     Objects.requireNonNull(summary, "summary");
-  }
-
-  /**
-   * The {@code data} of the evidence record: {@code {"event", "incident_id", "model_id", "series",
-   * "time" (ISO-8601 UTC), "actor"?, "action_id"?, "action_type"?, "text"?, "grade"?, "reason"?,
-   * "effectiveness"?, "summary"}}, {@code ?} marking fields left out when null.
-   */
-  public ObjectNode toData() {
-    ObjectNode d = JsonNodeFactory.instance.objectNode();
-    d.put("event", type);
-    d.put("incident_id", incidentId);
-    d.put("model_id", modelId);
-    d.put("series", series);
-    d.put("time", Instant.ofEpochMilli(time).toString());
-    putIfNotNull(d, "actor", actor);
-    putIfNotNull(d, "action_id", actionId);
-    putIfNotNull(d, "action_type", actionType == null ? null : actionType.code());
-    putIfNotNull(d, "text", text);
-    putIfNotNull(d, "grade", grade == null ? null : grade.code());
-    putIfNotNull(d, "reason", reason);
-    putIfNotNull(d, "effectiveness", effectiveness == null ? null : effectiveness.code());
-    d.put("summary", summary);
-    return d;
-  }
-
-  private static void putIfNotNull(ObjectNode o, String name, String value) {
-    if (value != null) {
-      o.put(name, value);
-    }
   }
 }

@@ -18,7 +18,7 @@ import java.util.Objects;
  * s = RemediationMachine.onAction(s.next(), ack, policy);
  * s = RemediationMachine.onAction(s.next(), applied, policy);
  * s = RemediationMachine.onWindow(s.next(), start, end, "ok", policy); // ... verifyWindows times
- * s.events().forEach(e -> evidence.write("corrective_action", e.toData()));
+ * s.events().forEach(e -> evidence.write(new CorrectiveActionEvidence(e)));
  * }</pre>
  *
  * <h2>Rules</h2>

@@ -1,6 +1,7 @@
 package io.aimon.detectors.check;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aimon.detectors.event.DeadLetter;
@@ -15,7 +16,13 @@ public final class OutputJson {
 
   private OutputJson() {}
 
+  /** The check result record (contract 4), one compact line. */
   public static String checkResult(CheckResult r) {
+    return write(checkResultNode(r));
+  }
+
+  /** The check result record (contract 4) as a JSON object, members in the order written. */
+  public static ObjectNode checkResultNode(CheckResult r) {
     ObjectNode o = MAPPER.createObjectNode();
     o.put("check_id", r.checkId());
     o.put("model_id", r.modelId());
@@ -55,7 +62,94 @@ public final class OutputJson {
     if (r.partial() != null) {
       o.put("partial", r.partial());
     }
-    return write(o);
+    return o;
+  }
+
+  /**
+   * Reads a check result record written by {@link #checkResultNode}; members it does not know are
+   * ignored.
+   *
+   * @throws IllegalArgumentException naming the first missing or malformed member
+   */
+  public static CheckResult readCheckResult(JsonNode o) {
+    if (o == null || !o.isObject()) {
+      throw new IllegalArgumentException("check result: expected a JSON object");
+    }
+    JsonNode ci = o.get("ci95");
+    boolean hasCi = ci != null && ci.isArray() && ci.size() == 2;
+    return new CheckResult(
+        text(o, "check_id", true),
+        text(o, "model_id", true),
+        text(o, "model_version", false),
+        instant(o, "window_start"),
+        instant(o, "window_end"),
+        text(o, "metric", true),
+        text(o, "feature", false),
+        text(o, "attribute", false),
+        text(o, "group", false),
+        number(o, "value"),
+        number(o, "p_value"),
+        integer(o, "n", true),
+        integer(o, "n_reference", false),
+        number(o, "threshold"),
+        text(o, "status", true),
+        text(o, "reference_digest", false),
+        integer(o, "tp", false),
+        integer(o, "fp", false),
+        integer(o, "tn", false),
+        integer(o, "fn", false),
+        o.path("partial").isBoolean() ? o.get("partial").booleanValue() : null,
+        hasCi ? ci.get(0).doubleValue() : null,
+        hasCi ? ci.get(1).doubleValue() : null);
+  }
+
+  private static String text(JsonNode o, String field, boolean required) {
+    JsonNode n = o.get(field);
+    if (n == null || n.isNull()) {
+      if (required) {
+        throw new IllegalArgumentException(field + ": expected a string, found nothing");
+      }
+      return null;
+    }
+    if (!n.isTextual()) {
+      throw new IllegalArgumentException(field + ": expected a string, found " + n.getNodeType());
+    }
+    return n.textValue();
+  }
+
+  private static Double number(JsonNode o, String field) {
+    JsonNode n = o.get(field);
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    if (!n.isNumber()) {
+      throw new IllegalArgumentException(field + ": expected a number, found " + n.getNodeType());
+    }
+    return n.doubleValue();
+  }
+
+  private static Long integer(JsonNode o, String field, boolean required) {
+    JsonNode n = o.get(field);
+    if (n == null || n.isNull()) {
+      if (required) {
+        throw new IllegalArgumentException(field + ": expected an integer, found nothing");
+      }
+      return null;
+    }
+    if (!n.canConvertToExactIntegral()) {
+      throw new IllegalArgumentException(field + ": expected an integer, found " + n);
+    }
+    return n.longValue();
+  }
+
+  private static long instant(JsonNode o, String field) {
+    String t = text(o, field, true);
+    try {
+      return Instant.parse(t).toEpochMilli();
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          field + ": expected an ISO-8601 UTC time, found '" + t + "'", e);
+    }
   }
 
   public static String deadLetter(DeadLetter d) {

@@ -1,6 +1,7 @@
 package io.aimon.evidence.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aimon.alerting.remediation.RemediationEvent;
 
 /**
  * The fields of a {@code corrective_action} record's data, one event of an incident's
@@ -33,18 +34,32 @@ record CorrectiveEvent(
   static final String GRADE_CHANGED = "grade_changed";
   static final String GRADE_OVERRIDDEN = "grade_overridden";
 
-  /** The event in {@code data}, a {@code corrective_action} record's data. */
-  static CorrectiveEvent of(JsonNode data) {
+  /** The view of a corrective-action event. */
+  static CorrectiveEvent of(RemediationEvent e) {
     return new CorrectiveEvent(
-        text(data, "event"),
-        text(data, "series"),
-        text(data, "actor"),
-        text(data, "action_id"),
-        text(data, "action_type"),
-        text(data, "text"),
-        text(data, "grade"),
-        text(data, "reason"),
-        text(data, "effectiveness"));
+        e.type(),
+        e.series(),
+        e.actor(),
+        e.actionId(),
+        e.actionType() == null ? null : e.actionType().code(),
+        e.text(),
+        e.grade() == null ? null : e.grade().code(),
+        e.reason(),
+        e.effectiveness() == null ? null : e.effectiveness().code());
+  }
+
+  /** The event in layout-1 {@code data}, members read as they come. */
+  static CorrectiveEvent ofV1(JsonNode data) {
+    return new CorrectiveEvent(
+        RecordFields.text(data, "event"),
+        RecordFields.text(data, "series"),
+        RecordFields.text(data, "actor"),
+        RecordFields.text(data, "action_id"),
+        RecordFields.text(data, "action_type"),
+        RecordFields.text(data, "text"),
+        RecordFields.text(data, "grade"),
+        RecordFields.text(data, "reason"),
+        RecordFields.text(data, "effectiveness"));
   }
 
   /** Whether this records an operator's action of {@code type} (ack, root_cause, close, ...). */
@@ -55,10 +70,5 @@ record CorrectiveEvent(
   /** Whether the machine, not an operator, emitted it. */
   boolean machine() {
     return actor == null;
-  }
-
-  private static String text(JsonNode o, String field) {
-    JsonNode n = o.get(field);
-    return n == null || n.isNull() || n.isContainerNode() ? null : n.asText();
   }
 }

@@ -1,6 +1,5 @@
 package io.aimon.evidence.export;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.aimon.evidence.EvidenceKind;
 import io.aimon.evidence.EvidenceRecord;
 import java.util.List;
@@ -10,16 +9,17 @@ import java.util.List;
  * line exactly as archived. The evidence data itself is not kept, so the export holds about the
  * selected lines' size in memory.
  *
- * <p>Fields by kind (null when the record does not say):
+ * <p>Fields by kind, from the record's data ({@link RecordFields}; null when it does not say):
  *
  * <ul>
  *   <li>{@code check}: metric, feature, attribute, group, value, threshold, status, n and p-value
  *       of the check result; charts plot the p-value for the tests judged by it.
- *   <li>{@code coverage}: n = events (older layouts: {@code events_read}), checks, breaches;
+ *   <li>{@code coverage}: n = events (first layout-1 writers: {@code events_read}), checks,
+ *       breaches;
  *       summary {@code "1000 events, 12 checks, 2 breaches"}.
  *   <li>{@code incident}: the CloudEvent's {@code type} as event type, and from its {@code data}
- *       (or the record's data when it is not a CloudEvent): incident id, series, severity, value,
- *       threshold, window status as status, n, summary, runbook URL.
+ *       (in layout 1, the record's data when it is not a CloudEvent): incident id, series,
+ *       severity, value, threshold, window status as status, n, summary, runbook URL.
  *   <li>{@code corrective_action}: incident id, its event ({@code action_recorded}, ...) as event
  *       type, summary, and the rest of its data as {@link #action()}.
  *   <li>{@code notification}: incident id, the delivered event's CloudEvent type as event type,
@@ -27,7 +27,7 @@ import java.util.List;
  *       #notification()}.
  * </ul>
  *
- * <p>Numbers are kept as their JSON text ({@code 0.3689}, {@code 1000}), so the CSV shows what the
+ * <p>Numbers are kept as JSON writes them ({@code 0.3689}, {@code 1000}), so the CSV shows what the
  * archive holds.
  */
 record ExportRecord(
@@ -61,81 +61,12 @@ record ExportRecord(
     CorrectiveEvent action,
     Notification notification) {
 
-  /** The flat view of {@code r}, whose JSON line is {@code line}, at {@code order} in the scan. */
+  /**
+   * The flat view of {@code r}, whose JSON line is {@code line}, at {@code order} in the scan
+   * ({@link RecordFields} reads its data).
+   */
   static ExportRecord of(EvidenceRecord r, String line, long order) {
-    JsonNode d = r.data();
-    String metric = null;
-    String feature = null;
-    String attribute = null;
-    String group = null;
-    String value = null;
-    String threshold = null;
-    String pValue = null;
-    String status = null;
-    String n = null;
-    String incidentId = null;
-    String eventType = null;
-    String severity = null;
-    String summary = null;
-    String runbook = null;
-    long checks = 0;
-    long breaches = 0;
-    CorrectiveEvent action = null;
-    Notification notification = null;
-    switch (r.kind()) {
-      case CHECK -> {
-        metric = text(d, "metric");
-        feature = text(d, "feature");
-        attribute = text(d, "attribute");
-        group = text(d, "group");
-        value = number(d, "value");
-        threshold = number(d, "threshold");
-        pValue = number(d, "p_value");
-        status = text(d, "status");
-        n = number(d, "n");
-      }
-      case COVERAGE -> {
-        String eventsField = d.has("events") ? "events" : "events_read";
-        n = number(d, eventsField);
-        checks = d.path("checks").asLong(0);
-        breaches = d.path("breaches").asLong(0);
-        summary =
-            Fmt.plural(d.path(eventsField).asLong(0), "event")
-                + ", "
-                + Fmt.plural(checks, "check")
-                + ", "
-                + Fmt.plural(breaches, "breach");
-      }
-      case INCIDENT -> {
-        JsonNode p = d.path("data").isObject() ? d.get("data") : d;
-        eventType = text(d, "type");
-        incidentId = text(p, "incident_id");
-        metric = text(p, "metric");
-        feature = text(p, "feature");
-        attribute = text(p, "attribute");
-        group = text(p, "group");
-        value = number(p, "value");
-        threshold = number(p, "threshold");
-        status = text(p, "window_status");
-        n = number(p, "n");
-        severity = text(p, "severity");
-        summary = text(p, "summary");
-        runbook = text(p, "runbook_url");
-      }
-      case CORRECTIVE_ACTION -> {
-        action = CorrectiveEvent.of(d);
-        incidentId = text(d, "incident_id");
-        eventType = action.event();
-        summary = text(d, "summary");
-      }
-      case NOTIFICATION -> {
-        notification = Notification.of(d);
-        incidentId = text(d, "incident_id");
-        eventType = text(d, "event_type");
-        severity = text(d, "severity");
-        summary = text(d, "summary");
-      }
-    }
+    RecordFields f = RecordFields.of(r);
     return new ExportRecord(
         r.modelId(),
         r.seq(),
@@ -145,27 +76,27 @@ record ExportRecord(
         r.windowEnd(),
         r.clauses(),
         r.controls(),
-        metric,
-        feature,
-        attribute,
-        group,
-        value,
-        threshold,
-        status,
-        n,
-        incidentId,
-        eventType,
-        severity,
-        summary,
-        runbook,
-        checks,
-        breaches,
+        f.metric,
+        f.feature,
+        f.attribute,
+        f.group,
+        f.value,
+        f.threshold,
+        f.status,
+        f.n,
+        f.incidentId,
+        f.eventType,
+        f.severity,
+        f.summary,
+        f.runbook,
+        f.checks,
+        f.breaches,
         r.hash(),
         line,
         order,
-        pValue,
-        action,
-        notification);
+        f.pValue,
+        f.action,
+        f.notification);
   }
 
   /** Whether this is a check that breached: status warning or critical. */
@@ -216,18 +147,5 @@ record ExportRecord(
     } catch (NumberFormatException e) {
       return null;
     }
-  }
-
-  private static String text(JsonNode o, String field) {
-    JsonNode n = o.get(field);
-    if (n == null || n.isNull() || n.isContainerNode()) {
-      return null;
-    }
-    return n.asText();
-  }
-
-  private static String number(JsonNode o, String field) {
-    JsonNode n = o.get(field);
-    return n != null && n.isNumber() ? n.asText() : null;
   }
 }

@@ -58,10 +58,11 @@ final class ModelAudit {
     if (inPrevious) {
       String status = null;
       String step = null;
+      RecordFields f = RecordFields.of(r);
       if (r.kind() == EvidenceKind.CHECK) {
-        status = r.data().path("status").asText(null);
+        status = f.status;
       } else if (r.kind() == EvidenceKind.INCIDENT) {
-        String type = r.data().path("type").asText("");
+        String type = f.eventType == null ? "" : f.eventType;
         step = type.substring(type.lastIndexOf('.') + 1);
       }
       previous.add(r.kind(), status, step);

@@ -1,6 +1,7 @@
 package io.aimon.evidence.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aimon.evidence.payload.NotificationEvidence;
 
 /**
  * The fields of a {@code notification} record's data, the first delivery of one incident event to
@@ -28,16 +29,28 @@ record Notification(
     String lastError) {
   static final String DELIVERED = "delivered";
 
-  /** The delivery in {@code data}, a {@code notification} record's data. */
-  static Notification of(JsonNode data) {
+  /** The view of a notification record's data. */
+  static Notification of(NotificationEvidence n) {
     return new Notification(
-        text(data, "event_id"),
-        text(data, "series"),
-        text(data, "notifier"),
-        text(data, "outcome"),
-        integer(data, "attempts"),
-        integer(data, "last_status"),
-        text(data, "last_error"));
+        n.eventId(),
+        n.series(),
+        n.notifier(),
+        n.outcome(),
+        n.attempts(),
+        n.lastStatus(),
+        n.lastError());
+  }
+
+  /** The delivery in layout-1 {@code data}, members read as they come. */
+  static Notification ofV1(JsonNode data) {
+    return new Notification(
+        RecordFields.text(data, "event_id"),
+        RecordFields.text(data, "series"),
+        RecordFields.text(data, "notifier"),
+        RecordFields.text(data, "outcome"),
+        RecordFields.integer(data, "attempts"),
+        RecordFields.integer(data, "last_status"),
+        RecordFields.text(data, "last_error"));
   }
 
   /** Whether the notifier received the event; any other outcome is a failed delivery. */
@@ -63,15 +76,5 @@ record Notification(
       return status;
     }
     return status.isEmpty() ? lastError : status + ": " + lastError;
-  }
-
-  private static String text(JsonNode o, String field) {
-    JsonNode n = o.get(field);
-    return n == null || n.isNull() || n.isContainerNode() ? null : n.asText();
-  }
-
-  private static Long integer(JsonNode o, String field) {
-    JsonNode n = o.get(field);
-    return n != null && n.canConvertToExactIntegral() ? n.asLong() : null;
   }
 }

@@ -2,6 +2,7 @@ package io.aimon.evidence.export;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aimon.evidence.LayoutV1;
 import io.aimon.evidence.Ed25519Keys;
 import io.aimon.evidence.EvidenceKind;
 import io.aimon.evidence.EvidenceRecord;
@@ -479,7 +480,7 @@ final class ExportFixtures {
     }
 
     void add(EvidenceKind kind, long time, Long start, Long end, ObjectNode data) {
-      EvidenceRecord r = HashChain.append(state, model, kind, time, start, end, data);
+      EvidenceRecord r = LayoutV1.append(state, model, kind, time, start, end, data);
       state = HashChain.after(r);
       pending.add(r);
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aimon.evidence.LayoutV1;
 import io.aimon.evidence.EvidenceKind;
 import io.aimon.evidence.EvidenceRecord;
 import io.aimon.evidence.HashChain;
@@ -25,7 +26,7 @@ class IncidentCommunicationTest {
 
   private void deliver(String notifier, String outcome, int attempts) {
     EvidenceRecord r =
-        HashChain.append(
+        LayoutV1.append(
             state,
             CREDIT,
             EvidenceKind.NOTIFICATION,

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.aimon.evidence.LayoutV1;
 import io.aimon.evidence.EvidenceKind;
 import io.aimon.evidence.EvidenceRecord;
 import io.aimon.evidence.HashChain;
@@ -18,7 +19,7 @@ class SeriesTest {
       data.put("p_value", pValue);
     }
     EvidenceRecord r =
-        HashChain.append(
+        LayoutV1.append(
             HashChain.State.INITIAL,
             "m",
             EvidenceKind.CHECK,

@@ -8,6 +8,7 @@ import io.aimon.evidence.DeadLetterCount;
 import io.aimon.evidence.Ed25519Keys;
 import io.aimon.evidence.EvidenceItem;
 import io.aimon.jobs.monitor.ChainStateSerializer;
+import io.aimon.jobs.monitor.EvidenceItemSerializer;
 import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -73,7 +74,7 @@ public final class WriteEvidence
             .getState(new ValueStateDescriptor<>("chain", ChainStateSerializer.TYPE_INFO));
     waiting =
         EventTimeBuffer.create(
-            getRuntimeContext(), "waiting", TypeInformation.of(EvidenceItem.class));
+            getRuntimeContext(), "waiting", EvidenceItemSerializer.TYPE_INFO);
   }
 
   @Override

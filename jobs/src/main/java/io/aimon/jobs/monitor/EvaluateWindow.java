@@ -6,6 +6,7 @@ import io.aimon.detectors.check.DriftChecks;
 import io.aimon.detectors.model.ModelSpec;
 import io.aimon.detectors.profile.WindowProfile;
 import io.aimon.evidence.EvidenceItem;
+import io.aimon.evidence.payload.CoverageEvidence;
 import io.aimon.jobs.evidence.EvidenceItems;
 import java.time.Instant;
 import java.util.List;
@@ -62,11 +63,12 @@ final class EvaluateWindow
         coverage,
         EvidenceItems.coverage(
             modelId,
-            w.getStart(),
-            w.getEnd(),
-            profile.events(),
-            results.size(),
-            breaches,
-            state.sources.toJson(plan.inputDigests())));
+            CoverageEvidence.of(
+                w.getStart(),
+                w.getEnd(),
+                profile.events(),
+                results.size(),
+                breaches,
+                state.sources.ranges(plan.inputDigests()))));
   }
 }

@@ -100,13 +100,13 @@ final class EvidenceGraph {
     String configDigest = plan.configDigest();
     DataStream<EvidenceItem> items =
         in.checks()
-            .map(r -> EvidenceItems.check(r, configDigest), TypeInformation.of(EvidenceItem.class))
+            .map(r -> EvidenceItems.check(r, configDigest), EvidenceItemSerializer.TYPE_INFO)
             .uid(UID_EVIDENCE_CHECKS)
             .name(name(UID_EVIDENCE_CHECKS))
             .union(
                 in.coverage(),
                 in.incidents()
-                    .map(EvidenceItems::incident, TypeInformation.of(EvidenceItem.class))
+                    .map(EvidenceItems::incident, EvidenceItemSerializer.TYPE_INFO)
                     .uid(UID_EVIDENCE_INCIDENTS)
                     .name(name(UID_EVIDENCE_INCIDENTS)));
     Corrective corrective = correctiveActions(env, in);
@@ -119,7 +119,7 @@ final class EvidenceGraph {
               .name(name(UID_DELIVERY_SOURCE))
               .process(
                   new DecodeDeliveries(plan.specs().keySet(), DELIVERY_DEAD_LETTERS),
-                  TypeInformation.of(EvidenceItem.class))
+                  EvidenceItemSerializer.TYPE_INFO)
               .uid(UID_DELIVERY_DECODE)
               .name(name(UID_DELIVERY_DECODE));
       deadLetters = deadLetters.union(decoded.getSideOutput(DELIVERY_DEAD_LETTERS));
@@ -198,7 +198,7 @@ final class EvidenceGraph {
             .keyBy(RemediationInput::series)
             .process(
                 new ApplyCorrectiveActions(plan.remediationPolicy(), UNKNOWN_INCIDENTS),
-                TypeInformation.of(EvidenceItem.class))
+                EvidenceItemSerializer.TYPE_INFO)
             .uid(UID_CORRECTIVE_ACTIONS)
             .name(name(UID_CORRECTIVE_ACTIONS));
     DataStream<DeadLetter> deadLetters = applied.getSideOutput(UNKNOWN_INCIDENTS);

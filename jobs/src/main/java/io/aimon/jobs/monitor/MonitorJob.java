@@ -94,7 +94,7 @@ public final class MonitorJob {
   private static final OutputTag<DeadLetterCount> LABEL_DEAD_LETTER_COUNTS =
       new OutputTag<>("label-dead-letter-counts", TypeInformation.of(DeadLetterCount.class));
   private static final OutputTag<EvidenceItem> COVERAGE =
-      new OutputTag<>("coverage", TypeInformation.of(EvidenceItem.class));
+      new OutputTag<>("coverage", EvidenceItemSerializer.TYPE_INFO);
   private static final OutputTag<InferenceEvent> LATE =
       new OutputTag<>("late", TypeInformation.of(InferenceEvent.class));
 

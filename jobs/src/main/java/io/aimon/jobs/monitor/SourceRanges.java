@@ -1,11 +1,11 @@
 package io.aimon.jobs.monitor;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aimon.evidence.payload.SourceRange;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -63,23 +63,13 @@ final class SourceRanges {
   }
 
   /**
-   * The JSON list of coverage evidence: {@code [{"source", "first", "last", "events", "sha256"?}]},
-   * the SHA-256 when {@code digests} has one for the source (replay input files).
+   * The ranges for coverage evidence, sources sorted, with a file's SHA-256 when {@code digests}
+   * has one for the source (replay input files).
    */
-  ArrayNode toJson(Map<String, String> digests) {
-    ArrayNode list = JsonNodeFactory.instance.arrayNode();
+  List<SourceRange> ranges(Map<String, String> digests) {
+    List<SourceRange> list = new ArrayList<>();
     ranges.forEach(
-        (source, r) -> {
-          ObjectNode o = list.addObject();
-          o.put("source", source);
-          o.put("first", r[0]);
-          o.put("last", r[1]);
-          o.put("events", r[2]);
-          String digest = digests.get(source);
-          if (digest != null) {
-            o.put("sha256", digest);
-          }
-        });
+        (source, r) -> list.add(new SourceRange(source, r[0], r[1], r[2], digests.get(source))));
     return list;
   }
 

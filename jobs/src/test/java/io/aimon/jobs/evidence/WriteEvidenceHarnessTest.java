@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aimon.detectors.check.CheckResult;
 import io.aimon.evidence.DeadLetterCount;
 import io.aimon.evidence.EvidenceItem;
-import io.aimon.evidence.EvidenceKind;
 import io.aimon.evidence.EvidenceRecord;
 import io.aimon.evidence.Manifest;
+import io.aimon.evidence.payload.CoverageEvidence;
+import io.aimon.evidence.payload.DeadLetterTotals;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,21 +65,16 @@ class WriteEvidenceHarnessTest {
   }
 
   private static EvidenceItem check(long windowStart, String checkId) {
-    long end = windowStart + WINDOW;
-    return new EvidenceItem(
-        MODEL,
-        EvidenceKind.CHECK,
-        end,
-        windowStart,
-        end,
-        checkId,
-        "{\"check_id\":\"" + checkId + "\",\"status\":\"ok\"}");
+    CheckResult r =
+        new CheckResult(
+            checkId, MODEL, null, windowStart, windowStart + WINDOW, "psi", "income", null, null,
+            0.01, null, 100, null, 0.25, "ok", "7ebb1eb2");
+    return EvidenceItems.check(r, "c0ffee");
   }
 
   private static EvidenceItem coverage(long windowStart) {
-    long end = windowStart + WINDOW;
-    return new EvidenceItem(
-        MODEL, EvidenceKind.COVERAGE, end, windowStart, end, "coverage", "{\"events\":100}");
+    return EvidenceItems.coverage(
+        MODEL, CoverageEvidence.of(windowStart, windowStart + WINDOW, 100, 1, 0, List.of()));
   }
 
   /** An item as the window operator emits it: timestamped at the window's last millisecond. */
@@ -139,7 +136,7 @@ class WriteEvidenceHarnessTest {
     h.processElement2(dead("malformed_json", true, W1 + WINDOW)); // on the boundary: window 1
     h.processElement2(dead("unknown_model", false, W1 + 20));
     h.processElement2(dead("malformed_json", true, w2 + 5)); // window 2
-    h.processElement2(dead(DeadLetterCount.LATE, true, W1 - 5 * WINDOW)); // a late event
+    h.processElement2(dead(DeadLetterTotals.LATE, true, W1 - 5 * WINDOW)); // a late event
     assertEquals(0, h.numKeyedStateEntries() - 1, "one state entry: the chain, no waiting item");
     h.processElement1(timed(coverage(W1)));
     h.processElement1(timed(coverage(w2)));
@@ -159,7 +156,7 @@ class WriteEvidenceHarnessTest {
     assertEquals(MAPPER.readTree("{}"), c2.path("unattributed_dead_letters"));
 
     // after window 1's coverage: a late event and a bad record of window 1 count in the next one
-    h.processElement2(dead(DeadLetterCount.LATE, true, W1 + 1));
+    h.processElement2(dead(DeadLetterTotals.LATE, true, W1 + 1));
     h.processElement2(dead("wrong_type", true, W1 + 2));
     long w3 = w2 + WINDOW;
     h.processElement1(timed(coverage(w3)));

@@ -13,7 +13,9 @@ import io.aimon.alerting.remediation.CorrectiveAction;
 import io.aimon.alerting.remediation.RemediationPolicy;
 import io.aimon.detectors.event.DeadLetter;
 import io.aimon.detectors.event.RawRecord;
+import io.aimon.alerting.remediation.RemediationEvent;
 import io.aimon.evidence.EvidenceItem;
+import io.aimon.evidence.payload.CorrectiveActionEvidence;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -138,13 +140,13 @@ class ApplyCorrectiveActionsTest {
       throws Exception {
     List<String> out = new ArrayList<>();
     for (EvidenceItem item : h.extractOutputValues()) {
-      JsonNode d = MAPPER.readTree(item.data());
+      RemediationEvent e = ((CorrectiveActionEvidence) item.payload()).event();
       out.add(
           item.time() / MINUTE
               + " "
-              + d.path("event").asText()
-              + (d.has("action_type") ? " " + d.path("action_type").asText() : "")
-              + (d.has("effectiveness") ? " " + d.path("effectiveness").asText() : ""));
+              + e.type()
+              + (e.actionType() != null ? " " + e.actionType().code() : "")
+              + (e.effectiveness() != null ? " " + e.effectiveness().code() : ""));
     }
     return out;
   }

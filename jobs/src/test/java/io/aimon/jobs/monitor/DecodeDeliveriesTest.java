@@ -15,6 +15,7 @@ import io.aimon.jobs.alert.AlertDelivery;
 import io.aimon.jobs.alert.AlertJson;
 import io.aimon.evidence.EvidenceItem;
 import io.aimon.evidence.EvidenceKind;
+import io.aimon.evidence.payload.NotificationEvidence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -119,18 +120,17 @@ class DecodeDeliveriesTest {
     assertEquals(EvidenceKind.NOTIFICATION, first.kind());
     assertEquals(T, first.time());
     assertEquals(e.eventId() + "/oncall", first.order());
-    JsonNode d = MAPPER.readTree(first.data());
-    assertEquals(e.incidentId(), d.path("incident_id").asText());
-    assertEquals("io.aimon.incident.opened", d.path("event_type").asText());
-    assertEquals("credit-risk/psi/feature=income", d.path("series").asText());
-    assertEquals("delivered", d.path("outcome").asText());
-    assertEquals(200, d.path("last_status").asInt());
-    assertEquals("opened delivered to oncall after 1 attempt", d.path("summary").asText());
-    JsonNode failed = MAPPER.readTree(items.get(1).data());
-    assertEquals("failed_exhausted", failed.path("outcome").asText());
-    assertEquals("Connection refused", failed.path("last_error").asText());
-    assertEquals(
-        "opened failed exhausted for hook after 8 attempts", failed.path("summary").asText());
+    NotificationEvidence d = (NotificationEvidence) first.payload();
+    assertEquals(e.incidentId(), d.incidentId());
+    assertEquals("io.aimon.incident.opened", d.eventType());
+    assertEquals("credit-risk/psi/feature=income", d.series());
+    assertEquals("delivered", d.outcome());
+    assertEquals(200L, d.lastStatus());
+    assertEquals("opened delivered to oncall after 1 attempt", d.summary());
+    NotificationEvidence failed = (NotificationEvidence) items.get(1).payload();
+    assertEquals("failed_exhausted", failed.outcome());
+    assertEquals("Connection refused", failed.lastError());
+    assertEquals("opened failed exhausted for hook after 8 attempts", failed.summary());
 
     List<DeadLetter> dead = new ArrayList<>();
     h.getSideOutput(DEAD).forEach(r -> dead.add(r.getValue()));

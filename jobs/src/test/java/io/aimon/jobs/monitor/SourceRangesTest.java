@@ -2,10 +2,12 @@ package io.aimon.jobs.monitor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.aimon.evidence.payload.SourceRange;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -23,12 +25,12 @@ class SourceRangesTest {
     b.add("inference/1", 9);
     b.add("input.jsonl", 3);
     a.merge(b);
-    String expected =
-        "[{\"source\":\"inference/0\",\"first\":12,\"last\":30,\"events\":3},"
-            + "{\"source\":\"inference/1\",\"first\":4,\"last\":9,\"events\":2},"
-            + "{\"source\":\"input.jsonl\",\"first\":3,\"last\":3,\"events\":1,"
-            + "\"sha256\":\"ab12\"}]";
-    assertEquals(expected, a.toJson(Map.of("input.jsonl", "ab12")).toString());
+    List<SourceRange> expected =
+        List.of(
+            new SourceRange("inference/0", 12, 30, 3, null),
+            new SourceRange("inference/1", 4, 9, 2, null),
+            new SourceRange("input.jsonl", 3, 3, 1, "ab12"));
+    assertEquals(expected, a.ranges(Map.of("input.jsonl", "ab12")));
 
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -36,7 +38,7 @@ class SourceRangesTest {
     }
     SourceRanges back =
         SourceRanges.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
-    assertEquals(expected, back.toJson(Map.of("input.jsonl", "ab12")).toString());
+    assertEquals(expected, back.ranges(Map.of("input.jsonl", "ab12")));
   }
 
   @Test
@@ -45,11 +47,11 @@ class SourceRangesTest {
     for (int p = 0; p < SourceRanges.MAX_SOURCES + 5; p++) {
       r.add("inference/" + p, p);
     }
-    var json = r.toJson(Map.of());
-    assertEquals(SourceRanges.MAX_SOURCES + 1, json.size());
-    var other = json.get(json.size() - 1);
-    assertEquals("other", other.path("source").asText());
-    assertEquals(5, other.path("events").asLong());
-    assertEquals(SourceRanges.MAX_SOURCES, other.path("first").asLong());
+    List<SourceRange> ranges = r.ranges(Map.of());
+    assertEquals(SourceRanges.MAX_SOURCES + 1, ranges.size());
+    SourceRange other = ranges.get(ranges.size() - 1);
+    assertEquals("other", other.source());
+    assertEquals(5, other.events());
+    assertEquals(SourceRanges.MAX_SOURCES, other.first());
   }
 }

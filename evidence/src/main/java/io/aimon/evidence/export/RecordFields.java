@@ -1,0 +1,186 @@
+package io.aimon.evidence.export;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aimon.alerting.incident.IncidentEvent;
+import io.aimon.detectors.check.CheckResult;
+import io.aimon.evidence.EvidenceRecord;
+import io.aimon.evidence.payload.CheckEvidence;
+import io.aimon.evidence.payload.CorrectiveActionEvidence;
+import io.aimon.evidence.payload.CoverageEvidence;
+import io.aimon.evidence.payload.EvidenceCodec;
+import io.aimon.evidence.payload.EvidencePayload;
+import io.aimon.evidence.payload.IncidentEvidence;
+import io.aimon.evidence.payload.NotificationEvidence;
+
+/**
+ * The flat fields the export shows of one record's data, read by layout version: version 2 through
+ * {@link EvidenceCodec}'s typed payloads, version 1 (any JSON object) member by member as it comes.
+ * Numbers are kept as JSON writes them ({@code 0.3689}, {@code 1000}). Version 2 data that does not
+ * fit its kind's layout leaves the fields null and says so in the summary (the verifier reports it
+ * too); the line itself is exported as archived.
+ */
+final class RecordFields {
+  String metric;
+  String feature;
+  String attribute;
+  String group;
+  String value;
+  String threshold;
+  String pValue;
+  String status;
+  String n;
+  String incidentId;
+  String eventType;
+  String severity;
+  String summary;
+  String runbook;
+  long checks;
+  long breaches;
+  CorrectiveEvent action;
+  Notification notification;
+
+  private RecordFields() {}
+
+  /** The fields of {@code r}'s data. */
+  static RecordFields of(EvidenceRecord r) {
+    RecordFields f = new RecordFields();
+    if (r.version() == EvidenceRecord.V1) {
+      f.readV1(r);
+      return f;
+    }
+    try {
+      f.read(EvidenceCodec.decode(r));
+    } catch (IllegalArgumentException e) {
+      f = new RecordFields();
+      f.summary = "data does not fit the " + r.kind().code() + " layout: " + e.getMessage();
+    }
+    return f;
+  }
+
+  private void read(EvidencePayload p) {
+    if (p instanceof CheckEvidence c) {
+      CheckResult r = c.result();
+      metric = r.metric();
+      feature = r.feature();
+      attribute = r.attribute();
+      group = r.group();
+      value = number(r.value());
+      threshold = number(r.threshold());
+      pValue = number(r.pValue());
+      status = r.status();
+      n = Long.toString(r.n());
+    } else if (p instanceof CoverageEvidence c) {
+      coverage(c.events(), c.checks(), c.breaches());
+    } else if (p instanceof IncidentEvidence i) {
+      IncidentEvent e = i.event();
+      eventType = e.type().cloudEventsType();
+      incidentId = e.incidentId();
+      metric = e.metric();
+      feature = e.feature();
+      attribute = e.attribute();
+      group = e.group();
+      value = number(e.value());
+      threshold = number(e.threshold());
+      status = e.windowStatus();
+      n = Long.toString(e.n());
+      severity = e.severity().code();
+      summary = e.summary();
+      runbook = e.runbookUrl();
+    } else if (p instanceof CorrectiveActionEvidence c) {
+      action = CorrectiveEvent.of(c.event());
+      incidentId = c.event().incidentId();
+      eventType = action.event();
+      summary = c.event().summary();
+    } else if (p instanceof NotificationEvidence d) {
+      notification = Notification.of(d);
+      incidentId = d.incidentId();
+      eventType = d.eventType();
+      severity = d.severity();
+      summary = d.summary();
+    }
+  }
+
+  /** Layout version 1: members read as they come, absent or mistyped ones left null. */
+  private void readV1(EvidenceRecord r) {
+    JsonNode d = r.data();
+    switch (r.kind()) {
+      case CHECK -> {
+        metric = text(d, "metric");
+        feature = text(d, "feature");
+        attribute = text(d, "attribute");
+        group = text(d, "group");
+        value = number(d, "value");
+        threshold = number(d, "threshold");
+        pValue = number(d, "p_value");
+        status = text(d, "status");
+        n = number(d, "n");
+      }
+      case COVERAGE -> {
+        String eventsField = d.has("events") ? "events" : "events_read";
+        coverage(
+            d.path(eventsField).asLong(0), d.path("checks").asLong(0), d.path("breaches").asLong(0));
+        n = number(d, eventsField);
+      }
+      case INCIDENT -> {
+        JsonNode p = d.path("data").isObject() ? d.get("data") : d;
+        eventType = text(d, "type");
+        incidentId = text(p, "incident_id");
+        metric = text(p, "metric");
+        feature = text(p, "feature");
+        attribute = text(p, "attribute");
+        group = text(p, "group");
+        value = number(p, "value");
+        threshold = number(p, "threshold");
+        status = text(p, "window_status");
+        n = number(p, "n");
+        severity = text(p, "severity");
+        summary = text(p, "summary");
+        runbook = text(p, "runbook_url");
+      }
+      case CORRECTIVE_ACTION -> {
+        action = CorrectiveEvent.ofV1(d);
+        incidentId = text(d, "incident_id");
+        eventType = action.event();
+        summary = text(d, "summary");
+      }
+      case NOTIFICATION -> {
+        notification = Notification.ofV1(d);
+        incidentId = text(d, "incident_id");
+        eventType = text(d, "event_type");
+        severity = text(d, "severity");
+        summary = text(d, "summary");
+      }
+    }
+  }
+
+  private void coverage(long events, long checks, long breaches) {
+    n = Long.toString(events);
+    this.checks = checks;
+    this.breaches = breaches;
+    summary =
+        Fmt.plural(events, "event")
+            + ", "
+            + Fmt.plural(checks, "check")
+            + ", "
+            + Fmt.plural(breaches, "breach");
+  }
+
+  private static String number(Double v) {
+    return v == null ? null : Double.toString(v);
+  }
+
+  static String text(JsonNode o, String field) {
+    JsonNode n = o.get(field);
+    return n == null || n.isNull() || n.isContainerNode() ? null : n.asText();
+  }
+
+  static String number(JsonNode o, String field) {
+    JsonNode n = o.get(field);
+    return n != null && n.isNumber() ? n.asText() : null;
+  }
+
+  static Long integer(JsonNode o, String field) {
+    JsonNode n = o.get(field);
+    return n != null && n.canConvertToExactIntegral() ? n.asLong() : null;
+  }
+}

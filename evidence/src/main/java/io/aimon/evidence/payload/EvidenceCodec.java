@@ -1,0 +1,317 @@
+package io.aimon.evidence.payload;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aimon.alerting.incident.CloudEvents;
+import io.aimon.alerting.remediation.ActionType;
+import io.aimon.alerting.remediation.Effectiveness;
+import io.aimon.alerting.remediation.NonconformityGrade;
+import io.aimon.alerting.remediation.RemediationEvent;
+import io.aimon.detectors.check.OutputJson;
+import io.aimon.evidence.EvidenceKind;
+import io.aimon.evidence.EvidenceRecord;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The JSON layout of evidence data, per kind: what the monitor job writes, and what the verifier,
+ * the exporter and the report read. The record's {@code "v"} is the version of the whole record,
+ * its data included. Version 1 records (older archives) promised only a JSON object as data, with
+ * no layout to decode: the exporter reads their members as they come. Version 2 is the first typed
+ * layout, written by {@link #encode} and read by {@link #decode}.
+ *
+ * <p>Layout version 2, members in this order ({@code ?} marks members left out when null); it is
+ * what the last version 1 writers wrote, now promised:
+ *
+ * <ul>
+ *   <li>{@code check}: the check result record (contract 4, {@link OutputJson#checkResultNode}),
+ *       then {@code config_digest}, {@code aimon_version}.
+ *   <li>{@code coverage}: {@code window_start, window_end, events, checks, breaches, sources:
+ *       [{source, first, last, events, sha256?}], late_events, dead_letters: {reason: n},
+ *       unattributed_dead_letters: {reason: n}}; the three counts are left out while the window
+ *       waits for its place in the chain (between a job's operators only).
+ *   <li>{@code incident}: the incident event's CloudEvent ({@link CloudEvents#toNode}).
+ *   <li>{@code notification}: {@code incident_id, event_id, event_type, model_id, series,
+ *       severity, notifier, outcome, attempts, last_status?, last_error?, summary}.
+ *   <li>{@code corrective_action}: {@code event, incident_id, model_id, series, time, actor?,
+ *       action_id?, action_type?, text?, grade?, reason?, effectiveness?, summary}.
+ * </ul>
+ *
+ * <pre>{@code
+ * ObjectNode data = EvidenceCodec.encode(new CheckEvidence(result, configDigest, version));
+ * EvidencePayload back = EvidenceCodec.decode(record);   // a CheckEvidence equal to it
+ * }</pre>
+ */
+public final class EvidenceCodec {
+  /** The layout version {@link #encode} writes: {@link EvidenceRecord#VERSION}. */
+  public static final int VERSION = EvidenceRecord.VERSION;
+
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  private EvidenceCodec() {}
+
+  /** The data of {@code p}, layout {@link #VERSION}. */
+  public static ObjectNode encode(EvidencePayload p) {
+    if (p instanceof CheckEvidence c) {
+      ObjectNode o = OutputJson.checkResultNode(c.result());
+      putIfNotNull(o, "config_digest", c.configDigest());
+      putIfNotNull(o, "aimon_version", c.aimonVersion());
+      return o;
+    }
+    if (p instanceof CoverageEvidence c) {
+      return coverage(c);
+    }
+    if (p instanceof IncidentEvidence i) {
+      return CloudEvents.toNode(i.event());
+    }
+    if (p instanceof NotificationEvidence n) {
+      return notification(n);
+    }
+    return correctiveAction(((CorrectiveActionEvidence) p).event());
+  }
+
+  /**
+   * The typed data of {@code r}.
+   *
+   * @throws IllegalArgumentException naming the first member that does not fit the layout of the
+   *     record's kind and version
+   */
+  public static EvidencePayload decode(EvidenceRecord r) {
+    return decode(r.version(), r.kind(), r.data());
+  }
+
+  /**
+   * The typed data of a record of {@code kind} and layout {@code version}.
+   *
+   * @throws IllegalArgumentException for an unknown version, or naming the first member that does
+   *     not fit the layout
+   */
+  public static EvidencePayload decode(int version, EvidenceKind kind, JsonNode data) {
+    if (version != VERSION) {
+      throw new IllegalArgumentException(
+          "v: expected layout version "
+              + VERSION
+              + " (version "
+              + EvidenceRecord.V1
+              + " data has no typed layout), found "
+              + version);
+    }
+    if (data == null || !data.isObject()) {
+      throw new IllegalArgumentException("data: expected a JSON object");
+    }
+    try {
+      return switch (kind) {
+        case CHECK ->
+            new CheckEvidence(
+                OutputJson.readCheckResult(data),
+                text(data, "config_digest", false),
+                text(data, "aimon_version", false));
+        case COVERAGE -> readCoverage(data);
+        case INCIDENT -> new IncidentEvidence(CloudEvents.fromNode(data));
+        case NOTIFICATION -> readNotification(data);
+        case CORRECTIVE_ACTION -> new CorrectiveActionEvidence(readCorrectiveAction(data));
+      };
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new IllegalArgumentException(kind.code() + " data: " + e.getMessage(), e);
+    }
+  }
+
+  private static ObjectNode coverage(CoverageEvidence c) {
+    ObjectNode o = JSON.objectNode();
+    o.put("window_start", Instant.ofEpochMilli(c.windowStart()).toString());
+    o.put("window_end", Instant.ofEpochMilli(c.windowEnd()).toString());
+    o.put("events", c.events());
+    o.put("checks", c.checks());
+    o.put("breaches", c.breaches());
+    ArrayNode sources = o.putArray("sources");
+    for (SourceRange s : c.sources()) {
+      ObjectNode so = sources.addObject();
+      so.put("source", s.source());
+      so.put("first", s.first());
+      so.put("last", s.last());
+      so.put("events", s.events());
+      putIfNotNull(so, "sha256", s.sha256());
+    }
+    DeadLetterTotals d = c.deadLetters();
+    if (d != null) {
+      o.put("late_events", d.lateEvents());
+      ObjectNode own = o.putObject("dead_letters");
+      d.own().forEach(own::put);
+      ObjectNode unattributed = o.putObject("unattributed_dead_letters");
+      d.unattributed().forEach(unattributed::put);
+    }
+    return o;
+  }
+
+  private static CoverageEvidence readCoverage(JsonNode d) {
+    List<SourceRange> sources = new ArrayList<>();
+    for (JsonNode s : d.path("sources")) {
+      sources.add(
+          new SourceRange(
+              text(s, "source", true),
+              integer(s, "first"),
+              integer(s, "last"),
+              integer(s, "events"),
+              text(s, "sha256", false)));
+    }
+    DeadLetterTotals dead = null;
+    if (d.has("late_events") || d.has("dead_letters") || d.has("unattributed_dead_letters")) {
+      dead =
+          new DeadLetterTotals(
+              integer(d, "late_events"),
+              counts(d, "dead_letters"),
+              counts(d, "unattributed_dead_letters"));
+    }
+    return new CoverageEvidence(
+        instant(d, "window_start"),
+        instant(d, "window_end"),
+        integer(d, "events"),
+        integer(d, "checks"),
+        integer(d, "breaches"),
+        sources,
+        dead);
+  }
+
+  private static Map<String, Long> counts(JsonNode d, String field) {
+    Map<String, Long> counts = new TreeMap<>();
+    JsonNode n = d.get(field);
+    if (n == null || n.isNull()) {
+      return counts;
+    }
+    if (!n.isObject()) {
+      throw new IllegalArgumentException(field + ": expected counts by reason, found " + n);
+    }
+    n.fields().forEachRemaining(e -> counts.put(e.getKey(), integer(n, e.getKey())));
+    return counts;
+  }
+
+  private static ObjectNode notification(NotificationEvidence n) {
+    ObjectNode o = JSON.objectNode();
+    o.put("incident_id", n.incidentId());
+    o.put("event_id", n.eventId());
+    o.put("event_type", n.eventType());
+    o.put("model_id", n.modelId());
+    putIfNotNull(o, "series", n.series());
+    o.put("severity", n.severity());
+    o.put("notifier", n.notifier());
+    o.put("outcome", n.outcome());
+    o.put("attempts", n.attempts());
+    if (n.lastStatus() != null) {
+      o.put("last_status", n.lastStatus());
+    }
+    putIfNotNull(o, "last_error", n.lastError());
+    o.put("summary", n.summary());
+    return o;
+  }
+
+  private static NotificationEvidence readNotification(JsonNode d) {
+    return new NotificationEvidence(
+        text(d, "incident_id", true),
+        text(d, "event_id", true),
+        text(d, "event_type", true),
+        text(d, "model_id", true),
+        text(d, "series", false),
+        text(d, "severity", true),
+        text(d, "notifier", true),
+        text(d, "outcome", true),
+        integer(d, "attempts"),
+        d.has("last_status") ? integer(d, "last_status") : null,
+        text(d, "last_error", false),
+        text(d, "summary", true));
+  }
+
+  private static ObjectNode correctiveAction(RemediationEvent e) {
+    ObjectNode d = JSON.objectNode();
+    d.put("event", e.type());
+    d.put("incident_id", e.incidentId());
+    d.put("model_id", e.modelId());
+    d.put("series", e.series());
+    d.put("time", Instant.ofEpochMilli(e.time()).toString());
+    putIfNotNull(d, "actor", e.actor());
+    putIfNotNull(d, "action_id", e.actionId());
+    putIfNotNull(d, "action_type", e.actionType() == null ? null : e.actionType().code());
+    putIfNotNull(d, "text", e.text());
+    putIfNotNull(d, "grade", e.grade() == null ? null : e.grade().code());
+    putIfNotNull(d, "reason", e.reason());
+    putIfNotNull(d, "effectiveness", e.effectiveness() == null ? null : e.effectiveness().code());
+    d.put("summary", e.summary());
+    return d;
+  }
+
+  private static RemediationEvent readCorrectiveAction(JsonNode d) {
+    String actionType = text(d, "action_type", false);
+    String grade = text(d, "grade", false);
+    String effectiveness = text(d, "effectiveness", false);
+    return new RemediationEvent(
+        text(d, "event", true),
+        text(d, "incident_id", true),
+        text(d, "model_id", true),
+        text(d, "series", true),
+        instant(d, "time"),
+        text(d, "actor", false),
+        text(d, "action_id", false),
+        actionType == null ? null : ActionType.ofCode(actionType),
+        text(d, "text", false),
+        grade == null ? null : NonconformityGrade.ofCode(grade),
+        text(d, "reason", false),
+        effectiveness == null ? null : effectiveness(effectiveness),
+        text(d, "summary", true));
+  }
+
+  private static Effectiveness effectiveness(String code) {
+    for (Effectiveness e : Effectiveness.values()) {
+      if (e.code().equals(code)) {
+        return e;
+      }
+    }
+    throw new IllegalArgumentException(
+        "effectiveness: expected none, pending, verified_effective or ineffective, found '"
+            + code
+            + "'");
+  }
+
+  private static void putIfNotNull(ObjectNode o, String field, String value) {
+    if (value != null) {
+      o.put(field, value);
+    }
+  }
+
+  private static String text(JsonNode o, String field, boolean required) {
+    JsonNode n = o.get(field);
+    if (n == null || n.isNull()) {
+      if (required) {
+        throw new IllegalArgumentException(field + ": expected a string, found nothing");
+      }
+      return null;
+    }
+    if (!n.isTextual()) {
+      throw new IllegalArgumentException(field + ": expected a string, found " + n);
+    }
+    return n.textValue();
+  }
+
+  private static long integer(JsonNode o, String field) {
+    JsonNode n = o.get(field);
+    if (n == null || !n.canConvertToExactIntegral()) {
+      throw new IllegalArgumentException(
+          field + ": expected an integer, found " + (n == null ? "nothing" : n.toString()));
+    }
+    return n.longValue();
+  }
+
+  private static long instant(JsonNode o, String field) {
+    String t = text(o, field, true);
+    try {
+      return Instant.parse(t).toEpochMilli();
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          field + ": expected an ISO-8601 UTC time, found '" + t + "'", e);
+    }
+  }
+}

@@ -1,0 +1,131 @@
+package io.aimon.evidence;
+
+import io.aimon.alerting.incident.IncidentEvent;
+import io.aimon.alerting.incident.Severity;
+import io.aimon.alerting.remediation.ActionType;
+import io.aimon.alerting.remediation.Effectiveness;
+import io.aimon.alerting.remediation.RemediationEvent;
+import io.aimon.detectors.check.CheckResult;
+import io.aimon.evidence.payload.CheckEvidence;
+import io.aimon.evidence.payload.CorrectiveActionEvidence;
+import io.aimon.evidence.payload.CoverageEvidence;
+import io.aimon.evidence.payload.DeadLetterTotals;
+import io.aimon.evidence.payload.IncidentEvidence;
+import io.aimon.evidence.payload.NotificationEvidence;
+import io.aimon.evidence.payload.SourceRange;
+import java.util.List;
+import java.util.Map;
+
+/** Typed evidence payloads for tests, as the monitor job makes them. */
+public final class Payloads {
+  private Payloads() {}
+
+  /** A check of {@code metric} on {@code feature} (or the model, when null) over a window. */
+  public static CheckEvidence check(
+      String model,
+      long windowStart,
+      long windowEnd,
+      String metric,
+      String feature,
+      double value,
+      String status) {
+    return new CheckEvidence(
+        new CheckResult(
+            model + "-" + metric + "-" + feature + "-" + windowStart,
+            model,
+            "3",
+            windowStart,
+            windowEnd,
+            metric,
+            feature,
+            null,
+            null,
+            value,
+            null,
+            1000,
+            16280L,
+            0.25,
+            status,
+            "7ebb1eb2"),
+        "c0ffee",
+        "0.1.0");
+  }
+
+  /** A window's coverage, read from one file, with one malformed record and one late event. */
+  public static CoverageEvidence coverage(long windowStart, long windowEnd, long events) {
+    return CoverageEvidence.of(
+            windowStart,
+            windowEnd,
+            events,
+            12,
+            1,
+            List.of(new SourceRange("input.jsonl", 1, events + 1, events, "ab".repeat(32))))
+        .withDeadLetters(
+            DeadLetterTotals.of(Map.of("late", 1L, "malformed_json", 1L), Map.of()));
+  }
+
+  /** The incident {@code inc-7} of psi on {@code income} opened in a window. */
+  public static IncidentEvidence incident(String model, long windowStart, long windowEnd) {
+    return new IncidentEvidence(
+        new IncidentEvent(
+            IncidentEvent.Type.OPENED,
+            "inc-7",
+            "dedup-7",
+            model,
+            "3",
+            "psi",
+            "income",
+            null,
+            null,
+            Severity.CRITICAL,
+            "critical",
+            windowStart,
+            windowEnd,
+            windowStart,
+            windowEnd,
+            0.3689,
+            null,
+            0.25,
+            996,
+            1,
+            model + ": psi of income is 0.3689 (critical >= 0.25)",
+            "https://runbooks.example/psi",
+            List.of(model + "-psi-income-" + windowStart)));
+  }
+
+  /** The first delivery of incident {@code inc-7}'s opening to notifier {@code oncall}. */
+  public static NotificationEvidence notification(String model) {
+    return new NotificationEvidence(
+        "inc-7",
+        "evt-7",
+        "io.aimon.incident.opened",
+        model,
+        model + "/psi/feature=income",
+        "critical",
+        "oncall",
+        NotificationEvidence.DELIVERED,
+        1,
+        200L,
+        null,
+        "opened delivered to oncall after 1 attempt");
+  }
+
+  /** Alice's applied corrective action on incident {@code inc-7} at {@code time}. */
+  public static CorrectiveActionEvidence actionApplied(String model, long time) {
+    return new CorrectiveActionEvidence(
+        new RemediationEvent(
+            RemediationEvent.ACTION_RECORDED,
+            "inc-7",
+            model,
+            model + "/psi/feature=income",
+            time,
+            "alice",
+            "act-1",
+            ActionType.ACTION_APPLIED,
+            "reference refreshed",
+            null,
+            null,
+            Effectiveness.PENDING,
+            "action_applied by alice: verifying effectiveness"));
+  }
+}
