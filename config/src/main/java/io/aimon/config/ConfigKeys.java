@@ -11,7 +11,7 @@ import org.yaml.snakeyaml.nodes.Node;
 /**
  * The registry of every configuration key: each is declared here once with its type, default and
  * description, and the loader, the settings defaults and docs/configuration.md all derive from it.
- * Defaults follow METRICS.md.
+ * Defaults follow docs/metrics.md.
  */
 public final class ConfigKeys {
 

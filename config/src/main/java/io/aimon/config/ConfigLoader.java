@@ -9,9 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -114,7 +111,7 @@ public final class ConfigLoader {
     }
     try {
       return new AimonConfig(
-          file, sha256(bytes), kafka, job, models, notify, evidence, correctiveActions);
+          file, Digests.sha256Hex(bytes), kafka, job, models, notify, evidence, correctiveActions);
     } catch (IllegalArgumentException e) {
       // the checks above mirror the record invariants; this is a safety net
       problems.add(0, "", e.getMessage());
@@ -174,13 +171,5 @@ public final class ConfigLoader {
         job.getOrDefault(ConfigKeys.JOB_MAX_RECORD_BYTES),
         job.getOrDefault(ConfigKeys.JOB_EXACT_VALUES),
         job.getOrDefault(ConfigKeys.JOB_MAX_FUTURE_SKEW));
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JVM", e);
-    }
   }
 }

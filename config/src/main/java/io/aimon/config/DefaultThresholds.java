@@ -3,7 +3,7 @@ package io.aimon.config;
 import java.util.Map;
 
 /**
- * The default thresholds suggested in METRICS.md; a model's {@code checks} and {@code
+ * The default thresholds suggested in docs/metrics.md; a model's {@code checks} and {@code
  * feature_checks} override them. Metrics without a default (e.g. {@code hellinger}, {@code
  * wasserstein}, {@code missing_rate}, {@code precision}, {@code mae}) are reported without a status
  * unless configured. Performance and fairness defaults apply only to models whose task they fit

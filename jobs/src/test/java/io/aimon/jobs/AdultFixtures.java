@@ -22,7 +22,7 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * The Adult dataset (UCI Adult, CC BY 4.0, see datasets/adult/SOURCES.md) and its expected values
- * computed by scipy; tolerances named after METRICS.md.
+ * computed by scipy; tolerances named after docs/metrics.md.
  */
 public final class AdultFixtures {
   public static final Path DATASET = Path.of("src/test/resources/datasets/adult").toAbsolutePath();
@@ -36,13 +36,13 @@ public final class AdultFixtures {
 
   public static final String MODEL = "adult-income-logreg";
 
-  /** METRICS.md: KS statistic to ~1e-12 (scipy rounds D to h/lcm in exact mode). */
+  /** docs/metrics.md: KS statistic to ~1e-12 (scipy rounds D to h/lcm in exact mode). */
   public static final double KS_STATISTIC_ABS = 1e-12;
 
-  /** METRICS.md: p-values within 1e-6 relative. */
+  /** docs/metrics.md: p-values within 1e-6 relative. */
   public static final double P_VALUE_REL = 1e-6;
 
-  /** METRICS.md: PSI, JS, chi-square (and Wasserstein on exact data) within 1e-9 relative. */
+  /** docs/metrics.md: PSI, JS, chi-square (and Wasserstein on exact data) within 1e-9 relative. */
   public static final double EXACT_REL = 1e-9;
 
   private static final ObjectMapper MAPPER = new ObjectMapper();

@@ -1,10 +1,6 @@
 package io.aimon.alerting.incident;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.aimon.config.Digests;
 import java.util.UUID;
 
 /**
@@ -34,47 +30,17 @@ public final class IncidentIds {
 
   /** The deduplication key of the episode of {@code series} opened by the window starting then. */
   public static String dedupKey(SeriesKey series, long openingWindowStart) {
-    return sha256Hex("aimon.incident.v1\n" + series.asString() + "\n" + openingWindowStart);
+    return Digests.sha256Prefix(
+        "aimon.incident.v1\n" + series.asString() + "\n" + openingWindowStart, 16);
   }
 
   /** The incident id of the episode with this dedup key: a version 5 UUID string. */
   public static String incidentId(String dedupKey) {
-    return uuidV5(NAMESPACE, dedupKey).toString();
+    return Digests.uuidV5(NAMESPACE, dedupKey).toString();
   }
 
   /** The CloudEvents id of the event of {@code type} for the window ending at {@code windowEnd}. */
   public static String eventId(String dedupKey, IncidentEvent.Type type, long windowEnd) {
-    return sha256Hex(dedupKey + "\n" + type.cloudEventsType() + "\n" + windowEnd);
-  }
-
-  /** A version 5 (SHA-1, name-based) UUID of {@code name} (UTF-8) in {@code namespace}. */
-  static UUID uuidV5(UUID namespace, String name) {
-    byte[] ns =
-        ByteBuffer.allocate(16)
-            .putLong(namespace.getMostSignificantBits())
-            .putLong(namespace.getLeastSignificantBits())
-            .array();
-    byte[] h = digest("SHA-1", ns, name.getBytes(StandardCharsets.UTF_8));
-    h[6] = (byte) ((h[6] & 0x0f) | 0x50); // version 5
-    h[8] = (byte) ((h[8] & 0x3f) | 0x80); // IETF variant
-    ByteBuffer b = ByteBuffer.wrap(h, 0, 16);
-    return new UUID(b.getLong(), b.getLong());
-  }
-
-  private static String sha256Hex(String text) {
-    byte[] d = digest("SHA-256", text.getBytes(StandardCharsets.UTF_8));
-    return HexFormat.of().formatHex(d, 0, 16);
-  }
-
-  private static byte[] digest(String algorithm, byte[]... parts) {
-    try {
-      MessageDigest md = MessageDigest.getInstance(algorithm);
-      for (byte[] p : parts) {
-        md.update(p);
-      }
-      return md.digest();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(algorithm + " is required of every JVM", e);
-    }
+    return Digests.sha256Prefix(dedupKey + "\n" + type.cloudEventsType() + "\n" + windowEnd, 16);
   }
 }

@@ -3,7 +3,6 @@ package io.aimon.alerting.incident;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,15 +24,6 @@ class IncidentIdsTest {
     assertEquals(
         "ef17924a-2dc4-5e37-903e-ca2aa31e74e2",
         IncidentIds.incidentId("6647f6f26dc7182754b782f0714265af"));
-  }
-
-  @Test
-  void uuidV5MatchesTheRfcExample() {
-    UUID dns = UUID.fromString("6ba7b810-9dad-11d1-80b4-00c04fd430c8");
-
-    assertEquals(
-        UUID.fromString("2ed6657d-e927-568b-95e1-2665a8aea6a2"),
-        IncidentIds.uuidV5(dns, "www.example.com"));
   }
 
   @Test

@@ -1,9 +1,6 @@
 package io.aimon.detectors.check;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.aimon.config.Digests;
 
 /**
  * Stable check ids: the first 16 bytes (hex) of SHA-256 over model, window start, metric, feature,
@@ -28,12 +25,7 @@ public final class CheckIds {
             nullToEmpty(feature),
             nullToEmpty(attribute),
             nullToEmpty(group));
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Digests.sha256Prefix(key, 16);
   }
 
   private static String nullToEmpty(String s) {

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param modelVersion the version seen in the window, or null
  * @param windowStart inclusive window start, epoch ms UTC
  * @param windowEnd exclusive window end, epoch ms UTC
- * @param metric a metric id of METRICS.md, e.g. {@code psi}
+ * @param metric a metric id of docs/metrics.md, e.g. {@code psi}
  * @param feature the feature (or {@code score}/{@code label}), or null for model-level metrics
  * @param attribute the fairness attribute, or null
  * @param group the fairness group, or null

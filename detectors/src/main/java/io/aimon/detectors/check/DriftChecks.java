@@ -27,7 +27,7 @@ import java.util.Map;
  *
  * <p>Statuses: a test whose window sample is smaller than the model's {@code min_samples} is {@code
  * insufficient_data} (its value is still reported when it can be computed); otherwise the value is
- * judged against the resolved threshold (feature override, model override, METRICS.md default;
+ * judged against the resolved threshold (feature override, model override, docs/metrics.md default;
  * metrics without a threshold are {@code ok}). Numeric: ks, wasserstein, psi, jensen_shannon,
  * hellinger. Categorical: chi_square (effect = JS distance), psi, jensen_shannon, hellinger.
  */

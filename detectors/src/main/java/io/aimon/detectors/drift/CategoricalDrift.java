@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * All categorical drift metrics of METRICS.md for one feature (or the label) in one window:
+ * All categorical drift metrics of docs/metrics.md for one feature (or the label) in one window:
  * chi-square, PSI, Jensen-Shannon and Hellinger over the categories.
  *
  * <p>Usage:

@@ -8,7 +8,7 @@ package io.aimon.detectors.drift;
  * sqrt((KL(p||m) + KL(q||m)) / (2 ln 2)) with 0 ln 0 = 0 and no epsilon. Domain: equally long
  * arrays of finite values >= 0, each with a positive sum. Range [0, 1]: 0 for identical inputs, 1
  * for disjoint supports. One deviation: a sum that rounding makes slightly negative gives 0 here,
- * NaN in scipy. Exact: agrees with scipy within 1e-9 relative (METRICS.md).
+ * NaN in scipy. Exact: agrees with scipy within 1e-9 relative (docs/metrics.md).
  */
 public final class JensenShannon {
   private static final double LN2 = Math.log(2);

@@ -14,7 +14,7 @@ package io.aimon.detectors.drift;
  * >= 1).
  *
  * <p>Accuracy: agrees with scipy to about 1e-12 relative in the branches exercised by the shared
- * vectors and the Adult dataset (tested at 1e-6 relative, METRICS.md). The only deliberate
+ * vectors and the Adult dataset (tested at 1e-6 relative, docs/metrics.md). The only deliberate
  * difference: after a rescaling step scipy continues the Durbin/Pomeranz products in x87 long
  * double, here they stay in double.
  */

@@ -23,7 +23,7 @@ import io.aimon.detectors.common.EmpiricalCdf;
  *
  * <p>Domain: both samples non-empty (NaN already dropped, as {@link EmpiricalCdf} does); an empty
  * sample is rejected with IllegalArgumentException, like scipy's ValueError. Accuracy: D exact
- * (bit-identical to scipy), p-values within 1e-6 relative of scipy (METRICS.md; observed below
+ * (bit-identical to scipy), p-values within 1e-6 relative of scipy (docs/metrics.md; observed below
  * 1e-12 on the shared vectors).
  */
 public final class Ks {

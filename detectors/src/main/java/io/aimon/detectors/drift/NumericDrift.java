@@ -3,7 +3,7 @@ package io.aimon.detectors.drift;
 import io.aimon.detectors.common.EmpiricalCdf;
 
 /**
- * All numeric drift metrics of METRICS.md for one feature in one window: KS (D and p-value),
+ * All numeric drift metrics of docs/metrics.md for one feature in one window: KS (D and p-value),
  * Wasserstein, and PSI, Jensen-Shannon and Hellinger over the reference-decile bins.
  *
  * <p>Usage:

@@ -10,7 +10,7 @@ import io.aimon.detectors.common.EmpiricalCdf;
  * x_{k+1} of the union of |F_a(x_k) - F_b(x_k)| (x_{k+1} - x_k), in the feature's raw units.
  * Domain: both distributions non-empty (finite values only, as {@link EmpiricalCdf} guarantees).
  * Result >= 0; 0 for equal distributions. Exact: agrees with scipy within 1e-9 relative
- * (METRICS.md); scipy sums the same terms in another order.
+ * (docs/metrics.md); scipy sums the same terms in another order.
  */
 public final class Wasserstein {
   private Wasserstein() {}

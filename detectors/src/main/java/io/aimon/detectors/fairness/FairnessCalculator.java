@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * if (r.demographicParityRatio() != null && r.demographicParityRatio() < 0.8) { ... }
  * }</pre>
  *
- * <p><b>Definitions</b> (METRICS.md, Fairness; the pandas values of {@code vectors/fairness.json},
+ * <p><b>Definitions</b> (docs/metrics.md, Fairness; the pandas values of {@code vectors/fairness.json},
  * equal to Fairlearn v0.12.0's wherever every group's rate is defined). Per group: selection rate =
  * selected / count (all events, labelled or not), TPR = tp / (tp + fn), FPR = fp / (fp + tn),
  * precision = tp / (tp + fp), each with a {@link Wilson} 95% interval ({@link GroupRates}). Gaps,
@@ -45,7 +45,7 @@ import java.util.TreeMap;
  * group_without_negatives} case give.
  *
  * <p><b>Exact</b>: rates are one division of counts and gaps one subtraction or division of rates,
- * matching the vectors' pandas values within 1e-12 (METRICS.md). Groups with {@code count == 0}
+ * matching the vectors' pandas values within 1e-12 (docs/metrics.md). Groups with {@code count == 0}
  * (which an accumulator never creates) are ignored. Stateless and thread-safe.
  */
 public final class FairnessCalculator {

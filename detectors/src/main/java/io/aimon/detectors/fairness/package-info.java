@@ -10,7 +10,7 @@
  * io.aimon.detectors.fairness.Wilson} 95% interval) and the demographic parity, equal opportunity
  * and equalized odds gaps.
  *
- * <p>The definitions are those of {@code METRICS.md}, section Fairness, computed as the pandas
+ * <p>The definitions are those of {@code docs/metrics.md}, section Fairness, computed as the pandas
  * formulas of the shared vectors ({@code vectors/fairness.json}), which match Fairlearn v0.12.0
  * wherever every group's rate is defined. Where a rate is undefined (TPR without positives, FPR
  * without negatives) the group is left out of that gap and named, where Fairlearn would count the

@@ -19,7 +19,7 @@ package io.aimon.detectors.performance;
  * Chan et al.'s pairwise formula (M2 = M2a + M2b + δ² na nb / n), which avoids the cancellation of
  * the textbook {@code Σy² - n ȳ²}; for a constant y, M2 stays exactly 0, so the force_finite rule
  * of r2 applies exactly as in sklearn. The error sums are Neumaier-compensated. All metrics agree
- * with sklearn within 1e-9 relative (METRICS.md; ~1e-15 measured on the vectors). A sum that
+ * with sklearn within 1e-9 relative (docs/metrics.md; ~1e-15 measured on the vectors). A sum that
  * overflows (|e| &gt; ~1e154 for e²) is reported as infinite.
  *
  * <p><b>Invariants</b>: (1) {@code n()} is the number of pairs added, including merged ones; (2)

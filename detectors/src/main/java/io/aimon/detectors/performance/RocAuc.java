@@ -15,7 +15,7 @@ import io.aimon.detectors.common.EmpiricalCdf;
  * <p><b>Exact</b> on exact distributions ({@link EmpiricalCdf#ofSamples}, or a {@code
  * ValueDistribution} in exact mode): 2U is counted in a {@code long} (in a {@code double} only if
  * it would exceed 2^63), so the one rounding is the final division, and the result agrees with
- * sklearn within 1e-12 (METRICS.md). One merge pass over the distinct values: O(d+ + d-).
+ * sklearn within 1e-12 (docs/metrics.md). One merge pass over the distinct values: O(d+ + d-).
  *
  * <p><b>Bound for sketched distributions.</b> Write AUC(P, N) = E_P[G_N(s)] with G_N(s) = (F_N(s⁻)
  * + F_N(s)) / 2, and equally AUC(P, N) = 1 - E_N[G_P(s)]. If the negatives' CDF is off by at most
@@ -27,7 +27,7 @@ import io.aimon.detectors.common.EmpiricalCdf;
  *
  * where eps± are the sketches' normalized rank errors ({@code ValueDistribution.rankErrorBound()},
  * 0 for an exact side), each holding with 99% confidence, so the sum holds with at least 98%. With
- * the default KLL k = 4096 (eps = 0.000706 per side) the bound is 0.0014, inside METRICS.md's
+ * the default KLL k = 4096 (eps = 0.000706 per side) the bound is 0.0014, inside docs/metrics.md's
  * 0.005. Stateless and thread-safe.
  */
 public final class RocAuc {

@@ -1,5 +1,6 @@
 package io.aimon.detectors.profile;
 
+import io.aimon.config.Digests;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,9 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aimon.detectors.common.EmpiricalCdf;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -123,16 +121,8 @@ public final class ReferenceProfileCodec {
         p.categorical(),
         p.score(),
         p.label(),
-        sha256(bytes),
+        Digests.sha256Hex(bytes),
         p.performance());
-  }
-
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static ObjectNode canonical(ReferenceProfile p) {

@@ -44,7 +44,7 @@ class DriftChecksTest {
   /** Distances of identical distributions: exact up to summation rounding. */
   private static final double IDENTICAL_DELTA = 1e-12;
 
-  /** Hellinger: 1e-7 absolute (METRICS.md), its 1 - BC form cancels near 0. */
+  /** Hellinger: 1e-7 absolute (docs/metrics.md), its 1 - BC form cancels near 0. */
   private static final double HELLINGER_ABSOLUTE = 1e-7;
 
   private static List<CheckResult> evaluate(List<InferenceEvent> windowEvents) {

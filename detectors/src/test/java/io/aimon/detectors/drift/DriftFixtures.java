@@ -13,7 +13,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Shared fixtures of the drift tests: the tolerances of METRICS.md (Drift, "Exactness"), the shared
+ * Shared fixtures of the drift tests: the tolerances of docs/metrics.md (Drift, "Exactness"), the shared
  * vectors, and a record of the largest error seen per metric (printed by the vector tests).
  */
 final class DriftFixtures {

@@ -16,7 +16,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Shared fixtures of the fairness tests: the tolerance of METRICS.md (rates and gaps are ratios of
+ * Shared fixtures of the fairness tests: the tolerance of docs/metrics.md (rates and gaps are ratios of
  * counts), the shared vectors, and a record of the largest error per metric.
  */
 final class FairnessFixtures {

@@ -14,7 +14,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Shared fixtures of the performance tests: the tolerances of METRICS.md (Performance), the shared
+ * Shared fixtures of the performance tests: the tolerances of docs/metrics.md (Performance), the shared
  * vectors, and a record of the largest error per metric (printed by the vector tests).
  */
 final class PerformanceFixtures {
@@ -27,7 +27,7 @@ final class PerformanceFixtures {
   /** MAE, MSE, RMSE, MAPE and R²: within 1e-9 relative. */
   static final double REGRESSION_RELATIVE = 1e-9;
 
-  /** A sketched ROC AUC: within 0.005 of the exact value (METRICS.md). */
+  /** A sketched ROC AUC: within 0.005 of the exact value (docs/metrics.md). */
   static final double SKETCHED_AUC_ABSOLUTE = 0.005;
 
   private static final ObjectMapper MAPPER = new ObjectMapper();

@@ -16,7 +16,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class ReferenceProfileBuilderTest {
-  /** Bin edges reproduce numpy's doubles bit for bit (METRICS.md): delta 0. */
+  /** Bin edges reproduce numpy's doubles bit for bit (docs/metrics.md): delta 0. */
   private static final double EDGES_DELTA = 0.0;
 
   private static final ModelSpec SPEC = ProfileFixtures.spec(10_000);

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Measures KS and Wasserstein computed from sketch-mode {@link ValueDistribution}s (exactLimit 0,
  * so always a sketch) against the exact values of the shared vectors and the Adult dataset, with
- * METRICS.md's tolerances: |D - D_exact| <= 0.01 and |W - W_exact| <= max(0.01 IQR_ref, 0.001
+ * docs/metrics.md's tolerances: |D - D_exact| <= 0.01 and |W - W_exact| <= max(0.01 IQR_ref, 0.001
  * range_ref). KLL's coin is seeded per run; several seeds are run to show the margin.
  */
 class SketchAccuracyTest {

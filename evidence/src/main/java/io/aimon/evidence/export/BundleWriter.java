@@ -1,5 +1,6 @@
 package io.aimon.evidence.export;
 
+import io.aimon.config.Digests;
 import java.io.BufferedWriter;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -85,7 +85,7 @@ final class BundleWriter implements AutoCloseable {
 
   /** Writes the file {@code name}; returns its SHA-256, lower-case hex. */
   String write(String name, Content content) throws IOException {
-    MessageDigest sha = sha256();
+    MessageDigest sha = Digests.sha256();
     if (zip != null) {
       ZipEntry e = new ZipEntry(name);
       e.setTimeLocal(entryTime);
@@ -125,14 +125,6 @@ final class BundleWriter implements AutoCloseable {
     content.writeTo(w);
     w.flush();
     os.flush();
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JDK", e);
-    }
   }
 
   /** Keeps a writer's close from closing the zip stream. */

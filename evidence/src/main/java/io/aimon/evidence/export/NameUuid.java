@@ -1,9 +1,6 @@
 package io.aimon.evidence.export;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.aimon.config.Digests;
 import java.util.UUID;
 
 /**
@@ -24,19 +21,6 @@ final class NameUuid {
 
   /** The version 5 UUID of {@code name} (UTF-8) in {@code namespace}. */
   static String of(UUID namespace, String name) {
-    MessageDigest sha1;
-    try {
-      sha1 = MessageDigest.getInstance("SHA-1");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-1 is required of every JDK", e);
-    }
-    ByteBuffer ns = ByteBuffer.allocate(16);
-    ns.putLong(namespace.getMostSignificantBits()).putLong(namespace.getLeastSignificantBits());
-    sha1.update(ns.array());
-    byte[] h = sha1.digest(name.getBytes(StandardCharsets.UTF_8));
-    h[6] = (byte) ((h[6] & 0x0f) | 0x50); // version 5
-    h[8] = (byte) ((h[8] & 0x3f) | 0x80); // IETF variant
-    ByteBuffer b = ByteBuffer.wrap(h, 0, 16);
-    return new UUID(b.getLong(), b.getLong()).toString();
+    return Digests.uuidV5(namespace, name).toString();
   }
 }

@@ -1,7 +1,9 @@
 /**
- * The monitor job's evidence writer: check results, window coverage and incident events become
- * hash-chained evidence records per model (the pure chain and signing live in {@code
- * io.aimon.evidence}), with a signed manifest per closed window, written to a partitioned JSON
- * Lines archive and a Kafka topic.
+ * The monitor job's evidence writer: {@link io.aimon.jobs.evidence.EvidenceItems} turns check
+ * results, window coverage, incident, notification and corrective-action events into typed evidence
+ * items and dead letters into counts; {@link io.aimon.jobs.evidence.WriteEvidence}, keyed by model,
+ * moves them between Flink state and the pure {@link io.aimon.evidence.ChainWriter} (ordering,
+ * counting, hash chain, signed manifests); the lines go to a partitioned JSON Lines archive ({@link
+ * io.aimon.jobs.evidence.EvidenceArchive}) and a Kafka topic.
  */
 package io.aimon.jobs.evidence;

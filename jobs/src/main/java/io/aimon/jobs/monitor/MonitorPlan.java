@@ -1,5 +1,6 @@
 package io.aimon.jobs.monitor;
 
+import io.aimon.config.Digests;
 import io.aimon.alerting.policy.AlertPolicy;
 import io.aimon.alerting.remediation.RemediationPolicy;
 import io.aimon.config.AimonConfig;
@@ -15,7 +16,6 @@ import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -103,12 +103,7 @@ public final class MonitorPlan implements Serializable {
 
   /** Records the SHA-256 of {@code file}'s bytes as the digest of the source named after it. */
   public MonitorPlan withInputDigest(Path file) throws IOException {
-    MessageDigest sha;
-    try {
-      sha = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    MessageDigest sha = Digests.sha256();
     try (InputStream in = Files.newInputStream(file)) {
       byte[] buffer = new byte[1 << 16];
       for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code aimon replay} on the Adult dataset, end to end through the command line and a Flink
  * MiniCluster: every drift metric of every feature and of the score in every window equals what
- * scipy computed (expected.json), within METRICS.md's tolerances.
+ * scipy computed (expected.json), within docs/metrics.md's tolerances.
  */
 class AdultReplayIntegrationTest {
 
@@ -86,7 +86,7 @@ class AdultReplayIntegrationTest {
   /**
    * One 7-day window holds all 23,879 production events, more than the sketch's k = 4096, so with
    * {@code exact_values: 0} every numeric feature and the score really go through KLL compaction.
-   * KS and Wasserstein must stay within METRICS.md's bounds of the exact replay's values: |D -
+   * KS and Wasserstein must stay within docs/metrics.md's bounds of the exact replay's values: |D -
    * D_exact| <= 0.01 and |W - W_exact| <= max(1% of the reference IQR, 0.1% of its range).
    */
   @Test
