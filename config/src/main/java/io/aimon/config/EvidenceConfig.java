@@ -19,9 +19,4 @@ public record EvidenceConfig(String signingKey, String dir) implements Serializa
   public static EvidenceConfig defaults() {
     return new EvidenceConfig(null, null);
   }
-
-  /** This config with another signing key reference. */
-  public EvidenceConfig withSigningKey(String reference) {
-    return new EvidenceConfig(reference, dir);
-  }
 }

@@ -138,24 +138,6 @@ public record KafkaSettings(
         incidentActionsTopic);
   }
 
-  /** These settings with another incident actions topic. */
-  public KafkaSettings withIncidentActionsTopic(String incidentActionsTopic) {
-    return new KafkaSettings(
-        bootstrapServers,
-        groupId,
-        inferenceTopic,
-        labelsTopic,
-        metricsTopic,
-        deadLetterTopic,
-        properties,
-        incidentsTopic,
-        alertGroupId,
-        alertDeliveriesTopic,
-        alertDeadLetterTopic,
-        evidenceTopic,
-        incidentActionsTopic);
-  }
-
   /** Settings with the default incidents topic. */
   public KafkaSettings(
       String bootstrapServers,

@@ -4,8 +4,8 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * The metric ids of docs/metrics.md, as used in check results, outputs and the {@code checks} section of
- * the configuration.
+ * The metric ids of docs/metrics.md, as used in check results, outputs and the {@code checks}
+ * section of the configuration.
  */
 public final class MetricIds {
 
@@ -50,7 +50,8 @@ public final class MetricIds {
   /** Number of events in the window. */
   public static final String COUNT = "count";
 
-  // --- performance, binary classification (docs/metrics.md "Performance") ---------------------------
+  // --- performance, binary classification (docs/metrics.md "Performance")
+  // ---------------------------
 
   /** Share of labelled events whose prediction equals the label, in [0, 1]. */
   public static final String ACCURACY = "accuracy";
@@ -87,7 +88,8 @@ public final class MetricIds {
   /** Coefficient of determination, &lt;= 1 (negative when worse than predicting the mean). */
   public static final String R2 = "r2";
 
-  // --- fairness (docs/metrics.md "Fairness"), binary classification ---------------------------------
+  // --- fairness (docs/metrics.md "Fairness"), binary classification
+  // ---------------------------------
 
   /** max - min selection rate across groups, in [0, 1]. */
   public static final String DEMOGRAPHIC_PARITY_DIFFERENCE = "demographic_parity_difference";

@@ -12,8 +12,7 @@ class DigestsTest {
   void sha256OfAbcIsTheNistValue() {
     byte[] abc = "abc".getBytes(StandardCharsets.US_ASCII);
     assertEquals(
-        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
-        Digests.sha256Hex(abc));
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", Digests.sha256Hex(abc));
     assertEquals("ba7816bf8f01cfea", Digests.sha256Prefix("abc", 8));
     assertEquals(32, Digests.sha256(abc).length);
   }

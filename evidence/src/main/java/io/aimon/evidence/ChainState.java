@@ -23,18 +23,18 @@ import java.util.TreeMap;
  *       Long.MIN_VALUE}) when there are none.
  *   <li>Dead-letter counters are kept per bucket, the window end a coverage record counts them in,
  *       and no bucket is before {@link #coveredUpTo()} (the last coverage record's window end):
- *       counts for a window already covered go into the {@code coveredUpTo} bucket, which the
- *       next coverage record takes. So there are at most (windows between the last coverage and
- *       the newest dead letter) + 1 buckets, and never more than {@link #MAX_BUCKETS}, each with
- *       one counter per reason: the size does not depend on how many events, late records or
- *       dead letters came.
+ *       counts for a window already covered go into the {@code coveredUpTo} bucket, which the next
+ *       coverage record takes. So there are at most (windows between the last coverage and the
+ *       newest dead letter) + 1 buckets, and never more than {@link #MAX_BUCKETS}, each with one
+ *       counter per reason: the size does not depend on how many events, late records or dead
+ *       letters came.
  *   <li>Every counter is >= 1; a bucket with no counter is removed.
  * </ol>
  */
 public final class ChainState {
   /**
-   * At most this many buckets are kept: past it, the oldest bucket's counts move into the next
-   * one, so they are counted one coverage record later, never lost.
+   * At most this many buckets are kept: past it, the oldest bucket's counts move into the next one,
+   * so they are counted one coverage record later, never lost.
    */
   public static final int MAX_BUCKETS = 64;
 
@@ -90,9 +90,7 @@ public final class ChainState {
 
   /** How many dead-letter counters are kept (buckets times reasons): the state's variable part. */
   public int counters() {
-    return deadLetters.values().stream()
-        .mapToInt(c -> c.own.size() + c.unattributed.size())
-        .sum();
+    return deadLetters.values().stream().mapToInt(c -> c.own.size() + c.unattributed.size()).sum();
   }
 
   /** The dead letters counted and not yet in a coverage record, of all buckets. */

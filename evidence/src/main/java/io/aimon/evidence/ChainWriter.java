@@ -1,5 +1,6 @@
 package io.aimon.evidence;
 
+import io.aimon.detectors.model.EpochWindows;
 import io.aimon.evidence.payload.CoverageEvidence;
 import io.aimon.evidence.payload.DeadLetterTotals;
 import io.aimon.evidence.payload.EvidencePayload;
@@ -11,9 +12,9 @@ import java.util.Objects;
 
 /**
  * Writes one model's evidence chain: orders what the monitoring job observed into hash-chained
- * {@link EvidenceRecord}s, counts dead letters into the window coverage records, and signs a
- * {@link Manifest} after each coverage record. Pure: all it keeps is the {@link ChainState} it is
- * handed, and a record leaves as soon as its place in the chain is fixed.
+ * {@link EvidenceRecord}s, counts dead letters into the window coverage records, and signs a {@link
+ * Manifest} after each coverage record. Pure: all it keeps is the {@link ChainState} it is handed,
+ * and a record leaves as soon as its place in the chain is fixed.
  *
  * <pre>{@code
  * ChainWriter writer = new ChainWriter("credit-risk", Duration.ofHours(1).toMillis(), keys);
@@ -28,9 +29,8 @@ import java.util.Objects;
  * {@link #append} call and the counts of every {@link #count} call:
  *
  * <ol>
- *   <li>Each call's items become records in {@link #ORDER} (time, kind, order), their data in
- *       the payload's layout, so the chain does
- *       not depend on the order the items arrived in.
+ *   <li>Each call's items become records in {@link #ORDER} (time, kind, order), their data in the
+ *       payload's layout, so the chain does not depend on the order the items arrived in.
  *   <li>The records follow {@link HashChain}: seq consecutive from the state's head, each linked to
  *       the one before.
  *   <li>A manifest follows each coverage record, listing exactly the records since the previous
@@ -39,11 +39,11 @@ import java.util.Objects;
  *       whose time is {@code <= e}: its own ({@code dead_letters} by reason, of which {@code late}
  *       also as {@code late_events}) and those that named no configured model ({@code
  *       unattributed_dead_letters}). Every counted dead letter is in exactly one coverage record.
- *   <li>The state's size does not depend on the number of events, late records or dead letters
- *       (see {@link ChainState}'s invariants).
- *   <li>Deterministic: the same state, items and counts give the same lines, byte for byte
- *       (Ed25519 signatures are deterministic), so a job restored from a checkpoint writes again
- *       exactly what it wrote after that checkpoint.
+ *   <li>The state's size does not depend on the number of events, late records or dead letters (see
+ *       {@link ChainState}'s invariants).
+ *   <li>Deterministic: the same state, items and counts give the same lines, byte for byte (Ed25519
+ *       signatures are deterministic), so a job restored from a checkpoint writes again exactly
+ *       what it wrote after that checkpoint.
  *   <li>{@link #finish} signs a manifest of the records not yet in one, over their own span; with
  *       none, it writes nothing.
  * </ol>
@@ -99,8 +99,8 @@ public final class ChainWriter {
   }
 
   /**
-   * Appends {@code items}, whose places are fixed, to the chain in {@link #ORDER}: the records, each
-   * coverage record followed by its manifest.
+   * Appends {@code items}, whose places are fixed, to the chain in {@link #ORDER}: the records,
+   * each coverage record followed by its manifest.
    *
    * @throws IllegalArgumentException when an item is of another model or its data is not a JSON
    *     object fit for a record
@@ -141,8 +141,7 @@ public final class ChainWriter {
     if (time < Long.MIN_VALUE + windowMillis) {
       return Long.MIN_VALUE;
     }
-    long floor = Math.floorDiv(time, windowMillis) * windowMillis;
-    return floor == time ? time : floor + windowMillis;
+    return EpochWindows.end(time - 1, windowMillis);
   }
 
   private Manifest manifest(ChainState s, long windowStart, long windowEnd) {

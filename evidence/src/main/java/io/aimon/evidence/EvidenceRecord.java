@@ -56,7 +56,8 @@ public record EvidenceRecord(
     List<String> controls,
     JsonNode data,
     String prev,
-    String hash) implements ArchiveLine {
+    String hash)
+    implements ArchiveLine {
 
   /** The layout version written now: data typed by kind. */
   public static final int VERSION = 2;

@@ -60,7 +60,8 @@ public record Manifest(
     String head,
     String publicKey,
     String keyId,
-    String signature) implements ArchiveLine {
+    String signature)
+    implements ArchiveLine {
 
   /** The layout version this class writes. */
   public static final int VERSION = 1;

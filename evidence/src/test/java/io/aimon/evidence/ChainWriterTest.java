@@ -29,8 +29,22 @@ class ChainWriterTest {
   private static EvidenceItem check(int w, String id) {
     CheckResult r =
         new CheckResult(
-            id, CREDIT, null, windowStart(w), windowEnd(w), "psi", "income", null, null, 0.01,
-            null, 100, null, 0.25, "ok", "7ebb1eb2");
+            id,
+            CREDIT,
+            null,
+            windowStart(w),
+            windowEnd(w),
+            "psi",
+            "income",
+            null,
+            null,
+            0.01,
+            null,
+            100,
+            null,
+            0.25,
+            "ok",
+            "7ebb1eb2");
     return new EvidenceItem(
         CREDIT, windowEnd(w), windowStart(w), windowEnd(w), id, new CheckEvidence(r, "c0", "1"));
   }
@@ -43,8 +57,18 @@ class ChainWriterTest {
         null,
         id,
         new NotificationEvidence(
-            "inc-1", id, "io.aimon.incident.opened", CREDIT, "credit-risk/psi/feature=income",
-            "critical", "oncall", "delivered", 1, 200L, null, "opened delivered to oncall"));
+            "inc-1",
+            id,
+            "io.aimon.incident.opened",
+            CREDIT,
+            "credit-risk/psi/feature=income",
+            "critical",
+            "oncall",
+            "delivered",
+            1,
+            200L,
+            null,
+            "opened delivered to oncall"));
   }
 
   private static EvidenceItem coverage(int w) {
@@ -138,7 +162,8 @@ class ChainWriterTest {
     writer.count(s, dead("wrong_type", true, windowStart(1) + 1)); // window 1
     JsonNode c0 = coverageData(writer.append(s, List.of(coverage(0))));
     assertEquals(1, c0.path("late_events").asLong());
-    assertEquals(EvidenceJson.parseObject("{\"late\":1,\"malformed_json\":2}"), c0.get("dead_letters"));
+    assertEquals(
+        EvidenceJson.parseObject("{\"late\":1,\"malformed_json\":2}"), c0.get("dead_letters"));
     assertEquals(
         EvidenceJson.parseObject("{\"unknown_model\":1}"), c0.get("unattributed_dead_letters"));
     writer.count(s, dead("bad_timestamp", true, windowStart(0) + 5)); // window 0 was covered
@@ -231,7 +256,8 @@ class ChainWriterTest {
         assertThrows(
             IllegalArgumentException.class,
             () -> writer.count(s, new DeadLetterCount("churn", "late", true, 0, 1)));
-    assertEquals("model_id: expected credit-risk (this chain's model), found churn", e.getMessage());
+    assertEquals(
+        "model_id: expected credit-risk (this chain's model), found churn", e.getMessage());
   }
 
   private static JsonNode coverageData(List<ArchiveLine> lines) {

@@ -21,11 +21,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The checked-in samples of evidence layout versions 1 ({@code formats/evidence-v1.jsonl}, data
- * any JSON object, written here by {@link LayoutV1}) and 2 ({@code formats-v2/evidence-v2.jsonl},
- * typed data of all five kinds): one record of each kind and a manifest signed with the TEST-ONLY
- * key. Today's code must read them, verify them and write the same bytes, so a layout change
- * cannot slip in without a new version and a reader for the old one.
+ * The checked-in samples of evidence layout versions 1 ({@code formats/evidence-v1.jsonl}, data any
+ * JSON object, written here by {@link LayoutV1}) and 2 ({@code formats-v2/evidence-v2.jsonl}, typed
+ * data of all five kinds): one record of each kind and a manifest signed with the TEST-ONLY key.
+ * Today's code must read them, verify them and write the same bytes, so a layout change cannot slip
+ * in without a new version and a reader for the old one.
  *
  * <p>To create a sample for a new version, run with {@code -Daimon.writeFormatSamples=true}.
  */

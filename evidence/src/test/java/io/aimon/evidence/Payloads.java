@@ -60,8 +60,7 @@ public final class Payloads {
             12,
             1,
             List.of(new SourceRange("input.jsonl", 1, events + 1, events, "ab".repeat(32))))
-        .withDeadLetters(
-            DeadLetterTotals.of(Map.of("late", 1L, "malformed_json", 1L), Map.of()));
+        .withDeadLetters(DeadLetterTotals.of(Map.of("late", 1L, "malformed_json", 1L), Map.of()));
   }
 
   /** The incident {@code inc-7} of psi on {@code income} opened in a window. */

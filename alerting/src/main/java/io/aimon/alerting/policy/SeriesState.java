@@ -111,9 +111,4 @@ public record SeriesState(
               + lastWindowStart);
     }
   }
-
-  /** Whether an incident is open. */
-  public boolean isOpen() {
-    return incident != null;
-  }
 }

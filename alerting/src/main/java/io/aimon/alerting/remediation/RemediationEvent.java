@@ -5,8 +5,8 @@ import java.util.Set;
 
 /**
  * One thing that happened to an incident's corrective action, emitted by {@link
- * RemediationMachine}: what becomes a {@code corrective_action} evidence record (laid out by the evidence module's
- * {@code EvidenceCodec}). Deterministic: the same inputs give equal events.
+ * RemediationMachine}: what becomes a {@code corrective_action} evidence record (laid out by the
+ * evidence module's {@code EvidenceCodec}). Deterministic: the same inputs give equal events.
  *
  * <p>Types: {@link #ACTION_RECORDED} (every operator action, with its type, actor and text), {@link
  * #EFFECTIVENESS_VERIFIED}, {@link #EFFECTIVENESS_FAILED}, {@link #GRADE_CHANGED} (by the rule) and

@@ -1,13 +1,8 @@
 package io.aimon.alerting.remediation;
 
-import static io.aimon.alerting.remediation.RemediationFixtures.OPENED;
-import static io.aimon.alerting.remediation.RemediationFixtures.POLICY;
-import static io.aimon.alerting.remediation.RemediationFixtures.action;
-import static io.aimon.alerting.remediation.RemediationFixtures.opened;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.aimon.alerting.incident.Severity;
 import org.junit.jupiter.api.Test;
 
 class RemediationEventTest {

@@ -6,14 +6,14 @@ import org.apache.commons.math3.special.Gamma;
  * Pearson's chi-square goodness-of-fit test of window category counts against the reference
  * proportions, as {@code scipy.stats.chisquare(f_obs=win_counts, f_exp)} (ddof = 0).
  *
- * <p>Definition (docs/metrics.md): p_c = ref_c / n_ref, p'_c = p_c, or {@link Psi#EPSILON} = 1e-4 when
- * the category is unseen in the reference (p_c = 0); expected counts e_c = n_win p'_c / sum p';
- * statistic = sum_c (o_c - e_c)^2 / e_c with o = window counts; dof = K - 1; p-value = chi-square
- * survival function = Q(dof/2, statistic/2) (regularized upper incomplete gamma, as scipy's {@code
- * chdtrc}). K = 1 gives statistic 0, dof 0 and no p-value. A category unseen in the reference but
- * present in the window makes the statistic huge (e = n_win 1e-4 / (1 + 1e-4)): that is the
- * oracle's convention. Exact: statistic within 1e-9 relative of scipy, p-value within 1e-6 relative
- * (docs/metrics.md).
+ * <p>Definition (docs/metrics.md): p_c = ref_c / n_ref, p'_c = p_c, or {@link Psi#EPSILON} = 1e-4
+ * when the category is unseen in the reference (p_c = 0); expected counts e_c = n_win p'_c / sum
+ * p'; statistic = sum_c (o_c - e_c)^2 / e_c with o = window counts; dof = K - 1; p-value =
+ * chi-square survival function = Q(dof/2, statistic/2) (regularized upper incomplete gamma, as
+ * scipy's {@code chdtrc}). K = 1 gives statistic 0, dof 0 and no p-value. A category unseen in the
+ * reference but present in the window makes the statistic huge (e = n_win 1e-4 / (1 + 1e-4)): that
+ * is the oracle's convention. Exact: statistic within 1e-9 relative of scipy, p-value within 1e-6
+ * relative (docs/metrics.md).
  *
  * <p>Domain: equally long count arrays (at least one category) over the same categories, counts >=
  * 0, both totals > 0.

@@ -7,7 +7,8 @@ package io.aimon.detectors.drift;
  * sum_i sqrt(p_i q_i), no epsilon, no renormalisation. Domain: equally long arrays of finite
  * proportions >= 0 (normally summing to 1). Range [0, 1]; 0 for identical inputs. Exact in this 1 -
  * BC form; it cancels near 0 (about 2e-15 in BC, so up to ~1e-8 in H against the algebraically
- * equal form sqrt(sum (sqrt p - sqrt q)^2 / 2)), hence the 1e-7 absolute tolerance of docs/metrics.md.
+ * equal form sqrt(sum (sqrt p - sqrt q)^2 / 2)), hence the 1e-7 absolute tolerance of
+ * docs/metrics.md.
  */
 public final class Hellinger {
   private Hellinger() {}

@@ -3,11 +3,11 @@ package io.aimon.detectors.drift;
 /**
  * The population stability index between reference proportions p and window proportions q.
  *
- * <p>Definition (docs/metrics.md): PSI = sum_i (q'_i - p'_i) ln(q'_i / p'_i), where a zero proportion is
- * replaced by {@link #EPSILON} = 1e-4 and nothing is renormalised. Domain: equally long arrays of
- * finite proportions >= 0 (normally summing to 1; not checked). Result >= 0, 0 for identical
- * inputs, 0 for empty arrays. Exact: one pass in index order; agrees with the numpy oracle within
- * 1e-9 relative (docs/metrics.md).
+ * <p>Definition (docs/metrics.md): PSI = sum_i (q'_i - p'_i) ln(q'_i / p'_i), where a zero
+ * proportion is replaced by {@link #EPSILON} = 1e-4 and nothing is renormalised. Domain: equally
+ * long arrays of finite proportions >= 0 (normally summing to 1; not checked). Result >= 0, 0 for
+ * identical inputs, 0 for empty arrays. Exact: one pass in index order; agrees with the numpy
+ * oracle within 1e-9 relative (docs/metrics.md).
  */
 public final class Psi {
   /** The value that replaces a zero proportion. */

@@ -10,7 +10,8 @@
  * io.aimon.detectors.drift.CategoricalDrift} (adds {@link io.aimon.detectors.drift.ChiSquare}).
  *
  * <p>Every calculator is pure (no state, no logging) and states the scipy/numpy function it matches
- * and the tolerance within which it matches it. The definitions are those of {@code docs/metrics.md},
- * section Drift; the shared test vectors ({@code vectors/drift.json}) check every one of them.
+ * and the tolerance within which it matches it. The definitions are those of {@code
+ * docs/metrics.md}, section Drift; the shared test vectors ({@code vectors/drift.json}) check every
+ * one of them.
  */
 package io.aimon.detectors.drift;

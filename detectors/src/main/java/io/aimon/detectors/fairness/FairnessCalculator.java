@@ -17,11 +17,11 @@ import java.util.TreeMap;
  * if (r.demographicParityRatio() != null && r.demographicParityRatio() < 0.8) { ... }
  * }</pre>
  *
- * <p><b>Definitions</b> (docs/metrics.md, Fairness; the pandas values of {@code vectors/fairness.json},
- * equal to Fairlearn v0.12.0's wherever every group's rate is defined). Per group: selection rate =
- * selected / count (all events, labelled or not), TPR = tp / (tp + fn), FPR = fp / (fp + tn),
- * precision = tp / (tp + fp), each with a {@link Wilson} 95% interval ({@link GroupRates}). Gaps,
- * over the <i>gap groups</i>:
+ * <p><b>Definitions</b> (docs/metrics.md, Fairness; the pandas values of {@code
+ * vectors/fairness.json}, equal to Fairlearn v0.12.0's wherever every group's rate is defined). Per
+ * group: selection rate = selected / count (all events, labelled or not), TPR = tp / (tp + fn), FPR
+ * = fp / (fp + tn), precision = tp / (tp + fp), each with a {@link Wilson} 95% interval ({@link
+ * GroupRates}). Gaps, over the <i>gap groups</i>:
  *
  * <ul>
  *   <li>demographic parity difference = max - min selection rate; ratio = min / max;
@@ -45,8 +45,8 @@ import java.util.TreeMap;
  * group_without_negatives} case give.
  *
  * <p><b>Exact</b>: rates are one division of counts and gaps one subtraction or division of rates,
- * matching the vectors' pandas values within 1e-12 (docs/metrics.md). Groups with {@code count == 0}
- * (which an accumulator never creates) are ignored. Stateless and thread-safe.
+ * matching the vectors' pandas values within 1e-12 (docs/metrics.md). Groups with {@code count ==
+ * 0} (which an accumulator never creates) are ignored. Stateless and thread-safe.
  */
 public final class FairnessCalculator {
   private FairnessCalculator() {}

@@ -4,6 +4,7 @@ import io.aimon.detectors.event.DeadLetter;
 import io.aimon.detectors.event.DeadLetterReason;
 import io.aimon.detectors.event.InferenceEvent;
 import io.aimon.detectors.event.LabelEvent;
+import io.aimon.detectors.model.EpochWindows;
 import io.aimon.detectors.model.ModelSpec;
 import java.io.Serializable;
 import java.time.Duration;
@@ -103,9 +104,7 @@ public final class LabelMatcher implements Serializable {
   }
 
   private static long predictionExpiry(ModelSpec spec, long timestamp) {
-    long size = spec.windowMillis();
-    long windowEnd = Math.floorDiv(timestamp, size) * size + size;
-    return windowEnd + 2 * spec.labelMaxDelayMillis();
+    return EpochWindows.end(timestamp, spec.windowMillis()) + 2 * spec.labelMaxDelayMillis();
   }
 
   /** An inline-labelled event as a labelled prediction. */

@@ -29,9 +29,9 @@ import io.aimon.detectors.sketch.ValueDistribution;
  * over the {@code nScored} scored events.
  *
  * <p><b>Exactness.</b> Counts are exact. The log-loss and Brier sums are compensated (Neumaier),
- * within 1e-9 relative of sklearn (docs/metrics.md; measured ~1e-15 on the vectors). The AUC is exact
- * while both score distributions hold at most {@code exactLimit} distinct scores; beyond that they
- * are KLL sketches and the AUC is within {@link #rocAucErrorBound()} (at most 0.0014 for the
+ * within 1e-9 relative of sklearn (docs/metrics.md; measured ~1e-15 on the vectors). The AUC is
+ * exact while both score distributions hold at most {@code exactLimit} distinct scores; beyond that
+ * they are KLL sketches and the AUC is within {@link #rocAucErrorBound()} (at most 0.0014 for the
  * default k = 4096, 98% confidence) of the exact value.
  *
  * <p><b>Invariants</b> (checked by {@code BinaryClassificationAccumulatorTest}):

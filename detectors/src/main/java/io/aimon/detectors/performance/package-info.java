@@ -10,10 +10,10 @@
  * grow with the number of events, and both merge (partial windows, parallel partitions). {@link
  * io.aimon.detectors.performance.PerformanceCodec} owns their versioned binary layouts.
  *
- * <p>The definitions are those of {@code docs/metrics.md}, section Performance: scikit-learn 1.2.1's
- * {@code accuracy_score}, {@code precision_score}, {@code recall_score}, {@code f1_score} (all with
- * {@code zero_division=0}), {@code roc_auc_score}, {@code log_loss(labels=[0, 1])}, {@code
- * brier_score_loss}, {@code mean_absolute_error}, {@code mean_squared_error}, {@code
+ * <p>The definitions are those of {@code docs/metrics.md}, section Performance: scikit-learn
+ * 1.2.1's {@code accuracy_score}, {@code precision_score}, {@code recall_score}, {@code f1_score}
+ * (all with {@code zero_division=0}), {@code roc_auc_score}, {@code log_loss(labels=[0, 1])},
+ * {@code brier_score_loss}, {@code mean_absolute_error}, {@code mean_squared_error}, {@code
  * mean_absolute_percentage_error} and {@code r2_score} (force_finite). The shared test vectors
  * ({@code vectors/performance.json}) check every one of them. Nothing here logs: it returns or
  * throws.

@@ -1,14 +1,13 @@
 package io.aimon.detectors.profile;
 
-import io.aimon.config.Digests;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aimon.config.Digests;
 import io.aimon.detectors.common.EmpiricalCdf;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -213,10 +212,5 @@ public final class ReferenceProfileCodec {
       out[i] = a.get(i).longValue();
     }
     return out;
-  }
-
-  /** UTF-8 text of {@link #toJson}. */
-  public static String toJsonString(ReferenceProfile p) {
-    return new String(toJson(p), StandardCharsets.UTF_8);
   }
 }

@@ -43,9 +43,9 @@ import org.apache.datasketches.quantilescommon.DoublesSortedView;
  * </ul>
  *
  * For example, with the default {@code k = 4096}, {@code eps = 0.000706}: a sketched window is
- * within 0.0007 in D (0.0014 if the reference is sketched too), well inside docs/metrics.md's 0.01, and
- * within {@code 0.0007 * range} in W, inside docs/metrics.md's {@code 0.001 * range_ref} term whenever
- * the union range is not wider than about 1.4 times the reference range.
+ * within 0.0007 in D (0.0014 if the reference is sketched too), well inside docs/metrics.md's 0.01,
+ * and within {@code 0.0007 * range} in W, inside docs/metrics.md's {@code 0.001 * range_ref} term
+ * whenever the union range is not wider than about 1.4 times the reference range.
  *
  * <p><b>Determinism.</b> Exact mode is fully deterministic: the counts, {@link #toCdf()} and the
  * encoded bytes depend only on the multiset of values added (and merged), not on their order; the
@@ -87,9 +87,9 @@ public final class ValueDistribution {
    * {@code 3k} items: 11,639 items, 93 KB serialized, 96 KB updatable at n = 1e6.
    *
    * <p>Measured ({@code SketchAccuracyTest}, always-sketch mode, 10 seeds, Adult and the drift
-   * vectors): worst W error 19.8% of docs/metrics.md's tolerance with both sides sketched (KS 4.4% of
-   * 0.01). k = 2048 reached 59% of the W tolerance (on {@code capital_gain}, whose IQR is 0 so the
-   * tolerance is 0.1% of its range) and k = 1024 exceeded it, hence 4096.
+   * vectors): worst W error 19.8% of docs/metrics.md's tolerance with both sides sketched (KS 4.4%
+   * of 0.01). k = 2048 reached 59% of the W tolerance (on {@code capital_gain}, whose IQR is 0 so
+   * the tolerance is 0.1% of its range) and k = 1024 exceeded it, hence 4096.
    */
   public static final int DEFAULT_SKETCH_K = 4096;
 

@@ -13,8 +13,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Shared fixtures of the drift tests: the tolerances of docs/metrics.md (Drift, "Exactness"), the shared
- * vectors, and a record of the largest error seen per metric (printed by the vector tests).
+ * Shared fixtures of the drift tests: the tolerances of docs/metrics.md (Drift, "Exactness"), the
+ * shared vectors, and a record of the largest error seen per metric (printed by the vector tests).
  */
 final class DriftFixtures {
   /** Bin edges: numpy's doubles are reproduced bit for bit (vectors README, caveat 3): delta 0. */

@@ -16,8 +16,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Shared fixtures of the fairness tests: the tolerance of docs/metrics.md (rates and gaps are ratios of
- * counts), the shared vectors, and a record of the largest error per metric.
+ * Shared fixtures of the fairness tests: the tolerance of docs/metrics.md (rates and gaps are
+ * ratios of counts), the shared vectors, and a record of the largest error per metric.
  */
 final class FairnessFixtures {
   /** Rates, Wilson bounds and gaps: within 1e-12 absolute. */

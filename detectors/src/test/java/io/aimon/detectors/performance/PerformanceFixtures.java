@@ -14,8 +14,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Shared fixtures of the performance tests: the tolerances of docs/metrics.md (Performance), the shared
- * vectors, and a record of the largest error per metric (printed by the vector tests).
+ * Shared fixtures of the performance tests: the tolerances of docs/metrics.md (Performance), the
+ * shared vectors, and a record of the largest error per metric (printed by the vector tests).
  */
 final class PerformanceFixtures {
   /** Accuracy, precision, recall, F1 and ROC AUC: ratios of counts, within 1e-12 absolute. */

@@ -71,7 +71,8 @@ class RocAucTest {
 
   /**
    * 200,000 distinct scores per class (so KLL with k = 4096 compacts many times): the sketched AUC
-   * is within docs/metrics.md's 0.005 of the exact one, and within the documented bound eps+ + eps-.
+   * is within docs/metrics.md's 0.005 of the exact one, and within the documented bound eps+ +
+   * eps-.
    */
   @Test
   void sketchedAucIsWithinBoundOfExactWhenCompactionHappens() {

@@ -15,8 +15,7 @@ import java.util.List;
  *   <li>{@code check}: metric, feature, attribute, group, value, threshold, status, n and p-value
  *       of the check result; charts plot the p-value for the tests judged by it.
  *   <li>{@code coverage}: n = events (first layout-1 writers: {@code events_read}), checks,
- *       breaches;
- *       summary {@code "1000 events, 12 checks, 2 breaches"}.
+ *       breaches; summary {@code "1000 events, 12 checks, 2 breaches"}.
  *   <li>{@code incident}: the CloudEvent's {@code type} as event type, and from its {@code data}
  *       (in layout 1, the record's data when it is not a CloudEvent): incident id, series,
  *       severity, value, threshold, window status as status, n, summary, runbook URL.

@@ -155,21 +155,6 @@ final class IncidentHistory {
     return last.controls().isEmpty() ? last.clauses() : last.controls();
   }
 
-  /** The time of the latest event, notification or action. */
-  long lastTime() {
-    long t = Long.MIN_VALUE;
-    for (ExportRecord e : events) {
-      t = Math.max(t, e.time());
-    }
-    for (ExportRecord a : actions) {
-      t = Math.max(t, a.time());
-    }
-    for (ExportRecord n : notifications) {
-      t = Math.max(t, n.time());
-    }
-    return t;
-  }
-
   static int rank(String severity) {
     if ("critical".equals(severity)) {
       return 2;

@@ -118,7 +118,9 @@ final class RecordFields {
       case COVERAGE -> {
         String eventsField = d.has("events") ? "events" : "events_read";
         coverage(
-            d.path(eventsField).asLong(0), d.path("checks").asLong(0), d.path("breaches").asLong(0));
+            d.path(eventsField).asLong(0),
+            d.path("checks").asLong(0),
+            d.path("breaches").asLong(0));
         n = number(d, eventsField);
       }
       case INCIDENT -> {

@@ -78,11 +78,6 @@ final class Series {
     return pValues;
   }
 
-  /** Whether any result carries a threshold (the series can be charted against it). */
-  boolean hasThreshold() {
-    return thresholds;
-  }
-
   /** Whether a chart can be drawn: a threshold and at least one value. */
   boolean chartable() {
     return thresholds && points.stream().anyMatch(p -> p.value() != null);

@@ -6,8 +6,8 @@ import java.util.Objects;
 
 /**
  * An evaluated check, passing or not, with what an auditor needs to repeat it (ISO/IEC 42001 9.1,
- * A.6.2.6): the check result (method, threshold, value, status, sample size, reference digest),
- * the digest of the configuration it was judged by and the aimon version that judged it.
+ * A.6.2.6): the check result (method, threshold, value, status, sample size, reference digest), the
+ * digest of the configuration it was judged by and the aimon version that judged it.
  *
  * @param result the check result, non-null
  * @param configDigest SHA-256 of the configuration in force, or null in archives that lack it

@@ -37,8 +37,8 @@ import java.util.TreeMap;
  *       unattributed_dead_letters: {reason: n}}; the three counts are left out while the window
  *       waits for its place in the chain (between a job's operators only).
  *   <li>{@code incident}: the incident event's CloudEvent ({@link CloudEvents#toNode}).
- *   <li>{@code notification}: {@code incident_id, event_id, event_type, model_id, series,
- *       severity, notifier, outcome, attempts, last_status?, last_error?, summary}.
+ *   <li>{@code notification}: {@code incident_id, event_id, event_type, model_id, series, severity,
+ *       notifier, outcome, attempts, last_status?, last_error?, summary}.
  *   <li>{@code corrective_action}: {@code event, incident_id, model_id, series, time, actor?,
  *       action_id?, action_type?, text?, grade?, reason?, effectiveness?, summary}.
  * </ul>

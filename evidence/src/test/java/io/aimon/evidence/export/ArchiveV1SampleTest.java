@@ -64,7 +64,8 @@ class ArchiveV1SampleTest {
     }
     List<String> exported = Files.readAllLines(out.resolve(AuditExport.RECORDS_JSONL));
     assertEquals(archived.size(), exported.size());
-    assertTrue(exported.containsAll(archived), "records.jsonl holds the archived lines as they are");
+    assertTrue(
+        exported.containsAll(archived), "records.jsonl holds the archived lines as they are");
   }
 
   /**

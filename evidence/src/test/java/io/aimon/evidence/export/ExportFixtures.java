@@ -2,11 +2,11 @@ package io.aimon.evidence.export;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.aimon.evidence.LayoutV1;
 import io.aimon.evidence.Ed25519Keys;
 import io.aimon.evidence.EvidenceKind;
 import io.aimon.evidence.EvidenceRecord;
 import io.aimon.evidence.HashChain;
+import io.aimon.evidence.LayoutV1;
 import io.aimon.evidence.Manifest;
 import java.io.IOException;
 import java.io.UncheckedIOException;

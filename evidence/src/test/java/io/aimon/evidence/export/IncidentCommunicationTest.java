@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.aimon.evidence.LayoutV1;
 import io.aimon.evidence.EvidenceKind;
 import io.aimon.evidence.EvidenceRecord;
 import io.aimon.evidence.HashChain;
+import io.aimon.evidence.LayoutV1;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -125,9 +125,7 @@ public final class EvidenceItems {
     if (model != null) {
       return List.of(new DeadLetterCount(model, dead.reason(), true, time, 1));
     }
-    return models.stream()
-        .map(m -> new DeadLetterCount(m, dead.reason(), false, time, 1))
-        .toList();
+    return models.stream().map(m -> new DeadLetterCount(m, dead.reason(), false, time, 1)).toList();
   }
 
   /**

@@ -17,7 +17,6 @@ import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -29,10 +28,10 @@ import org.apache.flink.util.Collector;
  *
  * <p>An item waits in keyed state until the watermark passes its time ({@link EventTimeBuffer}):
  * then no item sorting before it can still come, and the writer appends it. Dead-letter counts
- * never wait: the writer adds them to its counters at once, so a flood of late or bad records
- * costs a few counters, not state per record. The chain state and the waiting items are keyed
- * state, so the chain continues across restarts; at the end of a bounded input the remaining
- * records get a final manifest.
+ * never wait: the writer adds them to its counters at once, so a flood of late or bad records costs
+ * a few counters, not state per record. The chain state and the waiting items are keyed state, so
+ * the chain continues across restarts; at the end of a bounded input the remaining records get a
+ * final manifest.
  */
 public final class WriteEvidence
     extends KeyedCoProcessFunction<String, EvidenceItem, DeadLetterCount, EvidenceLine> {
@@ -73,8 +72,7 @@ public final class WriteEvidence
         getRuntimeContext()
             .getState(new ValueStateDescriptor<>("chain", ChainStateSerializer.TYPE_INFO));
     waiting =
-        EventTimeBuffer.create(
-            getRuntimeContext(), "waiting", EvidenceItemSerializer.TYPE_INFO);
+        EventTimeBuffer.create(getRuntimeContext(), "waiting", EvidenceItemSerializer.TYPE_INFO);
   }
 
   @Override
@@ -89,9 +87,7 @@ public final class WriteEvidence
   public void processElement2(DeadLetterCount count, Context ctx, Collector<EvidenceLine> out)
       throws Exception {
     long at =
-        count.time() != Long.MIN_VALUE || ctx.timestamp() == null
-            ? count.time()
-            : ctx.timestamp();
+        count.time() != Long.MIN_VALUE || ctx.timestamp() == null ? count.time() : ctx.timestamp();
     ChainState state = current();
     writers.get(ctx.getCurrentKey()).count(state, count.at(at));
     chain.update(state);

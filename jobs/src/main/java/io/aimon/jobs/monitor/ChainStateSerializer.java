@@ -2,9 +2,9 @@ package io.aimon.jobs.monitor;
 
 import io.aimon.evidence.ChainState;
 import io.aimon.evidence.ChainStateCodec;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 
 /** Checkpoints a model's evidence chain state through {@link ChainStateCodec}. */
 public final class ChainStateSerializer extends CodecSerializer<ChainState> {

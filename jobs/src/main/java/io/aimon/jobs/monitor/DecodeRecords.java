@@ -30,10 +30,11 @@ import org.apache.flink.util.OutputTag;
  * model as {@code aimon.model.<id>.events} (inference) or {@code .labels}; an unknown model's
  * events are dead-lettered, so the model label stays bounded.
  *
- * <p>Each dead letter is also counted for coverage evidence ({@link EvidenceItems#deadLetterCounts}):
- * for the model its record names, or for every model when it names none. A bad record has no event
- * time of its own; its count takes the largest event time decoded so far by this subtask
- * (checkpointed), so it counts in the window being read when it came, the same after a restart.
+ * <p>Each dead letter is also counted for coverage evidence ({@link
+ * EvidenceItems#deadLetterCounts}): for the model its record names, or for every model when it
+ * names none. A bad record has no event time of its own; its count takes the largest event time
+ * decoded so far by this subtask (checkpointed), so it counts in the window being read when it
+ * came, the same after a restart.
  */
 final class DecodeRecords<T> extends ProcessFunction<RawRecord, T> implements CheckpointedFunction {
   private static final long serialVersionUID = 1L;

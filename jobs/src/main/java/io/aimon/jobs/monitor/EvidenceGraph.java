@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -21,8 +20,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.OutputTag;
 
 /**
- * The monitor job's evidence graph: from the monitor graph's typed streams (check results,
- * incident events, window coverage, dead-letter counts) to hash-chained evidence per model.
+ * The monitor job's evidence graph: from the monitor graph's typed streams (check results, incident
+ * events, window coverage, dead-letter counts) to hash-chained evidence per model.
  *
  * <pre>
  * checks, incidents, operators' actions ---keyBy series--> corrective actions --+
@@ -114,7 +113,8 @@ final class EvidenceGraph {
     DataStream<DeadLetter> deadLetters = corrective.deadLetters();
     if (deliverySource != null) {
       SingleOutputStreamOperator<EvidenceItem> decoded =
-          env.fromSource(deliverySource, WatermarkStrategy.noWatermarks(), name(UID_DELIVERY_SOURCE))
+          env.fromSource(
+                  deliverySource, WatermarkStrategy.noWatermarks(), name(UID_DELIVERY_SOURCE))
               .uid(UID_DELIVERY_SOURCE)
               .name(name(UID_DELIVERY_SOURCE))
               .process(

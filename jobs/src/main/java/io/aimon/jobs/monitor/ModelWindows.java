@@ -1,6 +1,7 @@
 package io.aimon.jobs.monitor;
 
 import io.aimon.detectors.event.InferenceEvent;
+import io.aimon.detectors.model.EpochWindows;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ final class ModelWindows extends WindowAssigner<Object, TimeWindow> {
   public Collection<TimeWindow> assignWindows(
       Object element, long timestamp, WindowAssignerContext context) {
     long size = sizes.get(((InferenceEvent) element).modelId());
-    long start = TimeWindow.getWindowStartWithOffset(timestamp, 0, size);
+    long start = EpochWindows.start(timestamp, size);
     return List.of(new TimeWindow(start, start + size));
   }
 

@@ -1,10 +1,10 @@
 package io.aimon.jobs.monitor;
 
-import io.aimon.config.Digests;
 import io.aimon.alerting.policy.AlertPolicy;
 import io.aimon.alerting.remediation.RemediationPolicy;
 import io.aimon.config.AimonConfig;
 import io.aimon.config.CorrectiveActionConfig;
+import io.aimon.config.Digests;
 import io.aimon.config.EvidenceConfig;
 import io.aimon.config.JobSettings;
 import io.aimon.detectors.event.EventDecoder;

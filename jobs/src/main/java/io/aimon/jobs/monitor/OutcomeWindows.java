@@ -5,6 +5,7 @@ import io.aimon.detectors.check.OutcomeChecks;
 import io.aimon.detectors.event.DeadLetter;
 import io.aimon.detectors.event.DeadLetterReason;
 import io.aimon.detectors.label.LabelledPrediction;
+import io.aimon.detectors.model.EpochWindows;
 import io.aimon.detectors.model.ModelSpec;
 import io.aimon.detectors.outcome.OutcomeAccumulator;
 import java.time.Instant;
@@ -53,7 +54,7 @@ final class OutcomeWindows extends KeyedProcessFunction<String, LabelledPredicti
       throws Exception {
     ModelSpec spec = plan.spec(p.modelId());
     long size = spec.windowMillis();
-    long start = Math.floorDiv(p.predictionTimestamp(), size) * size;
+    long start = EpochWindows.start(p.predictionTimestamp(), size);
     long finalAt = start + size + spec.labelMaxDelayMillis() - 1;
     // too late: observed after the window's outcome was final, or the window was already emitted
     if (p.labelTimestamp() > finalAt || ctx.timerService().currentWatermark() >= finalAt) {

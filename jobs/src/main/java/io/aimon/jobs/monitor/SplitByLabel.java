@@ -4,6 +4,7 @@ import io.aimon.detectors.event.InferenceEvent;
 import io.aimon.detectors.label.LabelMatcher;
 import io.aimon.detectors.label.LabelledPrediction;
 import io.aimon.detectors.label.Prediction;
+import io.aimon.detectors.model.EpochWindows;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
@@ -30,7 +31,7 @@ final class SplitByLabel extends ProcessFunction<InferenceEvent, LabelledPredict
   @Override
   public void processElement(InferenceEvent e, Context ctx, Collector<LabelledPrediction> out) {
     long size = windowSizes.get(e.modelId());
-    long windowEnd = Math.floorDiv(e.timestamp(), size) * size + size;
+    long windowEnd = EpochWindows.end(e.timestamp(), size);
     if (windowEnd - 1 <= ctx.timerService().currentWatermark()) {
       return; // late: the window operator's side output dead-letters it
     }

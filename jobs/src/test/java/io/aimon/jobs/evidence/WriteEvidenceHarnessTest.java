@@ -44,7 +44,9 @@ class WriteEvidenceHarnessTest {
   static void writeKey() {
     Path key = keyDir.resolve(EvidenceKeys.KEY_FILE);
     EvidenceKeys.write(
-        io.aimon.evidence.Ed25519Keys.generate(), key, keyDir.resolve(EvidenceKeys.PUBLIC_KEY_FILE));
+        io.aimon.evidence.Ed25519Keys.generate(),
+        key,
+        keyDir.resolve(EvidenceKeys.PUBLIC_KEY_FILE));
     signingKey = "file:" + key;
   }
 
@@ -67,8 +69,22 @@ class WriteEvidenceHarnessTest {
   private static EvidenceItem check(long windowStart, String checkId) {
     CheckResult r =
         new CheckResult(
-            checkId, MODEL, null, windowStart, windowStart + WINDOW, "psi", "income", null, null,
-            0.01, null, 100, null, 0.25, "ok", "7ebb1eb2");
+            checkId,
+            MODEL,
+            null,
+            windowStart,
+            windowStart + WINDOW,
+            "psi",
+            "income",
+            null,
+            null,
+            0.01,
+            null,
+            100,
+            null,
+            0.25,
+            "ok",
+            "7ebb1eb2");
     return EvidenceItems.check(r, "c0ffee");
   }
 
@@ -87,8 +103,7 @@ class WriteEvidenceHarnessTest {
   }
 
   private static List<JsonNode> lines(
-      KeyedTwoInputStreamOperatorTestHarness<String, EvidenceItem, DeadLetterCount, EvidenceLine>
-          h)
+      KeyedTwoInputStreamOperatorTestHarness<String, EvidenceItem, DeadLetterCount, EvidenceLine> h)
       throws Exception {
     List<JsonNode> out = new ArrayList<>();
     for (EvidenceLine l : h.extractOutputValues()) {
@@ -146,10 +161,8 @@ class WriteEvidenceHarnessTest {
         lines(h).stream().filter(l -> l.path("kind").asText().equals("coverage")).toList();
     JsonNode c1 = coverage.get(0).path("data");
     assertEquals(1, c1.path("late_events").asLong());
-    assertEquals(
-        MAPPER.readTree("{\"late\":1,\"malformed_json\":2}"), c1.path("dead_letters"));
-    assertEquals(
-        MAPPER.readTree("{\"unknown_model\":1}"), c1.path("unattributed_dead_letters"));
+    assertEquals(MAPPER.readTree("{\"late\":1,\"malformed_json\":2}"), c1.path("dead_letters"));
+    assertEquals(MAPPER.readTree("{\"unknown_model\":1}"), c1.path("unattributed_dead_letters"));
     JsonNode c2 = coverage.get(1).path("data");
     assertEquals(0, c2.path("late_events").asLong());
     assertEquals(MAPPER.readTree("{\"malformed_json\":1}"), c2.path("dead_letters"));
@@ -215,7 +228,8 @@ class WriteEvidenceHarnessTest {
     var restored = harness(snapshot);
     for (var h : List.of(straight, restored)) {
       h.processElement1(timed(coverage(w2)));
-      h.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(Long.MAX_VALUE));
+      h.processBothWatermarks(
+          new org.apache.flink.streaming.api.watermark.Watermark(Long.MAX_VALUE));
     }
     List<EvidenceLine> recovered = new ArrayList<>(before);
     recovered.addAll(restored.extractOutputValues());

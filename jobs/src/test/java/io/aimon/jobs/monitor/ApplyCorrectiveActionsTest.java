@@ -2,7 +2,6 @@ package io.aimon.jobs.monitor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aimon.alerting.incident.IncidentEvent;
 import io.aimon.alerting.incident.IncidentIds;
@@ -10,10 +9,10 @@ import io.aimon.alerting.incident.SeriesKey;
 import io.aimon.alerting.incident.Severity;
 import io.aimon.alerting.remediation.ActionType;
 import io.aimon.alerting.remediation.CorrectiveAction;
+import io.aimon.alerting.remediation.RemediationEvent;
 import io.aimon.alerting.remediation.RemediationPolicy;
 import io.aimon.detectors.event.DeadLetter;
 import io.aimon.detectors.event.RawRecord;
-import io.aimon.alerting.remediation.RemediationEvent;
 import io.aimon.evidence.EvidenceItem;
 import io.aimon.evidence.payload.CorrectiveActionEvidence;
 import java.time.Duration;

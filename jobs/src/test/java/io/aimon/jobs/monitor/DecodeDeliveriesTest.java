@@ -2,7 +2,6 @@ package io.aimon.jobs.monitor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aimon.alerting.incident.IncidentEvent;
 import io.aimon.alerting.incident.IncidentIds;
@@ -11,11 +10,11 @@ import io.aimon.alerting.incident.Severity;
 import io.aimon.alerting.notify.Delivery;
 import io.aimon.detectors.event.DeadLetter;
 import io.aimon.detectors.event.RawRecord;
-import io.aimon.jobs.alert.AlertDelivery;
-import io.aimon.jobs.alert.AlertJson;
 import io.aimon.evidence.EvidenceItem;
 import io.aimon.evidence.EvidenceKind;
 import io.aimon.evidence.payload.NotificationEvidence;
+import io.aimon.jobs.alert.AlertDelivery;
+import io.aimon.jobs.alert.AlertJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -23,11 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A producer replaying old days into the live input: the Adult production events, then one event
- * of the next day (the live traffic that moves event time on), then the whole timeline again 39
- * times, 931,281 events behind the watermark. The replay completes; every late event is a {@code
- * late} dead letter counted in the coverage evidence; the check results are those of the
- * single-copy replay; the archive verifies. The same with 500,000 malformed lines mixed in.
+ * A producer replaying old days into the live input: the Adult production events, then one event of
+ * the next day (the live traffic that moves event time on), then the whole timeline again 39 times,
+ * 931,281 events behind the watermark. The replay completes; every late event is a {@code late}
+ * dead letter counted in the coverage evidence; the check results are those of the single-copy
+ * replay; the archive verifies. The same with 500,000 malformed lines mixed in.
  */
 class LateFloodIntegrationTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -175,7 +175,8 @@ class LateFloodIntegrationTest {
       }
     }
     ArchiveVerifier.Report report = ArchiveVerifier.verify(out.resolve("evidence"), null);
-    List<String> metrics = Files.readAllLines(out.resolve("metrics.jsonl")).stream().sorted().toList();
+    List<String> metrics =
+        Files.readAllLines(out.resolve("metrics.jsonl")).stream().sorted().toList();
     assertTrue(metrics.size() > 300, metrics.size() + " check results: expected every window's");
     return new Result(
         production,
