@@ -2,6 +2,7 @@ package io.aimon.alerting;
 
 import io.aimon.detectors.check.CheckIds;
 import io.aimon.detectors.check.CheckResult;
+import io.aimon.detectors.check.CheckStatus;
 import java.time.Instant;
 
 /** Named instants and check results of one series (credit-risk, psi of income) for the tests. */
@@ -53,22 +54,19 @@ public final class AlertFixtures {
   }
 
   public static CheckResult result(int i, String status, Double value, Double threshold, long n) {
-    return new CheckResult(
-        checkId(i),
-        MODEL,
-        VERSION,
-        start(i),
-        end(i),
-        METRIC,
-        FEATURE,
-        null,
-        null,
-        value,
-        null,
-        n,
-        5000L,
-        threshold,
-        status,
-        "ref-digest");
+    return CheckResult.builder()
+        .checkId(checkId(i))
+        .modelId(MODEL)
+        .modelVersion(VERSION)
+        .window(start(i), end(i))
+        .metric(METRIC)
+        .feature(FEATURE)
+        .value(value)
+        .n(n)
+        .nReference(5000L)
+        .threshold(threshold)
+        .status(CheckStatus.ofCode(status))
+        .referenceDigest("ref-digest")
+        .build();
   }
 }

@@ -93,12 +93,12 @@ final class ArchiveReader {
     return bad;
   }
 
-  /** The findings of every unreadable line. */
   /** Records whose hash holds but whose data does not fit their kind's layout. */
   List<Finding> malformedData() {
     return malformedData;
   }
 
+  /** The findings of every unreadable line. */
   List<Finding> unreadable() {
     return bad.stream().map(BadLine::finding).collect(Collectors.toList());
   }

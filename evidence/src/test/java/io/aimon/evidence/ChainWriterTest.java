@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aimon.detectors.check.CheckResult;
+import io.aimon.detectors.check.CheckStatus;
 import io.aimon.evidence.payload.CheckEvidence;
 import io.aimon.evidence.payload.CoverageEvidence;
 import io.aimon.evidence.payload.DeadLetterTotals;
@@ -28,23 +29,18 @@ class ChainWriterTest {
 
   private static EvidenceItem check(int w, String id) {
     CheckResult r =
-        new CheckResult(
-            id,
-            CREDIT,
-            null,
-            windowStart(w),
-            windowEnd(w),
-            "psi",
-            "income",
-            null,
-            null,
-            0.01,
-            null,
-            100,
-            null,
-            0.25,
-            "ok",
-            "7ebb1eb2");
+        CheckResult.builder()
+            .checkId(id)
+            .modelId(CREDIT)
+            .window(windowStart(w), windowEnd(w))
+            .metric("psi")
+            .feature("income")
+            .value(0.01)
+            .n(100)
+            .threshold(0.25)
+            .status(CheckStatus.OK)
+            .referenceDigest("7ebb1eb2")
+            .build();
     return new EvidenceItem(
         CREDIT, windowEnd(w), windowStart(w), windowEnd(w), id, new CheckEvidence(r, "c0", "1"));
   }

@@ -6,6 +6,7 @@ import io.aimon.alerting.remediation.ActionType;
 import io.aimon.alerting.remediation.Effectiveness;
 import io.aimon.alerting.remediation.RemediationEvent;
 import io.aimon.detectors.check.CheckResult;
+import io.aimon.detectors.check.CheckStatus;
 import io.aimon.evidence.payload.CheckEvidence;
 import io.aimon.evidence.payload.CorrectiveActionEvidence;
 import io.aimon.evidence.payload.CoverageEvidence;
@@ -30,23 +31,20 @@ public final class Payloads {
       double value,
       String status) {
     return new CheckEvidence(
-        new CheckResult(
-            model + "-" + metric + "-" + feature + "-" + windowStart,
-            model,
-            "3",
-            windowStart,
-            windowEnd,
-            metric,
-            feature,
-            null,
-            null,
-            value,
-            null,
-            1000,
-            16280L,
-            0.25,
-            status,
-            "7ebb1eb2"),
+        CheckResult.builder()
+            .checkId(model + "-" + metric + "-" + feature + "-" + windowStart)
+            .modelId(model)
+            .modelVersion("3")
+            .window(windowStart, windowEnd)
+            .metric(metric)
+            .feature(feature)
+            .value(value)
+            .n(1000)
+            .nReference(16280L)
+            .threshold(0.25)
+            .status(CheckStatus.ofCode(status))
+            .referenceDigest("7ebb1eb2")
+            .build(),
         "c0ffee",
         "0.1.0");
   }

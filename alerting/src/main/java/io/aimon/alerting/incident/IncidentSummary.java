@@ -2,6 +2,7 @@ package io.aimon.alerting.incident;
 
 import io.aimon.config.MetricIds;
 import io.aimon.detectors.check.CheckResult;
+import io.aimon.detectors.check.CheckStatus;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Instant;
@@ -54,9 +55,9 @@ public final class IncidentSummary {
     if (pMetric && r.pValue() != null) {
       sb.append(" with p ").append(number(r.pValue()));
     }
-    sb.append(" (").append(r.status());
+    sb.append(" (").append(r.status().code());
     if (r.threshold() != null) {
-      sb.append(r.status().equals("ok") ? ", warning at " : " ")
+      sb.append(r.status() == CheckStatus.OK ? ", warning at " : " ")
           .append(operator(r.metric()))
           .append(' ')
           .append(number(r.threshold()));

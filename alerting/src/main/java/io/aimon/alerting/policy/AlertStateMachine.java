@@ -112,13 +112,12 @@ public final class AlertStateMachine {
    * @param policy the policy
    * @param state the series' state ({@link SeriesState#INITIAL} before its first window)
    * @param result a check result of that series
-   * @throws IllegalArgumentException when the result's status is not one of ok, warning, critical,
-   *     insufficient_data, or its window is empty (start &gt;= end)
+   * @throws IllegalArgumentException when the result's window is empty (start &gt;= end)
    */
   public static Step step(AlertPolicy policy, SeriesState state, CheckResult result) {
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(state, "state");
-    CheckStatus status = status(result.status());
+    CheckStatus status = Objects.requireNonNull(result.status(), "status");
     if (result.windowStart() >= result.windowEnd()) {
       throw new IllegalArgumentException(
           "check result "
@@ -253,16 +252,6 @@ public final class AlertStateMachine {
     }
   }
 
-  private static CheckStatus status(String code) {
-    for (CheckStatus s : CheckStatus.values()) {
-      if (s.code().equals(code)) {
-        return s;
-      }
-    }
-    throw new IllegalArgumentException(
-        "expected a status of ok, warning, critical or insufficient_data, found '" + code + "'");
-  }
-
   /** Breaches (or criticals only) among the last {@code of} entries. */
   private static int count(List<CheckStatus> recent, int of, boolean anyBreach) {
     int c = 0;
@@ -303,7 +292,7 @@ public final class AlertStateMachine {
         r.attribute(),
         r.group(),
         incident.severity(),
-        r.status(),
+        r.status().code(),
         incident.firstWindowStart(),
         incident.lastWindowEnd(),
         r.windowStart(),

@@ -3,6 +3,7 @@ package io.aimon.alerting.incident;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.aimon.detectors.check.CheckResult;
+import io.aimon.detectors.check.CheckStatus;
 import java.time.Instant;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -50,23 +51,19 @@ class IncidentSummaryTest {
       String status,
       String expected) {
     CheckResult r =
-        new CheckResult(
-            "id",
-            "credit-risk",
-            null,
-            START,
-            START + 10_000,
-            metric,
-            feature,
-            attribute,
-            group,
-            value,
-            pValue,
-            1000,
-            null,
-            threshold,
-            status,
-            null);
+        CheckResult.builder()
+            .checkId("id")
+            .modelId("credit-risk")
+            .window(START, START + 10_000)
+            .metric(metric)
+            .feature(feature)
+            .group(attribute, group)
+            .value(value)
+            .pValue(pValue)
+            .n(1000)
+            .threshold(threshold)
+            .status(CheckStatus.ofCode(status))
+            .build();
 
     assertEquals(expected, IncidentSummary.of(type, r, 2));
   }
@@ -80,23 +77,16 @@ class IncidentSummaryTest {
       long offset, long length, long n, String window) {
     long start = Instant.parse("2026-11-22T00:00:00Z").toEpochMilli() + offset;
     CheckResult r =
-        new CheckResult(
-            "id",
-            "m",
-            null,
-            start,
-            start + length,
-            "psi",
-            null,
-            null,
-            null,
-            0.3,
-            null,
-            n,
-            null,
-            0.25,
-            "critical",
-            null);
+        CheckResult.builder()
+            .checkId("id")
+            .modelId("m")
+            .window(start, start + length)
+            .metric("psi")
+            .value(0.3)
+            .n(n)
+            .threshold(0.25)
+            .status(CheckStatus.CRITICAL)
+            .build();
 
     assertEquals(
         "m: psi is 0.3 (critical >= 0.25) in window " + window + " over 1 event",

@@ -241,7 +241,7 @@ final class CheckEmitter {
         sampleSize,
         nReference,
         j.threshold(),
-        j.status().code(),
+        j.status(),
         digest,
         counts == null ? null : counts[0],
         counts == null ? null : counts[1],

@@ -21,7 +21,7 @@ import java.util.Objects;
  * @param n the window sample size the value rests on
  * @param nReference the reference sample size, or null
  * @param threshold the threshold the status was judged against, or null when none is configured
- * @param status one of {@link CheckStatus#code()}
+ * @param status the outcome; its {@link CheckStatus#code()} is what outputs carry
  * @param referenceDigest SHA-256 of the reference profile used
  * @param tp window true positives (binary performance results), or null
  * @param fp window false positives, or null
@@ -46,7 +46,7 @@ public record CheckResult(
     long n,
     Long nReference,
     Double threshold,
-    String status,
+    CheckStatus status,
     String referenceDigest,
     Long tp,
     Long fp,
@@ -69,47 +69,183 @@ public record CheckResult(
     }
   }
 
-  /** A result without confusion counts, final (not partial). */
-  public CheckResult(
-      String checkId,
-      String modelId,
-      String modelVersion,
-      long windowStart,
-      long windowEnd,
-      String metric,
-      String feature,
-      String attribute,
-      String group,
-      Double value,
-      Double pValue,
-      long n,
-      Long nReference,
-      Double threshold,
-      String status,
-      String referenceDigest) {
-    this(
-        checkId,
-        modelId,
-        modelVersion,
-        windowStart,
-        windowEnd,
-        metric,
-        feature,
-        attribute,
-        group,
-        value,
-        pValue,
-        n,
-        nReference,
-        threshold,
-        status,
-        referenceDigest,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null);
+  /**
+   * A builder of a result; {@code checkId}, {@code modelId}, the window, {@code metric} and {@code
+   * status} are required, every other field defaults to null ({@code n} to 0).
+   *
+   * <pre>{@code
+   * CheckResult r = CheckResult.builder().checkId(id).modelId("credit-risk")
+   *     .window(start, end).metric("psi").feature("income").value(0.31).n(996)
+   *     .threshold(0.25).status(CheckStatus.CRITICAL).build();
+   * }</pre>
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link CheckResult}; setters return the builder. */
+  public static final class Builder {
+    private String checkId;
+    private String modelId;
+    private String modelVersion;
+    private long windowStart;
+    private long windowEnd;
+    private String metric;
+    private String feature;
+    private String attribute;
+    private String group;
+    private Double value;
+    private Double pValue;
+    private long n;
+    private Long nReference;
+    private Double threshold;
+    private CheckStatus status;
+    private String referenceDigest;
+    private Long tp;
+    private Long fp;
+    private Long tn;
+    private Long fn;
+    private Boolean partial;
+    private Double ciLower;
+    private Double ciUpper;
+
+    private Builder() {}
+
+    /** Required: the stable id of the check of this window. */
+    public Builder checkId(String id) {
+      this.checkId = id;
+      return this;
+    }
+
+    /** Required: the model. */
+    public Builder modelId(String id) {
+      this.modelId = id;
+      return this;
+    }
+
+    /** The model version seen in the window. Default null. */
+    public Builder modelVersion(String version) {
+      this.modelVersion = version;
+      return this;
+    }
+
+    /** Required: the window [start, end), epoch ms UTC. */
+    public Builder window(long start, long end) {
+      this.windowStart = start;
+      this.windowEnd = end;
+      return this;
+    }
+
+    /** Required: the metric id. */
+    public Builder metric(String id) {
+      this.metric = id;
+      return this;
+    }
+
+    /** The feature. Default null (a model-level metric). */
+    public Builder feature(String name) {
+      this.feature = name;
+      return this;
+    }
+
+    /** The fairness attribute and group (group null for gaps). Default null. */
+    public Builder group(String attributeName, String groupName) {
+      this.attribute = attributeName;
+      this.group = groupName;
+      return this;
+    }
+
+    /** The value. Default null (not computed). */
+    public Builder value(Double v) {
+      this.value = v;
+      return this;
+    }
+
+    /** The test's p-value. Default null. */
+    public Builder pValue(Double p) {
+      this.pValue = p;
+      return this;
+    }
+
+    /** The window sample size. Default 0. */
+    public Builder n(long size) {
+      this.n = size;
+      return this;
+    }
+
+    /** The reference sample size. Default null. */
+    public Builder nReference(Long size) {
+      this.nReference = size;
+      return this;
+    }
+
+    /** The threshold judged against. Default null (none configured). */
+    public Builder threshold(Double t) {
+      this.threshold = t;
+      return this;
+    }
+
+    /** Required: the outcome. */
+    public Builder status(CheckStatus s) {
+      this.status = s;
+      return this;
+    }
+
+    /** The reference profile's SHA-256. Default null. */
+    public Builder referenceDigest(String digest) {
+      this.referenceDigest = digest;
+      return this;
+    }
+
+    /** The window's confusion counts (binary performance). Default none. */
+    public Builder counts(
+        long truePositives, long falsePositives, long trueNegatives, long falseNegatives) {
+      this.tp = truePositives;
+      this.fp = falsePositives;
+      this.tn = trueNegatives;
+      this.fn = falseNegatives;
+      return this;
+    }
+
+    /** Marks the result as early, before the window's labels are final. Default final. */
+    public Builder partial(boolean early) {
+      this.partial = early ? Boolean.TRUE : null;
+      return this;
+    }
+
+    /** The value's Wilson 95% interval. Default none. */
+    public Builder interval(double lower, double upper) {
+      this.ciLower = lower;
+      this.ciUpper = upper;
+      return this;
+    }
+
+    /** The result. @throws NullPointerException naming a required field that is not set */
+    public CheckResult build() {
+      return new CheckResult(
+          checkId,
+          modelId,
+          modelVersion,
+          windowStart,
+          windowEnd,
+          metric,
+          feature,
+          attribute,
+          group,
+          value,
+          pValue,
+          n,
+          nReference,
+          threshold,
+          status,
+          referenceDigest,
+          tp,
+          fp,
+          tn,
+          fn,
+          partial,
+          ciLower,
+          ciUpper);
+    }
   }
 }

@@ -17,4 +17,24 @@ public enum CheckStatus {
   public String code() {
     return code;
   }
+
+  /** Whether this status is a breach an alert policy acts on: warning or critical. */
+  public boolean isBreach() {
+    return this == WARNING || this == CRITICAL;
+  }
+
+  /**
+   * The status with this code.
+   *
+   * @throws IllegalArgumentException naming the allowed codes when {@code code} is not one of them
+   */
+  public static CheckStatus ofCode(String code) {
+    for (CheckStatus s : values()) {
+      if (s.code.equals(code)) {
+        return s;
+      }
+    }
+    throw new IllegalArgumentException(
+        "status: expected ok, warning, critical or insufficient_data, found '" + code + "'");
+  }
 }

@@ -48,7 +48,7 @@ public final class OutputJson {
     if (r.threshold() != null) {
       o.put("threshold", r.threshold());
     }
-    o.put("status", r.status());
+    o.put("status", r.status().code());
     putIfNotNull(o, "reference_digest", r.referenceDigest());
     if (r.tp() != null) {
       o.put("tp", r.tp());
@@ -92,7 +92,7 @@ public final class OutputJson {
         integer(o, "n", true),
         integer(o, "n_reference", false),
         number(o, "threshold"),
-        text(o, "status", true),
+        CheckStatus.ofCode(text(o, "status", true)),
         text(o, "reference_digest", false),
         integer(o, "tp", false),
         integer(o, "fp", false),

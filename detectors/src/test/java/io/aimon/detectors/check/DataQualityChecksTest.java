@@ -77,7 +77,7 @@ class DataQualityChecksTest {
     CheckResult x = r.get("type_mismatch_rate/x");
     assertEquals(0.10, x.value(), 1e-15);
     assertEquals(100, x.n());
-    assertEquals("warning", x.status());
+    assertEquals(CheckStatus.WARNING, x.status());
     assertEquals(0.04, r.get("type_mismatch_rate/c").value(), 1e-15);
     assertEquals(0.10, r.get("missing_rate/x").value(), 1e-15, "a mismatch also counts as missing");
   }

@@ -72,18 +72,18 @@ class DriftChecksTest {
     assertEquals(99, count.n());
     assertEquals(500L, count.nReference());
     assertNull(count.threshold());
-    assertEquals("insufficient_data", count.status());
+    assertEquals(CheckStatus.INSUFFICIENT_DATA, count.status());
   }
 
   @Test
   void testsBelowMinSamplesAreInsufficientDataButKeepTheirValue() {
     List<CheckResult> results = evaluate(events(7, MIN_SAMPLES - 1, 3.0, 0.0));
     CheckResult psi = find(results, "psi", "x");
-    assertEquals("insufficient_data", psi.status());
+    assertEquals(CheckStatus.INSUFFICIENT_DATA, psi.status());
     assertNull(psi.threshold());
     assertTrue(psi.value() > 0.25, () -> "psi " + psi.value());
     CheckResult ks = find(results, "ks", "x");
-    assertEquals("insufficient_data", ks.status());
+    assertEquals(CheckStatus.INSUFFICIENT_DATA, ks.status());
     assertTrue(ks.pValue() < 0.01);
   }
 
@@ -93,7 +93,7 @@ class DriftChecksTest {
     assertEquals(100.0, count.value());
     assertEquals(100, count.n());
     assertEquals(100.0, count.threshold());
-    assertEquals("ok", count.status());
+    assertEquals(CheckStatus.OK, count.status());
   }
 
   // ---- identical and shifted windows ------------------------------------------------------------
@@ -116,7 +116,7 @@ class DriftChecksTest {
       assertEquals(1.0, find(results, "chi_square", f).pValue(), 1e-12, f);
     }
     for (CheckResult r : results) {
-      assertEquals("ok", r.status(), r::toString);
+      assertEquals(CheckStatus.OK, r.status(), r::toString);
       assertEquals(500, r.n(), r::toString);
       assertEquals(500L, r.nReference(), r::toString);
       assertEquals(REF.digest(), r.referenceDigest());
@@ -132,14 +132,14 @@ class DriftChecksTest {
   void shiftedFeatureBreachesPsiJsAndKsAsCritical() {
     List<CheckResult> results = evaluate(events(7, 500, 2.0, 0.0));
     CheckResult psi = find(results, "psi", "x");
-    assertEquals("critical", psi.status());
+    assertEquals(CheckStatus.CRITICAL, psi.status());
     assertEquals(0.25, psi.threshold());
     assertTrue(psi.value() >= 0.25, () -> "psi " + psi.value());
     CheckResult js = find(results, "jensen_shannon", "x");
-    assertEquals("critical", js.status());
+    assertEquals(CheckStatus.CRITICAL, js.status());
     assertEquals(0.2, js.threshold());
     CheckResult ks = find(results, "ks", "x");
-    assertEquals("critical", ks.status());
+    assertEquals(CheckStatus.CRITICAL, ks.status());
     assertEquals(0.01, ks.threshold());
     assertTrue(ks.value() >= 0.1 && ks.pValue() < 0.01, ks::toString);
     assertTrue(find(results, "wasserstein", "x").value() > 1.5);
@@ -149,9 +149,9 @@ class DriftChecksTest {
   void unshiftedFeaturesOfAShiftedWindowStayOk() {
     List<CheckResult> results = evaluate(events(7, 500, 2.0, 0.0));
     for (String metric : List.of("psi", "jensen_shannon", "ks")) {
-      assertEquals("ok", find(results, metric, "y").status(), metric);
+      assertEquals(CheckStatus.OK, find(results, metric, "y").status(), metric);
     }
-    assertEquals("ok", find(results, "chi_square", "c").status());
+    assertEquals(CheckStatus.OK, find(results, "chi_square", "c").status());
   }
 
   @Test
@@ -162,7 +162,7 @@ class DriftChecksTest {
     CheckResult ks = find(DriftChecks.evaluate(spec, ref, win), "ks", "x");
     assertTrue(ks.pValue() < 0.01, () -> "p " + ks.pValue());
     assertTrue(ks.value() < 0.1, () -> "D " + ks.value());
-    assertEquals("ok", ks.status());
+    assertEquals(CheckStatus.OK, ks.status());
     assertEquals(0.05, ks.threshold());
   }
 
@@ -180,7 +180,7 @@ class DriftChecksTest {
     assertEquals((double) missingX / 500, x.value(), 0.0);
     assertEquals(500, x.n());
     assertEquals(500L, x.nReference());
-    assertEquals("ok", x.status());
+    assertEquals(CheckStatus.OK, x.status());
     assertNull(x.threshold());
     assertEquals(500 - missingX, find(results, "ks", "x").n());
     CheckResult c = find(results, "missing_rate", "c");
@@ -198,7 +198,7 @@ class DriftChecksTest {
       assertNull(r.value(), metric);
       assertNull(r.pValue(), metric);
       assertEquals(0, r.n(), metric);
-      assertEquals("insufficient_data", r.status(), metric);
+      assertEquals(CheckStatus.INSUFFICIENT_DATA, r.status(), metric);
     }
   }
 
@@ -229,7 +229,7 @@ class DriftChecksTest {
     List<CheckResult> results =
         DriftChecks.evaluate(spec, ref, window(spec, ref, events(7, 500, 2.0, 0.0)));
     CheckResult x = find(results, "psi", "x");
-    assertEquals("ok", x.status());
+    assertEquals(CheckStatus.OK, x.status());
     assertEquals(50.0, x.threshold());
     CheckResult y = find(results, "psi", "y");
     assertTrue(Set.of(0.01, 0.02).contains(y.threshold()), y::toString);
@@ -246,7 +246,7 @@ class DriftChecksTest {
         DriftChecks.evaluate(spec, ref, window(spec, ref, events(7, 500, 2.0, 0.0)));
     CheckResult x = find(results, "psi", "x");
     assertTrue(x.value() >= 0.25 && x.value() < 4, x::toString);
-    assertEquals("ok", x.status());
+    assertEquals(CheckStatus.OK, x.status());
     assertEquals(4.0, x.threshold());
     assertEquals(0.5, find(results, "psi", "y").threshold());
     assertEquals(0.2, find(results, "jensen_shannon", "x").threshold());
@@ -259,7 +259,7 @@ class DriftChecksTest {
     List<CheckResult> results =
         DriftChecks.evaluate(spec, ref, window(spec, ref, events(7, 500, 0.0, 0.5)));
     CheckResult x = find(results, "missing_rate", "x");
-    assertEquals("critical", x.status());
+    assertEquals(CheckStatus.CRITICAL, x.status());
     assertEquals(0.2, x.threshold());
   }
 
@@ -389,23 +389,21 @@ class DriftChecksTest {
   @Test
   void outputJsonRoundTripsAllFieldsOfAFullResult() throws Exception {
     CheckResult r =
-        new CheckResult(
-            "abc",
-            "m1",
-            "v2",
-            WINDOW_START + 1,
-            WINDOW_END,
-            "selection_rate",
-            null,
-            "sex",
-            "F",
-            0.125,
-            0.5,
-            40,
-            400L,
-            0.1,
-            "warning",
-            "d1");
+        CheckResult.builder()
+            .checkId("abc")
+            .modelId("m1")
+            .modelVersion("v2")
+            .window(WINDOW_START + 1, WINDOW_END)
+            .metric("selection_rate")
+            .group("sex", "F")
+            .value(0.125)
+            .pValue(0.5)
+            .n(40)
+            .nReference(400L)
+            .threshold(0.1)
+            .status(CheckStatus.WARNING)
+            .referenceDigest("d1")
+            .build();
     JsonNode o = MAPPER.readTree(OutputJson.checkResult(r));
     assertEquals("v2", o.get("model_version").textValue());
     assertEquals("2024-02-01T00:00:00.001Z", o.get("window_start").textValue());

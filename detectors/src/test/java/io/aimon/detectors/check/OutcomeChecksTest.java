@@ -74,7 +74,7 @@ class OutcomeChecksTest {
     assertEquals(1L, accuracy.fp());
     assertEquals(2L, accuracy.tn());
     assertEquals(1L, accuracy.fn());
-    assertEquals("critical", accuracy.status(), "0.80 - 0.667 >= 0.10");
+    assertEquals(CheckStatus.CRITICAL, accuracy.status(), "0.80 - 0.667 >= 0.10");
     assertEquals(0.70, accuracy.threshold(), 1e-15);
     assertEquals(100L, accuracy.nReference());
     assertNull(accuracy.partial());
@@ -94,9 +94,10 @@ class OutcomeChecksTest {
     acc.add(spec, p("0", "0", 0.1, "M"));
     Map<String, CheckResult> r =
         byKey(OutcomeChecks.evaluate(spec, reference(Map.of()), T0, T0 + HOUR, acc, true));
-    assertEquals("insufficient_data", r.get("tpr/sex/F").status());
+    assertEquals(CheckStatus.INSUFFICIENT_DATA, r.get("tpr/sex/F").status());
     assertEquals(Boolean.TRUE, r.get("accuracy/null/null").partial());
-    assertEquals("insufficient_data", r.get("accuracy/null/null").status(), "2 < min_samples 4");
+    assertEquals(
+        CheckStatus.INSUFFICIENT_DATA, r.get("accuracy/null/null").status(), "2 < min_samples 4");
   }
 
   @Test

@@ -67,7 +67,7 @@ final class RecordFields {
       value = number(r.value());
       threshold = number(r.threshold());
       pValue = number(r.pValue());
-      status = r.status();
+      status = r.status().code();
       n = Long.toString(r.n());
     } else if (p instanceof CoverageEvidence c) {
       coverage(c.events(), c.checks(), c.breaches());

@@ -41,6 +41,9 @@ public final class AlertJob {
   public static final String UID_COUNT = "alert.count";
   public static final String UID_DELIVERIES_SINK = "alert.deliveries-sink";
   public static final String UID_DEAD_LETTER_SINK = "alert.dead-letter-sink";
+  public static final String UID_FAILED_JSON = "alert.failed-json";
+  public static final String UID_FAILED = "alert.failed";
+  public static final String UID_DELIVERIES_JSON = "alert.deliveries-json";
 
   private static final OutputTag<KeyedJson> DEAD_LETTERS =
       new OutputTag<>("alert-dead-letters", TypeInformation.of(KeyedJson.class));
@@ -102,11 +105,11 @@ public final class AlertJob {
     SingleOutputStreamOperator<IncidentEvent> incidents =
         afterSource
             .apply(
-                env.fromSource(source, WatermarkStrategy.noWatermarks(), "incidents")
+                env.fromSource(source, WatermarkStrategy.noWatermarks(), name(UID_SOURCE))
                     .uid(UID_SOURCE))
             .process(new DecodeIncidents(DEAD_LETTERS), TypeInformation.of(IncidentEvent.class))
             .uid(UID_DECODE)
-            .name("decode-incidents");
+            .name(name(UID_DECODE));
     boolean resend = Notifications.notifiers(notify).stream().anyMatch(Notifier::needsResend);
     DataStream<Dispatch> dispatches =
         incidents
@@ -115,7 +118,7 @@ public final class AlertJob {
                 new ResendOpenIncidents(notify.resendInterval().toMillis(), resend),
                 TypeInformation.of(Dispatch.class))
             .uid(UID_RESEND)
-            .name("resend-open-incidents");
+            .name(name(UID_RESEND));
     DataStream<AlertDelivery> deliveries =
         AsyncDataStream.unorderedWait(
                 dispatches,
@@ -124,32 +127,37 @@ public final class AlertJob {
                 TimeUnit.MILLISECONDS,
                 1000)
             .uid(UID_DELIVER)
-            .name("deliver")
+            .name(name(UID_DELIVER))
             .map(new CountDeliveries(notify))
             .uid(UID_COUNT)
-            .name("count-deliveries");
+            .name(name(UID_COUNT));
     deliveries
         .map(AlertJob::keyedJson, TypeInformation.of(KeyedJson.class))
-        .uid("alert.deliveries-json")
-        .name("deliveries-json")
+        .uid(UID_DELIVERIES_JSON)
+        .name(name(UID_DELIVERIES_JSON))
         .sinkTo(deliveriesSink)
         .uid(UID_DELIVERIES_SINK)
-        .name("deliveries-sink");
+        .name(name(UID_DELIVERIES_SINK));
     deliveries
         .filter(a -> !a.delivery().delivered())
-        .uid("alert.failed")
-        .name("failed-deliveries")
+        .uid(UID_FAILED)
+        .name(name(UID_FAILED))
         .map(AlertJob::keyedJson, TypeInformation.of(KeyedJson.class))
-        .uid("alert.failed-json")
-        .name("failed-json")
+        .uid(UID_FAILED_JSON)
+        .name(name(UID_FAILED_JSON))
         .union(incidents.getSideOutput(DEAD_LETTERS))
         .sinkTo(deadLetterSink)
         .uid(UID_DEAD_LETTER_SINK)
-        .name("alert-dead-letter-sink");
+        .name(name(UID_DEAD_LETTER_SINK));
   }
 
   /** A delivery's record, keyed by its incident. */
   private static KeyedJson keyedJson(AlertDelivery a) {
     return new KeyedJson(a.event().incidentId(), AlertJson.delivery(a));
+  }
+
+  /** An operator's name: its uid without the job prefix, so names and uids always match. */
+  static String name(String uid) {
+    return uid.substring(uid.indexOf('.') + 1);
   }
 }

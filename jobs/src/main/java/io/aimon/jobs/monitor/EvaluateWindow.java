@@ -1,7 +1,6 @@
 package io.aimon.jobs.monitor;
 
 import io.aimon.detectors.check.CheckResult;
-import io.aimon.detectors.check.CheckStatus;
 import io.aimon.detectors.check.DriftChecks;
 import io.aimon.detectors.model.ModelSpec;
 import io.aimon.detectors.profile.WindowProfile;
@@ -44,13 +43,7 @@ final class EvaluateWindow
     TimeWindow w = context.window();
     WindowProfile profile = state.accumulator.toProfile(spec, w.getStart(), w.getEnd());
     List<CheckResult> results = DriftChecks.evaluate(spec, plan.reference(modelId), profile);
-    long breaches =
-        results.stream()
-            .filter(
-                r ->
-                    r.status().equals(CheckStatus.WARNING.code())
-                        || r.status().equals(CheckStatus.CRITICAL.code()))
-            .count();
+    long breaches = results.stream().filter(r -> r.status().isBreach()).count();
     LOG.info(
         "model {} window {}: {} events, {} checks, {} breaches",
         modelId,

@@ -101,27 +101,29 @@ final class EvidenceGraph {
         in.checks()
             .map(r -> EvidenceItems.check(r, configDigest), EvidenceItemSerializer.TYPE_INFO)
             .uid(UID_EVIDENCE_CHECKS)
-            .name(name(UID_EVIDENCE_CHECKS))
+            .name(MonitorJob.name(UID_EVIDENCE_CHECKS))
             .union(
                 in.coverage(),
                 in.incidents()
                     .map(EvidenceItems::incident, EvidenceItemSerializer.TYPE_INFO)
                     .uid(UID_EVIDENCE_INCIDENTS)
-                    .name(name(UID_EVIDENCE_INCIDENTS)));
+                    .name(MonitorJob.name(UID_EVIDENCE_INCIDENTS)));
     Corrective corrective = correctiveActions(env, in);
     items = items.union(corrective.items());
     DataStream<DeadLetter> deadLetters = corrective.deadLetters();
     if (deliverySource != null) {
       SingleOutputStreamOperator<EvidenceItem> decoded =
           env.fromSource(
-                  deliverySource, WatermarkStrategy.noWatermarks(), name(UID_DELIVERY_SOURCE))
+                  deliverySource,
+                  WatermarkStrategy.noWatermarks(),
+                  MonitorJob.name(UID_DELIVERY_SOURCE))
               .uid(UID_DELIVERY_SOURCE)
-              .name(name(UID_DELIVERY_SOURCE))
+              .name(MonitorJob.name(UID_DELIVERY_SOURCE))
               .process(
                   new DecodeDeliveries(plan.specs().keySet(), DELIVERY_DEAD_LETTERS),
                   EvidenceItemSerializer.TYPE_INFO)
               .uid(UID_DELIVERY_DECODE)
-              .name(name(UID_DELIVERY_DECODE));
+              .name(MonitorJob.name(UID_DELIVERY_DECODE));
       deadLetters = deadLetters.union(decoded.getSideOutput(DELIVERY_DEAD_LETTERS));
       // A side input: a delivery is timed at its incident event, which the watermark has passed.
       items =
@@ -130,7 +132,7 @@ final class EvidenceGraph {
                   .assignTimestampsAndWatermarks(
                       SideInputWatermarks.<EvidenceItem>strategy((i, previous) -> i.time()))
                   .uid(UID_DELIVERY_TIMESTAMPS)
-                  .name(name(UID_DELIVERY_TIMESTAMPS)));
+                  .name(MonitorJob.name(UID_DELIVERY_TIMESTAMPS)));
     }
     Map<String, Long> windows = new HashMap<>();
     plan.specs().forEach((id, spec) -> windows.put(id, spec.windowMillis()));
@@ -142,12 +144,12 @@ final class EvidenceGraph {
                 new WriteEvidence(plan.evidence().signingKey(), windows),
                 TypeInformation.of(EvidenceLine.class))
             .uid(UID_EVIDENCE)
-            .name(name(UID_EVIDENCE));
+            .name(MonitorJob.name(UID_EVIDENCE));
     if (sinks.topic() != null) {
-      lines.sinkTo(sinks.topic()).uid(UID_TOPIC_SINK).name(name(UID_TOPIC_SINK));
+      lines.sinkTo(sinks.topic()).uid(UID_TOPIC_SINK).name(MonitorJob.name(UID_TOPIC_SINK));
     }
     if (sinks.archive() != null) {
-      lines.sinkTo(sinks.archive()).uid(UID_ARCHIVE_SINK).name(name(UID_ARCHIVE_SINK));
+      lines.sinkTo(sinks.archive()).uid(UID_ARCHIVE_SINK).name(MonitorJob.name(UID_ARCHIVE_SINK));
     }
     return deadLetters;
   }
@@ -164,26 +166,29 @@ final class EvidenceGraph {
         in.checks()
             .filter(r -> !Boolean.TRUE.equals(r.partial()))
             .uid(UID_FINAL_CHECKS)
-            .name(name(UID_FINAL_CHECKS))
+            .name(MonitorJob.name(UID_FINAL_CHECKS))
             .map(RemediationInput::check, TypeInformation.of(RemediationInput.class))
             .uid(UID_CORRECTIVE_CHECKS)
-            .name(name(UID_CORRECTIVE_CHECKS))
+            .name(MonitorJob.name(UID_CORRECTIVE_CHECKS))
             .union(
                 in.incidents()
                     .map(RemediationInput::incident, TypeInformation.of(RemediationInput.class))
                     .uid(UID_CORRECTIVE_INCIDENTS)
-                    .name(name(UID_CORRECTIVE_INCIDENTS)));
+                    .name(MonitorJob.name(UID_CORRECTIVE_INCIDENTS)));
     DataStream<DeadLetter> decodeDeadLetters = null;
     if (actionSource != null) {
       SingleOutputStreamOperator<RemediationInput> actions =
-          env.fromSource(actionSource, WatermarkStrategy.noWatermarks(), name(UID_ACTION_SOURCE))
+          env.fromSource(
+                  actionSource,
+                  WatermarkStrategy.noWatermarks(),
+                  MonitorJob.name(UID_ACTION_SOURCE))
               .uid(UID_ACTION_SOURCE)
-              .name(name(UID_ACTION_SOURCE))
+              .name(MonitorJob.name(UID_ACTION_SOURCE))
               .process(
                   new DecodeActions(plan.maxFutureSkewMillis(), ACTION_DEAD_LETTERS),
                   TypeInformation.of(RemediationInput.class))
               .uid(UID_ACTION_DECODE)
-              .name(name(UID_ACTION_DECODE));
+              .name(MonitorJob.name(UID_ACTION_DECODE));
       decodeDeadLetters = actions.getSideOutput(ACTION_DEAD_LETTERS);
       inputs =
           inputs.union(
@@ -191,7 +196,7 @@ final class EvidenceGraph {
                   .assignTimestampsAndWatermarks(
                       SideInputWatermarks.<RemediationInput>strategy((a, previous) -> a.time()))
                   .uid(UID_ACTION_TIMESTAMPS)
-                  .name(name(UID_ACTION_TIMESTAMPS)));
+                  .name(MonitorJob.name(UID_ACTION_TIMESTAMPS)));
     }
     SingleOutputStreamOperator<EvidenceItem> applied =
         inputs
@@ -200,14 +205,9 @@ final class EvidenceGraph {
                 new ApplyCorrectiveActions(plan.remediationPolicy(), UNKNOWN_INCIDENTS),
                 EvidenceItemSerializer.TYPE_INFO)
             .uid(UID_CORRECTIVE_ACTIONS)
-            .name(name(UID_CORRECTIVE_ACTIONS));
+            .name(MonitorJob.name(UID_CORRECTIVE_ACTIONS));
     DataStream<DeadLetter> deadLetters = applied.getSideOutput(UNKNOWN_INCIDENTS);
     return new Corrective(
         applied, decodeDeadLetters == null ? deadLetters : deadLetters.union(decodeDeadLetters));
-  }
-
-  /** An operator's name: its uid without the {@code monitor.} prefix. */
-  static String name(String uid) {
-    return uid.substring(uid.indexOf('.') + 1);
   }
 }

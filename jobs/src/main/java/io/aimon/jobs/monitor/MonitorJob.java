@@ -172,9 +172,9 @@ public final class MonitorJob {
       StreamExecutionEnvironment env, UnaryOperator<DataStream<RawRecord>> afterSource) {
     DataStream<RawRecord> raw =
         afterSource.apply(
-            env.fromSource(source, WatermarkStrategy.noWatermarks(), "inference-source")
+            env.fromSource(source, WatermarkStrategy.noWatermarks(), name(UID_SOURCE))
                 .uid(UID_SOURCE)
-                .name("inference-source"));
+                .name(name(UID_SOURCE)));
 
     SingleOutputStreamOperator<InferenceEvent> events =
         raw.process(
@@ -182,7 +182,7 @@ public final class MonitorJob {
                     plan, DecodeRecords.Kind.INFERENCE, DEAD_LETTERS, DEAD_LETTER_COUNTS),
                 TypeInformation.of(InferenceEvent.class))
             .uid(UID_DECODE)
-            .name("decode");
+            .name(name(UID_DECODE));
 
     DataStream<InferenceEvent> timed =
         events
@@ -192,7 +192,7 @@ public final class MonitorJob {
                     .withTimestampAssigner((e, previous) -> e.timestamp())
                     .withIdleness(plan.idleness()))
             .uid(UID_WATERMARKS)
-            .name("watermarks");
+            .name(name(UID_WATERMARKS));
 
     Map<String, Long> sizes = new HashMap<>();
     plan.specs().forEach((id, spec) -> sizes.put(id, spec.windowMillis()));
@@ -209,14 +209,14 @@ public final class MonitorJob {
                 WindowStateSerializer.TYPE_INFO,
                 TypeInformation.of(CheckResult.class))
             .uid(UID_WINDOW)
-            .name("window-profile");
+            .name(name(UID_WINDOW));
 
     DataStream<DeadLetter> late =
         results
             .getSideOutput(LATE)
             .map(new LateEventToDeadLetter())
             .uid(UID_LATE)
-            .name("late-events");
+            .name(name(UID_LATE));
 
     Outcomes outcomes = outcomes(env, timed, sizes);
 
@@ -225,14 +225,14 @@ public final class MonitorJob {
             .union(outcomes.results())
             .map(new RecordCheckMetrics())
             .uid(UID_CHECK_METRICS)
-            .name("check-metrics");
-    checks.sinkTo(metricsSink).uid(UID_METRICS_SINK).name("metrics-sink");
+            .name(name(UID_CHECK_METRICS));
+    checks.sinkTo(metricsSink).uid(UID_METRICS_SINK).name(name(UID_METRICS_SINK));
     DataStream<IncidentEvent> incidents =
         checks
             .keyBy(r -> SeriesKey.of(r).asString())
             .process(new RaiseIncidents(plan), TypeInformation.of(IncidentEvent.class))
             .uid(UID_INCIDENTS)
-            .name("alert-policy");
+            .name(name(UID_INCIDENTS));
     DataStream<DeadLetter> deadLetters =
         events.getSideOutput(DEAD_LETTERS).union(late, outcomes.deadLetters());
     if (evidenceSinks.any()) {
@@ -251,17 +251,17 @@ public final class MonitorJob {
         .map(new CountOpenIncidents(List.copyOf(plan.specs().keySet())))
         .setParallelism(1)
         .uid(UID_INCIDENT_METRICS)
-        .name("incident-metrics")
+        .name(name(UID_INCIDENT_METRICS))
         .sinkTo(incidentSink)
         .uid(UID_INCIDENT_SINK)
-        .name("incident-sink");
+        .name(name(UID_INCIDENT_SINK));
     deadLetters
         .map(new CountDeadLetters())
         .uid(UID_DEAD_LETTER_METRICS)
-        .name("dead-letter-metrics")
+        .name(name(UID_DEAD_LETTER_METRICS))
         .sinkTo(deadLetterSink)
         .uid(UID_DEAD_LETTER_SINK)
-        .name("dead-letter-sink");
+        .name(name(UID_DEAD_LETTER_SINK));
   }
 
   /**
@@ -286,18 +286,18 @@ public final class MonitorJob {
                     EvidenceItems.deadLetterCounts(d, models, Long.MIN_VALUE).forEach(out::collect),
                 TypeInformation.of(DeadLetterCount.class))
             .uid(UID_OUTCOME_DEAD_LETTER_COUNTS)
-            .name("outcome-dead-letter-counts");
+            .name(name(UID_OUTCOME_DEAD_LETTER_COUNTS));
     DataStream<DeadLetterCount> late =
         results
             .getSideOutput(LATE)
             .map(EvidenceItems::late, TypeInformation.of(DeadLetterCount.class))
             .uid(UID_LATE_COUNTS)
-            .name("late-counts");
+            .name(name(UID_LATE_COUNTS));
     return decoded
         .assignTimestampsAndWatermarks(
             SideInputWatermarks.<DeadLetterCount>strategy((c, previous) -> c.time()))
         .uid(UID_DECODE_DEAD_LETTER_COUNTS)
-        .name("decode-dead-letter-counts")
+        .name(name(UID_DECODE_DEAD_LETTER_COUNTS))
         .union(keyed, late);
   }
 
@@ -320,22 +320,22 @@ public final class MonitorJob {
         timed
             .process(new SplitByLabel(sizes), TypeInformation.of(LabelledPrediction.class))
             .uid(UID_INLINE_LABELS)
-            .name("split-by-label");
+            .name(name(UID_INLINE_LABELS));
     DataStream<LabelledPrediction> labelled = inline;
     DataStream<DeadLetter> labelDeadLetters = null;
     DataStream<DeadLetter> joinDeadLetters = null;
     DataStream<DeadLetterCount> labelDecodeCounts = null;
     if (labelSource != null) {
       SingleOutputStreamOperator<LabelEvent> labels =
-          env.fromSource(labelSource, WatermarkStrategy.noWatermarks(), "label-source")
+          env.fromSource(labelSource, WatermarkStrategy.noWatermarks(), name(UID_LABEL_SOURCE))
               .uid(UID_LABEL_SOURCE)
-              .name("label-source")
+              .name(name(UID_LABEL_SOURCE))
               .process(
                   new DecodeRecords<LabelEvent>(
                       plan, DecodeRecords.Kind.LABEL, LABEL_DEAD_LETTERS, LABEL_DEAD_LETTER_COUNTS),
                   TypeInformation.of(LabelEvent.class))
               .uid(UID_LABEL_DECODE)
-              .name("label-decode");
+              .name(name(UID_LABEL_DECODE));
       labelDeadLetters = labels.getSideOutput(LABEL_DEAD_LETTERS);
       labelDecodeCounts = labels.getSideOutput(LABEL_DEAD_LETTER_COUNTS);
       DataStream<LabelEvent> timedLabels =
@@ -346,7 +346,7 @@ public final class MonitorJob {
                       .withTimestampAssigner((l, previous) -> l.timestamp())
                       .withIdleness(plan.idleness()))
               .uid(UID_LABEL_WATERMARKS)
-              .name("label-watermarks");
+              .name(name(UID_LABEL_WATERMARKS));
       DataStream<Prediction> predictions = inline.getSideOutput(SplitByLabel.UNLABELLED);
       SingleOutputStreamOperator<LabelledPrediction> joined =
           predictions
@@ -356,7 +356,7 @@ public final class MonitorJob {
                   new JoinLabels(new LabelMatcher(plan.specs()), JOIN_DEAD_LETTERS),
                   TypeInformation.of(LabelledPrediction.class))
               .uid(UID_JOIN)
-              .name("label-join");
+              .name(name(UID_JOIN));
       joinDeadLetters = joined.getSideOutput(JOIN_DEAD_LETTERS);
       labelDeadLetters = labelDeadLetters.union(joinDeadLetters);
       labelled = labelled.union(joined);
@@ -368,12 +368,17 @@ public final class MonitorJob {
                 new OutcomeWindows(plan, OUTCOME_DEAD_LETTERS),
                 TypeInformation.of(CheckResult.class))
             .uid(UID_OUTCOMES)
-            .name("outcome-windows");
+            .name(name(UID_OUTCOMES));
     DataStream<DeadLetter> deadLetters = results.getSideOutput(OUTCOME_DEAD_LETTERS);
     return new Outcomes(
         results,
         labelDeadLetters == null ? deadLetters : deadLetters.union(labelDeadLetters),
         joinDeadLetters == null ? deadLetters : deadLetters.union(joinDeadLetters),
         labelDecodeCounts);
+  }
+
+  /** An operator's name: its uid without the job prefix, so names and uids always match. */
+  static String name(String uid) {
+    return uid.substring(uid.indexOf('.') + 1);
   }
 }

@@ -35,11 +35,11 @@ final class RecordCheckMetrics extends RichMapFunction<CheckResult, CheckResult>
   public CheckResult map(CheckResult r) {
     checks
         .computeIfAbsent(
-            r.modelId() + "/" + r.status(),
+            r.modelId() + "/" + r.status().code(),
             k ->
                 aimon
                     .addGroup("model", r.modelId())
-                    .addGroup("status", r.status())
+                    .addGroup("status", r.status().code())
                     .counter("checks"))
         .inc();
     if (r.value() == null || Boolean.TRUE.equals(r.partial())) {

@@ -46,7 +46,7 @@ public record RemediationInput(
         r.windowStart(),
         r.windowEnd(),
         r.checkId(),
-        r.status(),
+        r.status().code(),
         null,
         null,
         0);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aimon.detectors.check.CheckResult;
+import io.aimon.detectors.check.CheckStatus;
 import io.aimon.evidence.DeadLetterCount;
 import io.aimon.evidence.EvidenceItem;
 import io.aimon.evidence.EvidenceRecord;
@@ -68,23 +69,18 @@ class WriteEvidenceHarnessTest {
 
   private static EvidenceItem check(long windowStart, String checkId) {
     CheckResult r =
-        new CheckResult(
-            checkId,
-            MODEL,
-            null,
-            windowStart,
-            windowStart + WINDOW,
-            "psi",
-            "income",
-            null,
-            null,
-            0.01,
-            null,
-            100,
-            null,
-            0.25,
-            "ok",
-            "7ebb1eb2");
+        CheckResult.builder()
+            .checkId(checkId)
+            .modelId(MODEL)
+            .window(windowStart, windowStart + WINDOW)
+            .metric("psi")
+            .feature("income")
+            .value(0.01)
+            .n(100)
+            .threshold(0.25)
+            .status(CheckStatus.OK)
+            .referenceDigest("7ebb1eb2")
+            .build();
     return EvidenceItems.check(r, "c0ffee");
   }
 
