@@ -60,43 +60,6 @@ public record AimonConfig(
     }
   }
 
-  /** A configuration with the default {@code notify} section ({@link NotifyConfig#defaults()}). */
-  public AimonConfig(
-      Path source, String digest, KafkaSettings kafka, JobSettings job, List<ModelConfig> models) {
-    this(source, digest, kafka, job, models, NotifyConfig.defaults(), EvidenceConfig.defaults());
-  }
-
-  /** A configuration with the default {@code evidence} section. */
-  public AimonConfig(
-      Path source,
-      String digest,
-      KafkaSettings kafka,
-      JobSettings job,
-      List<ModelConfig> models,
-      NotifyConfig notifyConfig) {
-    this(source, digest, kafka, job, models, notifyConfig, EvidenceConfig.defaults());
-  }
-
-  /** A configuration with the default {@code corrective_actions} section. */
-  public AimonConfig(
-      Path source,
-      String digest,
-      KafkaSettings kafka,
-      JobSettings job,
-      List<ModelConfig> models,
-      NotifyConfig notifyConfig,
-      EvidenceConfig evidence) {
-    this(
-        source,
-        digest,
-        kafka,
-        job,
-        models,
-        notifyConfig,
-        evidence,
-        CorrectiveActionConfig.defaults());
-  }
-
   /** The model with this id, if configured. */
   public Optional<ModelConfig> model(String id) {
     return models.stream().filter(m -> m.id().equals(id)).findFirst();

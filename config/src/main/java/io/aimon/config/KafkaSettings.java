@@ -59,108 +59,160 @@ public record KafkaSettings(
     properties = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(properties));
   }
 
-  /**
-   * The defaults of the registry ({@link ConfigKeys}): localhost:9092, aimon-monitor, aimon.*
-   * topics.
-   */
-  public static KafkaSettings defaults() {
-    return new KafkaSettings(
-        ConfigKeys.KAFKA_BOOTSTRAP_SERVERS.defaultValue(),
-        ConfigKeys.KAFKA_GROUP_ID.defaultValue(),
-        ConfigKeys.KAFKA_TOPICS_INFERENCE.defaultValue(),
-        ConfigKeys.KAFKA_TOPICS_LABELS.defaultValue(),
-        ConfigKeys.KAFKA_TOPICS_METRICS.defaultValue(),
-        ConfigKeys.KAFKA_TOPICS_DEAD_LETTER.defaultValue(),
-        ConfigKeys.KAFKA_PROPERTIES.defaultValue(),
-        ConfigKeys.KAFKA_TOPICS_INCIDENTS.defaultValue());
-  }
-
-  /** The settings with the alert job's group and topics at their defaults. */
-  public KafkaSettings(
-      String bootstrapServers,
-      String groupId,
-      String inferenceTopic,
-      String labelsTopic,
-      String metricsTopic,
-      String deadLetterTopic,
-      Map<String, String> properties,
-      String incidentsTopic) {
-    this(
-        bootstrapServers,
-        groupId,
-        inferenceTopic,
-        labelsTopic,
-        metricsTopic,
-        deadLetterTopic,
-        properties,
-        incidentsTopic,
-        ConfigKeys.KAFKA_ALERT_GROUP_ID.defaultValue(),
-        ConfigKeys.KAFKA_TOPICS_ALERT_DELIVERIES.defaultValue(),
-        ConfigKeys.KAFKA_TOPICS_ALERT_DEAD_LETTER.defaultValue(),
-        ConfigKeys.KAFKA_TOPICS_EVIDENCE.defaultValue(),
-        ConfigKeys.KAFKA_TOPICS_INCIDENT_ACTIONS.defaultValue());
-  }
-
-  /** These settings with the alert job's consumer group and output topics replaced. */
-  public KafkaSettings withAlertTopics(
-      String alertGroupId, String alertDeliveriesTopic, String alertDeadLetterTopic) {
-    return new KafkaSettings(
-        bootstrapServers,
-        groupId,
-        inferenceTopic,
-        labelsTopic,
-        metricsTopic,
-        deadLetterTopic,
-        properties,
-        incidentsTopic,
-        alertGroupId,
-        alertDeliveriesTopic,
-        alertDeadLetterTopic,
-        evidenceTopic,
-        incidentActionsTopic);
-  }
-
-  /** These settings with another evidence topic. */
-  public KafkaSettings withEvidenceTopic(String evidenceTopic) {
-    return new KafkaSettings(
-        bootstrapServers,
-        groupId,
-        inferenceTopic,
-        labelsTopic,
-        metricsTopic,
-        deadLetterTopic,
-        properties,
-        incidentsTopic,
-        alertGroupId,
-        alertDeliveriesTopic,
-        alertDeadLetterTopic,
-        evidenceTopic,
-        incidentActionsTopic);
-  }
-
-  /** Settings with the default incidents topic. */
-  public KafkaSettings(
-      String bootstrapServers,
-      String groupId,
-      String inferenceTopic,
-      String labelsTopic,
-      String metricsTopic,
-      String deadLetterTopic,
-      Map<String, String> properties) {
-    this(
-        bootstrapServers,
-        groupId,
-        inferenceTopic,
-        labelsTopic,
-        metricsTopic,
-        deadLetterTopic,
-        properties,
-        ConfigKeys.KAFKA_TOPICS_INCIDENTS.defaultValue());
-  }
-
   static void requireText(String name, String value) {
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException(name + " must be a non-blank string, was " + value);
+    }
+  }
+
+  /**
+   * A builder starting from every key's default ({@link ConfigKeys}); {@code build()} validates.
+   *
+   * <pre>{@code
+   * KafkaSettings k = KafkaSettings.builder().bootstrapServers("broker:9092")
+   *     .evidenceTopic("prod.evidence").build();
+   * }</pre>
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder starting from these settings. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.bootstrapServers = bootstrapServers;
+    b.groupId = groupId;
+    b.inferenceTopic = inferenceTopic;
+    b.labelsTopic = labelsTopic;
+    b.metricsTopic = metricsTopic;
+    b.deadLetterTopic = deadLetterTopic;
+    b.properties = properties;
+    b.incidentsTopic = incidentsTopic;
+    b.alertGroupId = alertGroupId;
+    b.alertDeliveriesTopic = alertDeliveriesTopic;
+    b.alertDeadLetterTopic = alertDeadLetterTopic;
+    b.evidenceTopic = evidenceTopic;
+    b.incidentActionsTopic = incidentActionsTopic;
+    return b;
+  }
+
+  /** Builds {@link KafkaSettings}; each setter's default is its config key's. */
+  public static final class Builder {
+    private String bootstrapServers = ConfigKeys.KAFKA_BOOTSTRAP_SERVERS.defaultValue();
+    private String groupId = ConfigKeys.KAFKA_GROUP_ID.defaultValue();
+    private String inferenceTopic = ConfigKeys.KAFKA_TOPICS_INFERENCE.defaultValue();
+    private String labelsTopic = ConfigKeys.KAFKA_TOPICS_LABELS.defaultValue();
+    private String metricsTopic = ConfigKeys.KAFKA_TOPICS_METRICS.defaultValue();
+    private String deadLetterTopic = ConfigKeys.KAFKA_TOPICS_DEAD_LETTER.defaultValue();
+    private Map<String, String> properties = ConfigKeys.KAFKA_PROPERTIES.defaultValue();
+    private String incidentsTopic = ConfigKeys.KAFKA_TOPICS_INCIDENTS.defaultValue();
+    private String alertGroupId = ConfigKeys.KAFKA_ALERT_GROUP_ID.defaultValue();
+    private String alertDeliveriesTopic = ConfigKeys.KAFKA_TOPICS_ALERT_DELIVERIES.defaultValue();
+    private String alertDeadLetterTopic = ConfigKeys.KAFKA_TOPICS_ALERT_DEAD_LETTER.defaultValue();
+    private String evidenceTopic = ConfigKeys.KAFKA_TOPICS_EVIDENCE.defaultValue();
+    private String incidentActionsTopic = ConfigKeys.KAFKA_TOPICS_INCIDENT_ACTIONS.defaultValue();
+
+    private Builder() {}
+
+    /** The brokers, host:port,... (default: that of {@code kafka.bootstrap_servers}). */
+    public Builder bootstrapServers(String value) {
+      this.bootstrapServers = value;
+      return this;
+    }
+
+    /** The monitor job's consumer group (default: that of {@code kafka.group_id}). */
+    public Builder groupId(String value) {
+      this.groupId = value;
+      return this;
+    }
+
+    /** The inference events topic (default: that of {@code kafka.topics.inference}). */
+    public Builder inferenceTopic(String value) {
+      this.inferenceTopic = value;
+      return this;
+    }
+
+    /** The label events topic (default: that of {@code kafka.topics.labels}). */
+    public Builder labelsTopic(String value) {
+      this.labelsTopic = value;
+      return this;
+    }
+
+    /** The check results topic (default: that of {@code kafka.topics.metrics}). */
+    public Builder metricsTopic(String value) {
+      this.metricsTopic = value;
+      return this;
+    }
+
+    /** The dead-letter topic (default: that of {@code kafka.topics.dead_letter}). */
+    public Builder deadLetterTopic(String value) {
+      this.deadLetterTopic = value;
+      return this;
+    }
+
+    /** Extra Kafka client properties (default: that of {@code kafka.properties}). */
+    public Builder properties(Map<String, String> value) {
+      this.properties = value;
+      return this;
+    }
+
+    /** The incident events topic (default: that of {@code kafka.topics.incidents}). */
+    public Builder incidentsTopic(String value) {
+      this.incidentsTopic = value;
+      return this;
+    }
+
+    /** The alert job's consumer group (default: that of {@code kafka.alert_group_id}). */
+    public Builder alertGroupId(String value) {
+      this.alertGroupId = value;
+      return this;
+    }
+
+    /** The alert deliveries topic (default: that of {@code kafka.topics.alert_deliveries}). */
+    public Builder alertDeliveriesTopic(String value) {
+      this.alertDeliveriesTopic = value;
+      return this;
+    }
+
+    /**
+     * The alert job's dead-letter topic (default: that of {@code kafka.topics.alert_dead_letter}).
+     */
+    public Builder alertDeadLetterTopic(String value) {
+      this.alertDeadLetterTopic = value;
+      return this;
+    }
+
+    /** The evidence topic (default: that of {@code kafka.topics.evidence}). */
+    public Builder evidenceTopic(String value) {
+      this.evidenceTopic = value;
+      return this;
+    }
+
+    /**
+     * The operators' corrective actions topic (default: that of {@code
+     * kafka.topics.incident_actions}).
+     */
+    public Builder incidentActionsTopic(String value) {
+      this.incidentActionsTopic = value;
+      return this;
+    }
+
+    /** The settings. @throws IllegalArgumentException naming a blank value */
+    public KafkaSettings build() {
+      return new KafkaSettings(
+          bootstrapServers,
+          groupId,
+          inferenceTopic,
+          labelsTopic,
+          metricsTopic,
+          deadLetterTopic,
+          properties,
+          incidentsTopic,
+          alertGroupId,
+          alertDeliveriesTopic,
+          alertDeadLetterTopic,
+          evidenceTopic,
+          incidentActionsTopic);
     }
   }
 }

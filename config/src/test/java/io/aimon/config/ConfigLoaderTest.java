@@ -28,22 +28,24 @@ class ConfigLoaderTest {
 
     assertEquals(fixture("full.yaml"), config.source());
     assertEquals(
-        new KafkaSettings(
-            "broker-1:9093,broker-2:9093",
-            "aimon-prod",
-            "prod.inference",
-            "prod.labels",
-            "prod.metrics",
-            "prod.dead-letter",
-            Map.of(
-                "security.protocol",
-                "SASL_SSL",
-                "sasl.mechanism",
-                "PLAIN",
-                "request.timeout.ms",
-                "30000",
-                "enable.auto.commit",
-                "false")),
+        KafkaSettings.builder()
+            .bootstrapServers("broker-1:9093,broker-2:9093")
+            .groupId("aimon-prod")
+            .inferenceTopic("prod.inference")
+            .labelsTopic("prod.labels")
+            .metricsTopic("prod.metrics")
+            .deadLetterTopic("prod.dead-letter")
+            .properties(
+                Map.of(
+                    "security.protocol",
+                    "SASL_SSL",
+                    "sasl.mechanism",
+                    "PLAIN",
+                    "request.timeout.ms",
+                    "30000",
+                    "enable.auto.commit",
+                    "false"))
+            .build(),
         config.kafka());
     assertEquals(
         List.of("security.protocol", "sasl.mechanism", "request.timeout.ms", "enable.auto.commit"),
@@ -113,16 +115,17 @@ class ConfigLoaderTest {
   void minimalConfigGetsEveryDefault() throws Exception {
     AimonConfig config = load("minimal.yaml");
 
-    assertEquals(KafkaSettings.defaults(), config.kafka());
+    assertEquals(KafkaSettings.builder().build(), config.kafka());
     assertEquals(
-        new KafkaSettings(
-            "localhost:9092",
-            "aimon-monitor",
-            "aimon.inference",
-            "aimon.labels",
-            "aimon.metrics",
-            "aimon.dead-letter",
-            Map.of()),
+        KafkaSettings.builder()
+            .bootstrapServers("localhost:9092")
+            .groupId("aimon-monitor")
+            .inferenceTopic("aimon.inference")
+            .labelsTopic("aimon.labels")
+            .metricsTopic("aimon.metrics")
+            .deadLetterTopic("aimon.dead-letter")
+            .properties(Map.of())
+            .build(),
         config.kafka());
     assertEquals(JobSettings.defaults(), config.job());
     assertEquals(

@@ -39,27 +39,6 @@ class ModelConfigTest {
   }
 
   @Test
-  void oldConstructorAppliesTheTaskAndLabelsDefaults() {
-    ModelConfig m =
-        new ModelConfig(
-            "m1",
-            null,
-            Duration.ofHours(1),
-            100,
-            REFERENCE,
-            List.of("age"),
-            List.of(),
-            true,
-            true,
-            "1",
-            FairnessConfig.none(),
-            Map.of(),
-            Map.of());
-
-    assertEquals(model().build(), m);
-  }
-
-  @Test
   void taskNamesAreTheYamlNames() {
     assertEquals(List.of("binary_classification", "regression"), Task.yamlNames());
     assertEquals(Task.REGRESSION, Task.fromYamlName("regression").orElseThrow());
@@ -365,7 +344,16 @@ class ModelConfigTest {
         IllegalArgumentException.class, () -> new FairnessConfig(List.of("sex", "sex"), 30));
     assertThrows(
         IllegalArgumentException.class,
-        () -> new KafkaSettings(" ", "g", "i", "l", "m", "d", Map.of()));
+        () ->
+            KafkaSettings.builder()
+                .bootstrapServers(" ")
+                .groupId("g")
+                .inferenceTopic("i")
+                .labelsTopic("l")
+                .metricsTopic("m")
+                .deadLetterTopic("d")
+                .properties(Map.of())
+                .build());
   }
 
   @Test

@@ -304,11 +304,17 @@ class NotifyConfigTest {
         assertThrows(
             IllegalArgumentException.class,
             () ->
-                new AimonConfig(c.source(), c.digest(), c.kafka(), c.job(), c.models(), withRoute));
+                new AimonConfig(
+                    c.source(),
+                    c.digest(),
+                    c.kafka(),
+                    c.job(),
+                    c.models(),
+                    withRoute,
+                    c.evidence(),
+                    c.correctiveActions()));
     assertEquals("notify routes must name configured models, 'nope' is not one", e.getMessage());
-    assertEquals(
-        NotifyConfig.defaults(),
-        new AimonConfig(c.source(), c.digest(), c.kafka(), c.job(), c.models()).notifyConfig());
+    assertEquals(NotifyConfig.defaults(), load("minimal.yaml").notifyConfig());
   }
 
   // --- problems -------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package io.aimon.detectors.check;
 
+import io.aimon.detectors.common.ConfusionCounts;
 import io.aimon.detectors.model.ModelSpec;
 import java.util.List;
 
@@ -8,45 +9,33 @@ import java.util.List;
  * with their common fields. Immutable: the {@code for…}/{@code with…} methods return copies.
  */
 final class CheckEmitter {
-  private final ModelSpec spec;
-  private final String digest;
-  private final String modelVersion;
-  private final long windowStart;
-  private final long windowEnd;
-  private final List<CheckResult> out;
-  private final String feature;
-  private final String attribute;
-  private final String group;
-  private final long n;
-  private final Long nReference;
-  private final int minSamples;
-  private final long[] counts;
-  private final Boolean partial;
-
-  private CheckEmitter(
+  /** What every result of the window shares, and where results go. */
+  private record Window(
       ModelSpec spec,
       String digest,
       String modelVersion,
-      long windowStart,
-      long windowEnd,
-      List<CheckResult> out,
-      String feature,
-      String attribute,
-      String group,
+      long start,
+      long end,
+      List<CheckResult> out) {}
+
+  private final Window window;
+  private final Subject subject;
+  private final long n;
+  private final Long nReference;
+  private final int minSamples;
+  private final ConfusionCounts counts;
+  private final boolean partial;
+
+  private CheckEmitter(
+      Window window,
+      Subject subject,
       long n,
       Long nReference,
       int minSamples,
-      long[] counts,
-      Boolean partial) {
-    this.spec = spec;
-    this.digest = digest;
-    this.modelVersion = modelVersion;
-    this.windowStart = windowStart;
-    this.windowEnd = windowEnd;
-    this.out = out;
-    this.feature = feature;
-    this.attribute = attribute;
-    this.group = group;
+      ConfusionCounts counts,
+      boolean partial) {
+    this.window = window;
+    this.subject = subject;
     this.n = n;
     this.nReference = nReference;
     this.minSamples = minSamples;
@@ -63,53 +52,26 @@ final class CheckEmitter {
       long windowEnd,
       List<CheckResult> out) {
     return new CheckEmitter(
-        spec,
-        digest,
-        modelVersion,
-        windowStart,
-        windowEnd,
-        out,
-        null,
-        null,
-        null,
+        new Window(spec, digest, modelVersion, windowStart, windowEnd, out),
+        Subject.MODEL,
         0,
         null,
         spec.minSamples(),
         null,
-        null);
+        false);
   }
 
   /** Checks of a feature (or the model when null) resting on n values. */
   CheckEmitter feature(String name, long sampleSize, Long referenceSize) {
     return new CheckEmitter(
-        spec,
-        digest,
-        modelVersion,
-        windowStart,
-        windowEnd,
-        out,
-        name,
-        null,
-        null,
-        sampleSize,
-        referenceSize,
-        minSamples,
-        counts,
-        partial);
+        window, Subject.feature(name), sampleSize, referenceSize, minSamples, counts, partial);
   }
 
   /** Checks of a fairness attribute (group null for gaps) resting on n events. */
   CheckEmitter group(String attributeName, String groupName, long sampleSize) {
     return new CheckEmitter(
-        spec,
-        digest,
-        modelVersion,
-        windowStart,
-        windowEnd,
-        out,
-        null,
-        attributeName,
-        groupName,
+        window,
+        Subject.group(attributeName, groupName),
         sampleSize,
         null,
         minSamples,
@@ -119,59 +81,17 @@ final class CheckEmitter {
 
   /** The same emitter judging sample sizes against another floor (e.g. min_group_size). */
   CheckEmitter withMinSamples(int floor) {
-    return new CheckEmitter(
-        spec,
-        digest,
-        modelVersion,
-        windowStart,
-        windowEnd,
-        out,
-        feature,
-        attribute,
-        group,
-        n,
-        nReference,
-        floor,
-        counts,
-        partial);
+    return new CheckEmitter(window, subject, n, nReference, floor, counts, partial);
   }
 
   /** The same emitter adding the window's confusion counts to every result. */
-  CheckEmitter withCounts(long tp, long fp, long tn, long fn) {
-    return new CheckEmitter(
-        spec,
-        digest,
-        modelVersion,
-        windowStart,
-        windowEnd,
-        out,
-        feature,
-        attribute,
-        group,
-        n,
-        nReference,
-        minSamples,
-        new long[] {tp, fp, tn, fn},
-        partial);
+  CheckEmitter withCounts(ConfusionCounts confusion) {
+    return new CheckEmitter(window, subject, n, nReference, minSamples, confusion, partial);
   }
 
   /** The same emitter marking results as partial (early, before the labels are final). */
   CheckEmitter withPartial(boolean isPartial) {
-    return new CheckEmitter(
-        spec,
-        digest,
-        modelVersion,
-        windowStart,
-        windowEnd,
-        out,
-        feature,
-        attribute,
-        group,
-        n,
-        nReference,
-        minSamples,
-        counts,
-        isPartial ? Boolean.TRUE : null);
+    return new CheckEmitter(window, subject, n, nReference, minSamples, counts, isPartial);
   }
 
   /** A metric judged by its threshold (no reference value needed). */
@@ -197,58 +117,68 @@ final class CheckEmitter {
   /** Metrics that cannot be computed because the window has no value of the subject. */
   void noData(List<String> metrics) {
     for (String m : metrics) {
-      out.add(result(m, null, null, 0, Judgement.INSUFFICIENT, null));
+      window.out().add(result(m, null, null, 0, Judgement.INSUFFICIENT, null));
     }
   }
 
   void add(String metric, Double value, Double p, Judgement j) {
-    out.add(result(metric, value, p, n, j, null));
+    window.out().add(result(metric, value, p, n, j, null));
   }
 
   /** A rate that is reported with its 95% interval but never judged. */
   void rate(String metric, Double value, double[] interval) {
-    out.add(
-        result(
-            metric,
-            value,
-            null,
-            n,
-            n < minSamples ? Judgement.INSUFFICIENT : Judgement.UNJUDGED,
-            interval));
+    window
+        .out()
+        .add(
+            result(
+                metric,
+                value,
+                null,
+                n,
+                n < minSamples ? Judgement.INSUFFICIENT : Judgement.UNJUDGED,
+                interval));
   }
 
   private Judgement judge(String metric, double value, double p, double effect, double reference) {
     if (n < minSamples) {
       return Judgement.INSUFFICIENT;
     }
-    return Judgement.of(spec.threshold(metric, feature), value, p, effect, reference);
+    return Judgement.of(
+        window.spec().threshold(metric, subject.feature()), value, p, effect, reference);
   }
 
   private CheckResult result(
       String metric, Double value, Double p, long sampleSize, Judgement j, double[] interval) {
-    return new CheckResult(
-        CheckIds.of(spec.id(), windowStart, metric, feature, attribute, group),
-        spec.id(),
-        modelVersion,
-        windowStart,
-        windowEnd,
-        metric,
-        feature,
-        attribute,
-        group,
-        value,
-        p,
-        sampleSize,
-        nReference,
-        j.threshold(),
-        j.status(),
-        digest,
-        counts == null ? null : counts[0],
-        counts == null ? null : counts[1],
-        counts == null ? null : counts[2],
-        counts == null ? null : counts[3],
-        partial,
-        interval == null ? null : interval[0],
-        interval == null ? null : interval[1]);
+    CheckResult.Builder b =
+        CheckResult.builder()
+            .checkId(
+                CheckIds.of(
+                    window.spec().id(),
+                    window.start(),
+                    metric,
+                    subject.feature(),
+                    subject.attribute(),
+                    subject.group()))
+            .modelId(window.spec().id())
+            .modelVersion(window.modelVersion())
+            .window(window.start(), window.end())
+            .metric(metric)
+            .feature(subject.feature())
+            .group(subject.attribute(), subject.group())
+            .value(value)
+            .pValue(p)
+            .n(sampleSize)
+            .nReference(nReference)
+            .threshold(j.threshold())
+            .status(j.status())
+            .referenceDigest(window.digest())
+            .partial(partial);
+    if (counts != null) {
+      b.counts(counts);
+    }
+    if (interval != null) {
+      b.interval(interval[0], interval[1]);
+    }
+    return b.build();
   }
 }

@@ -1,5 +1,6 @@
 package io.aimon.detectors.check;
 
+import io.aimon.detectors.common.ConfusionCounts;
 import java.util.Objects;
 
 /**
@@ -67,6 +68,11 @@ public record CheckResult(
     if (pValue != null && !Double.isFinite(pValue)) {
       pValue = null;
     }
+  }
+
+  /** The confusion counts, or null when the result carries none. */
+  public ConfusionCounts counts() {
+    return tp == null ? null : new ConfusionCounts(tp, fp, tn, fn);
   }
 
   /**
@@ -198,12 +204,11 @@ public record CheckResult(
     }
 
     /** The window's confusion counts (binary performance). Default none. */
-    public Builder counts(
-        long truePositives, long falsePositives, long trueNegatives, long falseNegatives) {
-      this.tp = truePositives;
-      this.fp = falsePositives;
-      this.tn = trueNegatives;
-      this.fn = falseNegatives;
+    public Builder counts(ConfusionCounts c) {
+      this.tp = c.tp();
+      this.fp = c.fp();
+      this.tn = c.tn();
+      this.fn = c.fn();
       return this;
     }
 

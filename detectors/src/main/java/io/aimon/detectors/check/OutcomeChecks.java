@@ -59,10 +59,7 @@ public final class OutcomeChecks {
       return out;
     }
     BinaryClassificationMetrics m = outcomes.binary().result();
-    CheckEmitter e =
-        window
-            .feature(null, m.n(), referenceSize(reference))
-            .withCounts(m.tp(), m.fp(), m.tn(), m.fn());
+    CheckEmitter e = window.feature(null, m.n(), referenceSize(reference)).withCounts(m.counts());
     e.value(MetricIds.ACCURACY, orNaN(m.accuracy()), ref(ref, MetricIds.ACCURACY));
     e.value(MetricIds.PRECISION, m.precision(), ref(ref, MetricIds.PRECISION));
     e.value(MetricIds.RECALL, m.recall(), ref(ref, MetricIds.RECALL));

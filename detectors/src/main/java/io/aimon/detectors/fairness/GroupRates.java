@@ -1,5 +1,6 @@
 package io.aimon.detectors.fairness;
 
+import io.aimon.detectors.common.ConfusionCounts;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -9,11 +10,8 @@ import java.util.Objects;
  *
  * @param count events in the group, labelled or not (&gt;= 1)
  * @param selected events predicted positive
- * @param labelled labelled events ({@code tp + fp + tn + fn})
- * @param tp labelled, predicted positive, actually positive
- * @param fp labelled, predicted positive, actually negative
- * @param tn labelled, predicted negative, actually negative
- * @param fn labelled, predicted negative, actually positive
+ * @param labelled labelled events ({@code counts.n()})
+ * @param counts the group's confusion counts over its labelled events
  * @param selectionRate {@code selected / count}
  * @param tpr {@code tp / (tp + fn)}; null without labelled positives
  * @param fpr {@code fp / (fp + tn)}; null without labelled negatives
@@ -27,10 +25,7 @@ public record GroupRates(
     long count,
     long selected,
     long labelled,
-    long tp,
-    long fp,
-    long tn,
-    long fn,
+    ConfusionCounts counts,
     double selectionRate,
     Double tpr,
     Double fpr,
@@ -47,7 +42,7 @@ public record GroupRates(
    *     two numbers, or a rate and its interval are not both present or both null
    */
   public GroupRates {
-    if (count < 1 || selected < 0 || labelled < 0 || tp < 0 || fp < 0 || tn < 0 || fn < 0) {
+    if (count < 1 || selected < 0 || labelled < 0 || counts == null) {
       throw new IllegalArgumentException(
           "group rates: expected count >= 1 and counts >= 0, found count="
               + count
@@ -55,14 +50,8 @@ public record GroupRates(
               + selected
               + " labelled="
               + labelled
-              + " tp="
-              + tp
-              + " fp="
-              + fp
-              + " tn="
-              + tn
-              + " fn="
-              + fn);
+              + " "
+              + counts);
     }
     selectionRateWilson95 =
         checkInterval("selectionRateWilson95", selectionRate, selectionRateWilson95);
@@ -74,26 +63,44 @@ public record GroupRates(
   /** The counts' rates and intervals. */
   static GroupRates of(GroupCounts g) {
     long count = g.count();
-    long tp = g.tp();
-    long fp = g.fp();
-    long tn = g.tn();
-    long fn = g.fn();
+    ConfusionCounts c = new ConfusionCounts(g.tp(), g.fp(), g.tn(), g.fn());
+    long tp = c.tp();
+    long fp = c.fp();
+    long tn = c.tn();
+    long fn = c.fn();
     return new GroupRates(
         count,
         g.selected(),
         g.labelled(),
-        tp,
-        fp,
-        tn,
-        fn,
+        c,
         (double) g.selected() / count,
-        rate(tp, tp + fn),
-        rate(fp, fp + tn),
-        rate(tp, tp + fp),
+        c.tpr(),
+        c.fpr(),
+        c.precision(),
         Wilson.interval(g.selected(), count),
         interval(tp, tp + fn),
         interval(fp, fp + tn),
         interval(tp, tp + fp));
+  }
+
+  /** Labelled, predicted positive, actually positive. */
+  public long tp() {
+    return counts.tp();
+  }
+
+  /** Labelled, predicted positive, actually negative. */
+  public long fp() {
+    return counts.fp();
+  }
+
+  /** Labelled, predicted negative, actually negative. */
+  public long tn() {
+    return counts.tn();
+  }
+
+  /** Labelled, predicted negative, actually positive. */
+  public long fn() {
+    return counts.fn();
   }
 
   /** A copy of {@code [lower, upper]} of the selection rate. */
@@ -126,10 +133,7 @@ public record GroupRates(
         && count == r.count
         && selected == r.selected
         && labelled == r.labelled
-        && tp == r.tp
-        && fp == r.fp
-        && tn == r.tn
-        && fn == r.fn
+        && counts.equals(r.counts)
         && Double.compare(selectionRate, r.selectionRate) == 0
         && Objects.equals(tpr, r.tpr)
         && Objects.equals(fpr, r.fpr)
@@ -142,7 +146,7 @@ public record GroupRates(
 
   @Override
   public int hashCode() {
-    int h = Objects.hash(count, selected, labelled, tp, fp, tn, fn, selectionRate, tpr, fpr);
+    int h = Objects.hash(count, selected, labelled, counts, selectionRate, tpr, fpr);
     h = 31 * h + Objects.hashCode(precision);
     h = 31 * h + Arrays.hashCode(selectionRateWilson95);
     h = 31 * h + Arrays.hashCode(tprWilson95);
@@ -158,14 +162,8 @@ public record GroupRates(
         + selected
         + ", labelled="
         + labelled
-        + ", tp="
-        + tp
-        + ", fp="
-        + fp
-        + ", tn="
-        + tn
-        + ", fn="
-        + fn
+        + ", "
+        + counts
         + ", selectionRate="
         + selectionRate
         + ", tpr="
@@ -183,10 +181,6 @@ public record GroupRates(
         + ", precisionWilson95="
         + Arrays.toString(precisionWilson95)
         + "]";
-  }
-
-  private static Double rate(long k, long n) {
-    return n == 0 ? null : (double) k / n;
   }
 
   private static double[] interval(long k, long n) {

@@ -1,5 +1,6 @@
 package io.aimon.detectors.performance;
 
+import io.aimon.detectors.common.ConfusionCounts;
 import io.aimon.detectors.sketch.ValueDistribution;
 
 /**
@@ -179,11 +180,7 @@ public final class BinaryClassificationAccumulator {
     Double logLoss = scored == 0 ? null : logLossSum.value() / scored;
     Double brier = scored == 0 ? null : brierSum.value() / scored;
     return new BinaryClassificationMetrics(
-        n,
-        tp,
-        fp,
-        tn,
-        fn,
+        new ConfusionCounts(tp, fp, tn, fn),
         accuracy,
         precision,
         recall,

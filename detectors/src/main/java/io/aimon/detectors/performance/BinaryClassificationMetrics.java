@@ -1,15 +1,13 @@
 package io.aimon.detectors.performance;
 
+import io.aimon.detectors.common.ConfusionCounts;
+
 /**
  * The binary-classification metrics of one window (immutable), as produced by {@link
  * BinaryClassificationAccumulator#result()}. The definitions are scikit-learn 1.2.1's (see the
  * package doc); rates are fractions in [0, 1].
  *
- * @param n events counted ({@code tp + fp + tn + fn})
- * @param tp predicted positive, actually positive
- * @param fp predicted positive, actually negative
- * @param tn predicted negative, actually negative
- * @param fn predicted negative, actually positive
+ * @param counts the window's confusion counts; {@code n} events in all
  * @param accuracy {@code (tp + tn) / n}; null when {@code n == 0}
  * @param precision {@code tp / (tp + fp)}, 0 when {@code tp + fp == 0} (zero_division = 0)
  * @param recall {@code tp / (tp + fn)}, 0 when {@code tp + fn == 0}
@@ -25,11 +23,7 @@ package io.aimon.detectors.performance;
  * @param nScored events that had a score ({@code <= n})
  */
 public record BinaryClassificationMetrics(
-    long n,
-    long tp,
-    long fp,
-    long tn,
-    long fn,
+    ConfusionCounts counts,
     Double accuracy,
     double precision,
     double recall,
@@ -41,28 +35,38 @@ public record BinaryClassificationMetrics(
     long nScored) {
 
   /**
-   * @throws IllegalArgumentException if a count is negative, {@code n != tp + fp + tn + fn} or
-   *     {@code nScored} is not in [0, n]
+   * @throws IllegalArgumentException if {@code nScored} is not in [0, n]
    */
   public BinaryClassificationMetrics {
-    if (tp < 0 || fp < 0 || tn < 0 || fn < 0) {
+    java.util.Objects.requireNonNull(counts, "counts");
+    if (nScored < 0 || nScored > counts.n()) {
       throw new IllegalArgumentException(
-          "confusion counts: expected >= 0, found tp="
-              + tp
-              + " fp="
-              + fp
-              + " tn="
-              + tn
-              + " fn="
-              + fn);
+          "nScored: expected an integer in [0, " + counts.n() + "], found " + nScored);
     }
-    if (n != tp + fp + tn + fn) {
-      throw new IllegalArgumentException(
-          "n: expected tp + fp + tn + fn = " + (tp + fp + tn + fn) + ", found " + n);
-    }
-    if (nScored < 0 || nScored > n) {
-      throw new IllegalArgumentException(
-          "nScored: expected an integer in [0, " + n + "], found " + nScored);
-    }
+  }
+
+  /** Events counted: {@code tp + fp + tn + fn}. */
+  public long n() {
+    return counts.n();
+  }
+
+  /** Predicted positive, actually positive. */
+  public long tp() {
+    return counts.tp();
+  }
+
+  /** Predicted positive, actually negative. */
+  public long fp() {
+    return counts.fp();
+  }
+
+  /** Predicted negative, actually negative. */
+  public long tn() {
+    return counts.tn();
+  }
+
+  /** Predicted negative, actually positive. */
+  public long fn() {
+    return counts.fn();
   }
 }

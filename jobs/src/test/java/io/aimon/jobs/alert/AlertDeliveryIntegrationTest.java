@@ -360,7 +360,11 @@ class AlertDeliveryIntegrationTest {
       StreamExecutionEnvironment env = MonitorRunner.environment(1, Duration.ofMillis(300), true);
       // the alert job reads what the monitor job committed in run "a"
       KafkaSettings settings =
-          settings("a").withAlertTopics("alert-group-c", "deliveries-c", "adl-c");
+          settings("a").toBuilder()
+              .alertGroupId("alert-group-c")
+              .alertDeliveriesTopic("deliveries-c")
+              .alertDeadLetterTopic("adl-c")
+              .build();
       AlertJob.kafkaJob(notify, settings, 1 << 20, "alert-c")
           .build(
               env,
@@ -442,17 +446,20 @@ class AlertDeliveryIntegrationTest {
   }
 
   private static KafkaSettings settings(String name) {
-    return new KafkaSettings(
-            kafka.bootstrapServers(),
-            "group-" + name,
-            "inference",
-            "labels-absent",
-            "metrics-" + name,
-            "dead-" + name,
-            Map.of(),
-            "incidents-" + name)
-        .withAlertTopics("alert-group-" + name, "deliveries-" + name, "adl-" + name)
-        .withEvidenceTopic("evidence-" + name);
+    return KafkaSettings.builder()
+        .bootstrapServers(kafka.bootstrapServers())
+        .groupId("group-" + name)
+        .inferenceTopic("inference")
+        .labelsTopic("labels-absent")
+        .metricsTopic("metrics-" + name)
+        .deadLetterTopic("dead-" + name)
+        .properties(Map.of())
+        .incidentsTopic("incidents-" + name)
+        .alertGroupId("alert-group-" + name)
+        .alertDeliveriesTopic("deliveries-" + name)
+        .alertDeadLetterTopic("adl-" + name)
+        .evidenceTopic("evidence-" + name)
+        .build();
   }
 
   private static void createTopics(String name) throws Exception {

@@ -70,16 +70,17 @@ class EvidenceSavepointIntegrationTest {
       AimonConfig config = ConfigLoader.load(configFile);
       MonitorPlan plan = MonitorPlan.of(config, ReferenceProfiles.loadAll(config, false));
       KafkaSettings settings =
-          new KafkaSettings(
-                  kafka.bootstrapServers(),
-                  "savepoint-test",
-                  "inference",
-                  config.kafka().labelsTopic(),
-                  "metrics",
-                  "dead",
-                  Map.of(),
-                  "incidents")
-              .withEvidenceTopic("evidence");
+          KafkaSettings.builder()
+              .bootstrapServers(kafka.bootstrapServers())
+              .groupId("savepoint-test")
+              .inferenceTopic("inference")
+              .labelsTopic(config.kafka().labelsTopic())
+              .metricsTopic("metrics")
+              .deadLetterTopic("dead")
+              .properties(Map.of())
+              .incidentsTopic("incidents")
+              .evidenceTopic("evidence")
+              .build();
       List<String> lines = AdultFixtures.lines(AdultFixtures.PRODUCTION, SECOND);
       KafkaTestClients.produce(kafka.bootstrapServers(), "inference", lines.subList(0, FIRST));
 

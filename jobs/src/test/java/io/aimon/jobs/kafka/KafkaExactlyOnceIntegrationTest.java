@@ -137,16 +137,17 @@ class KafkaExactlyOnceIntegrationTest {
   private static List<String> run(String name, boolean injectFailure) throws Exception {
     KafkaSettings k = config.kafka();
     KafkaSettings settings =
-        new KafkaSettings(
-                kafka.bootstrapServers(),
-                "group-" + name,
-                "inference",
-                k.labelsTopic(),
-                "metrics-" + name,
-                "dead-" + name,
-                Map.of(),
-                "incidents-" + name)
-            .withEvidenceTopic("evidence-" + name);
+        KafkaSettings.builder()
+            .bootstrapServers(kafka.bootstrapServers())
+            .groupId("group-" + name)
+            .inferenceTopic("inference")
+            .labelsTopic(k.labelsTopic())
+            .metricsTopic("metrics-" + name)
+            .deadLetterTopic("dead-" + name)
+            .properties(Map.of())
+            .incidentsTopic("incidents-" + name)
+            .evidenceTopic("evidence-" + name)
+            .build();
     StreamExecutionEnvironment env = MonitorRunner.environment(plan, true);
     FailOnceAfterCheckpoint.reset();
     MonitorRunner.kafkaJob(plan, settings, true, "test-" + name)

@@ -97,16 +97,17 @@ class KafkaLabelsExactlyOnceIntegrationTest {
 
   private static List<String> run(String name, boolean injectFailure) throws Exception {
     KafkaSettings settings =
-        new KafkaSettings(
-                kafka.bootstrapServers(),
-                "group-" + name,
-                "predictions",
-                "labels",
-                "metrics-" + name,
-                "dead-" + name,
-                Map.of(),
-                "incidents-" + name)
-            .withEvidenceTopic("evidence-" + name);
+        KafkaSettings.builder()
+            .bootstrapServers(kafka.bootstrapServers())
+            .groupId("group-" + name)
+            .inferenceTopic("predictions")
+            .labelsTopic("labels")
+            .metricsTopic("metrics-" + name)
+            .deadLetterTopic("dead-" + name)
+            .properties(Map.of())
+            .incidentsTopic("incidents-" + name)
+            .evidenceTopic("evidence-" + name)
+            .build();
     StreamExecutionEnvironment env = MonitorRunner.environment(plan, true);
     FailOnceAfterCheckpoint.reset();
     MonitorRunner.kafkaJob(plan, settings, true, "labels-test-" + name)
