@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aimon.detectors.common.JsonMembers;
 import io.aimon.detectors.event.DeadLetter;
 import java.time.Instant;
 
@@ -78,78 +79,29 @@ public final class OutputJson {
     JsonNode ci = o.get("ci95");
     boolean hasCi = ci != null && ci.isArray() && ci.size() == 2;
     return new CheckResult(
-        text(o, "check_id", true),
-        text(o, "model_id", true),
-        text(o, "model_version", false),
-        instant(o, "window_start"),
-        instant(o, "window_end"),
-        text(o, "metric", true),
-        text(o, "feature", false),
-        text(o, "attribute", false),
-        text(o, "group", false),
-        number(o, "value"),
-        number(o, "p_value"),
-        integer(o, "n", true),
-        integer(o, "n_reference", false),
-        number(o, "threshold"),
-        CheckStatus.ofCode(text(o, "status", true)),
-        text(o, "reference_digest", false),
-        integer(o, "tp", false),
-        integer(o, "fp", false),
-        integer(o, "tn", false),
-        integer(o, "fn", false),
+        JsonMembers.text(o, "check_id", true),
+        JsonMembers.text(o, "model_id", true),
+        JsonMembers.text(o, "model_version", false),
+        JsonMembers.instant(o, "window_start"),
+        JsonMembers.instant(o, "window_end"),
+        JsonMembers.text(o, "metric", true),
+        JsonMembers.text(o, "feature", false),
+        JsonMembers.text(o, "attribute", false),
+        JsonMembers.text(o, "group", false),
+        JsonMembers.number(o, "value"),
+        JsonMembers.number(o, "p_value"),
+        JsonMembers.integer(o, "n", true),
+        JsonMembers.integer(o, "n_reference", false),
+        JsonMembers.number(o, "threshold"),
+        CheckStatus.ofCode(JsonMembers.text(o, "status", true)),
+        JsonMembers.text(o, "reference_digest", false),
+        JsonMembers.integer(o, "tp", false),
+        JsonMembers.integer(o, "fp", false),
+        JsonMembers.integer(o, "tn", false),
+        JsonMembers.integer(o, "fn", false),
         o.path("partial").isBoolean() ? o.get("partial").booleanValue() : null,
         hasCi ? ci.get(0).doubleValue() : null,
         hasCi ? ci.get(1).doubleValue() : null);
-  }
-
-  private static String text(JsonNode o, String field, boolean required) {
-    JsonNode n = o.get(field);
-    if (n == null || n.isNull()) {
-      if (required) {
-        throw new IllegalArgumentException(field + ": expected a string, found nothing");
-      }
-      return null;
-    }
-    if (!n.isTextual()) {
-      throw new IllegalArgumentException(field + ": expected a string, found " + n.getNodeType());
-    }
-    return n.textValue();
-  }
-
-  private static Double number(JsonNode o, String field) {
-    JsonNode n = o.get(field);
-    if (n == null || n.isNull()) {
-      return null;
-    }
-    if (!n.isNumber()) {
-      throw new IllegalArgumentException(field + ": expected a number, found " + n.getNodeType());
-    }
-    return n.doubleValue();
-  }
-
-  private static Long integer(JsonNode o, String field, boolean required) {
-    JsonNode n = o.get(field);
-    if (n == null || n.isNull()) {
-      if (required) {
-        throw new IllegalArgumentException(field + ": expected an integer, found nothing");
-      }
-      return null;
-    }
-    if (!n.canConvertToExactIntegral()) {
-      throw new IllegalArgumentException(field + ": expected an integer, found " + n);
-    }
-    return n.longValue();
-  }
-
-  private static long instant(JsonNode o, String field) {
-    String t = text(o, field, true);
-    try {
-      return Instant.parse(t).toEpochMilli();
-    } catch (java.time.format.DateTimeParseException e) {
-      throw new IllegalArgumentException(
-          field + ": expected an ISO-8601 UTC time, found '" + t + "'", e);
-    }
   }
 
   public static String deadLetter(DeadLetter d) {

@@ -83,26 +83,6 @@ public record GroupRates(
         interval(tp, tp + fp));
   }
 
-  /** Labelled, predicted positive, actually positive. */
-  public long tp() {
-    return counts.tp();
-  }
-
-  /** Labelled, predicted positive, actually negative. */
-  public long fp() {
-    return counts.fp();
-  }
-
-  /** Labelled, predicted negative, actually negative. */
-  public long tn() {
-    return counts.tn();
-  }
-
-  /** Labelled, predicted negative, actually positive. */
-  public long fn() {
-    return counts.fn();
-  }
-
   /** A copy of {@code [lower, upper]} of the selection rate. */
   @Override
   public double[] selectionRateWilson95() {

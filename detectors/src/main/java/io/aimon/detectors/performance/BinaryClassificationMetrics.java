@@ -49,24 +49,4 @@ public record BinaryClassificationMetrics(
   public long n() {
     return counts.n();
   }
-
-  /** Predicted positive, actually positive. */
-  public long tp() {
-    return counts.tp();
-  }
-
-  /** Predicted positive, actually negative. */
-  public long fp() {
-    return counts.fp();
-  }
-
-  /** Predicted negative, actually negative. */
-  public long tn() {
-    return counts.tn();
-  }
-
-  /** Predicted negative, actually positive. */
-  public long fn() {
-    return counts.fn();
-  }
 }

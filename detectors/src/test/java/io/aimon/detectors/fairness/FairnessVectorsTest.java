@@ -100,10 +100,10 @@ class FairnessVectorsTest {
         GroupRates rg = r.groups().get(g);
         String at = where + " " + g + ": ";
         assertCount("count", eg.get("count").asLong(), rg.count());
-        assertCount("tp", eg.get("tp").asLong(), rg.tp());
-        assertCount("fp", eg.get("fp").asLong(), rg.fp());
-        assertCount("tn", eg.get("tn").asLong(), rg.tn());
-        assertCount("fn", eg.get("fn").asLong(), rg.fn());
+        assertCount("tp", eg.get("tp").asLong(), rg.counts().tp());
+        assertCount("fp", eg.get("fp").asLong(), rg.counts().fp());
+        assertCount("tn", eg.get("tn").asLong(), rg.counts().tn());
+        assertCount("fn", eg.get("fn").asLong(), rg.counts().fn());
         assertCount("labelled", eg.get("count").asLong(), rg.labelled());
         assertRate("selection_rate", eg.get("selection_rate"), rg.selectionRate());
         assertRate("tpr", eg.get("tpr"), rg.tpr());

@@ -59,10 +59,10 @@ class AdultPerformanceTest {
       JsonNode p = w.get("performance");
       assertCount("adult n", w.get("n_rows").asLong(), m.n());
       assertCount("adult n", p.get("n").asLong(), m.n());
-      assertCount("adult tp", p.get("tp").asLong(), m.tp());
-      assertCount("adult fp", p.get("fp").asLong(), m.fp());
-      assertCount("adult tn", p.get("tn").asLong(), m.tn());
-      assertCount("adult fn", p.get("fn").asLong(), m.fn());
+      assertCount("adult tp", p.get("tp").asLong(), m.counts().tp());
+      assertCount("adult fp", p.get("fp").asLong(), m.counts().fp());
+      assertCount("adult tn", p.get("tn").asLong(), m.counts().tn());
+      assertCount("adult fn", p.get("fn").asLong(), m.counts().fn());
       assertAbsolute("adult accuracy", p.get("accuracy"), m.accuracy(), RATE_ABSOLUTE);
       assertAbsolute("adult precision", p.get("precision"), m.precision(), RATE_ABSOLUTE);
       assertAbsolute("adult recall", p.get("recall"), m.recall(), RATE_ABSOLUTE);

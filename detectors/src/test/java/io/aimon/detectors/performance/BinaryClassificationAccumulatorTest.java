@@ -34,9 +34,9 @@ class BinaryClassificationAccumulatorTest {
     BinaryClassificationMetrics m = acc.result();
     assertEquals(3, m.n());
     assertEquals(1, m.nScored());
-    assertEquals(1, m.tp());
-    assertEquals(1, m.fp());
-    assertEquals(1, m.tn());
+    assertEquals(1, m.counts().tp());
+    assertEquals(1, m.counts().fp());
+    assertEquals(1, m.counts().tn());
     assertNull(m.rocAuc(), "only one class is scored");
     assertEquals(0.04, m.brier(), 1e-15);
     assertEquals(-Math.log(0.8), m.logLoss(), 1e-15);
@@ -97,10 +97,10 @@ class BinaryClassificationAccumulatorTest {
     BinaryClassificationMetrics m1 = single.result();
     BinaryClassificationMetrics m2 = a.result();
     assertEquals(m1.n(), m2.n());
-    assertEquals(m1.tp(), m2.tp());
-    assertEquals(m1.fp(), m2.fp());
-    assertEquals(m1.tn(), m2.tn());
-    assertEquals(m1.fn(), m2.fn());
+    assertEquals(m1.counts().tp(), m2.counts().tp());
+    assertEquals(m1.counts().fp(), m2.counts().fp());
+    assertEquals(m1.counts().tn(), m2.counts().tn());
+    assertEquals(m1.counts().fn(), m2.counts().fn());
     assertEquals(m1.nScored(), m2.nScored());
     assertEquals(m1.accuracy(), m2.accuracy());
     assertEquals(m1.f1(), m2.f1());

@@ -100,10 +100,10 @@ class PerformanceVectorsTest {
 
   private static void checkBinary(String name, BinaryClassificationMetrics m, JsonNode e) {
     assertCount("n", e.get("n").asLong(), m.n());
-    assertCount("tp", e.get("tp").asLong(), m.tp());
-    assertCount("fp", e.get("fp").asLong(), m.fp());
-    assertCount("tn", e.get("tn").asLong(), m.tn());
-    assertCount("fn", e.get("fn").asLong(), m.fn());
+    assertCount("tp", e.get("tp").asLong(), m.counts().tp());
+    assertCount("fp", e.get("fp").asLong(), m.counts().fp());
+    assertCount("tn", e.get("tn").asLong(), m.counts().tn());
+    assertCount("fn", e.get("fn").asLong(), m.counts().fn());
     assertCount("n_scored", e.get("n").asLong(), m.nScored());
     assertAbsolute("accuracy", e.get("accuracy"), m.accuracy(), RATE_ABSOLUTE);
     assertAbsolute("precision", e.get("precision"), m.precision(), RATE_ABSOLUTE);

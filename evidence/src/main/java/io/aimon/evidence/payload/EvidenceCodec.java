@@ -10,10 +10,10 @@ import io.aimon.alerting.remediation.Effectiveness;
 import io.aimon.alerting.remediation.NonconformityGrade;
 import io.aimon.alerting.remediation.RemediationEvent;
 import io.aimon.detectors.check.OutputJson;
+import io.aimon.detectors.common.JsonMembers;
 import io.aimon.evidence.EvidenceKind;
 import io.aimon.evidence.EvidenceRecord;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -110,8 +110,8 @@ public final class EvidenceCodec {
         case CHECK ->
             new CheckEvidence(
                 OutputJson.readCheckResult(data),
-                text(data, "config_digest", false),
-                text(data, "aimon_version", false));
+                JsonMembers.text(data, "config_digest", false),
+                JsonMembers.text(data, "aimon_version", false));
         case COVERAGE -> readCoverage(data);
         case INCIDENT -> new IncidentEvidence(CloudEvents.fromNode(data));
         case NOTIFICATION -> readNotification(data);
@@ -154,26 +154,26 @@ public final class EvidenceCodec {
     for (JsonNode s : d.path("sources")) {
       sources.add(
           new SourceRange(
-              text(s, "source", true),
-              integer(s, "first"),
-              integer(s, "last"),
-              integer(s, "events"),
-              text(s, "sha256", false)));
+              JsonMembers.text(s, "source", true),
+              JsonMembers.integer(s, "first", true),
+              JsonMembers.integer(s, "last", true),
+              JsonMembers.integer(s, "events", true),
+              JsonMembers.text(s, "sha256", false)));
     }
     DeadLetterTotals dead = null;
     if (d.has("late_events") || d.has("dead_letters") || d.has("unattributed_dead_letters")) {
       dead =
           new DeadLetterTotals(
-              integer(d, "late_events"),
+              JsonMembers.integer(d, "late_events", true),
               counts(d, "dead_letters"),
               counts(d, "unattributed_dead_letters"));
     }
     return new CoverageEvidence(
-        instant(d, "window_start"),
-        instant(d, "window_end"),
-        integer(d, "events"),
-        integer(d, "checks"),
-        integer(d, "breaches"),
+        JsonMembers.instant(d, "window_start"),
+        JsonMembers.instant(d, "window_end"),
+        JsonMembers.integer(d, "events", true),
+        JsonMembers.integer(d, "checks", true),
+        JsonMembers.integer(d, "breaches", true),
         sources,
         dead);
   }
@@ -187,7 +187,8 @@ public final class EvidenceCodec {
     if (!n.isObject()) {
       throw new IllegalArgumentException(field + ": expected counts by reason, found " + n);
     }
-    n.fields().forEachRemaining(e -> counts.put(e.getKey(), integer(n, e.getKey())));
+    n.fields()
+        .forEachRemaining(e -> counts.put(e.getKey(), JsonMembers.integer(n, e.getKey(), true)));
     return counts;
   }
 
@@ -212,18 +213,18 @@ public final class EvidenceCodec {
 
   private static NotificationEvidence readNotification(JsonNode d) {
     return new NotificationEvidence(
-        text(d, "incident_id", true),
-        text(d, "event_id", true),
-        text(d, "event_type", true),
-        text(d, "model_id", true),
-        text(d, "series", false),
-        text(d, "severity", true),
-        text(d, "notifier", true),
-        text(d, "outcome", true),
-        integer(d, "attempts"),
-        d.has("last_status") ? integer(d, "last_status") : null,
-        text(d, "last_error", false),
-        text(d, "summary", true));
+        JsonMembers.text(d, "incident_id", true),
+        JsonMembers.text(d, "event_id", true),
+        JsonMembers.text(d, "event_type", true),
+        JsonMembers.text(d, "model_id", true),
+        JsonMembers.text(d, "series", false),
+        JsonMembers.text(d, "severity", true),
+        JsonMembers.text(d, "notifier", true),
+        JsonMembers.text(d, "outcome", true),
+        JsonMembers.integer(d, "attempts", true),
+        d.has("last_status") ? JsonMembers.integer(d, "last_status", true) : null,
+        JsonMembers.text(d, "last_error", false),
+        JsonMembers.text(d, "summary", true));
   }
 
   private static ObjectNode correctiveAction(RemediationEvent e) {
@@ -245,23 +246,23 @@ public final class EvidenceCodec {
   }
 
   private static RemediationEvent readCorrectiveAction(JsonNode d) {
-    String actionType = text(d, "action_type", false);
-    String grade = text(d, "grade", false);
-    String effectiveness = text(d, "effectiveness", false);
+    String actionType = JsonMembers.text(d, "action_type", false);
+    String grade = JsonMembers.text(d, "grade", false);
+    String effectiveness = JsonMembers.text(d, "effectiveness", false);
     return new RemediationEvent(
-        text(d, "event", true),
-        text(d, "incident_id", true),
-        text(d, "model_id", true),
-        text(d, "series", true),
-        instant(d, "time"),
-        text(d, "actor", false),
-        text(d, "action_id", false),
+        JsonMembers.text(d, "event", true),
+        JsonMembers.text(d, "incident_id", true),
+        JsonMembers.text(d, "model_id", true),
+        JsonMembers.text(d, "series", true),
+        JsonMembers.instant(d, "time"),
+        JsonMembers.text(d, "actor", false),
+        JsonMembers.text(d, "action_id", false),
         actionType == null ? null : ActionType.ofCode(actionType),
-        text(d, "text", false),
+        JsonMembers.text(d, "text", false),
         grade == null ? null : NonconformityGrade.ofCode(grade),
-        text(d, "reason", false),
+        JsonMembers.text(d, "reason", false),
         effectiveness == null ? null : effectiveness(effectiveness),
-        text(d, "summary", true));
+        JsonMembers.text(d, "summary", true));
   }
 
   private static Effectiveness effectiveness(String code) {
@@ -279,39 +280,6 @@ public final class EvidenceCodec {
   private static void putIfNotNull(ObjectNode o, String field, String value) {
     if (value != null) {
       o.put(field, value);
-    }
-  }
-
-  private static String text(JsonNode o, String field, boolean required) {
-    JsonNode n = o.get(field);
-    if (n == null || n.isNull()) {
-      if (required) {
-        throw new IllegalArgumentException(field + ": expected a string, found nothing");
-      }
-      return null;
-    }
-    if (!n.isTextual()) {
-      throw new IllegalArgumentException(field + ": expected a string, found " + n);
-    }
-    return n.textValue();
-  }
-
-  private static long integer(JsonNode o, String field) {
-    JsonNode n = o.get(field);
-    if (n == null || !n.canConvertToExactIntegral()) {
-      throw new IllegalArgumentException(
-          field + ": expected an integer, found " + (n == null ? "nothing" : n.toString()));
-    }
-    return n.longValue();
-  }
-
-  private static long instant(JsonNode o, String field) {
-    String t = text(o, field, true);
-    try {
-      return Instant.parse(t).toEpochMilli();
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(
-          field + ": expected an ISO-8601 UTC time, found '" + t + "'", e);
     }
   }
 }
