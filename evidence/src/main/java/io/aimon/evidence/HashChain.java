@@ -1,5 +1,6 @@
 package io.aimon.evidence;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.aimon.evidence.payload.EvidenceCodec;
 import io.aimon.evidence.payload.EvidencePayload;
 import java.io.Serializable;
@@ -79,9 +80,30 @@ public final class HashChain {
       EvidencePayload payload) {
     Objects.requireNonNull(s, "state");
     EvidenceKind kind = Objects.requireNonNull(payload, "payload").kind();
+    return seal(
+        EvidenceRecord.VERSION,
+        s,
+        modelId,
+        kind,
+        time,
+        windowStart,
+        windowEnd,
+        EvidenceCodec.encode(payload));
+  }
+
+  /** The next record of layout {@code version} holding {@code data} as it is, hash computed. */
+  static EvidenceRecord seal(
+      int version,
+      State s,
+      String modelId,
+      EvidenceKind kind,
+      long time,
+      Long windowStart,
+      Long windowEnd,
+      JsonNode data) {
     EvidenceRecord draft =
         new EvidenceRecord(
-            EvidenceRecord.VERSION,
+            version,
             modelId,
             s.seq() + 1,
             kind,
@@ -90,7 +112,7 @@ public final class HashChain {
             windowEnd,
             Iso42001.clauses(kind),
             Iso42001.controls(kind),
-            EvidenceCodec.encode(payload),
+            data,
             s.head(),
             EvidenceRecord.GENESIS);
     return draft.withHash(draft.computeHash());

@@ -19,20 +19,6 @@ public final class LayoutV1 {
       Long windowStart,
       Long windowEnd,
       JsonNode data) {
-    EvidenceRecord draft =
-        new EvidenceRecord(
-            EvidenceRecord.V1,
-            modelId,
-            s.seq() + 1,
-            kind,
-            time,
-            windowStart,
-            windowEnd,
-            Iso42001.clauses(kind),
-            Iso42001.controls(kind),
-            data,
-            s.head(),
-            EvidenceRecord.GENESIS);
-    return draft.withHash(draft.computeHash());
+    return HashChain.seal(EvidenceRecord.V1, s, modelId, kind, time, windowStart, windowEnd, data);
   }
 }
