@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aimon.config.Digests;
+import io.aimon.config.Text;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -312,7 +313,7 @@ final class EvidenceJson {
   }
 
   static String shorten(String s) {
-    return s.length() <= SHORTEN ? s : s.substring(0, SHORTEN) + "...";
+    return Text.abbreviate(s, SHORTEN, "...");
   }
 
   static String firstLine(String s) {

@@ -5,6 +5,7 @@ import static io.aimon.alerting.notify.NotifierSupport.putIfNotNull;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aimon.alerting.incident.IncidentEvent;
+import io.aimon.config.Text;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.Objects;
@@ -129,11 +130,7 @@ public final class PagerDutyNotifier implements Notifier {
     if (s.length() <= max) {
       return s;
     }
-    int end = max - 1;
-    if (Character.isHighSurrogate(s.charAt(end - 1))) {
-      end--;
-    }
-    return s.substring(0, end) + "\u2026";
+    return Text.prefix(s, max - 1) + "\u2026";
   }
 
   /** Names the notifier and the routing key's reference, never the key. */

@@ -1,5 +1,6 @@
 package io.aimon.detectors.event;
 
+import io.aimon.config.Text;
 import java.util.Objects;
 
 /**
@@ -33,6 +34,6 @@ public record DeadLetter(
   }
 
   static String truncate(String s) {
-    return s.length() <= MAX_PAYLOAD_CHARS ? s : s.substring(0, MAX_PAYLOAD_CHARS);
+    return Text.prefix(s, MAX_PAYLOAD_CHARS);
   }
 }

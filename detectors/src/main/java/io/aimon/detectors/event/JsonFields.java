@@ -1,6 +1,7 @@
 package io.aimon.detectors.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aimon.config.Text;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -188,6 +189,6 @@ final class JsonFields {
   }
 
   static String abbreviate(String s) {
-    return s.length() <= 64 ? s : s.substring(0, 64) + "...";
+    return Text.abbreviate(s, 64, "...");
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aimon.alerting.incident.CloudEvents;
 import io.aimon.alerting.incident.IncidentEvent;
 import io.aimon.alerting.notify.Delivery;
+import io.aimon.config.Text;
 import io.aimon.detectors.event.RawRecord;
 import java.io.UncheckedIOException;
 import java.util.Locale;
@@ -70,7 +71,7 @@ public final class AlertJson {
     o.put("source", raw.source());
     o.put("position", raw.position());
     String payload = raw.payload();
-    o.put("payload", payload.length() <= 4096 ? payload : payload.substring(0, 4096));
+    o.put("payload", Text.prefix(payload, 4096));
     try {
       return MAPPER.writeValueAsString(o);
     } catch (JsonProcessingException ex) {
