@@ -13,7 +13,8 @@ import java.util.zip.GZIPInputStream;
  * Reads JSON Lines (plain or gzip) as {@link RawRecord}s with their 1-based line numbers, holding
  * at most {@code maxRecordBytes} of a line in memory: a longer line is returned with only its first
  * {@link DeadLetter#MAX_PAYLOAD_CHARS} bytes and its full size, so the decoder dead-letters it as
- * oversize. A trailing '\r' is removed. Not thread-safe.
+ * oversize. A trailing '\r' is removed, and so is a UTF-8 byte-order mark at the start of the input
+ * (editors on Windows write one). Not thread-safe.
  */
 public final class JsonLinesReader implements Closeable {
   private final InputStream in;
@@ -84,13 +85,25 @@ public final class JsonLinesReader implements Closeable {
       lineLength--; // CRLF ending
       size--;
     }
+    int bom = lineNumber == 0 && startsWithByteOrderMark() ? 3 : 0;
     lineNumber++;
     int len =
         size > maxRecordBytes
             ? Math.min(Math.min(lineLength, maxRecordBytes), DeadLetter.MAX_PAYLOAD_CHARS)
             : lineLength;
     return new RawRecord(
-        source, lineNumber, new String(line, 0, len, StandardCharsets.UTF_8), size);
+        source,
+        lineNumber,
+        new String(line, bom, Math.max(0, len - bom), StandardCharsets.UTF_8),
+        size - bom);
+  }
+
+  /** Whether the kept line starts with the UTF-8 byte-order mark EF BB BF. */
+  private boolean startsWithByteOrderMark() {
+    return lineLength >= 3
+        && (line[0] & 0xff) == 0xEF
+        && (line[1] & 0xff) == 0xBB
+        && (line[2] & 0xff) == 0xBF;
   }
 
   /** Keeps bytes of the current line while it is within the size limit (+1 for a CR). */

@@ -36,6 +36,13 @@ class JsonLinesReaderTest {
   }
 
   @Test
+  void aByteOrderMarkAtTheStartIsNotPartOfTheFirstLine() throws IOException {
+    assertEquals(
+        List.of(rec(1, "{\"a\":1}"), rec(2, "\uFEFF{\"b\":2}")),
+        readAll(reader("\uFEFF{\"a\":1}\n\uFEFF{\"b\":2}\n", 1024)));
+  }
+
+  @Test
   void linesAreNumberedFromOneIncludingEmptyLines() throws IOException {
     assertEquals(
         List.of(

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code records.csv}: one row per selected record, RFC 4180 (a header row, CRLF line ends, a field
@@ -26,6 +27,12 @@ import java.util.List;
  * columns, added after the corrective-action ones, the notifier, the outcome ({@code delivered},
  * {@code failed_permanent}, {@code failed_exhausted}, {@code dropped}) and the attempts made. The
  * last HTTP status and error are in the record in {@code records.jsonl}.
+ *
+ * <p>Text a producer or an operator wrote (a group value, an actor, a note) can start with {@code
+ * =}, {@code +}, {@code -}, {@code @}, a tab or a CR, which a spreadsheet would run as a formula.
+ * Such a text cell is written with a leading {@code '} (the spreadsheet convention for "this is
+ * text"), so opening the bundle never executes anything; the number columns ({@link
+ * #NUMBER_COLUMNS}) are written as archived. {@code records.jsonl} keeps every value exactly.
  */
 final class RecordsCsv {
   /** The header row. */
@@ -62,6 +69,9 @@ final class RecordsCsv {
           "notifier",
           "outcome",
           "attempts");
+
+  /** The columns that hold numbers as archived, written as they are (a minus sign included). */
+  static final Set<String> NUMBER_COLUMNS = Set.of("seq", "value", "threshold", "n", "attempts");
 
   private RecordsCsv() {}
 
@@ -113,9 +123,20 @@ final class RecordsCsv {
       if (i > 0) {
         w.write(',');
       }
-      w.write(field(fields.get(i)));
+      String f = fields.get(i);
+      w.write(field(NUMBER_COLUMNS.contains(COLUMNS.get(i)) ? f : inert(f)));
     }
     w.write("\r\n");
+  }
+
+  /** Text that a spreadsheet would run as a formula, with a leading {@code '}; else as it is. */
+  static String inert(String s) {
+    if (s == null || s.isEmpty()) {
+      return s;
+    }
+    char c = s.charAt(0);
+    boolean formula = c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+    return formula ? "'" + s : s;
   }
 
   /** One field: empty for null, quoted when it holds a comma, double quote, CR or LF. */
