@@ -10,9 +10,6 @@ import org.apache.flink.api.connector.sink2.Sink;
  * @param archive the evidence archive files, or null
  */
 public record EvidenceSinks(Sink<EvidenceLine> topic, Sink<EvidenceLine> archive) {
-  /** No evidence (benchmarks of the check path alone). */
-  public static final EvidenceSinks NONE = new EvidenceSinks(null, null);
-
   /** Whether any sink is set. */
   public boolean any() {
     return topic != null || archive != null;

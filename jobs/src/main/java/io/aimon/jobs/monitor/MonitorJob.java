@@ -108,17 +108,6 @@ public final class MonitorJob {
   private Source<RawRecord, ?, ?> actionSource;
   private Source<RawRecord, ?, ?> deliverySource;
 
-  /** A job without evidence output (benchmarks). */
-  public MonitorJob(
-      MonitorPlan plan,
-      Source<RawRecord, ?, ?> source,
-      Source<RawRecord, ?, ?> labelSource,
-      Sink<CheckResult> metricsSink,
-      Sink<DeadLetter> deadLetterSink,
-      Sink<IncidentEvent> incidentSink) {
-    this(plan, source, labelSource, metricsSink, deadLetterSink, incidentSink, EvidenceSinks.NONE);
-  }
-
   /**
    * @param labelSource label events (contract 1), or null when labels only come inline
    * @param evidenceSinks where the evidence records and manifests go (archive files, a topic)

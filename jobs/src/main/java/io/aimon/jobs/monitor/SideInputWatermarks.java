@@ -9,9 +9,10 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 /**
  * Watermarks of a side input: none, the stream is always idle, so it never holds back the monitor's
  * event time. Used for operators' corrective actions (rare, on their own clock), the alert job's
- * deliveries read back, and the decoders' dead-letter counts (made before watermarks exist). Actions
- * and deliveries wait in their keyed operator until the monitored data's watermark passes their
- * time (one behind it is taken on the next watermark); dead-letter counts are counted on arrival.
+ * deliveries read back, and the decoders' dead-letter counts (made before watermarks exist).
+ * Actions and deliveries wait in their keyed operator until the monitored data's watermark passes
+ * their time (one behind it is taken on the next watermark); dead-letter counts are counted on
+ * arrival.
  */
 final class SideInputWatermarks<T> implements WatermarkGenerator<T> {
 
