@@ -153,6 +153,17 @@ public final class ConfigKeys {
           "Events stamped further than this ahead of the wall clock are dead-lettered as "
               + "`future_timestamp`, so one bad clock cannot push the watermark ahead and make "
               + "every later event late.");
+  public static final ConfigKey<String> JOB_CHECKPOINT_DIR =
+      key(
+          "job.checkpoint_dir",
+          ValueTypes.STRING,
+          null,
+          "Where `aimon run` and `aimon alert` keep their checkpoints and savepoints, so that a "
+              + "job whose process died resumes where it stopped: a path (relative to this file) "
+              + "or a URI of any filesystem Flink supports. Unset: `"
+              + JobSettings.DEFAULT_CHECKPOINT_DIR
+              + "` under the working directory. Each job keeps its own subdirectory, named after "
+              + "its Kafka cluster, consumer group, input topic and transactional id prefix.");
 
   // --- alerting ------------------------------------------------------------------------------
   public static final ConfigKey<Node> ALERTING =

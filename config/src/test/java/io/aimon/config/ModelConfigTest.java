@@ -306,7 +306,8 @@ class ModelConfigTest {
                 Duration.ofMinutes(1),
                 1024,
                 0,
-                Duration.ofHours(1)));
+                Duration.ofHours(1),
+                null));
     assertThrows(
         IllegalArgumentException.class,
         () ->
@@ -317,7 +318,8 @@ class ModelConfigTest {
                 Duration.ofMinutes(1),
                 1024,
                 0,
-                Duration.ofHours(1)));
+                Duration.ofHours(1),
+                null));
     assertThrows(
         IllegalArgumentException.class,
         () ->
@@ -328,7 +330,8 @@ class ModelConfigTest {
                 Duration.ofMinutes(1),
                 1023,
                 0,
-                Duration.ofHours(1)));
+                Duration.ofHours(1),
+                null));
     assertThrows(
         IllegalArgumentException.class,
         () ->
@@ -339,7 +342,8 @@ class ModelConfigTest {
                 Duration.ofMinutes(1),
                 1024,
                 0,
-                Duration.ZERO));
+                Duration.ZERO,
+                null));
     assertThrows(
         IllegalArgumentException.class, () -> new FairnessConfig(List.of("sex", "sex"), 30));
     assertThrows(

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -14,9 +15,12 @@ import org.apache.flink.streaming.api.TimerService;
 
 /**
  * Elements of a keyed function waiting, in keyed state, until the watermark passes their time, then
- * released together in a fixed order. Whatever the interleaving of the function's input streams,
- * the same elements come out in the same order, in a failure-free run and after a restart: what
- * makes hash chains and corrective-action verdicts deterministic.
+ * released in a fixed order: by time, and elements of one time by a given order. Whatever the
+ * interleaving of the function's input streams, and whichever watermarks happen to come (a run that
+ * read its input at another pace, or resumed after a crash, sees other ones), the same elements
+ * come out in the same order: what makes hash chains and corrective-action verdicts deterministic.
+ * (Sorting all elements released by one watermark by the given order alone would not be: whether
+ * two elements of different times are released together depends on the watermarks.)
  *
  * <pre>{@code
  * buffer.add(time, element, ctx.timerService());        // processElement
@@ -46,18 +50,32 @@ public final class EventTimeBuffer<T> {
     timers.registerEventTimeTimer(at);
   }
 
-  /** Removes and returns the elements with a time up to {@code timestamp}, sorted by order. */
+  /**
+   * Removes and returns the elements with a time up to {@code timestamp}, by time, and those of one
+   * time sorted by order.
+   */
   public List<T> takeUpTo(long timestamp, Comparator<T> order) throws Exception {
     List<T> due = new ArrayList<>();
+    takeGroupsUpTo(timestamp, order).forEach(due::addAll);
+    return due;
+  }
+
+  /**
+   * As {@link #takeUpTo}, one list per time (ascending), each sorted by order: for a consumer that
+   * sorts what it is given itself.
+   */
+  public List<List<T>> takeGroupsUpTo(long timestamp, Comparator<T> order) throws Exception {
+    TreeMap<Long, List<T>> due = new TreeMap<>();
     Iterator<Map.Entry<Long, List<T>>> it = waiting.iterator();
     while (it.hasNext()) {
       Map.Entry<Long, List<T>> e = it.next();
       if (e.getKey() <= timestamp) {
-        due.addAll(e.getValue());
+        List<T> group = new ArrayList<>(e.getValue());
+        group.sort(order);
+        due.put(e.getKey(), group);
         it.remove();
       }
     }
-    due.sort(order);
-    return due;
+    return new ArrayList<>(due.values());
   }
 }

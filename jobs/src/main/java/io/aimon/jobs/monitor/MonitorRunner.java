@@ -12,6 +12,7 @@ import io.aimon.jobs.evidence.EvidenceLine;
 import io.aimon.jobs.io.JsonLinesFileSink;
 import io.aimon.jobs.io.JsonLinesFormat;
 import io.aimon.jobs.kafka.KafkaConnectors;
+import io.aimon.jobs.state.CheckpointStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.flink.configuration.Configuration;
@@ -63,7 +64,24 @@ public final class MonitorRunner {
    */
   public static StreamExecutionEnvironment environment(
       int parallelism, Duration checkpointInterval, boolean restarts, String prometheusPorts) {
+    return environment(parallelism, checkpointInterval, restarts, prometheusPorts, null, null);
+  }
+
+  /**
+   * As {@link #environment(int, Duration, boolean, String)}, with durable checkpoints in {@code
+   * store} (when not null) and the job started from {@code restore} (when not null).
+   */
+  public static StreamExecutionEnvironment environment(
+      int parallelism,
+      Duration checkpointInterval,
+      boolean restarts,
+      String prometheusPorts,
+      CheckpointStore store,
+      CheckpointStore.Snapshot restore) {
     Configuration conf = new Configuration();
+    if (store != null) {
+      store.configure(conf, restore);
+    }
     if (prometheusPorts != null) {
       conf.set(stringOption("metrics.reporter.prom.factory.class"), PROMETHEUS_REPORTER_FACTORY);
       conf.set(stringOption("metrics.reporter.prom.port"), prometheusPorts);

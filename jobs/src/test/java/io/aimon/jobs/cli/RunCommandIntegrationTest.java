@@ -39,7 +39,8 @@ class RunCommandIntegrationTest {
           kafka.bootstrapServers(),
           "prod.inference",
           AdultFixtures.lines(AdultFixtures.PRODUCTION, 4071));
-      Path config = AdultFixtures.writeConfig(dir, "checkpoint_interval: 500ms");
+      Path config =
+          AdultFixtures.writeConfig(dir, "checkpoint_interval: 500ms\ncheckpoint_dir: checkpoints");
       Files.writeString(
           config,
           """
