@@ -1,9 +1,10 @@
 package io.aimon.jobs.cli;
 
 import io.aimon.config.AimonConfig;
+import io.aimon.detectors.profile.ReferenceProfile;
 import io.aimon.jobs.monitor.MonitorPlan;
 import io.aimon.jobs.monitor.MonitorRunner;
-import io.aimon.jobs.reference.ReferenceProfiles;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
@@ -53,7 +54,12 @@ final class RunCommand implements Callable<Integer> {
     if (cfg == null) {
       return 2;
     }
-    MonitorPlan plan = MonitorPlan.of(cfg, ReferenceProfiles.loadAll(cfg, true));
+    Map<String, ReferenceProfile> references =
+        ConfigOption.references(cfg, true, spec.commandLine().getErr());
+    if (references == null) {
+      return 2;
+    }
+    MonitorPlan plan = MonitorPlan.of(cfg, references);
     StreamExecutionEnvironment env =
         MonitorRunner.environment(
             plan.parallelism(), plan.checkpointInterval(), true, MonitorRunner.PROMETHEUS_PORTS);
