@@ -359,13 +359,15 @@ public final class ConfigKeys {
   public static final ConfigKey<String> NOTIFY_NOTIFIER_URL =
       key(
           "notify.notifiers[].url",
-          ValueTypes.HTTP_URL,
+          ValueTypes.HTTP_URL_OR_SECRET,
           null,
           "alertmanager: the base URL (`/api/v2/alerts` is appended), required. pagerduty: the "
               + "Events API URL, default `"
               + NotifierConfig.PAGERDUTY_EVENTS_URL
-              + "`. webhook: the endpoint, required; it should hold no secret (put tokens in "
-              + "`headers`). Not allowed for slack.");
+              + "`. webhook: the endpoint, required. Not allowed for slack. A URL that carries a "
+              + "token is a secret: give it as `env:NAME` or `file:PATH` (as for `routing_key`), "
+              + "read each time an event is sent, never logged or shown; it must hold an absolute "
+              + "http(s) URL.");
   public static final ConfigKey<String> NOTIFY_NOTIFIER_ROUTING_KEY =
       register(
           new ConfigKey<>(

@@ -111,7 +111,15 @@ public final class ConfigLoader {
     }
     try {
       return new AimonConfig(
-          file, Digests.sha256Hex(bytes), kafka, job, models, notify, evidence, correctiveActions);
+          file,
+          Digests.sha256Hex(bytes),
+          kafka,
+          job,
+          models,
+          notify,
+          evidence,
+          correctiveActions,
+          KeyLines.of(root));
     } catch (IllegalArgumentException e) {
       // the checks above mirror the record invariants; this is a safety net
       problems.add(0, "", e.getMessage());

@@ -259,6 +259,7 @@ class AlertStateMachineTest {
             null,
             true,
             null,
+            null,
             null);
 
     AlertStateMachine.Step step =

@@ -117,12 +117,20 @@ final class CheckEmitter {
   /** Metrics that cannot be computed because the window has no value of the subject. */
   void noData(List<String> metrics) {
     for (String m : metrics) {
-      window.out().add(result(m, null, null, 0, Judgement.INSUFFICIENT, null));
+      window.out().add(result(m, null, null, 0, Judgement.INSUFFICIENT, null, null));
     }
   }
 
   void add(String metric, Double value, Double p, Judgement j) {
-    window.out().add(result(metric, value, p, n, j, null));
+    window.out().add(result(metric, value, p, n, j, null, null));
+  }
+
+  /**
+   * A metric that is {@code insufficient_data} for {@code why}, whatever its value and sample size;
+   * the value (when computed) is still reported.
+   */
+  void insufficient(String metric, Double value, InsufficientReason why) {
+    window.out().add(result(metric, value, null, n, Judgement.INSUFFICIENT, null, why));
   }
 
   /** A rate that is reported with its 95% interval but never judged. */
@@ -136,7 +144,8 @@ final class CheckEmitter {
                 null,
                 n,
                 n < minSamples ? Judgement.INSUFFICIENT : Judgement.UNJUDGED,
-                interval));
+                interval,
+                null));
   }
 
   private Judgement judge(String metric, double value, double p, double effect, double reference) {
@@ -148,7 +157,13 @@ final class CheckEmitter {
   }
 
   private CheckResult result(
-      String metric, Double value, Double p, long sampleSize, Judgement j, double[] interval) {
+      String metric,
+      Double value,
+      Double p,
+      long sampleSize,
+      Judgement j,
+      double[] interval,
+      InsufficientReason why) {
     CheckResult.Builder b =
         CheckResult.builder()
             .checkId(
@@ -172,7 +187,8 @@ final class CheckEmitter {
             .threshold(j.threshold())
             .status(j.status())
             .referenceDigest(window.digest())
-            .partial(partial);
+            .partial(partial)
+            .reason(why);
     if (counts != null) {
       b.counts(counts);
     }

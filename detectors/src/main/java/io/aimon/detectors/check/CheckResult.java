@@ -31,6 +31,9 @@ import java.util.Objects;
  * @param partial true for an early result emitted before the window's labels are final, else null
  * @param ciLower lower end of the value's Wilson 95% interval (fairness group rates), or null
  * @param ciUpper upper end of that interval, or null
+ * @param reason why the status is {@code insufficient_data} when the sample size alone does not say
+ *     so: an {@link InsufficientReason#code()} (e.g. {@code attribute_missing}) or another stable
+ *     code; null otherwise, and always null unless the status is {@code insufficient_data}
  */
 public record CheckResult(
     String checkId,
@@ -55,13 +58,21 @@ public record CheckResult(
     Long fn,
     Boolean partial,
     Double ciLower,
-    Double ciUpper) {
+    Double ciUpper,
+    String reason) {
 
   public CheckResult {
     Objects.requireNonNull(checkId, "checkId");
     Objects.requireNonNull(modelId, "modelId");
     Objects.requireNonNull(metric, "metric");
     Objects.requireNonNull(status, "status");
+    if (reason != null && (reason.isEmpty() || status != CheckStatus.INSUFFICIENT_DATA)) {
+      throw new IllegalArgumentException(
+          "reason: expected a code with status insufficient_data only, found '"
+              + reason
+              + "' with status "
+              + status.code());
+    }
     if (value != null && !Double.isFinite(value)) {
       value = null;
     }
@@ -114,6 +125,7 @@ public record CheckResult(
     private Boolean partial;
     private Double ciLower;
     private Double ciUpper;
+    private String reason;
 
     private Builder() {}
 
@@ -225,7 +237,22 @@ public record CheckResult(
       return this;
     }
 
-    /** The result. @throws NullPointerException naming a required field that is not set */
+    /**
+     * Why the result is {@code insufficient_data} beyond its sample size; only with that status.
+     * Default null (none).
+     */
+    public Builder reason(InsufficientReason why) {
+      this.reason = why == null ? null : why.code();
+      return this;
+    }
+
+    /**
+     * The result.
+     *
+     * @throws NullPointerException naming a required field that is not set
+     * @throws IllegalArgumentException when a reason is set on a status other than {@code
+     *     insufficient_data}
+     */
     public CheckResult build() {
       return new CheckResult(
           checkId,
@@ -250,7 +277,8 @@ public record CheckResult(
           fn,
           partial,
           ciLower,
-          ciUpper);
+          ciUpper,
+          reason);
     }
   }
 }

@@ -10,6 +10,10 @@ import java.util.Map;
  * Fairness checks that need no labels, from every event of a window: per group {@code count} and
  * {@code selection_rate} (Wilson 95% interval), and per attribute {@code
  * demographic_parity_difference}, {@code demographic_parity_ratio} and {@code min_group_size}.
+ *
+ * <p>A gap over fewer than two real groups ({@link GapGroups}) is {@code insufficient_data} with a
+ * {@link InsufficientReason}, never ok; so is {@code min_group_size} of an attribute without any
+ * real group (every event missing it, or every value pooled in the overflow group).
  */
 final class FairnessChecks {
   private FairnessChecks() {}
@@ -28,20 +32,37 @@ final class FairnessChecks {
         ge.rate(MetricIds.SELECTION_RATE, r.selectionRate(), r.selectionRateWilson95());
       }
       CheckEmitter gaps = window.group(f.attribute(), null, events);
-      gaps.value(
-          MetricIds.DEMOGRAPHIC_PARITY_DIFFERENCE,
-          OutcomeChecks.orNaN(f.demographicParityDifference()));
-      gaps.value(
-          MetricIds.DEMOGRAPHIC_PARITY_RATIO, OutcomeChecks.orNaN(f.demographicParityRatio()));
-      if (smallest != Long.MAX_VALUE) {
-        gaps.add(
-            MetricIds.MIN_GROUP_SIZE,
-            (double) smallest,
-            null,
-            new Judgement(
-                smallest < minGroup ? CheckStatus.INSUFFICIENT_DATA : CheckStatus.OK,
-                (double) minGroup));
+      InsufficientReason why = GapGroups.reason(f, GapGroups.Rate.SELECTION);
+      gap(gaps, MetricIds.DEMOGRAPHIC_PARITY_DIFFERENCE, f.demographicParityDifference(), why);
+      gap(gaps, MetricIds.DEMOGRAPHIC_PARITY_RATIO, f.demographicParityRatio(), why);
+      if (smallest == Long.MAX_VALUE) {
+        continue;
       }
+      InsufficientReason noGroup = GapGroups.withoutRealGroups(f);
+      if (noGroup != InsufficientReason.TOO_FEW_GROUPS) {
+        // the smallest group is __MISSING__ or __OTHER__: no size of a real group to judge
+        gaps.insufficient(MetricIds.MIN_GROUP_SIZE, (double) smallest, noGroup);
+        continue;
+      }
+      gaps.add(
+          MetricIds.MIN_GROUP_SIZE,
+          (double) smallest,
+          null,
+          new Judgement(
+              smallest < minGroup ? CheckStatus.INSUFFICIENT_DATA : CheckStatus.OK,
+              (double) minGroup));
+    }
+  }
+
+  /**
+   * A fairness gap: judged by its threshold when {@code why} is null, else {@code
+   * insufficient_data} for {@code why} (fewer than two real groups, {@link GapGroups}), never ok.
+   */
+  static void gap(CheckEmitter gaps, String metric, Double value, InsufficientReason why) {
+    if (why == null) {
+      gaps.value(metric, OutcomeChecks.orNaN(value));
+    } else {
+      gaps.insufficient(metric, value, why);
     }
   }
 }

@@ -28,7 +28,8 @@ import java.util.Map;
  * </ul>
  *
  * A window with fewer labelled predictions than {@code min_samples} is {@code insufficient_data}; a
- * group smaller than {@code fairness.min_group_size} too (and it is left out of the gaps).
+ * group smaller than {@code fairness.min_group_size} too (and it is left out of the gaps); a gap
+ * over fewer than two real groups too, with a {@link InsufficientReason} ({@link GapGroups}).
  */
 public final class OutcomeChecks {
   private OutcomeChecks() {}
@@ -82,9 +83,13 @@ public final class OutcomeChecks {
         ge.rate(MetricIds.PRECISION, r.precision(), r.precisionWilson95());
       }
       CheckEmitter gaps = window.group(f.attribute(), null, m.n());
-      gaps.value(MetricIds.EQUAL_OPPORTUNITY_DIFFERENCE, orNaN(f.equalOpportunityDifference()));
-      gaps.value(MetricIds.EQUALIZED_ODDS_DIFFERENCE, orNaN(f.equalizedOddsDifference()));
-      gaps.value(MetricIds.EQUALIZED_ODDS_RATIO, orNaN(f.equalizedOddsRatio()));
+      InsufficientReason tpr = GapGroups.reason(f, GapGroups.Rate.TPR);
+      InsufficientReason odds = GapGroups.reason(f, GapGroups.Rate.TPR, GapGroups.Rate.FPR);
+      FairnessChecks.gap(
+          gaps, MetricIds.EQUAL_OPPORTUNITY_DIFFERENCE, f.equalOpportunityDifference(), tpr);
+      FairnessChecks.gap(
+          gaps, MetricIds.EQUALIZED_ODDS_DIFFERENCE, f.equalizedOddsDifference(), odds);
+      FairnessChecks.gap(gaps, MetricIds.EQUALIZED_ODDS_RATIO, f.equalizedOddsRatio(), odds);
     }
     return out;
   }

@@ -10,7 +10,8 @@ import java.time.Instant;
 
 /**
  * The JSON forms of the job's output records: check results (contract 4) and dead letters, one
- * compact object per line or Kafka record. Null fields are omitted; times are ISO-8601 UTC.
+ * compact object per line or Kafka record. Null fields are omitted; times are ISO-8601 UTC. A check
+ * result's optional {@code reason} follows its {@code status}; a record without one reads as null.
  */
 public final class OutputJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -50,6 +51,7 @@ public final class OutputJson {
       o.put("threshold", r.threshold());
     }
     o.put("status", r.status().code());
+    putIfNotNull(o, "reason", r.reason());
     putIfNotNull(o, "reference_digest", r.referenceDigest());
     if (r.tp() != null) {
       o.put("tp", r.tp());
@@ -101,7 +103,8 @@ public final class OutputJson {
         JsonMembers.integer(o, "fn", false),
         o.path("partial").isBoolean() ? o.get("partial").booleanValue() : null,
         hasCi ? ci.get(0).doubleValue() : null,
-        hasCi ? ci.get(1).doubleValue() : null);
+        hasCi ? ci.get(1).doubleValue() : null,
+        JsonMembers.text(o, "reason", false));
   }
 
   public static String deadLetter(DeadLetter d) {

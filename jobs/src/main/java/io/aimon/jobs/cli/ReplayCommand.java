@@ -1,12 +1,13 @@
 package io.aimon.jobs.cli;
 
 import io.aimon.config.AimonConfig;
+import io.aimon.detectors.profile.ReferenceProfile;
 import io.aimon.jobs.monitor.MonitorPlan;
 import io.aimon.jobs.monitor.MonitorRunner;
-import io.aimon.jobs.reference.ReferenceProfiles;
 import io.aimon.jobs.replay.ReplaySummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
@@ -92,12 +93,17 @@ final class ReplayCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("aimon: --actions: file not found: " + actions);
       return 2;
     }
+    Map<String, ReferenceProfile> references =
+        ConfigOption.references(cfg, true, spec.commandLine().getErr());
+    if (references == null) {
+      return 2;
+    }
     String refusal = ReplayOutput.prepare(out, replace);
     if (refusal != null) {
       spec.commandLine().getErr().println("aimon: --out: " + refusal);
       return 2;
     }
-    MonitorPlan plan = MonitorPlan.of(cfg, ReferenceProfiles.loadAll(cfg, true));
+    MonitorPlan plan = MonitorPlan.of(cfg, references);
     // coverage evidence names each input file by its SHA-256
     plan.withInputDigest(input);
     if (labels != null) {

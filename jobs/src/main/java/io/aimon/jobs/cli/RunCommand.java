@@ -2,15 +2,16 @@ package io.aimon.jobs.cli;
 
 import io.aimon.config.AimonConfig;
 import io.aimon.config.ModelConfig;
+import io.aimon.detectors.profile.ReferenceProfile;
 import io.aimon.jobs.monitor.MonitorPlan;
 import io.aimon.jobs.monitor.MonitorRunner;
-import io.aimon.jobs.reference.ReferenceProfiles;
 import io.aimon.jobs.state.CheckpointStore;
 import io.aimon.jobs.state.GracefulStop;
 import io.aimon.jobs.state.JobIdentity;
 import io.aimon.jobs.state.StartGuard;
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.flink.core.execution.JobClient;
@@ -107,7 +108,12 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     err.flush();
-    MonitorPlan plan = MonitorPlan.of(cfg, ReferenceProfiles.loadAll(cfg, true));
+    Map<String, ReferenceProfile> references =
+        ConfigOption.references(cfg, true, spec.commandLine().getErr());
+    if (references == null) {
+      return 2;
+    }
+    MonitorPlan plan = MonitorPlan.of(cfg, references);
     StreamExecutionEnvironment env =
         MonitorRunner.environment(
             plan.parallelism(),
