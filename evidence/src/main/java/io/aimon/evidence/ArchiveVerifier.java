@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * ArchiveVerifier.Report report =
  *     ArchiveVerifier.verify(Path.of("evidence"), Ed25519Keys.readPublic(Path.of("signing.pub.pem")));
  * report.problems().forEach(p -> System.err.println(p.message()));
- * System.exit(report.ok() ? 0 : 1);
+ * System.exit(report.intact() ? 0 : 1); // coverage gaps are reported, not an integrity problem
  * }</pre>
  *
  * <p>Files are read in path order, comparing path names segment by segment with digit runs compared
@@ -47,11 +47,16 @@ import java.util.stream.Collectors;
  *       or not a valid record or manifest. Records missing next to it are attributed to it.
  *   <li>{@link Kind#COVERAGE_GAP}: among a model's coverage records, sorted by window, a window end
  *       that is not the next window's start; the missing interval is reported. Overlapping windows
- *       are not reported.
+ *       are not reported. A coverage finding, not an integrity problem: the chain holds, the job
+ *       evaluated no window there ({@link Kind#integrity()}).
  *   <li>{@link Kind#MALFORMED_DATA}: a record whose hash holds but whose data does not fit the
  *       layout of its kind and version ({@link io.aimon.evidence.payload.EvidenceCodec}): intact,
  *       but not what aimon writes, so the export cannot read it.
  * </ul>
+ *
+ * <p>Every kind but {@link Kind#COVERAGE_GAP} is an integrity problem: {@link Report#intact()} is
+ * false while one is found. Coverage gaps are listed apart ({@link Report#coverageGaps()}), so a
+ * window the job never evaluated does not read as tampering.
  *
  * <p>Manifests with a bad signature still count as present (no "deleted manifest" follows), but
  * their hashes are not used. Without a trusted key, a manifest's embedded key is used: that checks
@@ -60,7 +65,7 @@ import java.util.stream.Collectors;
 public final class ArchiveVerifier {
   private ArchiveVerifier() {}
 
-  /** What kind of problem a {@link Problem} is. */
+  /** What kind of problem a {@link Problem} is; see the class comment for each. */
   public enum Kind {
     MODIFIED,
     DELETED,
@@ -69,8 +74,27 @@ public final class ArchiveVerifier {
     BAD_SIGNATURE,
     TRUNCATED,
     UNREADABLE,
-    COVERAGE_GAP,
-    MALFORMED_DATA
+    COVERAGE_GAP(false),
+    MALFORMED_DATA;
+
+    private final boolean integrity;
+
+    Kind() {
+      this(true);
+    }
+
+    Kind(boolean integrity) {
+      this.integrity = integrity;
+    }
+
+    /**
+     * True for a problem of the archive's integrity (hashes, chains, signatures, lines that cannot
+     * be read or do not fit their layout), which fails verification; false for a coverage finding
+     * ({@link #COVERAGE_GAP}), which says what the job did not evaluate, not that evidence changed.
+     */
+    public boolean integrity() {
+      return integrity;
+    }
   }
 
   /**
@@ -114,7 +138,7 @@ public final class ArchiveVerifier {
   /**
    * The outcome of {@link #verify}.
    *
-   * @param problems every problem, in file and line order
+   * @param problems every problem, integrity problems and coverage gaps, in file and line order
    * @param models per model id, sorted by id
    */
   public record Report(List<Problem> problems, Map<String, ModelSummary> models) {
@@ -123,37 +147,64 @@ public final class ArchiveVerifier {
       models = Collections.unmodifiableMap(new TreeMap<>(models));
     }
 
-    /** True when no problem was found. */
+    /** True when no integrity problem was found; coverage gaps do not count. */
+    public boolean intact() {
+      return problems.stream().noneMatch(p -> p.kind().integrity());
+    }
+
+    /** True when nothing at all was found: {@link #intact()} and no coverage gap. */
     public boolean ok() {
       return problems.isEmpty();
     }
 
+    /** The integrity problems, in file and line order. */
+    public List<Problem> integrityProblems() {
+      return problems.stream().filter(p -> p.kind().integrity()).toList();
+    }
+
+    /** The coverage gaps ({@link Kind#COVERAGE_GAP}), in file and line order. */
+    public List<Problem> coverageGaps() {
+      return problems.stream().filter(p -> !p.kind().integrity()).toList();
+    }
+
     /**
-     * One line, e.g. {@code 2 models, 84 records, 16 manifests: ok} or {@code ...: 2 problems
-     * (MODIFIED 1, DELETED 1)}.
+     * One line: the counts, then the integrity verdict, then any coverage gaps, e.g. {@code 2
+     * models, 84 records, 16 manifests: intact}, {@code ...: intact; 1 coverage gap (not an
+     * integrity problem)} or {@code ...: 2 problems (MODIFIED 1, DELETED 1); 1 coverage gap}.
      */
     public String summary() {
       long records = models.values().stream().mapToLong(ModelSummary::records).sum();
       long manifests = models.values().stream().mapToLong(ModelSummary::manifests).sum();
-      String head =
-          models.size()
-              + (models.size() == 1 ? " model, " : " models, ")
-              + records
-              + " records, "
-              + manifests
-              + " manifests: ";
-      if (ok()) {
-        return head + "ok";
+      StringBuilder s =
+          new StringBuilder()
+              .append(models.size())
+              .append(models.size() == 1 ? " model, " : " models, ")
+              .append(records)
+              .append(" records, ")
+              .append(manifests)
+              .append(" manifests: ");
+      List<Problem> integrity = integrityProblems();
+      if (integrity.isEmpty()) {
+        s.append("intact");
+      } else {
+        Map<Kind, Long> byKind = new EnumMap<>(Kind.class);
+        integrity.forEach(p -> byKind.merge(p.kind(), 1L, Long::sum));
+        s.append(integrity.size())
+            .append(integrity.size() == 1 ? " problem (" : " problems (")
+            .append(
+                byKind.entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue())
+                    .collect(Collectors.joining(", ")))
+            .append(')');
       }
-      Map<Kind, Long> byKind = new EnumMap<>(Kind.class);
-      problems.forEach(p -> byKind.merge(p.kind(), 1L, Long::sum));
-      return head
-          + problems.size()
-          + (problems.size() == 1 ? " problem (" : " problems (")
-          + byKind.entrySet().stream()
-              .map(e -> e.getKey() + " " + e.getValue())
-              .collect(Collectors.joining(", "))
-          + ")";
+      int gaps = coverageGaps().size();
+      if (gaps > 0) {
+        s.append("; ")
+            .append(gaps)
+            .append(gaps == 1 ? " coverage gap" : " coverage gaps")
+            .append(integrity.isEmpty() ? " (not an integrity problem)" : "");
+      }
+      return s.toString();
     }
   }
 

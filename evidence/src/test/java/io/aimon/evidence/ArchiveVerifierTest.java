@@ -15,6 +15,7 @@ import static io.aimon.evidence.EvidenceFixtures.TEST_KEYS;
 import static io.aimon.evidence.EvidenceFixtures.assertProblems;
 import static io.aimon.evidence.EvidenceFixtures.problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,7 +70,7 @@ class ArchiveVerifierTest {
     assertEquals(new ModelSummary(28, 8, 1, 28, head, 8), credit);
     assertEquals(25, trusted.models().get(CHURN).records());
     assertEquals(List.of(CHURN, CREDIT), List.copyOf(trusted.models().keySet()));
-    assertEquals("2 models, 53 records, 16 manifests: ok", trusted.summary());
+    assertEquals("2 models, 53 records, 16 manifests: intact", trusted.summary());
   }
 
   @Test
@@ -85,6 +86,7 @@ class ArchiveVerifierTest {
         "model credit-risk seq 5 (" + DAY1 + ":6): hash mismatch: record was modified",
         r.problems().get(0).message());
     assertEquals("2 models, 53 records, 16 manifests: 1 problem (MODIFIED 1)", r.summary());
+    assertFalse(r.intact());
   }
 
   @Test
@@ -376,6 +378,38 @@ class ArchiveVerifierTest {
     assertProblems(r, problem(DELETED, CREDIT, 7L, next));
     assertTrue(
         r.problems().get(0).message().contains("manifest deleted: no manifest covers seqs 7..10"));
+  }
+
+  @Test
+  void coverageGapIsReportedApartAndLeavesTheArchiveIntact() {
+    EvidenceFixtures.archive(dir, Set.of(CREDIT + "/3", CHURN + "/5"));
+
+    Report r = verify();
+    assertTrue(r.intact(), "a window the job never evaluated is not tampering");
+    assertFalse(r.ok(), "but something was found");
+    assertEquals(List.of(), r.integrityProblems());
+    assertEquals(
+        List.of(COVERAGE_GAP, COVERAGE_GAP),
+        r.coverageGaps().stream().map(ArchiveVerifier.Problem::kind).toList());
+    assertEquals(
+        "2 models, 51 records, 16 manifests: intact; 2 coverage gaps (not an integrity problem)",
+        r.summary());
+    assertFalse(COVERAGE_GAP.integrity());
+    assertTrue(MODIFIED.integrity());
+  }
+
+  @Test
+  void coverageGapNextToAnIntegrityProblemIsCountedApart() {
+    Archive a = EvidenceFixtures.archive(dir, Set.of(CREDIT + "/3"));
+    Location at = a.record(CHURN, 5);
+    a.replace(at, a.lines(at.file()).get(at.line() - 1).replace("0.9", "0.91"));
+
+    Report r = verify();
+    assertFalse(r.intact());
+    assertEquals(1, r.integrityProblems().size());
+    assertEquals(1, r.coverageGaps().size());
+    assertEquals(
+        "2 models, 52 records, 16 manifests: 1 problem (MODIFIED 1); 1 coverage gap", r.summary());
   }
 
   @Test
