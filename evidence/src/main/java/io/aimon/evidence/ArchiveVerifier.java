@@ -8,7 +8,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -49,6 +51,11 @@ import java.util.stream.Collectors;
  *       that is not the next window's start; the missing interval is reported. Overlapping windows
  *       are not reported. A coverage finding, not an integrity problem: the chain holds, the job
  *       evaluated no window there ({@link Kind#integrity()}).
+ *   <li>{@link Kind#MULTIPLE_SIGNERS}: without a trusted key, manifests whose signatures verify
+ *       against the keys they embed, but with more than one key: an archive has one signer, and
+ *       nothing tells which key is genuine. Reported once, at the first manifest (in file and line
+ *       order) of the second key, naming every key. With a trusted key, the manifests of another
+ *       key are {@link Kind#BAD_SIGNATURE}s instead.
  *   <li>{@link Kind#MALFORMED_DATA}: a record whose hash holds but whose data does not fit the
  *       layout of its kind and version ({@link io.aimon.evidence.payload.EvidenceCodec}): intact,
  *       but not what aimon writes, so the export cannot read it.
@@ -75,7 +82,8 @@ public final class ArchiveVerifier {
     TRUNCATED,
     UNREADABLE,
     COVERAGE_GAP(false),
-    MALFORMED_DATA;
+    MALFORMED_DATA,
+    MULTIPLE_SIGNERS;
 
     private final boolean integrity;
 
@@ -126,6 +134,9 @@ public final class ArchiveVerifier {
    * @param head hash of the record with the highest seq, {@link EvidenceRecord#GENESIS} without
    *     records
    * @param windowsCovered distinct windows with a coverage record
+   * @param keyIds the {@link Ed25519Keys#keyId key ids} of the model's manifests whose signature
+   *     verifies against the key they embed, sorted, each once (with a trusted key, another key
+   *     listed here signed manifests that are {@link Kind#BAD_SIGNATURE}s); empty without manifests
    */
   public record ModelSummary(
       long records,
@@ -133,7 +144,12 @@ public final class ArchiveVerifier {
       long firstSeq,
       long lastSeq,
       String head,
-      long windowsCovered) {}
+      long windowsCovered,
+      List<String> keyIds) {
+    public ModelSummary {
+      keyIds = List.copyOf(new TreeSet<>(keyIds));
+    }
+  }
 
   /**
    * The outcome of {@link #verify}.
@@ -160,6 +176,13 @@ public final class ArchiveVerifier {
     /** The integrity problems, in file and line order. */
     public List<Problem> integrityProblems() {
       return problems.stream().filter(p -> p.kind().integrity()).toList();
+    }
+
+    /** Every key id of {@link ModelSummary#keyIds}, over all models, sorted. */
+    public List<String> keyIds() {
+      Set<String> all = new TreeSet<>();
+      models.values().forEach(m -> all.addAll(m.keyIds()));
+      return List.copyOf(all);
     }
 
     /** The coverage gaps ({@link Kind#COVERAGE_GAP}), in file and line order. */
@@ -222,9 +245,14 @@ public final class ArchiveVerifier {
     List<Finding> findings = new ArrayList<>(archive.unreadable());
     findings.addAll(archive.malformedData());
     Map<String, ModelSummary> models = new TreeMap<>();
+    List<ArchiveReader.ManifestLine> signed = new ArrayList<>();
     for (String model : archive.models()) {
       ModelCheck check = new ModelCheck(model, archive, trustedOrNull, findings);
       models.put(model, check.run());
+      signed.addAll(check.signedManifests());
+    }
+    if (trustedOrNull == null) {
+      SignerCheck.check(signed, archive, findings);
     }
     findings.sort(null);
     List<Problem> problems = new ArrayList<>(findings.size());

@@ -107,7 +107,9 @@ final class EvidenceCommand implements Callable<Integer> {
         "(against --public-key when given) and the windows covered, and reports each",
         "problem with its file and line. Exit 0 when the archive is intact, 1 when an",
         "integrity problem is found. Coverage gaps (windows the job never evaluated)",
-        "are listed apart and fail only with --fail-on-coverage-gap."
+        "are listed apart and fail only with --fail-on-coverage-gap. The signing key",
+        "ids seen are always named; without --public-key they prove the archive intact,",
+        "not who signed it, and manifests signed by more than one key fail."
       })
   static final class Verify implements Callable<Integer> {
     @Spec CommandSpec spec;

@@ -1,6 +1,7 @@
 package io.aimon.jobs.cli;
 
 import static io.aimon.jobs.cli.ArchiveFixtures.KEYS;
+import static io.aimon.jobs.cli.ArchiveFixtures.OTHER_KEYS;
 import static io.aimon.jobs.cli.ArchiveFixtures.keyId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -64,11 +65,83 @@ class EvidenceCommandTest {
 
     Run r = verifyWithKey();
     assertEquals(0, r.exit, r.out + r.err);
+    List<String> lines = r.lines();
+    assertEquals(3, lines.size(), r.out);
+    assertTrue(
+        lines.get(0).startsWith("model credit-risk: 3 records (seq 1..3), 3 manifests, 3 windows"),
+        lines.get(0));
+    assertEquals("signed by key " + keyId(KEYS) + ", the trusted key", lines.get(1));
     assertEquals(
         "evidence verified: 1 models, every chain, manifest and signature (key "
             + keyId(KEYS)
             + ") holds",
+        lines.get(2));
+  }
+
+  @Test
+  void intactArchiveWithoutAKeyNamesTheSignerAsUnproven() throws IOException {
+    ArchiveFixtures.archive(archive(), MODEL, 3, Set.of());
+
+    Run r = aimon("evidence", "verify", archive().toString());
+    assertEquals(0, r.exit, r.out + r.err);
+    List<String> lines = r.lines();
+    assertEquals(
+        "signed by key "
+            + keyId(KEYS)
+            + ", unproven: no trusted key given (pass --public-key FILE, the public key of the"
+            + " signer you expect, to prove who signed)",
+        lines.get(lines.size() - 2));
+    assertEquals(
+        "evidence verified: 1 models, every chain and manifest holds: intact, but its signer is"
+            + " unproven",
         r.last());
+  }
+
+  @Test
+  void twoSignersFailWithoutAKeyAndNameBothKeys() throws IOException {
+    ArchiveFixtures.archive(archive(), MODEL, 3, Set.of(), w -> w == 2 ? OTHER_KEYS : KEYS);
+
+    Run r = aimon("evidence", "verify", archive().toString());
+    assertEquals(1, r.exit, r.out + r.err);
+    List<String> lines = r.lines();
+    assertEquals(
+        "MULTIPLE_SIGNERS model credit-risk (model=credit-risk/part-0.jsonl:6): manifests signed"
+            + " with 2 keys: key "
+            + keyId(KEYS)
+            + " (2 manifests, the first at model=credit-risk/part-0.jsonl:2), key "
+            + keyId(OTHER_KEYS)
+            + " (1 manifest, the first here); an archive has one signer, and without a trusted"
+            + " key nothing tells which key is genuine",
+        lines.get(1));
+    String both =
+        java.util.stream.Stream.of(keyId(KEYS), keyId(OTHER_KEYS))
+            .sorted()
+            .map(k -> "key " + k)
+            .collect(java.util.stream.Collectors.joining(", "));
+    assertTrue(lines.get(2).startsWith("signed by " + both + ", unproven"), lines.get(2));
+    assertEquals("evidence NOT verified: 1 problem", r.last());
+
+    Run trusted = verifyWithKey();
+    assertEquals(1, trusted.exit, trusted.out);
+    assertTrue(
+        trusted.out.contains(
+            "BAD_SIGNATURE model credit-risk (model=credit-risk/part-0.jsonl:6): manifest of seq 3"),
+        trusted.out);
+    assertTrue(
+        trusted.out.contains("signed by " + both + "; the trusted key is key " + keyId(KEYS)),
+        trusted.out);
+  }
+
+  @Test
+  void modelsSignedByDifferentKeysNameTheirKeyOnTheirLine() throws IOException {
+    ArchiveFixtures.archive(archive(), "churn", 1, Set.of(), w -> OTHER_KEYS);
+    ArchiveFixtures.archive(archive(), MODEL, 1, Set.of());
+
+    Run r = aimon("evidence", "verify", archive().toString());
+    assertEquals(1, r.exit, r.out);
+    assertTrue(r.lines().get(0).endsWith(", signed by key " + keyId(OTHER_KEYS)), r.out);
+    assertTrue(r.lines().get(1).endsWith(", signed by key " + keyId(KEYS)), r.out);
+    assertTrue(r.lines().get(2).startsWith("MULTIPLE_SIGNERS model credit-risk"), r.out);
   }
 
   @Test
