@@ -46,7 +46,14 @@ import java.util.stream.Collectors;
  *   <li>{@link Kind#TRUNCATED}: a signed manifest lists seqs beyond the model's last record.
  *       Records after the last manifest are fine: their window is still open.
  *   <li>{@link Kind#UNREADABLE}: a line that is not valid UTF-8 or JSON (e.g. a file cut mid-line),
- *       or not a valid record or manifest. Records missing next to it are attributed to it.
+ *       not a valid record or manifest, or longer than {@link BoundedLines#MAX_LINE_BYTES} (skipped
+ *       unread to its newline; the lines after it are read). Records missing next to it are
+ *       attributed to it.
+ *   <li>{@link Kind#SKIPPED_FILE}: a symbolic link under the archive directory, to a file or a
+ *       directory, whatever its name: never followed (it could lead out of the archive), its target
+ *       never read or shown. An integrity problem, because an archive aimon writes holds regular
+ *       files only, and a link in place of a file hides what the archive held; records missing
+ *       where it sits are attributed to it.
  *   <li>{@link Kind#COVERAGE_GAP}: among a model's coverage records, sorted by window, a window end
  *       that is not the next window's start; the missing interval is reported. Overlapping windows
  *       are not reported. A coverage finding, not an integrity problem: the chain holds, the job
@@ -83,7 +90,8 @@ public final class ArchiveVerifier {
     UNREADABLE,
     COVERAGE_GAP(false),
     MALFORMED_DATA,
-    MULTIPLE_SIGNERS;
+    MULTIPLE_SIGNERS,
+    SKIPPED_FILE;
 
     private final boolean integrity;
 
@@ -113,7 +121,8 @@ public final class ArchiveVerifier {
    * @param seq the record seq it is about (for a deletion the first missing seq), or null for a
    *     manifest or an unreadable line
    * @param file the file, relative to the archive directory, with {@code /} separators
-   * @param line the 1-based line in {@code file}
+   * @param line the 1-based line in {@code file}, or null for a finding about the whole file (one
+   *     that cannot be read, a skipped link)
    * @param message one line: where ({@code model M seq N (file:line): }) and what
    */
   public record Problem(
@@ -241,7 +250,12 @@ public final class ArchiveVerifier {
    * @throws java.io.UncheckedIOException when listing the directory fails
    */
   public static Report verify(Path archiveDir, PublicKey trustedOrNull) {
-    ArchiveReader archive = ArchiveReader.read(archiveDir);
+    return verify(archiveDir, trustedOrNull, BoundedLines.MAX_LINE_BYTES);
+  }
+
+  /** As {@link #verify(Path, PublicKey)} with another line cap (tests). */
+  static Report verify(Path archiveDir, PublicKey trustedOrNull, int maxLineBytes) {
+    ArchiveReader archive = ArchiveReader.read(archiveDir, maxLineBytes);
     List<Finding> findings = new ArrayList<>(archive.unreadable());
     findings.addAll(archive.malformedData());
     Map<String, ModelSummary> models = new TreeMap<>();

@@ -411,6 +411,28 @@ class AuditExportTest {
   }
 
   @Test
+  void symlinkInTheArchiveIsNotFollowedAndFailsTheExportsVerdict() throws IOException {
+    Path dir = archive();
+    Path outside = tmp.resolve("outside.jsonl");
+    Files.writeString(outside, "TOP-SECRET-TOKEN\n", StandardCharsets.UTF_8);
+    Files.createSymbolicLink(dir.resolve("model=churn/extra.jsonl"), outside);
+
+    Path out = tmp.resolve("bundle");
+    ExportSummary s = AuditExport.export(dir, ALL, out, TEST_KEYS.getPublic(), null);
+
+    assertFalse(s.verified());
+    assertEquals(RECORDS, s.records(), "the archive's own records, nothing from the link");
+    for (String f : FILES) {
+      String text = Files.readString(out.resolve(f), StandardCharsets.UTF_8);
+      assertFalse(text.contains("TOP-SECRET-TOKEN"), f);
+    }
+    JsonNode json = MAPPER.readTree(out.resolve("verification.json").toFile());
+    assertEquals("SKIPPED_FILE", json.get("problems").get(0).get("kind").asText());
+    assertEquals("model=churn/extra.jsonl", json.get("problems").get(0).get("file").asText());
+    assertTrue(json.get("problems").get(0).get("line").isNull());
+  }
+
+  @Test
   void verificationListsModelsAndKeyIds() throws IOException {
     Path out = tmp.resolve("bundle");
     AuditExport.export(archive(), ALL, out, TEST_KEYS.getPublic(), null);

@@ -203,4 +203,46 @@ class EvidenceCommandTest {
         r.out);
     assertEquals("evidence NOT verified: 1 problem; and 1 coverage gap", r.last());
   }
+
+  @Test
+  void symlinkIsNamedNotFollowedAndFails() throws IOException {
+    ArchiveFixtures.archive(archive(), MODEL, 2, Set.of());
+    Path secret = dir.resolve("secret.txt");
+    Files.writeString(secret, "TOP-SECRET-TOKEN\n");
+    Files.createSymbolicLink(archive().resolve("model=credit-risk/notes.jsonl"), secret);
+
+    Run r = verifyWithKey();
+    assertEquals(1, r.exit, r.out + r.err);
+    assertEquals(
+        "SKIPPED_FILE model=credit-risk/notes.jsonl: skipped: a symbolic link, not followed (an"
+            + " archive holds regular files only)",
+        r.lines().get(1));
+    assertTrue(!r.out.contains("TOP-SECRET") && !r.err.contains("TOP-SECRET"), r.out);
+    assertEquals("evidence NOT verified: 1 problem", r.last());
+  }
+
+  @Test
+  void lineOverTheCapIsUnreadableAndTheRestIsRead() throws IOException {
+    Path file = archive().resolve(ArchiveFixtures.archive(archive(), MODEL, 2, Set.of()));
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+      f.setLength(0);
+      f.write((lines.get(0) + "\n").getBytes(StandardCharsets.UTF_8));
+      long at = f.getFilePointer() + (16 << 20) + 1; // a sparse line of 16 MiB + 1 zero bytes
+      f.setLength(at);
+      f.seek(at);
+      f.write(("\n" + String.join("\n", lines.subList(1, lines.size())) + "\n").getBytes());
+    }
+
+    Run r = verifyWithKey();
+    assertEquals(1, r.exit, r.out + r.err);
+    assertEquals(
+        "UNREADABLE model=credit-risk/part-0.jsonl:2: line longer than 16777216 bytes (16777217"
+            + " bytes): not read",
+        r.lines().get(1));
+    assertTrue(
+        r.lines().get(0).startsWith("model credit-risk: 2 records (seq 1..2), 2 manifests"),
+        "the lines after it are read: " + r.out);
+    assertEquals("evidence NOT verified: 1 problem", r.last());
+  }
 }
