@@ -31,7 +31,8 @@ final class EvidenceParser {
     if (dir != null) {
       dir = location(dir, e.line(dirName), e.child(dirName));
     }
-    return new EvidenceConfig(key, dir);
+    boolean ownerOnly = e.getOrDefault(ConfigKeys.EVIDENCE_SIGNING_KEY_OWNER_ONLY);
+    return new EvidenceConfig(key, ownerOnly, dir);
   }
 
   /** A URI with a scheme as it is; a path made absolute against the config's directory. */
