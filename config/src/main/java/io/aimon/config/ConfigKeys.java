@@ -247,6 +247,14 @@ public final class ConfigKeys {
                   + "`env:NAME` holding its text. Without it each job run signs with a key of "
                   + "its own: the archive still verifies as intact, but not as yours "
                   + "(`evidence verify --public-key` rejects it)."));
+  public static final ConfigKey<Boolean> EVIDENCE_SIGNING_KEY_OWNER_ONLY =
+      key(
+          "evidence.signing_key_owner_only",
+          ValueTypes.BOOL,
+          false,
+          "Refuse to start when the `file:` signing key is readable by its group or others "
+              + "(POSIX permissions; `chmod 600 FILE` fixes it). `false`: start, with a warning "
+              + "naming the file. File systems without POSIX permissions are not checked.");
   public static final ConfigKey<String> EVIDENCE_DIR =
       key(
           "evidence.dir",

@@ -29,6 +29,7 @@ final class EvidenceParser {
     if (dir != null) {
       dir = Locations.resolve(problems, baseDir, dir, e.line(dirName), e.child(dirName));
     }
-    return new EvidenceConfig(key, dir);
+    boolean ownerOnly = e.getOrDefault(ConfigKeys.EVIDENCE_SIGNING_KEY_OWNER_ONLY);
+    return new EvidenceConfig(key, ownerOnly, dir);
   }
 }
