@@ -2,6 +2,7 @@ package io.aimon.jobs.cli;
 
 import io.aimon.config.AimonConfig;
 import io.aimon.jobs.alert.AlertJob;
+import io.aimon.jobs.kafka.TopicCheck;
 import io.aimon.jobs.monitor.MonitorRunner;
 import io.aimon.jobs.state.CheckpointStore;
 import io.aimon.jobs.state.GracefulStop;
@@ -50,6 +51,19 @@ final class AlertCommand implements Callable<Integer> {
       spec.commandLine()
           .getErr()
           .println("aimon: " + cfg.source() + ": notify.notifiers: expected at least one notifier");
+      return 2;
+    }
+    String kafkaProblem =
+        TopicCheck.problem(
+            cfg.kafka(),
+            java.util.List.of(
+                new String[] {"kafka.topics.incidents", cfg.kafka().incidentsTopic()},
+                new String[] {"kafka.topics.alert_deliveries", cfg.kafka().alertDeliveriesTopic()},
+                new String[] {
+                  "kafka.topics.alert_dead_letter", cfg.kafka().alertDeadLetterTopic()
+                }));
+    if (kafkaProblem != null) {
+      spec.commandLine().getErr().println("aimon: " + kafkaProblem);
       return 2;
     }
     // the same durable checkpoints as aimon run: a killed alert job resumes where it stopped

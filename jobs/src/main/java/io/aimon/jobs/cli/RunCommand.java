@@ -3,6 +3,7 @@ package io.aimon.jobs.cli;
 import io.aimon.config.AimonConfig;
 import io.aimon.config.ModelConfig;
 import io.aimon.detectors.profile.ReferenceProfile;
+import io.aimon.jobs.kafka.TopicCheck;
 import io.aimon.jobs.monitor.MonitorPlan;
 import io.aimon.jobs.monitor.MonitorRunner;
 import io.aimon.jobs.state.CheckpointStore;
@@ -11,6 +12,7 @@ import io.aimon.jobs.state.JobIdentity;
 import io.aimon.jobs.state.StartGuard;
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -79,6 +81,19 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     AimonConfig cfg = config.loadOrReport(err);
     if (cfg == null) {
+      return 2;
+    }
+    String kafkaProblem =
+        TopicCheck.problem(
+            cfg.kafka(),
+            List.of(
+                new String[] {"kafka.topics.inference", cfg.kafka().inferenceTopic()},
+                new String[] {"kafka.topics.metrics", cfg.kafka().metricsTopic()},
+                new String[] {"kafka.topics.dead_letter", cfg.kafka().deadLetterTopic()},
+                new String[] {"kafka.topics.incidents", cfg.kafka().incidentsTopic()},
+                new String[] {"kafka.topics.evidence", cfg.kafka().evidenceTopic()}));
+    if (kafkaProblem != null) {
+      err.println("aimon: " + kafkaProblem);
       return 2;
     }
     CheckpointStore store =
