@@ -164,6 +164,15 @@ public final class ConfigKeys {
               + JobSettings.DEFAULT_CHECKPOINT_DIR
               + "` under the working directory. Each job keeps its own subdirectory, named after "
               + "its Kafka cluster, consumer group, input topic and transactional id prefix.");
+  public static final ConfigKey<String> JOB_METRICS_HOST =
+      key(
+          "job.metrics_host",
+          ValueTypes.STRING,
+          JobSettings.DEFAULT_METRICS_HOST,
+          "The address the Prometheus endpoint of `aimon run`, `aimon alert` and `aimon demo` "
+              + "listens on (first free port of 9249-9259). The default serves this machine only; "
+              + "`0.0.0.0` serves every interface. On a Flink cluster, the cluster's own reporter "
+              + "settings apply.");
 
   // --- alerting ------------------------------------------------------------------------------
   public static final ConfigKey<Node> ALERTING =

@@ -184,6 +184,7 @@ public final class ConfigLoader {
         job.getOrDefault(ConfigKeys.JOB_MAX_RECORD_BYTES),
         job.getOrDefault(ConfigKeys.JOB_EXACT_VALUES),
         job.getOrDefault(ConfigKeys.JOB_MAX_FUTURE_SKEW),
-        dir);
+        dir,
+        job.getOrDefault(ConfigKeys.JOB_METRICS_HOST));
   }
 }

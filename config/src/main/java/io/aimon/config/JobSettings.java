@@ -19,6 +19,8 @@ import java.time.Duration;
  * @param checkpointDir {@code job.checkpoint_dir}: where {@code aimon run} keeps its checkpoints
  *     and savepoints, an absolute path or a Flink filesystem URI; null for the default {@value
  *     #DEFAULT_CHECKPOINT_DIR} under the working directory
+ * @param metricsHost {@code job.metrics_host}: the address the local jobs' Prometheus endpoint
+ *     listens on, {@value #DEFAULT_METRICS_HOST} (this machine only) unless set
  */
 public record JobSettings(
     int parallelism,
@@ -28,7 +30,11 @@ public record JobSettings(
     int maxRecordBytes,
     int exactValues,
     Duration maxFutureSkew,
-    String checkpointDir) {
+    String checkpointDir,
+    String metricsHost) {
+
+  /** Where the local Prometheus endpoint listens unless {@code job.metrics_host} says otherwise. */
+  public static final String DEFAULT_METRICS_HOST = "127.0.0.1";
 
   /**
    * Where checkpoints go when {@code job.checkpoint_dir} is not set: under the working directory.
@@ -36,6 +42,9 @@ public record JobSettings(
   public static final String DEFAULT_CHECKPOINT_DIR = "aimon-checkpoints";
 
   public JobSettings {
+    if (metricsHost == null || metricsHost.isBlank()) {
+      metricsHost = DEFAULT_METRICS_HOST;
+    }
     if (checkpointDir != null && checkpointDir.isBlank()) {
       throw new IllegalArgumentException("checkpointDir must not be blank");
     }
@@ -67,7 +76,8 @@ public record JobSettings(
         ConfigKeys.JOB_MAX_RECORD_BYTES.defaultValue(),
         ConfigKeys.JOB_EXACT_VALUES.defaultValue(),
         ConfigKeys.JOB_MAX_FUTURE_SKEW.defaultValue(),
-        null);
+        null,
+        DEFAULT_METRICS_HOST);
   }
 
   /** {@link #checkpointDir()}, or {@value #DEFAULT_CHECKPOINT_DIR} under the working directory. */

@@ -59,6 +59,7 @@ class ConfigLoaderTest {
             2_097_152,
             5000,
             Duration.ofHours(1),
+            null,
             null),
         config.job());
 
@@ -138,6 +139,7 @@ class ConfigLoaderTest {
             1_048_576,
             10_000,
             Duration.ofHours(1),
+            null,
             null),
         config.job());
     ModelConfig m = config.models().get(0);

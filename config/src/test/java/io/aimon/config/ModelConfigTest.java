@@ -307,6 +307,7 @@ class ModelConfigTest {
                 1024,
                 0,
                 Duration.ofHours(1),
+                null,
                 null));
     assertThrows(
         IllegalArgumentException.class,
@@ -319,6 +320,7 @@ class ModelConfigTest {
                 1024,
                 0,
                 Duration.ofHours(1),
+                null,
                 null));
     assertThrows(
         IllegalArgumentException.class,
@@ -331,6 +333,7 @@ class ModelConfigTest {
                 1023,
                 0,
                 Duration.ofHours(1),
+                null,
                 null));
     assertThrows(
         IllegalArgumentException.class,
@@ -343,6 +346,7 @@ class ModelConfigTest {
                 1024,
                 0,
                 Duration.ZERO,
+                null,
                 null));
     assertThrows(
         IllegalArgumentException.class, () -> new FairnessConfig(List.of("sex", "sex"), 30));

@@ -80,7 +80,7 @@ final class AlertCommand implements Callable<Integer> {
             1,
             cfg.job().checkpointInterval(),
             true,
-            MonitorRunner.PROMETHEUS_PORTS,
+            MonitorRunner.prometheusEndpoint(cfg.job().metricsHost()),
             store,
             restore);
     AlertJob.kafkaJob(

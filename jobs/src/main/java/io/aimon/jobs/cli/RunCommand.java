@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
       "kafka.topics.dead_letter, incidents to kafka.topics.incidents, exactly",
       "once. Runs until stopped (or, with --bounded, until the offsets that were",
       "latest at start). Serves Prometheus metrics on the first free port of",
-      "127.0.0.1:9249-9259 (/metrics).",
+      "127.0.0.1:9249-9259 (/metrics; job.metrics_host sets the address).",
       "",
       "Checkpoints go to job.checkpoint_dir (default ./aimon-checkpoints); a run",
       "resumes from the latest one of the same job, so a killed process loses",
@@ -134,7 +134,7 @@ final class RunCommand implements Callable<Integer> {
             plan.parallelism(),
             plan.checkpointInterval(),
             true,
-            MonitorRunner.PROMETHEUS_PORTS,
+            MonitorRunner.prometheusEndpoint(cfg.job().metricsHost()),
             store,
             restore.orElse(null));
     MonitorRunner.kafkaJob(plan, cfg.kafka(), bounded, transactionalIdPrefix).build(env);
