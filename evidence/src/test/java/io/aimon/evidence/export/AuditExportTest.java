@@ -206,12 +206,12 @@ class AuditExportTest {
 
   @Test
   void csvFieldsAreQuotedOnlyWhenNeeded() {
-    assertEquals("", RecordsCsv.field(null));
-    assertEquals("plain", RecordsCsv.field("plain"));
-    assertEquals("\"a,b\"", RecordsCsv.field("a,b"));
-    assertEquals("\"say \"\"hi\"\"\"", RecordsCsv.field("say \"hi\""));
-    assertEquals("\"two\nlines\"", RecordsCsv.field("two\nlines"));
-    assertEquals("\"cr\r\"", RecordsCsv.field("cr\r"));
+    assertEquals("", Csv.field(null));
+    assertEquals("plain", Csv.field("plain"));
+    assertEquals("\"a,b\"", Csv.field("a,b"));
+    assertEquals("\"say \"\"hi\"\"\"", Csv.field("say \"hi\""));
+    assertEquals("\"two\nlines\"", Csv.field("two\nlines"));
+    assertEquals("\"cr\r\"", Csv.field("cr\r"));
   }
 
   @Test
