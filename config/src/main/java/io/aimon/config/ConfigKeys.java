@@ -153,6 +153,15 @@ public final class ConfigKeys {
           "Events stamped further than this ahead of the wall clock are dead-lettered as "
               + "`future_timestamp`, so one bad clock cannot push the watermark ahead and make "
               + "every later event late.");
+  public static final ConfigKey<Duration> JOB_MAX_EVENT_AGE =
+      key(
+          "job.max_event_age",
+          ValueTypes.duration(Duration.ZERO, false),
+          Duration.ofDays(3650),
+          "Events stamped further than this behind the wall clock are dead-lettered as "
+              + "`too_old`: a timestamp of 0, or seconds given as milliseconds, would otherwise "
+              + "open a 1970 window. The default, 3650 days, lets any backfill through; lower it "
+              + "to what your data can really be.");
   public static final ConfigKey<String> JOB_CHECKPOINT_DIR =
       key(
           "job.checkpoint_dir",

@@ -185,6 +185,7 @@ public final class ConfigLoader {
         job.getOrDefault(ConfigKeys.JOB_EXACT_VALUES),
         job.getOrDefault(ConfigKeys.JOB_MAX_FUTURE_SKEW),
         dir,
+        job.getOrDefault(ConfigKeys.JOB_MAX_EVENT_AGE),
         job.getOrDefault(ConfigKeys.JOB_METRICS_HOST));
   }
 }

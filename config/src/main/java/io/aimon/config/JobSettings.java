@@ -19,6 +19,8 @@ import java.time.Duration;
  * @param checkpointDir {@code job.checkpoint_dir}: where {@code aimon run} keeps its checkpoints
  *     and savepoints, an absolute path or a Flink filesystem URI; null for the default {@value
  *     #DEFAULT_CHECKPOINT_DIR} under the working directory
+ * @param maxEventAge {@code job.max_event_age}, &gt; 0: events stamped further behind the wall
+ *     clock are dead-lettered as {@code too_old}
  * @param metricsHost {@code job.metrics_host}: the address the local jobs' Prometheus endpoint
  *     listens on, {@value #DEFAULT_METRICS_HOST} (this machine only) unless set
  */
@@ -31,6 +33,7 @@ public record JobSettings(
     int exactValues,
     Duration maxFutureSkew,
     String checkpointDir,
+    Duration maxEventAge,
     String metricsHost) {
 
   /** Where the local Prometheus endpoint listens unless {@code job.metrics_host} says otherwise. */
@@ -42,6 +45,10 @@ public record JobSettings(
   public static final String DEFAULT_CHECKPOINT_DIR = "aimon-checkpoints";
 
   public JobSettings {
+    if (maxEventAge == null) {
+      maxEventAge = ConfigKeys.JOB_MAX_EVENT_AGE.defaultValue();
+    }
+    requirePositive("maxEventAge", maxEventAge);
     if (metricsHost == null || metricsHost.isBlank()) {
       metricsHost = DEFAULT_METRICS_HOST;
     }
@@ -77,6 +84,7 @@ public record JobSettings(
         ConfigKeys.JOB_EXACT_VALUES.defaultValue(),
         ConfigKeys.JOB_MAX_FUTURE_SKEW.defaultValue(),
         null,
+        ConfigKeys.JOB_MAX_EVENT_AGE.defaultValue(),
         DEFAULT_METRICS_HOST);
   }
 

@@ -60,6 +60,7 @@ class ConfigLoaderTest {
             5000,
             Duration.ofHours(1),
             null,
+            null,
             null),
         config.job());
 
@@ -139,6 +140,7 @@ class ConfigLoaderTest {
             1_048_576,
             10_000,
             Duration.ofHours(1),
+            null,
             null,
             null),
         config.job());

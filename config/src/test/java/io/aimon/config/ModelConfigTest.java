@@ -308,6 +308,7 @@ class ModelConfigTest {
                 0,
                 Duration.ofHours(1),
                 null,
+                null,
                 null));
     assertThrows(
         IllegalArgumentException.class,
@@ -320,6 +321,7 @@ class ModelConfigTest {
                 1024,
                 0,
                 Duration.ofHours(1),
+                null,
                 null,
                 null));
     assertThrows(
@@ -334,6 +336,7 @@ class ModelConfigTest {
                 0,
                 Duration.ofHours(1),
                 null,
+                null,
                 null));
     assertThrows(
         IllegalArgumentException.class,
@@ -346,6 +349,7 @@ class ModelConfigTest {
                 1024,
                 0,
                 Duration.ZERO,
+                null,
                 null,
                 null));
     assertThrows(

@@ -11,6 +11,8 @@ public enum DeadLetterReason {
   OVERSIZE("oversize"),
   /** The payload is not valid JSON (syntax error, bad UTF-8, duplicate key, trailing data). */
   MALFORMED_JSON("malformed_json"),
+  /** Text in the record is not valid Unicode (a lone UTF-16 surrogate); see {@link InvalidText}. */
+  INVALID_TEXT("invalid_text"),
   /** The payload is valid JSON but not an object. */
   NOT_AN_OBJECT("not_an_object"),
   /** A required field is absent, null or an empty string. */
@@ -23,6 +25,8 @@ public enum DeadLetterReason {
   BAD_TIMESTAMP("bad_timestamp"),
   /** The timestamp is further ahead of the wall clock than {@code job.max_future_skew}. */
   FUTURE_TIMESTAMP("future_timestamp"),
+  /** The timestamp is further behind the wall clock than {@code job.max_event_age}. */
+  TOO_OLD("too_old"),
   /** The model_id is not configured. */
   UNKNOWN_MODEL("unknown_model"),
   /** The event is behind the watermark: its window has already been evaluated. */

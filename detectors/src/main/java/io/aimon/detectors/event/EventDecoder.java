@@ -34,6 +34,7 @@ public final class EventDecoder implements Serializable {
   private final Map<String, ModelSpec> models;
   private final int maxRecordBytes;
   private final long maxFutureSkewMillis;
+  private final long maxEventAgeMillis;
   private transient ObjectMapper mapper;
 
   /** A decoder that accepts any timestamp up to year 9999 (no future-skew check). */
@@ -48,6 +49,24 @@ public final class EventDecoder implements Serializable {
    *     rejected as {@link DeadLetterReason#FUTURE_TIMESTAMP} (>= 1)
    */
   public EventDecoder(Map<String, ModelSpec> models, int maxRecordBytes, long maxFutureSkewMillis) {
+    this(models, maxRecordBytes, maxFutureSkewMillis, Long.MAX_VALUE);
+  }
+
+  /**
+   * As {@link #EventDecoder(Map, int, long)}, and inference events stamped more than {@code
+   * maxEventAgeMillis} before the wall clock are rejected as {@link DeadLetterReason#TOO_OLD}
+   * (&gt;= 1): a timestamp of 0, or seconds taken for milliseconds, would open a 1970 window.
+   */
+  public EventDecoder(
+      Map<String, ModelSpec> models,
+      int maxRecordBytes,
+      long maxFutureSkewMillis,
+      long maxEventAgeMillis) {
+    if (maxEventAgeMillis < 1) {
+      throw new IllegalArgumentException(
+          "maxEventAgeMillis: expected >= 1, found " + maxEventAgeMillis);
+    }
+    this.maxEventAgeMillis = maxEventAgeMillis;
     if (maxRecordBytes < 1) {
       throw new IllegalArgumentException("maxRecordBytes: expected >= 1, found " + maxRecordBytes);
     }
@@ -93,6 +112,17 @@ public final class EventDecoder implements Serializable {
                 + " ahead of the clock ("
                 + java.time.Instant.ofEpochMilli(nowMillis)
                 + ")");
+      }
+      if (nowMillis - timestamp > maxEventAgeMillis) {
+        throw new InvalidEventException(
+            DeadLetterReason.TOO_OLD,
+            "timestamp: "
+                + java.time.Instant.ofEpochMilli(timestamp)
+                + " is more than "
+                + java.time.Duration.ofMillis(maxEventAgeMillis).toDays()
+                + " days before the clock ("
+                + java.time.Instant.ofEpochMilli(nowMillis)
+                + "): job.max_event_age");
       }
       ModelSpec spec = models.get(modelId);
       if (spec == null) {
@@ -185,6 +215,10 @@ public final class EventDecoder implements Serializable {
           DeadLetterReason.NOT_AN_OBJECT,
           "record: expected a JSON object, found "
               + (node == null ? "nothing" : JsonFields.typeName(node)));
+    }
+    String invalid = InvalidText.find(node);
+    if (invalid != null) {
+      throw new InvalidEventException(DeadLetterReason.INVALID_TEXT, invalid);
     }
     return node;
   }

@@ -3,6 +3,7 @@ package io.aimon.jobs.monitor;
 import io.aimon.alerting.remediation.CorrectiveAction;
 import io.aimon.detectors.event.DeadLetter;
 import io.aimon.detectors.event.DeadLetterReason;
+import io.aimon.detectors.event.InvalidText;
 import io.aimon.detectors.event.RawRecord;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
@@ -19,6 +20,10 @@ final class DecodeActions extends ProcessFunction<RawRecord, RemediationInput> {
   private final long maxFutureSkewMillis;
   private final OutputTag<DeadLetter> deadLetters;
 
+  /** Parses the action once more only to look for invalid text (actions are few). */
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
   DecodeActions(long maxFutureSkewMillis, OutputTag<DeadLetter> deadLetters) {
     this.maxFutureSkewMillis = maxFutureSkewMillis;
     this.deadLetters = deadLetters;
@@ -28,7 +33,18 @@ final class DecodeActions extends ProcessFunction<RawRecord, RemediationInput> {
   public void processElement(RawRecord raw, Context ctx, Collector<RemediationInput> out) {
     CorrectiveAction a;
     try {
+      String invalid = InvalidText.find(JSON.readTree(raw.payload()));
+      if (invalid != null) {
+        ctx.output(deadLetters, DeadLetter.of(DeadLetterReason.INVALID_TEXT, invalid, raw));
+        return;
+      }
       a = CorrectiveAction.fromJson(raw.payload());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      ctx.output(
+          deadLetters,
+          DeadLetter.of(
+              DeadLetterReason.MALFORMED_ACTION, "invalid JSON: " + e.getOriginalMessage(), raw));
+      return;
     } catch (IllegalArgumentException e) {
       ctx.output(
           deadLetters, DeadLetter.of(DeadLetterReason.MALFORMED_ACTION, e.getMessage(), raw));

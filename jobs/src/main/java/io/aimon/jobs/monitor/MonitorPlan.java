@@ -33,6 +33,7 @@ public final class MonitorPlan implements Serializable {
   private final Map<String, ReferenceProfile> references;
   private final int maxRecordBytes;
   private final long maxFutureSkewMillis;
+  private final long maxEventAgeMillis;
   private final long outOfOrdernessMillis;
   private final long idlenessMillis;
   private final long checkpointIntervalMillis;
@@ -63,6 +64,7 @@ public final class MonitorPlan implements Serializable {
     }
     this.maxRecordBytes = job.maxRecordBytes();
     this.maxFutureSkewMillis = job.maxFutureSkew().toMillis();
+    this.maxEventAgeMillis = job.maxEventAge().toMillis();
     this.outOfOrdernessMillis = job.outOfOrderness().toMillis();
     this.idlenessMillis = job.idleness().toMillis();
     this.checkpointIntervalMillis = job.checkpointInterval().toMillis();
@@ -142,7 +144,7 @@ public final class MonitorPlan implements Serializable {
   }
 
   public EventDecoder decoder() {
-    return new EventDecoder(specs, maxRecordBytes, maxFutureSkewMillis);
+    return new EventDecoder(specs, maxRecordBytes, maxFutureSkewMillis, maxEventAgeMillis);
   }
 
   public int maxRecordBytes() {
