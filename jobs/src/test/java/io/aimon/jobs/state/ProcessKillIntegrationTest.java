@@ -178,6 +178,122 @@ class ProcessKillIntegrationTest {
     }
   }
 
+  /**
+   * The same while predictions wait for their labels: the killed run has the labels of W1's first
+   * 2000 predictions only when it dies, so W1's outcome window (and its predictions in the label
+   * join) is pending in the checkpoint; the labels of W2..W4 come after the restart.
+   */
+  @Test
+  void aRunKilledDuringALabelWaitResumesAndCommitsWhatAFailureFreeRunCommits() throws Exception {
+    try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+      for (String run : List.of("clean", "killed")) {
+        kafka.createTopics(
+            Stream.of("inference", "labels", "metrics", "dead", "incidents", "evidence")
+                .map(t -> run + "." + t)
+                .toList(),
+            1);
+      }
+      EvidenceKeys.write(
+          Ed25519Keys.generate(),
+          dir.resolve(EvidenceKeys.KEY_FILE),
+          dir.resolve(EvidenceKeys.PUBLIC_KEY_FILE));
+      List<String> predictions = AdultFixtures.lines(AdultFixtures.PRODUCTION_UNLABELED, ALL);
+      List<String> labels = AdultFixtures.lines(AdultFixtures.LABELS, ALL);
+
+      Path clean = config(kafka, "clean", true);
+      KafkaTestClients.produce(kafka.bootstrapServers(), "clean.inference", predictions);
+      KafkaTestClients.produce(kafka.bootstrapServers(), "clean.labels", labels);
+      Process a = start(clean, "clean-1");
+      awaitManifest(kafka, "clean.evidence", "2024-02-05T00:00:00Z", a, "clean-1");
+      int expected = awaitStable(kafka, "clean.metrics", -1, a, "clean-1");
+      stop(a, "clean-1");
+
+      Path killed = config(kafka, "killed", true);
+      KafkaTestClients.produce(
+          kafka.bootstrapServers(), "killed.inference", predictions.subList(0, TWO_DAYS + INTO_W3));
+      KafkaTestClients.produce(kafka.bootstrapServers(), "killed.labels", labels.subList(0, 2000));
+      Process b = start(killed, "killed-1");
+      awaitManifest(kafka, "killed.evidence", "2024-02-03T00:00:00Z", b, "killed-1");
+      awaitCheckpointAfter(
+          dir.resolve("killed/checkpoints"), System.currentTimeMillis() + 1000, b, "killed-1");
+      b.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+      assertEquals(137, b.exitValue(), "killed by SIGKILL");
+      List<String> beforeKill = readAll(kafka, "killed.metrics");
+      assertTrue(
+          beforeKill.stream().noneMatch(m -> m.contains("\"metric\":\"accuracy\"")),
+          "W1's outcome was still waiting for labels when the process died");
+
+      KafkaTestClients.produce(
+          kafka.bootstrapServers(),
+          "killed.inference",
+          predictions.subList(TWO_DAYS + INTO_W3, ALL));
+      KafkaTestClients.produce(
+          kafka.bootstrapServers(), "killed.labels", labels.subList(2000, ALL));
+      Process c = start(killed, "killed-2");
+      awaitStable(kafka, "killed.metrics", expected, c, "killed-2");
+      stop(c, "killed-2");
+
+      for (String topic : List.of("metrics", "incidents", "dead")) {
+        assertSameLines(
+            "labels " + topic,
+            readAll(kafka, "clean." + topic).stream().sorted().toList(),
+            readAll(kafka, "killed." + topic).stream().sorted().toList());
+      }
+      assertSameLines(
+          "labels evidence topic",
+          sorted(normalized(readAll(kafka, "clean.evidence"), "clean.")),
+          sorted(normalized(readAll(kafka, "killed.evidence"), "killed.")));
+      ArchiveVerifier.Report report =
+          ArchiveVerifier.verify(
+              dir.resolve("killed/archive"),
+              Ed25519Keys.readPublic(dir.resolve(EvidenceKeys.PUBLIC_KEY_FILE)));
+      assertTrue(report.intact(), report.problems().toString());
+      long outcomes =
+          readAll(kafka, "clean.metrics").stream()
+              .filter(m -> m.contains("\"metric\":\"accuracy\""))
+              .count();
+      assertTrue(outcomes >= 3, "W1..W3's outcomes were committed: " + outcomes);
+      System.out.printf(
+          "process kill during a label wait: %d metrics before the kill (no outcome), %d in all,"
+              + " %d accuracy results; equal to the failure-free run%n",
+          beforeKill.size(), expected, outcomes);
+    }
+  }
+
+  /**
+   * Waits until {@code topic} holds {@code expected} committed records (or, with -1, until its
+   * count has not changed for 5 s after W3's outcome came), and returns the count.
+   */
+  private int awaitStable(EmbeddedKafka kafka, String topic, int expected, Process p, String name)
+      throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+    int last = -1;
+    long since = System.nanoTime();
+    while (System.nanoTime() < deadline) {
+      if (!p.isAlive()) {
+        throw new AssertionError(name + " exited\n" + log(name));
+      }
+      List<String> now = readAll(kafka, topic);
+      if (expected >= 0 && now.size() >= expected) {
+        return now.size();
+      }
+      if (now.size() != last) {
+        last = now.size();
+        since = System.nanoTime();
+      } else if (expected < 0
+          && System.nanoTime() - since > TimeUnit.SECONDS.toNanos(5)
+          && now.stream()
+              .anyMatch(
+                  m ->
+                      m.contains("\"metric\":\"accuracy\"")
+                          && m.contains("\"window_start\":\"2024-02-03"))) {
+        return last;
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError(topic + ": " + last + " records, not " + expected + "\n" + log(name));
+  }
+
   /** Names the first line where two lists differ, without printing them whole. */
   private static void assertSameLines(String what, List<String> expected, List<String> actual)
       throws IOException {
@@ -225,10 +341,18 @@ class ProcessKillIntegrationTest {
 
   /** The config of one run: its own topics, group, checkpoint directory and archive. */
   private Path config(EmbeddedKafka kafka, String run) throws IOException {
+    return config(kafka, run, false);
+  }
+
+  /** As above; with {@code labels}, label events come from topic RUN.labels, 12 h at most late. */
+  private Path config(EmbeddedKafka kafka, String run, boolean labels) throws IOException {
     Path runDir = Files.createDirectories(dir.resolve(run));
     Path file =
         AdultFixtures.writeConfig(
-            runDir, "checkpoint_interval: 500ms", "1d", AdultFixtures.FAIRNESS);
+            runDir,
+            "checkpoint_interval: 500ms",
+            "1d",
+            AdultFixtures.FAIRNESS + (labels ? "\nlabels: {max_delay: 12h}" : ""));
     Files.writeString(
         file,
         """
@@ -241,12 +365,14 @@ class ProcessKillIntegrationTest {
             dead_letter: %s.dead
             incidents: %s.incidents
             evidence: %s.evidence
+            labels: %s.labels
         evidence:
           dir: archive
           signing_key: file:%s
         """
                 .formatted(
                     kafka.bootstrapServers(),
+                    run,
                     run,
                     run,
                     run,
