@@ -259,6 +259,9 @@ class AlertStateMachineTest {
             null,
             true,
             null,
+            null,
+            null,
+            null,
             null);
 
     AlertStateMachine.Step step =

@@ -1,5 +1,6 @@
 package io.aimon.detectors.check;
 
+import io.aimon.detectors.common.CapCounts;
 import io.aimon.detectors.common.ConfusionCounts;
 import java.util.Objects;
 
@@ -31,6 +32,13 @@ import java.util.Objects;
  * @param partial true for an early result emitted before the window's labels are final, else null
  * @param ciLower lower end of the value's Wilson 95% interval (fairness group rates), or null
  * @param ciUpper upper end of that interval, or null
+ * @param reason why the status is {@code insufficient_data} when a rule other than the sample size
+ *     decided it (a code, e.g. {@code overflow_only}; docs/metrics.md lists them), else null
+ * @param capped events of the result's feature or attribute (of the window, for {@code count}: its
+ *     model versions) that the window's bounds pooled instead of keeping their value ({@link
+ *     CapCounts#capped}); null when none
+ * @param truncated events whose value there was kept truncated ({@link CapCounts#truncated}); null
+ *     when none
  */
 public record CheckResult(
     String checkId,
@@ -55,7 +63,10 @@ public record CheckResult(
     Long fn,
     Boolean partial,
     Double ciLower,
-    Double ciUpper) {
+    Double ciUpper,
+    String reason,
+    Long capped,
+    Long truncated) {
 
   public CheckResult {
     Objects.requireNonNull(checkId, "checkId");
@@ -114,6 +125,9 @@ public record CheckResult(
     private Boolean partial;
     private Double ciLower;
     private Double ciUpper;
+    private String reason;
+    private Long capped;
+    private Long truncated;
 
     private Builder() {}
 
@@ -225,6 +239,19 @@ public record CheckResult(
       return this;
     }
 
+    /** Why the status is insufficient_data, when not the sample size. Default null. */
+    public Builder reason(String code) {
+      this.reason = code;
+      return this;
+    }
+
+    /** What the window's bounds capped of the subject; zero counts stay null. Default none. */
+    public Builder caps(CapCounts c) {
+      this.capped = c.capped() == 0 ? null : c.capped();
+      this.truncated = c.truncated() == 0 ? null : c.truncated();
+      return this;
+    }
+
     /** The result. @throws NullPointerException naming a required field that is not set */
     public CheckResult build() {
       return new CheckResult(
@@ -250,7 +277,10 @@ public record CheckResult(
           fn,
           partial,
           ciLower,
-          ciUpper);
+          ciUpper,
+          reason,
+          capped,
+          truncated);
     }
   }
 }

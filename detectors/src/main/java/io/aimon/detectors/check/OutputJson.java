@@ -10,7 +10,9 @@ import java.time.Instant;
 
 /**
  * The JSON forms of the job's output records: check results (contract 4) and dead letters, one
- * compact object per line or Kafka record. Null fields are omitted; times are ISO-8601 UTC.
+ * compact object per line or Kafka record. Null fields are omitted; times are ISO-8601 UTC. Check
+ * results may carry {@code reason} (after {@code status}), {@code capped} and {@code truncated} (at
+ * the end), each only when set, so results without them read exactly as before.
  */
 public final class OutputJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -50,6 +52,7 @@ public final class OutputJson {
       o.put("threshold", r.threshold());
     }
     o.put("status", r.status().code());
+    putIfNotNull(o, "reason", r.reason());
     putIfNotNull(o, "reference_digest", r.referenceDigest());
     if (r.tp() != null) {
       o.put("tp", r.tp());
@@ -62,6 +65,12 @@ public final class OutputJson {
     }
     if (r.partial() != null) {
       o.put("partial", r.partial());
+    }
+    if (r.capped() != null) {
+      o.put("capped", r.capped());
+    }
+    if (r.truncated() != null) {
+      o.put("truncated", r.truncated());
     }
     return o;
   }
@@ -101,7 +110,10 @@ public final class OutputJson {
         JsonMembers.integer(o, "fn", false),
         o.path("partial").isBoolean() ? o.get("partial").booleanValue() : null,
         hasCi ? ci.get(0).doubleValue() : null,
-        hasCi ? ci.get(1).doubleValue() : null);
+        hasCi ? ci.get(1).doubleValue() : null,
+        JsonMembers.text(o, "reason", false),
+        JsonMembers.integer(o, "capped", false),
+        JsonMembers.integer(o, "truncated", false));
   }
 
   public static String deadLetter(DeadLetter d) {

@@ -1,12 +1,15 @@
 package io.aimon.detectors.fairness;
 
+import io.aimon.detectors.common.CapCounts;
 import io.aimon.detectors.common.CodePointOrder;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -25,6 +28,8 @@ import java.util.TreeSet;
  * @param undefinedFpr groups without labelled negatives (no FPR), code-point order
  * @param undefinedPrecision groups without labelled predicted positives (no precision)
  * @param belowMinGroupSize groups smaller than the min group size: reported, not in any gap
+ * @param caps events of the attribute pooled into {@value FairnessAccumulator#OTHER} by the group
+ *     bound, and events whose group name was truncated ({@link FairnessAccumulator#caps})
  */
 public record FairnessResult(
     String attribute,
@@ -37,11 +42,13 @@ public record FairnessResult(
     List<String> undefinedTpr,
     List<String> undefinedFpr,
     List<String> undefinedPrecision,
-    List<String> belowMinGroupSize) {
+    List<String> belowMinGroupSize,
+    CapCounts caps) {
 
   /** Copies the collections, keeping the groups' order. */
   public FairnessResult {
     Objects.requireNonNull(attribute, "attribute");
+    Objects.requireNonNull(caps, "caps");
     groups = Collections.unmodifiableMap(new LinkedHashMap<>(groups));
     undefinedTpr = List.copyOf(undefinedTpr);
     undefinedFpr = List.copyOf(undefinedFpr);
@@ -58,5 +65,49 @@ public record FairnessResult(
     names.addAll(undefinedTpr);
     names.addAll(undefinedFpr);
     return List.copyOf(new ArrayList<>(names));
+  }
+
+  /**
+   * Whether a group name stands for a value of the attribute: neither the pooled group {@value
+   * FairnessAccumulator#OTHER} nor {@value FairnessAccumulator#MISSING}.
+   */
+  public static boolean isRealGroup(String group) {
+    return !FairnessAccumulator.OTHER.equals(group) && !FairnessAccumulator.MISSING.equals(group);
+  }
+
+  /**
+   * The real groups ({@link #isRealGroup}) that entered the selection-rate gaps (demographic
+   * parity): those of at least the min group size, in code-point order.
+   */
+  public List<String> realSelectionGapGroups() {
+    Set<String> below = new HashSet<>(belowMinGroupSize);
+    List<String> out = new ArrayList<>();
+    for (String g : groups.keySet()) {
+      if (isRealGroup(g) && !below.contains(g)) {
+        out.add(g);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** The real groups that entered the TPR parts of the gaps: those with a defined TPR. */
+  public List<String> realTprGapGroups() {
+    return without(realSelectionGapGroups(), undefinedTpr);
+  }
+
+  /** The real groups that entered the FPR parts of the gaps: those with a defined FPR. */
+  public List<String> realFprGapGroups() {
+    return without(realSelectionGapGroups(), undefinedFpr);
+  }
+
+  private static List<String> without(List<String> names, List<String> left) {
+    Set<String> drop = new HashSet<>(left);
+    List<String> out = new ArrayList<>();
+    for (String n : names) {
+      if (!drop.contains(n)) {
+        out.add(n);
+      }
+    }
+    return List.copyOf(out);
   }
 }
