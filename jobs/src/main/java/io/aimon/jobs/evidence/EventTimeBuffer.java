@@ -2,7 +2,6 @@ package io.aimon.jobs.evidence;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.RuntimeContext;
@@ -46,16 +45,24 @@ public final class EventTimeBuffer<T> {
     timers.registerEventTimeTimer(at);
   }
 
-  /** Removes and returns the elements with a time up to {@code timestamp}, sorted by order. */
+  /**
+   * Removes and returns the elements with a time up to {@code timestamp}, sorted by order. A key
+   * whose buffer this empties holds no state any more: entries are removed through {@link
+   * MapState#remove}, which drops an emptied map, not through the iterator, which on the heap state
+   * backend would leave an empty map per key behind (one per series ever seen, for a buffer keyed
+   * by series).
+   */
   public List<T> takeUpTo(long timestamp, Comparator<T> order) throws Exception {
     List<T> due = new ArrayList<>();
-    Iterator<Map.Entry<Long, List<T>>> it = waiting.iterator();
-    while (it.hasNext()) {
-      Map.Entry<Long, List<T>> e = it.next();
+    List<Long> taken = new ArrayList<>();
+    for (Map.Entry<Long, List<T>> e : waiting.entries()) {
       if (e.getKey() <= timestamp) {
         due.addAll(e.getValue());
-        it.remove();
+        taken.add(e.getKey());
       }
+    }
+    for (Long at : taken) {
+      waiting.remove(at);
     }
     due.sort(order);
     return due;
