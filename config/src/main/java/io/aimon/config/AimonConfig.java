@@ -19,6 +19,8 @@ import java.util.Set;
  *     component cannot be called {@code notify}: records may not shadow {@link Object#notify()}.)
  * @param evidence the {@code evidence} section
  * @param correctiveActions the {@code corrective_actions} section
+ * @param lines the line of every key and list item of the file ({@link KeyLines#none()} for a
+ *     configuration built in code), for problems found after loading
  */
 public record AimonConfig(
     Path source,
@@ -28,9 +30,11 @@ public record AimonConfig(
     List<ModelConfig> models,
     NotifyConfig notifyConfig,
     EvidenceConfig evidence,
-    CorrectiveActionConfig correctiveActions) {
+    CorrectiveActionConfig correctiveActions,
+    KeyLines lines) {
 
   public AimonConfig {
+    Objects.requireNonNull(lines, "lines");
     Objects.requireNonNull(correctiveActions, "correctiveActions");
     Objects.requireNonNull(evidence, "evidence");
     Objects.requireNonNull(source, "source");
@@ -58,6 +62,28 @@ public record AimonConfig(
         }
       }
     }
+  }
+
+  /** A configuration without line information ({@link KeyLines#none()}). */
+  public AimonConfig(
+      Path source,
+      String digest,
+      KafkaSettings kafka,
+      JobSettings job,
+      List<ModelConfig> models,
+      NotifyConfig notifyConfig,
+      EvidenceConfig evidence,
+      CorrectiveActionConfig correctiveActions) {
+    this(
+        source,
+        digest,
+        kafka,
+        job,
+        models,
+        notifyConfig,
+        evidence,
+        correctiveActions,
+        KeyLines.none());
   }
 
   /** The model with this id, if configured. */

@@ -153,6 +153,26 @@ public final class ConfigKeys {
           "Events stamped further than this ahead of the wall clock are dead-lettered as "
               + "`future_timestamp`, so one bad clock cannot push the watermark ahead and make "
               + "every later event late.");
+  public static final ConfigKey<String> JOB_CHECKPOINT_DIR =
+      key(
+          "job.checkpoint_dir",
+          ValueTypes.STRING,
+          null,
+          "Where `aimon run` and `aimon alert` keep their checkpoints and savepoints, so that a "
+              + "job whose process died resumes where it stopped: a path (relative to this file) "
+              + "or a URI of any filesystem Flink supports. Unset: `"
+              + JobSettings.DEFAULT_CHECKPOINT_DIR
+              + "` under the working directory. Each job keeps its own subdirectory, named after "
+              + "its Kafka cluster, consumer group, input topic and transactional id prefix.");
+  public static final ConfigKey<String> JOB_METRICS_HOST =
+      key(
+          "job.metrics_host",
+          ValueTypes.STRING,
+          JobSettings.DEFAULT_METRICS_HOST,
+          "The address the Prometheus endpoint of `aimon run`, `aimon alert` and `aimon demo` "
+              + "listens on (first free port of 9249-9259). The default serves this machine only; "
+              + "`0.0.0.0` serves every interface. On a Flink cluster, the cluster's own reporter "
+              + "settings apply.");
 
   // --- alerting ------------------------------------------------------------------------------
   public static final ConfigKey<Node> ALERTING =
@@ -236,6 +256,14 @@ public final class ConfigKeys {
                   + "`env:NAME` holding its text. Without it each job run signs with a key of "
                   + "its own: the archive still verifies as intact, but not as yours "
                   + "(`evidence verify --public-key` rejects it)."));
+  public static final ConfigKey<Boolean> EVIDENCE_SIGNING_KEY_OWNER_ONLY =
+      key(
+          "evidence.signing_key_owner_only",
+          ValueTypes.BOOL,
+          false,
+          "Refuse to start when the `file:` signing key is readable by its group or others "
+              + "(POSIX permissions; `chmod 600 FILE` fixes it). `false`: start, with a warning "
+              + "naming the file. File systems without POSIX permissions are not checked.");
   public static final ConfigKey<String> EVIDENCE_DIR =
       key(
           "evidence.dir",
@@ -348,13 +376,15 @@ public final class ConfigKeys {
   public static final ConfigKey<String> NOTIFY_NOTIFIER_URL =
       key(
           "notify.notifiers[].url",
-          ValueTypes.HTTP_URL,
+          ValueTypes.HTTP_URL_OR_SECRET,
           null,
           "alertmanager: the base URL (`/api/v2/alerts` is appended), required. pagerduty: the "
               + "Events API URL, default `"
               + NotifierConfig.PAGERDUTY_EVENTS_URL
-              + "`. webhook: the endpoint, required; it should hold no secret (put tokens in "
-              + "`headers`). Not allowed for slack.");
+              + "`. webhook: the endpoint, required. Not allowed for slack. A URL that carries a "
+              + "token is a secret: give it as `env:NAME` or `file:PATH` (as for `routing_key`), "
+              + "read each time an event is sent, never logged or shown; it must hold an absolute "
+              + "http(s) URL.");
   public static final ConfigKey<String> NOTIFY_NOTIFIER_ROUTING_KEY =
       register(
           new ConfigKey<>(

@@ -95,9 +95,9 @@ public final class ConfigLoader {
     MapReader top =
         new MapReader(root, "", ValueTypes.lineOf(root), ConfigKeys.childrenOf(""), problems);
     KafkaSettings kafka = readKafka(top);
-    JobSettings job = readJob(top);
-    AlertingConfig alerting = new AlertingParser(problems).parseTop(top);
     Path baseDir = file.toAbsolutePath().normalize().getParent();
+    JobSettings job = readJob(top, problems, baseDir);
+    AlertingConfig alerting = new AlertingParser(problems).parseTop(top);
     List<ModelConfig> models = new ModelParser(problems, baseDir, alerting).parseModels(top);
     NotifyConfig notify = new NotifyParser(problems, baseDir).parse(top);
     EvidenceConfig evidence = new EvidenceParser(problems, baseDir).parse(top);
@@ -111,7 +111,15 @@ public final class ConfigLoader {
     }
     try {
       return new AimonConfig(
-          file, Digests.sha256Hex(bytes), kafka, job, models, notify, evidence, correctiveActions);
+          file,
+          Digests.sha256Hex(bytes),
+          kafka,
+          job,
+          models,
+          notify,
+          evidence,
+          correctiveActions,
+          KeyLines.of(root));
     } catch (IllegalArgumentException e) {
       // the checks above mirror the record invariants; this is a safety net
       problems.add(0, "", e.getMessage());
@@ -161,8 +169,13 @@ public final class ConfigLoader {
         topics.getOrDefault(ConfigKeys.KAFKA_TOPICS_INCIDENT_ACTIONS));
   }
 
-  private static JobSettings readJob(MapReader top) {
+  private static JobSettings readJob(MapReader top, Problems problems, Path baseDir) {
     MapReader job = top.section(ConfigKeys.JOB);
+    String dirName = ConfigKeys.JOB_CHECKPOINT_DIR.name();
+    String dir = job.has(dirName) ? job.get(ConfigKeys.JOB_CHECKPOINT_DIR) : null;
+    if (dir != null) {
+      dir = Locations.resolve(problems, baseDir, dir, job.line(dirName), job.child(dirName));
+    }
     return new JobSettings(
         job.getOrDefault(ConfigKeys.JOB_PARALLELISM),
         job.getOrDefault(ConfigKeys.JOB_CHECKPOINT_INTERVAL),
@@ -170,6 +183,8 @@ public final class ConfigLoader {
         job.getOrDefault(ConfigKeys.JOB_IDLENESS),
         job.getOrDefault(ConfigKeys.JOB_MAX_RECORD_BYTES),
         job.getOrDefault(ConfigKeys.JOB_EXACT_VALUES),
-        job.getOrDefault(ConfigKeys.JOB_MAX_FUTURE_SKEW));
+        job.getOrDefault(ConfigKeys.JOB_MAX_FUTURE_SKEW),
+        dir,
+        job.getOrDefault(ConfigKeys.JOB_METRICS_HOST));
   }
 }

@@ -9,14 +9,17 @@ import java.io.Serializable;
  * @param signingKey {@code evidence.signing_key}: a secret reference ({@code env:NAME} or {@code
  *     file:PATH}, file paths absolute) to the PEM key file {@code aimon evidence keygen} writes, or
  *     null: then each run signs with a key of its own (intact, but not attributable)
+ * @param signingKeyOwnerOnly {@code evidence.signing_key_owner_only}: true to refuse a {@code
+ *     file:} signing key that its group or others can read, false (the default) to warn
  * @param dir {@code evidence.dir}: where {@code aimon run} writes the evidence archive (a local
  *     path, made absolute, or a URI of any filesystem Flink supports), or null for the Kafka topic
  *     only; replay always writes {@code OUT/evidence}
  */
-public record EvidenceConfig(String signingKey, String dir) implements Serializable {
+public record EvidenceConfig(String signingKey, boolean signingKeyOwnerOnly, String dir)
+    implements Serializable {
 
   /** No signing key, no archive directory. */
   public static EvidenceConfig defaults() {
-    return new EvidenceConfig(null, null);
+    return new EvidenceConfig(null, false, null);
   }
 }

@@ -16,6 +16,11 @@ import java.time.Duration;
  *     and window counted exactly before switching to a quantile sketch
  * @param maxFutureSkew {@code job.max_future_skew}, &gt; 0: events stamped further ahead of the
  *     wall clock are dead-lettered as {@code future_timestamp}
+ * @param checkpointDir {@code job.checkpoint_dir}: where {@code aimon run} keeps its checkpoints
+ *     and savepoints, an absolute path or a Flink filesystem URI; null for the default {@value
+ *     #DEFAULT_CHECKPOINT_DIR} under the working directory
+ * @param metricsHost {@code job.metrics_host}: the address the local jobs' Prometheus endpoint
+ *     listens on, {@value #DEFAULT_METRICS_HOST} (this machine only) unless set
  */
 public record JobSettings(
     int parallelism,
@@ -24,9 +29,25 @@ public record JobSettings(
     Duration idleness,
     int maxRecordBytes,
     int exactValues,
-    Duration maxFutureSkew) {
+    Duration maxFutureSkew,
+    String checkpointDir,
+    String metricsHost) {
+
+  /** Where the local Prometheus endpoint listens unless {@code job.metrics_host} says otherwise. */
+  public static final String DEFAULT_METRICS_HOST = "127.0.0.1";
+
+  /**
+   * Where checkpoints go when {@code job.checkpoint_dir} is not set: under the working directory.
+   */
+  public static final String DEFAULT_CHECKPOINT_DIR = "aimon-checkpoints";
 
   public JobSettings {
+    if (metricsHost == null || metricsHost.isBlank()) {
+      metricsHost = DEFAULT_METRICS_HOST;
+    }
+    if (checkpointDir != null && checkpointDir.isBlank()) {
+      throw new IllegalArgumentException("checkpointDir must not be blank");
+    }
     if (parallelism < 1) {
       throw new IllegalArgumentException("parallelism must be >= 1, was " + parallelism);
     }
@@ -45,7 +66,7 @@ public record JobSettings(
     requirePositive("maxFutureSkew", maxFutureSkew);
   }
 
-  /** The defaults of the registry: 1, 10s, 1m, 1m, 1048576, 10000, 1h. */
+  /** The defaults of the registry: 1, 10s, 1m, 1m, 1048576, 10000, 1h, the default directory. */
   public static JobSettings defaults() {
     return new JobSettings(
         ConfigKeys.JOB_PARALLELISM.defaultValue(),
@@ -54,7 +75,16 @@ public record JobSettings(
         ConfigKeys.JOB_IDLENESS.defaultValue(),
         ConfigKeys.JOB_MAX_RECORD_BYTES.defaultValue(),
         ConfigKeys.JOB_EXACT_VALUES.defaultValue(),
-        ConfigKeys.JOB_MAX_FUTURE_SKEW.defaultValue());
+        ConfigKeys.JOB_MAX_FUTURE_SKEW.defaultValue(),
+        null,
+        DEFAULT_METRICS_HOST);
+  }
+
+  /** {@link #checkpointDir()}, or {@value #DEFAULT_CHECKPOINT_DIR} under the working directory. */
+  public String checkpointLocation() {
+    return checkpointDir != null
+        ? checkpointDir
+        : java.nio.file.Path.of(DEFAULT_CHECKPOINT_DIR).toAbsolutePath().normalize().toString();
   }
 
   private static void requirePositive(String name, Duration d) {

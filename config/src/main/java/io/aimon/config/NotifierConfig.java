@@ -16,13 +16,15 @@ import java.util.regex.Pattern;
  *
  * <p>Secrets are references, never values: {@code env:NAME} names an environment variable, {@code
  * file:PATH} a file (made absolute by the loader, relative paths against the config file's
- * directory). Nothing is read here; {@link #toString()} therefore holds no secret either.
+ * directory). A {@code url} may be one too. Nothing is read here; {@link #toString()} therefore
+ * holds no secret either.
  *
  * @param name matches {@link #NAME_PATTERN}; the name routes refer to
  * @param type one of {@link #TYPES}
- * @param url an absolute http(s) URL: the base URL for {@value #ALERTMANAGER} (required), the
- *     Events API URL for {@value #PAGERDUTY} (null means {@link #PAGERDUTY_EVENTS_URL}), the
- *     endpoint for {@value #WEBHOOK} (required); null for {@value #SLACK}
+ * @param url an absolute http(s) URL, or a secret reference ({@link #isSecretReference}) to one (a
+ *     URL that carries a token): the base URL for {@value #ALERTMANAGER} (required), the Events API
+ *     URL for {@value #PAGERDUTY} (null means {@link #PAGERDUTY_EVENTS_URL}), the endpoint for
+ *     {@value #WEBHOOK} (required); null for {@value #SLACK}
  * @param secret a secret reference ({@link #isSecretReference}): the routing key for {@value
  *     #PAGERDUTY}, the webhook URL for {@value #SLACK} (both required); null for the other types
  * @param headers {@value #WEBHOOK} only: extra request header name to secret reference (copied,
@@ -65,9 +67,13 @@ public record NotifierConfig(
     if (!TYPES.contains(type)) {
       throw new IllegalArgumentException("type must be one of " + TYPES + ", was " + type);
     }
-    if (url != null && !AlertingConfig.isHttpUrl(url)) {
+    if (url != null && !AlertingConfig.isHttpUrl(url) && !isSecretReference(url)) {
+      // not shown: a URL may carry a token
       throw new IllegalArgumentException(
-          "notifier " + name + ": url must be an absolute http or https URL, was '" + url + "'");
+          "notifier "
+              + name
+              + ": url must be an absolute http or https URL or a secret reference env:NAME or"
+              + " file:PATH, was neither (not shown)");
     }
     boolean needsUrl = type.equals(ALERTMANAGER) || type.equals(WEBHOOK);
     if (needsUrl && url == null) {

@@ -205,7 +205,12 @@ final class NotifyParser {
       }
       return null;
     }
-    return r.get(ConfigKeys.NOTIFY_NOTIFIER_URL);
+    String url = r.get(ConfigKeys.NOTIFY_NOTIFIER_URL);
+    if (url == null || AlertingConfig.isHttpUrl(url)) {
+      return url;
+    }
+    // a secret reference (the value type lets nothing else through): file paths made absolute
+    return secretReference(problems, baseDir, url, r.line(name), r.child(name));
   }
 
   /** Reports that the present key {@code name} does not apply to {@code type}. */

@@ -276,6 +276,49 @@ final class ValueTypes {
         }
       };
 
+  /**
+   * An absolute http(s) URL, or a secret reference ({@code env:} or {@code file:} followed by
+   * something) naming one; a value that is neither is not shown, since it may hold a token.
+   */
+  static final ValueType<String> HTTP_URL_OR_SECRET =
+      new ValueType<>() {
+        @Override
+        public String type() {
+          return "http(s) URL or secret reference (`env:NAME` or `file:PATH`)";
+        }
+
+        @Override
+        public String expected() {
+          return "an absolute http or https URL, or a secret reference env:NAME or file:PATH";
+        }
+
+        @Override
+        public String read(Node node, int line, String key, Problems p) {
+          String text = node instanceof ScalarNode s && !isNull(s) ? s.getValue().strip() : null;
+          if (text != null
+              && (AlertingConfig.isHttpUrl(text)
+                  || text.startsWith("env:")
+                  || text.startsWith("file:"))) {
+            return text;
+          }
+          p.add(
+              line,
+              key,
+              "expected "
+                  + expected()
+                  + ", found "
+                  + (text == null
+                      ? found(node)
+                      : "a value that is neither (not shown: a URL may hold a token)"));
+          return null;
+        }
+
+        @Override
+        public String format(String v) {
+          return v;
+        }
+      };
+
   /** A section: a map of further keys; null (an empty value) is an empty section. */
   static final ValueType<Node> MAP =
       new ValueType<>() {

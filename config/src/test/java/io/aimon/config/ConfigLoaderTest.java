@@ -58,7 +58,9 @@ class ConfigLoaderTest {
             Duration.ofMinutes(2),
             2_097_152,
             5000,
-            Duration.ofHours(1)),
+            Duration.ofHours(1),
+            null,
+            null),
         config.job());
 
     assertEquals(2, config.models().size());
@@ -136,7 +138,9 @@ class ConfigLoaderTest {
             Duration.ofMinutes(1),
             1_048_576,
             10_000,
-            Duration.ofHours(1)),
+            Duration.ofHours(1),
+            null,
+            null),
         config.job());
     ModelConfig m = config.models().get(0);
     assertEquals("m1", m.id());

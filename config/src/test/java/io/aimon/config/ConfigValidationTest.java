@@ -45,7 +45,7 @@ class ConfigValidationTest {
         2,
         "job.colour",
         "unknown key 'colour'; allowed keys: parallelism, checkpoint_interval, out_of_orderness, "
-            + "idleness, max_record_bytes, exact_values, max_future_skew");
+            + "idleness, max_record_bytes, exact_values, max_future_skew, checkpoint_dir, metrics_host");
   }
 
   @Test

@@ -7,6 +7,7 @@ import static io.aimon.config.ConfigFixtures.onlyProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,7 @@ class EvidenceConfigTest {
     assertEquals("file:" + absolute("keys/aimon-evidence.key"), c.evidence().signingKey());
     assertEquals(absolute("archive/evidence").toString(), c.evidence().dir());
     assertEquals("prod.evidence", c.kafka().evidenceTopic());
+    assertTrue(c.evidence().signingKeyOwnerOnly());
   }
 
   @Test
@@ -34,6 +36,7 @@ class EvidenceConfigTest {
     AimonConfig c = load("notify-notifiers-only.yaml");
     assertNull(c.evidence().signingKey());
     assertNull(c.evidence().dir());
+    assertFalse(c.evidence().signingKeyOwnerOnly(), "warn, not refuse, by default");
   }
 
   @Test
@@ -45,5 +48,14 @@ class EvidenceConfigTest {
             + " value with neither prefix (not shown: it may be a secret)",
         p.toString());
     assertFalse(p.toString().contains("MC4CAQ"));
+  }
+
+  @Test
+  void ownerOnlyMustBeABoolean() {
+    ConfigProblem p = onlyProblem("evidence-owner-only-not-bool.yaml");
+    assertEquals(
+        file("evidence-owner-only-not-bool.yaml")
+            + ":3 evidence.signing_key_owner_only: expected true or false, found 'strict'",
+        p.toString());
   }
 }

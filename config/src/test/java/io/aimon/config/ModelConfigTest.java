@@ -306,7 +306,9 @@ class ModelConfigTest {
                 Duration.ofMinutes(1),
                 1024,
                 0,
-                Duration.ofHours(1)));
+                Duration.ofHours(1),
+                null,
+                null));
     assertThrows(
         IllegalArgumentException.class,
         () ->
@@ -317,7 +319,9 @@ class ModelConfigTest {
                 Duration.ofMinutes(1),
                 1024,
                 0,
-                Duration.ofHours(1)));
+                Duration.ofHours(1),
+                null,
+                null));
     assertThrows(
         IllegalArgumentException.class,
         () ->
@@ -328,7 +332,9 @@ class ModelConfigTest {
                 Duration.ofMinutes(1),
                 1023,
                 0,
-                Duration.ofHours(1)));
+                Duration.ofHours(1),
+                null,
+                null));
     assertThrows(
         IllegalArgumentException.class,
         () ->
@@ -339,7 +345,9 @@ class ModelConfigTest {
                 Duration.ofMinutes(1),
                 1024,
                 0,
-                Duration.ZERO));
+                Duration.ZERO,
+                null,
+                null));
     assertThrows(
         IllegalArgumentException.class, () -> new FairnessConfig(List.of("sex", "sex"), 30));
     assertThrows(

@@ -36,6 +36,43 @@ class NotifyConfigTest {
   // --- loading --------------------------------------------------------------------------------
 
   @Test
+  void urlsMayBeSecretReferencesWithFilePathsMadeAbsolute() throws Exception {
+    List<NotifierConfig> n = load("notify-url-secret.yaml").notifyConfig().notifiers();
+
+    assertEquals("env:AIMON_ALERTMANAGER_URL", n.get(0).url());
+    assertEquals("file:/run/secrets/pd-events-url", n.get(1).url());
+    assertEquals("file:" + absolute("secrets/audit-webhook-url"), n.get(2).url());
+    NotifierConfig webhook = NotifierConfig.webhook("hook", "env:AIMON_HOOK_URL", Map.of());
+    assertEquals("env:AIMON_HOOK_URL", webhook.url());
+  }
+
+  @Test
+  void aUrlThatIsNeitherIsReportedWithoutShowingIt() {
+    String neither =
+        "expected an absolute http or https URL, or a secret reference env:NAME or file:PATH,"
+            + " found a value that is neither (not shown: a URL may hold a token)";
+    String f = file("notify-url-neither.yaml");
+    List<String> p = problems("notify-url-neither.yaml");
+    assertEquals(
+        List.of(
+            f + ":5 notify.notifiers[0].url: " + neither,
+            f + ":8 notify.notifiers[1].url: " + neither,
+            f
+                + ":11 notify.notifiers[2].url: expected a secret reference env:NAME or"
+                + " file:PATH, found 'env:' with nothing after it"),
+        p);
+    p.forEach(line -> assertFalse(line.contains("T0K3N"), line));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> NotifierConfig.webhook("hook", "hooks.example.com/T0K3N", Map.of()));
+    assertEquals(
+        "notifier hook: url must be an absolute http or https URL or a secret reference"
+            + " env:NAME or file:PATH, was neither (not shown)",
+        e.getMessage());
+  }
+
+  @Test
   void fullSectionLoadsIntoTheRecords() throws Exception {
     NotifyConfig n = load("notify.yaml").notifyConfig();
 

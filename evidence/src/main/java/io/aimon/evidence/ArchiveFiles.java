@@ -3,34 +3,80 @@ package io.aimon.evidence;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * The files of an evidence archive: every {@code *.jsonl} file under its directory, in path order
  * (segment by segment, digit runs compared as numbers, so {@code part-2} comes before {@code
  * part-10}). The verifier and the export read them in this order.
+ *
+ * <p>Symbolic links under the directory are never followed, whether to a file or a directory: a
+ * link could take the reader out of the archive (to {@code /etc/passwd}, say) and an archive aimon
+ * writes holds none. {@link #scan} lists them apart, so the verifier can report each one; the
+ * directory itself may be a link (the caller named it).
  */
 public final class ArchiveFiles {
   private ArchiveFiles() {}
 
   /**
-   * The archive's files, relative to {@code dir}, in path order.
+   * What an archive directory holds.
+   *
+   * @param files its {@code *.jsonl} regular files, relative to it, in path order
+   * @param symlinks every symbolic link under it, whatever it points to or is named, relative to
+   *     it, in path order; none is followed
+   */
+  public record Listing(List<Path> files, List<Path> symlinks) {
+    public Listing {
+      files = List.copyOf(files);
+      symlinks = List.copyOf(symlinks);
+    }
+  }
+
+  /**
+   * The archive's files, relative to {@code dir}, in path order; symbolic links are left out.
    *
    * @throws UncheckedIOException when the directory cannot be listed
    */
   public static List<Path> list(Path dir) {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      return walk.filter(p -> p.getFileName().toString().endsWith(".jsonl"))
-          .filter(Files::isRegularFile)
-          .map(dir::relativize)
-          .sorted(ArchiveFiles::comparePaths)
-          .collect(Collectors.toList());
-    } catch (IOException e) {
-      throw new UncheckedIOException(dir + ": cannot list the archive: " + e, e);
+    return scan(dir).files();
+  }
+
+  /**
+   * The archive's files and the symbolic links under it, each relative to {@code dir}, in path
+   * order.
+   *
+   * @throws UncheckedIOException when the directory cannot be listed
+   */
+  public static Listing scan(Path dir) {
+    List<Path> files = new ArrayList<>();
+    List<Path> links = new ArrayList<>();
+    try {
+      // the walk itself never follows links; it starts from where the named directory really is
+      Path root = dir.toRealPath();
+      try (Stream<Path> walk = Files.walk(root)) {
+        walk.filter(p -> !p.equals(root))
+            .forEach(
+                p -> {
+                  if (Files.isSymbolicLink(p)) {
+                    links.add(root.relativize(p));
+                  } else if (p.getFileName().toString().endsWith(".jsonl")
+                      && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                    files.add(root.relativize(p));
+                  }
+                });
+      }
+    } catch (IOException | UncheckedIOException e) {
+      throw new UncheckedIOException(
+          dir + ": cannot list the archive: " + e,
+          e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
     }
+    files.sort(ArchiveFiles::comparePaths);
+    links.sort(ArchiveFiles::comparePaths);
+    return new Listing(files, links);
   }
 
   /**

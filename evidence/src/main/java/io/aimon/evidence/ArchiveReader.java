@@ -2,7 +2,6 @@ package io.aimon.evidence;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aimon.evidence.payload.EvidenceCodec;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -10,6 +9,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,8 +22,11 @@ import java.util.stream.Collectors;
 
 /**
  * Reads every {@code *.jsonl} file of an archive into light line entries (records without their
- * data), in file and line order; lines that cannot be read become {@link
- * ArchiveVerifier.Kind#UNREADABLE} findings.
+ * data), in file and line order; lines that cannot be read (including lines longer than {@link
+ * BoundedLines#MAX_LINE_BYTES}) become {@link ArchiveVerifier.Kind#UNREADABLE} findings. Symbolic
+ * links are not followed: each is a {@link ArchiveVerifier.Kind#SKIPPED_FILE} finding in its place
+ * in the path order, treated like a file that cannot be read (records missing where it sits are
+ * attributed to it).
  */
 final class ArchiveReader {
   /** A line's place: index into {@link #files} and 1-based line number. */
@@ -49,10 +52,14 @@ final class ArchiveReader {
   /** A readable manifest line. */
   record ManifestLine(Manifest manifest, String json, Pos pos) {}
 
-  /** An unreadable line and, when the line told, the model it is of. */
+  /**
+   * An unreadable line (or a skipped file) and, when the line told, the model it is of. Its finding
+   * is on line 0 when it is about the whole file.
+   */
   record BadLine(Finding finding, String modelId) {}
 
   private final Path dir;
+  private final int maxLineBytes;
   private final List<String> files = new ArrayList<>();
   private final Map<String, List<RecordLine>> recordsByModel = new HashMap<>();
   private final Map<String, List<ManifestLine>> manifestsByModel = new HashMap<>();
@@ -60,21 +67,35 @@ final class ArchiveReader {
   private final List<Finding> malformedData = new ArrayList<>();
   private final List<Set<String>> modelsByFile = new ArrayList<>();
 
-  private ArchiveReader(Path dir) {
+  private ArchiveReader(Path dir, int maxLineBytes) {
     this.dir = dir;
+    this.maxLineBytes = maxLineBytes;
   }
 
   static ArchiveReader read(Path dir) {
+    return read(dir, BoundedLines.MAX_LINE_BYTES);
+  }
+
+  /** As {@link #read(Path)} with another line cap (tests). */
+  static ArchiveReader read(Path dir, int maxLineBytes) {
     if (!Files.isDirectory(dir)) {
       throw new IllegalArgumentException(dir + ": expected a directory of *.jsonl evidence files");
     }
-    List<Path> paths = ArchiveFiles.list(dir);
-    if (paths.isEmpty()) {
+    ArchiveFiles.Listing listing = ArchiveFiles.scan(dir);
+    if (listing.files().isEmpty() && listing.symlinks().isEmpty()) {
       throw new IllegalArgumentException(dir + ": no *.jsonl evidence files found");
     }
-    ArchiveReader reader = new ArchiveReader(dir);
+    List<Path> paths = new ArrayList<>(listing.files());
+    paths.addAll(listing.symlinks());
+    paths.sort(ArchiveFiles::comparePaths);
+    Set<Path> links = new HashSet<>(listing.symlinks());
+    ArchiveReader reader = new ArchiveReader(dir, maxLineBytes);
     for (Path p : paths) {
-      reader.readFile(p);
+      if (links.contains(p)) {
+        reader.skipLink(p);
+      } else {
+        reader.readFile(p);
+      }
     }
     return reader;
   }
@@ -98,7 +119,7 @@ final class ArchiveReader {
     return malformedData;
   }
 
-  /** The findings of every unreadable line. */
+  /** The findings of every unreadable line and skipped file, in reading order. */
   List<Finding> unreadable() {
     return bad.stream().map(BadLine::finding).collect(Collectors.toList());
   }
@@ -115,9 +136,9 @@ final class ArchiveReader {
     return files.get(pos.file());
   }
 
-  /** {@code file:line} of {@code pos}. */
+  /** {@code file:line} of {@code pos}; {@code file} alone for line 0 (the whole file). */
   String where(Pos pos) {
-    return file(pos) + ":" + pos.line();
+    return pos.line() == 0 ? file(pos) : file(pos) + ":" + pos.line();
   }
 
   /**
@@ -132,30 +153,52 @@ final class ArchiveReader {
     return inFile.isEmpty() || inFile.contains(model);
   }
 
-  private void readFile(Path relative) {
-    int index = files.size();
+  private int addFile(Path relative) {
     files.add(relative.toString().replace(relative.getFileSystem().getSeparator(), "/"));
     modelsByFile.add(new HashSet<>());
-    try (InputStream in = Files.newInputStream(dir.resolve(relative))) {
-      ByteArrayOutputStream line = new ByteArrayOutputStream();
-      byte[] buf = new byte[64 * 1024];
-      int lineNo = 0;
-      int n;
-      while ((n = in.read(buf)) >= 0) {
-        int start = 0;
-        for (int k = 0; k < n; k++) {
-          if (buf[k] == '\n') {
-            line.write(buf, start, k - start);
-            readLine(line.toByteArray(), new Pos(index, ++lineNo), false);
-            line.reset();
-            start = k + 1;
-          }
-        }
-        line.write(buf, start, n - start);
-      }
-      if (line.size() > 0) {
-        readLine(line.toByteArray(), new Pos(index, ++lineNo), true);
-      }
+    return files.size() - 1;
+  }
+
+  /** A symbolic link: named, never opened, neither it nor its target. */
+  private void skipLink(Path relative) {
+    Pos pos = new Pos(addFile(relative), 0);
+    bad.add(
+        new BadLine(
+            new Finding(
+                ArchiveVerifier.Kind.SKIPPED_FILE,
+                null,
+                null,
+                pos,
+                "skipped: a symbolic link, not followed (an archive holds regular files only)"),
+            null));
+  }
+
+  private void readFile(Path relative) {
+    int index = addFile(relative);
+    try (InputStream in = Files.newInputStream(dir.resolve(relative), LinkOption.NOFOLLOW_LINKS)) {
+      BoundedLines.read(
+          in,
+          maxLineBytes,
+          new BoundedLines.Handler() {
+            @Override
+            public void line(byte[] bytes, int length, int lineNo, boolean last) {
+              readLine(bytes, length, new Pos(index, lineNo), last);
+            }
+
+            @Override
+            public void tooLong(long length, int lineNo, boolean last) {
+              unreadable(
+                  new Pos(index, lineNo),
+                  null,
+                  null,
+                  cut(last)
+                      + "line longer than "
+                      + maxLineBytes
+                      + " bytes ("
+                      + length
+                      + " bytes): not read");
+            }
+          });
     } catch (IOException e) {
       bad.add(
           new BadLine(
@@ -169,11 +212,7 @@ final class ArchiveReader {
     }
   }
 
-  private void readLine(byte[] bytes, Pos pos, boolean last) {
-    int length = bytes.length;
-    if (length > 0 && bytes[length - 1] == '\r') {
-      length--;
-    }
+  private void readLine(byte[] bytes, int length, Pos pos, boolean last) {
     String text;
     try {
       text =

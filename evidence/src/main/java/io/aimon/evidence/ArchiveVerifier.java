@@ -8,7 +8,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -19,7 +21,7 @@ import java.util.stream.Collectors;
  * ArchiveVerifier.Report report =
  *     ArchiveVerifier.verify(Path.of("evidence"), Ed25519Keys.readPublic(Path.of("signing.pub.pem")));
  * report.problems().forEach(p -> System.err.println(p.message()));
- * System.exit(report.ok() ? 0 : 1);
+ * System.exit(report.intact() ? 0 : 1); // coverage gaps are reported, not an integrity problem
  * }</pre>
  *
  * <p>Files are read in path order, comparing path names segment by segment with digit runs compared
@@ -44,14 +46,31 @@ import java.util.stream.Collectors;
  *   <li>{@link Kind#TRUNCATED}: a signed manifest lists seqs beyond the model's last record.
  *       Records after the last manifest are fine: their window is still open.
  *   <li>{@link Kind#UNREADABLE}: a line that is not valid UTF-8 or JSON (e.g. a file cut mid-line),
- *       or not a valid record or manifest. Records missing next to it are attributed to it.
+ *       not a valid record or manifest, or longer than {@link BoundedLines#MAX_LINE_BYTES} (skipped
+ *       unread to its newline; the lines after it are read). Records missing next to it are
+ *       attributed to it.
+ *   <li>{@link Kind#SKIPPED_FILE}: a symbolic link under the archive directory, to a file or a
+ *       directory, whatever its name: never followed (it could lead out of the archive), its target
+ *       never read or shown. An integrity problem, because an archive aimon writes holds regular
+ *       files only, and a link in place of a file hides what the archive held; records missing
+ *       where it sits are attributed to it.
  *   <li>{@link Kind#COVERAGE_GAP}: among a model's coverage records, sorted by window, a window end
  *       that is not the next window's start; the missing interval is reported. Overlapping windows
- *       are not reported.
+ *       are not reported. A coverage finding, not an integrity problem: the chain holds, the job
+ *       evaluated no window there ({@link Kind#integrity()}).
+ *   <li>{@link Kind#MULTIPLE_SIGNERS}: without a trusted key, manifests whose signatures verify
+ *       against the keys they embed, but with more than one key: an archive has one signer, and
+ *       nothing tells which key is genuine. Reported once, at the first manifest (in file and line
+ *       order) of the second key, naming every key. With a trusted key, the manifests of another
+ *       key are {@link Kind#BAD_SIGNATURE}s instead.
  *   <li>{@link Kind#MALFORMED_DATA}: a record whose hash holds but whose data does not fit the
  *       layout of its kind and version ({@link io.aimon.evidence.payload.EvidenceCodec}): intact,
  *       but not what aimon writes, so the export cannot read it.
  * </ul>
+ *
+ * <p>Every kind but {@link Kind#COVERAGE_GAP} is an integrity problem: {@link Report#intact()} is
+ * false while one is found. Coverage gaps are listed apart ({@link Report#coverageGaps()}), so a
+ * window the job never evaluated does not read as tampering.
  *
  * <p>Manifests with a bad signature still count as present (no "deleted manifest" follows), but
  * their hashes are not used. Without a trusted key, a manifest's embedded key is used: that checks
@@ -60,7 +79,7 @@ import java.util.stream.Collectors;
 public final class ArchiveVerifier {
   private ArchiveVerifier() {}
 
-  /** What kind of problem a {@link Problem} is. */
+  /** What kind of problem a {@link Problem} is; see the class comment for each. */
   public enum Kind {
     MODIFIED,
     DELETED,
@@ -69,8 +88,29 @@ public final class ArchiveVerifier {
     BAD_SIGNATURE,
     TRUNCATED,
     UNREADABLE,
-    COVERAGE_GAP,
-    MALFORMED_DATA
+    COVERAGE_GAP(false),
+    MALFORMED_DATA,
+    MULTIPLE_SIGNERS,
+    SKIPPED_FILE;
+
+    private final boolean integrity;
+
+    Kind() {
+      this(true);
+    }
+
+    Kind(boolean integrity) {
+      this.integrity = integrity;
+    }
+
+    /**
+     * True for a problem of the archive's integrity (hashes, chains, signatures, lines that cannot
+     * be read or do not fit their layout), which fails verification; false for a coverage finding
+     * ({@link #COVERAGE_GAP}), which says what the job did not evaluate, not that evidence changed.
+     */
+    public boolean integrity() {
+      return integrity;
+    }
   }
 
   /**
@@ -81,7 +121,8 @@ public final class ArchiveVerifier {
    * @param seq the record seq it is about (for a deletion the first missing seq), or null for a
    *     manifest or an unreadable line
    * @param file the file, relative to the archive directory, with {@code /} separators
-   * @param line the 1-based line in {@code file}
+   * @param line the 1-based line in {@code file}, or null for a finding about the whole file (one
+   *     that cannot be read, a skipped link)
    * @param message one line: where ({@code model M seq N (file:line): }) and what
    */
   public record Problem(
@@ -102,6 +143,9 @@ public final class ArchiveVerifier {
    * @param head hash of the record with the highest seq, {@link EvidenceRecord#GENESIS} without
    *     records
    * @param windowsCovered distinct windows with a coverage record
+   * @param keyIds the {@link Ed25519Keys#keyId key ids} of the model's manifests whose signature
+   *     verifies against the key they embed, sorted, each once (with a trusted key, another key
+   *     listed here signed manifests that are {@link Kind#BAD_SIGNATURE}s); empty without manifests
    */
   public record ModelSummary(
       long records,
@@ -109,12 +153,17 @@ public final class ArchiveVerifier {
       long firstSeq,
       long lastSeq,
       String head,
-      long windowsCovered) {}
+      long windowsCovered,
+      List<String> keyIds) {
+    public ModelSummary {
+      keyIds = List.copyOf(new TreeSet<>(keyIds));
+    }
+  }
 
   /**
    * The outcome of {@link #verify}.
    *
-   * @param problems every problem, in file and line order
+   * @param problems every problem, integrity problems and coverage gaps, in file and line order
    * @param models per model id, sorted by id
    */
   public record Report(List<Problem> problems, Map<String, ModelSummary> models) {
@@ -123,37 +172,71 @@ public final class ArchiveVerifier {
       models = Collections.unmodifiableMap(new TreeMap<>(models));
     }
 
-    /** True when no problem was found. */
+    /** True when no integrity problem was found; coverage gaps do not count. */
+    public boolean intact() {
+      return problems.stream().noneMatch(p -> p.kind().integrity());
+    }
+
+    /** True when nothing at all was found: {@link #intact()} and no coverage gap. */
     public boolean ok() {
       return problems.isEmpty();
     }
 
+    /** The integrity problems, in file and line order. */
+    public List<Problem> integrityProblems() {
+      return problems.stream().filter(p -> p.kind().integrity()).toList();
+    }
+
+    /** Every key id of {@link ModelSummary#keyIds}, over all models, sorted. */
+    public List<String> keyIds() {
+      Set<String> all = new TreeSet<>();
+      models.values().forEach(m -> all.addAll(m.keyIds()));
+      return List.copyOf(all);
+    }
+
+    /** The coverage gaps ({@link Kind#COVERAGE_GAP}), in file and line order. */
+    public List<Problem> coverageGaps() {
+      return problems.stream().filter(p -> !p.kind().integrity()).toList();
+    }
+
     /**
-     * One line, e.g. {@code 2 models, 84 records, 16 manifests: ok} or {@code ...: 2 problems
-     * (MODIFIED 1, DELETED 1)}.
+     * One line: the counts, then the integrity verdict, then any coverage gaps, e.g. {@code 2
+     * models, 84 records, 16 manifests: intact}, {@code ...: intact; 1 coverage gap (not an
+     * integrity problem)} or {@code ...: 2 problems (MODIFIED 1, DELETED 1); 1 coverage gap}.
      */
     public String summary() {
       long records = models.values().stream().mapToLong(ModelSummary::records).sum();
       long manifests = models.values().stream().mapToLong(ModelSummary::manifests).sum();
-      String head =
-          models.size()
-              + (models.size() == 1 ? " model, " : " models, ")
-              + records
-              + " records, "
-              + manifests
-              + " manifests: ";
-      if (ok()) {
-        return head + "ok";
+      StringBuilder s =
+          new StringBuilder()
+              .append(models.size())
+              .append(models.size() == 1 ? " model, " : " models, ")
+              .append(records)
+              .append(" records, ")
+              .append(manifests)
+              .append(" manifests: ");
+      List<Problem> integrity = integrityProblems();
+      if (integrity.isEmpty()) {
+        s.append("intact");
+      } else {
+        Map<Kind, Long> byKind = new EnumMap<>(Kind.class);
+        integrity.forEach(p -> byKind.merge(p.kind(), 1L, Long::sum));
+        s.append(integrity.size())
+            .append(integrity.size() == 1 ? " problem (" : " problems (")
+            .append(
+                byKind.entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue())
+                    .collect(Collectors.joining(", ")))
+            .append(')');
       }
-      Map<Kind, Long> byKind = new EnumMap<>(Kind.class);
-      problems.forEach(p -> byKind.merge(p.kind(), 1L, Long::sum));
-      return head
-          + problems.size()
-          + (problems.size() == 1 ? " problem (" : " problems (")
-          + byKind.entrySet().stream()
-              .map(e -> e.getKey() + " " + e.getValue())
-              .collect(Collectors.joining(", "))
-          + ")";
+      int gaps = coverageGaps().size();
+      if (gaps > 0) {
+        s.append("; ")
+            .append(gaps)
+            .append(gaps == 1 ? " coverage gap" : " coverage gaps")
+            .append(integrity.isEmpty() ? " (not an integrity problem)" : "");
+      }
+      return s.toString();
     }
   }
 
@@ -167,13 +250,23 @@ public final class ArchiveVerifier {
    * @throws java.io.UncheckedIOException when listing the directory fails
    */
   public static Report verify(Path archiveDir, PublicKey trustedOrNull) {
-    ArchiveReader archive = ArchiveReader.read(archiveDir);
+    return verify(archiveDir, trustedOrNull, BoundedLines.MAX_LINE_BYTES);
+  }
+
+  /** As {@link #verify(Path, PublicKey)} with another line cap (tests). */
+  static Report verify(Path archiveDir, PublicKey trustedOrNull, int maxLineBytes) {
+    ArchiveReader archive = ArchiveReader.read(archiveDir, maxLineBytes);
     List<Finding> findings = new ArrayList<>(archive.unreadable());
     findings.addAll(archive.malformedData());
     Map<String, ModelSummary> models = new TreeMap<>();
+    List<ArchiveReader.ManifestLine> signed = new ArrayList<>();
     for (String model : archive.models()) {
       ModelCheck check = new ModelCheck(model, archive, trustedOrNull, findings);
       models.put(model, check.run());
+      signed.addAll(check.signedManifests());
+    }
+    if (trustedOrNull == null) {
+      SignerCheck.check(signed, archive, findings);
     }
     findings.sort(null);
     List<Problem> problems = new ArrayList<>(findings.size());

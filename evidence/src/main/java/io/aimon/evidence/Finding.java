@@ -43,11 +43,17 @@ final class Finding implements Comparable<Finding> {
       if (seq != null) {
         where.append(" seq ").append(seq);
       }
-      where.append(" (").append(file).append(':').append(pos.line()).append(")");
+      where.append(" (").append(file).append(line(pos)).append(")");
     } else {
-      where.append(file).append(':').append(pos.line());
+      where.append(file).append(line(pos));
     }
-    return new ArchiveVerifier.Problem(kind, model, seq, file, pos.line(), where + ": " + message);
+    Integer line = pos.line() == 0 ? null : pos.line();
+    return new ArchiveVerifier.Problem(kind, model, seq, file, line, where + ": " + message);
+  }
+
+  /** {@code :N}, or nothing for a finding about the whole file (line 0). */
+  private static String line(ArchiveReader.Pos pos) {
+    return pos.line() == 0 ? "" : ":" + pos.line();
   }
 
   @Override

@@ -22,6 +22,7 @@ import java.util.Set;
 final class ManifestCheck {
   private final ModelCheck c;
   private final List<ManifestLine> usable = new ArrayList<>();
+  private final List<ManifestLine> intact = new ArrayList<>();
   private final Set<Pos> overlapping = new HashSet<>();
   private final Map<Long, String> signed = new HashMap<>();
   private final Map<Long, ManifestLine> signedBy = new HashMap<>();
@@ -40,6 +41,14 @@ final class ManifestCheck {
     return signedBy.get(seq);
   }
 
+  /**
+   * The manifests whose signature verifies against the key they embed (trusted or not), in file and
+   * line order; after {@link #checkSignatures}.
+   */
+  List<ManifestLine> intact() {
+    return intact;
+  }
+
   /** Signatures; the hashes of good manifests become the reference for the record checks. */
   void checkSignatures() {
     Map<String, List<ManifestLine>> foreign = new LinkedHashMap<>();
@@ -55,8 +64,10 @@ final class ManifestCheck {
                 + ": signature does not verify: the manifest was modified or its signature"
                 + " damaged");
       } else if (c.trusted != null && !m.signatureValid(c.trusted)) {
+        intact.add(ml);
         foreign.computeIfAbsent(m.keyId(), k -> new ArrayList<>()).add(ml);
       } else {
+        intact.add(ml);
         usable.add(ml);
         for (int i = 0; i < m.hashes().size(); i++) {
           signed.putIfAbsent(m.firstSeq() + i, m.hashes().get(i));

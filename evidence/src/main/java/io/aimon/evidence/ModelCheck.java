@@ -84,7 +84,13 @@ final class ModelCheck {
         accepted.isEmpty() ? 0 : accepted.firstKey(),
         accepted.isEmpty() ? 0 : accepted.lastKey(),
         accepted.isEmpty() ? EvidenceRecord.GENESIS : accepted.lastEntry().getValue().hash(),
-        windows.size());
+        windows.size(),
+        manifestCheck.intact().stream().map(ml -> ml.manifest().keyId()).toList());
+  }
+
+  /** The manifests whose signature verifies against the key they embed; after {@link #run}. */
+  List<ManifestLine> signedManifests() {
+    return manifestCheck.intact();
   }
 
   private void chooseAmongRepeats() {

@@ -12,8 +12,11 @@
  *       written since the previous manifest.
  *   <li>{@link io.aimon.evidence.Ed25519Keys}: signing keys and their PEM files.
  *   <li>{@link io.aimon.evidence.ArchiveVerifier}: reads an archive of {@code *.jsonl} files and
- *       reports modified, deleted, inserted, reordered and truncated evidence, bad signatures and
- *       coverage gaps.
+ *       reports modified, deleted, inserted, reordered and truncated evidence, bad signatures, more
+ *       than one signer, skipped links and unreadable lines (integrity), and coverage gaps apart.
+ *   <li>{@link io.aimon.evidence.ArchiveFiles} and {@link io.aimon.evidence.BoundedLines}: which
+ *       files of an archive are read (no symbolic link is followed) and how (lines streamed, at
+ *       most 16 MiB kept).
  * </ul>
  *
  * <p>Hashes and signatures are over the RFC 8785 (JSON Canonicalization Scheme) form, so the JSON

@@ -5,6 +5,7 @@ import static io.aimon.evidence.ArchiveVerifier.Kind.COVERAGE_GAP;
 import static io.aimon.evidence.ArchiveVerifier.Kind.DELETED;
 import static io.aimon.evidence.ArchiveVerifier.Kind.INSERTED;
 import static io.aimon.evidence.ArchiveVerifier.Kind.MODIFIED;
+import static io.aimon.evidence.ArchiveVerifier.Kind.MULTIPLE_SIGNERS;
 import static io.aimon.evidence.ArchiveVerifier.Kind.REORDERED;
 import static io.aimon.evidence.ArchiveVerifier.Kind.TRUNCATED;
 import static io.aimon.evidence.ArchiveVerifier.Kind.UNREADABLE;
@@ -15,6 +16,7 @@ import static io.aimon.evidence.EvidenceFixtures.TEST_KEYS;
 import static io.aimon.evidence.EvidenceFixtures.assertProblems;
 import static io.aimon.evidence.EvidenceFixtures.problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,10 +68,12 @@ class ArchiveVerifierTest {
 
     ModelSummary credit = trusted.models().get(CREDIT);
     String head = a.read(a.record(CREDIT, 28)).hash();
-    assertEquals(new ModelSummary(28, 8, 1, 28, head, 8), credit);
+    String keyId = Ed25519Keys.keyId(TEST_KEYS.getPublic());
+    assertEquals(new ModelSummary(28, 8, 1, 28, head, 8, List.of(keyId)), credit);
+    assertEquals(List.of(keyId), trusted.keyIds());
     assertEquals(25, trusted.models().get(CHURN).records());
     assertEquals(List.of(CHURN, CREDIT), List.copyOf(trusted.models().keySet()));
-    assertEquals("2 models, 53 records, 16 manifests: ok", trusted.summary());
+    assertEquals("2 models, 53 records, 16 manifests: intact", trusted.summary());
   }
 
   @Test
@@ -85,6 +89,7 @@ class ArchiveVerifierTest {
         "model credit-risk seq 5 (" + DAY1 + ":6): hash mismatch: record was modified",
         r.problems().get(0).message());
     assertEquals("2 models, 53 records, 16 manifests: 1 problem (MODIFIED 1)", r.summary());
+    assertFalse(r.intact());
   }
 
   @Test
@@ -379,6 +384,38 @@ class ArchiveVerifierTest {
   }
 
   @Test
+  void coverageGapIsReportedApartAndLeavesTheArchiveIntact() {
+    EvidenceFixtures.archive(dir, Set.of(CREDIT + "/3", CHURN + "/5"));
+
+    Report r = verify();
+    assertTrue(r.intact(), "a window the job never evaluated is not tampering");
+    assertFalse(r.ok(), "but something was found");
+    assertEquals(List.of(), r.integrityProblems());
+    assertEquals(
+        List.of(COVERAGE_GAP, COVERAGE_GAP),
+        r.coverageGaps().stream().map(ArchiveVerifier.Problem::kind).toList());
+    assertEquals(
+        "2 models, 51 records, 16 manifests: intact; 2 coverage gaps (not an integrity problem)",
+        r.summary());
+    assertFalse(COVERAGE_GAP.integrity());
+    assertTrue(MODIFIED.integrity());
+  }
+
+  @Test
+  void coverageGapNextToAnIntegrityProblemIsCountedApart() {
+    Archive a = EvidenceFixtures.archive(dir, Set.of(CREDIT + "/3"));
+    Location at = a.record(CHURN, 5);
+    a.replace(at, a.lines(at.file()).get(at.line() - 1).replace("0.9", "0.91"));
+
+    Report r = verify();
+    assertFalse(r.intact());
+    assertEquals(1, r.integrityProblems().size());
+    assertEquals(1, r.coverageGaps().size());
+    assertEquals(
+        "2 models, 52 records, 16 manifests: 1 problem (MODIFIED 1); 1 coverage gap", r.summary());
+  }
+
+  @Test
   void droppedCoverageWindowIsACoverageGapWithTheMissingInterval() {
     Archive a = EvidenceFixtures.archive(dir, Set.of(CREDIT + "/3"));
     Location next = a.record(CREDIT, 15); // window 4's coverage: seqs shift by one after window 3
@@ -415,7 +452,7 @@ class ArchiveVerifierTest {
   }
 
   @Test
-  void manifestReSignedWithAnotherKeyIsCaughtOnlyWithTheTrustedKey() {
+  void aManifestReSignedByAnotherKeyFailsWithATrustedKeyAndIsFlaggedWithoutOne() {
     Archive a = archive();
     Location at = a.manifest(CHURN, 3);
     Manifest m = Manifest.fromJson(a.lines(at.file()).get(at.line() - 1));
@@ -425,9 +462,64 @@ class ArchiveVerifierTest {
     }
     a.replace(
         at, Manifest.sign(CHURN, m.windowStart(), m.windowEnd(), records, OTHER_KEYS).toJson());
+    String genuine = Ed25519Keys.keyId(TEST_KEYS.getPublic());
+    String other = Ed25519Keys.keyId(OTHER_KEYS.getPublic());
 
-    assertTrue(ArchiveVerifier.verify(dir, null).ok(), "consistent without a trusted key");
-    assertProblems(verify(), problem(BAD_SIGNATURE, CHURN, null, at));
+    Report untrusted = ArchiveVerifier.verify(dir, null);
+    assertProblems(untrusted, problem(MULTIPLE_SIGNERS, CHURN, null, at));
+    assertFalse(untrusted.intact(), "two signers fail verification without a trusted key");
+    assertEquals(
+        "model churn ("
+            + at.file()
+            + ":"
+            + at.line()
+            + "): manifests signed with 2 keys: key "
+            + genuine
+            + " (15 manifests, the first at "
+            + a.manifest(CHURN, 0).file()
+            + ":"
+            + a.manifest(CHURN, 0).line()
+            + "), key "
+            + other
+            + " (1 manifest, the first here); an archive has one signer, and without a trusted key"
+            + " nothing tells which key is genuine",
+        untrusted.problems().get(0).message());
+    assertEquals(List.of(genuine, other).stream().sorted().toList(), untrusted.keyIds());
+    assertEquals(
+        List.of(genuine, other).stream().sorted().toList(), untrusted.models().get(CHURN).keyIds());
+    assertEquals(List.of(genuine), untrusted.models().get(CREDIT).keyIds());
+
+    Report trusted = verify();
+    assertProblems(trusted, problem(BAD_SIGNATURE, CHURN, null, at));
+    assertFalse(trusted.intact());
+  }
+
+  @Test
+  void modelsSignedByDifferentKeysAreOneFindingForTheArchive() throws IOException {
+    List<EvidenceRecord> churn = EvidenceFixtures.chain(CHURN, 2);
+    List<EvidenceRecord> credit = EvidenceFixtures.chain(CREDIT, 2);
+    long start = EvidenceFixtures.windowStart(0);
+    long end = EvidenceFixtures.windowEnd(1);
+    Files.write(
+        dir.resolve("a.jsonl"),
+        List.of(
+            churn.get(0).toJson(),
+            churn.get(1).toJson(),
+            Manifest.sign(CHURN, start, end, churn, TEST_KEYS).toJson()));
+    Files.write(
+        dir.resolve("b.jsonl"),
+        List.of(
+            credit.get(0).toJson(),
+            credit.get(1).toJson(),
+            Manifest.sign(CREDIT, start, end, credit, OTHER_KEYS).toJson()));
+
+    Report r = ArchiveVerifier.verify(dir, null);
+    assertProblems(r, problem(MULTIPLE_SIGNERS, CREDIT, null, new Location("b.jsonl", 3)));
+    assertTrue(r.problems().get(0).message().contains("(1 manifest, the first at a.jsonl:3)"));
+    assertEquals(List.of(Ed25519Keys.keyId(TEST_KEYS.getPublic())), r.models().get(CHURN).keyIds());
+    assertEquals(
+        List.of(Ed25519Keys.keyId(OTHER_KEYS.getPublic())), r.models().get(CREDIT).keyIds());
+    assertTrue(MULTIPLE_SIGNERS.integrity());
   }
 
   @Test

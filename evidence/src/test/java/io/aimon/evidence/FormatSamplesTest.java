@@ -58,7 +58,8 @@ class FormatSamplesTest {
     ArchiveVerifier.Report report = ArchiveVerifier.verify(DIR, TEST_KEYS.getPublic());
     assertEquals(List.of(), report.problems());
     assertEquals(
-        new ArchiveVerifier.ModelSummary(4, 1, 1, 4, m.head(), 1), report.models().get(CREDIT));
+        new ArchiveVerifier.ModelSummary(4, 1, 1, 4, m.head(), 1, List.of(m.keyId())),
+        report.models().get(CREDIT));
     assertArrayEquals(Files.readAllBytes(sample), written, "layout v1 unchanged");
   }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aimon.alerting.incident.IncidentEvent;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.util.Objects;
 
 /**
  * Posts incident events to a Prometheus Alertmanager ({@code POST <base>/api/v2/alerts}), one alert
@@ -42,8 +43,11 @@ public final class AlertmanagerNotifier implements Notifier {
   /** The default {@link #name()}. */
   public static final String DEFAULT_NAME = "alertmanager";
 
+  /** What the base URL is, for messages. */
+  static final String WHAT = "alertmanager base URL";
+
   private final String name;
-  private final URI alertsUrl;
+  private final Endpoint baseUrl;
 
   /** A notifier named {@value #DEFAULT_NAME} for the Alertmanager at {@code baseUrl}. */
   public AlertmanagerNotifier(URI baseUrl) {
@@ -58,13 +62,19 @@ public final class AlertmanagerNotifier implements Notifier {
    *     https://host/alertmanager/}; {@code /api/v2/alerts} is appended to its path
    */
   public AlertmanagerNotifier(String name, URI baseUrl) {
+    this(name, Endpoint.of(WHAT, baseUrl));
+  }
+
+  /**
+   * A notifier named {@code name} for the Alertmanager at {@code baseUrl}, which may be a secret
+   * read on every request ({@link Endpoint}).
+   *
+   * @param name letters, digits, {@code _ . -}
+   * @param baseUrl the base URL; {@code /api/v2/alerts} is appended to its path
+   */
+  public AlertmanagerNotifier(String name, Endpoint baseUrl) {
     this.name = NotifierSupport.checkName(name);
-    NotifierSupport.checkHttpUrl("alertmanager base URL", baseUrl);
-    String base = baseUrl.toString();
-    while (base.endsWith("/")) {
-      base = base.substring(0, base.length() - 1);
-    }
-    this.alertsUrl = URI.create(base + "/api/v2/alerts");
+    this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
   }
 
   @Override
@@ -72,9 +82,19 @@ public final class AlertmanagerNotifier implements Notifier {
     return name;
   }
 
-  /** The URL alerts are posted to: {@code <base>/api/v2/alerts}. */
+  /**
+   * The URL alerts are posted to: {@code <base>/api/v2/alerts}, the base read now when it is a
+   * secret.
+   *
+   * @throws IllegalStateException when a secret base URL cannot be read or is no absolute http(s)
+   *     URL (the message does not show it)
+   */
   public URI alertsUrl() {
-    return alertsUrl;
+    String base = baseUrl.uri().toString();
+    while (base.endsWith("/")) {
+      base = base.substring(0, base.length() - 1);
+    }
+    return URI.create(base + "/api/v2/alerts");
   }
 
   /** True: see the class doc. */
@@ -85,7 +105,7 @@ public final class AlertmanagerNotifier implements Notifier {
 
   @Override
   public HttpRequest request(IncidentEvent e) {
-    return NotifierSupport.post(alertsUrl, "application/json", body(e)).build();
+    return NotifierSupport.post(alertsUrl(), "application/json", body(e)).build();
   }
 
   /** The JSON array posted for {@code e}. */

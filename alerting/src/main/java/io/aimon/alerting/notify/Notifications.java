@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Builds the notifiers, the router and the delivery policy of the configuration's {@code notify}
@@ -29,7 +30,8 @@ import java.util.Set;
  * }</pre>
  *
  * <p>Secrets are wrapped with {@link Secret#of}, so nothing is read here: a notifier reads its
- * secret when it builds a request.
+ * secret when it builds a request. A {@code url} given as a secret reference ({@code env:NAME} or
+ * {@code file:PATH}) becomes a secret {@link Endpoint}, read on every request too.
  */
 public final class Notifications {
 
@@ -41,10 +43,15 @@ public final class Notifications {
    * {@link SlackNotifier} or {@link WebhookNotifier}, named as configured.
    */
   public static List<Notifier> notifiers(NotifyConfig c) {
+    return notifiers(c, System::getenv);
+  }
+
+  /** As {@link #notifiers(NotifyConfig)}, reading {@code env:} references from {@code env}. */
+  static List<Notifier> notifiers(NotifyConfig c, Function<String, String> env) {
     Objects.requireNonNull(c, "c");
     List<Notifier> out = new ArrayList<>(c.notifiers().size());
     for (NotifierConfig n : c.notifiers()) {
-      out.add(notifier(n));
+      out.add(notifier(n, env));
     }
     return List.copyOf(out);
   }
@@ -81,24 +88,34 @@ public final class Notifications {
         .build();
   }
 
-  private static Notifier notifier(NotifierConfig n) {
+  private static Notifier notifier(NotifierConfig n, Function<String, String> env) {
     return switch (n.type()) {
-      case NotifierConfig.ALERTMANAGER -> new AlertmanagerNotifier(n.name(), URI.create(n.url()));
+      case NotifierConfig.ALERTMANAGER ->
+          new AlertmanagerNotifier(n.name(), endpoint(AlertmanagerNotifier.WHAT, n.url(), env));
       case NotifierConfig.PAGERDUTY ->
           new PagerDutyNotifier(
               n.name(),
-              n.url() == null ? PagerDutyNotifier.DEFAULT_EVENTS_URL : URI.create(n.url()),
-              Secret.of(n.secret()));
-      case NotifierConfig.SLACK -> new SlackNotifier(n.name(), Secret.of(n.secret()));
+              n.url() == null
+                  ? Endpoint.of(PagerDutyNotifier.WHAT, PagerDutyNotifier.DEFAULT_EVENTS_URL)
+                  : endpoint(PagerDutyNotifier.WHAT, n.url(), env),
+              Secret.of(n.secret(), env));
+      case NotifierConfig.SLACK -> new SlackNotifier(n.name(), Secret.of(n.secret(), env));
       case NotifierConfig.WEBHOOK -> {
         Map<String, Secret> headers = new LinkedHashMap<>();
-        n.headers().forEach((k, v) -> headers.put(k, Secret.of(v)));
-        yield new WebhookNotifier(n.name(), URI.create(n.url()), headers);
+        n.headers().forEach((k, v) -> headers.put(k, Secret.of(v, env)));
+        yield new WebhookNotifier(n.name(), endpoint(WebhookNotifier.WHAT, n.url(), env), headers);
       }
       default ->
           throw new IllegalArgumentException(
               "notifier " + n.name() + ": unknown type '" + n.type() + "'");
     };
+  }
+
+  /** A configured {@code url}: a secret reference, read on every request, or a plain URL. */
+  private static Endpoint endpoint(String what, String url, Function<String, String> env) {
+    return NotifierConfig.isSecretReference(url)
+        ? Endpoint.of(what, Secret.of(url, env))
+        : Endpoint.of(what, URI.create(url));
   }
 
   private static Route route(RouteConfig r) {

@@ -43,8 +43,11 @@ public final class PagerDutyNotifier implements Notifier {
   /** The longest {@code payload.summary} PagerDuty accepts. */
   public static final int MAX_SUMMARY = 1024;
 
+  /** What the events URL is, for messages. */
+  static final String WHAT = "pagerduty events URL";
+
   private final String name;
-  private final URI eventsUrl;
+  private final Endpoint eventsUrl;
   private final Secret routingKey;
 
   /** A notifier named {@value #DEFAULT_NAME} sending to {@link #DEFAULT_EVENTS_URL}. */
@@ -65,8 +68,19 @@ public final class PagerDutyNotifier implements Notifier {
    * @param routingKey the integration (routing) key of the PagerDuty service
    */
   public PagerDutyNotifier(String name, URI eventsUrl, Secret routingKey) {
+    this(name, Endpoint.of(WHAT, eventsUrl), routingKey);
+  }
+
+  /**
+   * A notifier whose events URL may be a secret read on every request ({@link Endpoint}).
+   *
+   * @param name letters, digits, {@code _ . -}
+   * @param eventsUrl the Events API URL
+   * @param routingKey the integration (routing) key of the PagerDuty service
+   */
+  public PagerDutyNotifier(String name, Endpoint eventsUrl, Secret routingKey) {
     this.name = NotifierSupport.checkName(name);
-    this.eventsUrl = NotifierSupport.checkHttpUrl("pagerduty events URL", eventsUrl);
+    this.eventsUrl = Objects.requireNonNull(eventsUrl, "eventsUrl");
     this.routingKey = Objects.requireNonNull(routingKey, "routingKey");
   }
 
@@ -77,7 +91,8 @@ public final class PagerDutyNotifier implements Notifier {
 
   @Override
   public HttpRequest request(IncidentEvent e) {
-    return NotifierSupport.post(eventsUrl, "application/json", body(e, routingKey.value())).build();
+    return NotifierSupport.post(eventsUrl.uri(), "application/json", body(e, routingKey.value()))
+        .build();
   }
 
   /** The JSON object sent for {@code e}. */

@@ -29,6 +29,7 @@ public final class SlackNotifier implements Notifier {
 
   private final String name;
   private final Secret webhookUrl;
+  private final Endpoint endpoint;
 
   /** A notifier named {@value #DEFAULT_NAME}. */
   public SlackNotifier(Secret webhookUrl) {
@@ -44,6 +45,7 @@ public final class SlackNotifier implements Notifier {
   public SlackNotifier(String name, Secret webhookUrl) {
     this.name = NotifierSupport.checkName(name);
     this.webhookUrl = Objects.requireNonNull(webhookUrl, "webhookUrl");
+    this.endpoint = Endpoint.of("slack webhook URL", webhookUrl);
   }
 
   @Override
@@ -57,14 +59,7 @@ public final class SlackNotifier implements Notifier {
    */
   @Override
   public HttpRequest request(IncidentEvent e) {
-    URI uri;
-    try {
-      uri = URI.create(webhookUrl.value());
-      NotifierSupport.checkHttpUrl("slack webhook", uri);
-    } catch (IllegalArgumentException ex) {
-      throw new IllegalStateException(
-          webhookUrl + ": expected an absolute http(s) URL, found something else (not shown)");
-    }
+    URI uri = endpoint.uri();
     var body = NotifierSupport.MAPPER.createObjectNode().put("text", text(e));
     return NotifierSupport.post(uri, "application/json", body).build();
   }

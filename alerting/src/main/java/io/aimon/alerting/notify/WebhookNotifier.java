@@ -18,8 +18,9 @@ import java.util.Objects;
  *     Map.of("Authorization", Secret.of("file:/run/secrets/aimon-webhook-auth")));
  * }</pre>
  *
- * <p>Header values are secrets, read on every request. The receiver can deduplicate on the event's
- * {@code id}, which is the same when an event is retried or replayed.
+ * <p>Header values are secrets, read on every request, and so is the URL when it is given as one (a
+ * URL that carries a token). The receiver can deduplicate on the event's {@code id}, which is the
+ * same when an event is retried or replayed.
  */
 public final class WebhookNotifier implements Notifier {
 
@@ -29,8 +30,11 @@ public final class WebhookNotifier implements Notifier {
   /** The content type of a structured-mode CloudEvent. */
   public static final String CONTENT_TYPE = "application/cloudevents+json";
 
+  /** What the URL is, for messages. */
+  static final String WHAT = "webhook URL";
+
   private final String name;
-  private final URI url;
+  private final Endpoint url;
   private final Map<String, Secret> headers;
 
   /** A notifier named {@value #DEFAULT_NAME}. */
@@ -42,14 +46,25 @@ public final class WebhookNotifier implements Notifier {
    * A notifier.
    *
    * @param name letters, digits, {@code _ . -}
-   * @param url an absolute http(s) URL; it should hold no secret (put tokens in a header), although
-   *     delivery errors redact it anyway
+   * @param url an absolute http(s) URL; one that holds a token should be a secret ({@link
+   *     #WebhookNotifier(String, Endpoint, Map)}), although delivery errors redact it anyway
    * @param headers extra request headers (copied); names the JDK HTTP client restricts ({@code
    *     Host}, {@code Content-Length}, ...) and {@code Content-Type} are rejected
    */
   public WebhookNotifier(String name, URI url, Map<String, Secret> headers) {
+    this(name, Endpoint.of(WHAT, url), headers);
+  }
+
+  /**
+   * A notifier whose URL may be a secret read on every request ({@link Endpoint}).
+   *
+   * @param name letters, digits, {@code _ . -}
+   * @param url the endpoint
+   * @param headers as for {@link #WebhookNotifier(String, URI, Map)}
+   */
+  public WebhookNotifier(String name, Endpoint url, Map<String, Secret> headers) {
     this.name = NotifierSupport.checkName(name);
-    this.url = NotifierSupport.checkHttpUrl("webhook URL", url);
+    this.url = Objects.requireNonNull(url, "url");
     Objects.requireNonNull(headers, "headers");
     Map<String, Secret> copy = new LinkedHashMap<>();
     headers.forEach(
@@ -79,14 +94,19 @@ public final class WebhookNotifier implements Notifier {
     return name;
   }
 
-  /** The endpoint. */
+  /**
+   * The endpoint now (a secret URL is read now).
+   *
+   * @throws IllegalStateException when a secret URL cannot be read or is no absolute http(s) URL
+   *     (the message does not show it)
+   */
   public URI url() {
-    return url;
+    return url.uri();
   }
 
   @Override
   public HttpRequest request(IncidentEvent e) {
-    HttpRequest.Builder b = NotifierSupport.post(url, CONTENT_TYPE, CloudEvents.toJson(e));
+    HttpRequest.Builder b = NotifierSupport.post(url.uri(), CONTENT_TYPE, CloudEvents.toJson(e));
     headers.forEach((k, v) -> b.header(k, v.value()));
     return b.build();
   }

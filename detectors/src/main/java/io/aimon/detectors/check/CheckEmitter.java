@@ -27,7 +27,7 @@ final class CheckEmitter {
   private final ConfusionCounts counts;
   private final boolean partial;
   private final CapCounts caps;
-  private final String insufficientBecause;
+  private final InsufficientReason insufficientBecause;
 
   private CheckEmitter(
       Window window,
@@ -38,7 +38,7 @@ final class CheckEmitter {
       ConfusionCounts counts,
       boolean partial,
       CapCounts caps,
-      String insufficientBecause) {
+      InsufficientReason insufficientBecause) {
     this.window = window;
     this.subject = subject;
     this.n = n;
@@ -126,7 +126,7 @@ final class CheckEmitter {
    * The same emitter making every result {@code insufficient_data} with {@code reason} (values are
    * still reported), or judging as usual when {@code reason} is null.
    */
-  CheckEmitter insufficientBecause(String reason) {
+  CheckEmitter insufficientBecause(InsufficientReason reason) {
     return new CheckEmitter(
         window, subject, n, nReference, minSamples, counts, partial, caps, reason);
   }
@@ -154,12 +154,20 @@ final class CheckEmitter {
   /** Metrics that cannot be computed because the window has no value of the subject. */
   void noData(List<String> metrics) {
     for (String m : metrics) {
-      window.out().add(result(m, null, null, 0, Judgement.INSUFFICIENT, null));
+      window.out().add(result(m, null, null, 0, Judgement.INSUFFICIENT, null, null));
     }
   }
 
   void add(String metric, Double value, Double p, Judgement j) {
-    window.out().add(result(metric, value, p, n, j, null));
+    window.out().add(result(metric, value, p, n, j, null, null));
+  }
+
+  /**
+   * A metric that is {@code insufficient_data} for {@code why}, whatever its value and sample size;
+   * the value (when computed) is still reported.
+   */
+  void insufficient(String metric, Double value, InsufficientReason why) {
+    window.out().add(result(metric, value, null, n, Judgement.INSUFFICIENT, null, why));
   }
 
   /** A rate that is reported with its 95% interval but never judged. */
@@ -173,7 +181,8 @@ final class CheckEmitter {
                 null,
                 n,
                 n < minSamples ? Judgement.INSUFFICIENT : Judgement.UNJUDGED,
-                interval));
+                interval,
+                null));
   }
 
   private Judgement judge(String metric, double value, double p, double effect, double reference) {
@@ -185,9 +194,16 @@ final class CheckEmitter {
   }
 
   private CheckResult result(
-      String metric, Double value, Double p, long sampleSize, Judgement j, double[] interval) {
+      String metric,
+      Double value,
+      Double p,
+      long sampleSize,
+      Judgement j,
+      double[] interval,
+      InsufficientReason why) {
     if (insufficientBecause != null) {
-      j = Judgement.insufficient(insufficientBecause);
+      j = Judgement.INSUFFICIENT;
+      why = insufficientBecause;
     }
     CheckResult.Builder b =
         CheckResult.builder()
@@ -213,7 +229,7 @@ final class CheckEmitter {
             .status(j.status())
             .referenceDigest(window.digest())
             .partial(partial)
-            .reason(j.reason())
+            .reason(why)
             .caps(caps);
     if (counts != null) {
       b.counts(counts);

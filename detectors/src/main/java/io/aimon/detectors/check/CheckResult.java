@@ -32,8 +32,9 @@ import java.util.Objects;
  * @param partial true for an early result emitted before the window's labels are final, else null
  * @param ciLower lower end of the value's Wilson 95% interval (fairness group rates), or null
  * @param ciUpper upper end of that interval, or null
- * @param reason why the status is {@code insufficient_data} when a rule other than the sample size
- *     decided it (a code, e.g. {@code overflow_only}; docs/metrics.md lists them), else null
+ * @param reason why the status is {@code insufficient_data} when the sample size alone does not say
+ *     so: an {@link InsufficientReason#code()} (e.g. {@code attribute_missing}) or another stable
+ *     code; null otherwise, and always null unless the status is {@code insufficient_data}
  * @param capped events of the result's feature or attribute (of the window, for {@code count}: its
  *     model versions) that the window's bounds pooled instead of keeping their value ({@link
  *     CapCounts#capped}); null when none
@@ -73,6 +74,13 @@ public record CheckResult(
     Objects.requireNonNull(modelId, "modelId");
     Objects.requireNonNull(metric, "metric");
     Objects.requireNonNull(status, "status");
+    if (reason != null && (reason.isEmpty() || status != CheckStatus.INSUFFICIENT_DATA)) {
+      throw new IllegalArgumentException(
+          "reason: expected a code with status insufficient_data only, found '"
+              + reason
+              + "' with status "
+              + status.code());
+    }
     if (value != null && !Double.isFinite(value)) {
       value = null;
     }
@@ -239,9 +247,12 @@ public record CheckResult(
       return this;
     }
 
-    /** Why the status is insufficient_data, when not the sample size. Default null. */
-    public Builder reason(String code) {
-      this.reason = code;
+    /**
+     * Why the result is {@code insufficient_data} beyond its sample size; only with that status.
+     * Default null (none).
+     */
+    public Builder reason(InsufficientReason why) {
+      this.reason = why == null ? null : why.code();
       return this;
     }
 
@@ -252,7 +263,13 @@ public record CheckResult(
       return this;
     }
 
-    /** The result. @throws NullPointerException naming a required field that is not set */
+    /**
+     * The result.
+     *
+     * @throws NullPointerException naming a required field that is not set
+     * @throws IllegalArgumentException when a reason is set on a status other than {@code
+     *     insufficient_data}
+     */
     public CheckResult build() {
       return new CheckResult(
           checkId,

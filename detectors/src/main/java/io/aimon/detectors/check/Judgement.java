@@ -13,23 +13,11 @@ import io.aimon.config.ValueThreshold;
  * @param threshold the threshold value that applies (critical when critical, else warning), or null
  *     when no threshold is configured; for a drop threshold, the level the value must not fall
  *     below (reference value - drop)
- * @param reason why the status is insufficient_data when a rule other than the sample size decided
- *     it, or null
  */
-record Judgement(CheckStatus status, Double threshold, String reason) {
+record Judgement(CheckStatus status, Double threshold) {
 
   static final Judgement INSUFFICIENT = new Judgement(CheckStatus.INSUFFICIENT_DATA, null);
   static final Judgement UNJUDGED = new Judgement(CheckStatus.OK, null);
-
-  /** A status and its threshold, no reason. */
-  Judgement(CheckStatus status, Double threshold) {
-    this(status, threshold, null);
-  }
-
-  /** Insufficient data for the given reason (a code of docs/metrics.md). */
-  static Judgement insufficient(String reason) {
-    return new Judgement(CheckStatus.INSUFFICIENT_DATA, null, reason);
-  }
 
   /** Judges a value against a threshold that needs no reference value. */
   static Judgement of(CheckThreshold t, double value, double pValue, double effect) {

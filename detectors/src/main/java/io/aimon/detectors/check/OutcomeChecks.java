@@ -1,7 +1,6 @@
 package io.aimon.detectors.check;
 
 import io.aimon.config.MetricIds;
-import io.aimon.detectors.fairness.FairnessAccumulator;
 import io.aimon.detectors.fairness.FairnessResult;
 import io.aimon.detectors.fairness.GroupRates;
 import io.aimon.detectors.model.ModelSpec;
@@ -29,11 +28,11 @@ import java.util.Map;
  * </ul>
  *
  * A window with fewer labelled predictions than {@code min_samples} is {@code insufficient_data}; a
- * group smaller than {@code fairness.min_group_size} too (and it is left out of the gaps). As for
- * selection rates ({@link FairnessChecks}), the pooled group {@code __OTHER__} is reported but
- * {@code insufficient_data} (reason {@code overflow_group}), and a gap whose TPR (or, for equalized
- * odds, TPR or FPR) parts hold fewer than two real groups is {@code insufficient_data} with a
- * reason, never {@code ok}.
+ * group smaller than {@code fairness.min_group_size} too (and it is left out of the gaps); a gap
+ * over fewer than two real groups too, with a {@link InsufficientReason} ({@link GapGroups}). As
+ * for selection rates ({@link FairnessChecks}), the pooled group {@code __OTHER__} is reported but
+ * {@code insufficient_data} ({@link InsufficientReason#OVERFLOW_GROUP}), and the gaps carry what
+ * the group bound capped.
  */
 public final class OutcomeChecks {
   private OutcomeChecks() {}
@@ -80,24 +79,23 @@ public final class OutcomeChecks {
     for (FairnessResult f : outcomes.fairness().evaluate(minGroup).values()) {
       for (Map.Entry<String, GroupRates> g : f.groups().entrySet()) {
         GroupRates r = g.getValue();
-        boolean pooled = FairnessAccumulator.OTHER.equals(g.getKey());
         CheckEmitter ge =
             window
                 .group(f.attribute(), g.getKey(), r.count())
                 .withMinSamples(minGroup)
-                .insufficientBecause(pooled ? FairnessChecks.OVERFLOW_GROUP : null);
+                .insufficientBecause(FairnessChecks.overflowGroup(g.getKey()));
         ge.rate(MetricIds.TPR, r.tpr(), r.tprWilson95());
         ge.rate(MetricIds.FPR, r.fpr(), r.fprWilson95());
         ge.rate(MetricIds.PRECISION, r.precision(), r.precisionWilson95());
       }
       CheckEmitter gaps = window.group(f.attribute(), null, m.n()).withCaps(f.caps());
-      String tprReason = FairnessChecks.gapReason(f, f.realTprGapGroups());
-      String fprReason = FairnessChecks.gapReason(f, f.realFprGapGroups());
-      gaps.insufficientBecause(tprReason)
-          .value(MetricIds.EQUAL_OPPORTUNITY_DIFFERENCE, orNaN(f.equalOpportunityDifference()));
-      CheckEmitter odds = gaps.insufficientBecause(tprReason != null ? tprReason : fprReason);
-      odds.value(MetricIds.EQUALIZED_ODDS_DIFFERENCE, orNaN(f.equalizedOddsDifference()));
-      odds.value(MetricIds.EQUALIZED_ODDS_RATIO, orNaN(f.equalizedOddsRatio()));
+      InsufficientReason tpr = GapGroups.reason(f, GapGroups.Rate.TPR);
+      InsufficientReason odds = GapGroups.reason(f, GapGroups.Rate.TPR, GapGroups.Rate.FPR);
+      FairnessChecks.gap(
+          gaps, MetricIds.EQUAL_OPPORTUNITY_DIFFERENCE, f.equalOpportunityDifference(), tpr);
+      FairnessChecks.gap(
+          gaps, MetricIds.EQUALIZED_ODDS_DIFFERENCE, f.equalizedOddsDifference(), odds);
+      FairnessChecks.gap(gaps, MetricIds.EQUALIZED_ODDS_RATIO, f.equalizedOddsRatio(), odds);
     }
     return out;
   }

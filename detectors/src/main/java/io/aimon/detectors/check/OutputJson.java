@@ -10,9 +10,9 @@ import java.time.Instant;
 
 /**
  * The JSON forms of the job's output records: check results (contract 4) and dead letters, one
- * compact object per line or Kafka record. Null fields are omitted; times are ISO-8601 UTC. Check
- * results may carry {@code reason} (after {@code status}), {@code capped} and {@code truncated} (at
- * the end), each only when set, so results without them read exactly as before.
+ * compact object per line or Kafka record. Null fields are omitted; times are ISO-8601 UTC. A check
+ * result's optional {@code reason} follows its {@code status}, its optional {@code capped} and
+ * {@code truncated} come last; a record without them reads as null.
  */
 public final class OutputJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();

@@ -67,6 +67,17 @@ public final class EventDecoder implements Serializable {
 
   /** Decodes one inference event, judging future timestamps against {@code nowMillis}. */
   public Decoded<InferenceEvent> decodeInference(RawRecord raw, long nowMillis) {
+    return decodeInference(raw, nowMillis, null);
+  }
+
+  /**
+   * Decodes one inference event as {@link #decodeInference(RawRecord, long)} does and, when it is
+   * accepted, counts the keys of its {@code features} and {@code groups} in {@code keys} (the
+   * reference's names, read in the same pass as its values).
+   *
+   * @param keys the tally to count in, or null for none
+   */
+  public Decoded<InferenceEvent> decodeInference(RawRecord raw, long nowMillis, KeyTally keys) {
     try {
       JsonNode obj = parse(raw);
       String modelId = JsonFields.requiredString(obj, "model_id");
@@ -106,6 +117,9 @@ public final class EventDecoder implements Serializable {
       if (latency < 0) {
         throw new InvalidEventException(
             DeadLetterReason.WRONG_TYPE, "latency_ms: expected a number >= 0, found " + latency);
+      }
+      if (keys != null) {
+        keys.add(features, groupsNode);
       }
       return Decoded.ok(
           new InferenceEvent(

@@ -26,6 +26,7 @@ public final class JsonLinesReader implements Closeable {
   private byte[] line = new byte[1024];
   private int lineLength;
   private long lineNumber;
+  private long bytesBeforeBuffer;
   private boolean eof;
 
   /**
@@ -120,7 +121,20 @@ public final class JsonLinesReader implements Closeable {
     lineLength += n;
   }
 
+  /** Lines returned so far: the number of the last one. */
+  public long lines() {
+    return lineNumber;
+  }
+
+  /** Bytes of the (decompressed) stream consumed so far. */
+  public long bytesRead() {
+    return bytesBeforeBuffer + pos;
+  }
+
   private boolean fill() throws IOException {
+    bytesBeforeBuffer += limit;
+    limit = 0;
+    pos = 0;
     int n = in.read(buffer, 0, buffer.length);
     if (n <= 0) {
       return false;

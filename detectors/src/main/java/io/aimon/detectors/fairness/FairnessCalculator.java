@@ -39,8 +39,8 @@ import java.util.TreeMap;
  * it 0; we do not). The pooled group {@value FairnessAccumulator#OTHER} (values beyond the group
  * bound) is reported with its rates but enters no gap, whatever its size: it pools unrelated values
  * and is not a group of the population. {@value FairnessAccumulator#MISSING} enters the gaps as the
- * values do; neither is a <i>real</i> group ({@link FairnessResult#isRealGroup}), which is what
- * judging a gap counts (a gap over fewer than two real groups is not judged).
+ * values do; neither is a <i>real</i> group, which is what judging a gap counts (the checks judge
+ * no gap over fewer than two real groups).
  *
  * <p><b>Undefined and degenerate gaps.</b> A difference is null when no group enters it; a ratio is
  * null when no group enters it or its max is 0 (0/0 when every rate is 0); the equalized odds

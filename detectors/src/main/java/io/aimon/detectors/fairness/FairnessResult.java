@@ -4,12 +4,10 @@ import io.aimon.detectors.common.CapCounts;
 import io.aimon.detectors.common.CodePointOrder;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -65,49 +63,5 @@ public record FairnessResult(
     names.addAll(undefinedTpr);
     names.addAll(undefinedFpr);
     return List.copyOf(new ArrayList<>(names));
-  }
-
-  /**
-   * Whether a group name stands for a value of the attribute: neither the pooled group {@value
-   * FairnessAccumulator#OTHER} nor {@value FairnessAccumulator#MISSING}.
-   */
-  public static boolean isRealGroup(String group) {
-    return !FairnessAccumulator.OTHER.equals(group) && !FairnessAccumulator.MISSING.equals(group);
-  }
-
-  /**
-   * The real groups ({@link #isRealGroup}) that entered the selection-rate gaps (demographic
-   * parity): those of at least the min group size, in code-point order.
-   */
-  public List<String> realSelectionGapGroups() {
-    Set<String> below = new HashSet<>(belowMinGroupSize);
-    List<String> out = new ArrayList<>();
-    for (String g : groups.keySet()) {
-      if (isRealGroup(g) && !below.contains(g)) {
-        out.add(g);
-      }
-    }
-    return List.copyOf(out);
-  }
-
-  /** The real groups that entered the TPR parts of the gaps: those with a defined TPR. */
-  public List<String> realTprGapGroups() {
-    return without(realSelectionGapGroups(), undefinedTpr);
-  }
-
-  /** The real groups that entered the FPR parts of the gaps: those with a defined FPR. */
-  public List<String> realFprGapGroups() {
-    return without(realSelectionGapGroups(), undefinedFpr);
-  }
-
-  private static List<String> without(List<String> names, List<String> left) {
-    Set<String> drop = new HashSet<>(left);
-    List<String> out = new ArrayList<>();
-    for (String n : names) {
-      if (!drop.contains(n)) {
-        out.add(n);
-      }
-    }
-    return List.copyOf(out);
   }
 }

@@ -1,5 +1,7 @@
 package io.aimon.detectors.profile;
 
+import io.aimon.config.ReferenceKeys;
+import io.aimon.detectors.event.InferenceEvent;
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -22,6 +24,9 @@ import java.util.Objects;
  * @param digest hex SHA-256 of the canonical JSON
  * @param performance the reference's performance from its inline labels (metric id to value, plus
  *     {@code n}, the number of labelled events); empty when the reference has no labels
+ * @param groups per fairness attribute, in config order, the number of reference events that carry
+ *     a value for it in {@code groups}, in [0, events]; empty when the model has no fairness
+ *     attributes or the profile was stored before layout v3 (then it records none)
  */
 public record ReferenceProfile(
     String modelId,
@@ -31,7 +36,8 @@ public record ReferenceProfile(
     NumericProfile score,
     CategoricalProfile label,
     String digest,
-    Map<String, Double> performance)
+    Map<String, Double> performance,
+    Map<String, Long> groups)
     implements Serializable {
 
   public ReferenceProfile {
@@ -40,6 +46,31 @@ public record ReferenceProfile(
     numeric = Collections.unmodifiableMap(new LinkedHashMap<>(numeric));
     categorical = Collections.unmodifiableMap(new LinkedHashMap<>(categorical));
     performance = Collections.unmodifiableMap(new LinkedHashMap<>(performance));
+    groups = Collections.unmodifiableMap(new LinkedHashMap<>(groups));
+    for (Map.Entry<String, Long> g : groups.entrySet()) {
+      if (g.getValue() == null || g.getValue() < 0 || g.getValue() > events) {
+        throw new IllegalArgumentException(
+            "groups['"
+                + g.getKey()
+                + "']: expected a count in [0, "
+                + events
+                + "], found "
+                + g.getValue());
+      }
+    }
+  }
+
+  /** A profile that records no group counts (no fairness attributes, or layout v1/v2). */
+  public ReferenceProfile(
+      String modelId,
+      long events,
+      Map<String, NumericProfile> numeric,
+      Map<String, CategoricalProfile> categorical,
+      NumericProfile score,
+      CategoricalProfile label,
+      String digest,
+      Map<String, Double> performance) {
+    this(modelId, events, numeric, categorical, score, label, digest, performance, Map.of());
   }
 
   /** A profile without reference performance (a reference without labels). */
@@ -52,5 +83,22 @@ public record ReferenceProfile(
       CategoricalProfile label,
       String digest) {
     this(modelId, events, numeric, categorical, score, label, digest, Map.of());
+  }
+
+  /**
+   * What the profile records about the reference's names, for {@link
+   * io.aimon.config.ReferenceCheck}: per feature the events with a value (numeric: non-missing
+   * values; categorical: values other than {@link InferenceEvent#MISSING}), per attribute the
+   * {@link #groups} count. Only the recorded names appear ({@link ReferenceKeys#ofProfile}).
+   */
+  public ReferenceKeys keys() {
+    // clamped: counts of a profile that breaks them must not make the check itself fail
+    Map<String, Long> features = new LinkedHashMap<>();
+    numeric.forEach((k, v) -> features.put(k, Math.min(v.n(), events)));
+    categorical.forEach(
+        (k, v) ->
+            features.put(
+                k, Math.min(v.n() - v.counts().getOrDefault(InferenceEvent.MISSING, 0L), events)));
+    return ReferenceKeys.ofProfile(events, features, groups);
   }
 }

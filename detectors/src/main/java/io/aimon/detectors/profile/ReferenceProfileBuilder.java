@@ -15,7 +15,9 @@ import java.util.Map;
 /**
  * Builds a {@link ReferenceProfile} from a model's reference events. Values are counted exactly up
  * to {@link ValueDistribution#REFERENCE_EXACT_LIMIT} distinct values per feature, so the decile
- * edges are exactly numpy's for any reference below that; above it they come from the sketch.
+ * edges are exactly numpy's for any reference below that; above it they come from the sketch. Per
+ * fairness attribute it counts the events carrying a group value (the profile's {@code groups}), so
+ * a profile can tell that an attribute never occurs in its reference.
  *
  * <pre>{@code
  * ReferenceProfileBuilder b = new ReferenceProfileBuilder(spec);
@@ -32,6 +34,7 @@ public final class ReferenceProfileBuilder {
   private long scoreMissing;
   private final CategoricalCounter label;
   private long events;
+  private final long[] groups;
   private final OutcomeAccumulator outcomes;
 
   public ReferenceProfileBuilder(ModelSpec spec) {
@@ -48,6 +51,7 @@ public final class ReferenceProfileBuilder {
     }
     score = newDistribution();
     label = CategoricalCounter.create();
+    groups = new long[spec.fairnessAttributes().size()];
     outcomes = OutcomeAccumulator.create(spec, ValueDistribution.REFERENCE_EXACT_LIMIT);
   }
 
@@ -69,6 +73,11 @@ public final class ReferenceProfileBuilder {
     }
     for (int i = 0; i < categorical.length; i++) {
       categorical[i].add(e.categorical()[i]);
+    }
+    for (int i = 0; i < groups.length; i++) {
+      if (!InferenceEvent.MISSING.equals(e.groups()[i])) {
+        groups[i]++;
+      }
     }
     if (Double.isNaN(e.score())) {
       scoreMissing++;
@@ -107,6 +116,10 @@ public final class ReferenceProfileBuilder {
     }
     NumericProfile scoreProfile = score.n() == 0 ? null : profileOf(score, scoreMissing);
     CategoricalProfile labelProfile = label.n() == 0 ? null : label.toProfile();
+    Map<String, Long> groupCounts = new LinkedHashMap<>();
+    for (int i = 0; i < groups.length; i++) {
+      groupCounts.put(spec.fairnessAttributes().get(i), groups[i]);
+    }
     return ReferenceProfileCodec.withDigest(
         new ReferenceProfile(
             spec.id(),
@@ -116,7 +129,8 @@ public final class ReferenceProfileBuilder {
             scoreProfile,
             labelProfile,
             "pending",
-            ReferencePerformance.of(outcomes)));
+            ReferencePerformance.of(outcomes),
+            groupCounts));
   }
 
   private static NumericProfile profileOf(ValueDistribution values, long missing) {

@@ -20,15 +20,21 @@ import java.util.TreeMap;
  *
  * <ul>
  *   <li>v1: distributions only;
- *   <li>v2 (current): v1 plus {@code performance}, the reference's performance from its labels. A
- *       profile without labels is still written as v1, byte for byte, so its digest is stable.
+ *   <li>v2: v1 plus {@code performance}, the reference's performance from its labels. A profile
+ *       without labels is still written as v1, byte for byte, so its digest is stable.
+ *   <li>v3 (current): v2 plus {@code groups}, per fairness attribute the number of reference events
+ *       carrying a group value ({@link ReferenceProfile#groups()}), so that an attribute that never
+ *       occurs can be named. Only a profile with group counts is written as v3; any other is
+ *       written as v2 or v1 as before, byte for byte, so its digest is stable. A v1 or v2 profile
+ *       reads with no group counts.
  * </ul>
  */
 public final class ReferenceProfileCodec {
   public static final String FORMAT = "aimon-reference-profile";
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
 
   private static final int V1 = 1;
+  private static final int V2 = 2;
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
@@ -62,9 +68,9 @@ public final class ReferenceProfileCodec {
       throw new IllegalArgumentException("format: expected '" + FORMAT + "'");
     }
     int version = root.path("version").asInt(-1);
-    if (version != VERSION && version != V1) {
+    if (version != VERSION && version != V2 && version != V1) {
       throw new IllegalArgumentException(
-          "version: expected " + V1 + " or " + VERSION + ", found " + version);
+          "version: expected " + V1 + ", " + V2 + " or " + VERSION + ", found " + version);
     }
     Map<String, NumericProfile> numeric = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = root.path("numeric").fields(); it.hasNext(); ) {
@@ -89,7 +95,8 @@ public final class ReferenceProfileCodec {
                 score.isObject() ? readNumeric(score) : null,
                 label.isObject() ? readCategorical(label) : null,
                 "pending",
-                readPerformance(root.path("performance"))));
+                readPerformance(root.path("performance")),
+                readGroups(root.path("groups"))));
     String stored = root.path("digest").asText("");
     if (stored.isEmpty()) {
       throw new IllegalArgumentException("digest: expected a SHA-256 hex string, found none");
@@ -121,13 +128,14 @@ public final class ReferenceProfileCodec {
         p.score(),
         p.label(),
         Digests.sha256Hex(bytes),
-        p.performance());
+        p.performance(),
+        p.groups());
   }
 
   private static ObjectNode canonical(ReferenceProfile p) {
     ObjectNode root = F.objectNode();
     root.put("format", FORMAT);
-    root.put("version", p.performance().isEmpty() ? V1 : VERSION);
+    root.put("version", !p.groups().isEmpty() ? VERSION : p.performance().isEmpty() ? V1 : V2);
     root.put("model_id", p.modelId());
     root.put("events", p.events());
     ObjectNode num = root.putObject("numeric");
@@ -140,7 +148,20 @@ public final class ReferenceProfileCodec {
       ObjectNode perf = root.putObject("performance");
       p.performance().forEach(perf::put);
     }
+    if (!p.groups().isEmpty()) {
+      ObjectNode groups = root.putObject("groups");
+      p.groups().forEach(groups::put);
+    }
     return root;
+  }
+
+  private static Map<String, Long> readGroups(JsonNode o) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      out.put(e.getKey(), e.getValue().asLong());
+    }
+    return out;
   }
 
   private static Map<String, Double> readPerformance(JsonNode o) {

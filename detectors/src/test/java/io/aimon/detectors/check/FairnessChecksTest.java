@@ -3,165 +3,57 @@ package io.aimon.detectors.check;
 import static io.aimon.detectors.check.CheckFixtures.WINDOW_END;
 import static io.aimon.detectors.check.CheckFixtures.WINDOW_START;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aimon.config.DefaultThresholds;
+import io.aimon.config.MetricIds;
 import io.aimon.detectors.event.InferenceEvent;
 import io.aimon.detectors.fairness.FairnessAccumulator;
-import io.aimon.detectors.label.LabelledPrediction;
+import io.aimon.detectors.fairness.FairnessCalculator;
+import io.aimon.detectors.fairness.FairnessResult;
+import io.aimon.detectors.fairness.GroupCounts;
 import io.aimon.detectors.model.ModelSpec;
-import io.aimon.detectors.model.OutcomeSettings;
-import io.aimon.detectors.outcome.OutcomeAccumulator;
 import io.aimon.detectors.profile.ReferenceProfile;
-import io.aimon.detectors.profile.WindowAccumulator;
-import io.aimon.detectors.profile.WindowProfile;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 /**
- * An overflow bucket is never judged as a group: gaps over fewer than two real groups are {@code
- * insufficient_data} with a reason, the pooled group's own results are never {@code ok}, and the
- * results of a capped feature or attribute say how much was capped.
+ * Selection-rate fairness checks: a gap over fewer than two real groups is {@code
+ * insufficient_data} with a reason, never ok (docs/metrics.md, Fairness).
  */
 class FairnessChecksTest {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final int MIN_GROUP = 30;
+  private static final String M = FairnessAccumulator.MISSING;
+  private static final String OTHER = FairnessAccumulator.OTHER;
 
-  /** Numeric x, categorical c, one fairness attribute "a", min_group_size 30. */
+  /** The model of CheckFixtures with the fairness attribute sex, min_group_size 30. */
   private static final ModelSpec SPEC =
       new ModelSpec(
-              "m1",
-              "1",
-              86_400_000L,
-              CheckFixtures.MIN_SAMPLES,
-              List.of("x"),
-              List.of("c"),
-              false,
-              false,
-              "1",
-              List.of("a"),
-              10_000,
-              DefaultThresholds.all())
-          .withOutcomes(new OutcomeSettings(false, 3_600_000L, false, List.of(), MIN_GROUP));
+          "m1",
+          null,
+          86_400_000L,
+          CheckFixtures.MIN_SAMPLES,
+          List.of("x", "y"),
+          List.of("c"),
+          true,
+          true,
+          "1",
+          List.of("sex"),
+          10_000,
+          DefaultThresholds.all());
 
-  private static InferenceEvent event(int i, String category, String group, String version) {
-    return new InferenceEvent(
-        "i-" + i,
-        "m1",
-        version,
-        WINDOW_START + i,
-        new double[] {i % 10},
-        new String[] {category},
-        i % 3 == 0 ? "1" : "0",
-        Double.NaN,
-        null,
-        new String[] {group},
-        Double.NaN,
-        new int[0],
-        "test",
-        i);
-  }
-
-  private static final ReferenceProfile REF = reference();
-
-  private static ReferenceProfile reference() {
-    List<InferenceEvent> events = new ArrayList<>();
-    for (int i = 0; i < 500; i++) {
-      events.add(event(i, i % 2 == 0 ? "p" : "q", i % 2 == 0 ? "F" : "M", "1"));
-    }
-    return CheckFixtures.reference(SPEC, events);
-  }
-
-  /** The drift-side results of n events with the given category, group and version. */
-  private static List<CheckResult> window(
-      int n, IntFunction<String> category, IntFunction<String> group, IntFunction<String> v) {
-    WindowAccumulator a = WindowAccumulator.create(SPEC, REF);
+  /** n events: every second one selected; sex given by {@code sexOf(i)}. */
+  private static List<InferenceEvent> events(int n, java.util.function.IntFunction<String> sexOf) {
+    List<InferenceEvent> plain = CheckFixtures.events(5, n, 0, 0);
+    List<InferenceEvent> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      a.add(event(i, category.apply(i), group.apply(i), v.apply(i)));
-    }
-    WindowProfile p = a.toProfile(SPEC, WINDOW_START, WINDOW_END);
-    return DriftChecks.evaluate(SPEC, REF, p);
-  }
-
-  private static Map<String, CheckResult> byKey(List<CheckResult> results) {
-    Map<String, CheckResult> out = new HashMap<>();
-    for (CheckResult r : results) {
-      String key =
-          r.metric()
-              + "/"
-              + (r.feature() != null ? r.feature() : r.attribute())
-              + (r.group() == null ? "" : "/" + r.group());
-      assertNull(out.put(key, r), key);
-    }
-    return out;
-  }
-
-  @Test
-  void aParityGapOverTheOverflowBucketIsInsufficientDataNeverOk() {
-    // 1,300 events, each its own group: 1,000 groups of 1 (below min_group_size) and 300 pooled
-    List<CheckResult> results = window(1300, i -> "p", i -> "client-" + i, i -> "1");
-    Map<String, CheckResult> r = byKey(results);
-    for (String gap : List.of("demographic_parity_difference", "demographic_parity_ratio")) {
-      CheckResult g = r.get(gap + "/a");
-      assertEquals(CheckStatus.INSUFFICIENT_DATA, g.status(), gap);
-      assertEquals("overflow_only", g.reason(), gap);
-      assertEquals(300L, g.capped(), gap);
-      assertNull(g.truncated(), gap);
-      assertNull(g.threshold(), gap);
-    }
-    CheckResult pooled = r.get("selection_rate/a/" + FairnessAccumulator.OTHER);
-    assertEquals(CheckStatus.INSUFFICIENT_DATA, pooled.status());
-    assertEquals("overflow_group", pooled.reason());
-    assertEquals(300, pooled.n(), "reported with its size");
-    assertEquals(100.0 / 300, pooled.value(), 1e-15, "events 1000..1299, every third selected");
-    assertEquals("overflow_group", r.get("count/a/" + FairnessAccumulator.OTHER).reason());
-    CheckResult smallest = r.get("min_group_size/a");
-    assertEquals(1.0, smallest.value(), "the pool is not the smallest group, client-0 is");
-    assertEquals(CheckStatus.INSUFFICIENT_DATA, smallest.status());
-    assertEquals(300L, smallest.capped());
-    for (CheckResult res : results) {
-      if ("a".equals(res.attribute())) {
-        assertNotEquals(CheckStatus.OK, res.status(), res.metric() + " " + res.group());
-      }
-    }
-  }
-
-  @Test
-  void aGapOverOneRealGroupIsInsufficientDataWithTooFewGroups() {
-    // F (700) and __MISSING__ (600): one real group, nothing pooled
-    List<CheckResult> results = window(1300, i -> "p", i -> i < 700 ? "F" : null, i -> "1");
-    CheckResult dpr = byKey(results).get("demographic_parity_ratio/a");
-    assertEquals(CheckStatus.INSUFFICIENT_DATA, dpr.status());
-    assertEquals("too_few_groups", dpr.reason());
-    // F selects 234 of 700, __MISSING__ 200 of 600: the value is still reported
-    assertEquals((200.0 / 600) / (234.0 / 700), dpr.value(), 1e-15);
-    assertNull(dpr.capped());
-  }
-
-  @Test
-  void aGapOverAnAttributeMissingOnEveryEventIsInsufficientData() {
-    List<CheckResult> results = window(200, i -> "p", i -> null, i -> "1");
-    CheckResult dpd = byKey(results).get("demographic_parity_difference/a");
-    assertEquals(CheckStatus.INSUFFICIENT_DATA, dpd.status());
-    assertEquals("attribute_missing", dpd.reason());
-  }
-
-  @Test
-  void twoRealGroupsAreJudgedAsBeforeWithoutReasonOrCaps() {
-    // F selects a third, M every event: ratio 1/3 < 0.8, critical
-    WindowAccumulator a = WindowAccumulator.create(SPEC, REF);
-    for (int i = 0; i < 300; i++) {
-      InferenceEvent e = event(i, "p", i % 2 == 0 ? "F" : "M", "1");
-      a.add(
+      InferenceEvent e = plain.get(i);
+      out.add(
           new InferenceEvent(
               e.inferenceId(),
               e.modelId(),
@@ -169,99 +61,197 @@ class FairnessChecksTest {
               e.timestamp(),
               e.numeric(),
               e.categorical(),
-              i % 2 == 1 || i % 3 == 0 ? "1" : "0",
-              e.score(),
-              null,
-              e.groups(),
-              Double.NaN,
-              new int[0],
-              "test",
-              i));
-    }
-    Map<String, CheckResult> r =
-        byKey(DriftChecks.evaluate(SPEC, REF, a.toProfile(SPEC, WINDOW_START, WINDOW_END)));
-    CheckResult dpr = r.get("demographic_parity_ratio/a");
-    assertEquals(CheckStatus.CRITICAL, dpr.status());
-    assertEquals(50.0 / 150, dpr.value(), 1e-15);
-    assertNull(dpr.reason());
-    assertNull(dpr.capped());
-    assertEquals(CheckStatus.OK, r.get("selection_rate/a/F").status(), "group rates: unjudged");
-  }
-
-  @Test
-  void resultsOfACappedFeatureAndOfTheVersionsSayHowMuchWasCapped() {
-    String tenKb = "o".repeat(10_000);
-    List<CheckResult> results =
-        window(1300, i -> tenKb + i, i -> i % 2 == 0 ? "F" : "M", i -> "build-" + i);
-    for (CheckResult r : results) {
-      if ("c".equals(r.feature())) {
-        assertEquals(300L, r.capped(), r.metric());
-        assertEquals(1300L, r.truncated(), r.metric());
-      } else if (r.metric().equals("count") && r.attribute() == null) {
-        assertEquals(1284L, r.capped(), "1,300 versions, 16 remembered");
-        assertNull(r.truncated());
-      } else {
-        assertNull(r.capped(), r.metric() + " " + r.feature() + " " + r.attribute());
-        assertNull(r.truncated());
-      }
-    }
-    CheckResult psi = byKey(results).get("psi/c");
-    assertEquals(CheckStatus.CRITICAL, psi.status(), "every category is unseen: the window drifts");
-    assertTrue(psi.modelVersion().length() <= 256);
-  }
-
-  @Test
-  void labelBasedGapsOverTheOverflowBucketAreInsufficientDataToo() {
-    OutcomeAccumulator acc = OutcomeAccumulator.create(SPEC);
-    for (int i = 0; i < 1300; i++) {
-      acc.add(
-          SPEC,
-          new LabelledPrediction(
-              "m1",
-              "i-" + i,
-              WINDOW_START,
               i % 2 == 0 ? "1" : "0",
-              0.5,
-              i % 3 == 0 ? "1" : "0",
-              new String[] {"client-" + i},
-              WINDOW_START,
-              "t",
-              i));
+              e.score(),
+              e.label(),
+              new String[] {sexOf.apply(i)},
+              e.latencyMs(),
+              e.typeMismatches(),
+              e.source(),
+              e.position()));
     }
-    Map<String, CheckResult> r =
-        byKey(
-            OutcomeChecks.evaluate(SPEC, REF, WINDOW_START, WINDOW_START + 3_600_000L, acc, false));
-    for (String gap :
-        List.of(
-            "equal_opportunity_difference", "equalized_odds_difference", "equalized_odds_ratio")) {
-      assertEquals(CheckStatus.INSUFFICIENT_DATA, r.get(gap + "/a").status(), gap);
-      assertEquals("overflow_only", r.get(gap + "/a").reason(), gap);
-      assertEquals(300L, r.get(gap + "/a").capped(), gap);
+    return out;
+  }
+
+  private static Map<String, CheckResult> evaluate(List<InferenceEvent> window) {
+    ReferenceProfile ref = CheckFixtures.reference(SPEC, events(400, i -> "F"));
+    Map<String, CheckResult> out = new HashMap<>();
+    for (CheckResult r : DriftChecks.evaluate(SPEC, ref, CheckFixtures.window(SPEC, ref, window))) {
+      out.put(r.metric() + "/" + r.attribute() + "/" + r.group(), r);
     }
-    CheckResult tpr = r.get("tpr/a/" + FairnessAccumulator.OTHER);
-    assertEquals(CheckStatus.INSUFFICIENT_DATA, tpr.status());
-    assertEquals("overflow_group", tpr.reason());
+    return out;
   }
 
   @Test
-  void reasonAndCapsAreWrittenOnlyWhenSetAndReadBack() throws Exception {
-    List<CheckResult> results = window(1300, i -> "p", i -> "client-" + i, i -> "1");
-    CheckResult dpr = byKey(results).get("demographic_parity_ratio/a");
-    String line = OutputJson.checkResult(dpr);
-    JsonNode o = MAPPER.readTree(line);
-    List<String> names = new ArrayList<>();
-    o.fieldNames().forEachRemaining(names::add);
-    assertEquals("reason", names.get(names.indexOf("status") + 1));
-    assertEquals("capped", names.get(names.size() - 1));
-    assertEquals("overflow_only", o.get("reason").textValue());
-    assertEquals(300, o.get("capped").longValue());
-    assertFalse(o.has("truncated"));
-    assertEquals(dpr, OutputJson.readCheckResult(o));
-    CheckResult psi = byKey(results).get("psi/x");
-    JsonNode plain = MAPPER.readTree(OutputJson.checkResult(psi));
-    for (String absent : List.of("reason", "capped", "truncated")) {
-      assertFalse(plain.has(absent), absent);
+  void anAttributeMissingOnEveryEventGivesInsufficientGapsNotParity() {
+    Map<String, CheckResult> r = evaluate(events(300, i -> M));
+    CheckResult ratio = r.get("demographic_parity_ratio/sex/null");
+    // one group (__MISSING__) is at parity with itself: 1.0, which must not read as ok
+    assertEquals(1.0, ratio.value());
+    assertEquals(CheckStatus.INSUFFICIENT_DATA, ratio.status());
+    assertEquals("attribute_missing", ratio.reason());
+    assertNull(ratio.threshold());
+    CheckResult difference = r.get("demographic_parity_difference/sex/null");
+    assertEquals(0.0, difference.value());
+    assertEquals(CheckStatus.INSUFFICIENT_DATA, difference.status());
+    assertEquals("attribute_missing", difference.reason());
+    CheckResult smallest = r.get("min_group_size/sex/null");
+    assertEquals(300.0, smallest.value(), "the __MISSING__ group's size, not a real group's");
+    assertEquals(CheckStatus.INSUFFICIENT_DATA, smallest.status());
+    assertEquals("attribute_missing", smallest.reason());
+    // the per-group results are still reported
+    assertEquals(300.0, r.get("count/sex/" + M).value());
+    assertEquals(0.5, r.get("selection_rate/sex/" + M).value());
+  }
+
+  @Test
+  void twoRealGroupsAreJudgedAsBeforeWithoutAReason() {
+    // F: events 0, 2, 4, ... all selected; M: odd events, none selected
+    Map<String, CheckResult> r = evaluate(events(300, i -> i % 2 == 0 ? "F" : "M"));
+    CheckResult ratio = r.get("demographic_parity_ratio/sex/null");
+    assertEquals(0.0, ratio.value(), "min 0 / max 1");
+    assertEquals(CheckStatus.CRITICAL, ratio.status());
+    assertNull(ratio.reason());
+    CheckResult difference = r.get("demographic_parity_difference/sex/null");
+    assertEquals(1.0, difference.value());
+    assertNull(difference.reason());
+    assertEquals(CheckStatus.OK, difference.status(), "no default threshold for the difference");
+    assertEquals(CheckStatus.OK, r.get("min_group_size/sex/null").status());
+    assertNull(r.get("min_group_size/sex/null").reason());
+
+    Map<String, CheckResult> mixed = evaluate(events(300, i -> i % 4 == 0 ? "F" : "M"));
+    CheckResult judged = mixed.get("demographic_parity_ratio/sex/null");
+    // F (every fourth event) all selected, M one in three: ratio (1/3) / 1 < 0.8
+    assertEquals(1.0 / 3, judged.value(), 1e-12);
+    assertEquals(CheckStatus.CRITICAL, judged.status(), judged.toString());
+    assertNull(judged.reason());
+  }
+
+  @Test
+  void oneRealGroupNextToMissingValuesIsTooFewGroups() {
+    Map<String, CheckResult> r = evaluate(events(300, i -> i % 3 == 0 ? M : "F"));
+    CheckResult ratio = r.get("demographic_parity_ratio/sex/null");
+    assertEquals(CheckStatus.INSUFFICIENT_DATA, ratio.status());
+    assertEquals("too_few_groups", ratio.reason());
+    assertEquals(CheckStatus.OK, r.get("min_group_size/sex/null").status());
+  }
+
+  // ---- the rule itself, on calculator results --------------------------------------------------
+
+  private static FairnessResult result(String attribute, int minGroupSize, Object... groups) {
+    Map<String, GroupCounts> m = new LinkedHashMap<>();
+    for (int i = 0; i < groups.length; i += 2) {
+      m.put((String) groups[i], (GroupCounts) groups[i + 1]);
     }
-    assertEquals(psi, OutputJson.readCheckResult(plain));
+    return FairnessCalculator.evaluate(attribute, m, minGroupSize);
+  }
+
+  /**
+   * count events with tp, fp, tn, fn as given; predicted positives and half the unlabelled
+   * selected.
+   */
+  private static GroupCounts g(long count, long tp, long fp, long tn, long fn) {
+    long unlabelled = count - tp - fp - tn - fn;
+    return GroupCounts.of(count, tp + fp + unlabelled / 2, tp, fp, tn, fn);
+  }
+
+  @Test
+  void onlyOverflowIsOverflowOnlyAndMissingEverywhereIsAttributeMissing() {
+    assertEquals(
+        InsufficientReason.OVERFLOW_ONLY,
+        GapGroups.reason(
+            result("sex", 30, OTHER, g(500, 0, 0, 0, 0), M, g(40, 0, 0, 0, 0)),
+            GapGroups.Rate.SELECTION));
+    assertEquals(
+        InsufficientReason.ATTRIBUTE_MISSING,
+        GapGroups.reason(result("sex", 30, M, g(500, 0, 0, 0, 0)), GapGroups.Rate.SELECTION));
+  }
+
+  @Test
+  void groupsBelowTheMinimumOrWithoutTheRateDoNotCount() {
+    FairnessResult small =
+        result(
+            "sex", 30, "F", g(500, 0, 0, 0, 0), "M", g(10, 0, 0, 0, 0), OTHER, g(90, 0, 0, 0, 0));
+    assertEquals(
+        InsufficientReason.TOO_FEW_GROUPS, GapGroups.reason(small, GapGroups.Rate.SELECTION));
+    // F has no labelled negatives (no FPR): equal opportunity is judged, equalized odds is not
+    FairnessResult noNegatives =
+        result("sex", 1, "F", g(100, 40, 0, 0, 10), "M", g(100, 30, 5, 60, 5));
+    assertNull(GapGroups.reason(noNegatives, GapGroups.Rate.TPR));
+    assertEquals(
+        InsufficientReason.TOO_FEW_GROUPS,
+        GapGroups.reason(noNegatives, GapGroups.Rate.TPR, GapGroups.Rate.FPR));
+    assertEquals(
+        InsufficientReason.TOO_FEW_GROUPS,
+        GapGroups.reason(result("sex", 1), GapGroups.Rate.SELECTION),
+        "no group at all");
+  }
+
+  @Test
+  void anIntersectionGroupMissingOneAttributeIsNoRealGroup() {
+    FairnessResult race =
+        result(
+            "race|sex",
+            1,
+            "White|" + M,
+            g(300, 0, 0, 0, 0),
+            "Black|" + M,
+            g(200, 0, 0, 0, 0),
+            M + "|" + M,
+            g(20, 0, 0, 0, 0));
+    assertEquals(
+        InsufficientReason.ATTRIBUTE_MISSING, GapGroups.reason(race, GapGroups.Rate.SELECTION));
+    FairnessResult both =
+        result("race|sex", 1, "White|F", g(300, 0, 0, 0, 0), "Black|M", g(200, 0, 0, 0, 0));
+    assertNull(GapGroups.reason(both, GapGroups.Rate.SELECTION));
+  }
+
+  // ---- the reason on the result record --------------------------------------------------------
+
+  private static CheckResult.Builder insufficient() {
+    return CheckResult.builder()
+        .checkId("c")
+        .modelId("m1")
+        .window(WINDOW_START, WINDOW_END)
+        .metric(MetricIds.DEMOGRAPHIC_PARITY_RATIO)
+        .group("sex", null)
+        .value(1.0)
+        .n(300)
+        .status(CheckStatus.INSUFFICIENT_DATA);
+  }
+
+  @Test
+  void theReasonIsWrittenAfterTheStatusAndReadBackAndAbsentReadsAsNull() throws Exception {
+    CheckResult r = insufficient().reason(InsufficientReason.ATTRIBUTE_MISSING).build();
+    String json = OutputJson.checkResult(r);
+    assertEquals(
+        "{\"check_id\":\"c\",\"model_id\":\"m1\",\"window_start\":\"2024-02-01T00:00:00Z\","
+            + "\"window_end\":\"2024-02-02T00:00:00Z\",\"metric\":\"demographic_parity_ratio\","
+            + "\"attribute\":\"sex\",\"value\":1.0,\"n\":300,\"status\":\"insufficient_data\","
+            + "\"reason\":\"attribute_missing\"}",
+        json);
+    ObjectMapper mapper = new ObjectMapper();
+    assertEquals(r, OutputJson.readCheckResult(mapper.readTree(json)));
+    CheckResult without = insufficient().build();
+    assertNull(
+        OutputJson.readCheckResult(mapper.readTree(OutputJson.checkResult(without))).reason());
+  }
+
+  @Test
+  void aReasonNeedsStatusInsufficientData() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                insufficient()
+                    .status(CheckStatus.OK)
+                    .reason(InsufficientReason.TOO_FEW_GROUPS)
+                    .build());
+    assertEquals(
+        "reason: expected a code with status insufficient_data only, found 'too_few_groups' with"
+            + " status ok",
+        e.getMessage());
+    assertEquals(InsufficientReason.OVERFLOW_ONLY, InsufficientReason.ofCode("overflow_only"));
+    assertThrows(IllegalArgumentException.class, () -> InsufficientReason.ofCode("nope"));
   }
 }

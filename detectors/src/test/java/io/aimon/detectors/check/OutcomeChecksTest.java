@@ -87,6 +87,47 @@ class OutcomeChecksTest {
   }
 
   @Test
+  void labelBasedGapsOfAnAttributeMissingOnEveryEventAreInsufficientWithAReason() {
+    ModelSpec spec = spec(false, 1);
+    OutcomeAccumulator acc = OutcomeAccumulator.create(spec);
+    String missing = io.aimon.detectors.event.InferenceEvent.MISSING;
+    acc.add(spec, p("1", "1", 0.9, missing));
+    acc.add(spec, p("1", "0", 0.8, missing));
+    acc.add(spec, p("0", "0", 0.2, missing));
+    acc.add(spec, p("0", "1", 0.4, missing));
+    Map<String, CheckResult> r =
+        byKey(OutcomeChecks.evaluate(spec, reference(Map.of()), T0, T0 + HOUR, acc, false));
+    for (String gap :
+        List.of(
+            "equal_opportunity_difference", "equalized_odds_difference", "equalized_odds_ratio")) {
+      CheckResult g = r.get(gap + "/sex/null");
+      assertEquals(CheckStatus.INSUFFICIENT_DATA, g.status(), gap);
+      assertEquals("attribute_missing", g.reason(), gap);
+    }
+    assertEquals(0.0, r.get("equal_opportunity_difference/sex/null").value(), "one group: 0");
+    assertEquals(1.0, r.get("equalized_odds_ratio/sex/null").value(), "one group: 1");
+  }
+
+  @Test
+  void equalizedOddsNeedTwoGroupsWithAnFprWhileEqualOpportunityIsJudged() {
+    ModelSpec spec = spec(false, 1);
+    OutcomeAccumulator acc = OutcomeAccumulator.create(spec);
+    // F: positives only (no FPR); M: both classes
+    acc.add(spec, p("1", "1", 0.9, "F"));
+    acc.add(spec, p("0", "1", 0.3, "F"));
+    acc.add(spec, p("1", "1", 0.8, "M"));
+    acc.add(spec, p("0", "0", 0.1, "M"));
+    Map<String, CheckResult> r =
+        byKey(OutcomeChecks.evaluate(spec, reference(Map.of()), T0, T0 + HOUR, acc, false));
+    CheckResult eod = r.get("equal_opportunity_difference/sex/null");
+    assertEquals(0.5, eod.value(), 1e-15);
+    assertNull(eod.reason());
+    assertEquals(CheckStatus.INSUFFICIENT_DATA, r.get("equalized_odds_ratio/sex/null").status());
+    assertEquals("too_few_groups", r.get("equalized_odds_ratio/sex/null").reason());
+    assertEquals("too_few_groups", r.get("equalized_odds_difference/sex/null").reason());
+  }
+
+  @Test
   void groupsBelowMinGroupSizeAreInsufficientData() {
     ModelSpec spec = spec(false, 5);
     OutcomeAccumulator acc = OutcomeAccumulator.create(spec);

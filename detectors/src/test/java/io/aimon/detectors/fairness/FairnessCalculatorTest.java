@@ -59,12 +59,11 @@ class FairnessCalculatorTest {
     // without the pool (sr 1.0) the gap is 0.5 - 0.26, not 1.0 - 0.26
     assertEquals(0.24, r.demographicParityDifference(), 1e-15);
     assertEquals(List.of(), r.belowMinGroupSize());
-    assertEquals(List.of("big", "mid"), r.realSelectionGapGroups());
     assertEquals(new CapCounts(480, 0), r.caps());
   }
 
   @Test
-  void onlyRealGroupsCountAsGapGroups() {
+  void missingEntersTheGapsAsAValueDoesButThePoolDoesNot() {
     Map<String, GroupCounts> groups =
         Map.of(
             "only",
@@ -76,11 +75,9 @@ class FairnessCalculatorTest {
             "small",
             GroupCounts.of(3, 1, 0, 0, 0, 0));
     FairnessResult r = FairnessCalculator.evaluate("g", groups, 30);
-    assertEquals(List.of("only"), r.realSelectionGapGroups(), "missing, pool and small are out");
-    assertEquals(List.of("only"), r.realTprGapGroups());
-    assertEquals(List.of("only"), r.realFprGapGroups());
-    // __MISSING__ still enters the gap values as the values do
+    // only (0.25) and __MISSING__ (0.5) enter; the pool (0.75) and small are out
     assertEquals(0.25, r.demographicParityDifference(), 1e-15);
+    assertEquals(List.of("small"), r.belowMinGroupSize());
     assertEquals(CapCounts.NONE, r.caps());
   }
 

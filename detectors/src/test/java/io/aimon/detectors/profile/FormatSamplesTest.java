@@ -19,10 +19,9 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checked-in samples of each stored layout version: the reference profile JSON (v1, v2) and the
- * checkpointed window state (v1, v2, v3). Today's code must still read them and still write the
- * same bytes, so a layout change cannot slip in without a new version (and a reader for the old
- * one).
+ * Checked-in samples of each stored layout version: the reference profile JSON (v1 to v3) and the
+ * checkpointed window state (v1 to v3). Today's code must still read them and still write the same
+ * bytes, so a layout change cannot slip in without a new version (and a reader for the old one).
  *
  * <p>To create a sample for a new version, run with {@code -Daimon.writeFormatSamples=true}.
  */
@@ -41,6 +40,29 @@ class FormatSamplesTest {
     assertEquals(built.digest(), read.digest());
     assertEquals(built.performance(), read.performance());
     assertArrayEquals(Files.readAllBytes(sample), written, "layout v2 unchanged");
+  }
+
+  @Test
+  void referenceProfileV3SampleDecodesAndIsWrittenIdentically() throws IOException {
+    ReferenceProfile built =
+        reference(ProfileFixtures.specWithAttributes(), ProfileFixtures.eventsWithGroups(7, 500));
+    byte[] written = ReferenceProfileCodec.toJson(built);
+    Path sample = sample("reference-profile-v3.json", written);
+
+    ReferenceProfile read = ReferenceProfileCodec.fromJson(Files.readAllBytes(sample));
+    assertEquals(built.digest(), read.digest());
+    assertEquals(java.util.Map.of("sex", 400L, "race", 0L), read.groups());
+    assertArrayEquals(Files.readAllBytes(sample), written, "layout v3 unchanged");
+  }
+
+  @Test
+  void referenceProfileV2SampleReadsWithoutGroupCounts() throws IOException {
+    ReferenceProfile read =
+        ReferenceProfileCodec.fromJson(
+            Files.readAllBytes(DIR.resolve("reference-profile-v2.json")));
+    assertTrue(read.groups().isEmpty(), "v2 records no group counts");
+    assertTrue(!read.keys().exhaustive());
+    assertEquals(500, read.keys().events());
   }
 
   @Test

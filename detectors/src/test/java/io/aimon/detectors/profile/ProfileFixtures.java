@@ -37,6 +37,50 @@ final class ProfileFixtures {
         Map.of());
   }
 
+  /** {@link #spec} with the fairness attributes sex and race. */
+  static ModelSpec specWithAttributes() {
+    return new ModelSpec(
+        "m1",
+        "v0",
+        3_600_000L,
+        10,
+        List.of("x", "y"),
+        List.of("c"),
+        true,
+        true,
+        "1",
+        List.of("sex", "race"),
+        10_000,
+        Map.of());
+  }
+
+  /** {@link #events} with a sex (absent on every fifth event) and no race: groups for sex, race. */
+  static List<InferenceEvent> eventsWithGroups(long seed, int n) {
+    List<InferenceEvent> out = new ArrayList<>(n);
+    List<InferenceEvent> plain = events(seed, n);
+    for (int i = 0; i < n; i++) {
+      InferenceEvent e = plain.get(i);
+      String sex = i % 5 == 4 ? InferenceEvent.MISSING : i % 2 == 0 ? "Female" : "Male";
+      out.add(
+          new InferenceEvent(
+              e.inferenceId(),
+              e.modelId(),
+              e.modelVersion(),
+              e.timestamp(),
+              e.numeric(),
+              e.categorical(),
+              e.prediction(),
+              e.score(),
+              e.label(),
+              new String[] {sex, InferenceEvent.MISSING},
+              e.latencyMs(),
+              e.typeMismatches(),
+              e.source(),
+              e.position()));
+    }
+    return out;
+  }
+
   static InferenceEvent event(
       String model, String version, double x, double y, String c, double score, String label) {
     return new InferenceEvent(

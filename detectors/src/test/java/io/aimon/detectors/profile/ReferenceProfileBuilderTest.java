@@ -120,4 +120,46 @@ class ReferenceProfileBuilderTest {
         assertThrows(IllegalStateException.class, () -> new ReferenceProfileBuilder(SPEC).build());
     assertEquals("reference of model 'm1': numeric feature 'x' has no values", e.getMessage());
   }
+
+  @Test
+  void groupCountsAreTheEventsCarryingEachAttribute() {
+    ReferenceProfile p =
+        ProfileFixtures.reference(
+            ProfileFixtures.specWithAttributes(), ProfileFixtures.eventsWithGroups(3, 50));
+    // sex is missing on every fifth event, race on every event
+    assertEquals(Map.of("sex", 40L, "race", 0L), p.groups());
+    assertTrue(build(new double[] {1}, new double[] {2}).groups().isEmpty(), "no attributes");
+  }
+
+  @Test
+  void keysAreTheValuesAProfileRecordsPerFeatureAndAttribute() {
+    ReferenceProfileBuilder b = new ReferenceProfileBuilder(ProfileFixtures.specWithAttributes());
+    b.add(withGroups(event("m1", null, 1, Double.NaN, M, Double.NaN, null), "Male", M));
+    b.add(withGroups(event("m1", null, 2, Double.NaN, "k", Double.NaN, null), M, M));
+    b.add(withGroups(event("m1", null, Double.NaN, 3, M, Double.NaN, null), "Female", M));
+    io.aimon.config.ReferenceKeys keys = b.build().keys();
+    assertEquals(3, keys.events());
+    // x: 2 non-missing values, y: 1, c: 1 value other than __MISSING__
+    assertEquals(Map.of("x", 2L, "y", 1L, "c", 1L), keys.features());
+    assertEquals(Map.of("sex", 2L, "race", 0L), keys.groups());
+    assertTrue(!keys.exhaustive(), "a profile records only its own names");
+  }
+
+  private static InferenceEvent withGroups(InferenceEvent e, String... groups) {
+    return new InferenceEvent(
+        e.inferenceId(),
+        e.modelId(),
+        e.modelVersion(),
+        e.timestamp(),
+        e.numeric(),
+        e.categorical(),
+        e.prediction(),
+        e.score(),
+        e.label(),
+        groups,
+        e.latencyMs(),
+        e.typeMismatches(),
+        e.source(),
+        e.position());
+  }
 }

@@ -118,6 +118,32 @@ class ReferenceProfileCodecTest {
   }
 
   @Test
+  void groupCountsRoundTripAsV3AndEnterTheDigest() throws Exception {
+    ReferenceProfile p =
+        reference(ProfileFixtures.specWithAttributes(), ProfileFixtures.eventsWithGroups(11, 500));
+    assertEquals(Map.of("sex", 400L, "race", 0L), p.groups());
+    ObjectNode t = tree(p);
+    assertEquals(3, t.path("version").asInt());
+    assertEquals(400, t.path("groups").path("sex").asLong());
+    ReferenceProfile back = ReferenceProfileCodec.fromJson(ReferenceProfileCodec.toJson(p));
+    assertEquals(p.groups(), back.groups());
+    assertEquals(java.util.List.of("sex", "race"), java.util.List.copyOf(back.groups().keySet()));
+    assertEquals(p.digest(), back.digest());
+
+    t.with("groups").put("race", 1);
+    assertTrue(
+        rejected(bytes(t)).getMessage().startsWith("digest: the stored digest "),
+        "a changed group count no longer matches the digest");
+  }
+
+  @Test
+  void aProfileWithoutGroupCountsIsStillWrittenAsV2OrV1() throws Exception {
+    assertTrue(PROFILE.groups().isEmpty());
+    assertEquals(2, tree(PROFILE).path("version").asInt(), "labelled: v2");
+    assertTrue(tree(PROFILE).path("groups").isMissingNode());
+  }
+
+  @Test
   void wrongFormatIsRejected() throws Exception {
     ObjectNode t = tree(PROFILE);
     t.put("format", "aimon-window-profile");
@@ -129,8 +155,8 @@ class ReferenceProfileCodecTest {
   @Test
   void unknownVersionIsRejectedNamingIt() throws Exception {
     ObjectNode t = tree(PROFILE);
-    t.put("version", 3);
-    assertEquals("version: expected 1 or 2, found 3", rejected(bytes(t)).getMessage());
+    t.put("version", 4);
+    assertEquals("version: expected 1, 2 or 3, found 4", rejected(bytes(t)).getMessage());
   }
 
   @Test

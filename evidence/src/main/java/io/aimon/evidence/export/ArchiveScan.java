@@ -1,9 +1,9 @@
 package io.aimon.evidence.export;
 
 import io.aimon.evidence.ArchiveFiles;
+import io.aimon.evidence.BoundedLines;
 import io.aimon.evidence.EvidenceRecord;
 import io.aimon.evidence.Manifest;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,6 +12,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -19,8 +20,9 @@ import java.util.stream.Collectors;
 /**
  * Reads every {@code *.jsonl} file of an archive, line by line, in the verifier's file order (path
  * segments compared with digit runs as numbers), and hands each readable record or manifest with
- * its line text to a {@link Handler}. Lines that are not valid UTF-8, JSON, records or manifests
- * are counted and skipped: the verification names them.
+ * its line text to a {@link Handler}. Lines that are not valid UTF-8, JSON, records or manifests,
+ * or are longer than {@link BoundedLines#MAX_LINE_BYTES}, are counted and skipped: the verification
+ * names them. Symbolic links are not followed ({@link ArchiveFiles}).
  */
 final class ArchiveScan {
   /** What the scan finds, line by line. */
@@ -55,37 +57,30 @@ final class ArchiveScan {
   }
 
   private static long scanFile(Path file, Handler handler, long order) {
-    try (InputStream in = Files.newInputStream(file)) {
-      ByteArrayOutputStream line = new ByteArrayOutputStream();
-      byte[] buf = new byte[64 * 1024];
-      int n;
-      while ((n = in.read(buf)) >= 0) {
-        int start = 0;
-        for (int k = 0; k < n; k++) {
-          if (buf[k] == '\n') {
-            line.write(buf, start, k - start);
-            line(line.toByteArray(), handler, order++);
-            line.reset();
-            start = k + 1;
-          }
-        }
-        line.write(buf, start, n - start);
-      }
-      if (line.size() > 0) {
-        line(line.toByteArray(), handler, order++);
-      }
-      return order;
+    long[] next = {order};
+    try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+      BoundedLines.read(
+          in,
+          new BoundedLines.Handler() {
+            @Override
+            public void line(byte[] bytes, int length, int lineNo, boolean last) {
+              ArchiveScan.line(bytes, length, handler, next[0]++);
+            }
+
+            @Override
+            public void tooLong(long length, int lineNo, boolean last) {
+              next[0]++; // unreadable: reported by the verification
+              handler.lineRead();
+            }
+          });
+      return next[0];
     } catch (IOException e) {
       throw new UncheckedIOException(file + ": cannot read: " + e, e);
     }
   }
 
-  private static void line(byte[] bytes, Handler handler, long order) {
+  private static void line(byte[] bytes, int length, Handler handler, long order) {
     try {
-      int length = bytes.length;
-      if (length > 0 && bytes[length - 1] == '\r') {
-        length--;
-      }
       String text;
       try {
         text =

@@ -200,7 +200,7 @@ public final class AuditExport {
         data.records().size(),
         data.manifests().size(),
         data.modelsWithRecords().size(),
-        data.verification().ok(),
+        data.verification().intact(),
         bundle.bytes(),
         bundle.files());
   }

@@ -56,7 +56,7 @@ final class ExecutiveSummary {
         w,
         "Evidence integrity",
         "summary-integrity",
-        (v.ok()
+        (v.intact()
                 ? Html.status("verified")
                 : "<span class=\"status not-verified\">NOT VERIFIED</span>")
             + " "

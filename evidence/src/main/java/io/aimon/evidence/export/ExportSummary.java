@@ -10,8 +10,9 @@ import java.util.List;
  * @param manifests manifests exported (lines of {@code manifests.jsonl}): those signing at least
  *     one exported record
  * @param models models with at least one exported record
- * @param verified whether the whole archive verified at export ({@link
- *     io.aimon.evidence.ArchiveVerifier.Report#ok()}): with a trusted key, also who signed
+ * @param verified whether the whole archive was intact at export ({@link
+ *     io.aimon.evidence.ArchiveVerifier.Report#intact()}): with a trusted key, also who signed;
+ *     coverage gaps do not make it false
  * @param bytes size of the bundle: the zip file's, or the sum of the files' in a directory
  * @param files the bundle's file names, in the order written
  */

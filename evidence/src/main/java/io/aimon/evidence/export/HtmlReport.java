@@ -106,13 +106,13 @@ final class HtmlReport {
     w.write("<section id=\"verification\">\n<h2>Evidence integrity</h2>\n");
     w.write(
         "<div class=\"banner "
-            + (v.ok() ? "verified" : "not-verified")
+            + (v.intact() ? "verified" : "not-verified")
             + "\">"
-            + (v.ok()
+            + (v.intact()
                 ? "The whole archive verified when it was exported: every record hash, hash chain,"
                     + " manifest and signature held."
                 : "The archive did <strong>not</strong> verify when it was exported: "
-                    + Html.esc(Fmt.plural(v.problems().size(), "problem"))
+                    + Html.esc(Fmt.plural(v.integrityProblems().size(), "problem"))
                     + ". The exported records may have been altered, or evidence is missing.")
             + "</div>\n");
     w.write(
@@ -125,25 +125,39 @@ final class HtmlReport {
                     ". No trusted key was given: signatures were checked against the keys the manifests embed, which shows the archive is intact but not who signed it.")
                 : Html.esc(". Trusted key: " + data.trustedKeyId() + "."))
             + "</p>\n");
-    if (!v.ok()) {
-      w.write("<ul class=\"problems\">\n");
-      for (ArchiveVerifier.Problem p :
-          v.problems().subList(0, Math.min(MAX_PROBLEMS, v.problems().size()))) {
-        w.write(
-            "<li><strong>"
-                + Html.esc(p.kind().name())
-                + "</strong> "
-                + Html.esc(p.message())
-                + "</li>\n");
-      }
-      w.write("</ul>\n");
-      if (v.problems().size() > MAX_PROBLEMS) {
-        w.write(
-            "<p class=\"note\">"
-                + (v.problems().size() - MAX_PROBLEMS)
-                + " more in verification.txt.</p>\n");
-      }
-    }
+    problems(w, v.integrityProblems(), "problems", null);
+    problems(
+        w,
+        v.coverageGaps(),
+        "coverage-gaps",
+        "Coverage gaps (not integrity problems): windows between covered ones that the job did"
+            + " not evaluate, so no evidence was written for them.");
     w.write("</section>\n");
+  }
+
+  /** A list of problems (at most {@link #MAX_PROBLEMS}), after an optional note; none: nothing. */
+  private static void problems(
+      Writer w, List<ArchiveVerifier.Problem> list, String cssClass, String note)
+      throws IOException {
+    if (list.isEmpty()) {
+      return;
+    }
+    if (note != null) {
+      w.write("<p class=\"note\">" + Html.esc(note) + "</p>\n");
+    }
+    w.write("<ul class=\"" + cssClass + "\">\n");
+    for (ArchiveVerifier.Problem p : list.subList(0, Math.min(MAX_PROBLEMS, list.size()))) {
+      w.write(
+          "<li><strong>"
+              + Html.esc(p.kind().name())
+              + "</strong> "
+              + Html.esc(p.message())
+              + "</li>\n");
+    }
+    w.write("</ul>\n");
+    if (list.size() > MAX_PROBLEMS) {
+      w.write(
+          "<p class=\"note\">" + (list.size() - MAX_PROBLEMS) + " more in verification.txt.</p>\n");
+    }
   }
 }

@@ -171,8 +171,15 @@ final class OscalAssessmentResults {
     r.put("start", Fmt.iso(data.periodStart()));
     r.put("end", Fmt.iso(data.periodEnd()));
     ArrayNode props = JsonOutput.array();
-    prop(props, "archive-verified", Boolean.toString(data.verification().ok()));
-    prop(props, "archive-problems", Integer.toString(data.verification().problems().size()));
+    prop(props, "archive-verified", Boolean.toString(data.verification().intact()));
+    prop(
+        props,
+        "archive-problems",
+        Integer.toString(data.verification().integrityProblems().size()));
+    prop(
+        props,
+        "archive-coverage-gaps",
+        Integer.toString(data.verification().coverageGaps().size()));
     setIfAny(r, "props", props);
     if (!models.isEmpty()) {
       ArrayNode components = JsonOutput.array();
@@ -213,11 +220,19 @@ final class OscalAssessmentResults {
 
   private String verificationSentence() {
     ArchiveVerifier.Report v = data.verification();
-    return v.ok()
-        ? "The whole archive verified at export: every hash chain, manifest and signature held."
-        : "The archive did NOT verify at export: "
-            + Fmt.plural(v.problems().size(), "problem")
-            + " (see verification.json).";
+    int gaps = v.coverageGaps().size();
+    String coverage =
+        gaps == 0
+            ? ""
+            : " "
+                + Fmt.plural(gaps, "coverage gap")
+                + " (windows not evaluated, not an integrity problem; see verification.json).";
+    return (v.intact()
+            ? "The whole archive verified at export: every hash chain, manifest and signature held."
+            : "The archive did NOT verify at export: "
+                + Fmt.plural(v.integrityProblems().size(), "problem")
+                + " (see verification.json).")
+        + coverage;
   }
 
   private ObjectNode reviewedControls() {

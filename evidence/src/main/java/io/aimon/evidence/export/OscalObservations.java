@@ -312,8 +312,9 @@ final class OscalObservations {
             + v.summary()
             + ".");
     ArrayNode props = JsonOutput.array();
-    OscalAssessmentResults.prop(props, "verified", Boolean.toString(v.ok()));
-    OscalAssessmentResults.prop(props, "problems", Integer.toString(v.problems().size()));
+    OscalAssessmentResults.prop(props, "verified", Boolean.toString(v.intact()));
+    OscalAssessmentResults.prop(props, "problems", Integer.toString(v.integrityProblems().size()));
+    OscalAssessmentResults.prop(props, "coverage-gaps", Integer.toString(v.coverageGaps().size()));
     if (data.trustedKeyId() != null) {
       OscalAssessmentResults.prop(props, "trusted-key-id", data.trustedKeyId());
     }
@@ -329,8 +330,11 @@ final class OscalObservations {
     mf.put("description", "The signed manifests listing the hashes of the exported records.");
     o.put("collected", Fmt.iso(Fmt.clampDate(data.lastRecordTime())));
     if (!v.ok()) {
+      // integrity problems first, then coverage gaps: the verdict rests on the former
+      List<ArchiveVerifier.Problem> listed = new ArrayList<>(v.integrityProblems());
+      listed.addAll(v.coverageGaps());
       StringBuilder remarks = new StringBuilder();
-      v.problems().stream()
+      listed.stream()
           .limit(MAX_REMARK_LINES)
           .forEach(
               p ->
@@ -339,8 +343,8 @@ final class OscalObservations {
                       .append(' ')
                       .append(p.message().replace('\n', ' '))
                       .append('\n'));
-      if (v.problems().size() > MAX_REMARK_LINES) {
-        remarks.append("... and ").append(v.problems().size() - MAX_REMARK_LINES).append(" more");
+      if (listed.size() > MAX_REMARK_LINES) {
+        remarks.append("... and ").append(listed.size() - MAX_REMARK_LINES).append(" more");
       }
       o.put("remarks", remarks.toString().strip());
     }

@@ -5,6 +5,7 @@ import java.io.Writer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@code records.csv}: one row per selected record, RFC 4180 (a header row, CRLF line ends, a field
@@ -30,9 +31,9 @@ import java.util.Set;
  *
  * <p>Text a producer or an operator wrote (a group value, an actor, a note) can start with {@code
  * =}, {@code +}, {@code -}, {@code @}, a tab or a CR, which a spreadsheet would run as a formula.
- * Such a text cell is written with a leading {@code '} (the spreadsheet convention for "this is
- * text"), so opening the bundle never executes anything; the number columns ({@link
- * #NUMBER_COLUMNS}) are written as archived. {@code records.jsonl} keeps every value exactly.
+ * Such a text cell is written with a leading {@code '} ({@link Csv}, the one writer of CSV cells),
+ * so opening the bundle never executes anything; the number columns ({@link #NUMBER_COLUMNS}) are
+ * written as archived when they hold a number. {@code records.jsonl} keeps every value exactly.
  */
 final class RecordsCsv {
   /** The header row. */
@@ -72,6 +73,9 @@ final class RecordsCsv {
 
   /** The columns that hold numbers as archived, written as they are (a minus sign included). */
   static final Set<String> NUMBER_COLUMNS = Set.of("seq", "value", "threshold", "n", "attempts");
+
+  private static final Set<Integer> NUMBER_INDEXES =
+      NUMBER_COLUMNS.stream().map(COLUMNS::indexOf).collect(Collectors.toUnmodifiableSet());
 
   private RecordsCsv() {}
 
@@ -119,36 +123,6 @@ final class RecordsCsv {
   }
 
   private static void row(Writer w, List<String> fields) throws IOException {
-    for (int i = 0; i < fields.size(); i++) {
-      if (i > 0) {
-        w.write(',');
-      }
-      String f = fields.get(i);
-      w.write(field(NUMBER_COLUMNS.contains(COLUMNS.get(i)) ? f : inert(f)));
-    }
-    w.write("\r\n");
-  }
-
-  /** Text that a spreadsheet would run as a formula, with a leading {@code '}; else as it is. */
-  static String inert(String s) {
-    if (s == null || s.isEmpty()) {
-      return s;
-    }
-    char c = s.charAt(0);
-    boolean formula = c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
-    return formula ? "'" + s : s;
-  }
-
-  /** One field: empty for null, quoted when it holds a comma, double quote, CR or LF. */
-  static String field(String s) {
-    if (s == null) {
-      return "";
-    }
-    boolean quote = false;
-    for (int i = 0; i < s.length() && !quote; i++) {
-      char c = s.charAt(i);
-      quote = c == ',' || c == '"' || c == '\r' || c == '\n';
-    }
-    return quote ? '"' + s.replace("\"", "\"\"") + '"' : s;
+    Csv.row(w, fields, NUMBER_INDEXES);
   }
 }

@@ -7,6 +7,7 @@ import io.aimon.evidence.ArchiveVerifier.ModelSummary;
 import io.aimon.evidence.ArchiveVerifier.Problem;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,13 +20,18 @@ import java.util.TreeSet;
  * <p>JSON layout:
  *
  * <pre>{@code
- * {"verified": true, "summary": "2 models, 53 records, 16 manifests: ok",
+ * {"verified": true, "summary": "2 models, 53 records, 16 manifests: intact",
  *  "trusted_key_id": "ab7162d5a4d5b903" | null, "key_ids": ["ab7162d5a4d5b903"],
  *  "models": {"churn": {"records": 25, "manifests": 8, "first_seq": 1, "last_seq": 25,
  *             "head": "<64 hex>", "windows_covered": 8, "key_ids": [...]}, ...},
  *  "problems": [{"kind": "MODIFIED", "model_id": "...", "seq": 5, "file": "...", "line": 5,
- *                "message": "..."}]}
+ *                "message": "..."}],
+ *  "coverage_gaps": [{"kind": "COVERAGE_GAP", ...as problems}]}
  * }</pre>
+ *
+ * <p>{@code verified} is {@link ArchiveVerifier.Report#intact()}: {@code problems} holds the
+ * integrity problems only, {@code coverage_gaps} the windows between covered ones that the job did
+ * not evaluate, which are not integrity problems.
  */
 final class VerificationFiles {
   private VerificationFiles() {}
@@ -34,7 +40,8 @@ final class VerificationFiles {
   static void writeText(AuditData data, Writer w) throws IOException {
     ArchiveVerifier.Report report = data.verification();
     w.write("aimon evidence archive verification, at export\n\n");
-    w.write("result: " + (report.ok() ? "VERIFIED: " : "NOT VERIFIED: ") + report.summary() + "\n");
+    w.write(
+        "result: " + (report.intact() ? "VERIFIED: " : "NOT VERIFIED: ") + report.summary() + "\n");
     if (data.trustedKeyId() != null) {
       w.write(
           "trusted key: key id "
@@ -64,8 +71,15 @@ final class VerificationFiles {
               + (keys.isEmpty() ? "" : ", key ids " + String.join(", ", keys))
               + "\n");
     }
-    w.write("\nproblems: " + report.problems().size() + "\n");
-    for (Problem p : report.problems()) {
+    w.write("\nproblems: " + report.integrityProblems().size() + "\n");
+    for (Problem p : report.integrityProblems()) {
+      w.write("  " + p.kind() + " " + oneLine(p.message()) + "\n");
+    }
+    w.write(
+        "\ncoverage gaps (windows not evaluated, not integrity problems): "
+            + report.coverageGaps().size()
+            + "\n");
+    for (Problem p : report.coverageGaps()) {
       w.write("  " + p.kind() + " " + oneLine(p.message()) + "\n");
     }
   }
@@ -74,7 +88,7 @@ final class VerificationFiles {
   static ObjectNode json(AuditData data) {
     ArchiveVerifier.Report report = data.verification();
     ObjectNode o = JsonOutput.object();
-    o.put("verified", report.ok());
+    o.put("verified", report.intact());
     o.put("summary", report.summary());
     if (data.trustedKeyId() == null) {
       o.putNull("trusted_key_id");
@@ -96,9 +110,14 @@ final class VerificationFiles {
       ArrayNode mk = mo.putArray("key_ids");
       data.keyIds().getOrDefault(e.getKey(), Set.of()).forEach(mk::add);
     }
-    ArrayNode problems = o.putArray("problems");
-    for (Problem p : report.problems()) {
-      ObjectNode po = problems.addObject();
+    problems(o.putArray("problems"), report.integrityProblems());
+    problems(o.putArray("coverage_gaps"), report.coverageGaps());
+    return o;
+  }
+
+  private static void problems(ArrayNode out, List<Problem> problems) {
+    for (Problem p : problems) {
+      ObjectNode po = out.addObject();
       po.put("kind", p.kind().name());
       putOrNull(po, "model_id", p.modelId());
       if (p.seq() == null) {
@@ -114,7 +133,6 @@ final class VerificationFiles {
       }
       po.put("message", p.message());
     }
-    return o;
   }
 
   /** Every key id of a manifest in the archive, sorted. */

@@ -33,7 +33,9 @@ import java.util.TreeMap;
  *
  * <ul>
  *   <li>{@code check}: the check result record (contract 4, {@link OutputJson#checkResultNode}),
- *       then {@code config_digest}, {@code aimon_version}.
+ *       then {@code config_digest}, {@code aimon_version}. Its {@code reason?} (why a result is
+ *       {@code insufficient_data}, e.g. {@code attribute_missing}) came later within version 2: it
+ *       is left out when null, so records without one are written as before, and read with none.
  *   <li>{@code coverage}: {@code window_start, window_end, events, checks, breaches, sources:
  *       [{source, first, last, events, sha256?}], caps?: {kind: {capped, truncated}}, late_events,
  *       dead_letters: {reason: n}, unattributed_dead_letters: {reason: n}}; the three counts are

@@ -206,12 +206,12 @@ class AuditExportTest {
 
   @Test
   void csvFieldsAreQuotedOnlyWhenNeeded() {
-    assertEquals("", RecordsCsv.field(null));
-    assertEquals("plain", RecordsCsv.field("plain"));
-    assertEquals("\"a,b\"", RecordsCsv.field("a,b"));
-    assertEquals("\"say \"\"hi\"\"\"", RecordsCsv.field("say \"hi\""));
-    assertEquals("\"two\nlines\"", RecordsCsv.field("two\nlines"));
-    assertEquals("\"cr\r\"", RecordsCsv.field("cr\r"));
+    assertEquals("", Csv.field(null));
+    assertEquals("plain", Csv.field("plain"));
+    assertEquals("\"a,b\"", Csv.field("a,b"));
+    assertEquals("\"say \"\"hi\"\"\"", Csv.field("say \"hi\""));
+    assertEquals("\"two\nlines\"", Csv.field("two\nlines"));
+    assertEquals("\"cr\r\"", Csv.field("cr\r"));
   }
 
   @Test
@@ -374,12 +374,71 @@ class AuditExportTest {
   }
 
   @Test
+  void coverageGapExportsVerifiedWithTheGapListedApart() throws IOException {
+    Path dir = ExportFixtures.archive(tmp.resolve("evidence"), java.util.Set.of(CHURN + "/3"));
+    Path out = tmp.resolve("bundle");
+    ExportSummary s = AuditExport.export(dir, ALL, out, TEST_KEYS.getPublic(), null);
+
+    assertTrue(s.verified(), "a window the job never evaluated is not an integrity problem");
+    String txt = Files.readString(out.resolve("verification.txt"), StandardCharsets.UTF_8);
+    assertTrue(
+        txt.contains(
+            "result: VERIFIED: 2 models, 76 records, 16 manifests: intact; 1 coverage gap (not an"
+                + " integrity problem)"),
+        txt);
+    assertTrue(txt.contains("problems: 0\n"), txt);
+    assertTrue(
+        txt.contains("coverage gaps (windows not evaluated, not integrity problems): 1\n"), txt);
+    JsonNode json = MAPPER.readTree(out.resolve("verification.json").toFile());
+    assertTrue(json.get("verified").asBoolean());
+    assertEquals(0, json.get("problems").size());
+    assertEquals("COVERAGE_GAP", json.get("coverage_gaps").get(0).get("kind").asText());
+    assertEquals(CHURN, json.get("coverage_gaps").get(0).get("model_id").asText());
+    String html = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
+    assertFalse(html.contains("NOT VERIFIED"), "the executive summary says verified");
+    assertTrue(html.contains("<ul class=\"coverage-gaps\">\n<li><strong>COVERAGE_GAP</strong>"));
+    JsonNode oscal = MAPPER.readTree(out.resolve("oscal-assessment-results.json").toFile());
+    Map<String, String> props = new LinkedHashMap<>();
+    oscal
+        .path("assessment-results")
+        .path("results")
+        .get(0)
+        .path("props")
+        .forEach(p -> props.put(p.get("name").asText(), p.get("value").asText()));
+    assertEquals("true", props.get("archive-verified"), props.toString());
+    assertEquals("0", props.get("archive-problems"), props.toString());
+    assertEquals("1", props.get("archive-coverage-gaps"), props.toString());
+  }
+
+  @Test
+  void symlinkInTheArchiveIsNotFollowedAndFailsTheExportsVerdict() throws IOException {
+    Path dir = archive();
+    Path outside = tmp.resolve("outside.jsonl");
+    Files.writeString(outside, "TOP-SECRET-TOKEN\n", StandardCharsets.UTF_8);
+    Files.createSymbolicLink(dir.resolve("model=churn/extra.jsonl"), outside);
+
+    Path out = tmp.resolve("bundle");
+    ExportSummary s = AuditExport.export(dir, ALL, out, TEST_KEYS.getPublic(), null);
+
+    assertFalse(s.verified());
+    assertEquals(RECORDS, s.records(), "the archive's own records, nothing from the link");
+    for (String f : FILES) {
+      String text = Files.readString(out.resolve(f), StandardCharsets.UTF_8);
+      assertFalse(text.contains("TOP-SECRET-TOKEN"), f);
+    }
+    JsonNode json = MAPPER.readTree(out.resolve("verification.json").toFile());
+    assertEquals("SKIPPED_FILE", json.get("problems").get(0).get("kind").asText());
+    assertEquals("model=churn/extra.jsonl", json.get("problems").get(0).get("file").asText());
+    assertTrue(json.get("problems").get(0).get("line").isNull());
+  }
+
+  @Test
   void verificationListsModelsAndKeyIds() throws IOException {
     Path out = tmp.resolve("bundle");
     AuditExport.export(archive(), ALL, out, TEST_KEYS.getPublic(), null);
     String keyId = Ed25519Keys.keyId(TEST_KEYS.getPublic());
     String txt = Files.readString(out.resolve("verification.txt"), StandardCharsets.UTF_8);
-    assertTrue(txt.contains("result: VERIFIED: 2 models, 77 records, 16 manifests: ok"), txt);
+    assertTrue(txt.contains("result: VERIFIED: 2 models, 77 records, 16 manifests: intact"), txt);
     assertTrue(txt.contains("trusted key: key id " + keyId), txt);
     assertTrue(
         txt.contains("model credit-risk: 53 records (seq 1..53), 8 manifests, 8 windows covered"),

@@ -85,7 +85,7 @@ class HtmlReportTest {
             "<tr data-severity=\"warning\"><td><span class=\"status warning\">warning</span></td><td class=\"num\">1</td><td class=\"num\">0</td><td class=\"num\">1</td></tr>"));
     assertTrue(
         text(html, "summary-integrity")
-            .startsWith("verified 2 models, 77 records, 16 manifests: ok"));
+            .startsWith("verified 2 models, 77 records, 16 manifests: intact"));
     assertTrue(text(html, "summary-clauses").startsWith("6 of 6 clauses and controls served"));
     assertTrue(text(html, "summary-trend").contains("No trend"), "no evidence before T0");
   }

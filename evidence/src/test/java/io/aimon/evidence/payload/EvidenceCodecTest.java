@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aimon.alerting.remediation.NonconformityGrade;
 import io.aimon.alerting.remediation.RemediationEvent;
+import io.aimon.detectors.check.CheckResult;
+import io.aimon.detectors.check.CheckStatus;
+import io.aimon.detectors.check.InsufficientReason;
 import io.aimon.detectors.common.CapCounts;
 import io.aimon.evidence.EvidenceKind;
 import io.aimon.evidence.EvidenceRecord;
@@ -51,6 +54,38 @@ class EvidenceCodecTest {
       ObjectNode data = EvidenceCodec.encode(p);
       assertEquals(p, EvidenceCodec.decode(EvidenceRecord.VERSION, p.kind(), data), p.toString());
     }
+  }
+
+  @Test
+  void aCheckReasonRoundTripsAndACheckWithoutOneReadsWithNone() {
+    CheckEvidence plain = Payloads.check("credit-risk", START, END, "psi", "income", 0.3, "ok");
+    ObjectNode data = EvidenceCodec.encode(plain);
+    assertNull(data.get("reason"), "no reason, no member: v2 records are written as before");
+    CheckEvidence read = (CheckEvidence) EvidenceCodec.decode(2, EvidenceKind.CHECK, data);
+    assertNull(read.result().reason());
+
+    CheckResult missing =
+        CheckResult.builder()
+            .checkId("c1")
+            .modelId("credit-risk")
+            .window(START, END)
+            .metric("demographic_parity_ratio")
+            .group("sex", null)
+            .value(1.0)
+            .n(996)
+            .status(CheckStatus.INSUFFICIENT_DATA)
+            .reason(InsufficientReason.ATTRIBUTE_MISSING)
+            .build();
+    CheckEvidence withReason = new CheckEvidence(missing, "c0ffee", "0.1.0");
+    ObjectNode encoded = EvidenceCodec.encode(withReason);
+    assertEquals(
+        "{\"check_id\":\"c1\",\"model_id\":\"credit-risk\","
+            + "\"window_start\":\"2026-01-01T00:00:00Z\",\"window_end\":\"2026-01-01T06:00:00Z\","
+            + "\"metric\":\"demographic_parity_ratio\",\"attribute\":\"sex\",\"value\":1.0,"
+            + "\"n\":996,\"status\":\"insufficient_data\",\"reason\":\"attribute_missing\","
+            + "\"config_digest\":\"c0ffee\",\"aimon_version\":\"0.1.0\"}",
+        encoded.toString());
+    assertEquals(withReason, EvidenceCodec.decode(2, EvidenceKind.CHECK, encoded));
   }
 
   @Test

@@ -45,16 +45,28 @@ public final class AimonCommand implements Runnable {
 
   /** Runs the command line and returns its exit code (0 ok, 1 failure, 2 usage or config error). */
   public static int execute(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /**
+   * The command line as {@link #execute} runs it: a command that fails prints one line, {@code
+   * aimon: <cause>}, and exits 1.
+   */
+  public static CommandLine commandLine() {
     return new CommandLine(new AimonCommand())
         .setExecutionExceptionHandler(
             (e, cmd, parsed) -> {
               cmd.getErr().println("aimon: " + oneLine(e));
               return 1;
-            })
-        .execute(args);
+            });
   }
 
   static String oneLine(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof io.aimon.jobs.io.InputFileException) {
+        return c.getMessage();
+      }
+    }
     Throwable t = e;
     while (t.getCause() != null && (t.getMessage() == null || t.getMessage().isBlank())) {
       t = t.getCause();

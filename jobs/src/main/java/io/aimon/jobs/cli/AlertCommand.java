@@ -2,8 +2,13 @@ package io.aimon.jobs.cli;
 
 import io.aimon.config.AimonConfig;
 import io.aimon.jobs.alert.AlertJob;
+import io.aimon.jobs.kafka.TopicCheck;
 import io.aimon.jobs.monitor.MonitorRunner;
+import io.aimon.jobs.state.CheckpointStore;
+import io.aimon.jobs.state.GracefulStop;
+import io.aimon.jobs.state.JobIdentity;
 import java.util.concurrent.Callable;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,13 +53,42 @@ final class AlertCommand implements Callable<Integer> {
           .println("aimon: " + cfg.source() + ": notify.notifiers: expected at least one notifier");
       return 2;
     }
+    String kafkaProblem =
+        TopicCheck.problem(
+            cfg.kafka(),
+            java.util.List.of(
+                new String[] {"kafka.topics.incidents", cfg.kafka().incidentsTopic()},
+                new String[] {"kafka.topics.alert_deliveries", cfg.kafka().alertDeliveriesTopic()},
+                new String[] {
+                  "kafka.topics.alert_dead_letter", cfg.kafka().alertDeadLetterTopic()
+                }));
+    if (kafkaProblem != null) {
+      spec.commandLine().getErr().println("aimon: " + kafkaProblem);
+      return 2;
+    }
+    // the same durable checkpoints as aimon run: a killed alert job resumes where it stopped
+    CheckpointStore store =
+        new CheckpointStore(
+            cfg.job().checkpointLocation(), JobIdentity.alert(cfg.kafka(), transactionalIdPrefix));
+    CheckpointStore.Snapshot restore = store.latest().orElse(null);
+    if (restore != null) {
+      spec.commandLine().getErr().println("aimon: resuming from " + restore.path());
+      spec.commandLine().getErr().flush();
+    }
     StreamExecutionEnvironment env =
         MonitorRunner.environment(
-            1, cfg.job().checkpointInterval(), true, MonitorRunner.PROMETHEUS_PORTS);
+            1,
+            cfg.job().checkpointInterval(),
+            true,
+            MonitorRunner.prometheusEndpoint(cfg.job().metricsHost()),
+            store,
+            restore);
     AlertJob.kafkaJob(
             cfg.notifyConfig(), cfg.kafka(), cfg.job().maxRecordBytes(), transactionalIdPrefix)
         .build(env);
-    env.execute("aimon-alert");
+    JobClient client = env.executeAsync("aimon-alert");
+    GracefulStop.install(client, store.savepointsDir(), spec.commandLine().getErr());
+    client.getJobExecutionResult().get();
     return 0;
   }
 }

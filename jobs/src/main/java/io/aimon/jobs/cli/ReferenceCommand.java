@@ -1,6 +1,7 @@
 package io.aimon.jobs.cli;
 
 import io.aimon.config.AimonConfig;
+import io.aimon.config.ConfigException;
 import io.aimon.config.ModelConfig;
 import io.aimon.detectors.profile.ReferenceProfile;
 import io.aimon.detectors.profile.ReferenceProfileCodec;
@@ -67,7 +68,13 @@ final class ReferenceCommand implements Runnable {
             .println("aimon: model '" + model + "' is not in " + config.file);
         return 2;
       }
-      ReferenceProfile p = ReferenceProfiles.load(cfg, m.get(), true);
+      ReferenceProfile p;
+      try {
+        p = ReferenceProfiles.load(cfg, m.get(), true);
+      } catch (ConfigException e) {
+        ConfigOption.report(config.file, e.problems(), spec.commandLine().getErr());
+        return 2;
+      }
       Path parent = out.toAbsolutePath().getParent();
       if (parent != null) {
         Files.createDirectories(parent);

@@ -1,12 +1,13 @@
 package io.aimon.jobs.cli;
 
 import io.aimon.config.AimonConfig;
+import io.aimon.detectors.profile.ReferenceProfile;
 import io.aimon.jobs.monitor.MonitorPlan;
 import io.aimon.jobs.monitor.MonitorRunner;
-import io.aimon.jobs.reference.ReferenceProfiles;
 import io.aimon.jobs.replay.ReplaySummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
@@ -27,7 +28,11 @@ import picocli.CommandLine.Spec;
       "every window), dead-letter.jsonl and incidents.jsonl to the output",
       "directory, and the evidence archive to DIR/evidence. With --actions it",
       "applies operators' corrective actions (aimon incident ... --actions FILE)",
-      "to the incidents. Exits 0 when the input is exhausted."
+      "to the incidents. Exits 0 when the input is exhausted.",
+      "",
+      "Refuses an output directory that is not empty unless --replace is given.",
+      "While it runs, and after a failure, DIR/INCOMPLETE says that the outputs",
+      "are partial (and why); it is removed when the replay succeeds."
     })
 final class ReplayCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -63,6 +68,13 @@ final class ReplayCommand implements Callable<Integer> {
       description = "Output directory (created if missing).")
   Path out;
 
+  @Option(
+      names = "--replace",
+      description =
+          "Replace the outputs of an earlier replay in --out (only aimon's own files; a directory"
+              + " holding anything else is still refused).")
+  boolean replace;
+
   @Override
   public Integer call() throws Exception {
     AimonConfig cfg = config.loadOrReport(spec.commandLine().getErr());
@@ -81,8 +93,17 @@ final class ReplayCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("aimon: --actions: file not found: " + actions);
       return 2;
     }
-    Files.createDirectories(out);
-    MonitorPlan plan = MonitorPlan.of(cfg, ReferenceProfiles.loadAll(cfg, true));
+    Map<String, ReferenceProfile> references =
+        ConfigOption.references(cfg, true, spec.commandLine().getErr());
+    if (references == null) {
+      return 2;
+    }
+    String refusal = ReplayOutput.prepare(out, replace);
+    if (refusal != null) {
+      spec.commandLine().getErr().println("aimon: --out: " + refusal);
+      return 2;
+    }
+    MonitorPlan plan = MonitorPlan.of(cfg, references);
     // coverage evidence names each input file by its SHA-256
     plan.withInputDigest(input);
     if (labels != null) {
@@ -93,7 +114,13 @@ final class ReplayCommand implements Callable<Integer> {
     MonitorRunner.replayJob(plan, input, labels, out)
         .withActions(actions == null ? null : MonitorRunner.fileSource(plan, actions))
         .build(env);
-    env.execute("aimon-replay");
+    try {
+      env.execute("aimon-replay");
+    } catch (Exception e) {
+      ReplayOutput.failed(out, AimonCommand.oneLine(e));
+      throw e;
+    }
+    ReplayOutput.succeeded(out);
     spec.commandLine().getOut().println(ReplaySummary.of(out));
     return 0;
   }

@@ -1,10 +1,22 @@
 package io.aimon.jobs.cli;
 
 import io.aimon.config.AimonConfig;
+import io.aimon.config.ModelConfig;
+import io.aimon.detectors.profile.ReferenceProfile;
+import io.aimon.jobs.kafka.TopicCheck;
 import io.aimon.jobs.monitor.MonitorPlan;
 import io.aimon.jobs.monitor.MonitorRunner;
-import io.aimon.jobs.reference.ReferenceProfiles;
+import io.aimon.jobs.state.CheckpointStore;
+import io.aimon.jobs.state.GracefulStop;
+import io.aimon.jobs.state.JobIdentity;
+import io.aimon.jobs.state.StartGuard;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,8 +26,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code aimon run}: the monitor job against the Kafka cluster of the config. Started with {@code
- * java -jar} it runs on a local MiniCluster; submitted with {@code flink run -c
- * io.aimon.jobs.cli.AimonCommand aimon.jar run --config F} the same code runs on the cluster.
+ * java -jar} it runs on a local MiniCluster, with its checkpoints in {@code job.checkpoint_dir}: it
+ * resumes from the latest one after its process died, stops with a savepoint on SIGTERM or Ctrl-C,
+ * and refuses to start over with empty state when an earlier run left traces ({@link StartGuard}).
+ * Submitted with {@code flink run -c io.aimon.jobs.cli.AimonCommand aimon.jar run --config F} the
+ * same code runs on the cluster.
  */
 @Command(
     name = "run",
@@ -28,7 +43,13 @@ import picocli.CommandLine.Spec;
       "kafka.topics.dead_letter, incidents to kafka.topics.incidents, exactly",
       "once. Runs until stopped (or, with --bounded, until the offsets that were",
       "latest at start). Serves Prometheus metrics on the first free port of",
-      "127.0.0.1:9249-9259 (/metrics)."
+      "127.0.0.1:9249-9259 (/metrics; job.metrics_host sets the address).",
+      "",
+      "Checkpoints go to job.checkpoint_dir (default ./aimon-checkpoints); a run",
+      "resumes from the latest one of the same job, so a killed process loses",
+      "nothing. SIGTERM or Ctrl-C stops with a savepoint there. With no checkpoint",
+      "but traces of an earlier run (committed offsets, evidence), the start is",
+      "refused (exit 2) rather than silently starting over."
     })
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -47,18 +68,79 @@ final class RunCommand implements Callable<Integer> {
           "Prefix of the Kafka transactional ids; unique per running job (default: ${DEFAULT-VALUE}).")
   String transactionalIdPrefix;
 
+  @Option(
+      names = "--from-savepoint",
+      paramLabel = "PATH",
+      description =
+          "Start from this savepoint or retained checkpoint (its directory) instead of the latest"
+              + " one in job.checkpoint_dir.")
+  String fromSavepoint;
+
   @Override
   public Integer call() throws Exception {
-    AimonConfig cfg = config.loadOrReport(spec.commandLine().getErr());
+    PrintWriter err = spec.commandLine().getErr();
+    AimonConfig cfg = config.loadOrReport(err);
     if (cfg == null) {
       return 2;
     }
-    MonitorPlan plan = MonitorPlan.of(cfg, ReferenceProfiles.loadAll(cfg, true));
+    String kafkaProblem =
+        TopicCheck.problem(
+            cfg.kafka(),
+            List.of(
+                new String[] {"kafka.topics.inference", cfg.kafka().inferenceTopic()},
+                new String[] {"kafka.topics.metrics", cfg.kafka().metricsTopic()},
+                new String[] {"kafka.topics.dead_letter", cfg.kafka().deadLetterTopic()},
+                new String[] {"kafka.topics.incidents", cfg.kafka().incidentsTopic()},
+                new String[] {"kafka.topics.evidence", cfg.kafka().evidenceTopic()}));
+    if (kafkaProblem != null) {
+      err.println("aimon: " + kafkaProblem);
+      return 2;
+    }
+    CheckpointStore store =
+        new CheckpointStore(
+            cfg.job().checkpointLocation(),
+            JobIdentity.monitor(cfg.kafka(), transactionalIdPrefix));
+    Optional<CheckpointStore.Snapshot> restore =
+        fromSavepoint != null ? Optional.of(CheckpointStore.given(fromSavepoint)) : store.latest();
+    if (restore.isPresent()) {
+      err.println(
+          "aimon: resuming from "
+              + (restore.get().savepoint() ? "savepoint " : "checkpoint ")
+              + restore.get().path()
+              + " (written "
+              + Instant.ofEpochMilli(restore.get().writtenAt())
+              + ")");
+    } else {
+      Optional<String> refusal =
+          StartGuard.probe(
+                  cfg.kafka(),
+                  cfg.evidence().dir(),
+                  cfg.models().stream().map(ModelConfig::id).toList())
+              .refusal(store, cfg.kafka(), cfg.evidence().dir());
+      if (refusal.isPresent()) {
+        err.println("aimon: " + refusal.get());
+        return 2;
+      }
+    }
+    err.flush();
+    Map<String, ReferenceProfile> references =
+        ConfigOption.references(cfg, true, spec.commandLine().getErr());
+    if (references == null) {
+      return 2;
+    }
+    MonitorPlan plan = MonitorPlan.of(cfg, references);
     StreamExecutionEnvironment env =
         MonitorRunner.environment(
-            plan.parallelism(), plan.checkpointInterval(), true, MonitorRunner.PROMETHEUS_PORTS);
+            plan.parallelism(),
+            plan.checkpointInterval(),
+            true,
+            MonitorRunner.prometheusEndpoint(cfg.job().metricsHost()),
+            store,
+            restore.orElse(null));
     MonitorRunner.kafkaJob(plan, cfg.kafka(), bounded, transactionalIdPrefix).build(env);
-    env.execute("aimon-monitor");
+    JobClient client = env.executeAsync("aimon-monitor");
+    GracefulStop.install(client, store.savepointsDir(), err);
+    client.getJobExecutionResult().get();
     return 0;
   }
 }

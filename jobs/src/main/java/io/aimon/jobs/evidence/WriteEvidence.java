@@ -98,8 +98,12 @@ public final class WriteEvidence
       throws Exception {
     ChainWriter writer = writers.get(ctx.getCurrentKey());
     ChainState state = current();
-    List<ArchiveLine> lines =
-        new ArrayList<>(writer.append(state, waiting.takeUpTo(timestamp, ChainWriter.ORDER)));
+    List<ArchiveLine> lines = new ArrayList<>();
+    // one append per time: the writer orders what it is given, and must not mix two times that
+    // another run's watermarks would release apart
+    for (List<EvidenceItem> group : waiting.takeGroupsUpTo(timestamp, ChainWriter.ORDER)) {
+      lines.addAll(writer.append(state, group));
+    }
     if (timestamp == Long.MAX_VALUE) {
       lines.addAll(writer.finish(state));
     }

@@ -31,7 +31,11 @@ public final class JsonLinesFormat extends SimpleStreamFormat<RawRecord> {
     return new StreamFormat.Reader<>() {
       @Override
       public RawRecord read() throws IOException {
-        return reader.next();
+        try {
+          return reader.next();
+        } catch (IOException e) {
+          throw InputFileException.of(sourceName, reader.lines(), reader.bytesRead(), e);
+        }
       }
 
       @Override

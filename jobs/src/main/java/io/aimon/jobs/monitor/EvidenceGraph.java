@@ -1,12 +1,14 @@
 package io.aimon.jobs.monitor;
 
 import io.aimon.alerting.incident.IncidentEvent;
+import io.aimon.alerting.notify.Secret;
 import io.aimon.detectors.check.CheckResult;
 import io.aimon.detectors.event.DeadLetter;
 import io.aimon.detectors.event.RawRecord;
 import io.aimon.evidence.DeadLetterCount;
 import io.aimon.evidence.EvidenceItem;
 import io.aimon.jobs.evidence.EvidenceItems;
+import io.aimon.jobs.evidence.EvidenceKeys;
 import io.aimon.jobs.evidence.EvidenceLine;
 import io.aimon.jobs.evidence.WriteEvidence;
 import java.util.HashMap;
@@ -133,6 +135,11 @@ final class EvidenceGraph {
                       SideInputWatermarks.<EvidenceItem>strategy((i, previous) -> i.time()))
                   .uid(UID_DELIVERY_TIMESTAMPS)
                   .name(MonitorJob.name(UID_DELIVERY_TIMESTAMPS)));
+    }
+    if (plan.evidence().signingKey() != null) {
+      // here, where the job is built: a refused key is one line before anything runs
+      EvidenceKeys.checkPermissions(
+          Secret.of(plan.evidence().signingKey()), plan.evidence().signingKeyOwnerOnly());
     }
     Map<String, Long> windows = new HashMap<>();
     plan.specs().forEach((id, spec) -> windows.put(id, spec.windowMillis()));

@@ -12,6 +12,8 @@ import io.aimon.jobs.evidence.EvidenceLine;
 import io.aimon.jobs.io.JsonLinesFileSink;
 import io.aimon.jobs.io.JsonLinesFormat;
 import io.aimon.jobs.kafka.KafkaConnectors;
+import io.aimon.jobs.metrics.LocalPrometheusReporterFactory;
+import io.aimon.jobs.state.CheckpointStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.flink.configuration.Configuration;
@@ -37,8 +39,12 @@ public final class MonitorRunner {
   /** The ports the local jobs' Prometheus endpoint tries, in order. */
   public static final String PROMETHEUS_PORTS = "9249-9259";
 
-  static final String PROMETHEUS_REPORTER_FACTORY =
-      "org.apache.flink.metrics.prometheus.PrometheusReporterFactory";
+  static final String PROMETHEUS_REPORTER_FACTORY = LocalPrometheusReporterFactory.class.getName();
+
+  /** The local Prometheus endpoint on {@code host} (e.g. 127.0.0.1): {@code host:9249-9259}. */
+  public static String prometheusEndpoint(String host) {
+    return host + ":" + PROMETHEUS_PORTS;
+  }
 
   private MonitorRunner() {}
 
@@ -63,10 +69,34 @@ public final class MonitorRunner {
    */
   public static StreamExecutionEnvironment environment(
       int parallelism, Duration checkpointInterval, boolean restarts, String prometheusPorts) {
+    return environment(parallelism, checkpointInterval, restarts, prometheusPorts, null, null);
+  }
+
+  /**
+   * As {@link #environment(int, Duration, boolean, String)}, with durable checkpoints in {@code
+   * store} (when not null) and the job started from {@code restore} (when not null).
+   */
+  public static StreamExecutionEnvironment environment(
+      int parallelism,
+      Duration checkpointInterval,
+      boolean restarts,
+      String prometheusPorts,
+      CheckpointStore store,
+      CheckpointStore.Snapshot restore) {
     Configuration conf = new Configuration();
+    if (store != null) {
+      store.configure(conf, restore);
+    }
     if (prometheusPorts != null) {
+      // HOST:PORTS, or PORTS alone for the loopback address
+      int colon = prometheusPorts.lastIndexOf(':');
       conf.set(stringOption("metrics.reporter.prom.factory.class"), PROMETHEUS_REPORTER_FACTORY);
-      conf.set(stringOption("metrics.reporter.prom.port"), prometheusPorts);
+      conf.set(
+          stringOption("metrics.reporter.prom.host"),
+          colon < 0
+              ? LocalPrometheusReporterFactory.DEFAULT_HOST
+              : prometheusPorts.substring(0, colon));
+      conf.set(stringOption("metrics.reporter.prom.port"), prometheusPorts.substring(colon + 1));
       // keep label values as they are: model ids such as credit-risk must match the config
       conf.set(stringOption("metrics.reporter.prom.filterLabelValueCharacters"), "false");
     }

@@ -40,7 +40,8 @@ class ConfigValidateCommandTest {
   void writeReference() throws IOException {
     Files.writeString(
         dir.resolve("reference.jsonl"),
-        "{\"inference_id\":\"r1\",\"model_id\":\"m1\",\"timestamp\":0,\"features\":{\"age\":30},\"prediction\":1}\n");
+        "{\"inference_id\":\"r1\",\"model_id\":\"m1\",\"timestamp\":0,\"features\":{\"age\":30},\"prediction\":1}\n"
+            + "{\"inference_id\":\"r2\",\"model_id\":\"m2\",\"timestamp\":0,\"features\":{\"sex\":\"F\"},\"prediction\":1}\n");
     config = dir.resolve("aimon.yaml");
   }
 
@@ -181,6 +182,132 @@ class ConfigValidateCommandTest {
         "7 models[0].reference.events: reference file not found: "
             + dir.resolve("nowhere.jsonl").toAbsolutePath().normalize(),
         "11 models[0].checks.psi: expected warning <= critical, found warning 0.5 > critical 0.25");
+  }
+
+  // ---- names against the reference -------------------------------------------------------------
+
+  /** Three reference events of model adult carrying hours_per_week and groups.gender. */
+  private static final String ADULT_REFERENCE =
+      """
+      {"inference_id":"r1","model_id":"adult","timestamp":0,"prediction":1,\
+      "features":{"age":30,"hours_per_week":40,"workclass":"Private"},"groups":{"gender":"F"}}
+      {"inference_id":"r2","model_id":"adult","timestamp":0,"prediction":0,\
+      "features":{"age":41,"hours_per_week":38,"workclass":"State-gov"},"groups":{"gender":"M"}}
+      {"inference_id":"r3","model_id":"adult","timestamp":0,"prediction":0,\
+      "features":{"age":52,"hours_per_week":null,"workclass":"Private"},"groups":{"gender":"F"}}
+      """;
+
+  /** A config of model adult whose names are given; reference as given. */
+  private static String adult(String reference, String numeric, String attributes) {
+    return "models:\n"
+        + "  - id: adult\n"
+        + "    reference:\n"
+        + "      "
+        + reference
+        + "\n"
+        + "    features:\n"
+        + "      numeric: ["
+        + numeric
+        + "]\n"
+        + "      categorical: [workclass]\n"
+        + "    fairness:\n"
+        + "      attributes: ["
+        + attributes
+        + "]\n";
+  }
+
+  private static final String MISSPELLED_FEATURE =
+      "6 models[0].features.numeric[1]: feature 'hours_per_wek' never occurs in the reference"
+          + " (did you mean 'hours_per_week'?); none of the 3 events in adult-reference.jsonl has"
+          + " it in 'features'";
+
+  private static final String MISNAMED_ATTRIBUTE =
+      "9 models[0].fairness.attributes[0]: attribute 'sex' never occurs in the reference; none of"
+          + " the 3 events in adult-reference.jsonl has it in 'groups' (keys there: gender)";
+
+  @Test
+  void aMisnamedAttributeAndAMisspelledFeatureExitTwoNamingBoth() throws IOException {
+    Files.writeString(dir.resolve("adult-reference.jsonl"), ADULT_REFERENCE);
+    Run run = validate(adult("events: adult-reference.jsonl", "age, hours_per_wek", "sex"));
+    assertProblems(run, MISSPELLED_FEATURE, MISNAMED_ATTRIBUTE);
+  }
+
+  @Test
+  void namesTheReferenceCarriesAreValid() throws IOException {
+    Files.writeString(dir.resolve("adult-reference.jsonl"), ADULT_REFERENCE);
+    Run run = validate(adult("events: adult-reference.jsonl", "age, hours_per_week", "gender"));
+    assertEquals(0, run.exit(), run::toString);
+    assertEquals("", run.err());
+  }
+
+  @Test
+  void replayRefusesToStartWithTheSameLines() throws IOException {
+    Files.writeString(dir.resolve("adult-reference.jsonl"), ADULT_REFERENCE);
+    Files.writeString(config, adult("events: adult-reference.jsonl", "age, hours_per_wek", "sex"));
+    Path input = dir.resolve("input.jsonl");
+    Files.writeString(input, ADULT_REFERENCE);
+    Path outDir = dir.resolve("out");
+    Run run =
+        aimon(
+            "replay",
+            "--config",
+            config.toString(),
+            "--input",
+            input.toString(),
+            "--out",
+            outDir.toString());
+    assertProblems(run, MISSPELLED_FEATURE, MISNAMED_ATTRIBUTE);
+    assertTrue(!Files.exists(outDir), "nothing is written when the start is refused");
+  }
+
+  @Test
+  void referenceBuildRefusesANameTheEventsNeverCarry() throws IOException {
+    Files.writeString(dir.resolve("adult-reference.jsonl"), ADULT_REFERENCE);
+    Files.writeString(config, adult("events: adult-reference.jsonl", "age", "sex"));
+    Path profile = dir.resolve("adult.profile.json");
+    Run run =
+        aimon(
+            "reference",
+            "build",
+            "--config",
+            config.toString(),
+            "--model",
+            "adult",
+            "--out",
+            profile.toString());
+    assertProblems(run, MISNAMED_ATTRIBUTE);
+    assertTrue(!Files.exists(profile));
+  }
+
+  @Test
+  void aProfileIsCheckedByTheGroupCountsItRecords() throws IOException {
+    Files.writeString(dir.resolve("adult-reference.jsonl"), ADULT_REFERENCE);
+    Files.writeString(config, adult("events: adult-reference.jsonl", "age", "gender"));
+    Path profile = dir.resolve("adult.profile.json");
+    Run built =
+        aimon(
+            "reference",
+            "build",
+            "--config",
+            config.toString(),
+            "--model",
+            "adult",
+            "--out",
+            profile.toString());
+    assertEquals(0, built.exit(), built::toString);
+    out.getBuffer().setLength(0);
+    Run run = validate(adult("profile: adult.profile.json", "age", "gender"));
+    assertEquals(0, run.exit(), run::toString);
+    assertEquals("", run.err());
+  }
+
+  @Test
+  void aReferenceWithoutAUsableEventIsOneProblemOnItsKey() throws IOException {
+    Files.writeString(dir.resolve("adult-reference.jsonl"), "{\"not\": \"an event\"}\n");
+    assertProblems(
+        validate(adult("events: adult-reference.jsonl", "age", "sex")),
+        "4 models[0].reference.events: expected at least one usable reference event of model"
+            + " 'adult', found none in adult-reference.jsonl");
   }
 
   @Test

@@ -39,7 +39,8 @@ class RunCommandIntegrationTest {
           kafka.bootstrapServers(),
           "prod.inference",
           AdultFixtures.lines(AdultFixtures.PRODUCTION, 4071));
-      Path config = AdultFixtures.writeConfig(dir, "checkpoint_interval: 500ms");
+      Path config =
+          AdultFixtures.writeConfig(dir, "checkpoint_interval: 500ms\ncheckpoint_dir: checkpoints");
       Files.writeString(
           config,
           """
@@ -106,5 +107,53 @@ class RunCommandIntegrationTest {
       Map<String, Double> maxError = AdultFixtures.assertMatchesExpected(results, 1);
       assertEquals(67.0, maxError.get("values"));
     }
+  }
+
+  @Test
+  void missingTopicsAndAnUnreachableClusterAreOneLineEach(@TempDir Path dir) throws Exception {
+    Path config = AdultFixtures.writeConfig(dir, "checkpoint_dir: checkpoints");
+    String body = Files.readString(config);
+    try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+      kafka.createTopics(List.of("aimon.inference", "aimon.metrics"), 1);
+      Files.writeString(
+          config, "kafka:\n  bootstrap_servers: \"" + kafka.bootstrapServers() + "\"\n" + body);
+      StringWriter err = new StringWriter();
+      int code =
+          AimonCommand.commandLine()
+              .setErr(new PrintWriter(err))
+              .execute("run", "--config", config.toString());
+      assertEquals(2, code, err.toString());
+      assertEquals(
+          "aimon: topics aimon.dead-letter (kafka.topics.dead_letter), aimon.incidents"
+              + " (kafka.topics.incidents), aimon.evidence (kafka.topics.evidence) do not exist on "
+              + kafka.bootstrapServers()
+              + ": aimon does not create topics, create them first",
+          err.toString().strip());
+    }
+    int port;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      port = s.getLocalPort(); // closed again: nothing listens there
+    }
+    Files.writeString(
+        config,
+        "kafka:\n  bootstrap_servers: \"127.0.0.1:"
+            + port
+            + "\"\n  properties:\n    default.api.timeout.ms: \"3000\"\n"
+            + body);
+    StringWriter err = new StringWriter();
+    long start = System.nanoTime();
+    int code =
+        AimonCommand.commandLine()
+            .setErr(new PrintWriter(err))
+            .execute("run", "--config", config.toString());
+    long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+    assertEquals(2, code, err.toString());
+    assertEquals(
+        "aimon: the Kafka cluster at 127.0.0.1:"
+            + port
+            + " did not answer within 3.0 s: check kafka.bootstrap_servers and, for a secured"
+            + " cluster, kafka.properties (security.protocol, sasl.mechanism, sasl.jaas.config)",
+        err.toString().strip());
+    System.out.println("unreachable cluster reported after " + seconds + " s");
   }
 }

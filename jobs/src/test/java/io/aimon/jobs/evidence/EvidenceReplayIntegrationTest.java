@@ -147,7 +147,9 @@ class EvidenceReplayIntegrationTest {
             .filter(l -> !l.path("kind").asText().equals("manifest"))
             .count();
     assertEquals(archived, Files.readAllLines(bundle.resolve("records.jsonl")).size());
-    assertTrue(Files.readString(bundle.resolve("verification.txt")).contains("ok"));
+    String verification = Files.readString(bundle.resolve("verification.txt"));
+    assertTrue(verification.contains("result: VERIFIED: "), verification);
+    assertTrue(verification.contains(" manifests: intact\n"), verification);
     String html = Files.readString(bundle.resolve("report.html"));
     assertTrue(html.contains("<svg class=\"chart\""), "charts in the report");
 

@@ -1,0 +1,382 @@
+package io.aimon.jobs.state;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aimon.evidence.ArchiveVerifier;
+import io.aimon.evidence.Ed25519Keys;
+import io.aimon.jobs.AdultFixtures;
+import io.aimon.jobs.KafkaTestClients;
+import io.aimon.jobs.evidence.EvidenceKeys;
+import io.aimon.jobs.kafka.EmbeddedKafka;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code aimon run} in a child JVM, killed with SIGKILL mid-window after a checkpoint and started
+ * again: the metrics, incidents and evidence topics and the evidence archive equal those of a run
+ * that was never killed, and the archive verifies.
+ *
+ * <p>Both runs read four days of Adult events (W1..W4, 4070 each) plus the first events of W5,
+ * which close W4, from topics of their own on one embedded broker. The killed run first gets W1, W2
+ * and {@value #INTO_W3} events of W3; it is killed once W2's evidence is committed and a checkpoint
+ * holding the open W3 has completed; then the rest is produced and a new process resumes from the
+ * checkpoint.
+ */
+class ProcessKillIntegrationTest {
+  /** W1..W4 plus W5's first 10 events (10 s apart), which move the watermark past W4's end. */
+  private static final int ALL = 16291;
+
+  /** W1 and W2. */
+  private static final int TWO_DAYS = 8140;
+
+  /** Events of W3 the killed run holds in its open window when it dies. */
+  private static final int INTO_W3 = 2000;
+
+  @TempDir Path dir;
+
+  @Test
+  void aKilledRunResumesAndCommitsWhatAFailureFreeRunCommits() throws Exception {
+    try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+      for (String run : List.of("clean", "killed")) {
+        kafka.createTopics(
+            Stream.of("inference", "metrics", "dead", "incidents", "evidence")
+                .map(t -> run + "." + t)
+                .toList(),
+            1);
+      }
+      EvidenceKeys.write(
+          Ed25519Keys.generate(),
+          dir.resolve(EvidenceKeys.KEY_FILE),
+          dir.resolve(EvidenceKeys.PUBLIC_KEY_FILE));
+      List<String> lines = AdultFixtures.lines(AdultFixtures.PRODUCTION, ALL);
+
+      // the failure-free run
+      Path clean = config(kafka, "clean");
+      KafkaTestClients.produce(kafka.bootstrapServers(), "clean.inference", lines);
+      Process a = start(clean, "clean-1");
+      awaitManifest(kafka, "clean.evidence", "2024-02-05T00:00:00Z", a, "clean-1");
+      stop(a, "clean-1");
+
+      // the killed run
+      Path killed = config(kafka, "killed");
+      KafkaTestClients.produce(
+          kafka.bootstrapServers(), "killed.inference", lines.subList(0, TWO_DAYS + INTO_W3));
+      Process b = start(killed, "killed-1");
+      awaitManifest(kafka, "killed.evidence", "2024-02-03T00:00:00Z", b, "killed-1");
+      long afterW2 = System.currentTimeMillis();
+      Path checkpoints = dir.resolve("killed/checkpoints");
+      awaitCheckpointAfter(checkpoints, afterW2 + 1000, b, "killed-1");
+      b.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL: no savepoint, nothing flushed
+      assertEquals(137, b.exitValue(), "killed by SIGKILL");
+      List<String> beforeKill = readAll(kafka, "killed.metrics");
+
+      KafkaTestClients.produce(
+          kafka.bootstrapServers(), "killed.inference", lines.subList(TWO_DAYS + INTO_W3, ALL));
+      Process c = start(killed, "killed-2");
+      awaitManifest(kafka, "killed.evidence", "2024-02-05T00:00:00Z", c, "killed-2");
+      stop(c, "killed-2");
+      String resumeLog = Files.readString(dir.resolve("killed-2.log"));
+      assertTrue(resumeLog.contains("aimon: resuming from checkpoint "), resumeLog);
+
+      for (String topic : List.of("metrics", "incidents", "dead")) {
+        assertSameLines(
+            topic,
+            readAll(kafka, "clean." + topic).stream().sorted().toList(),
+            readAll(kafka, "killed." + topic).stream().sorted().toList());
+      }
+      // the two runs read differently named topics under differently digested configs, so their
+      // evidence is compared without those names and without the hashes that cover them; each
+      // chain's own hashes and signatures are checked by the verifier below. Records of one time
+      // that reach the chain writer on paths of different pace (the corrective-action grades that
+      // follow a window) may take their seqs in another order, so seqs are left out too: the
+      // same records, each window's records between the same manifests
+      List<String> cleanEvidence = readAll(kafka, "clean.evidence");
+      List<String> killedEvidence = readAll(kafka, "killed.evidence");
+      assertEquals(cleanEvidence.size(), killedEvidence.size(), "as many evidence lines");
+      assertSameLines(
+          "evidence topic",
+          sorted(normalized(cleanEvidence, "clean.")),
+          sorted(normalized(killedEvidence, "killed.")));
+      List<String> cleanArchive = archiveLines(dir.resolve("clean/archive"));
+      assertSameLines(
+          "evidence archive",
+          sorted(normalized(cleanArchive, "clean.")),
+          sorted(normalized(archiveLines(dir.resolve("killed/archive")), "killed.")));
+      ArchiveVerifier.Report report =
+          ArchiveVerifier.verify(
+              dir.resolve("killed/archive"),
+              Ed25519Keys.readPublic(dir.resolve(EvidenceKeys.PUBLIC_KEY_FILE)));
+      assertTrue(report.ok(), report.problems().toString());
+      assertEquals(4, report.models().get(AdultFixtures.MODEL).windowsCovered());
+
+      List<String> metrics = readAll(kafka, "clean.metrics");
+      long w3 = metrics.stream().filter(m -> m.contains("\"window_start\":\"2024-02-03")).count();
+      long n4070 =
+          metrics.stream()
+              .filter(m -> m.contains("\"window_start\":\"2024-02-03"))
+              .filter(m -> m.contains("\"n\":4070"))
+              .count();
+      assertTrue(w3 > 0 && n4070 > 0, "W3's results rest on all its 4070 events");
+      // with its checkpoints gone, the job refuses to start over rather than begin a second chain
+      deleteRecursively(checkpoints);
+      java.io.StringWriter err = new java.io.StringWriter();
+      int refused =
+          new picocli.CommandLine(new io.aimon.jobs.cli.AimonCommand())
+              .setErr(new java.io.PrintWriter(err))
+              .execute(
+                  "run",
+                  "--config",
+                  killed.toString(),
+                  "--transactional-id-prefix",
+                  "kill-test-killed");
+      assertEquals(2, refused, err.toString());
+      String refusal = err.toString().strip();
+      assertTrue(refusal.startsWith("aimon: no checkpoint of this job under "), refusal);
+      assertTrue(
+          refusal.contains("consumer group killed has committed offsets on killed.inference"),
+          refusal);
+      assertTrue(refusal.contains("holds the evidence chain of adult-income-logreg"), refusal);
+      assertTrue(
+          refusal.contains("topic killed.evidence holds the evidence chain of adult-income-logreg"),
+          refusal);
+      assertEquals(1, refusal.lines().count(), refusal);
+      System.out.println("refused: " + refusal);
+
+      System.out.printf(
+          "process kill: %d metrics committed before the kill, %d after the resume; %d metrics,"
+              + " %d incident events, %d evidence lines, %d archive lines equal the failure-free"
+              + " run%n",
+          beforeKill.size(),
+          metrics.size() - beforeKill.size(),
+          metrics.size(),
+          readAll(kafka, "clean.incidents").size(),
+          cleanEvidence.size(),
+          cleanArchive.size());
+    }
+  }
+
+  private static void deleteRecursively(Path root) throws IOException {
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(f);
+      }
+    }
+  }
+
+  /** Names the first line where two lists differ, without printing them whole. */
+  private static void assertSameLines(String what, List<String> expected, List<String> actual)
+      throws IOException {
+    if (!expected.equals(actual)) {
+      // both sides go to files for a diff; the assertion names the first difference only
+      Path base = Path.of("target", "process-kill-" + what.replace(' ', '-'));
+      Files.write(Path.of(base + "-expected.jsonl"), expected);
+      Files.write(Path.of(base + "-actual.jsonl"), actual);
+      for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
+        assertEquals(
+            expected.get(i),
+            actual.get(i),
+            what + ": line " + (i + 1) + " differs (see " + base + "-*)");
+      }
+      assertEquals(expected.size(), actual.size(), what + ": as many lines (see " + base + "-*)");
+    }
+    assertTrue(expected.size() > 0 || what.equals("dead"), what + ": some lines");
+  }
+
+  private static final java.util.Set<String> COVERING =
+      java.util.Set.of("seq", "prev", "hash", "hashes", "head", "signature", "config_digest");
+
+  /** The lines without what differs between the runs by construction (topic names, hashes). */
+  private static List<String> normalized(List<String> lines, String topicPrefix)
+      throws IOException {
+    List<String> out = new ArrayList<>();
+    for (String line : lines) {
+      JsonNode n = AdultFixtures.parse(line);
+      strip(n);
+      out.add(n.toString().replace("\"" + topicPrefix, "\"run."));
+    }
+    return out;
+  }
+
+  private static void strip(JsonNode n) {
+    if (n instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+      o.remove(COVERING);
+    }
+    n.forEach(ProcessKillIntegrationTest::strip);
+  }
+
+  private static List<String> sorted(List<String> lines) {
+    return lines.stream().sorted().toList();
+  }
+
+  /** The config of one run: its own topics, group, checkpoint directory and archive. */
+  private Path config(EmbeddedKafka kafka, String run) throws IOException {
+    Path runDir = Files.createDirectories(dir.resolve(run));
+    Path file =
+        AdultFixtures.writeConfig(
+            runDir, "checkpoint_interval: 500ms", "1d", AdultFixtures.FAIRNESS);
+    Files.writeString(
+        file,
+        """
+        kafka:
+          bootstrap_servers: "%s"
+          group_id: %s
+          topics:
+            inference: %s.inference
+            metrics: %s.metrics
+            dead_letter: %s.dead
+            incidents: %s.incidents
+            evidence: %s.evidence
+        evidence:
+          dir: archive
+          signing_key: file:%s
+        """
+                .formatted(
+                    kafka.bootstrapServers(),
+                    run,
+                    run,
+                    run,
+                    run,
+                    run,
+                    run,
+                    dir.resolve(EvidenceKeys.KEY_FILE).toString().replace("\\", "/"))
+            + Files.readString(file).replace("job:\n", "job:\n  checkpoint_dir: checkpoints\n"));
+    return file;
+  }
+
+  /** {@code aimon run --config F} in a child JVM, its output in {@code DIR/<name>.log}. */
+  private Process start(Path config, String name) throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            java,
+            "-Xmx1g",
+            "-cp",
+            System.getProperty("java.class.path"),
+            "io.aimon.jobs.cli.AimonCommand",
+            "run",
+            "--config",
+            config.toString(),
+            "--transactional-id-prefix",
+            "kill-test-" + config.getParent().getFileName());
+    pb.directory(dir.toFile());
+    pb.redirectErrorStream(true);
+    pb.redirectOutput(dir.resolve(name + ".log").toFile());
+    return pb.start();
+  }
+
+  /** SIGTERM: the run stops with a savepoint and exits 0. */
+  private void stop(Process p, String name) throws Exception {
+    p.destroy();
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), name + " stopped within 120 s");
+    assertEquals(0, p.exitValue(), log(name));
+  }
+
+  private String log(String name) throws IOException {
+    String text = Files.readString(dir.resolve(name + ".log"));
+    return name + ":\n" + text.substring(Math.max(0, text.length() - 8000));
+  }
+
+  private void awaitManifest(
+      EmbeddedKafka kafka, String topic, String windowEnd, Process p, String name)
+      throws Exception {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, "await-" + name);
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+      consumer.subscribe(List.of(topic));
+      while (System.nanoTime() < deadline) {
+        if (!p.isAlive()) {
+          throw new AssertionError(name + " exited with " + p.exitValue() + "\n" + log(name));
+        }
+        for (var r : consumer.poll(Duration.ofMillis(200))) {
+          JsonNode n = AdultFixtures.parse(r.value());
+          if (n.path("kind").asText().equals("manifest")
+              && n.path("window_end").asText().equals(windowEnd)) {
+            return;
+          }
+        }
+      }
+    }
+    p.destroyForcibly();
+    throw new AssertionError(
+        "no manifest for the window ending " + windowEnd + " within 180 s\n" + log(name));
+  }
+
+  /** Waits for a checkpoint completed after {@code millis} (its _metadata written). */
+  private void awaitCheckpointAfter(Path checkpoints, long millis, Process p, String name)
+      throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < deadline) {
+      if (!p.isAlive()) {
+        throw new AssertionError(name + " exited\n" + log(name));
+      }
+      if (Files.exists(checkpoints)) {
+        try (Stream<Path> files = Files.walk(checkpoints)) {
+          if (files
+              .filter(f -> f.getFileName().toString().equals("_metadata"))
+              .anyMatch(f -> f.toFile().lastModified() > millis)) {
+            return;
+          }
+        }
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no checkpoint completed within 60 s\n" + log(name));
+  }
+
+  /** Every committed record of the one-partition {@code topic}, up to its end. */
+  private static List<String> readAll(EmbeddedKafka kafka, String topic) {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    List<String> out = new ArrayList<>();
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+      TopicPartition tp = new TopicPartition(topic, 0);
+      consumer.assign(List.of(tp));
+      consumer.seekToBeginning(List.of(tp));
+      long end = consumer.endOffsets(List.of(tp)).get(tp);
+      while (consumer.position(tp) < end) {
+        consumer.poll(Duration.ofMillis(200)).forEach(r -> out.add(r.value()));
+      }
+    }
+    return out;
+  }
+
+  /** The lines of the committed archive files, sorted (file names differ between runs). */
+  private static List<String> archiveLines(Path archive) throws IOException {
+    List<String> out = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(archive)) {
+      for (Path f :
+          files
+              .filter(Files::isRegularFile)
+              .filter(f -> !f.getFileName().toString().startsWith("."))
+              .filter(f -> f.getFileName().toString().endsWith(".jsonl"))
+              .toList()) {
+        out.addAll(Files.readAllLines(f));
+      }
+    }
+    return out;
+  }
+}
