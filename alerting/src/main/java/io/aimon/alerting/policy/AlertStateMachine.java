@@ -64,6 +64,18 @@ import java.util.Objects;
  *
  * <p>At most one event is emitted per step.
  *
+ * <h2>Quiet states</h2>
+ *
+ * A state is <i>quiet</i> ({@link #isQuiet}) when no incident is open, no cooldown is pending and
+ * none of the recent statuses is a breach. A quiet state gives, for every result of a later window,
+ * the same step as {@link SeriesState#INITIAL}: the N-of-M rules count only breaches among the last
+ * {@code of} statuses, so ok statuses before them change no count; {@code okRun} matters only while
+ * an incident is open; {@code lastWindowStart} only decides whether a result is stale. So a caller
+ * that feeds each series its results in window order may forget a quiet series (Flink: clear its
+ * keyed state) and start it again from {@code INITIAL}; what it gives up is only the stale-window
+ * guard for that series. A series whose results stay ok or insufficient_data is quiet after every
+ * step, so it costs no state.
+ *
  * <h2>Invariants of the states returned</h2>
  *
  * Besides those of {@link SeriesState}, for the policy of the step ({@link #checkInvariants}):
@@ -217,6 +229,17 @@ public final class AlertStateMachine {
     SeriesState next =
         new SeriesState(recent, breachIds, result.windowStart(), okRun, incident, cooldownUntil);
     return new Step(next, events, Outcome.APPLIED);
+  }
+
+  /**
+   * Whether {@code state} is quiet: no open incident, no pending cooldown and no breach among its
+   * recent statuses (see the class doc: it then acts as {@link SeriesState#INITIAL} for every later
+   * window). {@code INITIAL} is quiet.
+   */
+  public static boolean isQuiet(SeriesState state) {
+    return state.incident() == null
+        && state.cooldownUntil() == SeriesState.NONE
+        && state.recentBreachIds().isEmpty();
   }
 
   /**

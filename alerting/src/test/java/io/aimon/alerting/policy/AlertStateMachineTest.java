@@ -6,6 +6,7 @@ import static io.aimon.alerting.AlertFixtures.end;
 import static io.aimon.alerting.AlertFixtures.result;
 import static io.aimon.alerting.AlertFixtures.start;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -233,6 +234,63 @@ class AlertStateMachineTest {
   }
 
   @Test
+  void quietStatesHaveNothingOpenPendingOrRecentlyBreached() {
+    assertTrue(AlertStateMachine.isQuiet(SeriesState.INITIAL));
+    assertTrue(AlertStateMachine.isQuiet(run(AlertPolicy.DEFAULT, "o o o").state()));
+    assertTrue(AlertStateMachine.isQuiet(run(AlertPolicy.DEFAULT, "i o i").state()));
+    // one warning, no incident (2 of 3 needed): not quiet while it can still count
+    assertFalse(AlertStateMachine.isQuiet(run(AlertPolicy.DEFAULT, "o w").state()));
+    assertFalse(AlertStateMachine.isQuiet(run(AlertPolicy.DEFAULT, "o w o").state()));
+    assertTrue(AlertStateMachine.isQuiet(run(AlertPolicy.DEFAULT, "o w o o o").state()));
+    // an open incident, then resolved, with the breaches still in the N-of-M window
+    assertFalse(AlertStateMachine.isQuiet(run(AlertPolicy.DEFAULT, "c").state()));
+    assertFalse(AlertStateMachine.isQuiet(run(AlertPolicy.DEFAULT, "c o").state()));
+    assertFalse(AlertStateMachine.isQuiet(run(AlertPolicy.DEFAULT, "c o o").state()), "resolved");
+    assertTrue(AlertStateMachine.isQuiet(run(AlertPolicy.DEFAULT, "c o o o").state()));
+    // a pending cooldown keeps the series, until a window starts after it
+    AlertPolicy cooldown = AlertPolicy.builder().cooldown(Duration.ofSeconds(20)).build();
+    assertFalse(AlertStateMachine.isQuiet(run(cooldown, "c o o").state()));
+    assertTrue(AlertStateMachine.isQuiet(run(cooldown, "c o o o o o").state()));
+  }
+
+  /**
+   * A quiet state may be forgotten: every seeded sequence of statuses, under four policies, gives
+   * the same events when each quiet state is replaced by INITIAL.
+   */
+  @Test
+  void forgettingQuietStatesChangesNoEvent() {
+    List<AlertPolicy> policies =
+        List.of(
+            AlertPolicy.DEFAULT,
+            AlertPolicy.builder().cooldown(Duration.ofSeconds(25)).build(),
+            AlertPolicy.builder().warning(3, 5).critical(2, 4).resolveAfter(3).build(),
+            AlertPolicy.builder().warning(1, 1).resolveAfter(1).build());
+    java.util.Random random = new java.util.Random(20_240_201);
+    String codes = "oooowwci";
+    int forgotten = 0;
+    for (AlertPolicy policy : policies) {
+      for (int sequence = 0; sequence < 500; sequence++) {
+        SeriesState kept = SeriesState.INITIAL;
+        SeriesState forgetting = SeriesState.INITIAL;
+        for (int i = 0; i < 40; i++) {
+          CheckResult r = result(i, codes.charAt(random.nextInt(codes.length())));
+          AlertStateMachine.Step a = AlertStateMachine.step(policy, kept, r);
+          AlertStateMachine.Step b = AlertStateMachine.step(policy, forgetting, r);
+          assertEquals(a.events(), b.events(), "window " + i + " of sequence " + sequence);
+          kept = a.next();
+          forgetting = b.next();
+          if (AlertStateMachine.isQuiet(forgetting)) {
+            forgetting = SeriesState.INITIAL;
+            forgotten++;
+          }
+          assertEquals(kept.incident(), forgetting.incident());
+        }
+      }
+    }
+    assertTrue(forgotten > 10_000, forgotten + " quiet states forgotten");
+  }
+
+  @Test
   void partialResultIsIgnored() {
     CheckResult r = result(0, 'c');
     CheckResult partial =
@@ -258,6 +316,8 @@ class AlertStateMachineTest {
             null,
             null,
             true,
+            null,
+            null,
             null,
             null,
             null);

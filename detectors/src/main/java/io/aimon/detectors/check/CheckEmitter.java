@@ -1,5 +1,6 @@
 package io.aimon.detectors.check;
 
+import io.aimon.detectors.common.CapCounts;
 import io.aimon.detectors.common.ConfusionCounts;
 import io.aimon.detectors.model.ModelSpec;
 import java.util.List;
@@ -25,6 +26,8 @@ final class CheckEmitter {
   private final int minSamples;
   private final ConfusionCounts counts;
   private final boolean partial;
+  private final CapCounts caps;
+  private final InsufficientReason insufficientBecause;
 
   private CheckEmitter(
       Window window,
@@ -33,7 +36,9 @@ final class CheckEmitter {
       Long nReference,
       int minSamples,
       ConfusionCounts counts,
-      boolean partial) {
+      boolean partial,
+      CapCounts caps,
+      InsufficientReason insufficientBecause) {
     this.window = window;
     this.subject = subject;
     this.n = n;
@@ -41,6 +46,8 @@ final class CheckEmitter {
     this.minSamples = minSamples;
     this.counts = counts;
     this.partial = partial;
+    this.caps = caps;
+    this.insufficientBecause = insufficientBecause;
   }
 
   /** An emitter for model-level checks of the window [start, end), appending to out. */
@@ -58,16 +65,26 @@ final class CheckEmitter {
         null,
         spec.minSamples(),
         null,
-        false);
+        false,
+        CapCounts.NONE,
+        null);
   }
 
-  /** Checks of a feature (or the model when null) resting on n values. */
+  /** Checks of a feature (or the model when null) resting on n values; no caps, no reason. */
   CheckEmitter feature(String name, long sampleSize, Long referenceSize) {
     return new CheckEmitter(
-        window, Subject.feature(name), sampleSize, referenceSize, minSamples, counts, partial);
+        window,
+        Subject.feature(name),
+        sampleSize,
+        referenceSize,
+        minSamples,
+        counts,
+        partial,
+        CapCounts.NONE,
+        null);
   }
 
-  /** Checks of a fairness attribute (group null for gaps) resting on n events. */
+  /** Checks of a fairness attribute (group null for gaps) resting on n events; no caps. */
   CheckEmitter group(String attributeName, String groupName, long sampleSize) {
     return new CheckEmitter(
         window,
@@ -76,22 +93,42 @@ final class CheckEmitter {
         null,
         minSamples,
         counts,
-        partial);
+        partial,
+        CapCounts.NONE,
+        null);
   }
 
   /** The same emitter judging sample sizes against another floor (e.g. min_group_size). */
   CheckEmitter withMinSamples(int floor) {
-    return new CheckEmitter(window, subject, n, nReference, floor, counts, partial);
+    return new CheckEmitter(
+        window, subject, n, nReference, floor, counts, partial, caps, insufficientBecause);
   }
 
   /** The same emitter adding the window's confusion counts to every result. */
   CheckEmitter withCounts(ConfusionCounts confusion) {
-    return new CheckEmitter(window, subject, n, nReference, minSamples, confusion, partial);
+    return new CheckEmitter(
+        window, subject, n, nReference, minSamples, confusion, partial, caps, insufficientBecause);
   }
 
   /** The same emitter marking results as partial (early, before the labels are final). */
   CheckEmitter withPartial(boolean isPartial) {
-    return new CheckEmitter(window, subject, n, nReference, minSamples, counts, isPartial);
+    return new CheckEmitter(
+        window, subject, n, nReference, minSamples, counts, isPartial, caps, insufficientBecause);
+  }
+
+  /** The same emitter adding what the window's bounds capped of the subject to every result. */
+  CheckEmitter withCaps(CapCounts c) {
+    return new CheckEmitter(
+        window, subject, n, nReference, minSamples, counts, partial, c, insufficientBecause);
+  }
+
+  /**
+   * The same emitter making every result {@code insufficient_data} with {@code reason} (values are
+   * still reported), or judging as usual when {@code reason} is null.
+   */
+  CheckEmitter insufficientBecause(InsufficientReason reason) {
+    return new CheckEmitter(
+        window, subject, n, nReference, minSamples, counts, partial, caps, reason);
   }
 
   /** A metric judged by its threshold (no reference value needed). */
@@ -164,6 +201,10 @@ final class CheckEmitter {
       Judgement j,
       double[] interval,
       InsufficientReason why) {
+    if (insufficientBecause != null) {
+      j = Judgement.INSUFFICIENT;
+      why = insufficientBecause;
+    }
     CheckResult.Builder b =
         CheckResult.builder()
             .checkId(
@@ -188,7 +229,8 @@ final class CheckEmitter {
             .status(j.status())
             .referenceDigest(window.digest())
             .partial(partial)
-            .reason(why);
+            .reason(why)
+            .caps(caps);
     if (counts != null) {
       b.counts(counts);
     }

@@ -1,5 +1,6 @@
 package io.aimon.detectors.check;
 
+import io.aimon.detectors.common.CapCounts;
 import io.aimon.detectors.common.ConfusionCounts;
 import java.util.Objects;
 
@@ -34,6 +35,11 @@ import java.util.Objects;
  * @param reason why the status is {@code insufficient_data} when the sample size alone does not say
  *     so: an {@link InsufficientReason#code()} (e.g. {@code attribute_missing}) or another stable
  *     code; null otherwise, and always null unless the status is {@code insufficient_data}
+ * @param capped events of the result's feature or attribute (of the window, for {@code count}: its
+ *     model versions) that the window's bounds pooled instead of keeping their value ({@link
+ *     CapCounts#capped}); null when none
+ * @param truncated events whose value there was kept truncated ({@link CapCounts#truncated}); null
+ *     when none
  */
 public record CheckResult(
     String checkId,
@@ -59,7 +65,9 @@ public record CheckResult(
     Boolean partial,
     Double ciLower,
     Double ciUpper,
-    String reason) {
+    String reason,
+    Long capped,
+    Long truncated) {
 
   public CheckResult {
     Objects.requireNonNull(checkId, "checkId");
@@ -126,6 +134,8 @@ public record CheckResult(
     private Double ciLower;
     private Double ciUpper;
     private String reason;
+    private Long capped;
+    private Long truncated;
 
     private Builder() {}
 
@@ -246,6 +256,13 @@ public record CheckResult(
       return this;
     }
 
+    /** What the window's bounds capped of the subject; zero counts stay null. Default none. */
+    public Builder caps(CapCounts c) {
+      this.capped = c.capped() == 0 ? null : c.capped();
+      this.truncated = c.truncated() == 0 ? null : c.truncated();
+      return this;
+    }
+
     /**
      * The result.
      *
@@ -278,7 +295,9 @@ public record CheckResult(
           partial,
           ciLower,
           ciUpper,
-          reason);
+          reason,
+          capped,
+          truncated);
     }
   }
 }

@@ -30,6 +30,11 @@ import java.util.Map;
  * judged against the resolved threshold (feature override, model override, docs/metrics.md default;
  * metrics without a threshold are {@code ok}). Numeric: ks, wasserstein, psi, jensen_shannon,
  * hellinger. Categorical: chi_square (effect = JS distance), psi, jensen_shannon, hellinger.
+ *
+ * <p>Caps: every result of a categorical feature (and of the label) carries the events whose
+ * category the window pooled into {@code __OTHER__} ({@code capped}) or kept truncated ({@code
+ * truncated}); the window's {@code count} carries those of its model versions. {@code __OTHER__}
+ * takes part in the drift metrics as one category: a window that pools many unseen values drifts.
  */
 public final class DriftChecks {
   private static final List<String> NUMERIC_METRICS =
@@ -49,7 +54,9 @@ public final class DriftChecks {
       ModelSpec spec, ReferenceProfile reference, WindowProfile window) {
     List<CheckResult> out = new ArrayList<>();
     CheckEmitter count =
-        emitter(spec, reference, window, out).feature(null, window.events(), reference.events());
+        emitter(spec, reference, window, out)
+            .feature(null, window.events(), reference.events())
+            .withCaps(window.quality().versions());
     count.add(
         MetricIds.COUNT,
         (double) window.events(),
@@ -144,7 +151,10 @@ public final class DriftChecks {
       CategoricalProfile win,
       boolean withMissingRate,
       List<CheckResult> out) {
-    CheckEmitter checks = emitter(spec, reference, window, out).feature(f, win.n(), ref.n());
+    CheckEmitter checks =
+        emitter(spec, reference, window, out)
+            .feature(f, win.n(), ref.n())
+            .withCaps(window.quality().capsOf(f));
     if (withMissingRate) {
       checks.value(MetricIds.MISSING_RATE, win.missingRate());
       checks.value(

@@ -1,6 +1,7 @@
 package io.aimon.detectors.check;
 
 import io.aimon.config.MetricIds;
+import io.aimon.detectors.fairness.FairnessAccumulator;
 import io.aimon.detectors.fairness.FairnessResult;
 import io.aimon.detectors.fairness.GroupRates;
 import io.aimon.detectors.model.ModelSpec;
@@ -13,7 +14,11 @@ import java.util.Map;
  *
  * <p>A gap over fewer than two real groups ({@link GapGroups}) is {@code insufficient_data} with a
  * {@link InsufficientReason}, never ok; so is {@code min_group_size} of an attribute without any
- * real group (every event missing it, or every value pooled in the overflow group).
+ * real group (every event missing it, or every value pooled in the overflow group). The pooled
+ * group {@value FairnessAccumulator#OTHER} is reported with its count and rate, both {@code
+ * insufficient_data} with {@link InsufficientReason#OVERFLOW_GROUP}: neither an alert nor an
+ * all-clear may rest on it. The attribute's results carry what the group bound capped ({@code
+ * capped}, {@code truncated}).
  */
 final class FairnessChecks {
   private FairnessChecks() {}
@@ -27,11 +32,14 @@ final class FairnessChecks {
         GroupRates r = g.getValue();
         smallest = Math.min(smallest, r.count());
         CheckEmitter ge =
-            window.group(f.attribute(), g.getKey(), r.count()).withMinSamples(minGroup);
+            window
+                .group(f.attribute(), g.getKey(), r.count())
+                .withMinSamples(minGroup)
+                .insufficientBecause(overflowGroup(g.getKey()));
         ge.report(MetricIds.COUNT, (double) r.count());
         ge.rate(MetricIds.SELECTION_RATE, r.selectionRate(), r.selectionRateWilson95());
       }
-      CheckEmitter gaps = window.group(f.attribute(), null, events);
+      CheckEmitter gaps = window.group(f.attribute(), null, events).withCaps(f.caps());
       InsufficientReason why = GapGroups.reason(f, GapGroups.Rate.SELECTION);
       gap(gaps, MetricIds.DEMOGRAPHIC_PARITY_DIFFERENCE, f.demographicParityDifference(), why);
       gap(gaps, MetricIds.DEMOGRAPHIC_PARITY_RATIO, f.demographicParityRatio(), why);
@@ -64,5 +72,10 @@ final class FairnessChecks {
     } else {
       gaps.insufficient(metric, value, why);
     }
+  }
+
+  /** {@link InsufficientReason#OVERFLOW_GROUP} for the pooled group's own results, else null. */
+  static InsufficientReason overflowGroup(String group) {
+    return FairnessAccumulator.OTHER.equals(group) ? InsufficientReason.OVERFLOW_GROUP : null;
   }
 }

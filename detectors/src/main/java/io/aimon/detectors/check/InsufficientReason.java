@@ -26,7 +26,13 @@ public enum InsufficientReason {
    * than {@code min_group_size}, or lack the rate the gap compares (TPR without positives, FPR
    * without negatives).
    */
-  TOO_FEW_GROUPS("too_few_groups");
+  TOO_FEW_GROUPS("too_few_groups"),
+  /**
+   * On the results of the pooled group {@code __OTHER__} itself (its count and rates): it pools
+   * values beyond the group cap, which are not one group, so its rates are reported but never
+   * judged, neither ok nor a breach.
+   */
+  OVERFLOW_GROUP("overflow_group");
 
   private final String code;
 
@@ -51,7 +57,8 @@ public enum InsufficientReason {
       }
     }
     throw new IllegalArgumentException(
-        "reason: expected attribute_missing, overflow_only or too_few_groups, found '"
+        "reason: expected attribute_missing, overflow_only, too_few_groups or overflow_group,"
+            + " found '"
             + code
             + "'");
   }

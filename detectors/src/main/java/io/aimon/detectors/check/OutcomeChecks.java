@@ -29,7 +29,10 @@ import java.util.Map;
  *
  * A window with fewer labelled predictions than {@code min_samples} is {@code insufficient_data}; a
  * group smaller than {@code fairness.min_group_size} too (and it is left out of the gaps); a gap
- * over fewer than two real groups too, with a {@link InsufficientReason} ({@link GapGroups}).
+ * over fewer than two real groups too, with a {@link InsufficientReason} ({@link GapGroups}). As
+ * for selection rates ({@link FairnessChecks}), the pooled group {@code __OTHER__} is reported but
+ * {@code insufficient_data} ({@link InsufficientReason#OVERFLOW_GROUP}), and the gaps carry what
+ * the group bound capped.
  */
 public final class OutcomeChecks {
   private OutcomeChecks() {}
@@ -77,12 +80,15 @@ public final class OutcomeChecks {
       for (Map.Entry<String, GroupRates> g : f.groups().entrySet()) {
         GroupRates r = g.getValue();
         CheckEmitter ge =
-            window.group(f.attribute(), g.getKey(), r.count()).withMinSamples(minGroup);
+            window
+                .group(f.attribute(), g.getKey(), r.count())
+                .withMinSamples(minGroup)
+                .insufficientBecause(FairnessChecks.overflowGroup(g.getKey()));
         ge.rate(MetricIds.TPR, r.tpr(), r.tprWilson95());
         ge.rate(MetricIds.FPR, r.fpr(), r.fprWilson95());
         ge.rate(MetricIds.PRECISION, r.precision(), r.precisionWilson95());
       }
-      CheckEmitter gaps = window.group(f.attribute(), null, m.n());
+      CheckEmitter gaps = window.group(f.attribute(), null, m.n()).withCaps(f.caps());
       InsufficientReason tpr = GapGroups.reason(f, GapGroups.Rate.TPR);
       InsufficientReason odds = GapGroups.reason(f, GapGroups.Rate.TPR, GapGroups.Rate.FPR);
       FairnessChecks.gap(

@@ -11,7 +11,8 @@ import java.time.Instant;
 /**
  * The JSON forms of the job's output records: check results (contract 4) and dead letters, one
  * compact object per line or Kafka record. Null fields are omitted; times are ISO-8601 UTC. A check
- * result's optional {@code reason} follows its {@code status}; a record without one reads as null.
+ * result's optional {@code reason} follows its {@code status}, its optional {@code capped} and
+ * {@code truncated} come last; a record without them reads as null.
  */
 public final class OutputJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -65,6 +66,12 @@ public final class OutputJson {
     if (r.partial() != null) {
       o.put("partial", r.partial());
     }
+    if (r.capped() != null) {
+      o.put("capped", r.capped());
+    }
+    if (r.truncated() != null) {
+      o.put("truncated", r.truncated());
+    }
     return o;
   }
 
@@ -104,7 +111,9 @@ public final class OutputJson {
         o.path("partial").isBoolean() ? o.get("partial").booleanValue() : null,
         hasCi ? ci.get(0).doubleValue() : null,
         hasCi ? ci.get(1).doubleValue() : null,
-        JsonMembers.text(o, "reason", false));
+        JsonMembers.text(o, "reason", false),
+        JsonMembers.integer(o, "capped", false),
+        JsonMembers.integer(o, "truncated", false));
   }
 
   public static String deadLetter(DeadLetter d) {

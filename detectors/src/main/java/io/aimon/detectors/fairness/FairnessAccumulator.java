@@ -1,5 +1,7 @@
 package io.aimon.detectors.fairness;
 
+import io.aimon.detectors.common.BoundedText;
+import io.aimon.detectors.common.CapCounts;
 import io.aimon.detectors.common.CodePointOrder;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -39,7 +41,14 @@ import java.util.TreeMap;
  * pooled group {@value #OTHER} instead (which does not count towards the bound), so no count is
  * lost; a value that literally equals {@value #OTHER} lands in that pool too. Which values get a
  * group of their own depends on arrival (and merge) order once the bound is reached; below the
- * bound the state depends only on the multiset of events.
+ * bound the state depends only on the multiset of events. {@value #OTHER} is not a group: {@link
+ * FairnessCalculator} reports its rates but leaves it out of every gap.
+ *
+ * <p><b>Bounded names.</b> Every group name is at most {@value BoundedText#MAX_BYTES} UTF-8 bytes:
+ * a longer value is kept as {@link BoundedText#of} truncates it, and an intersection's group name
+ * is joined from the truncated values and then bounded the same way. Per attribute {@link
+ * #caps(String)} counts the events pooled because of the bound ({@code capped}) and those whose
+ * group name was truncated ({@code truncated}); both are exact under merging.
  *
  * <p><b>Invariants</b> (checked by {@code FairnessAccumulatorTest}):
  *
@@ -47,9 +56,11 @@ import java.util.TreeMap;
  *   <li>For every attribute, the groups' counts sum to {@link #n()}, the number of events added
  *       (including merged ones); likewise selected and labelled events.
  *   <li>Every attribute holds at most {@code maxGroups + 1} groups (the named ones plus {@value
- *       #OTHER}); the state is bounded by {@code attributes x (maxGroups + 1)} counters and never
- *       holds events.
+ *       #OTHER}), each name at most {@value BoundedText#MAX_BYTES} UTF-8 bytes; the state is
+ *       bounded by {@code attributes x (maxGroups + 1)} counters and names and never holds events.
  *   <li>Below the bound, merging equals a single pass over both accumulators' events.
+ *   <li>For every attribute, {@code capped <= count of }{@value #OTHER} and {@code truncated <=
+ *       n()}.
  * </ol>
  *
  * <p>Not thread-safe.
@@ -72,6 +83,8 @@ public final class FairnessAccumulator {
   private final List<String> names;
   private final int maxGroups;
   private final List<Map<String, GroupCounts>> groups;
+  private final long[] capped;
+  private final long[] truncated;
   private long n;
 
   /**
@@ -149,6 +162,8 @@ public final class FairnessAccumulator {
     for (int i = 0; i < names.size(); i++) {
       groups.add(new HashMap<>());
     }
+    this.capped = new long[names.size()];
+    this.truncated = new long[names.size()];
   }
 
   /** A builder; see {@link Builder} for the defaults. */
@@ -176,20 +191,36 @@ public final class FairnessAccumulator {
               + ", found "
               + (groupValues == null ? "null" : groupValues.length));
     }
+    String[] values = new String[attributes.size()];
+    boolean[] cut = new boolean[attributes.size()];
     for (int i = 0; i < attributes.size(); i++) {
-      group(i, value(groupValues[i])).add(predictedPositive, actualPositive);
+      String raw = groupValues[i];
+      values[i] = raw == null ? MISSING : BoundedText.of(raw);
+      cut[i] = raw != null && values[i] != raw;
+      if (cut[i]) {
+        truncated[i]++;
+      }
+      group(i, values[i], 1).add(predictedPositive, actualPositive);
     }
     StringBuilder sb = new StringBuilder();
     for (int k = 0; k < intersections.size(); k++) {
       sb.setLength(0);
+      boolean anyCut = false;
       List<Integer> ix = intersections.get(k);
       for (int p = 0; p < ix.size(); p++) {
         if (p > 0) {
           sb.append(SEPARATOR);
         }
-        sb.append(value(groupValues[ix.get(p)]));
+        sb.append(values[ix.get(p)]);
+        anyCut |= cut[ix.get(p)];
       }
-      group(attributes.size() + k, sb.toString()).add(predictedPositive, actualPositive);
+      String joined = sb.toString();
+      String name = BoundedText.of(joined);
+      int a = attributes.size() + k;
+      if (anyCut || name != joined) {
+        truncated[a]++;
+      }
+      group(a, name, 1).add(predictedPositive, actualPositive);
     }
     n++;
   }
@@ -214,8 +245,10 @@ public final class FairnessAccumulator {
       TreeMap<String, GroupCounts> sorted = new TreeMap<>(CodePointOrder.COMPARATOR);
       sorted.putAll(other.groups.get(a));
       for (Map.Entry<String, GroupCounts> e : sorted.entrySet()) {
-        group(a, e.getKey()).merge(e.getValue());
+        group(a, e.getKey(), e.getValue().count()).merge(e.getValue());
       }
+      capped[a] += other.capped[a];
+      truncated[a] += other.truncated[a];
     }
     n += other.n;
   }
@@ -230,7 +263,9 @@ public final class FairnessAccumulator {
   public Map<String, FairnessResult> evaluate(int minGroupSize) {
     Map<String, FairnessResult> out = new LinkedHashMap<>();
     for (int a = 0; a < names.size(); a++) {
-      out.put(names.get(a), FairnessCalculator.evaluate(names.get(a), groups.get(a), minGroupSize));
+      out.put(
+          names.get(a),
+          FairnessCalculator.evaluate(names.get(a), groups.get(a), minGroupSize, caps(a)));
     }
     return Collections.unmodifiableMap(out);
   }
@@ -242,20 +277,35 @@ public final class FairnessAccumulator {
    * @throws IllegalArgumentException if the name is unknown
    */
   public Map<String, GroupCounts> groups(String attribute) {
-    int a = names.indexOf(attribute);
-    if (a < 0) {
-      throw new IllegalArgumentException(
-          "attribute: expected one of " + names + ", found " + quote(attribute));
-    }
+    int a = index(attribute);
     Map<String, GroupCounts> out = new TreeMap<>(CodePointOrder.COMPARATOR);
     groups.get(a).forEach((k, v) -> out.put(k, v.copy()));
     return Collections.unmodifiableMap(out);
   }
 
+  /**
+   * What the bounds did to one attribute's events: pooled into {@value #OTHER} because {@code
+   * maxGroups} named groups were held ({@code capped}), and group names cut to {@value
+   * BoundedText#MAX_BYTES} bytes ({@code truncated}).
+   *
+   * @param attribute a base attribute or intersection name from {@link #attributeNames()}
+   * @throws IllegalArgumentException if the name is unknown
+   */
+  public CapCounts caps(String attribute) {
+    return caps(index(attribute));
+  }
+
+  private CapCounts caps(int a) {
+    return new CapCounts(capped[a], truncated[a]);
+  }
+
   /** Restores one attribute's groups from a checkpoint (see {@link FairnessAccumulatorCodec}). */
-  void restore(String attribute, Map<String, GroupCounts> counts) {
-    Map<String, GroupCounts> target = groups.get(names.indexOf(attribute));
+  void restore(String attribute, Map<String, GroupCounts> counts, CapCounts caps) {
+    int a = names.indexOf(attribute);
+    Map<String, GroupCounts> target = groups.get(a);
     counts.forEach((k, v) -> target.put(k, v.copy()));
+    capped[a] = caps.capped();
+    truncated[a] = caps.truncated();
   }
 
   /** Restores the event count from a checkpoint. */
@@ -299,19 +349,34 @@ public final class FairnessAccumulator {
     return total;
   }
 
-  private GroupCounts group(int attribute, String name) {
+  private int index(String attribute) {
+    int a = names.indexOf(attribute);
+    if (a < 0) {
+      throw new IllegalArgumentException(
+          "attribute: expected one of " + names + ", found " + quote(attribute));
+    }
+    return a;
+  }
+
+  /**
+   * The group of {@code name} (already bounded), or {@value #OTHER} when the attribute holds its
+   * maximum of named groups; then {@code events} more were capped.
+   */
+  private GroupCounts group(int attribute, String name, long events) {
     Map<String, GroupCounts> m = groups.get(attribute);
     GroupCounts g = m.get(name);
     if (g != null) {
       return g;
     }
+    if (OTHER.equals(name)) {
+      return m.computeIfAbsent(OTHER, k -> new GroupCounts());
+    }
     int named = m.containsKey(OTHER) ? m.size() - 1 : m.size();
-    String key = OTHER.equals(name) || named >= maxGroups ? OTHER : name;
-    return m.computeIfAbsent(key, k -> new GroupCounts());
-  }
-
-  private static String value(String v) {
-    return v == null ? MISSING : v;
+    if (named >= maxGroups) {
+      capped[attribute] += events;
+      return m.computeIfAbsent(OTHER, k -> new GroupCounts());
+    }
+    return m.computeIfAbsent(name, k -> new GroupCounts());
   }
 
   private static String quote(String s) {

@@ -1,5 +1,6 @@
 package io.aimon.detectors.fairness;
 
+import io.aimon.detectors.common.CapCounts;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -13,12 +14,21 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The one owner of {@link FairnessAccumulator}'s binary layout (v1): version byte, attributes,
- * intersections, max groups, n, then per attribute (base and composite) its groups in code-point
- * order with count, selected, tp, fp, tn, fn. Deterministic bytes.
+ * The one owner of {@link FairnessAccumulator}'s binary layout, used for checkpointed window state.
+ * Deterministic bytes.
+ *
+ * <ul>
+ *   <li>v1: version byte, attributes, intersections, max groups, n, then per attribute (base and
+ *       composite) its groups in code-point order with count, selected, tp, fp, tn, fn.
+ *   <li>v2 (current): v1 with, per attribute after its groups, the capped and truncated counts
+ *       ({@link FairnessAccumulator#caps}). A v1 state reads with both counts 0.
+ * </ul>
  */
 public final class FairnessAccumulatorCodec {
-  public static final byte VERSION = 1;
+  /** Current layout version. */
+  public static final byte VERSION = 2;
+
+  private static final byte V1 = 1;
 
   private FairnessAccumulatorCodec() {}
 
@@ -52,6 +62,9 @@ public final class FairnessAccumulatorCodec {
           out.writeLong(c.tn());
           out.writeLong(c.fn());
         }
+        CapCounts caps = a.caps(name);
+        out.writeLong(caps.capped());
+        out.writeLong(caps.truncated());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -65,9 +78,14 @@ public final class FairnessAccumulatorCodec {
   public static FairnessAccumulator decode(byte[] data) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
       byte version = in.readByte();
-      if (version != VERSION) {
+      if (version != VERSION && version != V1) {
         throw new IllegalArgumentException(
-            "fairness state: expected layout version " + VERSION + ", found " + version);
+            "fairness state: expected layout version "
+                + V1
+                + " or "
+                + VERSION
+                + ", found "
+                + version);
       }
       List<String> attributes = new ArrayList<>();
       for (int i = in.readInt(); i > 0; i--) {
@@ -97,7 +115,9 @@ public final class FairnessAccumulatorCodec {
                   in.readLong(),
                   in.readLong()));
         }
-        a.restore(name, groups);
+        CapCounts caps =
+            version == V1 ? CapCounts.NONE : new CapCounts(in.readLong(), in.readLong());
+        a.restore(name, groups, caps);
       }
       a.restoreCount(n);
       return a;

@@ -1,5 +1,6 @@
 package io.aimon.detectors.fairness;
 
+import io.aimon.detectors.common.CapCounts;
 import io.aimon.detectors.common.CodePointOrder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,7 +36,11 @@ import java.util.TreeMap;
  * enters the selection-rate gaps (they need no labels); only groups with a defined TPR enter the
  * TPR parts and only groups with a defined FPR the FPR parts. A group with an undefined TPR or FPR
  * is named in {@code undefinedTpr} / {@code undefinedFpr} whatever its size (Fairlearn would score
- * it 0; we do not).
+ * it 0; we do not). The pooled group {@value FairnessAccumulator#OTHER} (values beyond the group
+ * bound) is reported with its rates but enters no gap, whatever its size: it pools unrelated values
+ * and is not a group of the population. {@value FairnessAccumulator#MISSING} enters the gaps as the
+ * values do; neither is a <i>real</i> group, which is what judging a gap counts (the checks judge
+ * no gap over fewer than two real groups).
  *
  * <p><b>Undefined and degenerate gaps.</b> A difference is null when no group enters it; a ratio is
  * null when no group enters it or its max is 0 (0/0 when every rate is 0); the equalized odds
@@ -61,6 +66,16 @@ public final class FairnessCalculator {
    */
   public static FairnessResult evaluate(
       String attribute, Map<String, GroupCounts> groups, int minGroupSize) {
+    return evaluate(attribute, groups, minGroupSize, CapCounts.NONE);
+  }
+
+  /**
+   * As {@link #evaluate(String, Map, int)}, carrying what the accumulator's bounds capped.
+   *
+   * @param caps the attribute's {@link FairnessAccumulator#caps}, reported as is (not null)
+   */
+  public static FairnessResult evaluate(
+      String attribute, Map<String, GroupCounts> groups, int minGroupSize, CapCounts caps) {
     if (attribute == null) {
       throw new IllegalArgumentException("attribute: expected a name, found null");
     }
@@ -104,6 +119,9 @@ public final class FairnessCalculator {
       if (r.precision() == null) {
         undefinedPrecision.add(name);
       }
+      if (name.equals(FairnessAccumulator.OTHER)) {
+        continue; // pooled values: reported, in no gap
+      }
       if (g.count() < minGroupSize) {
         below.add(name);
         continue;
@@ -133,7 +151,8 @@ public final class FairnessCalculator {
         undefinedTpr,
         undefinedFpr,
         undefinedPrecision,
-        below);
+        below,
+        caps);
   }
 
   /** max - min; null for no values. */

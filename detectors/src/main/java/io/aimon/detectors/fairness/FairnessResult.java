@@ -1,5 +1,6 @@
 package io.aimon.detectors.fairness;
 
+import io.aimon.detectors.common.CapCounts;
 import io.aimon.detectors.common.CodePointOrder;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,6 +26,8 @@ import java.util.TreeSet;
  * @param undefinedFpr groups without labelled negatives (no FPR), code-point order
  * @param undefinedPrecision groups without labelled predicted positives (no precision)
  * @param belowMinGroupSize groups smaller than the min group size: reported, not in any gap
+ * @param caps events of the attribute pooled into {@value FairnessAccumulator#OTHER} by the group
+ *     bound, and events whose group name was truncated ({@link FairnessAccumulator#caps})
  */
 public record FairnessResult(
     String attribute,
@@ -37,11 +40,13 @@ public record FairnessResult(
     List<String> undefinedTpr,
     List<String> undefinedFpr,
     List<String> undefinedPrecision,
-    List<String> belowMinGroupSize) {
+    List<String> belowMinGroupSize,
+    CapCounts caps) {
 
   /** Copies the collections, keeping the groups' order. */
   public FairnessResult {
     Objects.requireNonNull(attribute, "attribute");
+    Objects.requireNonNull(caps, "caps");
     groups = Collections.unmodifiableMap(new LinkedHashMap<>(groups));
     undefinedTpr = List.copyOf(undefinedTpr);
     undefinedFpr = List.copyOf(undefinedFpr);

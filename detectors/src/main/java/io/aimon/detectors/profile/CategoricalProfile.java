@@ -9,7 +9,10 @@ import java.util.TreeMap;
 /**
  * Category counts of one categorical feature (or the label) over a reference or a window. Missing
  * values are the category {@link InferenceEvent#MISSING}; categories beyond the per-window bound
- * are pooled in {@link #OTHER}.
+ * are pooled in {@link #OTHER}, and every category is at most {@value
+ * io.aimon.detectors.common.BoundedText#MAX_BYTES} UTF-8 bytes ({@link
+ * io.aimon.detectors.common.BoundedText}; the reference applies the same rule, so a long category
+ * of the reference and of a window meet under the same key).
  *
  * @param counts count per category, sorted by code point
  */
@@ -17,7 +20,10 @@ public record CategoricalProfile(SortedMap<String, Long> counts) implements Seri
   /** The pooled category for categories beyond {@link #MAX_CATEGORIES}. */
   public static final String OTHER = "__OTHER__";
 
-  /** Distinct categories counted per feature and window before pooling into {@link #OTHER}. */
+  /**
+   * Distinct categories counted per feature and window (and reference) before pooling into {@link
+   * #OTHER}: 1000.
+   */
   public static final int MAX_CATEGORIES = 1000;
 
   public CategoricalProfile {

@@ -1,5 +1,7 @@
 package io.aimon.detectors.profile;
 
+import io.aimon.detectors.common.BoundedText;
+import io.aimon.detectors.common.CapCounts;
 import io.aimon.detectors.event.InferenceEvent;
 import io.aimon.detectors.fairness.FairnessAccumulator;
 import io.aimon.detectors.model.ModelSpec;
@@ -8,19 +10,32 @@ import io.aimon.detectors.outcome.OutcomeAccumulator;
 import io.aimon.detectors.sketch.ValueDistribution;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
  * The mutable state of one model's window: an event counter, per-feature accumulators and the model
  * versions seen. Feature order is the model's config order.
  *
- * <p>Invariants: (1) it never holds events, only counters, bins and bounded distributions, so its
- * size depends on the number of features, bins, categories and the exact-value limit, not on the
- * number of events; (2) {@code count} is the number of events added or merged; (3) at most {@link
- * #MAX_VERSIONS} distinct versions are remembered.
+ * <p><b>Bounds.</b> Every value kept as a key is at most {@value BoundedText#MAX_BYTES} UTF-8 bytes
+ * ({@link BoundedText}); a categorical feature keeps at most {@link
+ * CategoricalProfile#MAX_CATEGORIES} categories ({@link CategoricalCounter}), a fairness attribute
+ * at most {@link FairnessAccumulator#DEFAULT_MAX_GROUPS} groups, and the window at most {@link
+ * #MAX_VERSIONS} model versions, each with its event count. What did not fit is counted ({@link
+ * CapCounts}) and reported on the window's check results.
+ *
+ * <p>Invariants:
+ *
+ * <ol>
+ *   <li>It never holds events, only counters, bins and bounded distributions, so its size depends
+ *       on the number of features, bins, the bounds above and the exact-value limit, not on the
+ *       number of events or on how long their values are.
+ *   <li>{@code count} is the number of events added or merged.
+ *   <li>At most {@link #MAX_VERSIONS} distinct versions are remembered; their counts plus {@code
+ *       versionsCapped} are the events that carried a version.
+ * </ol>
  */
 public final class WindowAccumulator {
-  /** Distinct model versions remembered per window. */
+  /** Distinct model versions remembered per window: 16. */
   public static final int MAX_VERSIONS = 16;
 
   final String modelId;
@@ -29,7 +44,15 @@ public final class WindowAccumulator {
   final CategoricalCounter[] categorical;
   final NumericAccumulator score;
   final CategoricalCounter label;
-  final TreeSet<String> versions;
+
+  /** Events per remembered model version (bounded by {@link BoundedText}). */
+  final TreeMap<String, Long> versions;
+
+  /** Events whose version was not remembered because {@link #MAX_VERSIONS} already were. */
+  long versionsCapped;
+
+  /** Events whose version was longer than {@link BoundedText#MAX_BYTES} and kept truncated. */
+  long versionsTruncated;
 
   /** Per feature, numeric then categorical in config order. */
   final long[] typeMismatches;
@@ -49,7 +72,8 @@ public final class WindowAccumulator {
       CategoricalCounter[] categorical,
       NumericAccumulator score,
       CategoricalCounter label,
-      TreeSet<String> versions,
+      TreeMap<String, Long> versions,
+      CapCounts versionCaps,
       long[] typeMismatches,
       ValueDistribution latency,
       FairnessAccumulator selection,
@@ -61,6 +85,8 @@ public final class WindowAccumulator {
     this.score = score;
     this.label = label;
     this.versions = versions;
+    this.versionsCapped = versionCaps.capped();
+    this.versionsTruncated = versionCaps.truncated();
     this.typeMismatches = typeMismatches;
     this.latency = latency;
     this.selection = selection;
@@ -96,7 +122,8 @@ public final class WindowAccumulator {
         categorical,
         score,
         label,
-        new TreeSet<>(),
+        new TreeMap<>(),
+        CapCounts.NONE,
         new long[numeric.length + categorical.length],
         ValueDistribution.create(spec.exactValues(), ValueDistribution.DEFAULT_SKETCH_K),
         spec.outcomes().regression() ? null : OutcomeAccumulator.fairnessFor(spec),
@@ -133,8 +160,20 @@ public final class WindowAccumulator {
     if (selection != null) {
       selection.add(e.groups(), Labels.isPositive(e.prediction(), positiveLabel), null);
     }
-    if (e.modelVersion() != null && versions.size() < MAX_VERSIONS) {
-      versions.add(e.modelVersion());
+    if (e.modelVersion() != null) {
+      String v = BoundedText.of(e.modelVersion());
+      if (v != e.modelVersion()) {
+        versionsTruncated++;
+      }
+      addVersion(v, 1);
+    }
+  }
+
+  private void addVersion(String version, long n) {
+    if (versions.containsKey(version) || versions.size() < MAX_VERSIONS) {
+      versions.merge(version, n, Long::sum);
+    } else {
+      versionsCapped += n;
     }
   }
 
@@ -164,11 +203,9 @@ public final class WindowAccumulator {
     if (selection != null && other.selection != null) {
       selection.merge(other.selection);
     }
-    for (String v : other.versions) {
-      if (versions.size() < MAX_VERSIONS) {
-        versions.add(v);
-      }
-    }
+    other.versions.forEach(this::addVersion);
+    versionsCapped += other.versionsCapped;
+    versionsTruncated += other.versionsTruncated;
   }
 
   public String modelId() {
@@ -185,6 +222,7 @@ public final class WindowAccumulator {
     Map<String, NumericProfile> num = new LinkedHashMap<>();
     Map<String, Long> outOfRange = new LinkedHashMap<>();
     Map<String, Long> mismatches = new LinkedHashMap<>();
+    Map<String, CapCounts> caps = new LinkedHashMap<>();
     for (int i = 0; i < numeric.length; i++) {
       String f = spec.numericFeatures().get(i);
       num.put(f, numeric[i].toProfile());
@@ -196,8 +234,13 @@ public final class WindowAccumulator {
       String f = spec.categoricalFeatures().get(i);
       cat.put(f, categorical[i].toProfile());
       mismatches.put(f, typeMismatches[numeric.length + i]);
+      caps.put(f, categorical[i].caps());
     }
-    String version = versions.isEmpty() ? spec.version() : String.join(",", versions);
+    if (label != null) {
+      caps.put(ModelSpec.LABEL, label.caps());
+    }
+    String version =
+        versions.isEmpty() ? spec.version() : BoundedText.of(String.join(",", versions.keySet()));
     return new WindowProfile(
         modelId,
         version,
@@ -208,7 +251,12 @@ public final class WindowAccumulator {
         cat,
         score == null ? null : score.toProfile(),
         label == null ? null : label.toProfile(),
-        new DataQuality(outOfRange, mismatches, latency.toCdf()),
+        new DataQuality(
+            outOfRange,
+            mismatches,
+            latency.toCdf(),
+            caps,
+            new CapCounts(versionsCapped, versionsTruncated)),
         selection == null ? Map.of() : selection.evaluate(spec.outcomes().minGroupSize()));
   }
 }

@@ -1,5 +1,6 @@
 package io.aimon.detectors.profile;
 
+import io.aimon.detectors.common.CapCounts;
 import io.aimon.detectors.fairness.FairnessAccumulator;
 import io.aimon.detectors.fairness.FairnessAccumulatorCodec;
 import io.aimon.detectors.sketch.ValueDistribution;
@@ -12,7 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
  * The one owner of {@link WindowAccumulator}'s binary layout, used for checkpointed window state.
@@ -20,17 +21,23 @@ import java.util.TreeSet;
  * <ul>
  *   <li>v1: version byte, model id, count, versions, numeric accumulators (edges, bins, missing,
  *       value distribution), categorical counters (sorted entries), optional score and label.
- *   <li>v2 (current): v1 plus, per numeric accumulator, the reference range and the out-of-range
- *       count, and after the label the per-feature type-mismatch counts and the latency
- *       distribution, the positive label and the selection-rate fairness state. A v1 state reads
- *       with an unbounded range, zero out-of-range and mismatch counts and no latencies.
+ *   <li>v2: v1 plus, per numeric accumulator, the reference range and the out-of-range count, and
+ *       after the label the per-feature type-mismatch counts and the latency distribution, the
+ *       positive label and the selection-rate fairness state. A v1 state reads with an unbounded
+ *       range, zero out-of-range and mismatch counts and no latencies.
+ *   <li>v3 (current): v2 with each remembered version followed by its event count and the versions
+ *       followed by their capped and truncated counts, and each categorical counter (features and
+ *       label) followed by its capped and truncated counts ({@link
+ *       io.aimon.detectors.common.CapCounts}). A v1 or v2 state reads with version counts of 0 and
+ *       nothing capped or truncated. The selection-rate fairness block carries its own version.
  * </ul>
  */
 public final class WindowAccumulatorCodec {
   /** Current layout version. */
-  public static final byte VERSION = 2;
+  public static final byte VERSION = 3;
 
   private static final byte V1 = 1;
+  private static final byte V2 = 2;
 
   private WindowAccumulatorCodec() {}
 
@@ -41,9 +48,12 @@ public final class WindowAccumulatorCodec {
       writeString(out, a.modelId);
       out.writeLong(a.count);
       out.writeInt(a.versions.size());
-      for (String v : a.versions) {
-        writeString(out, v);
+      for (Map.Entry<String, Long> v : a.versions.entrySet()) {
+        writeString(out, v.getKey());
+        out.writeLong(v.getValue());
       }
+      out.writeLong(a.versionsCapped);
+      out.writeLong(a.versionsTruncated);
       out.writeInt(a.numeric.length);
       for (NumericAccumulator n : a.numeric) {
         writeNumeric(out, n);
@@ -86,10 +96,12 @@ public final class WindowAccumulatorCodec {
   public static WindowAccumulator decode(byte[] data) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
       byte version = in.readByte();
-      if (version != VERSION && version != V1) {
+      if (version != VERSION && version != V2 && version != V1) {
         throw new IllegalArgumentException(
             "window state: expected layout version "
                 + V1
+                + ", "
+                + V2
                 + " or "
                 + VERSION
                 + ", found "
@@ -97,20 +109,22 @@ public final class WindowAccumulatorCodec {
       }
       String modelId = readString(in);
       long count = in.readLong();
-      TreeSet<String> versions = new TreeSet<>();
+      TreeMap<String, Long> versions = new TreeMap<>();
       for (int i = in.readInt(); i > 0; i--) {
-        versions.add(readString(in));
+        versions.put(readString(in), version == VERSION ? in.readLong() : 0L);
       }
+      CapCounts versionCaps =
+          version == VERSION ? new CapCounts(in.readLong(), in.readLong()) : CapCounts.NONE;
       NumericAccumulator[] numeric = new NumericAccumulator[in.readInt()];
       for (int i = 0; i < numeric.length; i++) {
         numeric[i] = readNumeric(in, version);
       }
       CategoricalCounter[] categorical = new CategoricalCounter[in.readInt()];
       for (int i = 0; i < categorical.length; i++) {
-        categorical[i] = readCategorical(in);
+        categorical[i] = readCategorical(in, version);
       }
       NumericAccumulator score = in.readBoolean() ? readNumeric(in, version) : null;
-      CategoricalCounter label = in.readBoolean() ? readCategorical(in) : null;
+      CategoricalCounter label = in.readBoolean() ? readCategorical(in, version) : null;
       long[] mismatches = new long[numeric.length + categorical.length];
       ValueDistribution latency;
       String positiveLabel = null;
@@ -144,6 +158,7 @@ public final class WindowAccumulatorCodec {
           score,
           label,
           versions,
+          versionCaps,
           mismatches,
           latency,
           selection,
@@ -217,14 +232,20 @@ public final class WindowAccumulatorCodec {
       writeString(out, e.getKey());
       out.writeLong(e.getValue());
     }
+    out.writeLong(c.capped);
+    out.writeLong(c.truncated);
   }
 
-  private static CategoricalCounter readCategorical(DataInputStream in) throws IOException {
+  private static CategoricalCounter readCategorical(DataInputStream in, byte version)
+      throws IOException {
     int size = in.readInt();
     Map<String, long[]> counts = new HashMap<>();
     for (int i = 0; i < size; i++) {
       counts.put(readString(in), new long[] {in.readLong()});
     }
-    return new CategoricalCounter(counts);
+    if (version != VERSION) {
+      return new CategoricalCounter(counts, 0, 0);
+    }
+    return new CategoricalCounter(counts, in.readLong(), in.readLong());
   }
 }

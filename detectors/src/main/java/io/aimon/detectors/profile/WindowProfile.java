@@ -1,5 +1,6 @@
 package io.aimon.detectors.profile;
 
+import io.aimon.detectors.common.CapCounts;
 import io.aimon.detectors.fairness.FairnessResult;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,7 +11,10 @@ import java.util.Objects;
  * An immutable profile of one model's event-time window [windowStart, windowEnd).
  *
  * @param modelId the model
- * @param modelVersion the version seen in the window (several joined by commas), or null
+ * @param modelVersion the versions seen in the window (several joined by commas, at most {@link
+ *     WindowAccumulator#MAX_VERSIONS} of them, the whole at most {@value
+ *     io.aimon.detectors.common.BoundedText#MAX_BYTES} UTF-8 bytes), or the configured version when
+ *     no event carried one, or null
  * @param windowStart inclusive start, epoch ms UTC
  * @param windowEnd exclusive end, epoch ms UTC
  * @param events number of events in the window
@@ -44,5 +48,42 @@ public record WindowProfile(
     selection = Collections.unmodifiableMap(new LinkedHashMap<>(selection));
     numeric = Collections.unmodifiableMap(new LinkedHashMap<>(numeric));
     categorical = Collections.unmodifiableMap(new LinkedHashMap<>(categorical));
+  }
+
+  /** Cap kind: categories of categorical features and the label. */
+  public static final String CAPPED_CATEGORIES = "categories";
+
+  /** Cap kind: groups of the fairness attributes and intersections. */
+  public static final String CAPPED_GROUPS = "groups";
+
+  /** Cap kind: model versions. */
+  public static final String CAPPED_VERSIONS = "versions";
+
+  /**
+   * What the window's bounds capped, summed by kind ({@value #CAPPED_CATEGORIES} over categorical
+   * features and the label, {@value #CAPPED_GROUPS} over fairness attributes and intersections, so
+   * an event pooled in two attributes counts twice, {@value #CAPPED_VERSIONS}), in that order;
+   * kinds with nothing capped or truncated are left out.
+   */
+  public Map<String, CapCounts> capTotals() {
+    CapCounts categories = CapCounts.NONE;
+    for (CapCounts c : quality.caps().values()) {
+      categories = categories.plus(c);
+    }
+    CapCounts groups = CapCounts.NONE;
+    for (FairnessResult f : selection.values()) {
+      groups = groups.plus(f.caps());
+    }
+    Map<String, CapCounts> out = new LinkedHashMap<>();
+    putUnlessNone(out, CAPPED_CATEGORIES, categories);
+    putUnlessNone(out, CAPPED_GROUPS, groups);
+    putUnlessNone(out, CAPPED_VERSIONS, quality.versions());
+    return Collections.unmodifiableMap(out);
+  }
+
+  private static void putUnlessNone(Map<String, CapCounts> out, String kind, CapCounts c) {
+    if (!c.isNone()) {
+      out.put(kind, c);
+    }
   }
 }

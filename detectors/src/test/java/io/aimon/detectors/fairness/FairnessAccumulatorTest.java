@@ -4,6 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.aimon.detectors.common.BoundedText;
+import io.aimon.detectors.common.CapCounts;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -102,6 +108,102 @@ class FairnessAccumulatorTest {
     acc.merge(other);
     assertEquals(101, acc.groups("zip").size());
     assertEquals(49_901, acc.groups("zip").get(FairnessAccumulator.OTHER).count());
+    assertEquals(new CapCounts(49_901, 0), acc.caps("zip"), "every pooled event is counted");
+  }
+
+  /** Invariants 2 and 4: names are bounded in bytes, and what was capped or cut is counted. */
+  @Test
+  void uniqueLongValuesAreTruncatedPooledAndCounted() {
+    FairnessAccumulator acc =
+        FairnessAccumulator.builder()
+            .attributes(List.of("client", "sex"))
+            .intersection(List.of(0, 1))
+            .build();
+    String long300 = "c".repeat(300);
+    for (int i = 0; i < 1300; i++) {
+      acc.add(new String[] {long300 + i, i % 2 == 0 ? "F" : "M"}, i % 3 == 0, i % 5 == 0);
+    }
+    Map<String, GroupCounts> client = acc.groups("client");
+    assertEquals(FairnessAccumulator.DEFAULT_MAX_GROUPS + 1, client.size());
+    assertEquals(300, client.get(FairnessAccumulator.OTHER).count());
+    for (String name : client.keySet()) {
+      assertTrue(name.getBytes(StandardCharsets.UTF_8).length <= BoundedText.MAX_BYTES, name);
+    }
+    assertEquals(new CapCounts(300, 1300), acc.caps("client"));
+    assertEquals(CapCounts.NONE, acc.caps("sex"));
+    assertEquals(new CapCounts(300, 1300), acc.caps("client|sex"), "names built of cut values");
+    assertTrue(
+        acc.groups("client|sex").keySet().stream()
+            .allMatch(n -> n.getBytes(StandardCharsets.UTF_8).length <= BoundedText.MAX_BYTES));
+    assertEquals(new CapCounts(300, 1300), acc.evaluate(30).get("client").caps());
+  }
+
+  @Test
+  void aLiteralOtherValueIsPooledButNotCapped() {
+    FairnessAccumulator acc = FairnessAccumulator.builder().attributes(List.of("a")).build();
+    acc.add(new String[] {FairnessAccumulator.OTHER}, true, null);
+    assertEquals(1, acc.groups("a").get(FairnessAccumulator.OTHER).count());
+    assertEquals(CapCounts.NONE, acc.caps("a"));
+  }
+
+  @Test
+  void capCountsAreExactAcrossMergesAndTheCodec() {
+    FairnessAccumulator whole =
+        FairnessAccumulator.builder().attributes(List.of("zip")).maxGroups(100).build();
+    FairnessAccumulator a =
+        FairnessAccumulator.builder().attributes(List.of("zip")).maxGroups(100).build();
+    FairnessAccumulator b =
+        FairnessAccumulator.builder().attributes(List.of("zip")).maxGroups(100).build();
+    for (int i = 0; i < 300; i++) {
+      String[] v = {(i % 4 == 0 ? "long-".repeat(60) : "z") + i};
+      whole.add(v, true, null);
+      (i < 150 ? a : b).add(v, true, null);
+    }
+    a = FairnessAccumulatorCodec.decode(FairnessAccumulatorCodec.encode(a));
+    a.merge(FairnessAccumulatorCodec.decode(FairnessAccumulatorCodec.encode(b)));
+    assertEquals(new CapCounts(200, 75), whole.caps("zip"));
+    assertEquals(whole.caps("zip"), a.caps("zip"));
+    assertEquals(
+        whole.groups("zip").get(FairnessAccumulator.OTHER),
+        a.groups("zip").get(FairnessAccumulator.OTHER));
+    assertEquals(FairnessAccumulatorCodec.VERSION, FairnessAccumulatorCodec.encode(a)[0]);
+  }
+
+  @Test
+  void aVersionOneStateStillDecodesWithNothingCapped() throws IOException {
+    // layout v1, written by hand: attribute "sex", no intersections, max 1000, n 3, groups F (2),
+    // M (1)
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeByte(1);
+      out.writeInt(1);
+      writeString(out, "sex");
+      out.writeInt(0);
+      out.writeInt(1000);
+      out.writeLong(3);
+      out.writeInt(2);
+      writeString(out, "F");
+      for (long c : new long[] {2, 1, 1, 0, 0, 0}) {
+        out.writeLong(c);
+      }
+      writeString(out, "M");
+      for (long c : new long[] {1, 0, 0, 0, 1, 0}) {
+        out.writeLong(c);
+      }
+    }
+    FairnessAccumulator read = FairnessAccumulatorCodec.decode(bytes.toByteArray());
+    assertEquals(3, read.n());
+    assertEquals(GroupCounts.of(2, 1, 1, 0, 0, 0), read.groups("sex").get("F"));
+    assertEquals(CapCounts.NONE, read.caps("sex"));
+    byte[] again = FairnessAccumulatorCodec.encode(read);
+    assertEquals(2, again[0], "written again as v2");
+    assertEquals(read.groups("sex"), FairnessAccumulatorCodec.decode(again).groups("sex"));
+  }
+
+  private static void writeString(DataOutputStream out, String s) throws IOException {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(b.length);
+    out.write(b);
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.aimon.detectors.common.CapCounts;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,44 @@ class FairnessCalculatorTest {
   void minGroupSizeEqualToTheCountKeepsTheGroup() {
     FairnessResult r = FairnessCalculator.evaluate("g", GROUPS, 50);
     assertEquals(List.of("tiny"), r.belowMinGroupSize());
+  }
+
+  @Test
+  void thePooledGroupIsReportedButEntersNoGap() {
+    Map<String, GroupCounts> groups =
+        Map.of(
+            "big",
+            GroupCounts.of(100, 50, 40, 10, 40, 10),
+            "mid",
+            GroupCounts.of(50, 13, 10, 3, 27, 10),
+            FairnessAccumulator.OTHER,
+            GroupCounts.of(500, 500, 0, 0, 0, 0));
+    FairnessResult r = FairnessCalculator.evaluate("g", groups, 30, new CapCounts(480, 0));
+    assertEquals(500, r.groups().get(FairnessAccumulator.OTHER).count());
+    assertEquals(1.0, r.groups().get(FairnessAccumulator.OTHER).selectionRate());
+    // without the pool (sr 1.0) the gap is 0.5 - 0.26, not 1.0 - 0.26
+    assertEquals(0.24, r.demographicParityDifference(), 1e-15);
+    assertEquals(List.of(), r.belowMinGroupSize());
+    assertEquals(new CapCounts(480, 0), r.caps());
+  }
+
+  @Test
+  void missingEntersTheGapsAsAValueDoesButThePoolDoesNot() {
+    Map<String, GroupCounts> groups =
+        Map.of(
+            "only",
+            GroupCounts.of(40, 10, 5, 5, 20, 0),
+            FairnessAccumulator.MISSING,
+            GroupCounts.of(40, 20, 10, 10, 15, 5),
+            FairnessAccumulator.OTHER,
+            GroupCounts.of(40, 30, 0, 0, 0, 0),
+            "small",
+            GroupCounts.of(3, 1, 0, 0, 0, 0));
+    FairnessResult r = FairnessCalculator.evaluate("g", groups, 30);
+    // only (0.25) and __MISSING__ (0.5) enter; the pool (0.75) and small are out
+    assertEquals(0.25, r.demographicParityDifference(), 1e-15);
+    assertEquals(List.of("small"), r.belowMinGroupSize());
+    assertEquals(CapCounts.NONE, r.caps());
   }
 
   @Test

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.aimon.detectors.common.CapCounts;
 import io.aimon.detectors.model.ModelSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,9 +19,9 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checked-in samples of each stored layout: the reference profile JSON (v1 to v3) and the
- * checkpointed window state. Today's code must still read them and still write the same bytes, so a
- * layout change cannot slip in without a new version (and a reader for the old one).
+ * Checked-in samples of each stored layout version: the reference profile JSON (v1 to v3) and the
+ * checkpointed window state (v1 to v3). Today's code must still read them and still write the same
+ * bytes, so a layout change cannot slip in without a new version (and a reader for the old one).
  *
  * <p>To create a sample for a new version, run with {@code -Daimon.writeFormatSamples=true}.
  */
@@ -75,21 +76,45 @@ class FormatSamplesTest {
   }
 
   @Test
-  void windowStateV2SampleDecodesAndIsWrittenIdentically() throws IOException {
-    WindowAccumulator acc = sampleWindow();
+  void windowStateV3SampleDecodesAndIsWrittenIdentically() throws IOException {
+    WindowAccumulator acc = sampleWindowV3();
     byte[] written = WindowAccumulatorCodec.encode(acc);
     Path sample =
         sample(
-            "window-state-v2.base64", Base64.getMimeEncoder().encodeToString(written).getBytes());
+            "window-state-v3.base64", Base64.getMimeEncoder().encodeToString(written).getBytes());
 
     byte[] stored = Base64.getMimeDecoder().decode(Files.readAllBytes(sample));
+    assertEquals(3, stored[0], "layout version byte");
+    WindowAccumulator read = WindowAccumulatorCodec.decode(stored);
+    assertEquals(301, read.count());
+    WindowProfile profile = read.toProfile(SPEC, WINDOW_START, WINDOW_END);
+    assertWindowEquals(acc.toProfile(SPEC, WINDOW_START, WINDOW_END), profile);
+    assertEquals(new CapCounts(0, 1), profile.quality().capsOf("c"), "one 300-byte category");
+    assertEquals(new CapCounts(0, 1), profile.quality().versions(), "one 300-byte version");
+    assertArrayEquals(stored, written, "layout v3 unchanged");
+  }
+
+  @Test
+  void windowStateV2SampleStillDecodes() throws IOException {
+    // written by layout v2, before version counts and cap counts existed; its fairness block is
+    // fairness layout v1
+    byte[] stored =
+        Base64.getMimeDecoder().decode(Files.readAllBytes(DIR.resolve("window-state-v2.base64")));
     assertEquals(2, stored[0], "layout version byte");
     WindowAccumulator read = WindowAccumulatorCodec.decode(stored);
     assertEquals(300, read.count());
-    assertWindowEquals(
-        acc.toProfile(SPEC, WINDOW_START, WINDOW_END),
-        read.toProfile(SPEC, WINDOW_START, WINDOW_END));
-    assertArrayEquals(stored, written, "layout v2 unchanged");
+    WindowProfile fresh = sampleWindow().toProfile(SPEC, WINDOW_START, WINDOW_END);
+    WindowProfile old = read.toProfile(SPEC, WINDOW_START, WINDOW_END);
+    assertEquals(fresh.modelVersion(), old.modelVersion());
+    assertEquals(fresh.selection().keySet(), old.selection().keySet());
+    fresh
+        .selection()
+        .forEach((a, f) -> assertEquals(f.groups(), old.selection().get(a).groups(), a));
+    assertEquals(CapCounts.NONE, old.quality().capsOf("c"));
+    assertEquals(CapCounts.NONE, old.quality().versions());
+    // re-encoded, it is a v3 state with counts 0 and reads as the same profile
+    WindowAccumulator again = WindowAccumulatorCodec.decode(WindowAccumulatorCodec.encode(read));
+    assertWindowEquals(old, again.toProfile(SPEC, WINDOW_START, WINDOW_END));
   }
 
   @Test
@@ -114,6 +139,13 @@ class FormatSamplesTest {
     ReferenceProfile ref = reference(SPEC, events(7, 500));
     WindowAccumulator acc = WindowAccumulator.create(SPEC, ref);
     events(8, 300).forEach(acc::add);
+    return acc;
+  }
+
+  /** The v3 sample: the v2 sample's window plus one event whose category is 300 bytes long. */
+  private static WindowAccumulator sampleWindowV3() {
+    WindowAccumulator acc = sampleWindow();
+    acc.add(ProfileFixtures.event("m1", "v".repeat(300), 50, 3, "c".repeat(300), 0.5, "1"));
     return acc;
   }
 

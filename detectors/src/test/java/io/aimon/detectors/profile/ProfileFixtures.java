@@ -151,6 +151,8 @@ final class ProfileFixtures {
     assertEquals(expected.label(), actual.label());
     assertEquals(expected.quality().outOfRange(), actual.quality().outOfRange());
     assertEquals(expected.quality().typeMismatches(), actual.quality().typeMismatches());
+    assertEquals(expected.quality().caps(), actual.quality().caps());
+    assertEquals(expected.quality().versions(), actual.quality().versions());
     assertArrayEquals(
         expected.quality().latency().values(), actual.quality().latency().values(), 0.0, "latency");
     assertArrayEquals(

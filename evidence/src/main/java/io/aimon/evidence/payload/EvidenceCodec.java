@@ -10,11 +10,13 @@ import io.aimon.alerting.remediation.Effectiveness;
 import io.aimon.alerting.remediation.NonconformityGrade;
 import io.aimon.alerting.remediation.RemediationEvent;
 import io.aimon.detectors.check.OutputJson;
+import io.aimon.detectors.common.CapCounts;
 import io.aimon.detectors.common.JsonMembers;
 import io.aimon.evidence.EvidenceKind;
 import io.aimon.evidence.EvidenceRecord;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,9 +37,12 @@ import java.util.TreeMap;
  *       {@code insufficient_data}, e.g. {@code attribute_missing}) came later within version 2: it
  *       is left out when null, so records without one are written as before, and read with none.
  *   <li>{@code coverage}: {@code window_start, window_end, events, checks, breaches, sources:
- *       [{source, first, last, events, sha256?}], late_events, dead_letters: {reason: n},
- *       unattributed_dead_letters: {reason: n}}; the three counts are left out while the window
- *       waits for its place in the chain (between a job's operators only).
+ *       [{source, first, last, events, sha256?}], caps?: {kind: {capped, truncated}}, late_events,
+ *       dead_letters: {reason: n}, unattributed_dead_letters: {reason: n}}; the three counts are
+ *       left out while the window waits for its place in the chain (between a job's operators
+ *       only). {@code caps} (kinds {@code categories}, {@code groups}, {@code versions}) is left
+ *       out when the window's bounds capped nothing, so records of windows without caps are written
+ *       as before; readers that predate it ignore it.
  *   <li>{@code incident}: the incident event's CloudEvent ({@link CloudEvents#toNode}).
  *   <li>{@code notification}: {@code incident_id, event_id, event_type, model_id, series, severity,
  *       notifier, outcome, attempts, last_status?, last_error?, summary}.
@@ -140,6 +145,13 @@ public final class EvidenceCodec {
       so.put("events", s.events());
       putIfNotNull(so, "sha256", s.sha256());
     }
+    if (!c.caps().isEmpty()) {
+      ObjectNode caps = o.putObject("caps");
+      c.caps()
+          .forEach(
+              (kind, n) ->
+                  caps.putObject(kind).put("capped", n.capped()).put("truncated", n.truncated()));
+    }
     DeadLetterTotals d = c.deadLetters();
     if (d != null) {
       o.put("late_events", d.lateEvents());
@@ -170,6 +182,22 @@ public final class EvidenceCodec {
               counts(d, "dead_letters"),
               counts(d, "unattributed_dead_letters"));
     }
+    Map<String, CapCounts> caps = new LinkedHashMap<>();
+    JsonNode capsNode = d.get("caps");
+    if (capsNode != null && !capsNode.isNull()) {
+      if (!capsNode.isObject()) {
+        throw new IllegalArgumentException("caps: expected counts by kind, found " + capsNode);
+      }
+      capsNode
+          .fields()
+          .forEachRemaining(
+              e ->
+                  caps.put(
+                      e.getKey(),
+                      new CapCounts(
+                          JsonMembers.integer(e.getValue(), "capped", true),
+                          JsonMembers.integer(e.getValue(), "truncated", true))));
+    }
     return new CoverageEvidence(
         JsonMembers.instant(d, "window_start"),
         JsonMembers.instant(d, "window_end"),
@@ -177,7 +205,8 @@ public final class EvidenceCodec {
         JsonMembers.integer(d, "checks", true),
         JsonMembers.integer(d, "breaches", true),
         sources,
-        dead);
+        dead,
+        caps);
   }
 
   private static Map<String, Long> counts(JsonNode d, String field) {

@@ -1,6 +1,7 @@
 package io.aimon.evidence.payload;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -11,10 +12,13 @@ import io.aimon.alerting.remediation.RemediationEvent;
 import io.aimon.detectors.check.CheckResult;
 import io.aimon.detectors.check.CheckStatus;
 import io.aimon.detectors.check.InsufficientReason;
+import io.aimon.detectors.common.CapCounts;
 import io.aimon.evidence.EvidenceKind;
 import io.aimon.evidence.EvidenceRecord;
 import io.aimon.evidence.Payloads;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** {@link EvidenceCodec}: every kind round trips, the layout is exact, bad data is named. */
@@ -23,6 +27,16 @@ class EvidenceCodecTest {
   private static final long START = 1_767_225_600_000L; // 2026-01-01T00:00:00Z
   private static final long END = START + 21_600_000L;
 
+  private static final Map<String, CapCounts> CAPS =
+      mapOf("categories", new CapCounts(600, 1300), "versions", new CapCounts(1284, 0));
+
+  private static Map<String, CapCounts> mapOf(String k1, CapCounts v1, String k2, CapCounts v2) {
+    Map<String, CapCounts> m = new LinkedHashMap<>();
+    m.put(k1, v1);
+    m.put(k2, v2);
+    return m;
+  }
+
   private static List<EvidencePayload> allKinds() {
     return List.of(
         Payloads.check("credit-risk", START, END, "psi", "income", 0.3689, "critical"),
@@ -30,7 +44,8 @@ class EvidenceCodecTest {
         CoverageEvidence.of(START, END, 5, 0, 0, List.of()),
         Payloads.incident("credit-risk", START, END),
         Payloads.notification("credit-risk"),
-        Payloads.actionApplied("credit-risk", END));
+        Payloads.actionApplied("credit-risk", END),
+        CoverageEvidence.of(START, END, 1300, 40, 2, List.of()).withCaps(CAPS));
   }
 
   @Test
@@ -120,6 +135,36 @@ class EvidenceCodecTest {
     assertEquals(List.of(), List.copyOf(data.findValues("late_events")));
     assertNull(
         ((CoverageEvidence) EvidenceCodec.decode(2, EvidenceKind.COVERAGE, data)).deadLetters());
+  }
+
+  @Test
+  void coverageCapsComeAfterTheSourcesAndOnlyWhenSomethingWasCapped() {
+    CoverageEvidence capped =
+        CoverageEvidence.of(START, END, 1300, 40, 2, List.of())
+            .withCaps(CAPS)
+            .withDeadLetters(DeadLetterTotals.of(Map.of(), Map.of()));
+    assertEquals(
+        "{\"window_start\":\"2026-01-01T00:00:00Z\",\"window_end\":\"2026-01-01T06:00:00Z\","
+            + "\"events\":1300,\"checks\":40,\"breaches\":2,\"sources\":[],\"caps\":{"
+            + "\"categories\":{\"capped\":600,\"truncated\":1300},"
+            + "\"versions\":{\"capped\":1284,\"truncated\":0}},\"late_events\":0,"
+            + "\"dead_letters\":{},\"unattributed_dead_letters\":{}}",
+        EvidenceCodec.encode(capped).toString());
+    CoverageEvidence back =
+        (CoverageEvidence)
+            EvidenceCodec.decode(2, EvidenceKind.COVERAGE, EvidenceCodec.encode(capped));
+    assertEquals(CAPS, back.caps());
+    assertEquals(List.of("categories", "versions"), List.copyOf(back.caps().keySet()));
+    ObjectNode plain = EvidenceCodec.encode(Payloads.coverage(START, END, 996));
+    assertFalse(plain.has("caps"));
+    assertEquals(
+        Map.of(),
+        ((CoverageEvidence) EvidenceCodec.decode(2, EvidenceKind.COVERAGE, plain)).caps());
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            CoverageEvidence.of(START, END, 1, 1, 0, List.of())
+                .withCaps(Map.of("groups", CapCounts.NONE)));
   }
 
   @Test

@@ -2,7 +2,6 @@ package io.aimon.jobs.evidence;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -62,19 +61,22 @@ public final class EventTimeBuffer<T> {
 
   /**
    * As {@link #takeUpTo}, one list per time (ascending), each sorted by order: for a consumer that
-   * sorts what it is given itself.
+   * sorts what it is given itself. A key whose buffer this empties holds no state any more: entries
+   * are removed through {@link MapState#remove}, which drops an emptied map, not through the
+   * iterator, which on the heap state backend would leave an empty map per key behind (one per
+   * series ever seen, for a buffer keyed by series).
    */
   public List<List<T>> takeGroupsUpTo(long timestamp, Comparator<T> order) throws Exception {
     TreeMap<Long, List<T>> due = new TreeMap<>();
-    Iterator<Map.Entry<Long, List<T>>> it = waiting.iterator();
-    while (it.hasNext()) {
-      Map.Entry<Long, List<T>> e = it.next();
+    for (Map.Entry<Long, List<T>> e : waiting.entries()) {
       if (e.getKey() <= timestamp) {
         List<T> group = new ArrayList<>(e.getValue());
         group.sort(order);
         due.put(e.getKey(), group);
-        it.remove();
       }
+    }
+    for (Long at : due.keySet()) {
+      waiting.remove(at);
     }
     return new ArrayList<>(due.values());
   }

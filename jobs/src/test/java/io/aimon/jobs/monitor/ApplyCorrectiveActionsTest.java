@@ -185,6 +185,31 @@ class ApplyCorrectiveActionsTest {
   }
 
   @Test
+  void seriesWithoutIncidentsHoldNoStateOnceTheirWindowsAreApplied() throws Exception {
+    var h = harness(null);
+    for (int g = 0; g < 1000; g++) {
+      RemediationInput w = window(0, "ok");
+      h.processElement(
+          new StreamRecord<>(
+              new RemediationInput(
+                  w.kind(),
+                  "credit-risk/selection_rate/attribute=client/group=c" + g,
+                  w.start(),
+                  w.time(),
+                  w.order(),
+                  w.status(),
+                  null,
+                  null,
+                  0),
+              w.time()));
+    }
+    assertEquals(1000, h.numKeyedStateEntries(), "one waiting window per series");
+    h.processWatermark(MINUTE);
+    assertEquals(0, h.numKeyedStateEntries(), "applied: no empty buffer is left behind");
+    assertEquals(0, h.numEventTimeTimers());
+  }
+
+  @Test
   void anActionBehindTheWatermarkIsAppliedOnTheNextWatermark() throws Exception {
     var h = harness(null);
     feed(h, List.of(window(0, "critical"), incident(IncidentEvent.Type.OPENED, 0)));
