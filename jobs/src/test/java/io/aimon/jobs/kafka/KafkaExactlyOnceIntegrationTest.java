@@ -107,9 +107,9 @@ class KafkaExactlyOnceIntegrationTest {
 
     assertEquals(clean.size(), recovered.size(), "nothing lost, nothing duplicated");
     List<String> cleanIncidents =
-        KafkaTestClients.readCommitted(kafka.bootstrapServers(), "incidents-a", 1);
+        KafkaTestClients.readToEnd(kafka.bootstrapServers(), "incidents-a");
     List<String> recoveredIncidents =
-        KafkaTestClients.readCommitted(kafka.bootstrapServers(), "incidents-b", 1);
+        KafkaTestClients.readToEnd(kafka.bootstrapServers(), "incidents-b");
     assertEquals(
         cleanIncidents.stream().sorted().toList(),
         recoveredIncidents.stream().sorted().toList(),
