@@ -64,28 +64,6 @@ public record AimonConfig(
     }
   }
 
-  /** A configuration without line information ({@link KeyLines#none()}). */
-  public AimonConfig(
-      Path source,
-      String digest,
-      KafkaSettings kafka,
-      JobSettings job,
-      List<ModelConfig> models,
-      NotifyConfig notifyConfig,
-      EvidenceConfig evidence,
-      CorrectiveActionConfig correctiveActions) {
-    this(
-        source,
-        digest,
-        kafka,
-        job,
-        models,
-        notifyConfig,
-        evidence,
-        correctiveActions,
-        KeyLines.none());
-  }
-
   /** The model with this id, if configured. */
   public Optional<ModelConfig> model(String id) {
     return models.stream().filter(m -> m.id().equals(id)).findFirst();

@@ -249,75 +249,57 @@ final class ValueTypes {
 
   /** An absolute http or https URL with a host ({@link AlertingConfig#isHttpUrl}). */
   static final ValueType<String> HTTP_URL =
-      new ValueType<>() {
-        @Override
-        public String type() {
-          return "http(s) URL";
-        }
-
-        @Override
-        public String expected() {
-          return "an absolute http or https URL";
-        }
-
-        @Override
-        public String read(Node node, int line, String key, Problems p) {
-          String text = node instanceof ScalarNode s && !isNull(s) ? s.getValue().strip() : null;
-          if (text != null && AlertingConfig.isHttpUrl(text)) {
-            return text;
-          }
-          p.add(line, key, "expected " + expected() + ", found " + found(node));
-          return null;
-        }
-
-        @Override
-        public String format(String v) {
-          return v;
-        }
-      };
+      url("http(s) URL", "an absolute http or https URL", false);
 
   /**
    * An absolute http(s) URL, or a secret reference ({@code env:} or {@code file:} followed by
    * something) naming one; a value that is neither is not shown, since it may hold a token.
    */
   static final ValueType<String> HTTP_URL_OR_SECRET =
-      new ValueType<>() {
-        @Override
-        public String type() {
-          return "http(s) URL or secret reference (`env:NAME` or `file:PATH`)";
-        }
+      url(
+          "http(s) URL or secret reference (`env:NAME` or `file:PATH`)",
+          "an absolute http or https URL, or a secret reference env:NAME or file:PATH",
+          true);
 
-        @Override
-        public String expected() {
-          return "an absolute http or https URL, or a secret reference env:NAME or file:PATH";
-        }
+  /** A URL value; with {@code secretReferences}, {@code env:}/{@code file:} ones too, unshown. */
+  private static ValueType<String> url(String type, String expected, boolean secretReferences) {
+    return new ValueType<>() {
+      @Override
+      public String type() {
+        return type;
+      }
 
-        @Override
-        public String read(Node node, int line, String key, Problems p) {
-          String text = node instanceof ScalarNode s && !isNull(s) ? s.getValue().strip() : null;
-          if (text != null
-              && (AlertingConfig.isHttpUrl(text)
-                  || text.startsWith("env:")
-                  || text.startsWith("file:"))) {
-            return text;
-          }
-          p.add(
-              line,
-              key,
-              "expected "
-                  + expected()
-                  + ", found "
-                  + (text == null
-                      ? found(node)
-                      : "a value that is neither (not shown: a URL may hold a token)"));
-          return null;
-        }
+      @Override
+      public String expected() {
+        return expected;
+      }
 
-        @Override
-        public String format(String v) {
-          return v;
+      @Override
+      public String read(Node node, int line, String key, Problems p) {
+        String text = node instanceof ScalarNode s && !isNull(s) ? s.getValue().strip() : null;
+        if (text != null
+            && (AlertingConfig.isHttpUrl(text)
+                || secretReferences && (text.startsWith("env:") || text.startsWith("file:")))) {
+          return text;
         }
-      };
+        p.add(
+            line,
+            key,
+            "expected "
+                + expected
+                + ", found "
+                + (text == null || !secretReferences
+                    ? found(node)
+                    : "a value that is neither (not shown: a URL may hold a token)"));
+        return null;
+      }
+
+      @Override
+      public String format(String v) {
+        return v;
+      }
+    };
+  }
 
   /** A section: a map of further keys; null (an empty value) is an empty section. */
   static final ValueType<Node> MAP =

@@ -349,7 +349,8 @@ class NotifyConfigTest {
                     c.models(),
                     withRoute,
                     c.evidence(),
-                    c.correctiveActions()));
+                    c.correctiveActions(),
+                    c.lines()));
     assertEquals("notify routes must name configured models, 'nope' is not one", e.getMessage());
     assertEquals(NotifyConfig.defaults(), load("minimal.yaml").notifyConfig());
   }
