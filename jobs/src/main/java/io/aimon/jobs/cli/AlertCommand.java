@@ -8,7 +8,6 @@ import io.aimon.jobs.state.CheckpointStore;
 import io.aimon.jobs.state.GracefulStop;
 import io.aimon.jobs.state.JobIdentity;
 import java.util.concurrent.Callable;
-import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -86,9 +85,7 @@ final class AlertCommand implements Callable<Integer> {
     AlertJob.kafkaJob(
             cfg.notifyConfig(), cfg.kafka(), cfg.job().maxRecordBytes(), transactionalIdPrefix)
         .build(env);
-    JobClient client = env.executeAsync("aimon-alert");
-    GracefulStop.install(client, store.savepointsDir(), spec.commandLine().getErr());
-    client.getJobExecutionResult().get();
+    GracefulStop.run(env, "aimon-alert", store, spec.commandLine().getErr());
     return 0;
   }
 }

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -138,9 +137,7 @@ final class RunCommand implements Callable<Integer> {
             store,
             restore.orElse(null));
     MonitorRunner.kafkaJob(plan, cfg.kafka(), bounded, transactionalIdPrefix).build(env);
-    JobClient client = env.executeAsync("aimon-monitor");
-    GracefulStop.install(client, store.savepointsDir(), err);
-    client.getJobExecutionResult().get();
+    GracefulStop.run(env, "aimon-monitor", store, err);
     return 0;
   }
 }

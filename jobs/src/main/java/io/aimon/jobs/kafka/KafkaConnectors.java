@@ -87,19 +87,7 @@ public final class KafkaConnectors {
    * @throws IllegalStateException when the cluster cannot be reached within 30 s
    */
   public static boolean topicExists(KafkaSettings kafka, String topic) {
-    Properties p = clientProperties(kafka);
-    p.setProperty("bootstrap.servers", kafka.bootstrapServers());
-    try (org.apache.kafka.clients.admin.Admin admin =
-        org.apache.kafka.clients.admin.Admin.create(p)) {
-      return admin
-          .listTopics()
-          .names()
-          .get(30, java.util.concurrent.TimeUnit.SECONDS)
-          .contains(topic);
-    } catch (Exception e) {
-      throw new IllegalStateException(
-          "could not list the topics of " + kafka.bootstrapServers() + ": " + e.getMessage(), e);
-    }
+    return TopicCheck.topics(kafka).contains(topic);
   }
 
   /** A fresh copy of the settings' {@code kafka.properties}, for a client of one's own. */

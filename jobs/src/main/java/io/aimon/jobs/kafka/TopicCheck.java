@@ -32,26 +32,11 @@ public final class TopicCheck {
    *     kafka.topics.metrics=aimon.metrics} as a two-element array)
    */
   public static String problem(KafkaSettings kafka, List<String[]> required) {
-    Duration timeout = timeout(kafka);
     Set<String> topics;
     try {
-      topics = topics(kafka, timeout);
-    } catch (TimeoutException e) {
-      return "the Kafka cluster at "
-          + kafka.bootstrapServers()
-          + " did not answer within "
-          + timeout.toMillis() / 1000.0
-          + " s: check kafka.bootstrap_servers and, for a secured cluster, kafka.properties"
-          + " (security.protocol, sasl.mechanism, sasl.jaas.config)";
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      return "the Kafka cluster at "
-          + kafka.bootstrapServers()
-          + " refused aimon's client ("
-          + cause.getClass().getSimpleName()
-          + ": "
-          + cause.getMessage()
-          + "): check kafka.properties";
+      topics = topics(kafka);
+    } catch (IllegalStateException e) {
+      return e.getMessage();
     }
     List<String> missing = new ArrayList<>();
     for (String[] keyAndTopic : required) {
@@ -70,6 +55,39 @@ public final class TopicCheck {
         + ": aimon does not create topics, create "
         + (missing.size() == 1 ? "it" : "them")
         + " first";
+  }
+
+  /**
+   * The cluster's topics.
+   *
+   * @throws IllegalStateException with a one-line reason when the cluster does not answer in time
+   *     or refuses the client
+   */
+  static Set<String> topics(KafkaSettings kafka) {
+    Duration timeout = timeout(kafka);
+    try {
+      return topics(kafka, timeout);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException(
+          "the Kafka cluster at "
+              + kafka.bootstrapServers()
+              + " did not answer within "
+              + timeout.toMillis() / 1000.0
+              + " s: check kafka.bootstrap_servers and, for a secured cluster, kafka.properties"
+              + " (security.protocol, sasl.mechanism, sasl.jaas.config)",
+          e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new IllegalStateException(
+          "the Kafka cluster at "
+              + kafka.bootstrapServers()
+              + " refused aimon's client ("
+              + cause.getClass().getSimpleName()
+              + ": "
+              + cause.getMessage()
+              + "): check kafka.properties",
+          e);
+    }
   }
 
   private static Duration timeout(KafkaSettings kafka) {

@@ -2,7 +2,6 @@ package io.aimon.jobs.state;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -47,7 +46,7 @@ public final class CheckpointStore {
    * @param checkpointDir {@code job.checkpoint_dir}: an absolute path or a Flink filesystem URI
    */
   public CheckpointStore(String checkpointDir, JobIdentity identity) {
-    this.root = new Path(new Path(uri(checkpointDir)), identity.directoryName());
+    this.root = new Path(qualified(checkpointDir), identity.directoryName());
   }
 
   /** This job's directory. */
@@ -121,8 +120,8 @@ public final class CheckpointStore {
 
   /** A snapshot the user names ({@code --from-savepoint}): it must be complete. */
   public static Snapshot given(String path) {
-    Path dir = new Path(uri(path));
     try {
+      Path dir = qualified(path);
       FileSystem fs = dir.getFileSystem();
       if (dir.getName().equals(METADATA)) {
         dir = dir.getParent();
@@ -166,11 +165,16 @@ public final class CheckpointStore {
     return out;
   }
 
-  /** A location of the config (absolute path or filesystem URI) as a URI. */
-  static URI uri(String location) {
-    if (location.matches("[A-Za-z][A-Za-z0-9+.-]+://.*")) {
-      return URI.create(location);
+  /**
+   * A location (a path, absolute or not, or a filesystem URI) as Flink names it: with its scheme
+   * and, for a local path, absolute.
+   */
+  static Path qualified(String location) {
+    Path p = new Path(location);
+    try {
+      return p.makeQualified(p.getFileSystem());
+    } catch (IOException e) {
+      throw new UncheckedIOException("no filesystem for " + location, e);
     }
-    return java.nio.file.Path.of(location).toAbsolutePath().normalize().toUri();
   }
 }

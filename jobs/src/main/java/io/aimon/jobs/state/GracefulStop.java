@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -17,6 +18,18 @@ import sun.misc.SignalHandler;
  */
 public final class GracefulStop {
   private GracefulStop() {}
+
+  /**
+   * Starts {@code env}'s job, stops it with a savepoint in {@code store} on SIGTERM or SIGINT, and
+   * returns when the job has ended.
+   */
+  public static void run(
+      StreamExecutionEnvironment env, String jobName, CheckpointStore store, PrintWriter err)
+      throws Exception {
+    JobClient client = env.executeAsync(jobName);
+    install(client, store.savepointsDir(), err);
+    client.getJobExecutionResult().get();
+  }
 
   /** Handles SIGTERM and SIGINT for {@code client}'s job from now on. */
   public static void install(JobClient client, String savepointDir, PrintWriter err) {

@@ -160,7 +160,7 @@ public final class StartGuard {
   static Set<String> archiveModels(String evidenceDir, Collection<String> models) {
     Set<String> out = new TreeSet<>();
     try {
-      Path root = new Path(CheckpointStore.uri(evidenceDir));
+      Path root = CheckpointStore.qualified(evidenceDir);
       FileSystem fs = root.getFileSystem();
       for (String model : models) {
         Path dir = new Path(root, "model=" + model);

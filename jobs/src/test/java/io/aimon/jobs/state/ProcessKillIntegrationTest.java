@@ -51,17 +51,7 @@ class ProcessKillIntegrationTest {
   @Test
   void aKilledRunResumesAndCommitsWhatAFailureFreeRunCommits() throws Exception {
     try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
-      for (String run : List.of("clean", "killed")) {
-        kafka.createTopics(
-            Stream.of("inference", "metrics", "dead", "incidents", "evidence")
-                .map(t -> run + "." + t)
-                .toList(),
-            1);
-      }
-      EvidenceKeys.write(
-          Ed25519Keys.generate(),
-          dir.resolve(EvidenceKeys.KEY_FILE),
-          dir.resolve(EvidenceKeys.PUBLIC_KEY_FILE));
+      prepare(kafka, false);
       List<String> lines = AdultFixtures.lines(AdultFixtures.PRODUCTION, ALL);
 
       // the failure-free run
@@ -185,17 +175,7 @@ class ProcessKillIntegrationTest {
   @Test
   void aRunKilledDuringALabelWaitResumesAndCommitsWhatAFailureFreeRunCommits() throws Exception {
     try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
-      for (String run : List.of("clean", "killed")) {
-        kafka.createTopics(
-            Stream.of("inference", "labels", "metrics", "dead", "incidents", "evidence")
-                .map(t -> run + "." + t)
-                .toList(),
-            1);
-      }
-      EvidenceKeys.write(
-          Ed25519Keys.generate(),
-          dir.resolve(EvidenceKeys.KEY_FILE),
-          dir.resolve(EvidenceKeys.PUBLIC_KEY_FILE));
+      prepare(kafka, true);
       List<String> predictions = AdultFixtures.lines(AdultFixtures.PRODUCTION_UNLABELED, ALL);
       List<String> labels = AdultFixtures.lines(AdultFixtures.LABELS, ALL);
 
@@ -314,6 +294,22 @@ class ProcessKillIntegrationTest {
       Thread.sleep(500);
     }
     throw new AssertionError(topic + ": " + last + " records, not " + expected + "\n" + log(name));
+  }
+
+  /** Topics for the clean and the killed run (with a labels topic when asked), and the key. */
+  private void prepare(EmbeddedKafka kafka, boolean labels) throws Exception {
+    for (String run : List.of("clean", "killed")) {
+      kafka.createTopics(
+          Stream.of("inference", "labels", "metrics", "dead", "incidents", "evidence")
+              .filter(t -> labels || !t.equals("labels"))
+              .map(t -> run + "." + t)
+              .toList(),
+          1);
+    }
+    EvidenceKeys.write(
+        Ed25519Keys.generate(),
+        dir.resolve(EvidenceKeys.KEY_FILE),
+        dir.resolve(EvidenceKeys.PUBLIC_KEY_FILE));
   }
 
   /** Names the first line where two lists differ, without printing them whole. */
