@@ -183,6 +183,26 @@ public final class ConfigKeys {
               + "`0.0.0.0` serves every interface. On a Flink cluster, the cluster's own reporter "
               + "settings apply.");
 
+  public static final ConfigKey<Integer> JOB_DUPLICATE_IDS_PER_WINDOW =
+      key(
+          "job.duplicate_ids_per_window",
+          ValueTypes.integer(0, 100_000_000),
+          JobSettings.DEFAULT_DUPLICATE_IDS_PER_WINDOW,
+          "Inference ids per model and window remembered to catch a repeated event: a second "
+              + "event with an `inference_id` already seen in its window is dead-lettered as "
+              + "`duplicate_inference`. The ids are kept in Bloom filters, about 33 bits each at the "
+              + "default rate (4.2 MB for a full million), growing with the ids seen. Past this "
+              + "many, events still count but their repeats are not caught "
+              + "(metric `model_duplicate_ids_unrecorded`). 0 turns the check off.");
+  public static final ConfigKey<Double> JOB_DUPLICATE_FALSE_POSITIVE_RATE =
+      key(
+          "job.duplicate_false_positive_rate",
+          ValueTypes.number(1e-12, 0.01),
+          JobSettings.DEFAULT_DUPLICATE_FALSE_POSITIVE_RATE,
+          "The largest probability that an event with a new `inference_id` is taken for a "
+              + "duplicate (a Bloom filter's false positive). Each tenfold lower costs about 5 "
+              + "bits more per id.");
+
   // --- alerting ------------------------------------------------------------------------------
   public static final ConfigKey<Node> ALERTING =
       section(

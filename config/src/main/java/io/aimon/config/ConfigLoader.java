@@ -186,6 +186,8 @@ public final class ConfigLoader {
         job.getOrDefault(ConfigKeys.JOB_MAX_FUTURE_SKEW),
         dir,
         job.getOrDefault(ConfigKeys.JOB_MAX_EVENT_AGE),
-        job.getOrDefault(ConfigKeys.JOB_METRICS_HOST));
+        job.getOrDefault(ConfigKeys.JOB_METRICS_HOST),
+        job.getOrDefault(ConfigKeys.JOB_DUPLICATE_IDS_PER_WINDOW),
+        job.getOrDefault(ConfigKeys.JOB_DUPLICATE_FALSE_POSITIVE_RATE));
   }
 }

@@ -23,6 +23,10 @@ import java.time.Duration;
  *     clock are dead-lettered as {@code too_old}
  * @param metricsHost {@code job.metrics_host}: the address the local jobs' Prometheus endpoint
  *     listens on, {@value #DEFAULT_METRICS_HOST} (this machine only) unless set
+ * @param duplicateIdsPerWindow {@code job.duplicate_ids_per_window}, in [0, 100000000]: inference
+ *     ids per model and window remembered to dead-letter repeated events; 0 turns the check off
+ * @param duplicateFalsePositiveRate {@code job.duplicate_false_positive_rate}, in [1e-12, 0.01]:
+ *     the largest probability that an event with a new id is taken for a duplicate
  */
 public record JobSettings(
     int parallelism,
@@ -34,7 +38,15 @@ public record JobSettings(
     Duration maxFutureSkew,
     String checkpointDir,
     Duration maxEventAge,
-    String metricsHost) {
+    String metricsHost,
+    int duplicateIdsPerWindow,
+    double duplicateFalsePositiveRate) {
+
+  /** {@code job.duplicate_ids_per_window} unless set. */
+  public static final int DEFAULT_DUPLICATE_IDS_PER_WINDOW = 1_000_000;
+
+  /** {@code job.duplicate_false_positive_rate} unless set. */
+  public static final double DEFAULT_DUPLICATE_FALSE_POSITIVE_RATE = 1e-6;
 
   /** Where the local Prometheus endpoint listens unless {@code job.metrics_host} says otherwise. */
   public static final String DEFAULT_METRICS_HOST = "127.0.0.1";
@@ -71,9 +83,20 @@ public record JobSettings(
       throw new IllegalArgumentException("exactValues must be in [0, 1000000], was " + exactValues);
     }
     requirePositive("maxFutureSkew", maxFutureSkew);
+    if (duplicateIdsPerWindow < 0 || duplicateIdsPerWindow > 100_000_000) {
+      throw new IllegalArgumentException(
+          "duplicateIdsPerWindow must be in [0, 100000000], was " + duplicateIdsPerWindow);
+    }
+    if (!(duplicateFalsePositiveRate >= 1e-12 && duplicateFalsePositiveRate <= 0.01)) {
+      throw new IllegalArgumentException(
+          "duplicateFalsePositiveRate must be in [1e-12, 0.01], was " + duplicateFalsePositiveRate);
+    }
   }
 
-  /** The defaults of the registry: 1, 10s, 1m, 1m, 1048576, 10000, 1h, the default directory. */
+  /**
+   * The defaults of the registry: 1, 10s, 1m, 1m, 1048576, 10000, 1h, the default directory, the
+   * default host, 1000000 ids at 1e-6.
+   */
   public static JobSettings defaults() {
     return new JobSettings(
         ConfigKeys.JOB_PARALLELISM.defaultValue(),
@@ -85,7 +108,9 @@ public record JobSettings(
         ConfigKeys.JOB_MAX_FUTURE_SKEW.defaultValue(),
         null,
         ConfigKeys.JOB_MAX_EVENT_AGE.defaultValue(),
-        DEFAULT_METRICS_HOST);
+        DEFAULT_METRICS_HOST,
+        DEFAULT_DUPLICATE_IDS_PER_WINDOW,
+        DEFAULT_DUPLICATE_FALSE_POSITIVE_RATE);
   }
 
   /** {@link #checkpointDir()}, or {@value #DEFAULT_CHECKPOINT_DIR} under the working directory. */

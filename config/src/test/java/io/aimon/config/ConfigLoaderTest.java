@@ -61,7 +61,9 @@ class ConfigLoaderTest {
             Duration.ofHours(1),
             null,
             null,
-            null),
+            null,
+            1_000_000,
+            1e-6),
         config.job());
 
     assertEquals(2, config.models().size());
@@ -142,7 +144,9 @@ class ConfigLoaderTest {
             Duration.ofHours(1),
             null,
             null,
-            null),
+            null,
+            1_000_000,
+            1e-6),
         config.job());
     ModelConfig m = config.models().get(0);
     assertEquals("m1", m.id());

@@ -45,7 +45,8 @@ class ConfigValidationTest {
         2,
         "job.colour",
         "unknown key 'colour'; allowed keys: parallelism, checkpoint_interval, out_of_orderness, "
-            + "idleness, max_record_bytes, exact_values, max_future_skew, max_event_age, checkpoint_dir, metrics_host");
+            + "idleness, max_record_bytes, exact_values, max_future_skew, max_event_age, checkpoint_dir, metrics_host, "
+            + "duplicate_ids_per_window, duplicate_false_positive_rate");
   }
 
   @Test

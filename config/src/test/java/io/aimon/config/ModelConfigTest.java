@@ -309,7 +309,9 @@ class ModelConfigTest {
                 Duration.ofHours(1),
                 null,
                 null,
-                null));
+                null,
+                1_000_000,
+                1e-6));
     assertThrows(
         IllegalArgumentException.class,
         () ->
@@ -323,7 +325,9 @@ class ModelConfigTest {
                 Duration.ofHours(1),
                 null,
                 null,
-                null));
+                null,
+                1_000_000,
+                1e-6));
     assertThrows(
         IllegalArgumentException.class,
         () ->
@@ -337,7 +341,9 @@ class ModelConfigTest {
                 Duration.ofHours(1),
                 null,
                 null,
-                null));
+                null,
+                1_000_000,
+                1e-6));
     assertThrows(
         IllegalArgumentException.class,
         () ->
@@ -351,7 +357,9 @@ class ModelConfigTest {
                 Duration.ZERO,
                 null,
                 null,
-                null));
+                null,
+                1_000_000,
+                1e-6));
     assertThrows(
         IllegalArgumentException.class, () -> new FairnessConfig(List.of("sex", "sex"), 30));
     assertThrows(

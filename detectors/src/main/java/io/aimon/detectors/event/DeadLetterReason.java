@@ -27,6 +27,11 @@ public enum DeadLetterReason {
   FUTURE_TIMESTAMP("future_timestamp"),
   /** The timestamp is further behind the wall clock than {@code job.max_event_age}. */
   TOO_OLD("too_old"),
+  /**
+   * The event's inference_id was already seen in its model's window (see {@link
+   * InferenceIdFilter}); the first event counts.
+   */
+  DUPLICATE_INFERENCE("duplicate_inference"),
   /** The model_id is not configured. */
   UNKNOWN_MODEL("unknown_model"),
   /** The event is behind the watermark: its window has already been evaluated. */

@@ -15,25 +15,63 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * Measures the replay path: wall-clock events/s at parallelism 1, events per CPU-second of the
- * whole process (Flink's own threads included) and the peak heap across the replay.
+ * whole process (Flink's own threads included) and the peak heap across the replay. With a second
+ * set of job settings ({@link #versus}) it runs both, alternating, twice each, in one process and
+ * prints their ratio: the way to compare two settings on a noisy machine.
  */
 public final class Bench {
   private final Path dir;
   private final long events;
   private final int windows;
   private final boolean outcomes;
+  private final String job;
 
   /**
    * @param outcomes also label every event inline and monitor fairness over two attributes
+   * @param job YAML under {@code job:} (one {@code key: value} per line), or "" for the defaults
    */
-  public Bench(Path dir, long events, int windows, boolean outcomes) {
+  public Bench(Path dir, long events, int windows, boolean outcomes, String job) {
     this.dir = dir;
     this.events = events;
     this.windows = windows;
     this.outcomes = outcomes;
+    this.job = job;
   }
 
+  /** One replay's figures. */
+  private record Run(double seconds, double cpuSeconds, long peakHeap) {}
+
+  /** Generates the events, replays them once and reports. */
   public String run() throws Exception {
+    Path input = prepare();
+    return report(job, measure(input, job));
+  }
+
+  /**
+   * Generates the events, replays them with {@code baseline} and with this bench's settings
+   * (baseline, settings, baseline, settings) and reports the better run of each and their ratio.
+   */
+  public String versus(String baseline) throws Exception {
+    Path input = prepare();
+    Run base = null;
+    Run mine = null;
+    for (int round = 0; round < 2; round++) {
+      base = better(base, measure(input, baseline));
+      mine = better(mine, measure(input, job));
+    }
+    return String.format(
+        "%s%n%s%n  ratio (settings / baseline): %.3f events per CPU-second, %.3f events/s",
+        report(baseline, base),
+        report(job, mine),
+        base.cpuSeconds() / mine.cpuSeconds(),
+        base.seconds() / mine.seconds());
+  }
+
+  private static Run better(Run a, Run b) {
+    return a == null || b.cpuSeconds() < a.cpuSeconds() ? b : a;
+  }
+
+  private Path prepare() throws Exception {
     Path reference = dir.resolve("bench-reference.jsonl.gz");
     Path input = dir.resolve("bench-events.jsonl");
     long start = Duration.ofDays(19_700).toMillis();
@@ -46,11 +84,24 @@ public final class Bench {
         1,
         outcomes);
     BenchData.write(input, events, start, Duration.ofHours(windows).toMillis(), 0.05, 2, outcomes);
+    return input;
+  }
+
+  private Run measure(Path input, String jobYaml) throws Exception {
     Path configFile = dir.resolve("bench.yaml");
-    Files.writeString(configFile, BenchData.config(reference.getFileName().toString(), outcomes));
+    Files.writeString(
+        configFile,
+        BenchData.config(dir.resolve("bench-reference.jsonl.gz").getFileName().toString(), outcomes)
+            + (jobYaml.isBlank() ? "" : "job:\n" + jobYaml.strip().indent(2)));
     AimonConfig config = ConfigLoader.load(configFile);
     MonitorPlan plan = MonitorPlan.of(config, ReferenceProfiles.loadAll(config, false));
-    Path out = Files.createDirectories(dir.resolve("out"));
+    Path out = dir.resolve("out");
+    if (Files.exists(out)) {
+      try (var files = Files.walk(out)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(Bench::delete);
+      }
+    }
+    Files.createDirectories(out);
 
     System.gc();
     ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
@@ -70,9 +121,22 @@ public final class Bench {
         peakHeap += pool.getPeakUsage().getUsed();
       }
     }
-    long inputBytes = Files.size(input);
+    return new Run(seconds, cpuSeconds, peakHeap);
+  }
+
+  private static void delete(Path p) {
+    try {
+      Files.delete(p);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private String report(String jobYaml, Run run) throws java.io.IOException {
+    long inputBytes = Files.size(dir.resolve("bench-events.jsonl"));
     return String.format(
-        "bench: %d events (%d numeric + %d categorical features%s, %d windows, %.1f MiB JSON) in %.1f s%n"
+        "bench: %d events (%d numeric + %d categorical features%s, %d windows, %.1f MiB JSON)%s in"
+            + " %.1f s%n"
             + "  %.0f events/s wall clock at parallelism 1 (%d cores available)%n"
             + "  %.0f events per CPU-second (process CPU %.1f s, Flink runtime included)%n"
             + "  peak heap %.0f MiB (sum of heap pools' peaks; includes the MiniCluster)",
@@ -82,11 +146,12 @@ public final class Bench {
         outcomes ? ", inline labels, fairness over 2 attributes" : "",
         windows,
         inputBytes / 1048576.0,
-        seconds,
-        events / seconds,
+        jobYaml.isBlank() ? "" : ", job: {" + jobYaml.strip().replace("\n", ", ") + "}",
+        run.seconds(),
+        events / run.seconds(),
         Runtime.getRuntime().availableProcessors(),
-        events / cpuSeconds,
-        cpuSeconds,
-        peakHeap / 1048576.0);
+        events / run.cpuSeconds(),
+        run.cpuSeconds(),
+        run.peakHeap() / 1048576.0);
   }
 }

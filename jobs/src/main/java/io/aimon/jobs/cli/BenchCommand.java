@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
       "Generates a file of inference events (one model, 20 numeric and 5",
       "categorical features), replays it through the monitor job on a local",
       "MiniCluster (parallelism 1) and prints events per second, events per",
-      "CPU-second and the peak heap."
+      "CPU-second and the peak heap. --versus compares two job settings side by",
+      "side: e.g. --versus 'duplicate_ids_per_window: 0' prices the duplicate check."
     })
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -44,6 +45,21 @@ final class BenchCommand implements Callable<Integer> {
   boolean outcomes;
 
   @Option(
+      names = "--job",
+      paramLabel = "YAML",
+      defaultValue = "",
+      description = "Job settings to bench, YAML under job: (e.g. 'duplicate_ids_per_window: 0').")
+  String job;
+
+  @Option(
+      names = "--versus",
+      paramLabel = "YAML",
+      description =
+          "Also bench these job settings, alternating with --job's, twice each in this process,"
+              + " and print the ratio.")
+  String versus;
+
+  @Option(
       names = "--dir",
       paramLabel = "DIR",
       description = "Working directory (default: a temporary one).")
@@ -57,7 +73,10 @@ final class BenchCommand implements Callable<Integer> {
     }
     Path work =
         dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("aimon-bench-");
-    spec.commandLine().getOut().println(new Bench(work, events, windows, outcomes).run());
+    Bench bench = new Bench(work, events, windows, outcomes, job.replace(", ", "\n"));
+    spec.commandLine()
+        .getOut()
+        .println(versus == null ? bench.run() : bench.versus(versus.replace(", ", "\n")));
     return 0;
   }
 }

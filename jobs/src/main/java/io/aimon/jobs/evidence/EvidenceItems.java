@@ -9,6 +9,7 @@ import io.aimon.alerting.incident.IncidentEvent;
 import io.aimon.alerting.remediation.RemediationEvent;
 import io.aimon.detectors.check.CheckResult;
 import io.aimon.detectors.event.DeadLetter;
+import io.aimon.detectors.event.DeadLetterReason;
 import io.aimon.detectors.event.InferenceEvent;
 import io.aimon.evidence.DeadLetterCount;
 import io.aimon.evidence.EvidenceItem;
@@ -145,5 +146,11 @@ public final class EvidenceItems {
   /** A late inference event (its window was already evaluated; it is also a dead letter). */
   public static DeadLetterCount late(InferenceEvent e) {
     return new DeadLetterCount(e.modelId(), DeadLetterTotals.LATE, true, e.timestamp(), 1);
+  }
+
+  /** A repeated inference event (its id was already seen in its window; also a dead letter). */
+  public static DeadLetterCount duplicate(InferenceEvent e) {
+    return new DeadLetterCount(
+        e.modelId(), DeadLetterReason.DUPLICATE_INFERENCE.code(), true, e.timestamp(), 1);
   }
 }

@@ -23,6 +23,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.Collector;
@@ -33,18 +34,19 @@ import org.apache.flink.util.OutputTag;
  * ({@code replay}); only the sources and sinks passed in differ.
  *
  * <pre>
- * inference source -> decode -> watermarks -+-> keyBy model -> window per model -> drift,
- *                                           |     data quality, selection-rate fairness checks
- *                                           +-> inline label? -----------------------+
- *                                           +-> no label: keyBy inference id -+       |
- * label source -> decode -> watermarks ----------------------> join labels ---+-> keyBy model ->
+ * inference source -> decode -> watermarks -> keyBy model -> drop repeated inference ids -+
+ *   +-------------------------------------------------------------------------------------+
+ *   +-> window per model -> drift, data quality, selection-rate fairness checks
+ *   +-> inline label? ------------------------------------------------------+
+ *   +-> no label: keyBy inference id --------------+                         |
+ * label source -> decode -> watermarks -> join labels (keyed by inference id) -+-> keyBy model ->
  *                        outcome windows (final at window end + labels.max_delay) -> performance
  *                        and label-based fairness checks
  * </pre>
  *
  * Every check result also goes, keyed by its series, through the alert policy, which turns breaches
- * into incident events (opened, escalated, updated, resolved). Bad records, late events and
- * rejected labels become dead letters with a reason.
+ * into incident events (opened, escalated, updated, resolved). Bad records, late and repeated
+ * events and rejected labels become dead letters with a reason.
  *
  * <p>With evidence sinks: final check results, incident events and operators' corrective actions
  * ({@link #withActions}) go, keyed by series, through {@link ApplyCorrectiveActions}; its events,
@@ -62,6 +64,9 @@ public final class MonitorJob {
 
   public static final String UID_DECODE = "monitor.decode";
   public static final String UID_WATERMARKS = "monitor.watermarks";
+  public static final String UID_DUPLICATES = "monitor.duplicates";
+  public static final String UID_DUPLICATE_DEAD_LETTERS = "monitor.duplicate-dead-letters";
+  public static final String UID_DUPLICATE_COUNTS = "monitor.duplicate-counts";
   public static final String UID_WINDOW = "monitor.window-profile";
   public static final String UID_LATE = "monitor.late-dead-letters";
   public static final String UID_LATE_COUNTS = "monitor.late-counts";
@@ -186,9 +191,19 @@ public final class MonitorJob {
     Map<String, Long> sizes = new HashMap<>();
     plan.specs().forEach((id, spec) -> sizes.put(id, spec.windowMillis()));
 
-    SingleOutputStreamOperator<CheckResult> results =
+    SingleOutputStreamOperator<InferenceEvent> unique =
         timed
             .keyBy(InferenceEvent::modelId)
+            .process(
+                new DropDuplicates(
+                    sizes, plan.duplicateIdsPerWindow(), plan.duplicateFalsePositiveRate()),
+                TypeInformation.of(InferenceEvent.class))
+            .uid(UID_DUPLICATES)
+            .name(name(UID_DUPLICATES));
+
+    // still partitioned by model: the windows need no second shuffle
+    SingleOutputStreamOperator<CheckResult> results =
+        DataStreamUtils.reinterpretAsKeyedStream(unique, InferenceEvent::modelId)
             .window(new ModelWindows(sizes))
             .sideOutputLateData(LATE)
             .aggregate(
@@ -203,11 +218,17 @@ public final class MonitorJob {
     DataStream<DeadLetter> late =
         results
             .getSideOutput(LATE)
-            .map(new LateEventToDeadLetter())
+            .map(EventToDeadLetter.late())
             .uid(UID_LATE)
             .name(name(UID_LATE));
+    DataStream<DeadLetter> duplicates =
+        unique
+            .getSideOutput(DropDuplicates.DUPLICATES)
+            .map(EventToDeadLetter.duplicate())
+            .uid(UID_DUPLICATE_DEAD_LETTERS)
+            .name(name(UID_DUPLICATE_DEAD_LETTERS));
 
-    Outcomes outcomes = outcomes(env, timed, sizes);
+    Outcomes outcomes = outcomes(env, unique, sizes);
 
     DataStream<CheckResult> checks =
         results
@@ -223,14 +244,14 @@ public final class MonitorJob {
             .uid(UID_INCIDENTS)
             .name(name(UID_INCIDENTS));
     DataStream<DeadLetter> deadLetters =
-        events.getSideOutput(DEAD_LETTERS).union(late, outcomes.deadLetters());
+        events.getSideOutput(DEAD_LETTERS).union(late, duplicates, outcomes.deadLetters());
     if (evidenceSinks.any()) {
       EvidenceGraph.Inputs inputs =
           new EvidenceGraph.Inputs(
               checks,
               incidents,
               results.getSideOutput(COVERAGE),
-              deadLetterCounts(events, results, outcomes));
+              deadLetterCounts(events, unique, results, outcomes));
       deadLetters =
           deadLetters.union(
               new EvidenceGraph(plan, evidenceSinks, actionSource, deliverySource)
@@ -255,11 +276,13 @@ public final class MonitorJob {
 
   /**
    * The coverage counts of every dead letter of the monitored input: the decoders' (timed by the
-   * decoder, before any watermark, so the stream is marked idle), the late events' (at their own
-   * time) and the label join's and outcome windows' (timed by the operator that made them).
+   * decoder, before any watermark, so the stream is marked idle), the late and repeated events' (at
+   * their own time) and the label join's and outcome windows' (timed by the operator that made
+   * them).
    */
   private DataStream<DeadLetterCount> deadLetterCounts(
       SingleOutputStreamOperator<InferenceEvent> events,
+      SingleOutputStreamOperator<InferenceEvent> unique,
       SingleOutputStreamOperator<CheckResult> results,
       Outcomes outcomes) {
     DataStream<DeadLetterCount> decoded = events.getSideOutput(DEAD_LETTER_COUNTS);
@@ -282,12 +305,18 @@ public final class MonitorJob {
             .map(EvidenceItems::late, TypeInformation.of(DeadLetterCount.class))
             .uid(UID_LATE_COUNTS)
             .name(name(UID_LATE_COUNTS));
+    DataStream<DeadLetterCount> repeated =
+        unique
+            .getSideOutput(DropDuplicates.DUPLICATES)
+            .map(EvidenceItems::duplicate, TypeInformation.of(DeadLetterCount.class))
+            .uid(UID_DUPLICATE_COUNTS)
+            .name(name(UID_DUPLICATE_COUNTS));
     return decoded
         .assignTimestampsAndWatermarks(
             SideInputWatermarks.<DeadLetterCount>strategy((c, previous) -> c.time()))
         .uid(UID_DECODE_DEAD_LETTER_COUNTS)
         .name(name(UID_DECODE_DEAD_LETTER_COUNTS))
-        .union(keyed, late);
+        .union(keyed, late, repeated);
   }
 
   /**

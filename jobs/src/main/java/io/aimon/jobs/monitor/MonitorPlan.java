@@ -38,6 +38,8 @@ public final class MonitorPlan implements Serializable {
   private final long idlenessMillis;
   private final long checkpointIntervalMillis;
   private final int parallelism;
+  private final int duplicateIdsPerWindow;
+  private final double duplicateFalsePositiveRate;
   private final Map<String, AlertPolicy> policies;
   private String configDigest = "0".repeat(64);
   private EvidenceConfig evidence = EvidenceConfig.defaults();
@@ -69,6 +71,8 @@ public final class MonitorPlan implements Serializable {
     this.idlenessMillis = job.idleness().toMillis();
     this.checkpointIntervalMillis = job.checkpointInterval().toMillis();
     this.parallelism = job.parallelism();
+    this.duplicateIdsPerWindow = job.duplicateIdsPerWindow();
+    this.duplicateFalsePositiveRate = job.duplicateFalsePositiveRate();
     this.policies = new LinkedHashMap<>(policies);
   }
 
@@ -161,6 +165,16 @@ public final class MonitorPlan implements Serializable {
 
   public Duration checkpointInterval() {
     return Duration.ofMillis(checkpointIntervalMillis);
+  }
+
+  /** {@code job.duplicate_ids_per_window}: ids remembered per model and window; 0 for no check. */
+  public int duplicateIdsPerWindow() {
+    return duplicateIdsPerWindow;
+  }
+
+  /** {@code job.duplicate_false_positive_rate}. */
+  public double duplicateFalsePositiveRate() {
+    return duplicateFalsePositiveRate;
   }
 
   public int parallelism() {

@@ -1,0 +1,171 @@
+package io.aimon.detectors.event;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.datasketches.filters.bloomfilter.BloomFilter;
+import org.apache.datasketches.filters.bloomfilter.BloomFilterBuilder;
+
+/**
+ * The inference ids seen in one model's window, in bounded memory: tells a repeated event ({@code
+ * duplicate_inference}) from a new one.
+ *
+ * <p>It is a chain of DataSketches Bloom filters. The first holds {@value #FIRST_STAGE_IDS} ids,
+ * each next one twice as many, until together they hold {@code maxIds}; a window with few events
+ * costs a few KiB, not the memory of a full window. Each of the {@code S} stages is sized for a
+ * false-positive rate of {@code falsePositiveRate / S}, so the chain's rate stays within {@code
+ * falsePositiveRate}.
+ *
+ * <p>Worked example, with the defaults ({@code maxIds} 1,000,000, rate 1e-6): 8 stages at 1.25e-7
+ * each, about 33 bits per id, 4.2 MB when all million ids are recorded. Of a million events with
+ * unique ids, the expected number wrongly taken for duplicates is below 1.
+ *
+ * <p>Invariants:
+ *
+ * <ol>
+ *   <li>No false negatives: an id recorded before is always {@link Verdict#DUPLICATE}.
+ *   <li>An id never recorded is {@link Verdict#DUPLICATE} with probability at most {@link
+ *       #falsePositiveRate()} (the stages' rates sum to at most it; each stage holds at most the
+ *       ids it was sized for).
+ *   <li>At most {@link #maxIds()} ids are recorded. Once full, an id not found is {@link
+ *       Verdict#UNRECORDED}: the event counts as new, but a later repeat of it is not caught;
+ *       {@link #unrecorded()} counts them.
+ *   <li>{@link #recorded()} + {@link #unrecorded()} + {@link #duplicates()} = ids checked.
+ *   <li>Deterministic: the hash seed is fixed, so the same ids give the same verdicts and bytes
+ *       after any number of encode/decode round trips.
+ * </ol>
+ */
+public final class InferenceIdFilter {
+  /** The outcome of {@link #check}. */
+  public enum Verdict {
+    /** Not seen before in this window; now recorded. */
+    NEW,
+    /** Seen before in this window (or, with the stated probability, a false positive). */
+    DUPLICATE,
+    /** Not found, and the filter is full: treated as new, not recorded. */
+    UNRECORDED
+  }
+
+  /** Ids the first stage holds. */
+  public static final int FIRST_STAGE_IDS = 4096;
+
+  /** The hash seed of every stage: fixed, so verdicts are reproducible across restarts. */
+  static final long SEED = 0x61696d6f6e4964L;
+
+  private final long maxIds;
+  private final double falsePositiveRate;
+  private final int stageCount;
+  private final List<BloomFilter> stages;
+  private long recorded;
+  private long unrecorded;
+  private long duplicates;
+
+  /**
+   * @param maxIds the most ids recorded, >= 1
+   * @param falsePositiveRate the largest probability that a new id is taken for a duplicate, in (0,
+   *     0.5)
+   */
+  public InferenceIdFilter(long maxIds, double falsePositiveRate) {
+    this(maxIds, falsePositiveRate, new ArrayList<>(), 0, 0, 0);
+  }
+
+  InferenceIdFilter(
+      long maxIds,
+      double falsePositiveRate,
+      List<BloomFilter> stages,
+      long recorded,
+      long unrecorded,
+      long duplicates) {
+    if (maxIds < 1) {
+      throw new IllegalArgumentException("maxIds: expected >= 1, found " + maxIds);
+    }
+    if (!(falsePositiveRate > 0 && falsePositiveRate < 0.5)) {
+      throw new IllegalArgumentException(
+          "falsePositiveRate: expected a number in (0, 0.5), found " + falsePositiveRate);
+    }
+    this.maxIds = maxIds;
+    this.falsePositiveRate = falsePositiveRate;
+    this.stageCount = stageCount(maxIds);
+    if (stages.size() > stageCount) {
+      throw new IllegalArgumentException(
+          "stages: expected at most " + stageCount + ", found " + stages.size());
+    }
+    this.stages = stages;
+    this.recorded = recorded;
+    this.unrecorded = unrecorded;
+    this.duplicates = duplicates;
+  }
+
+  /** Checks {@code inferenceId} against the ids recorded so far, and records it when it is new. */
+  public Verdict check(String inferenceId) {
+    for (BloomFilter stage : stages) {
+      if (stage.query(inferenceId)) {
+        duplicates++;
+        return Verdict.DUPLICATE;
+      }
+    }
+    if (recorded == maxIds) {
+      unrecorded++;
+      return Verdict.UNRECORDED;
+    }
+    if (stages.isEmpty() || recorded == stageEnd(stages.size() - 1)) {
+      stages.add(
+          BloomFilterBuilder.createByAccuracy(
+              stageCapacity(stages.size()), falsePositiveRate / stageCount, SEED));
+    }
+    stages.get(stages.size() - 1).update(inferenceId);
+    recorded++;
+    return Verdict.NEW;
+  }
+
+  /** Ids recorded, at most {@link #maxIds()}. */
+  public long recorded() {
+    return recorded;
+  }
+
+  /** Ids not found once the filter was full: events whose repeats are not caught. */
+  public long unrecorded() {
+    return unrecorded;
+  }
+
+  /** Ids found: duplicates, or false positives within {@link #falsePositiveRate()}. */
+  public long duplicates() {
+    return duplicates;
+  }
+
+  public long maxIds() {
+    return maxIds;
+  }
+
+  public double falsePositiveRate() {
+    return falsePositiveRate;
+  }
+
+  /** The bytes the stages' bit arrays take (what dominates the state and checkpoint size). */
+  public long sizeBytes() {
+    return stages.stream().mapToLong(BloomFilter::getSerializedSizeBytes).sum();
+  }
+
+  List<BloomFilter> stages() {
+    return stages;
+  }
+
+  /** How many ids stage {@code i} holds: 4096, 8192, ..., the last one what is left of maxIds. */
+  long stageCapacity(int i) {
+    long before = i == 0 ? 0 : stageEnd(i - 1);
+    return Math.min(FIRST_STAGE_IDS * (1L << i), maxIds - before);
+  }
+
+  /** The ids stages 0..i hold together. */
+  private long stageEnd(int i) {
+    return Math.min(FIRST_STAGE_IDS * ((1L << (i + 1)) - 1), maxIds);
+  }
+
+  /** The stages needed to hold maxIds: the smallest S with 4096 * (2^S - 1) >= maxIds. */
+  static int stageCount(long maxIds) {
+    int s = 1;
+    while (FIRST_STAGE_IDS * ((1L << s) - 1) < maxIds) {
+      s++;
+    }
+    return s;
+  }
+}

@@ -1,0 +1,72 @@
+package io.aimon.detectors.event;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.datasketches.filters.bloomfilter.BloomFilter;
+import org.apache.datasketches.memory.Memory;
+
+/**
+ * The one owner of {@link InferenceIdFilter}'s binary layout (v1): version byte, max ids (long),
+ * false-positive rate (double), recorded, unrecorded and duplicate counts (longs), the number of
+ * stages (int), then each stage as a length-prefixed DataSketches Bloom filter image.
+ */
+public final class InferenceIdFilterCodec {
+  public static final byte VERSION = 1;
+
+  private InferenceIdFilterCodec() {}
+
+  public static byte[] encode(InferenceIdFilter f) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + (int) f.sizeBytes());
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeByte(VERSION);
+      out.writeLong(f.maxIds());
+      out.writeDouble(f.falsePositiveRate());
+      out.writeLong(f.recorded());
+      out.writeLong(f.unrecorded());
+      out.writeLong(f.duplicates());
+      out.writeInt(f.stages().size());
+      for (BloomFilter stage : f.stages()) {
+        byte[] image = stage.toByteArray();
+        out.writeInt(image.length);
+        out.write(image);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * @throws IllegalArgumentException when the bytes are of an unknown layout version
+   */
+  public static InferenceIdFilter decode(byte[] data) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+      byte version = in.readByte();
+      if (version != VERSION) {
+        throw new IllegalArgumentException(
+            "inference id filter: expected layout version " + VERSION + ", found " + version);
+      }
+      long maxIds = in.readLong();
+      double rate = in.readDouble();
+      long recorded = in.readLong();
+      long unrecorded = in.readLong();
+      long duplicates = in.readLong();
+      int n = in.readInt();
+      List<BloomFilter> stages = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        byte[] image = new byte[in.readInt()];
+        in.readFully(image);
+        stages.add(BloomFilter.heapify(Memory.wrap(image)));
+      }
+      return new InferenceIdFilter(maxIds, rate, stages, recorded, unrecorded, duplicates);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
