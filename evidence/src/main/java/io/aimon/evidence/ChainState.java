@@ -63,6 +63,22 @@ public final class ChainState {
   /** The state of a model before its first record. */
   public ChainState() {}
 
+  /**
+   * The state that continues the chain ending in {@code tail} (the earlier run's state lost): its
+   * head, and its records since the last manifest still to be signed; no dead-letter counts.
+   */
+  public static ChainState continuing(ChainTail tail) {
+    ChainState s = new ChainState();
+    s.restore(
+        tail.head(),
+        tail.unsealed(),
+        tail.spanStart(),
+        tail.spanEnd(),
+        tail.coveredUpTo(),
+        Map.of());
+    return s;
+  }
+
   /** The seq and hash of the last record. */
   public HashChain.State head() {
     return head;

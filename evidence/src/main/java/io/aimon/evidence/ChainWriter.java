@@ -51,6 +51,7 @@ import java.util.Objects;
 public final class ChainWriter {
   private static final List<EvidenceKind> KIND_ORDER =
       List.of(
+          EvidenceKind.STATE_LOSS,
           EvidenceKind.CHECK,
           EvidenceKind.INCIDENT,
           EvidenceKind.NOTIFICATION,
@@ -58,8 +59,9 @@ public final class ChainWriter {
           EvidenceKind.COVERAGE);
 
   /**
-   * The chain's order of items: by time, then kind (check, incident, notification, corrective
-   * action, coverage: a window's coverage comes after everything else at its end), then order.
+   * The chain's order of items: by time, then kind (state loss, check, incident, notification,
+   * corrective action, coverage: a window's coverage comes after everything else at its end), then
+   * order.
    */
   public static final Comparator<EvidenceItem> ORDER =
       Comparator.comparingLong(EvidenceItem::time)

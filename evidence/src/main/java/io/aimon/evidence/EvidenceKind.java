@@ -19,7 +19,12 @@ public enum EvidenceKind {
   /** An incident event delivered (or not) to a notifier: the incident was communicated. */
   NOTIFICATION("notification"),
   /** A corrective action recorded, or its effectiveness verified or failed. */
-  CORRECTIVE_ACTION("corrective_action");
+  CORRECTIVE_ACTION("corrective_action"),
+  /**
+   * The job's saved state was lost and the chain continued without it: what was lost, where the
+   * chain continues.
+   */
+  STATE_LOSS("state_loss");
 
   private final String code;
 

@@ -40,6 +40,8 @@ public final class Iso42001 {
     CONTROLS.put(EvidenceKind.NOTIFICATION, List.of("A.8.4"));
     CLAUSES.put(EvidenceKind.CORRECTIVE_ACTION, List.of("10.2"));
     CONTROLS.put(EvidenceKind.CORRECTIVE_ACTION, List.of());
+    CLAUSES.put(EvidenceKind.STATE_LOSS, List.of("9.1", "10.2"));
+    CONTROLS.put(EvidenceKind.STATE_LOSS, List.of("A.6.2.6", "A.6.2.8"));
 
     Map<String, String> titles = new LinkedHashMap<>();
     titles.put("9.1", "Monitoring, measurement, analysis and evaluation");

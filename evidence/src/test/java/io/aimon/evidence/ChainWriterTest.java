@@ -3,6 +3,8 @@ package io.aimon.evidence;
 import static io.aimon.evidence.EvidenceFixtures.CREDIT;
 import static io.aimon.evidence.EvidenceFixtures.TEST_KEYS;
 import static io.aimon.evidence.EvidenceFixtures.WINDOW;
+import static io.aimon.evidence.EvidenceFixtures.checkItem;
+import static io.aimon.evidence.EvidenceFixtures.coverageItem;
 import static io.aimon.evidence.EvidenceFixtures.windowEnd;
 import static io.aimon.evidence.EvidenceFixtures.windowStart;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -11,10 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.aimon.detectors.check.CheckResult;
-import io.aimon.detectors.check.CheckStatus;
-import io.aimon.evidence.payload.CheckEvidence;
-import io.aimon.evidence.payload.CoverageEvidence;
 import io.aimon.evidence.payload.DeadLetterTotals;
 import io.aimon.evidence.payload.NotificationEvidence;
 import java.util.ArrayList;
@@ -26,24 +24,6 @@ import org.junit.jupiter.api.Test;
 /** {@link ChainWriter}'s invariants, one test each, and {@link ChainStateCodec}'s round trip. */
 class ChainWriterTest {
   private final ChainWriter writer = new ChainWriter(CREDIT, WINDOW, TEST_KEYS);
-
-  private static EvidenceItem check(int w, String id) {
-    CheckResult r =
-        CheckResult.builder()
-            .checkId(id)
-            .modelId(CREDIT)
-            .window(windowStart(w), windowEnd(w))
-            .metric("psi")
-            .feature("income")
-            .value(0.01)
-            .n(100)
-            .threshold(0.25)
-            .status(CheckStatus.OK)
-            .referenceDigest("7ebb1eb2")
-            .build();
-    return new EvidenceItem(
-        CREDIT, windowEnd(w), windowStart(w), windowEnd(w), id, new CheckEvidence(r, "c0", "1"));
-  }
 
   private static EvidenceItem notification(int w, String id) {
     return new EvidenceItem(
@@ -67,22 +47,12 @@ class ChainWriterTest {
             "opened delivered to oncall"));
   }
 
-  private static EvidenceItem coverage(int w) {
-    return new EvidenceItem(
-        CREDIT,
-        windowEnd(w),
-        windowStart(w),
-        windowEnd(w),
-        "coverage",
-        CoverageEvidence.of(windowStart(w), windowEnd(w), 10, 2, 0, List.of()));
-  }
-
   private static DeadLetterCount dead(String reason, boolean own, long time) {
     return new DeadLetterCount(CREDIT, reason, own, time, 1);
   }
 
   private static List<EvidenceItem> window(int w) {
-    return List.of(coverage(w), notification(w, "e1"), check(w, "b"), check(w, "a"));
+    return List.of(coverageItem(w), notification(w, "e1"), checkItem(w, "b"), checkItem(w, "a"));
   }
 
   @Test
@@ -132,8 +102,8 @@ class ChainWriterTest {
   void invariant3AManifestFollowsEachCoverageRecordListingTheRecordsSinceThePreviousOne() {
     ChainState s = new ChainState();
     List<ArchiveLine> out = new ArrayList<>(writer.append(s, window(0)));
-    out.addAll(writer.append(s, List.of(check(1, "a"))));
-    out.addAll(writer.append(s, List.of(coverage(1))));
+    out.addAll(writer.append(s, List.of(checkItem(1, "a"))));
+    out.addAll(writer.append(s, List.of(coverageItem(1))));
     Manifest m1 = (Manifest) out.get(4);
     Manifest m2 = (Manifest) out.get(7);
     assertEquals(1, m1.firstSeq());
@@ -156,14 +126,14 @@ class ChainWriterTest {
     writer.count(s, dead("unknown_model", false, windowStart(0) + 2));
     writer.count(s, dead(DeadLetterTotals.LATE, true, windowStart(0) - 3 * WINDOW));
     writer.count(s, dead("wrong_type", true, windowStart(1) + 1)); // window 1
-    JsonNode c0 = coverageData(writer.append(s, List.of(coverage(0))));
+    JsonNode c0 = coverageData(writer.append(s, List.of(coverageItem(0))));
     assertEquals(1, c0.path("late_events").asLong());
     assertEquals(
         EvidenceJson.parseObject("{\"late\":1,\"malformed_json\":2}"), c0.get("dead_letters"));
     assertEquals(
         EvidenceJson.parseObject("{\"unknown_model\":1}"), c0.get("unattributed_dead_letters"));
     writer.count(s, dead("bad_timestamp", true, windowStart(0) + 5)); // window 0 was covered
-    JsonNode c1 = coverageData(writer.append(s, List.of(coverage(1))));
+    JsonNode c1 = coverageData(writer.append(s, List.of(coverageItem(1))));
     assertEquals(0, c1.path("late_events").asLong());
     assertEquals(
         EvidenceJson.parseObject("{\"bad_timestamp\":1,\"wrong_type\":1}"), c1.get("dead_letters"));
@@ -214,7 +184,7 @@ class ChainWriterTest {
   void invariant7FinishSignsTheRestOverItsOwnSpanOrNothing() {
     ChainState s = new ChainState();
     assertEquals(List.of(), writer.finish(s));
-    writer.append(s, List.of(check(2, "a"), check(3, "a")));
+    writer.append(s, List.of(checkItem(2, "a"), checkItem(3, "a")));
     Manifest m = (Manifest) writer.finish(s).get(0);
     assertEquals(windowStart(2), m.windowStart());
     assertEquals(windowEnd(3), m.windowEnd());
@@ -226,7 +196,7 @@ class ChainWriterTest {
   void stateRoundTripsThroughItsCodecMidWindow() {
     ChainState s = new ChainState();
     writer.append(s, window(0));
-    writer.append(s, List.of(check(1, "a")));
+    writer.append(s, List.of(checkItem(1, "a")));
     writer.count(s, dead("wrong_type", true, windowStart(1) + 1));
     writer.count(s, dead("unknown_model", false, windowStart(2) + 1));
     byte[] bytes = ChainStateCodec.encode(s);

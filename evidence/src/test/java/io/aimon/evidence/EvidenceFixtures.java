@@ -54,6 +54,42 @@ final class EvidenceFixtures {
     return windowStart(w + 1);
   }
 
+  /** An ok psi check item of window {@code w} of credit-risk, with check id {@code id}. */
+  static EvidenceItem checkItem(int w, String id) {
+    io.aimon.detectors.check.CheckResult r =
+        io.aimon.detectors.check.CheckResult.builder()
+            .checkId(id)
+            .modelId(CREDIT)
+            .window(windowStart(w), windowEnd(w))
+            .metric("psi")
+            .feature("income")
+            .value(0.01)
+            .n(100)
+            .threshold(0.25)
+            .status(io.aimon.detectors.check.CheckStatus.OK)
+            .referenceDigest("7ebb1eb2")
+            .build();
+    return new EvidenceItem(
+        CREDIT,
+        windowEnd(w),
+        windowStart(w),
+        windowEnd(w),
+        id,
+        new io.aimon.evidence.payload.CheckEvidence(r, "c0", "1"));
+  }
+
+  /** The coverage item of window {@code w} of credit-risk: 10 events, 2 checks, no breach. */
+  static EvidenceItem coverageItem(int w) {
+    return new EvidenceItem(
+        CREDIT,
+        windowEnd(w),
+        windowStart(w),
+        windowEnd(w),
+        "coverage",
+        io.aimon.evidence.payload.CoverageEvidence.of(
+            windowStart(w), windowEnd(w), 10, 2, 0, List.of()));
+  }
+
   static ObjectNode json(String text) {
     return EvidenceJson.parseObject(text);
   }

@@ -24,6 +24,7 @@ final class ModelAudit {
   private final List<ExportRecord> records = new ArrayList<>();
   private final Map<SeriesKey, Series> series = new LinkedHashMap<>();
   private final Map<String, IncidentHistory> incidents = new LinkedHashMap<>();
+  private final List<ExportRecord> stateLosses = new ArrayList<>();
   private final Map<String, Long> statusCounts = new TreeMap<>();
   private final Map<String, Long> idCounts = new TreeMap<>();
   private final Map<String, Map<EvidenceKind, Long>> idKindCounts = new TreeMap<>();
@@ -99,6 +100,7 @@ final class ModelAudit {
                   r.checks(),
                   r.breaches()));
         }
+        case STATE_LOSS -> stateLosses.add(r);
         case INCIDENT, NOTIFICATION, CORRECTIVE_ACTION -> {
           if (r.incidentId() != null) {
             incidents.computeIfAbsent(r.incidentId(), IncidentHistory::new).add(r);
@@ -125,6 +127,11 @@ final class ModelAudit {
 
   String modelId() {
     return modelId;
+  }
+
+  /** The selected state-loss records (breaks in the monitoring), in chain order. */
+  List<ExportRecord> stateLosses() {
+    return Collections.unmodifiableList(stateLosses);
   }
 
   /** The selected records, in chain order. */

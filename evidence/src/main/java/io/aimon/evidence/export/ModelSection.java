@@ -67,11 +67,24 @@ final class ModelSection {
               + "</p>\n");
     }
     coverage(m, w);
+    stateLosses(m, w);
     checks(m, w);
     charts(m, id, w);
     IncidentsSection.write(m, w);
     clauses(m, w);
     w.write("</section>\n");
+  }
+
+  /** The breaks in the monitoring: runs that continued the chain after their state was lost. */
+  private static void stateLosses(ModelAudit m, Writer w) throws IOException {
+    if (m.stateLosses().isEmpty()) {
+      return;
+    }
+    w.write("<h3>Breaks in the monitoring</h3>\n<ul class=\"state-losses\">\n");
+    for (ExportRecord r : m.stateLosses()) {
+      w.write("<li>" + Html.esc("seq " + r.seq() + ": " + r.summary()) + "</li>\n");
+    }
+    w.write("</ul>\n");
   }
 
   private static void coverage(ModelAudit m, Writer w) throws IOException {
@@ -353,6 +366,9 @@ final class ModelSection {
   private static String expected(String id) {
     List<String> kinds = new ArrayList<>();
     for (EvidenceKind k : EvidenceKind.values()) {
+      if (k == EvidenceKind.STATE_LOSS) {
+        continue; // serves 9.1 and 10.2 when a run lost its state, never expected
+      }
       if (Iso42001.clauses(k).contains(id) || Iso42001.controls(k).contains(id)) {
         kinds.add(k.code());
       }

@@ -11,6 +11,7 @@ import io.aimon.evidence.payload.EvidenceCodec;
 import io.aimon.evidence.payload.EvidencePayload;
 import io.aimon.evidence.payload.IncidentEvidence;
 import io.aimon.evidence.payload.NotificationEvidence;
+import io.aimon.evidence.payload.StateLossEvidence;
 
 /**
  * The flat fields the export shows of one record's data, read by layout version: version 2 through
@@ -91,6 +92,8 @@ final class RecordFields {
       incidentId = c.event().incidentId();
       eventType = action.event();
       summary = c.event().summary();
+    } else if (p instanceof StateLossEvidence l) {
+      summary = l.summary();
     } else if (p instanceof NotificationEvidence d) {
       notification = Notification.of(d);
       incidentId = d.incidentId();
@@ -145,6 +148,7 @@ final class RecordFields {
         eventType = action.event();
         summary = text(d, "summary");
       }
+      case STATE_LOSS -> summary = text(d, "summary");
       case NOTIFICATION -> {
         notification = Notification.ofV1(d);
         incidentId = text(d, "incident_id");

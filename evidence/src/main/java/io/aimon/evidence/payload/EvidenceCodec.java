@@ -48,6 +48,8 @@ import java.util.TreeMap;
  *       notifier, outcome, attempts, last_status?, last_error?, summary}.
  *   <li>{@code corrective_action}: {@code event, incident_id, model_id, series, time, actor?,
  *       action_id?, action_type?, text?, grade?, reason?, effectiveness?, summary}.
+ *   <li>{@code state_loss} (added within version 2; readers that predate it reject the kind):
+ *       {@code continues_seq, unsealed, reason, traces: [string], started_at, summary}.
  * </ul>
  *
  * <pre>{@code
@@ -79,6 +81,9 @@ public final class EvidenceCodec {
     }
     if (p instanceof NotificationEvidence n) {
       return notification(n);
+    }
+    if (p instanceof StateLossEvidence l) {
+      return stateLoss(l);
     }
     return correctiveAction(((CorrectiveActionEvidence) p).event());
   }
@@ -123,6 +128,7 @@ public final class EvidenceCodec {
         case INCIDENT -> new IncidentEvidence(CloudEvents.fromNode(data));
         case NOTIFICATION -> readNotification(data);
         case CORRECTIVE_ACTION -> new CorrectiveActionEvidence(readCorrectiveAction(data));
+        case STATE_LOSS -> readStateLoss(data);
       };
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new IllegalArgumentException(kind.code() + " data: " + e.getMessage(), e);
@@ -255,6 +261,39 @@ public final class EvidenceCodec {
         JsonMembers.integer(d, "attempts", true),
         d.has("last_status") ? JsonMembers.integer(d, "last_status", true) : null,
         JsonMembers.text(d, "last_error", false),
+        JsonMembers.text(d, "summary", true));
+  }
+
+  private static ObjectNode stateLoss(StateLossEvidence l) {
+    ObjectNode d = JSON.objectNode();
+    d.put("continues_seq", l.continuesSeq());
+    d.put("unsealed", l.unsealed());
+    d.put("reason", l.reason());
+    ArrayNode traces = d.putArray("traces");
+    l.traces().forEach(traces::add);
+    d.put("started_at", l.startedAt());
+    d.put("summary", l.summary());
+    return d;
+  }
+
+  private static StateLossEvidence readStateLoss(JsonNode d) {
+    JsonNode traces = d.get("traces");
+    if (traces == null || !traces.isArray()) {
+      throw new IllegalArgumentException("traces: expected an array of strings");
+    }
+    List<String> list = new ArrayList<>();
+    for (JsonNode t : traces) {
+      if (!t.isTextual()) {
+        throw new IllegalArgumentException("traces: expected an array of strings, found " + t);
+      }
+      list.add(t.asText());
+    }
+    return new StateLossEvidence(
+        JsonMembers.integer(d, "continues_seq", true),
+        JsonMembers.integer(d, "unsealed", true),
+        JsonMembers.text(d, "reason", true),
+        list,
+        JsonMembers.text(d, "started_at", true),
         JsonMembers.text(d, "summary", true));
   }
 

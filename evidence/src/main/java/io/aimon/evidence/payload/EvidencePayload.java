@@ -11,7 +11,8 @@ public sealed interface EvidencePayload
         CoverageEvidence,
         IncidentEvidence,
         NotificationEvidence,
-        CorrectiveActionEvidence {
+        CorrectiveActionEvidence,
+        StateLossEvidence {
 
   /** The kind of record this is the data of. */
   EvidenceKind kind();

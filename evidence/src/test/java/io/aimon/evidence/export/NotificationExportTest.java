@@ -179,7 +179,7 @@ class NotificationExportTest {
     assertTrue(
         credit.contains(
             "45 records in the period (check 24, coverage 8, incident 5, notification 8,"
-                + " corrective_action 0), seqs 1..45."),
+                + " corrective_action 0, state_loss 0), seqs 1..45."),
         credit);
     assertEquals(
         "<td>A.8.4</td><td>Communication of incidents</td><td class=\"num\">13</td>"

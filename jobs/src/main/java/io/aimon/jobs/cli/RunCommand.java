@@ -6,6 +6,7 @@ import io.aimon.detectors.profile.ReferenceProfile;
 import io.aimon.jobs.kafka.TopicCheck;
 import io.aimon.jobs.monitor.MonitorPlan;
 import io.aimon.jobs.monitor.MonitorRunner;
+import io.aimon.jobs.state.ChainContinuation;
 import io.aimon.jobs.state.CheckpointStore;
 import io.aimon.jobs.state.GracefulStop;
 import io.aimon.jobs.state.JobIdentity;
@@ -48,7 +49,8 @@ import picocli.CommandLine.Spec;
       "resumes from the latest one of the same job, so a killed process loses",
       "nothing. SIGTERM or Ctrl-C stops with a savepoint there. With no checkpoint",
       "but traces of an earlier run (committed offsets, evidence), the start is",
-      "refused (exit 2) rather than silently starting over."
+      "refused (exit 2) rather than silently starting over; --continue-chain",
+      "starts anyway, continuing the evidence chains and recording the break."
     })
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -75,6 +77,14 @@ final class RunCommand implements Callable<Integer> {
               + " one in job.checkpoint_dir.")
   String fromSavepoint;
 
+  @Option(
+      names = "--continue-chain",
+      description =
+          "With no checkpoint or savepoint to restore but an earlier run's traces, start anyway:"
+              + " continue each model's evidence chain where it ends (the archive must verify)"
+              + " and record the break there as a state_loss record.")
+  boolean continueChain;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
@@ -82,6 +92,7 @@ final class RunCommand implements Callable<Integer> {
     if (cfg == null) {
       return 2;
     }
+    ChainContinuation continuation = null;
     String kafkaProblem =
         TopicCheck.problem(
             cfg.kafka(),
@@ -110,15 +121,33 @@ final class RunCommand implements Callable<Integer> {
               + Instant.ofEpochMilli(restore.get().writtenAt())
               + ")");
     } else {
-      Optional<String> refusal =
-          StartGuard.probe(
-                  cfg.kafka(),
-                  cfg.evidence().dir(),
-                  cfg.models().stream().map(ModelConfig::id).toList())
-              .refusal(store, cfg.kafka(), cfg.evidence().dir());
-      if (refusal.isPresent()) {
+      List<String> models = cfg.models().stream().map(ModelConfig::id).toList();
+      StartGuard.Traces traces = StartGuard.probe(cfg.kafka(), cfg.evidence().dir(), models);
+      Optional<String> refusal = traces.refusal(store, cfg.kafka(), cfg.evidence().dir());
+      if (refusal.isPresent() && !continueChain) {
         err.println("aimon: " + refusal.get());
         return 2;
+      }
+      if (refusal.isPresent()) {
+        try {
+          continuation =
+              ChainContinuation.read(
+                  cfg.kafka(),
+                  cfg.evidence().dir(),
+                  models,
+                  "no checkpoint or savepoint of this job under " + store.location(),
+                  traces.found(cfg.kafka(), cfg.evidence().dir()));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+          err.println("aimon: --continue-chain: " + e.getMessage());
+          return 2;
+        }
+        err.println(
+            "aimon: no checkpoint of this job under "
+                + store.location()
+                + "; continuing the evidence chains ("
+                + continuation.describe()
+                + ") with a state_loss record: windows open now are evaluated on the events read"
+                + " from here, incidents open before are no longer tracked");
       }
     }
     err.flush();
@@ -127,7 +156,7 @@ final class RunCommand implements Callable<Integer> {
     if (references == null) {
       return 2;
     }
-    MonitorPlan plan = MonitorPlan.of(cfg, references);
+    MonitorPlan plan = MonitorPlan.of(cfg, references).withContinuation(continuation);
     StreamExecutionEnvironment env =
         MonitorRunner.environment(
             plan.parallelism(),

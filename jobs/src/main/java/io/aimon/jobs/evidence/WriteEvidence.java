@@ -3,12 +3,14 @@ package io.aimon.jobs.evidence;
 import io.aimon.alerting.notify.Secret;
 import io.aimon.evidence.ArchiveLine;
 import io.aimon.evidence.ChainState;
+import io.aimon.evidence.ChainTail;
 import io.aimon.evidence.ChainWriter;
 import io.aimon.evidence.DeadLetterCount;
 import io.aimon.evidence.Ed25519Keys;
 import io.aimon.evidence.EvidenceItem;
 import io.aimon.jobs.monitor.ChainStateSerializer;
 import io.aimon.jobs.monitor.EvidenceItemSerializer;
+import io.aimon.jobs.state.ChainContinuation;
 import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,6 +43,7 @@ public final class WriteEvidence
 
   private final String signingKey;
   private final Map<String, Long> windowMillis;
+  private final ChainContinuation continuation;
   private transient Map<String, ChainWriter> writers;
   private transient ValueState<ChainState> chain;
   private transient EventTimeBuffer<EvidenceItem> waiting;
@@ -48,10 +51,14 @@ public final class WriteEvidence
   /**
    * @param signingKey a secret reference to the key file ({@link EvidenceKeys}), or null
    * @param windowMillis every configured model's window length
+   * @param continuation where the chains continue when the job starts with empty state and lost an
+   *     earlier run's ({@code --continue-chain}); null to start each chain at seq 1
    */
-  public WriteEvidence(String signingKey, Map<String, Long> windowMillis) {
+  public WriteEvidence(
+      String signingKey, Map<String, Long> windowMillis, ChainContinuation continuation) {
     this.signingKey = signingKey;
     this.windowMillis = Map.copyOf(windowMillis);
+    this.continuation = continuation;
   }
 
   @Override
@@ -88,7 +95,7 @@ public final class WriteEvidence
       throws Exception {
     long at =
         count.time() != Long.MIN_VALUE || ctx.timestamp() == null ? count.time() : ctx.timestamp();
-    ChainState state = current();
+    ChainState state = current(ctx.getCurrentKey(), out);
     writers.get(ctx.getCurrentKey()).count(state, count.at(at));
     chain.update(state);
   }
@@ -97,7 +104,7 @@ public final class WriteEvidence
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<EvidenceLine> out)
       throws Exception {
     ChainWriter writer = writers.get(ctx.getCurrentKey());
-    ChainState state = current();
+    ChainState state = current(ctx.getCurrentKey(), out);
     List<ArchiveLine> lines = new ArrayList<>();
     // one append per time: the writer orders what it is given, and must not mix two times that
     // another run's watermarks would release apart
@@ -108,13 +115,30 @@ public final class WriteEvidence
       lines.addAll(writer.finish(state));
     }
     chain.update(state);
+    emit(lines, out);
+  }
+
+  /**
+   * The model's chain state: the checkpointed one; before the first record, a new chain, or with a
+   * continuation the continued chain, whose first record (the state loss) goes out at once.
+   */
+  private ChainState current(String model, Collector<EvidenceLine> out) throws Exception {
+    ChainState s = chain.value();
+    if (s != null) {
+      return s;
+    }
+    if (continuation == null) {
+      return new ChainState();
+    }
+    s = ChainState.continuing(continuation.tails().getOrDefault(model, ChainTail.NONE));
+    emit(writers.get(model).append(s, List.of(continuation.stateLoss(model))), out);
+    chain.update(s);
+    return s;
+  }
+
+  private static void emit(List<ArchiveLine> lines, Collector<EvidenceLine> out) {
     for (ArchiveLine line : lines) {
       out.collect(new EvidenceLine(line.modelId(), line.archiveTime(), line.toJson()));
     }
-  }
-
-  private ChainState current() throws Exception {
-    ChainState s = chain.value();
-    return s == null ? new ChainState() : s;
   }
 }

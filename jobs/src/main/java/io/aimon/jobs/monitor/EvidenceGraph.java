@@ -148,7 +148,7 @@ final class EvidenceGraph {
             .keyBy(EvidenceItem::modelId)
             .connect(in.deadLetters().keyBy(DeadLetterCount::modelId))
             .process(
-                new WriteEvidence(plan.evidence().signingKey(), windows),
+                new WriteEvidence(plan.evidence().signingKey(), windows, plan.continuation()),
                 TypeInformation.of(EvidenceLine.class))
             .uid(UID_EVIDENCE)
             .name(MonitorJob.name(UID_EVIDENCE));

@@ -10,6 +10,7 @@ import io.aimon.config.JobSettings;
 import io.aimon.detectors.event.EventDecoder;
 import io.aimon.detectors.model.ModelSpec;
 import io.aimon.detectors.profile.ReferenceProfile;
+import io.aimon.jobs.state.ChainContinuation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -45,6 +46,7 @@ public final class MonitorPlan implements Serializable {
   private EvidenceConfig evidence = EvidenceConfig.defaults();
   private CorrectiveActionConfig correctiveActions = CorrectiveActionConfig.defaults();
   private LinkedHashMap<String, String> inputDigests = new LinkedHashMap<>();
+  private ChainContinuation continuation;
 
   public MonitorPlan(
       Map<String, ModelSpec> specs, Map<String, ReferenceProfile> references, JobSettings job) {
@@ -118,6 +120,20 @@ public final class MonitorPlan implements Serializable {
     }
     inputDigests.put(file.getFileName().toString(), HexFormat.of().formatHex(sha.digest()));
     return this;
+  }
+
+  /**
+   * Continues the evidence chains where {@code c} says they end, opening each with a {@code
+   * state_loss} record ({@code aimon run --continue-chain}); only for a start with empty state.
+   */
+  public MonitorPlan withContinuation(ChainContinuation c) {
+    this.continuation = c;
+    return this;
+  }
+
+  /** Where the evidence chains continue, or null when a new chain starts at seq 1. */
+  public ChainContinuation continuation() {
+    return continuation;
   }
 
   /** How corrective actions are judged ({@code corrective_actions}). */

@@ -16,6 +16,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.apache.flink.core.fs.FileStatus;
 import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
@@ -70,18 +72,12 @@ public final class StartGuard {
     }
 
     /**
-     * The one-line reason to refuse a start with empty state, or empty when nothing shows an
-     * earlier run.
+     * What shows the earlier run, one phrase per trace (empty when nothing does).
      *
-     * @param store where the checkpoints were looked for
-     * @param kafka the job's Kafka settings (group, topics named in the message)
+     * @param kafka the job's Kafka settings (group, topics named in the phrases)
      * @param evidenceDir {@code evidence.dir}, or null
      */
-    public Optional<String> refusal(
-        CheckpointStore store, KafkaSettings kafka, String evidenceDir) {
-      if (none()) {
-        return Optional.empty();
-      }
+    public List<String> found(KafkaSettings kafka, String evidenceDir) {
       List<String> found = new ArrayList<>();
       if (committedPartitions > 0) {
         found.add(
@@ -103,15 +99,32 @@ public final class StartGuard {
                 + " holds the evidence chain of "
                 + String.join(", ", sorted(topicModels)));
       }
+      return found;
+    }
+
+    /**
+     * The one-line reason to refuse a start with empty state, or empty when nothing shows an
+     * earlier run.
+     *
+     * @param store where the checkpoints were looked for
+     * @param kafka the job's Kafka settings (group, topics named in the message)
+     * @param evidenceDir {@code evidence.dir}, or null
+     */
+    public Optional<String> refusal(
+        CheckpointStore store, KafkaSettings kafka, String evidenceDir) {
+      if (none()) {
+        return Optional.empty();
+      }
       return Optional.of(
           "no checkpoint of this job under "
               + store.location()
               + ", but it ran before ("
-              + String.join("; ", found)
+              + String.join("; ", found(kafka, evidenceDir))
               + "): starting with empty state would lose its open windows and incidents and "
               + "start a second evidence chain. Restore that directory, or start from a "
-              + "savepoint with --from-savepoint PATH; to start over on purpose, use a new "
-              + "kafka.group_id, evidence.dir and evidence topic.");
+              + "savepoint with --from-savepoint PATH; to go on without the state, continue the "
+              + "chains with --continue-chain (the break is recorded as evidence); to start over "
+              + "on purpose, use a new kafka.group_id, evidence.dir and evidence topic.");
     }
 
     private static List<String> sorted(Collection<String> names) {
@@ -195,6 +208,34 @@ public final class StartGuard {
 
   /** Configured models with a committed record (keyed by model id) on the evidence topic. */
   static Set<String> topicModels(KafkaSettings kafka, Collection<String> models) {
+    Set<String> wanted = Set.copyOf(models);
+    Set<String> out = new TreeSet<>();
+    readEvidenceTopic(
+        kafka,
+        PROBE_TIMEOUT,
+        () -> out.size() == wanted.size(),
+        r -> {
+          if (r.key() != null) {
+            String model = new String(r.key(), StandardCharsets.UTF_8);
+            if (wanted.contains(model)) {
+              out.add(model);
+            }
+          }
+        });
+    return out;
+  }
+
+  /**
+   * Reads the committed records of the evidence topic from its beginning to its end (or until
+   * {@code enough} says so), within {@code timeout}; nothing when the topic does not exist.
+   *
+   * @throws IllegalStateException when the end is not reached in time
+   */
+  static void readEvidenceTopic(
+      KafkaSettings kafka,
+      Duration timeout,
+      BooleanSupplier enough,
+      Consumer<ConsumerRecord<byte[], byte[]>> each) {
     Properties p = KafkaConnectors.clientProperties(kafka);
     p.setProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
     p.setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -202,9 +243,7 @@ public final class StartGuard {
     p.setProperty(
         ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(PROBE_TIMEOUT.toMillis()));
     p.remove(ConsumerConfig.GROUP_ID_CONFIG);
-    Set<String> wanted = Set.copyOf(models);
-    Set<String> out = new TreeSet<>();
-    long deadline = System.nanoTime() + PROBE_TIMEOUT.toNanos();
+    long deadline = System.nanoTime() + timeout.toNanos();
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions =
@@ -212,33 +251,25 @@ public final class StartGuard {
               .map(i -> new TopicPartition(i.topic(), i.partition()))
               .toList();
       if (partitions.isEmpty()) {
-        return out;
+        return;
       }
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions, PROBE_TIMEOUT);
-      while (!done(consumer, end) && out.size() < wanted.size()) {
+      while (!done(consumer, end) && !enough.getAsBoolean()) {
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException(
               "could not read topic "
                   + kafka.evidenceTopic()
                   + " to its end within "
-                  + PROBE_TIMEOUT.toSeconds()
+                  + timeout.toSeconds()
                   + " s");
         }
-        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-          if (r.key() != null) {
-            String model = new String(r.key(), StandardCharsets.UTF_8);
-            if (wanted.contains(model)) {
-              out.add(model);
-            }
-          }
-        }
+        consumer.poll(Duration.ofMillis(200)).forEach(each);
       }
     } catch (org.apache.kafka.common.errors.UnknownTopicOrPartitionException e) {
-      return out;
+      // no topic, no records
     }
-    return out;
   }
 
   private static boolean done(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {

@@ -7,12 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aimon.detectors.check.CheckResult;
 import io.aimon.detectors.check.CheckStatus;
+import io.aimon.evidence.ChainTail;
 import io.aimon.evidence.DeadLetterCount;
 import io.aimon.evidence.EvidenceItem;
 import io.aimon.evidence.EvidenceRecord;
 import io.aimon.evidence.Manifest;
 import io.aimon.evidence.payload.CoverageEvidence;
 import io.aimon.evidence.payload.DeadLetterTotals;
+import io.aimon.jobs.state.ChainContinuation;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,9 +56,16 @@ class WriteEvidenceHarnessTest {
   private static KeyedTwoInputStreamOperatorTestHarness<
           String, EvidenceItem, DeadLetterCount, EvidenceLine>
       harness(OperatorSubtaskState restore) throws Exception {
+    return harness(restore, null);
+  }
+
+  private static KeyedTwoInputStreamOperatorTestHarness<
+          String, EvidenceItem, DeadLetterCount, EvidenceLine>
+      harness(OperatorSubtaskState restore, ChainContinuation continuation) throws Exception {
     var h =
         new KeyedTwoInputStreamOperatorTestHarness<>(
-            new KeyedCoProcessOperator<>(new WriteEvidence(signingKey, Map.of(MODEL, WINDOW))),
+            new KeyedCoProcessOperator<>(
+                new WriteEvidence(signingKey, Map.of(MODEL, WINDOW), continuation)),
             EvidenceItem::modelId,
             DeadLetterCount::modelId,
             Types.STRING);
@@ -110,6 +119,43 @@ class WriteEvidenceHarnessTest {
 
   private static List<String> kinds(List<JsonNode> lines) {
     return lines.stream().map(l -> l.path("kind").asText()).toList();
+  }
+
+  @Test
+  void aContinuedChainOpensWithTheStateLossAndSignsTheUnsealedTail() throws Exception {
+    // an earlier run's chain: a sealed window, then one check it wrote before it died
+    var earlier = harness(null);
+    earlier.processElement1(timed(check(W1, "a")));
+    earlier.processElement1(timed(coverage(W1)));
+    earlier.processBothWatermarks(
+        new org.apache.flink.streaming.api.watermark.Watermark(W1 + WINDOW));
+    earlier.processElement1(timed(check(W1 + WINDOW, "b")));
+    earlier.processBothWatermarks(
+        new org.apache.flink.streaming.api.watermark.Watermark(W1 + 2 * WINDOW - 1));
+    ChainTail.Reader reader = new ChainTail.Reader(MODEL);
+    earlier.extractOutputValues().forEach(l -> reader.line(l.json()));
+    earlier.close();
+    ChainTail tail = reader.tail();
+    assertEquals(3, tail.head().seq());
+    assertEquals(1, tail.unsealed().size());
+
+    ChainContinuation c =
+        new ChainContinuation(
+            Map.of(MODEL, tail), "no checkpoint", List.of("trace"), "2026-12-01T15:00:00Z");
+    var h = harness(null, c);
+    h.processElement1(timed(coverage(W1 + WINDOW)));
+    h.processBothWatermarks(
+        new org.apache.flink.streaming.api.watermark.Watermark(W1 + 2 * WINDOW));
+    List<JsonNode> out = lines(h);
+    assertEquals(List.of("state_loss", "coverage", "manifest"), kinds(out));
+    EvidenceRecord loss = EvidenceRecord.fromJson(out.get(0).toString());
+    assertEquals(4, loss.seq());
+    assertEquals(tail.head().head(), loss.prev());
+    assertEquals(3, loss.data().path("continues_seq").asLong());
+    Manifest m = Manifest.fromJson(out.get(2).toString());
+    assertEquals(3, m.firstSeq(), "the earlier run's unsealed check, signed now");
+    assertEquals(5, m.lastSeq());
+    h.close();
   }
 
   @Test

@@ -110,8 +110,9 @@ class CheckpointStoreTest {
             + ", but it ran before (consumer group aimon has committed offsets on"
             + " aimon.inference): starting with empty state would lose its open windows and"
             + " incidents and start a second evidence chain. Restore that directory, or start"
-            + " from a savepoint with --from-savepoint PATH; to start over on purpose, use a new"
-            + " kafka.group_id, evidence.dir and evidence topic.",
+            + " from a savepoint with --from-savepoint PATH; to go on without the state, continue"
+            + " the chains with --continue-chain (the break is recorded as evidence); to start"
+            + " over on purpose, use a new kafka.group_id, evidence.dir and evidence topic.",
         refusal);
     StartGuard.Traces all =
         new StartGuard.Traces(1, java.util.Set.of("m2", "m1"), java.util.Set.of("m1"));

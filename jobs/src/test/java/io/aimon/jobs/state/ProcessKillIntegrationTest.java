@@ -46,6 +46,9 @@ class ProcessKillIntegrationTest {
   /** Events of W3 the killed run holds in its open window when it dies. */
   private static final int INTO_W3 = 2000;
 
+  /** The events of 2024-02-05 after the first 10 (which {@link #ALL} holds). */
+  private static final int REST_OF_W5 = 3573 - 10;
+
   @TempDir Path dir;
 
   @Test
@@ -144,7 +147,42 @@ class ProcessKillIntegrationTest {
           refusal.contains("topic killed.evidence holds the evidence chain of adult-income-logreg"),
           refusal);
       assertEquals(1, refusal.lines().count(), refusal);
+      assertTrue(refusal.contains("--continue-chain"), refusal);
       System.out.println("refused: " + refusal);
+
+      // told to go on without the state, it continues both chains after a state_loss record
+      long lastSeq = lastSeq(readAll(kafka, "killed.evidence"));
+      KafkaTestClients.produce(
+          kafka.bootstrapServers(),
+          "killed.inference",
+          AdultFixtures.lines(AdultFixtures.PRODUCTION, ALL + REST_OF_W5 + 10)
+              .subList(ALL, ALL + REST_OF_W5 + 10));
+      Process d = start(killed, "killed-3", "--continue-chain");
+      awaitManifest(kafka, "killed.evidence", "2024-02-06T00:00:00Z", d, "killed-3");
+      stop(d, "killed-3");
+      String continueLog = Files.readString(dir.resolve("killed-3.log"));
+      assertTrue(
+          continueLog.contains(
+              "continuing the evidence chains (adult-income-logreg after seq " + lastSeq + ")"),
+          continueLog);
+      List<String> continued = readAll(kafka, "killed.evidence");
+      List<JsonNode> losses =
+          continued.stream()
+              .map(ProcessKillIntegrationTest::json)
+              .filter(n -> n.path("kind").asText().equals("state_loss"))
+              .toList();
+      assertEquals(1, losses.size(), "one state_loss record");
+      assertEquals(lastSeq + 1, losses.get(0).path("seq").asLong());
+      assertEquals(lastSeq, losses.get(0).path("data").path("continues_seq").asLong());
+      for (Path archive : List.of(dir.resolve("killed/archive"), topicAsArchive(continued))) {
+        ArchiveVerifier.Report after =
+            ArchiveVerifier.verify(
+                archive, Ed25519Keys.readPublic(dir.resolve(EvidenceKeys.PUBLIC_KEY_FILE)));
+        assertTrue(after.ok(), archive + ": " + after.problems());
+        assertEquals(
+            5, after.models().get(AdultFixtures.MODEL).windowsCovered(), archive.toString());
+      }
+      System.out.println("continued: " + losses.get(0).path("data").path("summary").asText());
 
       System.out.printf(
           "process kill: %d metrics committed before the kill, %d after the resume; %d metrics,"
@@ -403,8 +441,33 @@ class ProcessKillIntegrationTest {
     return file;
   }
 
-  /** {@code aimon run --config F} in a child JVM, its output in {@code DIR/<name>.log}. */
-  private Process start(Path config, String name) throws IOException {
+  private static JsonNode json(String line) {
+    try {
+      return AdultFixtures.parse(line);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The highest seq of the records among evidence lines. */
+  private static long lastSeq(List<String> evidence) {
+    return evidence.stream()
+        .map(ProcessKillIntegrationTest::json)
+        .filter(n -> !n.path("kind").asText().equals("manifest"))
+        .mapToLong(n -> n.path("seq").asLong())
+        .max()
+        .orElse(0);
+  }
+
+  /** The evidence topic's lines as a one-file archive, for the verifier. */
+  private Path topicAsArchive(List<String> lines) throws IOException {
+    Path archive = Files.createDirectories(dir.resolve("topic-archive"));
+    Files.write(archive.resolve("topic.jsonl"), lines);
+    return archive;
+  }
+
+  /** {@code aimon run --config F [ARGS]} in a child JVM, its output in {@code DIR/<name>.log}. */
+  private Process start(Path config, String name, String... args) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb =
         new ProcessBuilder(
@@ -418,6 +481,7 @@ class ProcessKillIntegrationTest {
             config.toString(),
             "--transactional-id-prefix",
             "kill-test-" + config.getParent().getFileName());
+    pb.command().addAll(List.of(args));
     pb.directory(dir.toFile());
     pb.redirectErrorStream(true);
     pb.redirectOutput(dir.resolve(name + ".log").toFile());
