@@ -203,6 +203,16 @@ public final class ConfigKeys {
               + "duplicate (a Bloom filter's false positive). Each tenfold lower costs about 5 "
               + "bits more per id.");
 
+  public static final ConfigKey<Integer> JOB_SHARDS_PER_MODEL =
+      key(
+          "job.shards_per_model",
+          ValueTypes.integer(0, 4096),
+          0,
+          "Parallel partial windows per model: events are spread over this many shards by a hash "
+              + "of `inference_id`, each shard keeps a partial profile, and the partials are "
+              + "merged per model before the checks, so one model can use many cores. 0: the "
+              + "job's parallelism.");
+
   // --- alerting ------------------------------------------------------------------------------
   public static final ConfigKey<Node> ALERTING =
       section(

@@ -188,6 +188,7 @@ public final class ConfigLoader {
         job.getOrDefault(ConfigKeys.JOB_MAX_EVENT_AGE),
         job.getOrDefault(ConfigKeys.JOB_METRICS_HOST),
         job.getOrDefault(ConfigKeys.JOB_DUPLICATE_IDS_PER_WINDOW),
-        job.getOrDefault(ConfigKeys.JOB_DUPLICATE_FALSE_POSITIVE_RATE));
+        job.getOrDefault(ConfigKeys.JOB_DUPLICATE_FALSE_POSITIVE_RATE),
+        job.getOrDefault(ConfigKeys.JOB_SHARDS_PER_MODEL));
   }
 }

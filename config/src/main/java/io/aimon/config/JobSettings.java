@@ -27,6 +27,8 @@ import java.time.Duration;
  *     ids per model and window remembered to dead-letter repeated events; 0 turns the check off
  * @param duplicateFalsePositiveRate {@code job.duplicate_false_positive_rate}, in [1e-12, 0.01]:
  *     the largest probability that an event with a new id is taken for a duplicate
+ * @param shardsPerModel {@code job.shards_per_model}, in [0, 4096]: partial windows per model; 0
+ *     for the parallelism (see {@link #shards()})
  */
 public record JobSettings(
     int parallelism,
@@ -40,7 +42,8 @@ public record JobSettings(
     Duration maxEventAge,
     String metricsHost,
     int duplicateIdsPerWindow,
-    double duplicateFalsePositiveRate) {
+    double duplicateFalsePositiveRate,
+    int shardsPerModel) {
 
   /** {@code job.duplicate_ids_per_window} unless set. */
   public static final int DEFAULT_DUPLICATE_IDS_PER_WINDOW = 1_000_000;
@@ -87,6 +90,10 @@ public record JobSettings(
       throw new IllegalArgumentException(
           "duplicateIdsPerWindow must be in [0, 100000000], was " + duplicateIdsPerWindow);
     }
+    if (shardsPerModel < 0 || shardsPerModel > 4096) {
+      throw new IllegalArgumentException(
+          "shardsPerModel must be in [0, 4096], was " + shardsPerModel);
+    }
     if (!(duplicateFalsePositiveRate >= 1e-12 && duplicateFalsePositiveRate <= 0.01)) {
       throw new IllegalArgumentException(
           "duplicateFalsePositiveRate must be in [1e-12, 0.01], was " + duplicateFalsePositiveRate);
@@ -110,7 +117,13 @@ public record JobSettings(
         ConfigKeys.JOB_MAX_EVENT_AGE.defaultValue(),
         DEFAULT_METRICS_HOST,
         DEFAULT_DUPLICATE_IDS_PER_WINDOW,
-        DEFAULT_DUPLICATE_FALSE_POSITIVE_RATE);
+        DEFAULT_DUPLICATE_FALSE_POSITIVE_RATE,
+        0);
+  }
+
+  /** The shards per model: {@code job.shards_per_model}, or the parallelism when it is 0. */
+  public int shards() {
+    return shardsPerModel == 0 ? parallelism : shardsPerModel;
   }
 
   /** {@link #checkpointDir()}, or {@value #DEFAULT_CHECKPOINT_DIR} under the working directory. */

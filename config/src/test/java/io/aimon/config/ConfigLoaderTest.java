@@ -63,7 +63,8 @@ class ConfigLoaderTest {
             null,
             null,
             1_000_000,
-            1e-6),
+            1e-6,
+            0),
         config.job());
 
     assertEquals(2, config.models().size());
@@ -146,7 +147,8 @@ class ConfigLoaderTest {
             null,
             null,
             1_000_000,
-            1e-6),
+            1e-6,
+            0),
         config.job());
     ModelConfig m = config.models().get(0);
     assertEquals("m1", m.id());

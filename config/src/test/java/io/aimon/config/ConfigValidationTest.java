@@ -46,7 +46,7 @@ class ConfigValidationTest {
         "job.colour",
         "unknown key 'colour'; allowed keys: parallelism, checkpoint_interval, out_of_orderness, "
             + "idleness, max_record_bytes, exact_values, max_future_skew, max_event_age, checkpoint_dir, metrics_host, "
-            + "duplicate_ids_per_window, duplicate_false_positive_rate");
+            + "duplicate_ids_per_window, duplicate_false_positive_rate, shards_per_model");
   }
 
   @Test

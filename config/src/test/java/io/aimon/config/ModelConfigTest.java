@@ -311,7 +311,8 @@ class ModelConfigTest {
                 null,
                 null,
                 1_000_000,
-                1e-6));
+                1e-6,
+                0));
     assertThrows(
         IllegalArgumentException.class,
         () ->
@@ -327,7 +328,8 @@ class ModelConfigTest {
                 null,
                 null,
                 1_000_000,
-                1e-6));
+                1e-6,
+                0));
     assertThrows(
         IllegalArgumentException.class,
         () ->
@@ -343,7 +345,8 @@ class ModelConfigTest {
                 null,
                 null,
                 1_000_000,
-                1e-6));
+                1e-6,
+                0));
     assertThrows(
         IllegalArgumentException.class,
         () ->
@@ -359,7 +362,8 @@ class ModelConfigTest {
                 null,
                 null,
                 1_000_000,
-                1e-6));
+                1e-6,
+                0));
     assertThrows(
         IllegalArgumentException.class, () -> new FairnessConfig(List.of("sex", "sex"), 30));
     assertThrows(

@@ -14,10 +14,11 @@ import java.time.Duration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * Measures the replay path: wall-clock events/s at parallelism 1, events per CPU-second of the
- * whole process (Flink's own threads included) and the peak heap across the replay. With a second
- * set of job settings ({@link #versus}) it runs both, alternating, twice each, in one process and
- * prints their ratio: the way to compare two settings on a noisy machine.
+ * Measures the replay path: wall-clock events/s at the job's parallelism ({@code job.parallelism},
+ * default 1; each shard of the one model on its own subtask), events per CPU-second of the whole
+ * process (Flink's own threads included) and the peak heap across the replay. With a second set of
+ * job settings ({@link #versus}) it runs both, alternating, twice each, in one process and prints
+ * their ratio: the way to compare two settings on a noisy machine.
  */
 public final class Bench {
   private final Path dir;
@@ -39,7 +40,7 @@ public final class Bench {
   }
 
   /** One replay's figures. */
-  private record Run(double seconds, double cpuSeconds, long peakHeap) {}
+  private record Run(double seconds, double cpuSeconds, long peakHeap, int parallelism) {}
 
   /** Generates the events, replays them once and reports. */
   public String run() throws Exception {
@@ -110,7 +111,6 @@ public final class Bench {
     long cpu0 = os.getProcessCpuTime();
     long t0 = System.nanoTime();
     StreamExecutionEnvironment env = MonitorRunner.environment(plan, false);
-    env.setParallelism(1);
     MonitorRunner.replayJob(plan, input, null, out).build(env);
     env.execute("aimon-bench");
     double seconds = (System.nanoTime() - t0) / 1e9;
@@ -121,7 +121,7 @@ public final class Bench {
         peakHeap += pool.getPeakUsage().getUsed();
       }
     }
-    return new Run(seconds, cpuSeconds, peakHeap);
+    return new Run(seconds, cpuSeconds, peakHeap, plan.parallelism());
   }
 
   private static void delete(Path p) {
@@ -137,7 +137,7 @@ public final class Bench {
     return String.format(
         "bench: %d events (%d numeric + %d categorical features%s, %d windows, %.1f MiB JSON)%s in"
             + " %.1f s%n"
-            + "  %.0f events/s wall clock at parallelism 1 (%d cores available)%n"
+            + "  %.0f events/s wall clock at parallelism %d (%d cores available)%n"
             + "  %.0f events per CPU-second (process CPU %.1f s, Flink runtime included)%n"
             + "  peak heap %.0f MiB (sum of heap pools' peaks; includes the MiniCluster)",
         events,
@@ -149,6 +149,7 @@ public final class Bench {
         jobYaml.isBlank() ? "" : ", job: {" + jobYaml.strip().replace("\n", ", ") + "}",
         run.seconds(),
         events / run.seconds(),
+        run.parallelism(),
         Runtime.getRuntime().availableProcessors(),
         events / run.cpuSeconds(),
         run.cpuSeconds(),

@@ -18,9 +18,10 @@ import picocli.CommandLine.Spec;
       "",
       "Generates a file of inference events (one model, 20 numeric and 5",
       "categorical features), replays it through the monitor job on a local",
-      "MiniCluster (parallelism 1) and prints events per second, events per",
+      "MiniCluster (job.parallelism, default 1) and prints events per second, events per",
       "CPU-second and the peak heap. --versus compares two job settings side by",
-      "side: e.g. --versus 'duplicate_ids_per_window: 0' prices the duplicate check."
+      "side: e.g. --versus 'duplicate_ids_per_window: 0' prices the duplicate check,",
+      "--job 'parallelism: 2' --versus 'parallelism: 1' the second core."
     })
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

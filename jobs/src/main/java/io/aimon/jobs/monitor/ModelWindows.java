@@ -13,8 +13,9 @@ import org.apache.flink.streaming.api.windowing.triggers.Trigger;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 
 /**
- * Tumbling event-time windows whose size is the event's model's configured window, aligned to the
- * UTC epoch (a 1d window is a UTC day).
+ * Tumbling event-time windows whose size is the element's model's configured window, aligned to the
+ * UTC epoch (a 1d window is a UTC day): for inference events, and for the partial window states of
+ * their shards (timestamped in the window they are of).
  */
 final class ModelWindows extends WindowAssigner<Object, TimeWindow> {
   private static final long serialVersionUID = 1L;
@@ -27,7 +28,11 @@ final class ModelWindows extends WindowAssigner<Object, TimeWindow> {
   @Override
   public Collection<TimeWindow> assignWindows(
       Object element, long timestamp, WindowAssignerContext context) {
-    long size = sizes.get(((InferenceEvent) element).modelId());
+    String model =
+        element instanceof WindowState partial
+            ? partial.modelId()
+            : ((InferenceEvent) element).modelId();
+    long size = sizes.get(model);
     long start = EpochWindows.start(timestamp, size);
     return List.of(new TimeWindow(start, start + size));
   }

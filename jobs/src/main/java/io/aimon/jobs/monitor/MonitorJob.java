@@ -20,8 +20,10 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -64,10 +66,11 @@ public final class MonitorJob {
 
   public static final String UID_DECODE = "monitor.decode";
   public static final String UID_WATERMARKS = "monitor.watermarks";
-  public static final String UID_DUPLICATES = "monitor.duplicates";
+  public static final String UID_ADMIT = "monitor.admit";
   public static final String UID_DUPLICATE_DEAD_LETTERS = "monitor.duplicate-dead-letters";
   public static final String UID_DUPLICATE_COUNTS = "monitor.duplicate-counts";
   public static final String UID_WINDOW = "monitor.window-profile";
+  public static final String UID_EVALUATE = "monitor.window-evaluate";
   public static final String UID_LATE = "monitor.late-dead-letters";
   public static final String UID_LATE_COUNTS = "monitor.late-counts";
   public static final String UID_DECODE_DEAD_LETTER_COUNTS = "monitor.decode-dead-letter-counts";
@@ -78,6 +81,7 @@ public final class MonitorJob {
   public static final String UID_INLINE_LABELS = "monitor.inline-labels";
   public static final String UID_JOIN = "monitor.label-join";
   public static final String UID_OUTCOMES = "monitor.outcome-windows";
+  public static final String UID_OUTCOME_EVALUATE = "monitor.outcome-evaluate";
   public static final String UID_INCIDENTS = "monitor.alert-policy";
   public static final String UID_INCIDENT_SINK = "monitor.incident-sink";
   public static final String UID_CHECK_METRICS = "monitor.check-metrics";
@@ -100,8 +104,6 @@ public final class MonitorJob {
       new OutputTag<>("label-dead-letter-counts", TypeInformation.of(DeadLetterCount.class));
   private static final OutputTag<EvidenceItem> COVERAGE =
       new OutputTag<>("coverage", EvidenceItemSerializer.TYPE_INFO);
-  private static final OutputTag<InferenceEvent> LATE =
-      new OutputTag<>("late", TypeInformation.of(InferenceEvent.class));
 
   private final MonitorPlan plan;
   private final Source<RawRecord, ?, ?> source;
@@ -112,6 +114,7 @@ public final class MonitorJob {
   private final EvidenceSinks evidenceSinks;
   private Source<RawRecord, ?, ?> actionSource;
   private Source<RawRecord, ?, ?> deliverySource;
+  private boolean spreadInput;
 
   /**
    * @param labelSource label events (contract 1), or null when labels only come inline
@@ -145,6 +148,17 @@ public final class MonitorJob {
   }
 
   /**
+   * Spreads the raw records over every decoding subtask (round robin) when the job runs with
+   * parallelism above 1: for sources that one subtask reads whole (a replay file is one split), so
+   * decoding, the largest per-event cost, uses every core. A Kafka topic needs none: its partitions
+   * spread over the source subtasks.
+   */
+  public MonitorJob spreadInput() {
+    this.spreadInput = true;
+    return this;
+  }
+
+  /**
    * Reads the alert job's delivery records from {@code source} back as {@code notification}
    * evidence (first deliveries only). Only a job with evidence sinks reads them.
    */
@@ -165,10 +179,11 @@ public final class MonitorJob {
   public void build(
       StreamExecutionEnvironment env, UnaryOperator<DataStream<RawRecord>> afterSource) {
     DataStream<RawRecord> raw =
-        afterSource.apply(
-            env.fromSource(source, WatermarkStrategy.noWatermarks(), name(UID_SOURCE))
-                .uid(UID_SOURCE)
-                .name(name(UID_SOURCE)));
+        spread(
+            afterSource.apply(
+                env.fromSource(source, WatermarkStrategy.noWatermarks(), name(UID_SOURCE))
+                    .uid(UID_SOURCE)
+                    .name(name(UID_SOURCE))));
 
     SingleOutputStreamOperator<InferenceEvent> events =
         raw.process(
@@ -191,44 +206,57 @@ public final class MonitorJob {
     Map<String, Long> sizes = new HashMap<>();
     plan.specs().forEach((id, spec) -> sizes.put(id, spec.windowMillis()));
 
-    SingleOutputStreamOperator<InferenceEvent> unique =
+    ShardKeys shards = plan.shardKeys();
+    KeySelector<InferenceEvent, String> shardOf = e -> shards.of(e.modelId(), e.inferenceId());
+    SingleOutputStreamOperator<InferenceEvent> admitted =
         timed
-            .keyBy(InferenceEvent::modelId)
+            .keyBy(shardOf, Types.STRING)
             .process(
-                new DropDuplicates(
+                new AdmitEvents(
                     sizes, plan.duplicateIdsPerWindow(), plan.duplicateFalsePositiveRate()),
                 TypeInformation.of(InferenceEvent.class))
-            .uid(UID_DUPLICATES)
-            .name(name(UID_DUPLICATES));
+            .uid(UID_ADMIT)
+            .name(name(UID_ADMIT));
 
-    // still partitioned by model: the windows need no second shuffle
-    SingleOutputStreamOperator<CheckResult> results =
-        DataStreamUtils.reinterpretAsKeyedStream(unique, InferenceEvent::modelId)
+    // still partitioned by shard: the shards' windows need no second shuffle, and are chained to
+    // the admission, so they see its watermark (no event it admitted is late here)
+    SingleOutputStreamOperator<WindowState> partials =
+        DataStreamUtils.reinterpretAsKeyedStream(admitted, shardOf, Types.STRING)
             .window(new ModelWindows(sizes))
-            .sideOutputLateData(LATE)
+            .sideOutputLateData(AdmitEvents.LATE)
             .aggregate(
                 new ProfileAggregate(plan),
+                WindowStateSerializer.TYPE_INFO,
+                WindowStateSerializer.TYPE_INFO)
+            .uid(UID_WINDOW)
+            .name(name(UID_WINDOW));
+    DataStream<InferenceEvent> lateEvents =
+        admitted.getSideOutput(AdmitEvents.LATE).union(partials.getSideOutput(AdmitEvents.LATE));
+
+    // the shards' partial windows of a model, merged once the watermark passes the window's end
+    SingleOutputStreamOperator<CheckResult> results =
+        partials
+            .keyBy(WindowState::modelId, Types.STRING)
+            .window(new ModelWindows(sizes))
+            .aggregate(
+                new MergePartials(),
                 new EvaluateWindow(plan, COVERAGE),
                 WindowStateSerializer.TYPE_INFO,
                 WindowStateSerializer.TYPE_INFO,
                 TypeInformation.of(CheckResult.class))
-            .uid(UID_WINDOW)
-            .name(name(UID_WINDOW));
+            .uid(UID_EVALUATE)
+            .name(name(UID_EVALUATE));
 
     DataStream<DeadLetter> late =
-        results
-            .getSideOutput(LATE)
-            .map(EventToDeadLetter.late())
-            .uid(UID_LATE)
-            .name(name(UID_LATE));
+        lateEvents.map(EventToDeadLetter.late()).uid(UID_LATE).name(name(UID_LATE));
     DataStream<DeadLetter> duplicates =
-        unique
-            .getSideOutput(DropDuplicates.DUPLICATES)
+        admitted
+            .getSideOutput(AdmitEvents.DUPLICATES)
             .map(EventToDeadLetter.duplicate())
             .uid(UID_DUPLICATE_DEAD_LETTERS)
             .name(name(UID_DUPLICATE_DEAD_LETTERS));
 
-    Outcomes outcomes = outcomes(env, unique, sizes);
+    Outcomes outcomes = outcomes(env, admitted, shards);
 
     DataStream<CheckResult> checks =
         results
@@ -251,7 +279,7 @@ public final class MonitorJob {
               checks,
               incidents,
               results.getSideOutput(COVERAGE),
-              deadLetterCounts(events, unique, results, outcomes));
+              deadLetterCounts(events, admitted, lateEvents, outcomes));
       deadLetters =
           deadLetters.union(
               new EvidenceGraph(plan, evidenceSinks, actionSource, deliverySource)
@@ -282,8 +310,8 @@ public final class MonitorJob {
    */
   private DataStream<DeadLetterCount> deadLetterCounts(
       SingleOutputStreamOperator<InferenceEvent> events,
-      SingleOutputStreamOperator<InferenceEvent> unique,
-      SingleOutputStreamOperator<CheckResult> results,
+      SingleOutputStreamOperator<InferenceEvent> admitted,
+      DataStream<InferenceEvent> lateEvents,
       Outcomes outcomes) {
     DataStream<DeadLetterCount> decoded = events.getSideOutput(DEAD_LETTER_COUNTS);
     if (outcomes.labelDecodeCounts() != null) {
@@ -300,14 +328,13 @@ public final class MonitorJob {
             .uid(UID_OUTCOME_DEAD_LETTER_COUNTS)
             .name(name(UID_OUTCOME_DEAD_LETTER_COUNTS));
     DataStream<DeadLetterCount> late =
-        results
-            .getSideOutput(LATE)
+        lateEvents
             .map(EvidenceItems::late, TypeInformation.of(DeadLetterCount.class))
             .uid(UID_LATE_COUNTS)
             .name(name(UID_LATE_COUNTS));
     DataStream<DeadLetterCount> repeated =
-        unique
-            .getSideOutput(DropDuplicates.DUPLICATES)
+        admitted
+            .getSideOutput(AdmitEvents.DUPLICATES)
             .map(EvidenceItems::duplicate, TypeInformation.of(DeadLetterCount.class))
             .uid(UID_DUPLICATE_COUNTS)
             .name(name(UID_DUPLICATE_COUNTS));
@@ -333,10 +360,10 @@ public final class MonitorJob {
       DataStream<DeadLetterCount> labelDecodeCounts) {}
 
   private Outcomes outcomes(
-      StreamExecutionEnvironment env, DataStream<InferenceEvent> timed, Map<String, Long> sizes) {
+      StreamExecutionEnvironment env, DataStream<InferenceEvent> admitted, ShardKeys shards) {
     SingleOutputStreamOperator<LabelledPrediction> inline =
-        timed
-            .process(new SplitByLabel(sizes), TypeInformation.of(LabelledPrediction.class))
+        admitted
+            .process(new SplitByLabel(), TypeInformation.of(LabelledPrediction.class))
             .uid(UID_INLINE_LABELS)
             .name(name(UID_INLINE_LABELS));
     DataStream<LabelledPrediction> labelled = inline;
@@ -345,9 +372,11 @@ public final class MonitorJob {
     DataStream<DeadLetterCount> labelDecodeCounts = null;
     if (labelSource != null) {
       SingleOutputStreamOperator<LabelEvent> labels =
-          env.fromSource(labelSource, WatermarkStrategy.noWatermarks(), name(UID_LABEL_SOURCE))
-              .uid(UID_LABEL_SOURCE)
-              .name(name(UID_LABEL_SOURCE))
+          spread(
+                  env.fromSource(
+                          labelSource, WatermarkStrategy.noWatermarks(), name(UID_LABEL_SOURCE))
+                      .uid(UID_LABEL_SOURCE)
+                      .name(name(UID_LABEL_SOURCE)))
               .process(
                   new DecodeRecords<LabelEvent>(
                       plan, DecodeRecords.Kind.LABEL, LABEL_DEAD_LETTERS, LABEL_DEAD_LETTER_COUNTS),
@@ -379,20 +408,29 @@ public final class MonitorJob {
       labelDeadLetters = labelDeadLetters.union(joinDeadLetters);
       labelled = labelled.union(joined);
     }
-    SingleOutputStreamOperator<CheckResult> results =
+    SingleOutputStreamOperator<OutcomePartial> parts =
         labelled
-            .keyBy(LabelledPrediction::modelId)
+            .keyBy(p -> shards.of(p.modelId(), p.inferenceId()), Types.STRING)
             .process(
-                new OutcomeWindows(plan, OUTCOME_DEAD_LETTERS),
-                TypeInformation.of(CheckResult.class))
+                new OutcomeWindows(plan, OUTCOME_DEAD_LETTERS), OutcomePartialSerializer.TYPE_INFO)
             .uid(UID_OUTCOMES)
             .name(name(UID_OUTCOMES));
-    DataStream<DeadLetter> deadLetters = results.getSideOutput(OUTCOME_DEAD_LETTERS);
+    SingleOutputStreamOperator<CheckResult> results =
+        parts
+            .keyBy(OutcomePartial::modelId, Types.STRING)
+            .process(new EvaluateOutcomes(plan), TypeInformation.of(CheckResult.class))
+            .uid(UID_OUTCOME_EVALUATE)
+            .name(name(UID_OUTCOME_EVALUATE));
+    DataStream<DeadLetter> deadLetters = parts.getSideOutput(OUTCOME_DEAD_LETTERS);
     return new Outcomes(
         results,
         labelDeadLetters == null ? deadLetters : deadLetters.union(labelDeadLetters),
         joinDeadLetters == null ? deadLetters : deadLetters.union(joinDeadLetters),
         labelDecodeCounts);
+  }
+
+  private DataStream<RawRecord> spread(DataStream<RawRecord> raw) {
+    return spreadInput && plan.parallelism() > 1 ? raw.rebalance() : raw;
   }
 
   /** An operator's name: its uid without the job prefix, so names and uids always match. */

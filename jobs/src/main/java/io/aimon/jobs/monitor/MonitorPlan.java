@@ -41,6 +41,7 @@ public final class MonitorPlan implements Serializable {
   private final int parallelism;
   private final int duplicateIdsPerWindow;
   private final double duplicateFalsePositiveRate;
+  private final ShardKeys shardKeys;
   private final Map<String, AlertPolicy> policies;
   private String configDigest = "0".repeat(64);
   private EvidenceConfig evidence = EvidenceConfig.defaults();
@@ -75,6 +76,7 @@ public final class MonitorPlan implements Serializable {
     this.parallelism = job.parallelism();
     this.duplicateIdsPerWindow = job.duplicateIdsPerWindow();
     this.duplicateFalsePositiveRate = job.duplicateFalsePositiveRate();
+    this.shardKeys = new ShardKeys(specs.keySet(), job.shards(), job.parallelism());
     this.policies = new LinkedHashMap<>(policies);
   }
 
@@ -186,6 +188,11 @@ public final class MonitorPlan implements Serializable {
   /** {@code job.duplicate_ids_per_window}: ids remembered per model and window; 0 for no check. */
   public int duplicateIdsPerWindow() {
     return duplicateIdsPerWindow;
+  }
+
+  /** The shard keys of the models' events ({@code job.shards_per_model}). */
+  ShardKeys shardKeys() {
+    return shardKeys;
   }
 
   /** {@code job.duplicate_false_positive_rate}. */

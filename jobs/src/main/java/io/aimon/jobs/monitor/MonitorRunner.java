@@ -123,14 +123,19 @@ public final class MonitorRunner {
    */
   public static MonitorJob replayJob(MonitorPlan plan, Path input, Path labels, Path outDir) {
     return new MonitorJob(
-        plan,
-        fileSource(plan, input),
-        labels == null ? null : fileSource(plan, labels),
-        new JsonLinesFileSink<CheckResult>(outDir.resolve(METRICS_FILE), OutputJson::checkResult),
-        new JsonLinesFileSink<DeadLetter>(outDir.resolve(DEAD_LETTER_FILE), OutputJson::deadLetter),
-        new JsonLinesFileSink<IncidentEvent>(outDir.resolve(INCIDENTS_FILE), CloudEvents::toJson),
-        new EvidenceSinks(
-            null, EvidenceArchive.sink(outDir.resolve(EVIDENCE_DIR).toAbsolutePath().toString())));
+            plan,
+            fileSource(plan, input),
+            labels == null ? null : fileSource(plan, labels),
+            new JsonLinesFileSink<CheckResult>(
+                outDir.resolve(METRICS_FILE), OutputJson::checkResult),
+            new JsonLinesFileSink<DeadLetter>(
+                outDir.resolve(DEAD_LETTER_FILE), OutputJson::deadLetter),
+            new JsonLinesFileSink<IncidentEvent>(
+                outDir.resolve(INCIDENTS_FILE), CloudEvents::toJson),
+            new EvidenceSinks(
+                null,
+                EvidenceArchive.sink(outDir.resolve(EVIDENCE_DIR).toAbsolutePath().toString())))
+        .spreadInput();
   }
 
   private static org.apache.flink.configuration.ConfigOption<String> stringOption(String key) {

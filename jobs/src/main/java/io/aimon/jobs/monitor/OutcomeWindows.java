@@ -1,7 +1,5 @@
 package io.aimon.jobs.monitor;
 
-import io.aimon.detectors.check.CheckResult;
-import io.aimon.detectors.check.OutcomeChecks;
 import io.aimon.detectors.event.DeadLetter;
 import io.aimon.detectors.event.DeadLetterReason;
 import io.aimon.detectors.label.LabelledPrediction;
@@ -19,19 +17,17 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Keyed by model: accumulates labelled predictions in the window of their prediction time and emits
- * the window's performance and label-based fairness once, when the watermark (the slower of
- * predictions and labels) passes window end + {@code labels.max_delay}; optionally an early partial
- * result at window end. A label for a window that is already final is dead-lettered as {@code
- * label_too_late}.
+ * Keyed by shard ({@link ShardKeys}): accumulates labelled predictions in the window of their
+ * prediction time and emits the shard's part of the window once, when the watermark (the slower of
+ * predictions and labels) passes window end + {@code labels.max_delay}, and optionally an early
+ * part at window end; {@link EvaluateOutcomes} merges the parts per model and evaluates. A label
+ * for a window that is already final is dead-lettered as {@code label_too_late}.
  */
-final class OutcomeWindows extends KeyedProcessFunction<String, LabelledPrediction, CheckResult> {
+final class OutcomeWindows
+    extends KeyedProcessFunction<String, LabelledPrediction, OutcomePartial> {
   private static final long serialVersionUID = 1L;
-  private static final Logger LOG = LoggerFactory.getLogger(OutcomeWindows.class);
   private final MonitorPlan plan;
   private final OutputTag<DeadLetter> deadLetters;
   private transient MapState<Long, OutcomeAccumulator> windows;
@@ -50,7 +46,7 @@ final class OutcomeWindows extends KeyedProcessFunction<String, LabelledPredicti
   }
 
   @Override
-  public void processElement(LabelledPrediction p, Context ctx, Collector<CheckResult> out)
+  public void processElement(LabelledPrediction p, Context ctx, Collector<OutcomePartial> out)
       throws Exception {
     ModelSpec spec = plan.spec(p.modelId());
     long size = spec.windowMillis();
@@ -87,9 +83,9 @@ final class OutcomeWindows extends KeyedProcessFunction<String, LabelledPredicti
   }
 
   @Override
-  public void onTimer(long timestamp, OnTimerContext ctx, Collector<CheckResult> out)
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<OutcomePartial> out)
       throws Exception {
-    ModelSpec spec = plan.spec(ctx.getCurrentKey());
+    ModelSpec spec = plan.spec(ShardKeys.modelOf(ctx.getCurrentKey()));
     long size = spec.windowMillis();
     List<Long> done = new ArrayList<>();
     for (Map.Entry<Long, OutcomeAccumulator> w : windows.entries()) {
@@ -100,16 +96,7 @@ final class OutcomeWindows extends KeyedProcessFunction<String, LabelledPredicti
       if (!isFinal && !isPartial) {
         continue;
       }
-      List<CheckResult> results =
-          OutcomeChecks.evaluate(
-              spec, plan.reference(spec.id()), start, end, w.getValue(), isPartial);
-      results.forEach(out::collect);
-      LOG.info(
-          "model {} window {}: {} outcome checks{}",
-          spec.id(),
-          Instant.ofEpochMilli(start),
-          results.size(),
-          isPartial ? " (partial)" : "");
+      out.collect(new OutcomePartial(spec.id(), start, w.getValue()));
       if (isFinal) {
         done.add(start);
       }

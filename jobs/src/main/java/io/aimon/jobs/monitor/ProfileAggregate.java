@@ -37,6 +37,11 @@ final class ProfileAggregate
 
   @Override
   public WindowState merge(WindowState a, WindowState b) {
+    return mergeStates(a, b);
+  }
+
+  /** {@code a} with {@code b} merged into it (or {@code b} when {@code a} is empty). */
+  static WindowState mergeStates(WindowState a, WindowState b) {
     if (a.accumulator == null) {
       return b;
     }

@@ -17,4 +17,9 @@ public final class WindowState {
     this.accumulator = accumulator;
     this.sources = sources;
   }
+
+  /** The model of the window's events; a state is created by its first event. */
+  String modelId() {
+    return accumulator.modelId();
+  }
 }

@@ -15,12 +15,12 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link DropDuplicates} in Flink's operator test harness: a repeat in the same window goes to the
+ * {@link AdmitEvents} in Flink's operator test harness: a repeat in the same window goes to the
  * side output, the same id in another window counts, the state of a window is gone once the
- * watermark passes its end, a repeat is still caught after a restore, and late events pass
- * unchecked (the window dead-letters them).
+ * watermark passes its end, a repeat is still caught after a restore, and late events go to their
+ * own side output without state.
  */
-class DropDuplicatesHarnessTest {
+class AdmitEventsHarnessTest {
   private static final String MODEL = "credit-risk";
   private static final long HOUR = 3_600_000L;
   private static final long W0 = 1_767_225_600_000L; // 2026-01-01T00:00:00Z
@@ -29,7 +29,7 @@ class DropDuplicatesHarnessTest {
       harness(long maxIds, OperatorSubtaskState restore) throws Exception {
     var h =
         new KeyedOneInputStreamOperatorTestHarness<>(
-            new KeyedProcessOperator<>(new DropDuplicates(Map.of(MODEL, HOUR), maxIds, 1e-6)),
+            new KeyedProcessOperator<>(new AdmitEvents(Map.of(MODEL, HOUR), maxIds, 1e-6)),
             InferenceEvent::modelId,
             Types.STRING);
     if (restore != null) {
@@ -66,8 +66,13 @@ class DropDuplicatesHarnessTest {
 
   private static List<String> repeated(
       KeyedOneInputStreamOperatorTestHarness<String, InferenceEvent, InferenceEvent> h) {
-    return Objects.requireNonNullElse(h.getSideOutput(DropDuplicates.DUPLICATES), List.of())
-        .stream()
+    return aside(h, AdmitEvents.DUPLICATES);
+  }
+
+  private static List<String> aside(
+      KeyedOneInputStreamOperatorTestHarness<String, InferenceEvent, InferenceEvent> h,
+      org.apache.flink.util.OutputTag<InferenceEvent> tag) {
+    return Objects.requireNonNullElse(h.getSideOutput(tag), List.of()).stream()
         .map(r -> ((StreamRecord<InferenceEvent>) r).getValue().inferenceId())
         .toList();
   }
@@ -101,13 +106,16 @@ class DropDuplicatesHarnessTest {
   }
 
   @Test
-  void lateEventsPassUncheckedAndLeaveNoState() throws Exception {
+  void lateEventsGoAsideAndLeaveNoState() throws Exception {
     try (var h = harness(1_000_000, null)) {
       h.processWatermark(new Watermark(W0 + HOUR - 1));
       h.processElement(event("a", W0 + 10));
       h.processElement(event("a", W0 + 10));
-      assertEquals(List.of("a", "a"), passed(h), "both go on to be dead-lettered as late");
-      assertEquals(0, h.numKeyedStateEntries());
+      h.processElement(event("b", W0 + HOUR));
+      assertEquals(List.of("b"), passed(h));
+      assertEquals(List.of("a", "a"), aside(h, AdmitEvents.LATE), "both late, neither a repeat");
+      assertEquals(List.of(), repeated(h));
+      assertEquals(1, h.numKeyedStateEntries(), "the filter of b's window only");
     }
   }
 

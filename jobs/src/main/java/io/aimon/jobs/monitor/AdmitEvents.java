@@ -19,14 +19,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keyed by model: passes on the first event of each inference id in its window and sends the
- * repeats to {@link #DUPLICATES}, through one {@link InferenceIdFilter} per open window, dropped
- * when the watermark passes the window's end. Events already behind the watermark pass unchecked:
- * the drift window dead-letters them as {@code late}. With {@code maxIds} 0 every event passes.
+ * Keyed by shard ({@link ShardKeys}): the one place an inference event is judged, before every
+ * window that counts it. An event behind the watermark for its window goes to {@link #LATE}; a
+ * repeat of an inference id already seen in its window goes to {@link #DUPLICATES}, through one
+ * {@link InferenceIdFilter} per open window, dropped when the watermark passes the window's end;
+ * the rest go on. The drift window and the label split are chained behind this operator and see the
+ * same watermark, so every path agrees on each event at any parallelism. With {@code maxIds} 0
+ * repeats are not looked for.
  */
-final class DropDuplicates extends KeyedProcessFunction<String, InferenceEvent, InferenceEvent> {
+final class AdmitEvents extends KeyedProcessFunction<String, InferenceEvent, InferenceEvent> {
   private static final long serialVersionUID = 1L;
-  private static final Logger LOG = LoggerFactory.getLogger(DropDuplicates.class);
+  private static final Logger LOG = LoggerFactory.getLogger(AdmitEvents.class);
+
+  /** Events behind the watermark: their window was evaluated already. */
+  static final OutputTag<InferenceEvent> LATE =
+      new OutputTag<>("late", TypeInformation.of(InferenceEvent.class));
 
   /** Repeated events: second and later ones of an inference id in a window. */
   static final OutputTag<InferenceEvent> DUPLICATES =
@@ -43,7 +50,7 @@ final class DropDuplicates extends KeyedProcessFunction<String, InferenceEvent, 
    *     turns the check off
    * @param falsePositiveRate {@code job.duplicate_false_positive_rate}
    */
-  DropDuplicates(Map<String, Long> windowSizes, long maxIds, double falsePositiveRate) {
+  AdmitEvents(Map<String, Long> windowSizes, long maxIds, double falsePositiveRate) {
     this.windowSizes = Map.copyOf(windowSizes);
     this.maxIds = maxIds;
     this.falsePositiveRate = falsePositiveRate;
@@ -68,7 +75,11 @@ final class DropDuplicates extends KeyedProcessFunction<String, InferenceEvent, 
       throws Exception {
     long size = windowSizes.get(e.modelId());
     long start = EpochWindows.start(e.timestamp(), size);
-    if (maxIds == 0 || start + size - 1 <= ctx.timerService().currentWatermark()) {
+    if (start + size - 1 <= ctx.timerService().currentWatermark()) {
+      ctx.output(LATE, e);
+      return;
+    }
+    if (maxIds == 0) {
       out.collect(e);
       return;
     }
@@ -91,7 +102,7 @@ final class DropDuplicates extends KeyedProcessFunction<String, InferenceEvent, 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<InferenceEvent> out)
       throws Exception {
-    String model = ctx.getCurrentKey();
+    String model = ShardKeys.modelOf(ctx.getCurrentKey());
     long start = timestamp + 1 - windowSizes.get(model);
     InferenceIdFilter filter = filters.get(start);
     if (filter != null && filter.unrecorded() > 0) {
