@@ -1,5 +1,6 @@
 package io.aimon.jobs.cli;
 
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -39,8 +40,28 @@ public final class AimonCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
+  /**
+   * Runs the command line and exits with its code; inside a Flink client or cluster (`flink run`, a
+   * REST or Web UI submission, application mode) it returns instead, or throws for a non-zero code,
+   * because {@code System.exit} there would stop the JobManager.
+   */
   public static void main(String[] args) {
-    System.exit(execute(args));
+    int code = execute(args);
+    if (!insideFlink()) {
+      System.exit(code);
+    }
+    if (code != 0) {
+      throw new IllegalStateException("aimon " + String.join(" ", args) + ": exit code " + code);
+    }
+  }
+
+  /**
+   * Whether Flink runs this main: it then provides the execution environment (a context
+   * environment), where a plain {@code java -jar} gets a local one.
+   */
+  static boolean insideFlink() {
+    return !(StreamExecutionEnvironment.getExecutionEnvironment()
+        instanceof org.apache.flink.streaming.api.environment.LocalStreamEnvironment);
   }
 
   /** Runs the command line and returns its exit code (0 ok, 1 failure, 2 usage or config error). */
