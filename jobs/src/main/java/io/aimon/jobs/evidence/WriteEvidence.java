@@ -19,6 +19,7 @@ import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -47,6 +48,7 @@ public final class WriteEvidence
   private transient Map<String, ChainWriter> writers;
   private transient ValueState<ChainState> chain;
   private transient EventTimeBuffer<EvidenceItem> waiting;
+  private transient ValueState<Boolean> breakWritten;
 
   /**
    * @param signingKey a secret reference to the key file ({@link EvidenceKeys}), or null
@@ -80,6 +82,9 @@ public final class WriteEvidence
             .getState(new ValueStateDescriptor<>("chain", ChainStateSerializer.TYPE_INFO));
     waiting =
         EventTimeBuffer.create(getRuntimeContext(), "waiting", EvidenceItemSerializer.TYPE_INFO);
+    breakWritten =
+        getRuntimeContext()
+            .getState(new ValueStateDescriptor<>("state-loss-written", Types.BOOLEAN));
   }
 
   @Override
@@ -95,7 +100,7 @@ public final class WriteEvidence
       throws Exception {
     long at =
         count.time() != Long.MIN_VALUE || ctx.timestamp() == null ? count.time() : ctx.timestamp();
-    ChainState state = current(ctx.getCurrentKey(), out);
+    ChainState state = current(ctx.getCurrentKey());
     writers.get(ctx.getCurrentKey()).count(state, count.at(at));
     chain.update(state);
   }
@@ -103,12 +108,26 @@ public final class WriteEvidence
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<EvidenceLine> out)
       throws Exception {
-    ChainWriter writer = writers.get(ctx.getCurrentKey());
-    ChainState state = current(ctx.getCurrentKey(), out);
+    String model = ctx.getCurrentKey();
+    ChainWriter writer = writers.get(model);
+    ChainState state = current(model);
     List<ArchiveLine> lines = new ArrayList<>();
     // one append per time: the writer orders what it is given, and must not mix two times that
     // another run's watermarks would release apart
-    for (List<EvidenceItem> group : waiting.takeGroupsUpTo(timestamp, ChainWriter.ORDER)) {
+    List<List<EvidenceItem>> groups = waiting.takeGroupsUpTo(timestamp, ChainWriter.ORDER);
+    if (continuation != null
+        && breakWritten.value() == null
+        && (!groups.isEmpty() || timestamp == Long.MAX_VALUE)) {
+      // the break opens the continuation at the time of its first records, so the records of the
+      // continuing run stay in time order (it may re-read windows older than the chain's end)
+      long at =
+          groups.isEmpty()
+              ? continuation.defaultTime(model)
+              : groups.get(0).stream().mapToLong(EvidenceItem::time).min().orElseThrow();
+      lines.addAll(writer.append(state, List.of(continuation.stateLoss(model, at))));
+      breakWritten.update(true);
+    }
+    for (List<EvidenceItem> group : groups) {
       lines.addAll(writer.append(state, group));
     }
     if (timestamp == Long.MAX_VALUE) {
@@ -120,20 +139,16 @@ public final class WriteEvidence
 
   /**
    * The model's chain state: the checkpointed one; before the first record, a new chain, or with a
-   * continuation the continued chain, whose first record (the state loss) goes out at once.
+   * continuation the continued chain (its state loss record comes with its first records).
    */
-  private ChainState current(String model, Collector<EvidenceLine> out) throws Exception {
+  private ChainState current(String model) throws Exception {
     ChainState s = chain.value();
     if (s != null) {
       return s;
     }
-    if (continuation == null) {
-      return new ChainState();
-    }
-    s = ChainState.continuing(continuation.tails().getOrDefault(model, ChainTail.NONE));
-    emit(writers.get(model).append(s, List.of(continuation.stateLoss(model))), out);
-    chain.update(s);
-    return s;
+    return continuation == null
+        ? new ChainState()
+        : ChainState.continuing(continuation.tails().getOrDefault(model, ChainTail.NONE));
   }
 
   private static void emit(List<ArchiveLine> lines, Collector<EvidenceLine> out) {

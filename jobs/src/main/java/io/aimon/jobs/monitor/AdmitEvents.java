@@ -40,6 +40,7 @@ final class AdmitEvents extends KeyedProcessFunction<String, InferenceEvent, Inf
       new OutputTag<>("duplicates", TypeInformation.of(InferenceEvent.class));
 
   private final Map<String, Long> windowSizes;
+  private final Map<String, Long> coveredUpTo;
   private final long maxIds;
   private final double falsePositiveRate;
   private transient MapState<Long, InferenceIdFilter> filters;
@@ -49,9 +50,17 @@ final class AdmitEvents extends KeyedProcessFunction<String, InferenceEvent, Inf
    * @param maxIds ids remembered per model and window ({@code job.duplicate_ids_per_window}); 0
    *     turns the check off
    * @param falsePositiveRate {@code job.duplicate_false_positive_rate}
+   * @param coveredUpTo per model, the end of the last window an earlier run's evidence chain
+   *     covered, when this run continues that chain ({@code --continue-chain}): those windows are
+   *     closed, and their events read again are late; empty otherwise
    */
-  AdmitEvents(Map<String, Long> windowSizes, long maxIds, double falsePositiveRate) {
+  AdmitEvents(
+      Map<String, Long> windowSizes,
+      long maxIds,
+      double falsePositiveRate,
+      Map<String, Long> coveredUpTo) {
     this.windowSizes = Map.copyOf(windowSizes);
+    this.coveredUpTo = Map.copyOf(coveredUpTo);
     this.maxIds = maxIds;
     this.falsePositiveRate = falsePositiveRate;
   }
@@ -75,7 +84,8 @@ final class AdmitEvents extends KeyedProcessFunction<String, InferenceEvent, Inf
       throws Exception {
     long size = windowSizes.get(e.modelId());
     long start = EpochWindows.start(e.timestamp(), size);
-    if (start + size - 1 <= ctx.timerService().currentWatermark()) {
+    if (start + size - 1 <= ctx.timerService().currentWatermark()
+        || start + size <= coveredUpTo.getOrDefault(e.modelId(), Long.MIN_VALUE)) {
       ctx.output(LATE, e);
       return;
     }

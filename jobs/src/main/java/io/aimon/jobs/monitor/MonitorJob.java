@@ -213,7 +213,10 @@ public final class MonitorJob {
             .keyBy(shardOf, Types.STRING)
             .process(
                 new AdmitEvents(
-                    sizes, plan.duplicateIdsPerWindow(), plan.duplicateFalsePositiveRate()),
+                    sizes,
+                    plan.duplicateIdsPerWindow(),
+                    plan.duplicateFalsePositiveRate(),
+                    plan.continuation() == null ? Map.of() : plan.continuation().coveredUpTo()),
                 TypeInformation.of(InferenceEvent.class))
             .uid(UID_ADMIT)
             .name(name(UID_ADMIT));

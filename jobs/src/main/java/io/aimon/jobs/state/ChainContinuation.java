@@ -110,10 +110,12 @@ public record ChainContinuation(
         tails, reason, traces, Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
   }
 
-  /** The record that opens the continuation of {@code model}'s chain. */
-  public EvidenceItem stateLoss(String model) {
+  /**
+   * The record that opens the continuation of {@code model}'s chain, at {@code time}: that of the
+   * continuing run's first records.
+   */
+  public EvidenceItem stateLoss(String model, long time) {
     ChainTail tail = tails.getOrDefault(model, ChainTail.NONE);
-    long time = tail.head().seq() > 0 ? tail.time() : Instant.parse(startedAt).toEpochMilli();
     return new EvidenceItem(
         model,
         time,
@@ -121,6 +123,27 @@ public record ChainContinuation(
         null,
         "state-loss",
         StateLossEvidence.of(tail.head().seq(), tail.unsealed().size(), reason, traces, startedAt));
+  }
+
+  /**
+   * Per model with a chain, the end of the last window its coverage records covered: the continuing
+   * run treats those windows as closed.
+   */
+  public Map<String, Long> coveredUpTo() {
+    Map<String, Long> out = new LinkedHashMap<>();
+    tails.forEach(
+        (m, t) -> {
+          if (t.coveredUpTo() != Long.MIN_VALUE) {
+            out.put(m, t.coveredUpTo());
+          }
+        });
+    return out;
+  }
+
+  /** The time of the break when the continuing run writes no record: the chain's end, or now. */
+  public long defaultTime(String model) {
+    ChainTail tail = tails.getOrDefault(model, ChainTail.NONE);
+    return tail.head().seq() > 0 ? tail.time() : Instant.parse(startedAt).toEpochMilli();
   }
 
   /** One line for the operator: where each chain continues. */

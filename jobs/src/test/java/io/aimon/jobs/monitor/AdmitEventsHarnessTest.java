@@ -29,7 +29,8 @@ class AdmitEventsHarnessTest {
       harness(long maxIds, OperatorSubtaskState restore) throws Exception {
     var h =
         new KeyedOneInputStreamOperatorTestHarness<>(
-            new KeyedProcessOperator<>(new AdmitEvents(Map.of(MODEL, HOUR), maxIds, 1e-6)),
+            new KeyedProcessOperator<>(
+                new AdmitEvents(Map.of(MODEL, HOUR), maxIds, 1e-6, Map.of())),
             InferenceEvent::modelId,
             Types.STRING);
     if (restore != null) {
@@ -132,6 +133,22 @@ class AdmitEventsHarnessTest {
       assertEquals(List.of("b"), passed(h));
       assertEquals(List.of("a"), repeated(h));
     }
+  }
+
+  @Test
+  void aContinuedChainsCoveredWindowsAreClosed() throws Exception {
+    var h =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(
+                new AdmitEvents(Map.of(MODEL, HOUR), 1_000_000, 1e-6, Map.of(MODEL, W0 + HOUR))),
+            InferenceEvent::modelId,
+            Types.STRING);
+    h.open();
+    h.processElement(event("a", W0 + 10)); // in the window the earlier run covered
+    h.processElement(event("b", W0 + HOUR)); // in the next one
+    assertEquals(List.of("b"), passed(h));
+    assertEquals(List.of("a"), aside(h, AdmitEvents.LATE));
+    h.close();
   }
 
   @Test

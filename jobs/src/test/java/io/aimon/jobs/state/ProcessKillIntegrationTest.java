@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -150,8 +151,23 @@ class ProcessKillIntegrationTest {
       assertTrue(refusal.contains("--continue-chain"), refusal);
       System.out.println("refused: " + refusal);
 
-      // told to go on without the state, it continues both chains after a state_loss record
+      // told to go on without the state, it continues both chains after a state_loss record; the
+      // group's offsets are set back to W3's start, as a run killed long after its last commit
+      // would leave them: W3 and W4, which the chain covers, stay closed (their events are late)
       long lastSeq = lastSeq(readAll(kafka, "killed.evidence"));
+      int deadBefore = readAll(kafka, "killed.dead").size();
+      try (org.apache.kafka.clients.admin.Admin admin =
+          org.apache.kafka.clients.admin.Admin.create(
+              Map.<String, Object>of("bootstrap.servers", kafka.bootstrapServers()))) {
+        admin
+            .alterConsumerGroupOffsets(
+                "killed",
+                Map.of(
+                    new org.apache.kafka.common.TopicPartition("killed.inference", 0),
+                    new org.apache.kafka.clients.consumer.OffsetAndMetadata(TWO_DAYS)))
+            .all()
+            .get(30, TimeUnit.SECONDS);
+      }
       KafkaTestClients.produce(
           kafka.bootstrapServers(),
           "killed.inference",
@@ -182,6 +198,10 @@ class ProcessKillIntegrationTest {
         assertEquals(
             5, after.models().get(AdultFixtures.MODEL).windowsCovered(), archive.toString());
       }
+      assertEquals(
+          ALL - 10 - TWO_DAYS,
+          readAll(kafka, "killed.dead").size() - deadBefore,
+          "W3's and W4's events read again are late dead letters");
       System.out.println("continued: " + losses.get(0).path("data").path("summary").asText());
 
       System.out.printf(
