@@ -36,19 +36,24 @@ import org.apache.flink.util.OutputTag;
  * ({@code replay}); only the sources and sinks passed in differ.
  *
  * <pre>
- * inference source -> decode -> watermarks -> keyBy model -> drop repeated inference ids -+
- *   +-------------------------------------------------------------------------------------+
- *   +-> window per model -> drift, data quality, selection-rate fairness checks
- *   +-> inline label? ------------------------------------------------------+
- *   +-> no label: keyBy inference id --------------+                         |
- * label source -> decode -> watermarks -> join labels (keyed by inference id) -+-> keyBy model ->
- *                        outcome windows (final at window end + labels.max_delay) -> performance
- *                        and label-based fairness checks
+ * inference source -> decode -> watermarks -> keyBy (model, shard) -> admit (late? repeat?) -+
+ *   +----------------------------------------------------------------------------------------+
+ *   +-> partial window per shard -> keyBy model -> merged window -> drift, data quality,
+ *   |     selection-rate fairness checks
+ *   +-> inline label? ----------------------------------------------------------+
+ *   +-> no label: keyBy inference id --------------+                             |
+ * label source -> decode -> watermarks -> join labels (keyed by inference id) ---+-> keyBy
+ *   (model, shard) -> outcome window part per shard (final at window end + labels.max_delay)
+ *   -> keyBy model -> merged parts -> performance and label-based fairness checks
  * </pre>
  *
- * Every check result also goes, keyed by its series, through the alert policy, which turns breaches
- * into incident events (opened, escalated, updated, resolved). Bad records, late and repeated
- * events and rejected labels become dead letters with a reason.
+ * A shard ({@link ShardKeys}) is a hash of the inference id: one model's events spread over every
+ * subtask, and its partial windows are merged before the checks, so results do not depend on the
+ * parallelism.
+ *
+ * <p>Every check result also goes, keyed by its series, through the alert policy, which turns
+ * breaches into incident events (opened, escalated, updated, resolved). Bad records, late and
+ * repeated events and rejected labels become dead letters with a reason.
  *
  * <p>With evidence sinks: final check results, incident events and operators' corrective actions
  * ({@link #withActions}) go, keyed by series, through {@link ApplyCorrectiveActions}; its events,
