@@ -42,6 +42,41 @@ public final class Bench {
   /** One replay's figures. */
   private record Run(double seconds, double cpuSeconds, long peakHeap, int parallelism) {}
 
+  /**
+   * Replays a user's own input with their own config once, through the same production graph, and
+   * reports; its outputs go to {@code dir/out}.
+   */
+  public static String file(Path dir, Path input, Path configFile) throws Exception {
+    long events = 0;
+    try (var in =
+        new java.io.BufferedInputStream(
+            input.toString().endsWith(".gz")
+                ? new java.util.zip.GZIPInputStream(Files.newInputStream(input))
+                : Files.newInputStream(input))) {
+      for (int b = in.read(); b >= 0; b = in.read()) {
+        events += b == '\n' ? 1 : 0;
+      }
+    }
+    Bench bench = new Bench(dir, events, 0, false, "");
+    Run run = bench.measure(input, ConfigLoader.load(configFile));
+    return String.format(
+        "bench: %d lines of %s (%.1f MiB) with %s in %.1f s%n"
+            + "  %.0f events/s wall clock at parallelism %d (%d cores available)%n"
+            + "  %.0f events per CPU-second (process CPU %.1f s, Flink runtime included)%n"
+            + "  peak heap %.0f MiB (sum of heap pools' peaks; includes the MiniCluster)",
+        events,
+        input.getFileName(),
+        Files.size(input) / 1048576.0,
+        configFile.getFileName(),
+        run.seconds(),
+        events / run.seconds(),
+        run.parallelism(),
+        Runtime.getRuntime().availableProcessors(),
+        events / run.cpuSeconds(),
+        run.cpuSeconds(),
+        run.peakHeap() / 1048576.0);
+  }
+
   /** Generates the events, replays them once and reports. */
   public String run() throws Exception {
     Path input = prepare();
@@ -94,7 +129,11 @@ public final class Bench {
         configFile,
         BenchData.config(dir.resolve("bench-reference.jsonl.gz").getFileName().toString(), outcomes)
             + (jobYaml.isBlank() ? "" : "job:\n" + jobYaml.strip().indent(2)));
-    AimonConfig config = ConfigLoader.load(configFile);
+    return measure(input, ConfigLoader.load(configFile));
+  }
+
+  /** One replay of {@code input} through the production graph of {@code config}. */
+  private Run measure(Path input, AimonConfig config) throws Exception {
     MonitorPlan plan = MonitorPlan.of(config, ReferenceProfiles.loadAll(config, false));
     Path out = dir.resolve("out");
     if (Files.exists(out)) {

@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
       "MiniCluster (job.parallelism, default 1) and prints events per second, events per",
       "CPU-second and the peak heap. --versus compares two job settings side by",
       "side: e.g. --versus 'duplicate_ids_per_window: 0' prices the duplicate check,",
-      "--job 'parallelism: 2' --versus 'parallelism: 1' the second core."
+      "--job 'parallelism: 2' --versus 'parallelism: 1' the second core.",
+      "--input FILE --config F replays your own events with your config instead."
     })
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -61,6 +62,20 @@ final class BenchCommand implements Callable<Integer> {
   String versus;
 
   @Option(
+      names = "--input",
+      paramLabel = "FILE",
+      description =
+          "Replay this .jsonl or .jsonl.gz file (your own inference events) instead of generated"
+              + " ones; needs --config.")
+  Path input;
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "The config to replay --input with (its job settings apply).")
+  Path config;
+
+  @Option(
       names = "--dir",
       paramLabel = "DIR",
       description = "Working directory (default: a temporary one).")
@@ -68,6 +83,22 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if ((input == null) != (config == null)) {
+      spec.commandLine().getErr().println("aimon: --input and --config: expected both or neither");
+      return 2;
+    }
+    if (input != null && versus != null) {
+      spec.commandLine()
+          .getErr()
+          .println("aimon: --versus: compares job settings on generated events, not with --input");
+      return 2;
+    }
+    if (input != null) {
+      Path work =
+          dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("aimon-bench-");
+      spec.commandLine().getOut().println(Bench.file(work, input, config));
+      return 0;
+    }
     if (events < 1000 || windows < 1) {
       spec.commandLine().getErr().println("aimon: --events: expected >= 1000 and --windows >= 1");
       return 2;
