@@ -294,76 +294,50 @@ class ModelConfigTest {
         IllegalArgumentException.class, () -> ReferenceSource.ofProfile(Path.of("b.json")));
   }
 
+  /** Job settings that are the defaults but for the values given. */
+  private static JobSettings job(
+      int parallelism,
+      Duration checkpointInterval,
+      int maxRecordBytes,
+      Duration maxFutureSkew,
+      int duplicateIds,
+      double duplicateRate,
+      int shards) {
+    JobSettings d = JobSettings.defaults();
+    return new JobSettings(
+        parallelism,
+        checkpointInterval,
+        d.outOfOrderness(),
+        d.idleness(),
+        maxRecordBytes,
+        d.exactValues(),
+        maxFutureSkew,
+        null,
+        null,
+        null,
+        duplicateIds,
+        duplicateRate,
+        shards);
+  }
+
   @Test
   void settingsRecordsRejectOutOfRangeValues() {
+    Duration s = Duration.ofSeconds(1);
+    Duration h = Duration.ofHours(1);
+    assertEquals(
+        JobSettings.defaults(), job(1, Duration.ofSeconds(10), 1_048_576, h, 1_000_000, 1e-6, 0));
+    assertThrows(IllegalArgumentException.class, () -> job(0, s, 1024, h, 1_000_000, 1e-6, 0));
     assertThrows(
-        IllegalArgumentException.class,
-        () ->
-            new JobSettings(
-                0,
-                Duration.ofSeconds(10),
-                Duration.ZERO,
-                Duration.ofMinutes(1),
-                1024,
-                0,
-                Duration.ofHours(1),
-                null,
-                null,
-                null,
-                1_000_000,
-                1e-6,
-                0));
+        IllegalArgumentException.class, () -> job(1, Duration.ZERO, 1024, h, 1_000_000, 1e-6, 0));
+    assertThrows(IllegalArgumentException.class, () -> job(1, s, 1023, h, 1_000_000, 1e-6, 0));
     assertThrows(
-        IllegalArgumentException.class,
-        () ->
-            new JobSettings(
-                1,
-                Duration.ZERO,
-                Duration.ZERO,
-                Duration.ofMinutes(1),
-                1024,
-                0,
-                Duration.ofHours(1),
-                null,
-                null,
-                null,
-                1_000_000,
-                1e-6,
-                0));
-    assertThrows(
-        IllegalArgumentException.class,
-        () ->
-            new JobSettings(
-                1,
-                Duration.ofSeconds(1),
-                Duration.ZERO,
-                Duration.ofMinutes(1),
-                1023,
-                0,
-                Duration.ofHours(1),
-                null,
-                null,
-                null,
-                1_000_000,
-                1e-6,
-                0));
-    assertThrows(
-        IllegalArgumentException.class,
-        () ->
-            new JobSettings(
-                1,
-                Duration.ofSeconds(1),
-                Duration.ZERO,
-                Duration.ofMinutes(1),
-                1024,
-                0,
-                Duration.ZERO,
-                null,
-                null,
-                null,
-                1_000_000,
-                1e-6,
-                0));
+        IllegalArgumentException.class, () -> job(1, s, 1024, Duration.ZERO, 1_000_000, 1e-6, 0));
+    assertThrows(IllegalArgumentException.class, () -> job(1, s, 1024, h, -1, 1e-6, 0));
+    assertThrows(IllegalArgumentException.class, () -> job(1, s, 1024, h, 1_000_000, 0, 0));
+    assertThrows(IllegalArgumentException.class, () -> job(1, s, 1024, h, 1_000_000, 0.02, 0));
+    assertThrows(IllegalArgumentException.class, () -> job(1, s, 1024, h, 1_000_000, 1e-6, -1));
+    assertEquals(3, job(3, s, 1024, h, 1_000_000, 1e-6, 0).shards(), "0 shards: the parallelism");
+    assertEquals(8, job(3, s, 1024, h, 1_000_000, 1e-6, 8).shards());
     assertThrows(
         IllegalArgumentException.class, () -> new FairnessConfig(List.of("sex", "sex"), 30));
     assertThrows(

@@ -60,21 +60,9 @@ public final class Bench {
     Bench bench = new Bench(dir, events, 0, false, "");
     Run run = bench.measure(input, ConfigLoader.load(configFile));
     return String.format(
-        "bench: %d lines of %s (%.1f MiB) with %s in %.1f s%n"
-            + "  %.0f events/s wall clock at parallelism %d (%d cores available)%n"
-            + "  %.0f events per CPU-second (process CPU %.1f s, Flink runtime included)%n"
-            + "  peak heap %.0f MiB (sum of heap pools' peaks; includes the MiniCluster)",
-        events,
-        input.getFileName(),
-        Files.size(input) / 1048576.0,
-        configFile.getFileName(),
-        run.seconds(),
-        events / run.seconds(),
-        run.parallelism(),
-        Runtime.getRuntime().availableProcessors(),
-        events / run.cpuSeconds(),
-        run.cpuSeconds(),
-        run.peakHeap() / 1048576.0);
+            "bench: %d lines of %s (%.1f MiB) with %s",
+            events, input.getFileName(), Files.size(input) / 1048576.0, configFile.getFileName())
+        + figures(events, run);
   }
 
   /** Generates the events, replays them once and reports. */
@@ -174,18 +162,24 @@ public final class Bench {
   private String report(String jobYaml, Run run) throws java.io.IOException {
     long inputBytes = Files.size(dir.resolve("bench-events.jsonl"));
     return String.format(
-        "bench: %d events (%d numeric + %d categorical features%s, %d windows, %.1f MiB JSON)%s in"
-            + " %.1f s%n"
+            "bench: %d events (%d numeric + %d categorical features%s, %d windows, %.1f MiB JSON)%s",
+            events,
+            BenchData.NUMERIC,
+            BenchData.CATEGORICAL,
+            outcomes ? ", inline labels, fairness over 2 attributes" : "",
+            windows,
+            inputBytes / 1048576.0,
+            jobYaml.isBlank() ? "" : ", job: {" + jobYaml.strip().replace("\n", ", ") + "}")
+        + figures(events, run);
+  }
+
+  /** " in N s" and the figures' lines: rates, CPU, peak heap. */
+  private static String figures(long events, Run run) {
+    return String.format(
+        " in %.1f s%n"
             + "  %.0f events/s wall clock at parallelism %d (%d cores available)%n"
             + "  %.0f events per CPU-second (process CPU %.1f s, Flink runtime included)%n"
             + "  peak heap %.0f MiB (sum of heap pools' peaks; includes the MiniCluster)",
-        events,
-        BenchData.NUMERIC,
-        BenchData.CATEGORICAL,
-        outcomes ? ", inline labels, fairness over 2 attributes" : "",
-        windows,
-        inputBytes / 1048576.0,
-        jobYaml.isBlank() ? "" : ", job: {" + jobYaml.strip().replace("\n", ", ") + "}",
         run.seconds(),
         events / run.seconds(),
         run.parallelism(),

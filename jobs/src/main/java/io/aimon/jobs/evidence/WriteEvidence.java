@@ -3,7 +3,6 @@ package io.aimon.jobs.evidence;
 import io.aimon.alerting.notify.Secret;
 import io.aimon.evidence.ArchiveLine;
 import io.aimon.evidence.ChainState;
-import io.aimon.evidence.ChainTail;
 import io.aimon.evidence.ChainWriter;
 import io.aimon.evidence.DeadLetterCount;
 import io.aimon.evidence.Ed25519Keys;
@@ -19,7 +18,6 @@ import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -48,7 +46,6 @@ public final class WriteEvidence
   private transient Map<String, ChainWriter> writers;
   private transient ValueState<ChainState> chain;
   private transient EventTimeBuffer<EvidenceItem> waiting;
-  private transient ValueState<Boolean> breakWritten;
 
   /**
    * @param signingKey a secret reference to the key file ({@link EvidenceKeys}), or null
@@ -82,9 +79,6 @@ public final class WriteEvidence
             .getState(new ValueStateDescriptor<>("chain", ChainStateSerializer.TYPE_INFO));
     waiting =
         EventTimeBuffer.create(getRuntimeContext(), "waiting", EvidenceItemSerializer.TYPE_INFO);
-    breakWritten =
-        getRuntimeContext()
-            .getState(new ValueStateDescriptor<>("state-loss-written", Types.BOOLEAN));
   }
 
   @Override
@@ -116,7 +110,7 @@ public final class WriteEvidence
     // another run's watermarks would release apart
     List<List<EvidenceItem>> groups = waiting.takeGroupsUpTo(timestamp, ChainWriter.ORDER);
     if (continuation != null
-        && breakWritten.value() == null
+        && state.head().equals(continuation.tail(model).head())
         && (!groups.isEmpty() || timestamp == Long.MAX_VALUE)) {
       // the break opens the continuation at the time of its first records, so the records of the
       // continuing run stay in time order (it may re-read windows older than the chain's end)
@@ -125,7 +119,6 @@ public final class WriteEvidence
               ? continuation.defaultTime(model)
               : groups.get(0).stream().mapToLong(EvidenceItem::time).min().orElseThrow();
       lines.addAll(writer.append(state, List.of(continuation.stateLoss(model, at))));
-      breakWritten.update(true);
     }
     for (List<EvidenceItem> group : groups) {
       lines.addAll(writer.append(state, group));
@@ -148,7 +141,7 @@ public final class WriteEvidence
     }
     return continuation == null
         ? new ChainState()
-        : ChainState.continuing(continuation.tails().getOrDefault(model, ChainTail.NONE));
+        : ChainState.continuing(continuation.tail(model));
   }
 
   private static void emit(List<ArchiveLine> lines, Collector<EvidenceLine> out) {

@@ -111,11 +111,19 @@ public record ChainContinuation(
   }
 
   /**
+   * Where {@code model}'s chain ends: a continued chain's state starts there, and its state loss
+   * record is still to be written while the state's head is this one.
+   */
+  public ChainTail tail(String model) {
+    return tails.getOrDefault(model, ChainTail.NONE);
+  }
+
+  /**
    * The record that opens the continuation of {@code model}'s chain, at {@code time}: that of the
    * continuing run's first records.
    */
   public EvidenceItem stateLoss(String model, long time) {
-    ChainTail tail = tails.getOrDefault(model, ChainTail.NONE);
+    ChainTail tail = tail(model);
     return new EvidenceItem(
         model,
         time,
@@ -142,7 +150,7 @@ public record ChainContinuation(
 
   /** The time of the break when the continuing run writes no record: the chain's end, or now. */
   public long defaultTime(String model) {
-    ChainTail tail = tails.getOrDefault(model, ChainTail.NONE);
+    ChainTail tail = tail(model);
     return tail.head().seq() > 0 ? tail.time() : Instant.parse(startedAt).toEpochMilli();
   }
 

@@ -155,6 +155,12 @@ class WriteEvidenceHarnessTest {
     Manifest m = Manifest.fromJson(out.get(2).toString());
     assertEquals(3, m.firstSeq(), "the earlier run's unsealed check, signed now");
     assertEquals(5, m.lastSeq());
+    // the break is written once: the next window's records follow it
+    h.processElement1(timed(coverage(W1 + 2 * WINDOW)));
+    h.processBothWatermarks(
+        new org.apache.flink.streaming.api.watermark.Watermark(W1 + 3 * WINDOW));
+    assertEquals(
+        List.of("state_loss", "coverage", "manifest", "coverage", "manifest"), kinds(lines(h)));
     h.close();
   }
 
