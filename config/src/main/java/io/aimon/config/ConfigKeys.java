@@ -213,6 +213,16 @@ public final class ConfigKeys {
               + "merged per model before the checks, so one model can use many cores. 0: the "
               + "job's parallelism.");
 
+  public static final ConfigKey<StateBackend> JOB_STATE_BACKEND =
+      key(
+          "job.state_backend",
+          ValueTypes.oneOf(stateBackends()),
+          StateBackend.HASHMAP,
+          "Where the jobs keep their state: `hashmap` (objects on the heap, fastest while all open "
+              + "windows and waiting predictions fit in it) or `rocksdb` (serialized in an "
+              + "embedded RocksDB on local disk, with incremental checkpoints: for many models, "
+              + "long label delays and large duplicate filters). A savepoint restores into either.");
+
   // --- alerting ------------------------------------------------------------------------------
   public static final ConfigKey<Node> ALERTING =
       section(
@@ -769,6 +779,14 @@ public final class ConfigKeys {
               + "the default.");
 
   private ConfigKeys() {}
+
+  private static Map<String, StateBackend> stateBackends() {
+    Map<String, StateBackend> out = new LinkedHashMap<>();
+    for (StateBackend b : StateBackend.values()) {
+      out.put(b.configName(), b);
+    }
+    return out;
+  }
 
   private static Map<String, String> notifierTypes() {
     Map<String, String> out = new LinkedHashMap<>();

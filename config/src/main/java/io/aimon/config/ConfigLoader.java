@@ -189,6 +189,7 @@ public final class ConfigLoader {
         job.getOrDefault(ConfigKeys.JOB_METRICS_HOST),
         job.getOrDefault(ConfigKeys.JOB_DUPLICATE_IDS_PER_WINDOW),
         job.getOrDefault(ConfigKeys.JOB_DUPLICATE_FALSE_POSITIVE_RATE),
-        job.getOrDefault(ConfigKeys.JOB_SHARDS_PER_MODEL));
+        job.getOrDefault(ConfigKeys.JOB_SHARDS_PER_MODEL),
+        job.getOrDefault(ConfigKeys.JOB_STATE_BACKEND));
   }
 }

@@ -43,7 +43,8 @@ public record JobSettings(
     String metricsHost,
     int duplicateIdsPerWindow,
     double duplicateFalsePositiveRate,
-    int shardsPerModel) {
+    int shardsPerModel,
+    StateBackend stateBackend) {
 
   /** {@code job.duplicate_ids_per_window} unless set. */
   public static final int DEFAULT_DUPLICATE_IDS_PER_WINDOW = 1_000_000;
@@ -64,6 +65,9 @@ public record JobSettings(
       maxEventAge = ConfigKeys.JOB_MAX_EVENT_AGE.defaultValue();
     }
     requirePositive("maxEventAge", maxEventAge);
+    if (stateBackend == null) {
+      stateBackend = StateBackend.HASHMAP;
+    }
     if (metricsHost == null || metricsHost.isBlank()) {
       metricsHost = DEFAULT_METRICS_HOST;
     }
@@ -102,7 +106,7 @@ public record JobSettings(
 
   /**
    * The defaults of the registry: 1, 10s, 1m, 1m, 1048576, 10000, 1h, the default directory, the
-   * default host, 1000000 ids at 1e-6.
+   * default host, 1000000 ids at 1e-6, shards as the parallelism, the heap state backend.
    */
   public static JobSettings defaults() {
     return new JobSettings(
@@ -118,7 +122,8 @@ public record JobSettings(
         DEFAULT_METRICS_HOST,
         DEFAULT_DUPLICATE_IDS_PER_WINDOW,
         DEFAULT_DUPLICATE_FALSE_POSITIVE_RATE,
-        0);
+        0,
+        StateBackend.HASHMAP);
   }
 
   /** The shards per model: {@code job.shards_per_model}, or the parallelism when it is 0. */

@@ -64,7 +64,8 @@ class ConfigLoaderTest {
             null,
             1_000_000,
             1e-6,
-            0),
+            0,
+            null),
         config.job());
 
     assertEquals(2, config.models().size());
@@ -148,7 +149,8 @@ class ConfigLoaderTest {
             null,
             1_000_000,
             1e-6,
-            0),
+            0,
+            null),
         config.job());
     ModelConfig m = config.models().get(0);
     assertEquals("m1", m.id());

@@ -39,6 +39,19 @@ class ConfigValidationTest {
   }
 
   @Test
+  void stateBackendIsOneOfTheTwoWithASuggestion() throws ConfigException {
+    assertProblem(
+        "state-backend-typo.yaml",
+        2,
+        "job.state_backend",
+        "expected one of hashmap, rocksdb, found 'rocks' (did you mean 'rocksdb'?)");
+    assertEquals(
+        StateBackend.ROCKSDB,
+        ConfigFixtures.load("state-backend-rocksdb.yaml").job().stateBackend());
+    assertEquals(StateBackend.HASHMAP, JobSettings.defaults().stateBackend());
+  }
+
+  @Test
   void unknownKeyWithNothingCloseListsTheAllowedKeysOnly() {
     assertProblem(
         "unknown-key-no-suggestion.yaml",
@@ -46,7 +59,7 @@ class ConfigValidationTest {
         "job.colour",
         "unknown key 'colour'; allowed keys: parallelism, checkpoint_interval, out_of_orderness, "
             + "idleness, max_record_bytes, exact_values, max_future_skew, max_event_age, checkpoint_dir, metrics_host, "
-            + "duplicate_ids_per_window, duplicate_false_positive_rate, shards_per_model");
+            + "duplicate_ids_per_window, duplicate_false_positive_rate, shards_per_model, state_backend");
   }
 
   @Test

@@ -317,7 +317,8 @@ class ModelConfigTest {
         null,
         duplicateIds,
         duplicateRate,
-        shards);
+        shards,
+        d.stateBackend());
   }
 
   @Test

@@ -25,7 +25,12 @@ import java.util.zip.GZIPInputStream;
  * computed by scipy; tolerances named after docs/metrics.md.
  */
 public final class AdultFixtures {
-  public static final Path DATASET = Path.of("src/test/resources/datasets/adult").toAbsolutePath();
+  /** In this module's test resources; another module's tests name it in {@code aimon.adult}. */
+  public static final Path DATASET =
+      Path.of(System.getProperty("aimon.adult", "src/test/resources/datasets/adult"))
+          .toAbsolutePath()
+          .normalize();
+
   public static final Path REFERENCE = DATASET.resolve("reference.jsonl.gz");
   public static final Path PRODUCTION = DATASET.resolve("production.jsonl.gz");
   public static final Path PRODUCTION_UNLABELED = DATASET.resolve("production-unlabeled.jsonl.gz");
@@ -86,6 +91,62 @@ public final class AdultFixtures {
                 extraModel.indent(4));
     Path file = dir.resolve("aimon.yaml");
     Files.writeString(file, yaml);
+    return file;
+  }
+
+  /**
+   * Writes the config of one {@code aimon run} of the Adult model into {@code runDir}: its own
+   * topics {@code RUN.inference}, {@code RUN.labels}, {@code RUN.metrics}, {@code RUN.dead}, {@code
+   * RUN.incidents}, {@code RUN.evidence}, {@code RUN.deliveries} and {@code RUN.alert-dead}, group
+   * {@code RUN}, checkpoints in {@code runDir/checkpoints}, the archive in {@code runDir/archive},
+   * signed with {@code signingKey}; {@code extraJob} and {@code extraModel} as in {@link
+   * #writeConfig(Path, String, String, String)}, {@code extraTop} (YAML) at the top level.
+   */
+  public static Path writeKafkaConfig(
+      Path runDir,
+      String bootstrapServers,
+      String run,
+      Path signingKey,
+      String extraJob,
+      String extraModel,
+      String extraTop)
+      throws IOException {
+    Files.createDirectories(runDir);
+    Path file = writeConfig(runDir, extraJob, "1d", extraModel);
+    Files.writeString(
+        file,
+        """
+        kafka:
+          bootstrap_servers: "%s"
+          group_id: %s
+          topics:
+            inference: %s.inference
+            metrics: %s.metrics
+            dead_letter: %s.dead
+            incidents: %s.incidents
+            evidence: %s.evidence
+            labels: %s.labels
+            alert_deliveries: %s.deliveries
+            alert_dead_letter: %s.alert-dead
+        evidence:
+          dir: archive
+          signing_key: file:%s
+        """
+                .formatted(
+                    bootstrapServers,
+                    run,
+                    run,
+                    run,
+                    run,
+                    run,
+                    run,
+                    run,
+                    run,
+                    run,
+                    signingKey.toString().replace("\\", "/"))
+            + extraTop
+            + (extraTop.isEmpty() || extraTop.endsWith("\n") ? "" : "\n")
+            + Files.readString(file).replace("job:\n", "job:\n  checkpoint_dir: checkpoints\n"));
     return file;
   }
 

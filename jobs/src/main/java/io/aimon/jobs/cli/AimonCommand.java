@@ -1,6 +1,6 @@
 package io.aimon.jobs.cli;
 
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import io.aimon.jobs.state.JobLauncher;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -47,21 +47,12 @@ public final class AimonCommand implements Runnable {
    */
   public static void main(String[] args) {
     int code = execute(args);
-    if (!insideFlink()) {
+    if (!JobLauncher.insideFlink()) {
       System.exit(code);
     }
     if (code != 0) {
       throw new IllegalStateException("aimon " + String.join(" ", args) + ": exit code " + code);
     }
-  }
-
-  /**
-   * Whether Flink runs this main: it then provides the execution environment (a context
-   * environment), where a plain {@code java -jar} gets a local one.
-   */
-  static boolean insideFlink() {
-    return !(StreamExecutionEnvironment.getExecutionEnvironment()
-        instanceof org.apache.flink.streaming.api.environment.LocalStreamEnvironment);
   }
 
   /** Runs the command line and returns its exit code (0 ok, 1 failure, 2 usage or config error). */

@@ -5,8 +5,8 @@ import io.aimon.jobs.alert.AlertJob;
 import io.aimon.jobs.kafka.TopicCheck;
 import io.aimon.jobs.monitor.MonitorRunner;
 import io.aimon.jobs.state.CheckpointStore;
-import io.aimon.jobs.state.GracefulStop;
 import io.aimon.jobs.state.JobIdentity;
+import io.aimon.jobs.state.JobLauncher;
 import java.util.concurrent.Callable;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
@@ -69,8 +69,14 @@ final class AlertCommand implements Callable<Integer> {
     CheckpointStore store =
         new CheckpointStore(
             cfg.job().checkpointLocation(), JobIdentity.alert(cfg.kafka(), transactionalIdPrefix));
-    CheckpointStore.Snapshot restore = store.latest().orElse(null);
-    if (restore != null) {
+    java.util.Optional<String> clusterRestore = JobLauncher.clusterRestorePath();
+    CheckpointStore.Snapshot restore =
+        clusterRestore.isPresent() ? null : store.latest().orElse(null);
+    if (clusterRestore.isPresent()) {
+      spec.commandLine()
+          .getErr()
+          .println("aimon: the Flink cluster restores the job from " + clusterRestore.get());
+    } else if (restore != null) {
       spec.commandLine().getErr().println("aimon: resuming from " + restore.path());
       spec.commandLine().getErr().flush();
     }
@@ -78,14 +84,17 @@ final class AlertCommand implements Callable<Integer> {
         MonitorRunner.environment(
             1,
             cfg.job().checkpointInterval(),
+            cfg.job().stateBackend(),
             true,
-            MonitorRunner.prometheusEndpoint(cfg.job().metricsHost()),
+            JobLauncher.insideFlink()
+                ? null
+                : MonitorRunner.prometheusEndpoint(cfg.job().metricsHost()),
             store,
             restore);
     AlertJob.kafkaJob(
             cfg.notifyConfig(), cfg.kafka(), cfg.job().maxRecordBytes(), transactionalIdPrefix)
         .build(env);
-    GracefulStop.run(env, "aimon-alert", store, spec.commandLine().getErr());
+    JobLauncher.run(env, "aimon-alert", store, spec.commandLine().getErr());
     return 0;
   }
 }

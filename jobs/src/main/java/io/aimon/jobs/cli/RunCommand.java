@@ -8,8 +8,8 @@ import io.aimon.jobs.monitor.MonitorPlan;
 import io.aimon.jobs.monitor.MonitorRunner;
 import io.aimon.jobs.state.ChainContinuation;
 import io.aimon.jobs.state.CheckpointStore;
-import io.aimon.jobs.state.GracefulStop;
 import io.aimon.jobs.state.JobIdentity;
+import io.aimon.jobs.state.JobLauncher;
 import io.aimon.jobs.state.StartGuard;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -110,9 +110,16 @@ final class RunCommand implements Callable<Integer> {
         new CheckpointStore(
             cfg.job().checkpointLocation(),
             JobIdentity.monitor(cfg.kafka(), transactionalIdPrefix));
+    // inside Flink, a restore path the cluster was given (the operator's upgrade savepoint) wins
+    Optional<String> clusterRestore =
+        fromSavepoint == null ? JobLauncher.clusterRestorePath() : Optional.empty();
     Optional<CheckpointStore.Snapshot> restore =
-        fromSavepoint != null ? Optional.of(CheckpointStore.given(fromSavepoint)) : store.latest();
-    if (restore.isPresent()) {
+        fromSavepoint != null
+            ? Optional.of(CheckpointStore.given(fromSavepoint))
+            : clusterRestore.isPresent() ? Optional.empty() : store.latest();
+    if (clusterRestore.isPresent()) {
+      err.println("aimon: the Flink cluster restores the job from " + clusterRestore.get());
+    } else if (restore.isPresent()) {
       err.println(
           "aimon: resuming from "
               + (restore.get().savepoint() ? "savepoint " : "checkpoint ")
@@ -161,12 +168,15 @@ final class RunCommand implements Callable<Integer> {
         MonitorRunner.environment(
             plan.parallelism(),
             plan.checkpointInterval(),
+            plan.stateBackend(),
             true,
-            MonitorRunner.prometheusEndpoint(cfg.job().metricsHost()),
+            JobLauncher.insideFlink()
+                ? null
+                : MonitorRunner.prometheusEndpoint(cfg.job().metricsHost()),
             store,
             restore.orElse(null));
     MonitorRunner.kafkaJob(plan, cfg.kafka(), bounded, transactionalIdPrefix).build(env);
-    GracefulStop.run(env, "aimon-monitor", store, err);
+    JobLauncher.run(env, "aimon-monitor", store, err);
     return 0;
   }
 }

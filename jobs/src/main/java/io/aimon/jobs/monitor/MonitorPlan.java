@@ -7,6 +7,7 @@ import io.aimon.config.CorrectiveActionConfig;
 import io.aimon.config.Digests;
 import io.aimon.config.EvidenceConfig;
 import io.aimon.config.JobSettings;
+import io.aimon.config.StateBackend;
 import io.aimon.detectors.event.EventDecoder;
 import io.aimon.detectors.model.ModelSpec;
 import io.aimon.detectors.profile.ReferenceProfile;
@@ -39,6 +40,7 @@ public final class MonitorPlan implements Serializable {
   private final long idlenessMillis;
   private final long checkpointIntervalMillis;
   private final int parallelism;
+  private final StateBackend stateBackend;
   private final int duplicateIdsPerWindow;
   private final double duplicateFalsePositiveRate;
   private final ShardKeys shardKeys;
@@ -74,6 +76,7 @@ public final class MonitorPlan implements Serializable {
     this.idlenessMillis = job.idleness().toMillis();
     this.checkpointIntervalMillis = job.checkpointInterval().toMillis();
     this.parallelism = job.parallelism();
+    this.stateBackend = job.stateBackend();
     this.duplicateIdsPerWindow = job.duplicateIdsPerWindow();
     this.duplicateFalsePositiveRate = job.duplicateFalsePositiveRate();
     this.shardKeys = new ShardKeys(specs.keySet(), job.shards(), job.parallelism());
@@ -202,6 +205,11 @@ public final class MonitorPlan implements Serializable {
 
   public int parallelism() {
     return parallelism;
+  }
+
+  /** {@code job.state_backend}. */
+  public StateBackend stateBackend() {
+    return stateBackend;
   }
 
   /** The model's alert policy. */

@@ -3,6 +3,7 @@ package io.aimon.jobs.monitor;
 import io.aimon.alerting.incident.CloudEvents;
 import io.aimon.alerting.incident.IncidentEvent;
 import io.aimon.config.KafkaSettings;
+import io.aimon.config.StateBackend;
 import io.aimon.detectors.check.CheckResult;
 import io.aimon.detectors.check.OutputJson;
 import io.aimon.detectors.event.DeadLetter;
@@ -16,9 +17,11 @@ import io.aimon.jobs.metrics.LocalPrometheusReporterFactory;
 import io.aimon.jobs.state.CheckpointStore;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -53,7 +56,14 @@ public final class MonitorRunner {
    * {@code restarts} is set, a fixed-delay restart strategy.
    */
   public static StreamExecutionEnvironment environment(MonitorPlan plan, boolean restarts) {
-    return environment(plan.parallelism(), plan.checkpointInterval(), restarts);
+    return environment(
+        plan.parallelism(),
+        plan.checkpointInterval(),
+        plan.stateBackend(),
+        restarts,
+        null,
+        null,
+        null);
   }
 
   /** As {@link #environment(MonitorPlan, boolean)}, for any job. */
@@ -69,21 +79,35 @@ public final class MonitorRunner {
    */
   public static StreamExecutionEnvironment environment(
       int parallelism, Duration checkpointInterval, boolean restarts, String prometheusPorts) {
-    return environment(parallelism, checkpointInterval, restarts, prometheusPorts, null, null);
+    return environment(
+        parallelism,
+        checkpointInterval,
+        StateBackend.HASHMAP,
+        restarts,
+        prometheusPorts,
+        null,
+        null);
   }
 
   /**
-   * As {@link #environment(int, Duration, boolean, String)}, with durable checkpoints in {@code
-   * store} (when not null) and the job started from {@code restore} (when not null).
+   * As {@link #environment(int, Duration, boolean, String)}, with state in {@code backend} (RocksDB
+   * with incremental checkpoints, or the heap), durable checkpoints in {@code store} (when not
+   * null) and the job started from {@code restore} (when not null).
    */
   public static StreamExecutionEnvironment environment(
       int parallelism,
       Duration checkpointInterval,
+      StateBackend backend,
       boolean restarts,
       String prometheusPorts,
       CheckpointStore store,
       CheckpointStore.Snapshot restore) {
     Configuration conf = new Configuration();
+    conf.set(StateBackendOptions.STATE_BACKEND, backend.configName());
+    if (backend == StateBackend.ROCKSDB) {
+      // a checkpoint uploads the files written since the last one, not the whole state
+      conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+    }
     if (store != null) {
       store.configure(conf, restore);
     }

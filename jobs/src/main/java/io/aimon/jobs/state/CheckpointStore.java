@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
-import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.RecoveryClaimMode;
 import org.apache.flink.core.fs.FileStatus;
@@ -100,7 +99,6 @@ public final class CheckpointStore {
    * given, the snapshot to start from (claimed when it is one of this store's checkpoints).
    */
   public void configure(Configuration conf, Snapshot restore) {
-    conf.set(StateBackendOptions.STATE_BACKEND, "hashmap");
     conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
     conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointsDir());
     conf.set(CheckpointingOptions.SAVEPOINT_DIRECTORY, savepointsDir());

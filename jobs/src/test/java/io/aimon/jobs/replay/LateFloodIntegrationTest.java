@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the next day (the live traffic that moves event time on), then the whole timeline again 39 times,
  * 931,281 events behind the watermark. The replay completes; every late event is a {@code late}
  * dead letter counted in the coverage evidence; the check results are those of the single-copy
- * replay; the archive verifies. The same with 500,000 malformed lines mixed in.
+ * replay; the archive verifies. The same with 500,000 malformed lines mixed in, and on the RocksDB
+ * state backend.
  */
 class LateFloodIntegrationTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -85,6 +86,23 @@ class LateFloodIntegrationTest {
   }
 
   /**
+   * The flood on the RocksDB state backend, where every state access is serialized and the
+   * duplicate filters, partial windows and chain state live on local disk: the same dead letters,
+   * coverage and results as the single-copy replay on the heap.
+   */
+  @Test
+  void aLateFloodOnTheRocksDbStateBackend(@TempDir Path dir) throws Exception {
+    Result single = replay(dir.resolve("single"), 0, 0);
+    Result flood = replay(dir.resolve("flood"), REPEATS, 0, "state_backend: rocksdb");
+    long late = (long) REPEATS * single.production();
+    assertEquals(Map.of("late", late), flood.deadLetters());
+    assertEquals(Map.of("late", late), flood.coverageOwn());
+    assertEquals(late, flood.coverageLateEvents());
+    assertEquals(single.metrics(), flood.metrics());
+    assertEquals(List.of(), flood.problems());
+  }
+
+  /**
    * What one replay gave.
    *
    * @param production events in one copy of the production file
@@ -109,6 +127,12 @@ class LateFloodIntegrationTest {
    * production events {@code repeats} more times, with {@code malformed} bad lines spread over all.
    */
   private static Result replay(Path dir, int repeats, int malformed) throws Exception {
+    return replay(dir, repeats, malformed, "");
+  }
+
+  /** As above, with {@code extraJob} (YAML) under {@code job:}. */
+  private static Result replay(Path dir, int repeats, int malformed, String extraJob)
+      throws Exception {
     Files.createDirectories(dir);
     Path input = dir.resolve("input.jsonl");
     long production = 0;
@@ -145,7 +169,9 @@ class LateFloodIntegrationTest {
         bad++;
       }
     }
-    Path config = AdultFixtures.writeConfig(dir, "out_of_orderness: 0s");
+    Path config =
+        AdultFixtures.writeConfig(
+            dir, "out_of_orderness: 0s" + (extraJob.isEmpty() ? "" : "\n" + extraJob));
     Path out = AdultFixtures.replay(config, input, dir.resolve("out"));
     Files.delete(input);
 

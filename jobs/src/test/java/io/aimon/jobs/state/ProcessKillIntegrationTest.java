@@ -1,5 +1,8 @@
 package io.aimon.jobs.state;
 
+import static io.aimon.jobs.RunComparison.archiveLines;
+import static io.aimon.jobs.RunComparison.assertSameLines;
+import static io.aimon.jobs.RunComparison.normalized;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,21 +11,17 @@ import io.aimon.evidence.ArchiveVerifier;
 import io.aimon.evidence.Ed25519Keys;
 import io.aimon.jobs.AdultFixtures;
 import io.aimon.jobs.KafkaTestClients;
+import io.aimon.jobs.RunComparison;
 import io.aimon.jobs.evidence.EvidenceKeys;
 import io.aimon.jobs.kafka.EmbeddedKafka;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,24 +91,20 @@ class ProcessKillIntegrationTest {
             readAll(kafka, "clean." + topic).stream().sorted().toList(),
             readAll(kafka, "killed." + topic).stream().sorted().toList());
       }
-      // the two runs read differently named topics under differently digested configs, so their
-      // evidence is compared without those names and without the hashes that cover them; each
-      // chain's own hashes and signatures are checked by the verifier below. Records of one time
-      // that reach the chain writer on paths of different pace (the corrective-action grades that
-      // follow a window) may take their seqs in another order, so seqs are left out too: the
-      // same records, each window's records between the same manifests
+      // the evidence without topic names, hashes and seqs (RunComparison.normalized); each
+      // chain's own hashes and signatures are checked by the verifier below
       List<String> cleanEvidence = readAll(kafka, "clean.evidence");
       List<String> killedEvidence = readAll(kafka, "killed.evidence");
       assertEquals(cleanEvidence.size(), killedEvidence.size(), "as many evidence lines");
       assertSameLines(
           "evidence topic",
-          sorted(normalized(cleanEvidence, "clean.")),
-          sorted(normalized(killedEvidence, "killed.")));
+          normalized(cleanEvidence, "clean."),
+          normalized(killedEvidence, "killed."));
       List<String> cleanArchive = archiveLines(dir.resolve("clean/archive"));
       assertSameLines(
           "evidence archive",
-          sorted(normalized(cleanArchive, "clean.")),
-          sorted(normalized(archiveLines(dir.resolve("killed/archive")), "killed.")));
+          normalized(cleanArchive, "clean."),
+          normalized(archiveLines(dir.resolve("killed/archive")), "killed."));
       ArchiveVerifier.Report report =
           ArchiveVerifier.verify(
               dir.resolve("killed/archive"),
@@ -282,8 +277,8 @@ class ProcessKillIntegrationTest {
       }
       assertSameLines(
           "labels evidence topic",
-          sorted(normalized(readAll(kafka, "clean.evidence"), "clean.")),
-          sorted(normalized(readAll(kafka, "killed.evidence"), "killed.")));
+          normalized(readAll(kafka, "clean.evidence"), "clean."),
+          normalized(readAll(kafka, "killed.evidence"), "killed."));
       ArchiveVerifier.Report report =
           ArchiveVerifier.verify(
               dir.resolve("killed/archive"),
@@ -370,51 +365,6 @@ class ProcessKillIntegrationTest {
         dir.resolve(EvidenceKeys.PUBLIC_KEY_FILE));
   }
 
-  /** Names the first line where two lists differ, without printing them whole. */
-  private static void assertSameLines(String what, List<String> expected, List<String> actual)
-      throws IOException {
-    if (!expected.equals(actual)) {
-      // both sides go to files for a diff; the assertion names the first difference only
-      Path base = Path.of("target", "process-kill-" + what.replace(' ', '-'));
-      Files.write(Path.of(base + "-expected.jsonl"), expected);
-      Files.write(Path.of(base + "-actual.jsonl"), actual);
-      for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
-        assertEquals(
-            expected.get(i),
-            actual.get(i),
-            what + ": line " + (i + 1) + " differs (see " + base + "-*)");
-      }
-      assertEquals(expected.size(), actual.size(), what + ": as many lines (see " + base + "-*)");
-    }
-    assertTrue(expected.size() > 0 || what.endsWith("dead"), what + ": some lines");
-  }
-
-  private static final java.util.Set<String> COVERING =
-      java.util.Set.of("seq", "prev", "hash", "hashes", "head", "signature", "config_digest");
-
-  /** The lines without what differs between the runs by construction (topic names, hashes). */
-  private static List<String> normalized(List<String> lines, String topicPrefix)
-      throws IOException {
-    List<String> out = new ArrayList<>();
-    for (String line : lines) {
-      JsonNode n = AdultFixtures.parse(line);
-      strip(n);
-      out.add(n.toString().replace("\"" + topicPrefix, "\"run."));
-    }
-    return out;
-  }
-
-  private static void strip(JsonNode n) {
-    if (n instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
-      o.remove(COVERING);
-    }
-    n.forEach(ProcessKillIntegrationTest::strip);
-  }
-
-  private static List<String> sorted(List<String> lines) {
-    return lines.stream().sorted().toList();
-  }
-
   /** The config of one run: its own topics, group, checkpoint directory and archive. */
   private Path config(EmbeddedKafka kafka, String run) throws IOException {
     return config(kafka, run, false);
@@ -422,43 +372,15 @@ class ProcessKillIntegrationTest {
 
   /** As above; with {@code labels}, label events come from topic RUN.labels, 12 h at most late. */
   private Path config(EmbeddedKafka kafka, String run, boolean labels) throws IOException {
-    Path runDir = Files.createDirectories(dir.resolve(run));
-    Path file =
-        AdultFixtures.writeConfig(
-            runDir,
-            // labels hold the watermark back for the whole test: an idle label topic would not
-            labels ? "checkpoint_interval: 500ms\nidleness: 10m" : "checkpoint_interval: 500ms",
-            "1d",
-            AdultFixtures.FAIRNESS + (labels ? "\nlabels: {max_delay: 12h}" : ""));
-    Files.writeString(
-        file,
-        """
-        kafka:
-          bootstrap_servers: "%s"
-          group_id: %s
-          topics:
-            inference: %s.inference
-            metrics: %s.metrics
-            dead_letter: %s.dead
-            incidents: %s.incidents
-            evidence: %s.evidence
-            labels: %s.labels
-        evidence:
-          dir: archive
-          signing_key: file:%s
-        """
-                .formatted(
-                    kafka.bootstrapServers(),
-                    run,
-                    run,
-                    run,
-                    run,
-                    run,
-                    run,
-                    run,
-                    dir.resolve(EvidenceKeys.KEY_FILE).toString().replace("\\", "/"))
-            + Files.readString(file).replace("job:\n", "job:\n  checkpoint_dir: checkpoints\n"));
-    return file;
+    return AdultFixtures.writeKafkaConfig(
+        dir.resolve(run),
+        kafka.bootstrapServers(),
+        run,
+        dir.resolve(EvidenceKeys.KEY_FILE),
+        // labels hold the watermark back for the whole test: an idle label topic would not
+        labels ? "checkpoint_interval: 500ms\nidleness: 10m" : "checkpoint_interval: 500ms",
+        AdultFixtures.FAIRNESS + (labels ? "\nlabels: {max_delay: 12h}" : ""),
+        "");
   }
 
   private static JsonNode json(String line) {
@@ -521,77 +443,31 @@ class ProcessKillIntegrationTest {
   }
 
   private void awaitManifest(
-      EmbeddedKafka kafka, String topic, String windowEnd, Process p, String name)
-      throws Exception {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, "await-" + name);
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-      consumer.subscribe(List.of(topic));
-      while (System.nanoTime() < deadline) {
-        if (!p.isAlive()) {
-          throw new AssertionError(name + " exited with " + p.exitValue() + "\n" + log(name));
-        }
-        for (var r : consumer.poll(Duration.ofMillis(200))) {
-          JsonNode n = AdultFixtures.parse(r.value());
-          if (n.path("kind").asText().equals("manifest")
-              && n.path("window_end").asText().equals(windowEnd)) {
-            return;
-          }
-        }
-      }
-    }
-    p.destroyForcibly();
-    throw new AssertionError(
-        "no manifest for the window ending " + windowEnd + " within 180 s\n" + log(name));
+      EmbeddedKafka kafka, String topic, String windowEnd, Process p, String name) {
+    RunComparison.awaitManifest(
+        kafka.bootstrapServers(), topic, windowEnd, Duration.ofSeconds(180), dead(p, name));
   }
 
-  /** Waits for a checkpoint completed after {@code millis} (its _metadata written). */
   private void awaitCheckpointAfter(Path checkpoints, long millis, Process p, String name)
-      throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (System.nanoTime() < deadline) {
-      if (!p.isAlive()) {
-        throw new AssertionError(name + " exited\n" + log(name));
+      throws InterruptedException {
+    RunComparison.awaitCheckpointAfter(checkpoints, millis, Duration.ofSeconds(60), dead(p, name));
+  }
+
+  /** Null while {@code p} runs, else its exit and log. */
+  private java.util.function.Supplier<String> dead(Process p, String name) {
+    return () -> {
+      if (p.isAlive()) {
+        return null;
       }
-      if (Files.exists(checkpoints)) {
-        try (Stream<Path> files = Files.walk(checkpoints)) {
-          if (files
-              .filter(f -> f.getFileName().toString().equals("_metadata"))
-              .anyMatch(f -> f.toFile().lastModified() > millis)) {
-            return;
-          }
-        } catch (java.io.UncheckedIOException e) {
-          // the job deleted a subsumed checkpoint while it was listed: look again
-        }
+      try {
+        return name + " exited with " + p.exitValue() + "\n" + log(name);
+      } catch (IOException e) {
+        return name + " exited with " + p.exitValue();
       }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("no checkpoint completed within 60 s\n" + log(name));
+    };
   }
 
   private static List<String> readAll(EmbeddedKafka kafka, String topic) {
     return KafkaTestClients.readToEnd(kafka.bootstrapServers(), topic);
-  }
-
-  /** The lines of the committed archive files, sorted (file names differ between runs). */
-  private static List<String> archiveLines(Path archive) throws IOException {
-    List<String> out = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(archive)) {
-      for (Path f :
-          files
-              .filter(Files::isRegularFile)
-              .filter(f -> !f.getFileName().toString().startsWith("."))
-              .filter(f -> f.getFileName().toString().endsWith(".jsonl"))
-              .toList()) {
-        out.addAll(Files.readAllLines(f));
-      }
-    }
-    return out;
   }
 }
