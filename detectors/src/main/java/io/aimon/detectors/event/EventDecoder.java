@@ -2,13 +2,16 @@ package io.aimon.detectors.event;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.aimon.detectors.model.ModelSpec;
+import java.io.IOException;
 import java.io.Serializable;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,10 +26,16 @@ import java.util.Map;
  * rejected before parsing; unknown model ids rejected; unknown fields ignored. A numeric feature
  * holding a non-number, or a categorical feature holding an object or array, counts as missing.
  *
+ * <p>Inference events are read with a streaming parser in one pass into storage the decoder reuses
+ * (no tree per event), then validated; the outcome, event or dead letter with its reason and
+ * detail, is the same as decoding a Jackson tree would give. Label events are read the same way.
+ *
  * <pre>{@code
  * EventDecoder decoder = new EventDecoder(Map.of(spec.id(), spec), 1 << 20);
  * Decoded<InferenceEvent> d = decoder.decodeInference(raw);
  * }</pre>
+ *
+ * <p>Not thread-safe: use one decoder per thread (as one per stream subtask).
  */
 public final class EventDecoder implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -36,6 +45,10 @@ public final class EventDecoder implements Serializable {
   private final long maxFutureSkewMillis;
   private final long maxEventAgeMillis;
   private transient ObjectMapper mapper;
+  // scratch of decodeInference, reused from record to record (one thread at a time)
+  private transient InferenceScan scan;
+  private transient Map<String, NameSlots> featureSlots;
+  private transient Map<String, NameSlots> groupSlots;
 
   /** A decoder that accepts any timestamp up to year 9999 (no future-skew check). */
   public EventDecoder(Map<String, ModelSpec> models, int maxRecordBytes) {
@@ -98,10 +111,11 @@ public final class EventDecoder implements Serializable {
    */
   public Decoded<InferenceEvent> decodeInference(RawRecord raw, long nowMillis, KeyTally keys) {
     try {
-      JsonNode obj = parse(raw);
-      String modelId = JsonFields.requiredString(obj, "model_id");
-      String inferenceId = JsonFields.requiredString(obj, "inference_id");
-      long timestamp = JsonFields.timestamp(obj, "timestamp");
+      InferenceScan obj = scan(raw);
+      String modelId = JsonFields.requiredString(obj.field(InferenceScan.MODEL_ID), "model_id");
+      String inferenceId =
+          JsonFields.requiredString(obj.field(InferenceScan.INFERENCE_ID), "inference_id");
+      long timestamp = JsonFields.timestamp(obj.field(InferenceScan.TIMESTAMP), "timestamp");
       if (timestamp - nowMillis > maxFutureSkewMillis) {
         throw new InvalidEventException(
             DeadLetterReason.FUTURE_TIMESTAMP,
@@ -130,26 +144,44 @@ public final class EventDecoder implements Serializable {
             DeadLetterReason.UNKNOWN_MODEL,
             "model_id: '" + JsonFields.abbreviate(modelId) + "' is not a configured model");
       }
-      String version = JsonFields.optionalString(obj, "model_version");
-      JsonNode features = JsonFields.requiredObject(obj, "features");
+      String version =
+          JsonFields.optionalString(obj.field(InferenceScan.MODEL_VERSION), "model_version");
+      JsonFields.requiredObject(obj.field(InferenceScan.FEATURES), "features");
+      ObjectEntries features = obj.features();
+      int[] at =
+          slots(featureSlots, modelId, spec.numericFeatures(), spec.categoricalFeatures())
+              .locate(features);
       TypeMismatches mismatches = new TypeMismatches();
-      double[] numeric = numericFeatures(features, spec.numericFeatures(), mismatches);
+      double[] numeric = numericFeatures(features, at, spec.numericFeatures(), mismatches);
       String[] categorical =
           categoricalValues(
-              features, spec.categoricalFeatures(), "features.", mismatches, numeric.length);
-      String prediction = JsonFields.scalar(obj, "prediction", true);
-      double score = JsonFields.optionalNumber(obj, "score");
-      String label = JsonFields.scalar(obj, "label", false);
-      JsonNode groupsNode = JsonFields.optionalObject(obj, "groups");
+              features,
+              at,
+              numeric.length,
+              spec.categoricalFeatures(),
+              "features.",
+              mismatches,
+              numeric.length);
+      String prediction =
+          JsonFields.scalar(obj.field(InferenceScan.PREDICTION), "prediction", true);
+      double score = JsonFields.optionalNumber(obj.field(InferenceScan.SCORE), "score");
+      String label = JsonFields.scalar(obj.field(InferenceScan.LABEL), "label", false);
+      ObjectEntries groupsObject =
+          JsonFields.optionalObject(obj.field(InferenceScan.GROUPS), "groups")
+              ? obj.groups()
+              : null;
+      int[] groupAt =
+          slots(groupSlots, modelId, spec.fairnessAttributes(), List.of()).locate(groupsObject);
       String[] groups =
-          categoricalValues(groupsNode, spec.fairnessAttributes(), "groups.", null, 0);
-      double latency = JsonFields.optionalNumber(obj, "latency_ms");
+          categoricalValues(
+              groupsObject, groupAt, 0, spec.fairnessAttributes(), "groups.", null, 0);
+      double latency = JsonFields.optionalNumber(obj.field(InferenceScan.LATENCY_MS), "latency_ms");
       if (latency < 0) {
         throw new InvalidEventException(
             DeadLetterReason.WRONG_TYPE, "latency_ms: expected a number >= 0, found " + latency);
       }
       if (keys != null) {
-        keys.add(features, groupsNode);
+        keys.add(features, groupsObject);
       }
       return Decoded.ok(
           new InferenceEvent(
@@ -175,16 +207,17 @@ public final class EventDecoder implements Serializable {
   /** Decodes one label event. */
   public Decoded<LabelEvent> decodeLabel(RawRecord raw) {
     try {
-      JsonNode obj = parse(raw);
-      String modelId = JsonFields.requiredString(obj, "model_id");
-      String inferenceId = JsonFields.requiredString(obj, "inference_id");
-      long timestamp = JsonFields.timestamp(obj, "timestamp");
+      InferenceScan obj = scan(raw);
+      String modelId = JsonFields.requiredString(obj.field(InferenceScan.MODEL_ID), "model_id");
+      String inferenceId =
+          JsonFields.requiredString(obj.field(InferenceScan.INFERENCE_ID), "inference_id");
+      long timestamp = JsonFields.timestamp(obj.field(InferenceScan.TIMESTAMP), "timestamp");
       if (!models.containsKey(modelId)) {
         throw new InvalidEventException(
             DeadLetterReason.UNKNOWN_MODEL,
             "model_id: '" + JsonFields.abbreviate(modelId) + "' is not a configured model");
       }
-      String label = JsonFields.scalar(obj, "label", true);
+      String label = JsonFields.scalar(obj.field(InferenceScan.LABEL), "label", true);
       return Decoded.ok(
           new LabelEvent(inferenceId, modelId, label, timestamp, raw.source(), raw.position()));
     } catch (InvalidEventException e) {
@@ -192,7 +225,8 @@ public final class EventDecoder implements Serializable {
     }
   }
 
-  private JsonNode parse(RawRecord raw) throws InvalidEventException {
+  /** Rejects records that are too large or empty: checked before any parsing. */
+  private void checkSize(RawRecord raw) throws InvalidEventException {
     if (raw.sizeBytes() > maxRecordBytes) {
       throw new InvalidEventException(
           DeadLetterReason.OVERSIZE,
@@ -201,36 +235,70 @@ public final class EventDecoder implements Serializable {
     if (raw.payload().isBlank()) {
       throw new InvalidEventException(DeadLetterReason.EMPTY_RECORD, "record: empty payload");
     }
-    JsonNode node;
-    try {
-      node = mapper().readTree(raw.payload());
-    } catch (JsonProcessingException e) {
-      String msg = e.getOriginalMessage();
-      throw new InvalidEventException(
-          DeadLetterReason.MALFORMED_JSON,
-          "record: invalid JSON at column " + columnOf(e) + ": " + firstLine(msg));
+  }
+
+  /**
+   * Reads a record in one streaming pass, rejecting it as a tree parse would: too large or empty,
+   * not valid JSON, not an object, then text that is not valid Unicode. The fields are validated by
+   * the caller, in the tree-based order, from the returned (reused) scan.
+   */
+  private InferenceScan scan(RawRecord raw) throws InvalidEventException {
+    checkSize(raw);
+    if (scan == null) { // first use, or after deserialization
+      scan = new InferenceScan();
+      featureSlots = new HashMap<>();
+      groupSlots = new HashMap<>();
     }
-    if (node == null || !node.isObject()) {
+    String payload = raw.payload();
+    // a lone surrogate can only come from a \\u escape (the payload was decoded from UTF-8), so
+    // records without one, nearly all, skip the check
+    boolean escapes = payload.indexOf("\\u") >= 0;
+    // only a record longer than the parser's string limit can hold a string beyond it: read every
+    // string then, so unknown fields fail the limit as they do when a tree is built
+    boolean readAllText =
+        escapes
+            || payload.length()
+                > mapper().getFactory().streamReadConstraints().getMaxStringLength();
+    try (JsonParser p = mapper().createParser(payload)) {
+      scan.read(p, escapes, readAllText);
+    } catch (JsonProcessingException e) {
+      throw malformed(e);
+    } catch (IOException e) {
+      throw malformed(JsonMappingException.fromUnexpectedIOE(e)); // as readTree wraps it
+    }
+    if (scan.root() != JsonToken.START_OBJECT) {
       throw new InvalidEventException(
           DeadLetterReason.NOT_AN_OBJECT,
-          "record: expected a JSON object, found "
-              + (node == null ? "nothing" : JsonFields.typeName(node)));
+          "record: expected a JSON object, found " + JsonFields.typeName(scan.root()));
     }
-    // a lone surrogate can only come from a \\u escape (the payload was decoded from UTF-8), so
-    // records without one, nearly all, skip the walk
-    String invalid = raw.payload().indexOf("\\u") < 0 ? null : InvalidText.find(node);
-    if (invalid != null) {
-      throw new InvalidEventException(DeadLetterReason.INVALID_TEXT, invalid);
+    if (scan.invalidText() != null) {
+      throw new InvalidEventException(DeadLetterReason.INVALID_TEXT, scan.invalidText());
     }
-    return node;
+    return scan;
+  }
+
+  /** The slots of {@code first}'s then {@code second}'s names for a model, built once. */
+  private static NameSlots slots(
+      Map<String, NameSlots> cache, String modelId, List<String> first, List<String> second) {
+    NameSlots slots = cache.get(modelId);
+    if (slots == null) {
+      slots = new NameSlots(first, second);
+      cache.put(modelId, slots);
+    }
+    return slots;
+  }
+
+  /** The entry at slot {@code slot}, or null (absent, as JsonNode.get gives). */
+  private static TokenValue at(ObjectEntries entries, int[] at, int slot) {
+    return at[slot] < 0 ? null : entries.value(at[slot]);
   }
 
   private static double[] numericFeatures(
-      JsonNode features, List<String> names, TypeMismatches mismatches)
+      ObjectEntries features, int[] at, List<String> names, TypeMismatches mismatches)
       throws InvalidEventException {
     double[] out = new double[names.size()];
     for (int i = 0; i < out.length; i++) {
-      JsonNode v = features.get(names.get(i));
+      TokenValue v = at(features, at, i);
       if (v == null || !v.isNumber()) {
         out[i] = Double.NaN;
         if (v != null && !v.isNull()) {
@@ -250,15 +318,21 @@ public final class EventDecoder implements Serializable {
   }
 
   /**
-   * Categorical values in canonical string form; an object or array is a type mismatch, recorded at
-   * {@code offset + i} when {@code mismatches} is given.
+   * Categorical values in canonical string form, the i-th from slot {@code first + i}; an object or
+   * array is a type mismatch, recorded at {@code offset + i} when {@code mismatches} is given.
    */
   private static String[] categoricalValues(
-      JsonNode obj, List<String> names, String prefix, TypeMismatches mismatches, int offset)
+      ObjectEntries obj,
+      int[] at,
+      int first,
+      List<String> names,
+      String prefix,
+      TypeMismatches mismatches,
+      int offset)
       throws InvalidEventException {
     String[] out = new String[names.size()];
     for (int i = 0; i < out.length; i++) {
-      JsonNode v = obj == null ? null : obj.get(names.get(i));
+      TokenValue v = obj == null ? null : at(obj, at, first + i);
       if (v == null
           || v.isNull()
           || v.isContainerNode()
@@ -303,6 +377,12 @@ public final class EventDecoder implements Serializable {
               .build();
     }
     return mapper;
+  }
+
+  private static InvalidEventException malformed(JsonProcessingException e) {
+    return new InvalidEventException(
+        DeadLetterReason.MALFORMED_JSON,
+        "record: invalid JSON at column " + columnOf(e) + ": " + firstLine(e.getOriginalMessage()));
   }
 
   private static long columnOf(JsonProcessingException e) {

@@ -54,7 +54,11 @@ public final class InvalidText {
     return null;
   }
 
-  private static String describe(String path, String text) {
+  /**
+   * Where the first lone surrogate of {@code text} is, with {@code path} naming the text as {@link
+   * #find} does, or null when there is none. For decoders that read text token by token.
+   */
+  static String describe(String path, String text) {
     int at = loneSurrogate(text);
     if (at < 0) {
       return null;

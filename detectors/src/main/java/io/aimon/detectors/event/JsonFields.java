@@ -1,6 +1,6 @@
 package io.aimon.detectors.event;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonToken;
 import io.aimon.config.Text;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -8,7 +8,8 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Typed, validating field access on a decoded JSON object. Package-private helper of the decoders.
+ * Typed, validating access to the fields of a record read by {@link InferenceScan}. Package-private
+ * helper of the decoder.
  */
 final class JsonFields {
   /** Latest accepted timestamp: 9999-12-31T23:59:59.999Z. */
@@ -16,8 +17,30 @@ final class JsonFields {
 
   private JsonFields() {}
 
-  static String requiredString(JsonNode obj, String field) throws InvalidEventException {
-    JsonNode n = obj.get(field);
+  static long parseIso(String field, String text) throws InvalidEventException {
+    try {
+      return Instant.parse(text).toEpochMilli();
+    } catch (DateTimeException e) {
+      try {
+        return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+            .toInstant()
+            .toEpochMilli();
+      } catch (DateTimeException e2) {
+        throw new InvalidEventException(
+            DeadLetterReason.BAD_TIMESTAMP,
+            field
+                + ": expected ISO-8601 with a zone offset (2024-02-01T10:00:00Z) or epoch milliseconds, found '"
+                + abbreviate(text)
+                + "'");
+      }
+    }
+  }
+
+  // Each method takes the field's value as the streaming parser read it, null when the field is
+  // absent; the rules and messages are those the tree-based decoding had (TreeJsonFields in the
+  // tests keeps it as the reference).
+
+  static String requiredString(TokenValue n, String field) throws InvalidEventException {
     if (n == null || n.isNull()) {
       throw new InvalidEventException(
           DeadLetterReason.MISSING_FIELD, field + ": required field is missing");
@@ -32,8 +55,7 @@ final class JsonFields {
     return n.textValue();
   }
 
-  static String optionalString(JsonNode obj, String field) throws InvalidEventException {
-    JsonNode n = obj.get(field);
+  static String optionalString(TokenValue n, String field) throws InvalidEventException {
     if (n == null || n.isNull()) {
       return null;
     }
@@ -47,8 +69,7 @@ final class JsonFields {
   }
 
   /** A number, string or boolean in canonical string form; null when absent and not required. */
-  static String scalar(JsonNode obj, String field, boolean required) throws InvalidEventException {
-    JsonNode n = obj.get(field);
+  static String scalar(TokenValue n, String field, boolean required) throws InvalidEventException {
     if (n == null || n.isNull()) {
       if (required) {
         throw new InvalidEventException(
@@ -63,8 +84,7 @@ final class JsonFields {
   }
 
   /** A finite number, NaN when absent or null. */
-  static double optionalNumber(JsonNode obj, String field) throws InvalidEventException {
-    JsonNode n = obj.get(field);
+  static double optionalNumber(TokenValue n, String field) throws InvalidEventException {
     if (n == null || n.isNull()) {
       return Double.NaN;
     }
@@ -80,29 +100,26 @@ final class JsonFields {
     return v;
   }
 
-  static JsonNode optionalObject(JsonNode obj, String field) throws InvalidEventException {
-    JsonNode n = obj.get(field);
+  /** Whether the field is an object; false when absent or null. */
+  static boolean optionalObject(TokenValue n, String field) throws InvalidEventException {
     if (n == null || n.isNull()) {
-      return null;
+      return false;
     }
     if (!n.isObject()) {
       throw wrongType(field, "an object", n);
     }
-    return n;
+    return true;
   }
 
-  static JsonNode requiredObject(JsonNode obj, String field) throws InvalidEventException {
-    JsonNode n = optionalObject(obj, field);
-    if (n == null) {
+  static void requiredObject(TokenValue n, String field) throws InvalidEventException {
+    if (!optionalObject(n, field)) {
       throw new InvalidEventException(
           DeadLetterReason.MISSING_FIELD, field + ": required field is missing");
     }
-    return n;
   }
 
   /** An ISO-8601 instant with zone offset, or integral epoch milliseconds. */
-  static long timestamp(JsonNode obj, String field) throws InvalidEventException {
-    JsonNode n = obj.get(field);
+  static long timestamp(TokenValue n, String field) throws InvalidEventException {
     if (n == null || n.isNull()) {
       throw new InvalidEventException(
           DeadLetterReason.MISSING_FIELD, field + ": required field is missing");
@@ -129,26 +146,7 @@ final class JsonFields {
     return millis;
   }
 
-  private static long parseIso(String field, String text) throws InvalidEventException {
-    try {
-      return Instant.parse(text).toEpochMilli();
-    } catch (DateTimeException e) {
-      try {
-        return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-            .toInstant()
-            .toEpochMilli();
-      } catch (DateTimeException e2) {
-        throw new InvalidEventException(
-            DeadLetterReason.BAD_TIMESTAMP,
-            field
-                + ": expected ISO-8601 with a zone offset (2024-02-01T10:00:00Z) or epoch milliseconds, found '"
-                + abbreviate(text)
-                + "'");
-      }
-    }
-  }
-
-  static String canonical(JsonNode n, String field) throws InvalidEventException {
+  static String canonical(TokenValue n, String field) throws InvalidEventException {
     if (n.isTextual()) {
       return n.textValue();
     }
@@ -170,21 +168,39 @@ final class JsonFields {
     return Double.toString(v);
   }
 
-  static InvalidEventException wrongType(String field, String expected, JsonNode found) {
+  static InvalidEventException wrongType(String field, String expected, TokenValue found) {
     return new InvalidEventException(
         DeadLetterReason.WRONG_TYPE,
         field + ": expected " + expected + ", found " + typeName(found));
   }
 
-  static String typeName(JsonNode n) {
-    return switch (n.getNodeType()) {
+  static String typeName(TokenValue n) {
+    return switch (n.kind()) {
       case STRING -> "a string";
-      case NUMBER -> "a number";
+      case INTEGER, BIG_INTEGER, FLOAT -> "a number";
       case BOOLEAN -> "a boolean";
       case ARRAY -> "an array";
       case OBJECT -> "an object";
       case NULL -> "null";
-      default -> n.getNodeType().name().toLowerCase();
+    };
+  }
+
+  /**
+   * The type of the JSON value a token starts, as {@link #typeName(JsonNode)} names its node;
+   * "missing" for no token at all (readTree's MissingNode).
+   */
+  static String typeName(JsonToken first) {
+    if (first == null) {
+      return "missing";
+    }
+    return switch (first) {
+      case VALUE_STRING -> "a string";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+      case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+      case START_ARRAY -> "an array";
+      case START_OBJECT -> "an object";
+      case VALUE_NULL -> "null";
+      default -> first.name().toLowerCase();
     };
   }
 

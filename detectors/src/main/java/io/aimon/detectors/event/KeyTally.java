@@ -66,8 +66,21 @@ public final class KeyTally {
     return new KeyTally(names, spec.fairnessAttributes());
   }
 
-  /** Counts one accepted event's objects; {@code groupsObject} may be null (absent). */
+  /**
+   * Counts one accepted event's objects; {@code groupsObject} may be null (absent). The tree-based
+   * form, kept for the tree-based reference decoding the streaming decoder is tested against.
+   */
   void add(JsonNode featuresObject, JsonNode groupsObject) {
+    events++;
+    features.add(featuresObject);
+    groups.add(groupsObject);
+  }
+
+  /**
+   * Counts one accepted event's objects as read by a streaming decoder, exactly as {@link
+   * #add(JsonNode, JsonNode)} counts their trees; {@code groupsObject} may be null (absent).
+   */
+  void add(ObjectEntries featuresObject, ObjectEntries groupsObject) {
     events++;
     features.add(featuresObject);
     groups.add(groupsObject);
@@ -115,22 +128,37 @@ public final class KeyTally {
       }
       for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
-        if (e.getValue().isNull()) {
-          continue;
+        if (!e.getValue().isNull()) {
+          count(e.getKey());
         }
-        long[] c = configured.get(e.getKey());
-        if (c == null) {
-          c = others.get(e.getKey());
+      }
+    }
+
+    void add(ObjectEntries object) {
+      if (object == null) {
+        return;
+      }
+      for (int i = 0; i < object.size(); i++) {
+        if (!object.value(i).isNull()) {
+          count(object.name(i));
         }
-        if (c == null && others.size() < MAX_OTHER_KEYS && e.getKey().length() <= MAX_KEY_CHARS) {
-          c = new long[1];
-          others.put(e.getKey(), c);
-        }
-        if (c == null) {
-          uncounted++;
-        } else {
-          c[0]++;
-        }
+      }
+    }
+
+    /** Counts one carried key, in document order (the first keys seen are kept, invariant 2). */
+    private void count(String key) {
+      long[] c = configured.get(key);
+      if (c == null) {
+        c = others.get(key);
+      }
+      if (c == null && others.size() < MAX_OTHER_KEYS && key.length() <= MAX_KEY_CHARS) {
+        c = new long[1];
+        others.put(key, c);
+      }
+      if (c == null) {
+        uncounted++;
+      } else {
+        c[0]++;
       }
     }
 

@@ -2,15 +2,19 @@ package io.aimon.jobs.bench;
 
 import io.aimon.config.AimonConfig;
 import io.aimon.config.ConfigLoader;
+import io.aimon.jobs.monitor.MonitorJob;
 import io.aimon.jobs.monitor.MonitorPlan;
 import io.aimon.jobs.monitor.MonitorRunner;
 import io.aimon.jobs.reference.ReferenceProfiles;
+import io.aimon.jobs.state.CheckpointStore;
+import io.aimon.jobs.state.JobIdentity;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -21,6 +25,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * their ratio: the way to compare two settings on a noisy machine.
  */
 public final class Bench {
+
   private final Path dir;
   private final long events;
   private final int windows;
@@ -39,8 +44,21 @@ public final class Bench {
     this.job = job;
   }
 
-  /** One replay's figures. */
-  private record Run(double seconds, double cpuSeconds, long peakHeap, int parallelism) {}
+  /**
+   * One replay's figures.
+   *
+   * @param checkpoints the checkpoints completed during the replay, in order
+   * @param models the models of the config
+   * @param shards the shards per model ({@code job.shards_per_model})
+   */
+  private record Run(
+      double seconds,
+      double cpuSeconds,
+      long peakHeap,
+      int parallelism,
+      List<CheckpointSizes.Snapshot> checkpoints,
+      int models,
+      int shards) {}
 
   /**
    * Replays a user's own input with their own config once, through the same production graph, and
@@ -58,11 +76,16 @@ public final class Bench {
       }
     }
     Bench bench = new Bench(dir, events, 0, false, "");
+    double parse = TreeParseRate.of(input);
     Run run = bench.measure(input, ConfigLoader.load(configFile));
     return String.format(
             "bench: %d lines of %s (%.1f MiB) with %s",
             events, input.getFileName(), Files.size(input) / 1048576.0, configFile.getFileName())
-        + figures(events, run);
+        + figures(events, run)
+        + String.format(
+            "%n  a Jackson tree parse of the same lines: %.0f lines per CPU-second (one thread);"
+                + " the replay: %.3f of it per CPU-second",
+            parse, events / run.cpuSeconds() / parse);
   }
 
   /** Generates the events, replays them once and reports. */
@@ -131,15 +154,36 @@ public final class Bench {
     }
     Files.createDirectories(out);
 
+    // checkpoints go to files, so that their sizes can be read as Flink recorded them
+    Path checkpoints = dir.resolve("checkpoints");
+    deleteRecursively(checkpoints);
+    CheckpointStore store =
+        new CheckpointStore(
+            checkpoints.toString(),
+            new JobIdentity("bench", "none", "none", input.getFileName().toString(), "bench"));
+
     System.gc();
     ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
     var os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     long cpu0 = os.getProcessCpuTime();
     long t0 = System.nanoTime();
-    StreamExecutionEnvironment env = MonitorRunner.environment(plan, false);
+    StreamExecutionEnvironment env =
+        MonitorRunner.environment(
+            plan.parallelism(),
+            plan.checkpointInterval(),
+            plan.stateBackend(),
+            false,
+            null,
+            store,
+            null);
     MonitorRunner.replayJob(plan, input, null, out).build(env);
-    env.execute("aimon-bench");
+    List<CheckpointSizes.Snapshot> snapshots;
+    try (CheckpointSizes.Sampler sampler =
+        CheckpointSizes.sample(Path.of(java.net.URI.create(store.checkpointsDir())))) {
+      env.execute("aimon-bench");
+      snapshots = sampler.snapshots();
+    }
     double seconds = (System.nanoTime() - t0) / 1e9;
     double cpuSeconds = (os.getProcessCpuTime() - cpu0) / 1e9;
     long peakHeap = 0;
@@ -148,7 +192,22 @@ public final class Bench {
         peakHeap += pool.getPeakUsage().getUsed();
       }
     }
-    return new Run(seconds, cpuSeconds, peakHeap, plan.parallelism());
+    return new Run(
+        seconds,
+        cpuSeconds,
+        peakHeap,
+        plan.parallelism(),
+        snapshots,
+        config.models().size(),
+        config.job().shards());
+  }
+
+  private static void deleteRecursively(Path root) throws java.io.IOException {
+    if (Files.exists(root)) {
+      try (var files = Files.walk(root)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(Bench::delete);
+      }
+    }
   }
 
   private static void delete(Path p) {
@@ -173,19 +232,60 @@ public final class Bench {
         + figures(events, run);
   }
 
-  /** " in N s" and the figures' lines: rates, CPU, peak heap. */
+  /** " in N s" and the figures' lines: rates, CPU, peak heap, checkpointed state. */
   private static String figures(long events, Run run) {
     return String.format(
-        " in %.1f s%n"
-            + "  %.0f events/s wall clock at parallelism %d (%d cores available)%n"
-            + "  %.0f events per CPU-second (process CPU %.1f s, Flink runtime included)%n"
-            + "  peak heap %.0f MiB (sum of heap pools' peaks; includes the MiniCluster)",
-        run.seconds(),
-        events / run.seconds(),
-        run.parallelism(),
-        Runtime.getRuntime().availableProcessors(),
-        events / run.cpuSeconds(),
-        run.cpuSeconds(),
-        run.peakHeap() / 1048576.0);
+            " in %.1f s%n"
+                + "  %.0f events/s wall clock at parallelism %d (%d cores available)%n"
+                + "  %.0f events per CPU-second (process CPU %.1f s, Flink runtime included)%n"
+                + "  peak heap %.0f MiB (sum of heap pools' peaks; includes the MiniCluster)",
+            run.seconds(),
+            events / run.seconds(),
+            run.parallelism(),
+            Runtime.getRuntime().availableProcessors(),
+            events / run.cpuSeconds(),
+            run.cpuSeconds(),
+            run.peakHeap() / 1048576.0)
+        + state(run);
+  }
+
+  /**
+   * The checkpointed state: the smallest and largest checkpoint of the run (bounded state stays
+   * within the same range however many events came), and the largest checkpoint's open windows'
+   * partial profiles per model and shard and its largest operators.
+   */
+  private static String state(Run run) {
+    List<CheckpointSizes.Snapshot> all = run.checkpoints();
+    if (all.isEmpty()) {
+      return String.format("%n  checkpointed state: no checkpoint completed during the run");
+    }
+    CheckpointSizes.Snapshot smallest =
+        all.stream().min(java.util.Comparator.comparingLong(CheckpointSizes.Snapshot::total)).get();
+    CheckpointSizes.Snapshot largest =
+        all.stream().max(java.util.Comparator.comparingLong(CheckpointSizes.Snapshot::total)).get();
+    StringBuilder operators = new StringBuilder();
+    largest.bytesByOperator().entrySet().stream()
+        .limit(6)
+        .forEach(
+            e ->
+                operators
+                    .append(operators.length() == 0 ? "" : ", ")
+                    .append(e.getKey())
+                    .append(' ')
+                    .append(e.getValue()));
+    int partials = run.models() * run.shards();
+    return String.format(
+        "%n  checkpointed state: %d checkpoints, %d to %d bytes%n"
+            + "    the largest: open windows' partial profiles %d bytes per model and shard (%d"
+            + " model%s x %d shard%s); by operator: %s",
+        all.size(),
+        smallest.total(),
+        largest.total(),
+        largest.of(MonitorJob.UID_WINDOW) / partials,
+        run.models(),
+        run.models() == 1 ? "" : "s",
+        run.shards(),
+        run.shards() == 1 ? "" : "s",
+        operators);
   }
 }

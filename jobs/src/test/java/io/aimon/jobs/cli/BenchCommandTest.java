@@ -34,6 +34,11 @@ class BenchCommandTest {
     assertTrue(
         out.toString().startsWith("bench: 23879 lines of production.jsonl.gz"), out.toString());
     assertTrue(out.toString().contains("events per CPU-second"), out.toString());
+    // a checkpoint's state (as Flink recorded it) when one completed during the short run
+    assertTrue(out.toString().contains("\n  checkpointed state: "), out.toString());
+    // the yardstick, measured in the same process
+    assertTrue(
+        out.toString().contains("\n  a Jackson tree parse of the same lines: "), out.toString());
     // the README's replay of the same file and config: 1008 check results
     assertEquals(1008, Files.readAllLines(dir.resolve("out/metrics.jsonl")).size());
   }

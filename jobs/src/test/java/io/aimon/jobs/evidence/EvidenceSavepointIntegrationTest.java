@@ -11,7 +11,9 @@ import io.aimon.evidence.ArchiveVerifier;
 import io.aimon.evidence.Ed25519Keys;
 import io.aimon.jobs.AdultFixtures;
 import io.aimon.jobs.KafkaTestClients;
+import io.aimon.jobs.bench.CheckpointSizes;
 import io.aimon.jobs.kafka.EmbeddedKafka;
+import io.aimon.jobs.monitor.MonitorJob;
 import io.aimon.jobs.monitor.MonitorPlan;
 import io.aimon.jobs.monitor.MonitorRunner;
 import io.aimon.jobs.reference.ReferenceProfiles;
@@ -96,6 +98,17 @@ class EvidenceSavepointIntegrationTest {
                     SavepointFormatType.CANONICAL)
                 .get(60, TimeUnit.SECONDS);
         int beforeRestart = read.size();
+        // the savepoint holds W3's open window (its first 10 events) and their ids, as Flink
+        // recorded the state's bytes: what aimon bench reports per checkpoint
+        CheckpointSizes.Snapshot state =
+            CheckpointSizes.read(
+                Files.readAllBytes(Path.of(java.net.URI.create(savepoint)).resolve("_metadata")),
+                savepoint);
+        assertTrue(state.of(MonitorJob.UID_WINDOW) > 0, "open window's state: " + state);
+        assertTrue(state.of(MonitorJob.UID_ADMIT) > 0, "duplicate filter's state: " + state);
+        assertEquals(
+            state.bytesByOperator().values().stream().mapToLong(Long::longValue).sum(),
+            state.total());
 
         KafkaTestClients.produce(
             kafka.bootstrapServers(), "inference", lines.subList(FIRST, SECOND));
