@@ -9,7 +9,6 @@ import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -33,11 +32,11 @@ final class AdmitEvents extends KeyedProcessFunction<String, InferenceEvent, Inf
 
   /** Events behind the watermark: their window was evaluated already. */
   static final OutputTag<InferenceEvent> LATE =
-      new OutputTag<>("late", TypeInformation.of(InferenceEvent.class));
+      new OutputTag<>("late", InferenceEventSerializer.TYPE_INFO);
 
   /** Repeated events: second and later ones of an inference id in a window. */
   static final OutputTag<InferenceEvent> DUPLICATES =
-      new OutputTag<>("duplicates", TypeInformation.of(InferenceEvent.class));
+      new OutputTag<>("duplicates", InferenceEventSerializer.TYPE_INFO);
 
   private final Map<String, Long> windowSizes;
   private final Map<String, Long> coveredUpTo;

@@ -194,7 +194,7 @@ public final class MonitorJob {
         raw.process(
                 new DecodeRecords<InferenceEvent>(
                     plan, DecodeRecords.Kind.INFERENCE, DEAD_LETTERS, DEAD_LETTER_COUNTS),
-                TypeInformation.of(InferenceEvent.class))
+                InferenceEventSerializer.TYPE_INFO)
             .uid(UID_DECODE)
             .name(name(UID_DECODE));
 
@@ -222,7 +222,7 @@ public final class MonitorJob {
                     plan.duplicateIdsPerWindow(),
                     plan.duplicateFalsePositiveRate(),
                     plan.continuation() == null ? Map.of() : plan.continuation().coveredUpTo()),
-                TypeInformation.of(InferenceEvent.class))
+                InferenceEventSerializer.TYPE_INFO)
             .uid(UID_ADMIT)
             .name(name(UID_ADMIT));
 
