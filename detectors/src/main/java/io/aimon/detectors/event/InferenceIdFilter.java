@@ -15,9 +15,13 @@ import org.apache.datasketches.filters.bloomfilter.BloomFilterBuilder;
  * false-positive rate of {@code falsePositiveRate / S}, so the chain's rate stays within {@code
  * falsePositiveRate}.
  *
+ * <p>Each stage also has at least {@link #FLOOR_BITS_TIMES_RATE} / rate bits: below that, the Bloom
+ * filter's double hashing has a false-positive floor above the rate.
+ *
  * <p>Worked example, with the defaults ({@code maxIds} 1,000,000, rate 1e-6): 8 stages at 1.25e-7
- * each, about 33 bits per id, 4.2 MB when all million ids are recorded. Of a million events with
- * unique ids, the expected number wrongly taken for duplicates is below 1.
+ * each; the first four (4,096 to 32,768 ids) of 1.6 million bits (200 KB) each, the others about 33
+ * bits per id; 200 KB for a window's first 4,096 ids, 4.7 MB when all million ids are recorded. Of
+ * a million events with unique ids, the expected number wrongly taken for duplicates is below 1.
  *
  * <p>Invariants:
  *
@@ -47,6 +51,14 @@ public final class InferenceIdFilter {
 
   /** Ids the first stage holds. */
   public static final int FIRST_STAGE_IDS = 4096;
+
+  /**
+   * Bits times rate below which a stage is not made. The filter's double hashing gives a bit array
+   * of m bits a false-positive floor of about 0.1 / m whatever its load (measured here: a 4,096-id
+   * stage sized for 1.25e-7 by the usual formula, 135,552 bits, gave 8.5e-7 over 40 million
+   * queries; with 1,600,064 bits, none), so a stage gets at least twice the bits that floor needs.
+   */
+  static final double FLOOR_BITS_TIMES_RATE = 0.2;
 
   /** The hash seed of every stage: fixed, so verdicts are reproducible across restarts. */
   static final long SEED = 0x61696d6f6e4964L;
@@ -108,13 +120,23 @@ public final class InferenceIdFilter {
       return Verdict.UNRECORDED;
     }
     if (stages.isEmpty() || recorded == stageEnd(stages.size() - 1)) {
-      stages.add(
-          BloomFilterBuilder.createByAccuracy(
-              stageCapacity(stages.size()), falsePositiveRate / stageCount, SEED));
+      stages.add(stage(stageCapacity(stages.size()), falsePositiveRate / stageCount));
     }
     stages.get(stages.size() - 1).update(inferenceId);
     recorded++;
     return Verdict.NEW;
+  }
+
+  /**
+   * A Bloom filter for {@code ids} ids at false-positive rate {@code rate}: the usual number of
+   * hashes, and the usual number of bits or, when more, {@value #FLOOR_BITS_TIMES_RATE} / rate.
+   */
+  static BloomFilter stage(long ids, double rate) {
+    long bits =
+        Math.max(
+            BloomFilterBuilder.suggestNumFilterBits(ids, rate),
+            (long) Math.ceil(FLOOR_BITS_TIMES_RATE / rate));
+    return BloomFilterBuilder.createBySize(bits, BloomFilterBuilder.suggestNumHashes(rate), SEED);
   }
 
   /** Ids recorded, at most {@link #maxIds()}. */
