@@ -190,9 +190,10 @@ public final class ConfigKeys {
           JobSettings.DEFAULT_DUPLICATE_IDS_PER_WINDOW,
           "Inference ids per model and window remembered to catch a repeated event: a second "
               + "event with an `inference_id` already seen in its window is dead-lettered as "
-              + "`duplicate_inference`. The ids are kept in Bloom filters that grow with the ids "
-              + "seen: at the default rate 200 KB for a window's first 4,096 ids, about 33 bits "
-              + "per id beyond 65,536, 4.7 MB for a full million. Past this "
+              + "`duplicate_inference`. The ids are kept in filters that grow with the ids seen: "
+              + "at the default rate a window's first 12,288 ids exactly (2 KiB for 100, 256 KiB "
+              + "for 12,288), then Bloom filters (about 33 bits per id beyond 65,536, 4.5 MB for "
+              + "a full million). Past this "
               + "many, events still count but their repeats are not caught "
               + "(metric `model_duplicate_ids_unrecorded`). 0 turns the check off.");
   public static final ConfigKey<Double> JOB_DUPLICATE_FALSE_POSITIVE_RATE =

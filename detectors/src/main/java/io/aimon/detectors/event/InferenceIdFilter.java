@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.datasketches.filters.bloomfilter.BloomFilter;
 import org.apache.datasketches.filters.bloomfilter.BloomFilterBuilder;
+import org.apache.datasketches.memory.XxHash;
 
 /**
  * The inference ids seen in one model's window, in bounded memory: tells a repeated event ({@code
@@ -15,13 +16,16 @@ import org.apache.datasketches.filters.bloomfilter.BloomFilterBuilder;
  * false-positive rate of {@code falsePositiveRate / S}, so the chain's rate stays within {@code
  * falsePositiveRate}.
  *
- * <p>Each stage also has at least {@link #FLOOR_BITS_TIMES_RATE} / rate bits: below that, the Bloom
- * filter's double hashing has a false-positive floor above the rate.
+ * <p>Each Bloom stage has at least {@link #FLOOR_BITS_TIMES_RATE} / rate bits: below that, the
+ * filter's double hashing has a false-positive floor above the rate. The leading stages for which
+ * that is more than a table of the ids' 64-bit hashes ({@link IdHashSet}, at most 16 bytes per id)
+ * hold their ids exactly instead ({@link #exactStages}).
  *
  * <p>Worked example, with the defaults ({@code maxIds} 1,000,000, rate 1e-6): 8 stages at 1.25e-7
- * each; the first four (4,096 to 32,768 ids) of 1.6 million bits (200 KB) each, the others about 33
- * bits per id; 200 KB for a window's first 4,096 ids, 4.7 MB when all million ids are recorded. Of
- * a million events with unique ids, the expected number wrongly taken for duplicates is below 1.
+ * each; the first two (4,096 and 8,192 ids) exact: 2 KiB for a window's first 100 ids, 64 KiB for
+ * 4,096, 256 KiB for 12,288; the next two (16,384 and 32,768 ids) of 1.6 million bits (200 KB)
+ * each, the others about 33 bits per id: 1.5 MB for 160,000 ids, 4.5 MB for all million. Of a
+ * million events with unique ids, the expected number wrongly taken for duplicates is below 1.
  *
  * <p>Invariants:
  *
@@ -66,6 +70,8 @@ public final class InferenceIdFilter {
   private final long maxIds;
   private final double falsePositiveRate;
   private final int stageCount;
+  private final int firstBloomStage;
+  private final IdHashSet exact;
   private final List<BloomFilter> stages;
   private long recorded;
   private long unrecorded;
@@ -77,12 +83,25 @@ public final class InferenceIdFilter {
    *     0.5)
    */
   public InferenceIdFilter(long maxIds, double falsePositiveRate) {
-    this(maxIds, falsePositiveRate, new ArrayList<>(), 0, 0, 0);
+    this(
+        maxIds,
+        falsePositiveRate,
+        exactStages(maxIds, falsePositiveRate),
+        new IdHashSet(),
+        new ArrayList<>(),
+        0,
+        0,
+        0);
   }
 
+  /**
+   * @param firstBloomStage the stages before it hold their ids exactly, in {@code exact}
+   */
   InferenceIdFilter(
       long maxIds,
       double falsePositiveRate,
+      int firstBloomStage,
+      IdHashSet exact,
       List<BloomFilter> stages,
       long recorded,
       long unrecorded,
@@ -97,10 +116,18 @@ public final class InferenceIdFilter {
     this.maxIds = maxIds;
     this.falsePositiveRate = falsePositiveRate;
     this.stageCount = stageCount(maxIds);
-    if (stages.size() > stageCount) {
+    if (firstBloomStage < 0 || firstBloomStage + stages.size() > stageCount) {
       throw new IllegalArgumentException(
-          "stages: expected at most " + stageCount + ", found " + stages.size());
+          "stages: expected at most "
+              + stageCount
+              + ", found "
+              + firstBloomStage
+              + " exact and "
+              + stages.size()
+              + " Bloom");
     }
+    this.firstBloomStage = firstBloomStage;
+    this.exact = exact;
     this.stages = stages;
     this.recorded = recorded;
     this.unrecorded = unrecorded;
@@ -109,6 +136,11 @@ public final class InferenceIdFilter {
 
   /** Checks {@code inferenceId} against the ids recorded so far, and records it when it is new. */
   public Verdict check(String inferenceId) {
+    long hash = XxHash.hashString(inferenceId, 0, inferenceId.length(), SEED);
+    if (exact.contains(hash)) {
+      duplicates++;
+      return Verdict.DUPLICATE;
+    }
     for (BloomFilter stage : stages) {
       if (stage.query(inferenceId)) {
         duplicates++;
@@ -119,12 +151,40 @@ public final class InferenceIdFilter {
       unrecorded++;
       return Verdict.UNRECORDED;
     }
-    if (stages.isEmpty() || recorded == stageEnd(stages.size() - 1)) {
-      stages.add(stage(stageCapacity(stages.size()), falsePositiveRate / stageCount));
+    if (firstBloomStage > 0 && recorded < stageEnd(firstBloomStage - 1)) {
+      exact.add(hash);
+    } else {
+      int next = firstBloomStage + stages.size();
+      if (stages.isEmpty() || recorded == stageEnd(next - 1)) {
+        stages.add(stage(stageCapacity(next), falsePositiveRate / stageCount));
+      }
+      stages.get(stages.size() - 1).update(inferenceId);
     }
-    stages.get(stages.size() - 1).update(inferenceId);
     recorded++;
     return Verdict.NEW;
+  }
+
+  /**
+   * How many leading stages hold their ids exactly: those for which a table of the ids' 64-bit
+   * hashes (at most 16 bytes per id) is no larger than a Bloom filter of enough bits.
+   */
+  static int exactStages(long maxIds, double falsePositiveRate) {
+    if (maxIds < 1 || !(falsePositiveRate > 0 && falsePositiveRate < 0.5)) {
+      return 0; // rejected by the constructor
+    }
+    int stages = stageCount(maxIds);
+    double rate = falsePositiveRate / stages;
+    long end = 0;
+    int exact = 0;
+    while (exact < stages) {
+      long capacity = Math.min(FIRST_STAGE_IDS * (1L << exact), maxIds - end);
+      if (128 * capacity > bloomBits(capacity, rate)) {
+        break;
+      }
+      end += capacity;
+      exact++;
+    }
+    return exact;
   }
 
   /**
@@ -132,11 +192,14 @@ public final class InferenceIdFilter {
    * hashes, and the usual number of bits or, when more, {@value #FLOOR_BITS_TIMES_RATE} / rate.
    */
   static BloomFilter stage(long ids, double rate) {
-    long bits =
-        Math.max(
-            BloomFilterBuilder.suggestNumFilterBits(ids, rate),
-            (long) Math.ceil(FLOOR_BITS_TIMES_RATE / rate));
-    return BloomFilterBuilder.createBySize(bits, BloomFilterBuilder.suggestNumHashes(rate), SEED);
+    return BloomFilterBuilder.createBySize(
+        bloomBits(ids, rate), BloomFilterBuilder.suggestNumHashes(rate), SEED);
+  }
+
+  private static long bloomBits(long ids, double rate) {
+    return Math.max(
+        BloomFilterBuilder.suggestNumFilterBits(ids, rate),
+        (long) Math.ceil(FLOOR_BITS_TIMES_RATE / rate));
   }
 
   /** Ids recorded, at most {@link #maxIds()}. */
@@ -164,11 +227,21 @@ public final class InferenceIdFilter {
 
   /** The bytes the stages' bit arrays take (what dominates the state and checkpoint size). */
   public long sizeBytes() {
-    return stages.stream().mapToLong(BloomFilter::getSerializedSizeBytes).sum();
+    return exact.sizeBytes() + stages.stream().mapToLong(BloomFilter::getSerializedSizeBytes).sum();
   }
 
+  /** The Bloom stages, the first of them stage {@link #firstBloomStage()}. */
   List<BloomFilter> stages() {
     return stages;
+  }
+
+  /** The stages before this one hold their ids exactly ({@link #exact()}). */
+  int firstBloomStage() {
+    return firstBloomStage;
+  }
+
+  IdHashSet exact() {
+    return exact;
   }
 
   /** How many ids stage {@code i} holds: 4096, 8192, ..., the last one what is left of maxIds. */

@@ -12,12 +12,18 @@ import org.apache.datasketches.filters.bloomfilter.BloomFilter;
 import org.apache.datasketches.memory.Memory;
 
 /**
- * The one owner of {@link InferenceIdFilter}'s binary layout (v1): version byte, max ids (long),
- * false-positive rate (double), recorded, unrecorded and duplicate counts (longs), the number of
- * stages (int), then each stage as a length-prefixed DataSketches Bloom filter image.
+ * The one owner of {@link InferenceIdFilter}'s binary layout.
+ *
+ * <ul>
+ *   <li>v1 (still read): version byte, max ids (long), false-positive rate (double), recorded,
+ *       unrecorded and duplicate counts (longs), the number of stages (int), then each stage as a
+ *       length-prefixed DataSketches Bloom filter image. Every stage is a Bloom filter.
+ *   <li>v2 (written): v1's header; the index of the first Bloom stage (int), the exactly held ids'
+ *       64-bit hashes (int count, longs); then the Bloom stages as in v1.
+ * </ul>
  */
 public final class InferenceIdFilterCodec {
-  public static final byte VERSION = 1;
+  public static final byte VERSION = 2;
 
   private InferenceIdFilterCodec() {}
 
@@ -30,6 +36,12 @@ public final class InferenceIdFilterCodec {
       out.writeLong(f.recorded());
       out.writeLong(f.unrecorded());
       out.writeLong(f.duplicates());
+      out.writeInt(f.firstBloomStage());
+      long[] hashes = f.exact().hashes();
+      out.writeInt(hashes.length);
+      for (long h : hashes) {
+        out.writeLong(h);
+      }
       out.writeInt(f.stages().size());
       for (BloomFilter stage : f.stages()) {
         byte[] image = stage.toByteArray();
@@ -48,15 +60,25 @@ public final class InferenceIdFilterCodec {
   public static InferenceIdFilter decode(byte[] data) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
       byte version = in.readByte();
-      if (version != VERSION) {
+      if (version != 1 && version != VERSION) {
         throw new IllegalArgumentException(
-            "inference id filter: expected layout version " + VERSION + ", found " + version);
+            "inference id filter: expected layout version 1 or " + VERSION + ", found " + version);
       }
       long maxIds = in.readLong();
       double rate = in.readDouble();
       long recorded = in.readLong();
       long unrecorded = in.readLong();
       long duplicates = in.readLong();
+      int firstBloomStage = 0;
+      IdHashSet exact = new IdHashSet();
+      if (version >= 2) {
+        firstBloomStage = in.readInt();
+        long[] hashes = new long[in.readInt()];
+        for (int i = 0; i < hashes.length; i++) {
+          hashes[i] = in.readLong();
+        }
+        exact = IdHashSet.of(hashes);
+      }
       int n = in.readInt();
       List<BloomFilter> stages = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
@@ -64,7 +86,8 @@ public final class InferenceIdFilterCodec {
         in.readFully(image);
         stages.add(BloomFilter.heapify(Memory.wrap(image)));
       }
-      return new InferenceIdFilter(maxIds, rate, stages, recorded, unrecorded, duplicates);
+      return new InferenceIdFilter(
+          maxIds, rate, firstBloomStage, exact, stages, recorded, unrecorded, duplicates);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -74,13 +74,11 @@ class InferenceIdFilterTest {
     }
     assertEquals(1_000_000, full.recorded() + full.duplicates());
     assertTrue(full.duplicates() <= 3, "expected below 1, found " + full.duplicates());
-    // one 4096-id stage at 1.25e-7, of the floor's 1.6 million bits
+    // held exactly: a table of 32 slots (more than twice the hashes)
+    assertEquals(256, few.sizeBytes(), "10 ids");
+    // the class doc's worked example: about 4.6 MB for a million ids
     assertTrue(
-        few.sizeBytes() > 190_000 && few.sizeBytes() < 210_000,
-        "10 ids: " + few.sizeBytes() + " bytes");
-    // the class doc's worked example: about 4.7 MB for a million ids
-    assertTrue(
-        full.sizeBytes() > 4_500_000 && full.sizeBytes() < 4_900_000,
+        full.sizeBytes() > 4_400_000 && full.sizeBytes() < 4_800_000,
         "1,000,000 ids: " + full.sizeBytes() + " bytes");
   }
 
@@ -97,8 +95,8 @@ class InferenceIdFilterTest {
 
   @Test
   void roundTripKeepsVerdictsAndBytes() {
-    InferenceIdFilter f = new InferenceIdFilter(10_000, 1e-6);
-    for (int i = 0; i < 5_000; i++) {
+    InferenceIdFilter f = new InferenceIdFilter(1_000_000, 1e-6);
+    for (int i = 0; i < 20_000; i++) {
       f.check("inf-" + i);
     }
     byte[] bytes = InferenceIdFilterCodec.encode(f);
@@ -113,19 +111,47 @@ class InferenceIdFilterTest {
   }
 
   @Test
-  void layoutV1SampleDecodesAndIsWrittenIdentically() throws IOException {
-    byte[] written = InferenceIdFilterCodec.encode(sample());
-    Path file = FORMATS.resolve("inference-id-filter-v1.base64");
+  void layoutV1SampleStillDecodes() throws IOException {
+    byte[] stored =
+        Base64.getMimeDecoder()
+            .decode(Files.readAllBytes(FORMATS.resolve("inference-id-filter-v1.base64")));
+    assertEquals(1, stored[0], "layout version byte");
+    InferenceIdFilter read = InferenceIdFilterCodec.decode(stored);
+    assertEquals(5_000, read.recorded());
+    assertEquals(0, read.firstBloomStage(), "every v1 stage is a Bloom filter");
+    assertEquals(Verdict.DUPLICATE, read.check("inf-4999"));
+    assertEquals(Verdict.UNRECORDED, read.check("inf-new"), "its 5,000 ids are all it holds");
+    assertEquals(2, InferenceIdFilterCodec.encode(read)[0], "written again in layout v2");
+  }
+
+  @Test
+  void layoutV2SampleDecodesAndIsWrittenIdentically() throws IOException {
+    byte[] written = InferenceIdFilterCodec.encode(sampleWithExactStages());
+    Path file = FORMATS.resolve("inference-id-filter-v2.base64");
     if (Boolean.getBoolean("aimon.writeFormatSamples")) {
       Files.write(file, Base64.getMimeEncoder().encodeToString(written).getBytes());
     }
     byte[] stored = Base64.getMimeDecoder().decode(Files.readAllBytes(file));
-    assertEquals(1, stored[0], "layout version byte");
-    assertEquals(1, written[0], "still written in layout v1");
+    assertEquals(2, stored[0], "layout version byte");
     InferenceIdFilter read = InferenceIdFilterCodec.decode(stored);
-    assertArrayEquals(stored, InferenceIdFilterCodec.encode(read), "layout v1 unchanged");
+    assertArrayEquals(stored, written, "layout v2 unchanged");
     assertEquals(5_000, read.recorded());
-    assertEquals(Verdict.DUPLICATE, read.check("inf-4999"));
+    assertEquals(2, read.duplicates());
+    assertEquals(1, read.firstBloomStage());
+    assertEquals(4_096, read.exact().size(), "the first stage's ids, exactly");
+    assertEquals(Verdict.DUPLICATE, read.check("inf-5"), "an exactly held id");
+    assertEquals(Verdict.DUPLICATE, read.check("inf-4999"), "an id in the Bloom stage");
+    assertEquals(Verdict.NEW, read.check("inf-new"));
+  }
+
+  @Test
+  void leadingStagesAreExactWhereATableIsSmallerThanTheBloomFilter() {
+    // defaults: 1.25e-7 a stage, whose Bloom filters have at least 1.6 million bits
+    assertEquals(2, InferenceIdFilter.exactStages(1_000_000, 1e-6));
+    // a looser rate needs fewer bits, and the Bloom filter wins from the start
+    assertEquals(0, InferenceIdFilter.exactStages(1_000_000, 1e-3));
+    // few ids: one small stage, held exactly
+    assertEquals(1, InferenceIdFilter.exactStages(100, 1e-6));
   }
 
   /**
@@ -161,6 +187,17 @@ class InferenceIdFilterTest {
   }
 
   /** 5,000 ids (two stages) in a filter of 5,000, plus 3 repeats and 2 unrecorded. */
+  /** 5,000 of at most 20,000 ids at 1e-6: 4,096 held exactly, the rest in a Bloom stage. */
+  private static InferenceIdFilter sampleWithExactStages() {
+    InferenceIdFilter f = new InferenceIdFilter(20_000, 1e-6);
+    for (int i = 0; i < 5_000; i++) {
+      f.check("inf-" + i);
+    }
+    f.check("inf-1");
+    f.check("inf-4500");
+    return f;
+  }
+
   private static InferenceIdFilter sample() {
     InferenceIdFilter f = new InferenceIdFilter(5_000, 1e-6);
     for (int i = 0; i < 5_000; i++) {
