@@ -50,6 +50,8 @@ public final class Bench {
    * @param checkpoints the checkpoints completed during the replay, in order
    * @param models the models of the config
    * @param shards the shards per model ({@code job.shards_per_model})
+   * @param waitingPredictionBytes what one prediction waiting for its label adds to a checkpoint,
+   *     for the input's first event; -1 when that event is not a valid one
    */
   private record Run(
       double seconds,
@@ -58,7 +60,8 @@ public final class Bench {
       int parallelism,
       List<CheckpointSizes.Snapshot> checkpoints,
       int models,
-      int shards) {}
+      int shards,
+      long waitingPredictionBytes) {}
 
   /**
    * Replays a user's own input with their own config once, through the same production graph, and
@@ -199,7 +202,39 @@ public final class Bench {
         plan.parallelism(),
         snapshots,
         config.models().size(),
-        config.job().shards());
+        config.job().shards(),
+        waitingPredictionBytes(plan, input));
+  }
+
+  /** {@link WaitingPredictionBytes} of the input's first event, -1 when it does not decode. */
+  private static long waitingPredictionBytes(MonitorPlan plan, Path input)
+      throws java.io.IOException {
+    String first;
+    try (var in =
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(
+                input.toString().endsWith(".gz")
+                    ? new java.util.zip.GZIPInputStream(Files.newInputStream(input))
+                    : Files.newInputStream(input),
+                java.nio.charset.StandardCharsets.UTF_8))) {
+      first = in.readLine();
+    }
+    if (first == null) {
+      return -1;
+    }
+    var decoded =
+        plan.decoder()
+            .decodeInference(
+                new io.aimon.detectors.event.RawRecord(
+                    input.getFileName().toString(),
+                    1,
+                    first,
+                    first.getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+    if (!decoded.isOk()) {
+      return -1;
+    }
+    long maxDelay = plan.specs().get(decoded.event().modelId()).labelMaxDelayMillis();
+    return WaitingPredictionBytes.of(decoded.event(), maxDelay);
   }
 
   private static void deleteRecursively(Path root) throws java.io.IOException {
@@ -277,7 +312,7 @@ public final class Bench {
     return String.format(
         "%n  checkpointed state: %d checkpoints, %d to %d bytes%n"
             + "    the largest: open windows' partial profiles %d bytes per model and shard (%d"
-            + " model%s x %d shard%s); by operator: %s",
+            + " model%s x %d shard%s); by operator: %s%s",
         all.size(),
         smallest.total(),
         largest.total(),
@@ -286,6 +321,12 @@ public final class Bench {
         run.models() == 1 ? "" : "s",
         run.shards(),
         run.shards() == 1 ? "" : "s",
-        operators);
+        operators,
+        run.waitingPredictionBytes() < 0
+            ? ""
+            : String.format(
+                "%n    a prediction waiting for its label: %d bytes (its label-join state, key"
+                    + " and expiry timer)",
+                run.waitingPredictionBytes()));
   }
 }

@@ -36,6 +36,15 @@ class BenchCommandTest {
     assertTrue(out.toString().contains("events per CPU-second"), out.toString());
     // a checkpoint's state (as Flink recorded it) when one completed during the short run
     assertTrue(out.toString().contains("\n  checkpointed state: "), out.toString());
+    // what one prediction waiting for its label would add: the Adult event's join state, key, timer
+    java.util.regex.Matcher waiting =
+        java.util.regex.Pattern.compile("a prediction waiting for its label: (\\d+) bytes")
+            .matcher(out.toString());
+    if (out.toString().contains("checkpoints, ")) {
+      assertTrue(waiting.find(), out.toString());
+      long bytes = Long.parseLong(waiting.group(1));
+      assertTrue(bytes > 50 && bytes < 400, "bytes per waiting prediction: " + bytes);
+    }
     // the yardstick, measured in the same process
     assertTrue(
         out.toString().contains("\n  a Jackson tree parse of the same lines: "), out.toString());

@@ -7,13 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aimon.config.AimonConfig;
+import io.aimon.config.ConfigLoader;
+import io.aimon.detectors.event.InferenceEvent;
+import io.aimon.detectors.event.RawRecord;
 import io.aimon.evidence.ArchiveVerifier;
 import io.aimon.evidence.Ed25519Keys;
 import io.aimon.jobs.AdultFixtures;
 import io.aimon.jobs.KafkaTestClients;
 import io.aimon.jobs.RunComparison;
+import io.aimon.jobs.bench.CheckpointSizes;
+import io.aimon.jobs.bench.WaitingPredictionBytes;
 import io.aimon.jobs.evidence.EvidenceKeys;
 import io.aimon.jobs.kafka.EmbeddedKafka;
+import io.aimon.jobs.monitor.MonitorPlan;
+import io.aimon.jobs.reference.ReferenceProfiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -252,6 +260,29 @@ class ProcessKillIntegrationTest {
       b.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
       assertEquals(137, b.exitValue(), "killed by SIGKILL");
       List<String> beforeKill = readAll(kafka, "killed.metrics");
+      // its checkpoints hold the 8,140 predictions still waiting for their labels (the idle label
+      // stream holds the watermark in W1, so none expired): each takes about what aimon bench
+      // reports per waiting prediction
+      long waiting = TWO_DAYS + INTO_W3 - 2000;
+      long joinBytes = largestJoinState(dir.resolve("killed/checkpoints"));
+      AimonConfig cfg = ConfigLoader.load(killed);
+      InferenceEvent first =
+          MonitorPlan.of(cfg, ReferenceProfiles.loadAll(cfg, false))
+              .decoder()
+              .decodeInference(new RawRecord("t", 1, predictions.get(0), 1))
+              .event();
+      long each = WaitingPredictionBytes.of(first, Duration.ofHours(12).toMillis());
+      assertTrue(
+          Math.abs(joinBytes / waiting - each) <= each / 4,
+          joinBytes
+              + " bytes of label-join state for "
+              + waiting
+              + " waiting predictions, "
+              + each
+              + " bytes each expected");
+      System.out.printf(
+          "label join: %d bytes for %d waiting predictions, %d each (bench: %d)%n",
+          joinBytes, waiting, joinBytes / waiting, each);
       // W1's early (partial) outcome may be out, its final one waits for the labels
       assertTrue(
           beforeKill.stream()
@@ -294,6 +325,20 @@ class ProcessKillIntegrationTest {
               + " %d accuracy results; equal to the failure-free run%n",
           beforeKill.size(), expected, outcomes);
     }
+  }
+
+  /** The largest label-join state of the complete checkpoints under {@code checkpoints}. */
+  private static long largestJoinState(Path checkpoints) throws IOException {
+    long largest = 0;
+    try (Stream<Path> files = Files.walk(checkpoints)) {
+      for (Path metadata :
+          files.filter(f -> f.getFileName().toString().equals("_metadata")).toList()) {
+        CheckpointSizes.Snapshot s =
+            CheckpointSizes.read(Files.readAllBytes(metadata), metadata.getParent().toString());
+        largest = Math.max(largest, s.of(io.aimon.jobs.monitor.MonitorJob.UID_JOIN));
+      }
+    }
+    return largest;
   }
 
   /** Waits for a committed drift result (psi) of the window starting on {@code day}. */
