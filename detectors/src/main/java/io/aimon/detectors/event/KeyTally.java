@@ -1,9 +1,7 @@
 package io.aimon.detectors.event;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.aimon.config.ReferenceKeys;
 import io.aimon.detectors.model.ModelSpec;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,18 +65,8 @@ public final class KeyTally {
   }
 
   /**
-   * Counts one accepted event's objects; {@code groupsObject} may be null (absent). The tree-based
-   * form, kept for the tree-based reference decoding the streaming decoder is tested against.
-   */
-  void add(JsonNode featuresObject, JsonNode groupsObject) {
-    events++;
-    features.add(featuresObject);
-    groups.add(groupsObject);
-  }
-
-  /**
-   * Counts one accepted event's objects as read by a streaming decoder, exactly as {@link
-   * #add(JsonNode, JsonNode)} counts their trees; {@code groupsObject} may be null (absent).
+   * Counts one accepted event's objects, as the decoder read them; {@code groupsObject} may be null
+   * (absent).
    */
   void add(ObjectEntries featuresObject, ObjectEntries groupsObject) {
     events++;
@@ -119,18 +107,6 @@ public final class KeyTally {
     Counts(List<String> names) {
       for (String n : names) {
         configured.put(n, new long[1]);
-      }
-    }
-
-    void add(JsonNode object) {
-      if (object == null || !object.isObject()) {
-        return;
-      }
-      for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        if (!e.getValue().isNull()) {
-          count(e.getKey());
-        }
       }
     }
 

@@ -93,7 +93,7 @@ final class TreeEventDecoder {
             DeadLetterReason.WRONG_TYPE, "latency_ms: expected a number >= 0, found " + latency);
       }
       if (keys != null) {
-        keys.add(features, groupsNode);
+        keys.add(entries(features), groupsNode == null ? null : entries(groupsNode));
       }
       return Decoded.ok(
           new InferenceEvent(
@@ -114,6 +114,21 @@ final class TreeEventDecoder {
     } catch (InvalidEventException e) {
       return Decoded.rejected(DeadLetter.of(e.reason(), e.getMessage(), raw));
     }
+  }
+
+  /** An object's member names and which are null: all a key tally reads of them. */
+  private static ObjectEntries entries(JsonNode object) {
+    ObjectEntries entries = new ObjectEntries();
+    object
+        .fields()
+        .forEachRemaining(
+            e -> {
+              TokenValue v = entries.add(e.getKey());
+              if (!e.getValue().isNull()) {
+                v.setContainer(true); // any kind but null
+              }
+            });
+    return entries;
   }
 
   Decoded<LabelEvent> decodeLabel(RawRecord raw) {

@@ -2,6 +2,10 @@ package io.aimon.jobs.bench;
 
 import io.aimon.config.AimonConfig;
 import io.aimon.config.ConfigLoader;
+import io.aimon.detectors.event.Decoded;
+import io.aimon.detectors.event.InferenceEvent;
+import io.aimon.detectors.event.JsonLinesReader;
+import io.aimon.detectors.event.RawRecord;
 import io.aimon.jobs.monitor.MonitorJob;
 import io.aimon.jobs.monitor.MonitorPlan;
 import io.aimon.jobs.monitor.MonitorRunner;
@@ -69,13 +73,9 @@ public final class Bench {
    */
   public static String file(Path dir, Path input, Path configFile) throws Exception {
     long events = 0;
-    try (var in =
-        new java.io.BufferedInputStream(
-            input.toString().endsWith(".gz")
-                ? new java.util.zip.GZIPInputStream(Files.newInputStream(input))
-                : Files.newInputStream(input))) {
-      for (int b = in.read(); b >= 0; b = in.read()) {
-        events += b == '\n' ? 1 : 0;
+    try (JsonLinesReader in = JsonLinesReader.open(input, Integer.MAX_VALUE)) {
+      while (in.next() != null) {
+        events++;
       }
     }
     Bench bench = new Bench(dir, events, 0, false, "");
@@ -209,27 +209,14 @@ public final class Bench {
   /** {@link WaitingPredictionBytes} of the input's first event, -1 when it does not decode. */
   private static long waitingPredictionBytes(MonitorPlan plan, Path input)
       throws java.io.IOException {
-    String first;
-    try (var in =
-        new java.io.BufferedReader(
-            new java.io.InputStreamReader(
-                input.toString().endsWith(".gz")
-                    ? new java.util.zip.GZIPInputStream(Files.newInputStream(input))
-                    : Files.newInputStream(input),
-                java.nio.charset.StandardCharsets.UTF_8))) {
-      first = in.readLine();
+    RawRecord first;
+    try (JsonLinesReader in = JsonLinesReader.open(input, plan.maxRecordBytes())) {
+      first = in.next();
     }
     if (first == null) {
       return -1;
     }
-    var decoded =
-        plan.decoder()
-            .decodeInference(
-                new io.aimon.detectors.event.RawRecord(
-                    input.getFileName().toString(),
-                    1,
-                    first,
-                    first.getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+    Decoded<InferenceEvent> decoded = plan.decoder().decodeInference(first);
     if (!decoded.isOk()) {
       return -1;
     }

@@ -1,16 +1,12 @@
 package io.aimon.jobs.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
+import io.aimon.detectors.event.JsonLinesReader;
+import io.aimon.detectors.event.RawRecord;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The yardstick of {@code aimon bench --input}: how fast one thread turns the same lines into
@@ -29,10 +25,10 @@ final class TreeParseRate {
       long lines = 0;
       long nodes = 0;
       long cpu0 = threads.getCurrentThreadCpuTime();
-      try (BufferedReader in = reader(input)) {
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-          if (!line.isBlank()) {
-            nodes += mapper.readTree(line).size(); // used, so the parse is not optimised away
+      try (JsonLinesReader in = JsonLinesReader.open(input, Integer.MAX_VALUE)) {
+        for (RawRecord line = in.next(); line != null; line = in.next()) {
+          if (!line.payload().isBlank()) {
+            nodes += mapper.readTree(line.payload()).size(); // used, so it is not optimised away
           }
           lines++;
         }
@@ -43,13 +39,5 @@ final class TreeParseRate {
       }
     }
     return best;
-  }
-
-  private static BufferedReader reader(Path input) throws IOException {
-    InputStream in = Files.newInputStream(input);
-    if (input.toString().endsWith(".gz")) {
-      in = new GZIPInputStream(in, 1 << 16);
-    }
-    return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
   }
 }

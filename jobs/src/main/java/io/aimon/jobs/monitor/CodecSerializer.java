@@ -1,9 +1,7 @@
 package io.aimon.jobs.monitor;
 
 import java.io.IOException;
-import org.apache.flink.api.common.serialization.SerializerConfig;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -71,70 +69,6 @@ abstract class CodecSerializer<T> extends TypeSerializerSingleton<T> {
 
   /** Type information that makes Flink use this serializer. */
   TypeInformation<T> typeInfo() {
-    return new CodecTypeInfo<>(this);
-  }
-
-  private static final class CodecTypeInfo<T> extends TypeInformation<T> {
-    private static final long serialVersionUID = 1L;
-    private final CodecSerializer<T> serializer;
-
-    CodecTypeInfo(CodecSerializer<T> serializer) {
-      this.serializer = serializer;
-    }
-
-    @Override
-    public boolean isBasicType() {
-      return false;
-    }
-
-    @Override
-    public boolean isTupleType() {
-      return false;
-    }
-
-    @Override
-    public int getArity() {
-      return 1;
-    }
-
-    @Override
-    public int getTotalFields() {
-      return 1;
-    }
-
-    @Override
-    public Class<T> getTypeClass() {
-      return serializer.typeClass();
-    }
-
-    @Override
-    public boolean isKeyType() {
-      return false;
-    }
-
-    @Override
-    public TypeSerializer<T> createSerializer(SerializerConfig config) {
-      return serializer;
-    }
-
-    @Override
-    public String toString() {
-      return serializer.typeClass().getSimpleName();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof CodecTypeInfo<?> other && other.getTypeClass() == getTypeClass();
-    }
-
-    @Override
-    public int hashCode() {
-      return getTypeClass().hashCode();
-    }
-
-    @Override
-    public boolean canEqual(Object o) {
-      return o instanceof CodecTypeInfo;
-    }
+    return new SerializerTypeInfo<>(this, typeClass());
   }
 }

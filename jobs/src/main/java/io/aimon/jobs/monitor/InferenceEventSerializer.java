@@ -2,15 +2,11 @@ package io.aimon.jobs.monitor;
 
 import io.aimon.detectors.event.InferenceEvent;
 import io.aimon.detectors.event.InferenceEventCodec;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
@@ -20,10 +16,11 @@ import org.apache.flink.core.memory.DataOutputView;
  * per event). An event is never changed once decoded (its arrays included), so copying one between
  * chained operators hands on the same instance.
  */
-final class InferenceEventSerializer extends CodecSerializer<InferenceEvent> {
+final class InferenceEventSerializer extends TypeSerializerSingleton<InferenceEvent> {
   private static final long serialVersionUID = 1L;
   static final InferenceEventSerializer INSTANCE = new InferenceEventSerializer();
-  static final TypeInformation<InferenceEvent> TYPE_INFO = INSTANCE.typeInfo();
+  static final TypeInformation<InferenceEvent> TYPE_INFO =
+      new SerializerTypeInfo<>(INSTANCE, InferenceEvent.class);
 
   @Override
   public boolean isImmutableType() {
@@ -31,8 +28,23 @@ final class InferenceEventSerializer extends CodecSerializer<InferenceEvent> {
   }
 
   @Override
+  public InferenceEvent createInstance() {
+    return null;
+  }
+
+  @Override
   public InferenceEvent copy(InferenceEvent from) {
     return from;
+  }
+
+  @Override
+  public InferenceEvent copy(InferenceEvent from, InferenceEvent reuse) {
+    return from;
+  }
+
+  @Override
+  public int getLength() {
+    return -1;
   }
 
   @Override
@@ -46,38 +58,13 @@ final class InferenceEventSerializer extends CodecSerializer<InferenceEvent> {
   }
 
   @Override
+  public InferenceEvent deserialize(InferenceEvent reuse, DataInputView source) throws IOException {
+    return deserialize(source);
+  }
+
+  @Override
   public void copy(DataInputView source, DataOutputView target) throws IOException {
     serialize(deserialize(source), target);
-  }
-
-  @Override
-  byte[] encode(InferenceEvent value) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      InferenceEventCodec.write(value, out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
-  }
-
-  @Override
-  InferenceEvent decode(byte[] bytes) {
-    try {
-      return InferenceEventCodec.read(new DataInputStream(new ByteArrayInputStream(bytes)));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  @Override
-  Class<InferenceEvent> typeClass() {
-    return InferenceEvent.class;
-  }
-
-  @Override
-  public InferenceEvent createInstance() {
-    return null;
   }
 
   @Override
