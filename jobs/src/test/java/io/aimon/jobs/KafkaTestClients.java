@@ -5,12 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -24,20 +27,40 @@ public final class KafkaTestClients {
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-      lines.forEach(l -> producer.send(new ProducerRecord<>(topic, l)));
-    }
+    List<Map.Entry<String, String>> records = new ArrayList<>(lines.size());
+    lines.forEach(l -> records.add(new java.util.AbstractMap.SimpleEntry<>(null, l)));
+    produceKeyed(bootstrap, topic, records);
   }
 
-  /** Writes each (key, value) as one record and waits until all are acknowledged. */
+  /**
+   * Writes each (key, value) as one record, in order, and waits until every one is acknowledged: a
+   * record the broker did not take fails the test here, not later as a missing event.
+   */
   public static void produceKeyed(
       String bootstrap, String topic, List<Map.Entry<String, String>> records) {
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    List<Future<RecordMetadata>> sent = new ArrayList<>(records.size());
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-      records.forEach(r -> producer.send(new ProducerRecord<>(topic, r.getKey(), r.getValue())));
+      records.forEach(
+          r -> sent.add(producer.send(new ProducerRecord<>(topic, r.getKey(), r.getValue()))));
+      producer.flush();
+      for (int i = 0; i < sent.size(); i++) {
+        try {
+          sent.get(i).get();
+        } catch (ExecutionException e) {
+          throw new AssertionError(
+              "record " + (i + 1) + " of " + sent.size() + " to " + topic + " not written",
+              e.getCause());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new AssertionError(e);
+        }
+      }
     }
   }
 
