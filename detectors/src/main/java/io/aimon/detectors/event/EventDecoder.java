@@ -3,6 +3,7 @@ package io.aimon.detectors.event;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -45,6 +46,7 @@ public final class EventDecoder implements Serializable {
   private final long maxFutureSkewMillis;
   private final long maxEventAgeMillis;
   private transient ObjectMapper mapper;
+  private transient ObjectMapper scanMapper;
   // scratch of decodeInference, reused from record to record (one thread at a time)
   private transient InferenceScan scan;
   private transient Map<String, NameSlots> featureSlots;
@@ -259,8 +261,23 @@ public final class EventDecoder implements Serializable {
         escapes
             || payload.length()
                 > mapper().getFactory().streamReadConstraints().getMaxStringLength();
-    try (JsonParser p = mapper().createParser(payload)) {
-      scan.read(p, escapes, readAllText);
+    try {
+      try (JsonParser p = scanMapper().createParser(payload)) {
+        scan.read(p, escapes, readAllText);
+      } catch (IOException notValid) {
+        // rare: read again with the parser's own repeated-name check, for the error the tree gives
+        // (a repeated name is reported before its value is read, the fast parser reads ahead)
+        try (JsonParser p = mapper().createParser(payload)) {
+          scan.read(p, escapes, readAllText);
+        }
+        if (!(notValid instanceof InferenceScan.RepeatedMember)) {
+          throw notValid;
+        }
+        // not reached while the two checks agree (EventDecoderDifferentialTest); a dead letter
+        // still
+        throw new InvalidEventException(
+            DeadLetterReason.MALFORMED_JSON, "record: invalid JSON: a member name given twice");
+      }
     } catch (JsonProcessingException e) {
       throw malformed(e);
     } catch (IOException e) {
@@ -367,11 +384,27 @@ public final class EventDecoder implements Serializable {
     }
   }
 
+  /**
+   * As {@link #mapper()}, without the parser's duplicate-name check (InferenceScan has its own).
+   */
+  private ObjectMapper scanMapper() {
+    if (scanMapper == null) {
+      scanMapper =
+          JsonMapper.builder()
+              .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+              .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+              .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+              .build();
+    }
+    return scanMapper;
+  }
+
   private ObjectMapper mapper() {
     if (mapper == null) {
       mapper =
           JsonMapper.builder()
               .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+              .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
               .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
               .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
               .build();

@@ -21,6 +21,11 @@ import org.apache.datasketches.memory.XxHash;
  * that is more than a table of the ids' 64-bit hashes ({@link IdHashSet}, at most 16 bytes per id)
  * hold their ids exactly instead ({@link #exactStages}).
  *
+ * <p>An id is hashed once, to 64 bits (XxHash64, fixed seed): the exact stages hold that hash, and
+ * the Bloom stages are given it rather than the id's text, so a check costs one hash of the text
+ * however many stages there are. (Filters written in layouts v1 and v2 fed their Bloom stages the
+ * text; restored, they go on doing so: {@link #textKeyed()}.)
+ *
  * <p>Worked example, with the defaults ({@code maxIds} 1,000,000, rate 1e-6): 8 stages at 1.25e-7
  * each; the first two (4,096 and 8,192 ids) exact: 2 KiB for a window's first 100 ids, 64 KiB for
  * 4,096, 256 KiB for 12,288; the next two (16,384 and 32,768 ids) of 1.6 million bits (200 KB)
@@ -73,6 +78,7 @@ public final class InferenceIdFilter {
   private final int firstBloomStage;
   private final IdHashSet exact;
   private final List<BloomFilter> stages;
+  private final boolean textKeyed;
   private long recorded;
   private long unrecorded;
   private long duplicates;
@@ -89,6 +95,7 @@ public final class InferenceIdFilter {
         exactStages(maxIds, falsePositiveRate),
         new IdHashSet(),
         new ArrayList<>(),
+        false,
         0,
         0,
         0);
@@ -96,6 +103,7 @@ public final class InferenceIdFilter {
 
   /**
    * @param firstBloomStage the stages before it hold their ids exactly, in {@code exact}
+   * @param textKeyed the Bloom stages hold ids' text (layouts v1 and v2), not their 64-bit hashes
    */
   InferenceIdFilter(
       long maxIds,
@@ -103,6 +111,7 @@ public final class InferenceIdFilter {
       int firstBloomStage,
       IdHashSet exact,
       List<BloomFilter> stages,
+      boolean textKeyed,
       long recorded,
       long unrecorded,
       long duplicates) {
@@ -129,6 +138,7 @@ public final class InferenceIdFilter {
     this.firstBloomStage = firstBloomStage;
     this.exact = exact;
     this.stages = stages;
+    this.textKeyed = textKeyed;
     this.recorded = recorded;
     this.unrecorded = unrecorded;
     this.duplicates = duplicates;
@@ -142,7 +152,7 @@ public final class InferenceIdFilter {
       return Verdict.DUPLICATE;
     }
     for (BloomFilter stage : stages) {
-      if (stage.query(inferenceId)) {
+      if (textKeyed ? stage.query(inferenceId) : stage.query(hash)) {
         duplicates++;
         return Verdict.DUPLICATE;
       }
@@ -158,7 +168,12 @@ public final class InferenceIdFilter {
       if (stages.isEmpty() || recorded == stageEnd(next - 1)) {
         stages.add(stage(stageCapacity(next), falsePositiveRate / stageCount));
       }
-      stages.get(stages.size() - 1).update(inferenceId);
+      BloomFilter last = stages.get(stages.size() - 1);
+      if (textKeyed) {
+        last.update(inferenceId);
+      } else {
+        last.update(hash);
+      }
     }
     recorded++;
     return Verdict.NEW;
@@ -242,6 +257,11 @@ public final class InferenceIdFilter {
 
   IdHashSet exact() {
     return exact;
+  }
+
+  /** Whether the Bloom stages hold ids' text (a filter restored from layout v1 or v2). */
+  boolean textKeyed() {
+    return textKeyed;
   }
 
   /** How many ids stage {@code i} holds: 4096, 8192, ..., the last one what is left of maxIds. */

@@ -18,19 +18,24 @@ import org.apache.datasketches.memory.Memory;
  *   <li>v1 (still read): version byte, max ids (long), false-positive rate (double), recorded,
  *       unrecorded and duplicate counts (longs), the number of stages (int), then each stage as a
  *       length-prefixed DataSketches Bloom filter image. Every stage is a Bloom filter.
- *   <li>v2 (written): v1's header; the index of the first Bloom stage (int), the exactly held ids'
- *       64-bit hashes (int count, longs); then the Bloom stages as in v1.
+ *   <li>v2: v1's header; the index of the first Bloom stage (int), the exactly held ids' 64-bit
+ *       hashes (int count, longs); then the Bloom stages as in v1, which hold the ids' text.
+ *   <li>v3 (written): v2's layout; the Bloom stages hold the ids' 64-bit hashes, not their text. A
+ *       filter read from v1 or v2 keeps feeding its stages text, and is written as v2.
  * </ul>
  */
 public final class InferenceIdFilterCodec {
-  public static final byte VERSION = 2;
+  public static final byte VERSION = 3;
+
+  /** The layout of a filter whose Bloom stages hold ids' text. */
+  private static final byte TEXT_KEYED = 2;
 
   private InferenceIdFilterCodec() {}
 
   public static byte[] encode(InferenceIdFilter f) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + (int) f.sizeBytes());
     try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeByte(VERSION);
+      out.writeByte(f.textKeyed() ? TEXT_KEYED : VERSION);
       out.writeLong(f.maxIds());
       out.writeDouble(f.falsePositiveRate());
       out.writeLong(f.recorded());
@@ -60,9 +65,9 @@ public final class InferenceIdFilterCodec {
   public static InferenceIdFilter decode(byte[] data) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
       byte version = in.readByte();
-      if (version != 1 && version != VERSION) {
+      if (version < 1 || version > VERSION) {
         throw new IllegalArgumentException(
-            "inference id filter: expected layout version 1 or " + VERSION + ", found " + version);
+            "inference id filter: expected layout version 1 to " + VERSION + ", found " + version);
       }
       long maxIds = in.readLong();
       double rate = in.readDouble();
@@ -87,7 +92,15 @@ public final class InferenceIdFilterCodec {
         stages.add(BloomFilter.heapify(Memory.wrap(image)));
       }
       return new InferenceIdFilter(
-          maxIds, rate, firstBloomStage, exact, stages, recorded, unrecorded, duplicates);
+          maxIds,
+          rate,
+          firstBloomStage,
+          exact,
+          stages,
+          version < VERSION,
+          recorded,
+          unrecorded,
+          duplicates);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

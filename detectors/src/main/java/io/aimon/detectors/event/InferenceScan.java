@@ -30,6 +30,10 @@ import java.util.Arrays;
  *       parser's string length limit applies to unknown fields too.
  *   <li>Unknown fields, and values nested in features and groups, are read through but not kept; of
  *       a nested value only its type is kept.
+ *   <li>A member name given twice in one object, at any depth, ends the read with {@link
+ *       RepeatedMember} at that name. The parser itself does not look for repeats (its check builds
+ *       a hash set per object); the caller reads the record again with a parser that does, for its
+ *       exception (message and location) as the tree would fail.
  * </ol>
  */
 final class InferenceScan {
@@ -49,6 +53,7 @@ final class InferenceScan {
   private final boolean[] present = new boolean[FIELDS];
   private final ObjectEntries features = new ObjectEntries();
   private final ObjectEntries groups = new ObjectEntries();
+  private MemberNames[] memberNames = new MemberNames[4]; // one per depth of nesting
   private JsonToken root;
   private boolean readAllText;
   private String invalidText;
@@ -77,7 +82,7 @@ final class InferenceScan {
     if (root == JsonToken.START_OBJECT) {
       readFields(p, checkText ? "" : null);
     } else if (root != null) {
-      skip(p, null); // not an object: reported once the record proved to be JSON
+      skip(p, null, 0); // not an object: reported once the record proved to be JSON
     }
     JsonToken trailing = p.nextToken();
     if (trailing != null) {
@@ -120,14 +125,16 @@ final class InferenceScan {
 
   /** Reads the root object's fields; {@code path} is "" when checking text, else null. */
   private void readFields(JsonParser p, String path) throws IOException {
+    MemberNames seen = names(0);
     String name;
     while ((name = p.nextFieldName()) != null) {
+      unique(seen, name);
       check(child(path, "(member name)"), name);
       JsonToken t = p.nextToken();
       int id = fieldId(name);
       String at = child(path, name);
       if (id < 0) {
-        skip(p, at);
+        skip(p, at, 1);
         continue;
       }
       present[id] = true;
@@ -136,27 +143,32 @@ final class InferenceScan {
         v.setContainer(true);
         readEntries(p, id == FEATURES ? features : groups, at);
       } else {
-        read(p, v, at);
+        read(p, v, at, 1);
       }
     }
   }
 
   /** Reads the members of the object the parser is at into {@code entries}. */
   private void readEntries(JsonParser p, ObjectEntries entries, String path) throws IOException {
+    MemberNames seen = names(1);
     String name;
     while ((name = p.nextFieldName()) != null) {
+      unique(seen, name);
       check(child(path, "(member name)"), name);
       p.nextToken();
-      read(p, entries.add(name), child(path, name));
+      read(p, entries.add(name), child(path, name), 2);
     }
   }
 
-  /** Reads the value the parser is at into {@code v}; a container is skipped, keeping its type. */
-  private void read(JsonParser p, TokenValue v, String path) throws IOException {
+  /**
+   * Reads the value the parser is at, at nesting {@code depth}, into {@code v}; a container is
+   * skipped, keeping its type.
+   */
+  private void read(JsonParser p, TokenValue v, String path, int depth) throws IOException {
     JsonToken t = p.currentToken();
     if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
       v.setContainer(t == JsonToken.START_OBJECT);
-      skip(p, path);
+      skip(p, path, depth);
     } else {
       v.readScalar(p);
       if (t == JsonToken.VALUE_STRING) {
@@ -166,27 +178,64 @@ final class InferenceScan {
   }
 
   /**
-   * Skips the value the parser is at, checking its text when {@code path} is not null and reading
-   * its strings when {@link #readAllText}.
+   * Skips the value the parser is at, at nesting {@code depth}, checking its text when {@code path}
+   * is not null and reading its strings when {@link #readAllText}.
    */
-  private void skip(JsonParser p, String path) throws IOException {
+  private void skip(JsonParser p, String path, int depth) throws IOException {
     JsonToken t = p.currentToken();
     if (t == JsonToken.VALUE_STRING) {
       if (path != null || readAllText) {
         check(path, p.getText());
       }
     } else if (t == JsonToken.START_OBJECT) {
+      MemberNames seen = names(depth);
       String name;
       while ((name = p.nextFieldName()) != null) {
+        unique(seen, name);
         check(child(path, "(member name)"), name);
         p.nextToken();
-        skip(p, child(path, name));
+        skip(p, child(path, name), depth + 1);
       }
     } else if (t == JsonToken.START_ARRAY) {
       JsonToken item;
       for (int i = 0; (item = p.nextToken()) != JsonToken.END_ARRAY && item != null; i++) {
-        skip(p, path == null ? null : path + "[" + i + "]");
+        skip(p, path == null ? null : path + "[" + i + "]", depth + 1);
       }
+    }
+  }
+
+  /** The names of the object now starting at {@code depth}, emptied. */
+  private MemberNames names(int depth) {
+    if (depth == memberNames.length) {
+      memberNames = Arrays.copyOf(memberNames, depth * 2);
+    }
+    if (memberNames[depth] == null) {
+      memberNames[depth] = new MemberNames();
+    }
+    memberNames[depth].clear();
+    return memberNames[depth];
+  }
+
+  private static void unique(MemberNames seen, String name) throws RepeatedMember {
+    if (!seen.add(name)) {
+      throw new RepeatedMember();
+    }
+  }
+
+  /**
+   * A member name given twice in one object: the record is not valid JSON for the decoder. Carries
+   * no message; the caller gets the parser's own by reading the record again.
+   */
+  static final class RepeatedMember extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    RepeatedMember() {
+      super(null, null);
+    }
+
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+      return this; // control flow, not a failure: no stack trace to take
     }
   }
 

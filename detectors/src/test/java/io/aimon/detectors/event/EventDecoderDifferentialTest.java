@@ -169,6 +169,84 @@ class EventDecoderDifferentialTest {
   }
 
   @Test
+  void hardToRoundNumbersDecodeAsTheTreeDecodes() throws IOException {
+    String head = "{\"inference_id\":\"i\",\"model_id\":\"m1\",\"timestamp\":1706781600000,";
+    List<String> records = new ArrayList<>();
+    for (String number :
+        List.of(
+            "0.1",
+            "4.9e-324",
+            "2.4703282292062327e-324", // rounds up to the least subnormal
+            "2.4703282292062328e-324",
+            "2.2250738585072011e-308",
+            "2.2250738585072012e-308",
+            "1.7976931348623157e308",
+            "1.7976931348623159e308", // beyond the largest double: Infinity
+            "9007199254740993.0",
+            "1e23",
+            "8.41e21",
+            "0.30000000000000004441",
+            "123456789012345678901234567890.5",
+            "0." + "9".repeat(400),
+            "1" + "0".repeat(308) + ".0",
+            "-0.0",
+            "7.0e-10",
+            "0.00447835388963823")) {
+      records.add(
+          head
+              + "\"features\":{\"age\":"
+              + number
+              + "},\"prediction\":1,\"score\":"
+              + number
+              + "}");
+    }
+    Map<String, Long> outcomes =
+        compare(records, SETTINGS.get(0), new KeyTally(List.of("age"), List.of()));
+    assertTrue(outcomes.get("ok") > 10, outcomes::toString);
+  }
+
+  @Test
+  void repeatedMemberNamesAtEveryDepthFailAsTheTreeFails() throws IOException {
+    String head = "{\"inference_id\":\"i\",\"model_id\":\"m1\",\"timestamp\":1706781600000,";
+    String tail = "\"prediction\":1}";
+    StringBuilder wide = new StringBuilder("{");
+    for (int i = 0; i < 40; i++) {
+      wide.append("\"k").append(i).append("\":").append(i).append(',');
+    }
+    List<String> records = new ArrayList<>();
+    for (String object :
+        List.of(
+            "{\"a\":1,\"a\":2}",
+            "{\"a\":1,\"\\u0061\":2}", // the same name, one of them escaped
+            "{\"a\":1,\"b\":{\"a\":1},\"c\":[{\"a\":1},{\"a\":2}]}", // no repeat
+            "{\"a\":{\"x\":1,\"x\":2}}",
+            "{\"a\":[1,{\"x\":1,\"y\":2,\"x\":3}]}",
+            "{\"a\":[[{\"x\":1}],[{\"x\":2,\"x\":1}]]}",
+            "{\"Aa\":1,\"BB\":2}", // a shared hash code, no repeat
+            "{\"Aa\":1,\"BB\":2,\"Aa\":3}",
+            wide + "\"k3\":0}", // a repeat past the names compared one by one
+            wide + "\"k39\":0}",
+            wide + "\"k40\":0}",
+            wide + "\"AaAa\":1,\"BBBB\":2,\"AaBB\":3,\"BBAa\":4,\"AaAa\":5}")) {
+      records.add(head + "\"features\":" + object + "," + tail);
+      records.add(head + "\"groups\":" + object + ",\"features\":{}," + tail);
+      records.add(head + "\"unknown\":" + object + ",\"features\":{}," + tail);
+      records.add(head + "\"unknown\":[" + object + "," + object + "],\"features\":{}," + tail);
+      records.add(object);
+      records.add("[" + object + "]");
+    }
+    // at the root: a known field, an unknown one, after features, and a repeat then a syntax error
+    records.add(head + "\"features\":{},\"model_id\":\"m1\"," + tail);
+    records.add(head + "\"u\":1,\"features\":{},\"u\":2," + tail);
+    records.add(head + "\"features\":{},\"features\":{}," + tail);
+    records.add(head + "\"features\":{},\"u\":1,\"u\":2,,," + tail);
+    records.add(head + "\"features\":{},\"u\":1,,\"u\":2," + tail);
+    Map<String, Long> outcomes =
+        compare(records, SETTINGS.get(0), new KeyTally(List.of("age"), List.of()));
+    assertTrue(outcomes.get(DeadLetterReason.MALFORMED_JSON.code()) > 40, outcomes::toString);
+  }
+
+  @Test
   void aDeserializedDecoderDecodesAsTheTreeDecodes() throws Exception {
     Settings s = SETTINGS.get(0);
     EventDecoder decoder = decoder(s);

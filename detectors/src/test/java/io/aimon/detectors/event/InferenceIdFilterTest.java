@@ -2,6 +2,7 @@ package io.aimon.detectors.event;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -126,15 +127,36 @@ class InferenceIdFilterTest {
 
   @Test
   void layoutV2SampleDecodesAndIsWrittenIdentically() throws IOException {
+    byte[] stored =
+        Base64.getMimeDecoder()
+            .decode(Files.readAllBytes(FORMATS.resolve("inference-id-filter-v2.base64")));
+    assertEquals(2, stored[0], "layout version byte");
+    InferenceIdFilter read = InferenceIdFilterCodec.decode(stored);
+    assertTrue(read.textKeyed(), "its Bloom stage holds ids' text");
+    assertArrayEquals(stored, InferenceIdFilterCodec.encode(read), "written again as v2");
+    assertEquals(5_000, read.recorded());
+    assertEquals(2, read.duplicates());
+    assertEquals(1, read.firstBloomStage());
+    assertEquals(4_096, read.exact().size(), "the first stage's ids, exactly");
+    assertEquals(Verdict.DUPLICATE, read.check("inf-5"), "an exactly held id");
+    assertEquals(Verdict.DUPLICATE, read.check("inf-4999"), "an id in the Bloom stage");
+    assertEquals(Verdict.NEW, read.check("inf-new"));
+    assertEquals(Verdict.DUPLICATE, read.check("inf-new"), "recorded the way its stage holds ids");
+    assertEquals(2, InferenceIdFilterCodec.encode(read)[0]);
+  }
+
+  @Test
+  void layoutV3SampleDecodesAndIsWrittenIdentically() throws IOException {
     byte[] written = InferenceIdFilterCodec.encode(sampleWithExactStages());
-    Path file = FORMATS.resolve("inference-id-filter-v2.base64");
+    Path file = FORMATS.resolve("inference-id-filter-v3.base64");
     if (Boolean.getBoolean("aimon.writeFormatSamples")) {
       Files.write(file, Base64.getMimeEncoder().encodeToString(written).getBytes());
     }
     byte[] stored = Base64.getMimeDecoder().decode(Files.readAllBytes(file));
-    assertEquals(2, stored[0], "layout version byte");
+    assertEquals(3, stored[0], "layout version byte");
     InferenceIdFilter read = InferenceIdFilterCodec.decode(stored);
-    assertArrayEquals(stored, written, "layout v2 unchanged");
+    assertFalse(read.textKeyed(), "its Bloom stage holds ids' hashes");
+    assertArrayEquals(stored, written, "layout v3 unchanged");
     assertEquals(5_000, read.recorded());
     assertEquals(2, read.duplicates());
     assertEquals(1, read.firstBloomStage());

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -65,7 +66,8 @@ public final class Bench {
       List<CheckpointSizes.Snapshot> checkpoints,
       int models,
       int shards,
-      long waitingPredictionBytes) {}
+      long waitingPredictionBytes,
+      Map<String, Double> cpuByThread) {}
 
   /**
    * Replays a user's own input with their own config once, through the same production graph, and
@@ -79,16 +81,22 @@ public final class Bench {
       }
     }
     Bench bench = new Bench(dir, events, 0, false, "");
-    double parse = TreeParseRate.of(input);
-    Run run = bench.measure(input, ConfigLoader.load(configFile));
+    AimonConfig config = ConfigLoader.load(configFile);
+    double parse = LineRates.treeParse(input);
+    double decode =
+        LineRates.decode(
+            input, MonitorPlan.of(config, ReferenceProfiles.loadAll(config, false)).decoder());
+    Run run = bench.measure(input, config);
     return String.format(
             "bench: %d lines of %s (%.1f MiB) with %s",
             events, input.getFileName(), Files.size(input) / 1048576.0, configFile.getFileName())
         + figures(events, run)
         + String.format(
             "%n  a Jackson tree parse of the same lines: %.0f lines per CPU-second (one thread);"
-                + " the replay: %.3f of it per CPU-second",
-            parse, events / run.cpuSeconds() / parse);
+                + " the replay: %.3f of it per CPU-second"
+                + "%n  aimon's decoder alone on the same lines: %.0f lines per CPU-second (one"
+                + " thread), %.3f of the tree parse",
+            parse, events / run.cpuSeconds() / parse, decode, decode / parse);
   }
 
   /** Generates the events, replays them once and reports. */
@@ -182,10 +190,14 @@ public final class Bench {
             null);
     MonitorRunner.replayJob(plan, input, null, out).build(env);
     List<CheckpointSizes.Snapshot> snapshots;
-    try (CheckpointSizes.Sampler sampler =
-        CheckpointSizes.sample(Path.of(java.net.URI.create(store.checkpointsDir())))) {
+    Map<String, Double> cpuByThread;
+    try (ThreadCpu cpu = ThreadCpu.start();
+        CheckpointSizes.Sampler sampler =
+            CheckpointSizes.sample(Path.of(java.net.URI.create(store.checkpointsDir())))) {
       env.execute("aimon-bench");
       snapshots = sampler.snapshots();
+      cpu.close();
+      cpuByThread = cpu.secondsByGroup();
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
     double cpuSeconds = (os.getProcessCpuTime() - cpu0) / 1e9;
@@ -203,7 +215,8 @@ public final class Bench {
         snapshots,
         config.models().size(),
         config.job().shards(),
-        waitingPredictionBytes(plan, input));
+        waitingPredictionBytes(plan, input),
+        cpuByThread);
   }
 
   /** {@link WaitingPredictionBytes} of the input's first event, -1 when it does not decode. */
@@ -268,7 +281,23 @@ public final class Bench {
             events / run.cpuSeconds(),
             run.cpuSeconds(),
             run.peakHeap() / 1048576.0)
+        + cpu(run)
         + state(run);
+  }
+
+  /** The CPU seconds of the busiest threads, and what the JVM used beyond its Java threads. */
+  private static String cpu(Run run) {
+    StringBuilder out = new StringBuilder();
+    double java = 0;
+    int shown = 0;
+    for (Map.Entry<String, Double> e : run.cpuByThread().entrySet()) {
+      java += e.getValue();
+      if (shown++ < 7) {
+        out.append(String.format("%s%s %.1f", shown == 1 ? "" : ", ", e.getKey(), e.getValue()));
+      }
+    }
+    return String.format(
+        "%n  CPU seconds by thread: %s; other %.1f", out, Math.max(0, run.cpuSeconds() - java));
   }
 
   /**

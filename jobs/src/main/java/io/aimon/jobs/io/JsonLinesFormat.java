@@ -47,6 +47,6 @@ public final class JsonLinesFormat extends SimpleStreamFormat<RawRecord> {
 
   @Override
   public TypeInformation<RawRecord> getProducedType() {
-    return TypeInformation.of(RawRecord.class);
+    return RawRecordSerializer.TYPE_INFO;
   }
 }

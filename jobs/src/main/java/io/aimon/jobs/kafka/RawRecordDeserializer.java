@@ -2,6 +2,7 @@ package io.aimon.jobs.kafka;
 
 import io.aimon.detectors.event.DeadLetter;
 import io.aimon.detectors.event.RawRecord;
+import io.aimon.jobs.io.RawRecordSerializer;
 import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
@@ -33,6 +34,6 @@ public final class RawRecordDeserializer implements KafkaRecordDeserializationSc
 
   @Override
   public TypeInformation<RawRecord> getProducedType() {
-    return TypeInformation.of(RawRecord.class);
+    return RawRecordSerializer.TYPE_INFO;
   }
 }

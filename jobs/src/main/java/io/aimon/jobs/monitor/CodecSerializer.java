@@ -1,5 +1,6 @@
 package io.aimon.jobs.monitor;
 
+import io.aimon.jobs.io.SerializerTypeInfo;
 import java.io.IOException;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;

@@ -2,6 +2,7 @@ package io.aimon.jobs.monitor;
 
 import io.aimon.detectors.event.InferenceEvent;
 import io.aimon.detectors.event.InferenceEventCodec;
+import io.aimon.jobs.io.SerializerTypeInfo;
 import java.io.IOException;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;

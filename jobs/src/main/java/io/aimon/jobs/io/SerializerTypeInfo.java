@@ -1,16 +1,16 @@
-package io.aimon.jobs.monitor;
+package io.aimon.jobs.io;
 
 import org.apache.flink.api.common.serialization.SerializerConfig;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 
 /** Type information that makes Flink use one given serializer for a type (never Kryo or POJO). */
-final class SerializerTypeInfo<T> extends TypeInformation<T> {
+public final class SerializerTypeInfo<T> extends TypeInformation<T> {
   private static final long serialVersionUID = 1L;
   private final TypeSerializer<T> serializer;
   private final Class<T> type;
 
-  SerializerTypeInfo(TypeSerializer<T> serializer, Class<T> type) {
+  public SerializerTypeInfo(TypeSerializer<T> serializer, Class<T> type) {
     this.serializer = serializer;
     this.type = type;
   }

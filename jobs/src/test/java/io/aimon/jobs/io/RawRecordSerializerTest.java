@@ -1,0 +1,49 @@
+package io.aimon.jobs.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import io.aimon.detectors.event.RawRecord;
+import java.util.List;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.junit.jupiter.api.Test;
+
+class RawRecordSerializerTest {
+  private static final List<RawRecord> RECORDS =
+      List.of(
+          new RawRecord("inference/0", 42, "{\"model_id\":\"m\"}", 16),
+          new RawRecord("events.jsonl.gz", 1, "", 0),
+          new RawRecord("t/3", Long.MAX_VALUE, "{\"x\":\"é \uD83D\uDE00 \u2028\"}", 1 << 30),
+          new RawRecord("big.jsonl", 7, "y".repeat(200_000), 200_000));
+
+  @Test
+  void recordsSurviveTheWireAndItsCopy() throws Exception {
+    RawRecordSerializer s = RawRecordSerializer.INSTANCE;
+    DataOutputSerializer out = new DataOutputSerializer(64);
+    for (RawRecord r : RECORDS) {
+      s.serialize(r, out);
+    }
+    // copying the bytes record by record gives the same bytes
+    DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
+    DataOutputSerializer copied = new DataOutputSerializer(64);
+    for (int i = 0; i < RECORDS.size(); i++) {
+      s.copy(in, copied);
+    }
+    assertEquals(out.length(), copied.length());
+    DataInputDeserializer back = new DataInputDeserializer(copied.getCopyOfBuffer());
+    for (RawRecord r : RECORDS) {
+      assertEquals(r, s.deserialize(back));
+    }
+    assertEquals(0, back.available());
+  }
+
+  @Test
+  void anImmutableRecordIsHandedOnNotCopied() throws Exception {
+    RawRecord r = RECORDS.get(0);
+    assertSame(r, RawRecordSerializer.INSTANCE.copy(r));
+    assertSame(
+        RawRecordSerializer.INSTANCE,
+        RawRecordSerializer.INSTANCE.snapshotConfiguration().restoreSerializer());
+  }
+}
