@@ -87,16 +87,23 @@ public final class Bench {
         LineRates.decode(
             input, MonitorPlan.of(config, ReferenceProfiles.loadAll(config, false)).decoder());
     Run run = bench.measure(input, config);
+    double jit = run.cpuByThread().getOrDefault(ThreadCpu.JIT_COMPILER, 0.0);
     return String.format(
             "bench: %d lines of %s (%.1f MiB) with %s",
             events, input.getFileName(), Files.size(input) / 1048576.0, configFile.getFileName())
         + figures(events, run)
         + String.format(
             "%n  a Jackson tree parse of the same lines: %.0f lines per CPU-second (one thread);"
-                + " the replay: %.3f of it per CPU-second"
+                + " the replay: %.3f of it per CPU-second, %.3f without the JIT compiler's"
+                + " %.1f s (mostly paid once, while the code warms up)"
                 + "%n  aimon's decoder alone on the same lines: %.0f lines per CPU-second (one"
                 + " thread), %.3f of the tree parse",
-            parse, events / run.cpuSeconds() / parse, decode, decode / parse);
+            parse,
+            events / run.cpuSeconds() / parse,
+            events / (run.cpuSeconds() - jit) / parse,
+            jit,
+            decode,
+            decode / parse);
   }
 
   /** Generates the events, replays them once and reports. */

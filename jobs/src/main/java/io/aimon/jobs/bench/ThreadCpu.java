@@ -17,6 +17,9 @@ import java.util.Map;
 final class ThreadCpu implements AutoCloseable {
   private static final long PERIOD_MILLIS = 100;
 
+  /** The group of the JVM's JIT compiler threads. */
+  static final String JIT_COMPILER = "JIT compiler";
+
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
   private final Map<Long, Long> startNanos = new HashMap<>();
   private final Map<Long, Long> lastNanos = new HashMap<>();
@@ -128,7 +131,7 @@ final class ThreadCpu implements AutoCloseable {
   /** The kind of a JVM thread by its (15-character) Linux name, null for others. */
   private static String jvmKind(String comm) {
     if (comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre")) {
-      return "JIT compiler";
+      return JIT_COMPILER;
     }
     if (comm.startsWith("GC Thread") || comm.startsWith("G1 ")) {
       return "garbage collector";
