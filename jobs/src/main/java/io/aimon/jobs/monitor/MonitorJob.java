@@ -26,6 +26,7 @@ import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamUtils;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.Collector;
@@ -417,8 +418,7 @@ public final class MonitorJob {
       labelled = labelled.union(joined);
     }
     SingleOutputStreamOperator<OutcomePartial> parts =
-        labelled
-            .keyBy(p -> shards.of(p.modelId(), p.inferenceId()), Types.STRING)
+        byShard(labelled, labelSource == null, shards)
             .process(
                 new OutcomeWindows(plan, OUTCOME_DEAD_LETTERS), OutcomePartialSerializer.TYPE_INFO)
             .uid(UID_OUTCOMES)
@@ -435,6 +435,20 @@ public final class MonitorJob {
         labelDeadLetters == null ? deadLetters : deadLetters.union(labelDeadLetters),
         joinDeadLetters == null ? deadLetters : deadLetters.union(joinDeadLetters),
         labelDecodeCounts);
+  }
+
+  /**
+   * Labelled predictions keyed by shard. When labels only come inline, they come from the admitted
+   * events, which are partitioned by that same shard key already: the outcome windows then need no
+   * shuffle, and are chained to the admission (no serialization, no hand-over between threads).
+   * Labels from a topic arrive keyed by inference id, so the union is shuffled by shard.
+   */
+  private static KeyedStream<LabelledPrediction, String> byShard(
+      DataStream<LabelledPrediction> labelled, boolean onlyInline, ShardKeys shards) {
+    KeySelector<LabelledPrediction, String> shardOf = p -> shards.of(p.modelId(), p.inferenceId());
+    return onlyInline
+        ? DataStreamUtils.reinterpretAsKeyedStream(labelled, shardOf, Types.STRING)
+        : labelled.keyBy(shardOf, Types.STRING);
   }
 
   private DataStream<RawRecord> spread(DataStream<RawRecord> raw) {

@@ -31,10 +31,23 @@ class ParallelismIntegrationTest {
 
   @Test
   void theResultsAreTheSameAtParallelism1And2And4(@TempDir Path dir) throws Exception {
-    Run one = replay(dir, 1);
+    assertSameAtEveryParallelism(dir, true);
+  }
+
+  /**
+   * With labels only inline, the outcome windows take the admitted events' shards as they are
+   * (chained, no shuffle): the same results at every parallelism, and equal to scikit-learn's.
+   */
+  @Test
+  void inlineLabelsGiveTheSameResultsAtParallelism1And2And4(@TempDir Path dir) throws Exception {
+    assertSameAtEveryParallelism(dir, false);
+  }
+
+  private static void assertSameAtEveryParallelism(Path dir, boolean lateLabels) throws Exception {
+    Run one = replay(dir, 1, lateLabels);
     AdultOutcomes.assertMatchesExpected(one.metricsJson());
     for (int p : List.of(2, 4)) {
-      Run other = replay(dir, p);
+      Run other = replay(dir, p, lateLabels);
       assertEquals(one.metrics(), other.metrics(), "check results at parallelism " + p);
       assertEquals(one.incidents(), other.incidents(), "incidents at parallelism " + p);
       assertEquals(one.deadLetters(), other.deadLetters(), "dead letters at parallelism " + p);
@@ -52,7 +65,11 @@ class ParallelismIntegrationTest {
       List<String> deadLetters,
       List<String> evidence) {}
 
-  private static Run replay(Path dir, int parallelism) throws Exception {
+  /**
+   * @param lateLabels the events unlabelled and their labels from a file (joined), else the events
+   *     labelled inline
+   */
+  private static Run replay(Path dir, int parallelism, boolean lateLabels) throws Exception {
     Path runDir = Files.createDirectories(dir.resolve("p" + parallelism));
     Path config =
         AdultFixtures.writeConfig(
@@ -64,8 +81,8 @@ class ParallelismIntegrationTest {
     Path out =
         AdultFixtures.replay(
             config,
-            AdultFixtures.PRODUCTION_UNLABELED,
-            AdultFixtures.LABELS,
+            lateLabels ? AdultFixtures.PRODUCTION_UNLABELED : AdultFixtures.PRODUCTION,
+            lateLabels ? AdultFixtures.LABELS : null,
             runDir.resolve("out"));
     ArchiveVerifier.Report report = ArchiveVerifier.verify(out.resolve("evidence"), null);
     assertTrue(report.intact(), report.problems().toString());
