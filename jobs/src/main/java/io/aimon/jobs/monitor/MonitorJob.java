@@ -372,7 +372,7 @@ public final class MonitorJob {
       StreamExecutionEnvironment env, DataStream<InferenceEvent> admitted, ShardKeys shards) {
     SingleOutputStreamOperator<LabelledPrediction> inline =
         admitted
-            .process(new SplitByLabel(), TypeInformation.of(LabelledPrediction.class))
+            .process(new SplitByLabel(), LabelledPredictionSerializer.TYPE_INFO)
             .uid(UID_INLINE_LABELS)
             .name(name(UID_INLINE_LABELS));
     DataStream<LabelledPrediction> labelled = inline;
@@ -410,7 +410,7 @@ public final class MonitorJob {
               .connect(timedLabels.keyBy(LabelEvent::inferenceId))
               .process(
                   new JoinLabels(new LabelMatcher(plan.specs()), JOIN_DEAD_LETTERS),
-                  TypeInformation.of(LabelledPrediction.class))
+                  LabelledPredictionSerializer.TYPE_INFO)
               .uid(UID_JOIN)
               .name(name(UID_JOIN));
       joinDeadLetters = joined.getSideOutput(JOIN_DEAD_LETTERS);

@@ -1,0 +1,77 @@
+package io.aimon.jobs.monitor;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import io.aimon.detectors.label.LabelledPrediction;
+import java.util.List;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.junit.jupiter.api.Test;
+
+class LabelledPredictionSerializerTest {
+  private static final List<LabelledPrediction> PREDICTIONS =
+      List.of(
+          new LabelledPrediction(
+              "adult",
+              "i-1",
+              1706745600000L,
+              "1",
+              0.73,
+              "0",
+              new String[] {"Male", "White"},
+              1706749200000L,
+              "labels/0",
+              17),
+          new LabelledPrediction(
+              "m",
+              null,
+              0,
+              "",
+              Double.NaN,
+              "yes",
+              new String[] {null, "é\uD83D\uDE00"},
+              -5,
+              null,
+              Long.MAX_VALUE),
+          new LabelledPrediction("m", "x", 1, "0", -0.0, "1", new String[0], 1, "f.jsonl", 1));
+
+  @Test
+  void predictionsSurviveTheWireAndItsCopy() throws Exception {
+    LabelledPredictionSerializer s = LabelledPredictionSerializer.INSTANCE;
+    DataOutputSerializer out = new DataOutputSerializer(64);
+    for (LabelledPrediction p : PREDICTIONS) {
+      s.serialize(p, out);
+    }
+    DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
+    DataOutputSerializer copied = new DataOutputSerializer(64);
+    for (int i = 0; i < PREDICTIONS.size(); i++) {
+      s.copy(in, copied);
+    }
+    assertArrayEquals(out.getCopyOfBuffer(), copied.getCopyOfBuffer());
+    DataInputDeserializer back = new DataInputDeserializer(copied.getCopyOfBuffer());
+    for (LabelledPrediction p : PREDICTIONS) {
+      LabelledPrediction read = s.deserialize(back);
+      assertEquals(p.modelId(), read.modelId());
+      assertEquals(p.inferenceId(), read.inferenceId());
+      assertEquals(p.predictionTimestamp(), read.predictionTimestamp());
+      assertEquals(p.prediction(), read.prediction());
+      assertEquals(Double.doubleToRawLongBits(p.score()), Double.doubleToRawLongBits(read.score()));
+      assertEquals(p.label(), read.label());
+      assertArrayEquals(p.groups(), read.groups());
+      assertEquals(p.labelTimestamp(), read.labelTimestamp());
+      assertEquals(p.source(), read.source());
+      assertEquals(p.position(), read.position());
+    }
+    assertEquals(0, back.available());
+  }
+
+  @Test
+  void aPredictionIsHandedOnNotCopied() {
+    assertSame(PREDICTIONS.get(0), LabelledPredictionSerializer.INSTANCE.copy(PREDICTIONS.get(0)));
+    assertSame(
+        LabelledPredictionSerializer.INSTANCE,
+        LabelledPredictionSerializer.INSTANCE.snapshotConfiguration().restoreSerializer());
+  }
+}
