@@ -386,30 +386,32 @@ public final class EventDecoder implements Serializable {
 
   /**
    * As {@link #mapper()}, without the parser's duplicate-name check (InferenceScan has its own).
+   * Both read floating-point numbers with Jackson's fast parser, correctly rounded as the JDK's.
    */
   private ObjectMapper scanMapper() {
     if (scanMapper == null) {
-      scanMapper =
-          JsonMapper.builder()
-              .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-              .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
-              .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-              .build();
+      scanMapper = mapper(false);
     }
     return scanMapper;
   }
 
   private ObjectMapper mapper() {
     if (mapper == null) {
-      mapper =
-          JsonMapper.builder()
-              .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-              .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
-              .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-              .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-              .build();
+      mapper = mapper(true);
     }
     return mapper;
+  }
+
+  private static ObjectMapper mapper(boolean duplicateCheck) {
+    JsonMapper.Builder b =
+        JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    if (duplicateCheck) {
+      b.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    }
+    return b.build();
   }
 
   private static InvalidEventException malformed(JsonProcessingException e) {

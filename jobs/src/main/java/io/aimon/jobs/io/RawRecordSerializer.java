@@ -5,7 +5,6 @@ import java.io.IOException;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
@@ -15,36 +14,11 @@ import org.apache.flink.types.StringValue;
  * the strings as Flink's string serializer writes them (any length). A record is immutable, so
  * handing one to a chained operator hands on the same instance (no reflective copy per record).
  */
-public final class RawRecordSerializer extends TypeSerializerSingleton<RawRecord> {
+public final class RawRecordSerializer extends ImmutableTypeSerializer<RawRecord> {
   private static final long serialVersionUID = 1L;
   public static final RawRecordSerializer INSTANCE = new RawRecordSerializer();
   public static final TypeInformation<RawRecord> TYPE_INFO =
       new SerializerTypeInfo<>(INSTANCE, RawRecord.class);
-
-  @Override
-  public boolean isImmutableType() {
-    return true;
-  }
-
-  @Override
-  public RawRecord createInstance() {
-    return null;
-  }
-
-  @Override
-  public RawRecord copy(RawRecord from) {
-    return from;
-  }
-
-  @Override
-  public RawRecord copy(RawRecord from, RawRecord reuse) {
-    return from;
-  }
-
-  @Override
-  public int getLength() {
-    return -1;
-  }
 
   @Override
   public void serialize(RawRecord r, DataOutputView target) throws IOException {
@@ -60,11 +34,6 @@ public final class RawRecordSerializer extends TypeSerializerSingleton<RawRecord
     long position = source.readLong();
     String payload = StringValue.readString(source);
     return new RawRecord(from, position, payload, source.readLong());
-  }
-
-  @Override
-  public RawRecord deserialize(RawRecord reuse, DataInputView source) throws IOException {
-    return deserialize(source);
   }
 
   @Override

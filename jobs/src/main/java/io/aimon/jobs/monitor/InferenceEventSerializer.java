@@ -2,12 +2,12 @@ package io.aimon.jobs.monitor;
 
 import io.aimon.detectors.event.InferenceEvent;
 import io.aimon.detectors.event.InferenceEventCodec;
+import io.aimon.jobs.io.ImmutableTypeSerializer;
 import io.aimon.jobs.io.SerializerTypeInfo;
 import java.io.IOException;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
@@ -17,36 +17,11 @@ import org.apache.flink.core.memory.DataOutputView;
  * per event). An event is never changed once decoded (its arrays included), so copying one between
  * chained operators hands on the same instance.
  */
-final class InferenceEventSerializer extends TypeSerializerSingleton<InferenceEvent> {
+final class InferenceEventSerializer extends ImmutableTypeSerializer<InferenceEvent> {
   private static final long serialVersionUID = 1L;
   static final InferenceEventSerializer INSTANCE = new InferenceEventSerializer();
   static final TypeInformation<InferenceEvent> TYPE_INFO =
       new SerializerTypeInfo<>(INSTANCE, InferenceEvent.class);
-
-  @Override
-  public boolean isImmutableType() {
-    return true;
-  }
-
-  @Override
-  public InferenceEvent createInstance() {
-    return null;
-  }
-
-  @Override
-  public InferenceEvent copy(InferenceEvent from) {
-    return from;
-  }
-
-  @Override
-  public InferenceEvent copy(InferenceEvent from, InferenceEvent reuse) {
-    return from;
-  }
-
-  @Override
-  public int getLength() {
-    return -1;
-  }
 
   @Override
   public void serialize(InferenceEvent record, DataOutputView target) throws IOException {
@@ -56,11 +31,6 @@ final class InferenceEventSerializer extends TypeSerializerSingleton<InferenceEv
   @Override
   public InferenceEvent deserialize(DataInputView source) throws IOException {
     return InferenceEventCodec.read(source);
-  }
-
-  @Override
-  public InferenceEvent deserialize(InferenceEvent reuse, DataInputView source) throws IOException {
-    return deserialize(source);
   }
 
   @Override

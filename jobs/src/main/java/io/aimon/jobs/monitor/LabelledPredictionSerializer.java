@@ -1,12 +1,12 @@
 package io.aimon.jobs.monitor;
 
 import io.aimon.detectors.label.LabelledPrediction;
+import io.aimon.jobs.io.ImmutableTypeSerializer;
 import io.aimon.jobs.io.SerializerTypeInfo;
 import java.io.IOException;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
@@ -18,36 +18,11 @@ import org.apache.flink.types.StringValue;
  * included), so handing one to a chained operator hands on the same instance (no reflective copy
  * per labelled event). Travels on edges only, never in state.
  */
-final class LabelledPredictionSerializer extends TypeSerializerSingleton<LabelledPrediction> {
+final class LabelledPredictionSerializer extends ImmutableTypeSerializer<LabelledPrediction> {
   private static final long serialVersionUID = 1L;
   static final LabelledPredictionSerializer INSTANCE = new LabelledPredictionSerializer();
   static final TypeInformation<LabelledPrediction> TYPE_INFO =
       new SerializerTypeInfo<>(INSTANCE, LabelledPrediction.class);
-
-  @Override
-  public boolean isImmutableType() {
-    return true;
-  }
-
-  @Override
-  public LabelledPrediction createInstance() {
-    return null;
-  }
-
-  @Override
-  public LabelledPrediction copy(LabelledPrediction from) {
-    return from;
-  }
-
-  @Override
-  public LabelledPrediction copy(LabelledPrediction from, LabelledPrediction reuse) {
-    return from;
-  }
-
-  @Override
-  public int getLength() {
-    return -1;
-  }
 
   @Override
   public void serialize(LabelledPrediction p, DataOutputView out) throws IOException {
@@ -91,12 +66,6 @@ final class LabelledPredictionSerializer extends TypeSerializerSingleton<Labelle
         labelTimestamp,
         source,
         in.readLong());
-  }
-
-  @Override
-  public LabelledPrediction deserialize(LabelledPrediction reuse, DataInputView in)
-      throws IOException {
-    return deserialize(in);
   }
 
   @Override
