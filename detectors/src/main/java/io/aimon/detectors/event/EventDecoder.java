@@ -260,7 +260,7 @@ public final class EventDecoder implements Serializable {
     boolean readAllText =
         escapes
             || payload.length()
-                > mapper().getFactory().streamReadConstraints().getMaxStringLength();
+                > scanMapper().getFactory().streamReadConstraints().getMaxStringLength();
     try {
       try (JsonParser p = scanMapper().createParser(payload)) {
         scan.read(p, escapes, readAllText);
@@ -273,8 +273,7 @@ public final class EventDecoder implements Serializable {
         if (!(notValid instanceof InferenceScan.RepeatedMember)) {
           throw notValid;
         }
-        // not reached while the two checks agree (EventDecoderDifferentialTest); a dead letter
-        // still
+        // not reached while both checks agree (EventDecoderDifferentialTest); never a crash
         throw new InvalidEventException(
             DeadLetterReason.MALFORMED_JSON, "record: invalid JSON: a member name given twice");
       }

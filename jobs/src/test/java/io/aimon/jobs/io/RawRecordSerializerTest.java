@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.aimon.detectors.event.RawRecord;
+import io.aimon.jobs.SerializerRoundTrip;
 import java.util.List;
-import org.apache.flink.core.memory.DataInputDeserializer;
-import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 
 class RawRecordSerializerTest {
@@ -19,23 +18,7 @@ class RawRecordSerializerTest {
 
   @Test
   void recordsSurviveTheWireAndItsCopy() throws Exception {
-    RawRecordSerializer s = RawRecordSerializer.INSTANCE;
-    DataOutputSerializer out = new DataOutputSerializer(64);
-    for (RawRecord r : RECORDS) {
-      s.serialize(r, out);
-    }
-    // copying the bytes record by record gives the same bytes
-    DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
-    DataOutputSerializer copied = new DataOutputSerializer(64);
-    for (int i = 0; i < RECORDS.size(); i++) {
-      s.copy(in, copied);
-    }
-    assertEquals(out.length(), copied.length());
-    DataInputDeserializer back = new DataInputDeserializer(copied.getCopyOfBuffer());
-    for (RawRecord r : RECORDS) {
-      assertEquals(r, s.deserialize(back));
-    }
-    assertEquals(0, back.available());
+    assertEquals(RECORDS, SerializerRoundTrip.of(RawRecordSerializer.INSTANCE, RECORDS));
   }
 
   @Test

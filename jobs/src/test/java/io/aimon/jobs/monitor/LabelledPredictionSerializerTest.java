@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.aimon.detectors.label.LabelledPrediction;
+import io.aimon.jobs.SerializerRoundTrip;
 import java.util.List;
-import org.apache.flink.core.memory.DataInputDeserializer;
-import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 
 class LabelledPredictionSerializerTest {
@@ -39,20 +38,11 @@ class LabelledPredictionSerializerTest {
 
   @Test
   void predictionsSurviveTheWireAndItsCopy() throws Exception {
-    LabelledPredictionSerializer s = LabelledPredictionSerializer.INSTANCE;
-    DataOutputSerializer out = new DataOutputSerializer(64);
-    for (LabelledPrediction p : PREDICTIONS) {
-      s.serialize(p, out);
-    }
-    DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
-    DataOutputSerializer copied = new DataOutputSerializer(64);
+    List<LabelledPrediction> back =
+        SerializerRoundTrip.of(LabelledPredictionSerializer.INSTANCE, PREDICTIONS);
     for (int i = 0; i < PREDICTIONS.size(); i++) {
-      s.copy(in, copied);
-    }
-    assertArrayEquals(out.getCopyOfBuffer(), copied.getCopyOfBuffer());
-    DataInputDeserializer back = new DataInputDeserializer(copied.getCopyOfBuffer());
-    for (LabelledPrediction p : PREDICTIONS) {
-      LabelledPrediction read = s.deserialize(back);
+      LabelledPrediction p = PREDICTIONS.get(i);
+      LabelledPrediction read = back.get(i);
       assertEquals(p.modelId(), read.modelId());
       assertEquals(p.inferenceId(), read.inferenceId());
       assertEquals(p.predictionTimestamp(), read.predictionTimestamp());
@@ -64,7 +54,6 @@ class LabelledPredictionSerializerTest {
       assertEquals(p.source(), read.source());
       assertEquals(p.position(), read.position());
     }
-    assertEquals(0, back.available());
   }
 
   @Test
