@@ -198,6 +198,11 @@ final class AuditData {
     return keyIds;
   }
 
+  /** The clauses and controls over all models of the selection, with their gaps. */
+  ControlCoverage controls() {
+    return ControlCoverage.of(models.values());
+  }
+
   /** Models with at least one selected record. */
   List<ModelAudit> modelsWithRecords() {
     return models.values().stream().filter(m -> !m.records().isEmpty()).toList();

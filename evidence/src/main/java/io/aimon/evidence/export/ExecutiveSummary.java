@@ -1,16 +1,13 @@
 package io.aimon.evidence.export;
 
 import io.aimon.evidence.ArchiveVerifier;
-import io.aimon.evidence.Iso42001;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -153,24 +150,36 @@ final class ExecutiveSummary {
             + "</span> resolved");
     communication(data, w);
     corrective(data, w);
-    Set<String> ids = new LinkedHashSet<>(Iso42001.titles().keySet());
-    Map<String, Long> served = new TreeMap<>();
-    data.models()
-        .values()
-        .forEach(m -> m.idCounts().forEach((k, n) -> served.merge(k, n, Long::sum)));
-    ids.addAll(served.keySet());
-    List<String> gaps = ids.stream().filter(id -> !served.containsKey(id)).toList();
+    ControlCoverage controls = data.controls();
+    List<ControlCoverage.Control> gaps = controls.gaps();
+    StringBuilder gapText = new StringBuilder();
+    for (ControlCoverage.Control c : gaps) {
+      gapText.append(gapText.length() == 0 ? "" : "; ").append(c.id()).append(" (");
+      for (int i = 0; i < c.gaps().size(); i++) {
+        ControlCoverage.Gap g = c.gaps().get(i);
+        gapText
+            .append(i == 0 ? "" : ", ")
+            .append(g.reason().code())
+            .append(g.count() > 0 ? ": " + Fmt.plural(g.count(), g.reason().unit()) : "");
+      }
+      gapText.append(')');
+    }
+    long notExercised = controls.count(ControlCoverage.Status.NOT_EXERCISED);
     row(
         w,
         "ISO/IEC 42001",
         "summary-clauses",
-        (ids.size() - gaps.size())
+        kpi("kpi-controls-met", controls.count(ControlCoverage.Status.MET))
             + " of "
-            + ids.size()
-            + " clauses and controls served by evidence"
+            + controls.controls().size()
+            + " clauses and controls met"
+            + (notExercised == 0 ? "" : ", " + notExercised + " not exercised (no incident)")
             + (gaps.isEmpty()
                 ? ""
-                : "; <span class=\"status gap\">GAP</span> " + Html.esc(String.join(", ", gaps))));
+                : "; "
+                    + kpi("kpi-controls-gap", gaps.size())
+                    + " with a <span class=\"status gap\">GAP</span>: "
+                    + Html.esc(gapText + "; see the control coverage below")));
     w.write("</table>\n");
 
     w.write("<h3>Incidents by severity and state</h3>\n");
@@ -226,6 +235,11 @@ final class ExecutiveSummary {
               + "</td></tr>\n");
     }
     w.write("</table>\n");
+    w.write("<h3 id=\"control-coverage\">Control coverage (statement of applicability)</h3>\n");
+    w.write(
+        "<p class=\"note\">The ISO/IEC 42001 clauses and Annex A controls aimon's evidence"
+            + " serves, over all models of the period; each model's section has its own.</p>\n");
+    ModelSection.controlTable(data.controls(), "summary-controls", w);
     trend(data, w);
     w.write("</section>\n");
   }
@@ -254,7 +268,7 @@ final class ExecutiveSummary {
           open++;
         }
         if (s.overdue()) {
-          overdue.add(m.modelId() + "/" + inc.incidentId());
+          overdue.add(m.modelId() + " " + inc.name());
         }
       }
     }
@@ -283,7 +297,7 @@ final class ExecutiveSummary {
             + " open (not closed), "
             + kpi("kpi-corrective-overdue", overdue.size())
             + " overdue (open, grade major)"
-            + Html.esc(overdue.isEmpty() ? "" : ": " + String.join(", ", overdue))
+            + Html.esc(overdue.isEmpty() ? "" : ": " + String.join("; ", overdue))
             + ", "
             + kpi("kpi-corrective-closed", incidents - open)
             + " closed");
@@ -320,8 +334,8 @@ final class ExecutiveSummary {
           Notification n = r.notification();
           failed.add(
               m.modelId()
-                  + "/"
-                  + inc.incidentId()
+                  + " "
+                  + inc.name()
                   + " to "
                   + n.notifierName()
                   + " ("
@@ -339,9 +353,9 @@ final class ExecutiveSummary {
         }
       }
     }
-    String named = String.join(", ", failed.subList(0, Math.min(MAX_NAMED, failed.size())));
+    String named = String.join("; ", failed.subList(0, Math.min(MAX_NAMED, failed.size())));
     if (failed.size() > MAX_NAMED) {
-      named += ", and " + (failed.size() - MAX_NAMED) + " more (see the incidents of each model)";
+      named += "; and " + (failed.size() - MAX_NAMED) + " more (see the incidents of each model)";
     }
     row(
         w,

@@ -16,6 +16,9 @@ import java.util.stream.Collectors;
  * state of their corrective actions, the clauses and controls with evidence, and the trend against
  * the previous period of equal length when the archive holds it. Then the archive's verification,
  * and a section per model ({@link ModelSection}). Every text from the archive is escaped.
+ *
+ * <p>It prints on A4: in print ({@code @media print}) tables take the page's width and every cell
+ * may wrap anywhere (ids and hashes included), so no table is wider than the page.
  */
 final class HtmlReport {
   /** Problems listed in the page; verification.txt lists them all. */
@@ -31,12 +34,13 @@ final class HtmlReport {
       padding:.25em .6em;text-align:left;vertical-align:top}th{background:#f1f4f8}
       td.num{text-align:right;font-variant-numeric:tabular-nums}
       table.kv th{width:13em}.muted{color:#5b6776}.note{color:#5b6776;font-size:.92em}
-      .status{font-weight:600}.status.ok,.status.served,.status.resolved,.status.verified{color:#2e7d32}
+      .status{font-weight:600}.status.ok,.status.met,.status.resolved,.status.verified{color:#2e7d32}
       .status.warning{color:#b55d00}.status.critical,.status.gap,.status.open,
       .status.not-verified{color:#c62828}.status.insufficient-data{color:#5b6776}
       .status.closed,.status.verified-effective{color:#2e7d32}.status.overdue,.status.ineffective,
       .status.major{color:#c62828}.status.pending,.status.minor{color:#b55d00}
-      .status.observation,.status.ungraded,.status.none{color:#5b6776}
+      .status.observation,.status.ungraded,.status.none,.status.not-exercised{color:#5b6776}
+      td.gap-reasons ul{margin:0;padding-left:1.1em}
       .status.delivered,span.delivered{color:#2e7d32}.status.failed-permanent,
       .status.failed-exhausted,.status.dropped,span.failed{color:#c62828}
       tr.failed td{background:#fdecea}caption{text-align:left;font-weight:600;padding:.2em 0}
@@ -46,11 +50,16 @@ final class HtmlReport {
       figure{margin:1em 0}figcaption{font-size:.95em;margin-bottom:.2em}
       svg.chart{background:#fff;max-width:100%;height:auto}
       svg.chart .frame{fill:none;stroke:#c3cad4}svg.chart .series{fill:none;stroke:#1f5fa8;
-      stroke-width:1.6}svg.chart .threshold{stroke:#c62828;stroke-dasharray:5 4;fill:none;
-      stroke-width:1.2}svg.chart .threshold-label,svg.chart .axis{font-size:11px;fill:#5b6776}
+      stroke-width:1.6}svg.chart .threshold{stroke-dasharray:5 4;fill:none;stroke-width:1.2}svg.chart .threshold-label,svg.chart .axis{font-size:11px;fill:#5b6776}
       svg.chart .point{fill:#1f5fa8}svg.chart .breach.warning{fill:#ef8a00}
-      svg.chart .breach.critical{fill:#c62828}
-      details{margin:.3em 0}code{font-size:.92em}
+      svg.chart .breach.critical{fill:#c62828}svg.chart .threshold.warning{stroke:#ef8a00}
+      svg.chart .threshold.critical{stroke:#c62828}svg.chart .threshold-label.warning{fill:#b55d00}
+      svg.chart .threshold-label.critical{fill:#c62828}svg.chart .tick{stroke:#eef1f5}
+      details{margin:.3em 0}code{font-size:.92em}td,th{overflow-wrap:anywhere}
+      @page{size:A4;margin:12mm}
+      @media print{body{max-width:none;padding:0;font-size:8.5pt}table{width:100%}
+      th,td{padding:.15em .3em}table.kv th{width:9em}h2{break-after:avoid}
+      tr,figure{break-inside:avoid}svg.chart{width:100%;height:auto}.banner{border:1px solid #d5dbe3}}
       """;
 
   private HtmlReport() {}

@@ -100,6 +100,28 @@ final class IncidentHistory {
     return "";
   }
 
+  /**
+   * The incident in words where it is listed among others, after its model: series, severity,
+   * latest summary (without the model it starts with) and id, e.g. {@code psi[income] (critical):
+   * psi of income is 0.3689 ... [18d8d964-...]}.
+   */
+  String name() {
+    String series = seriesText();
+    String summary = summary();
+    String model = events.isEmpty() ? null : events.get(0).modelId() + ": ";
+    if (summary != null && model != null && summary.startsWith(model)) {
+      summary = summary.substring(model.length()); // listed after its model already
+    }
+    return (series.isEmpty() ? "incident" : series)
+        + " ("
+        + severity()
+        + ")"
+        + (summary == null ? "" : ": " + summary)
+        + " ["
+        + incidentId
+        + "]";
+  }
+
   /** The highest severity any event had (critical over warning), or "unknown". */
   String severity() {
     return severity == null ? "unknown" : severity;

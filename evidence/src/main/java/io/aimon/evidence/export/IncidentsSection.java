@@ -120,6 +120,7 @@ final class IncidentsSection {
             + " of the latest action applied, and whether it was closed. Open with grade major is"
             + " overdue.</p>\n<table class=\"corrective-actions\">\n<tr>"
             + Html.th("incident")
+            + Html.th("series")
             + Html.th("grade in effect")
             + Html.th("acknowledged")
             + Html.th("root cause")
@@ -135,6 +136,7 @@ final class IncidentsSection {
               + Html.esc(inc.incidentId())
               + "\">"
               + Html.td(inc.incidentId())
+              + Html.td(inc.seriesText())
               + "<td class=\"ca-grade\">"
               + Html.status(s.grade())
               + Html.esc(s.gradeNote())
@@ -162,8 +164,9 @@ final class IncidentsSection {
             + Html.esc(inc.incidentId())
             + "\">\n<summary>"
             + Html.esc(
-                "Lifecycle of "
+                "Lifecycle of incident "
                     + inc.incidentId()
+                    + (inc.seriesText().isEmpty() ? "" : " " + inc.seriesText())
                     + " ("
                     + Fmt.plural(inc.events().size(), "event")
                     + (inc.notifications().isEmpty()

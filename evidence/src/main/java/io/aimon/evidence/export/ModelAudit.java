@@ -3,6 +3,7 @@ package io.aimon.evidence.export;
 import io.aimon.evidence.EvidenceKind;
 import io.aimon.evidence.EvidenceRecord;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +39,9 @@ final class ModelAudit {
   private long archiveStart = Long.MAX_VALUE;
   private long archiveEnd = Long.MIN_VALUE;
   private Coverage coverage;
+  private ControlCoverage controls;
+  private long checksOutsideCoverage;
+  private long breachesOutsideCoverage;
 
   ModelAudit(String modelId) {
     this.modelId = modelId;
@@ -77,7 +81,9 @@ final class ModelAudit {
 
   /** Adds the selected records, in chain order, and computes coverage for the period. */
   void finish(List<ExportRecord> selected, long from, long to) {
-    List<Coverage.Window> windows = new ArrayList<>();
+    List<ExportRecord> coverageRecords = new ArrayList<>();
+    // check records per window [start, end): [checks, breaches]
+    Map<List<Long>, long[]> windowChecks = new LinkedHashMap<>();
     for (ExportRecord r : selected) {
       records.add(r);
       kindCounts.merge(r.kind(), 1L, Long::sum);
@@ -89,17 +95,13 @@ final class ModelAudit {
         case CHECK -> {
           series.computeIfAbsent(r.series(), Series::new).add(r);
           statusCounts.merge(r.status() == null ? "unknown" : r.status(), 1L, Long::sum);
+          long[] c =
+              windowChecks.computeIfAbsent(
+                  Arrays.asList(r.windowStart(), r.windowEnd()), k -> new long[2]);
+          c[0]++;
+          c[1] += r.breach() ? 1 : 0;
         }
-        case COVERAGE -> {
-          Double events = r.n() == null ? null : Double.valueOf(r.n());
-          windows.add(
-              new Coverage.Window(
-                  r.windowStart(),
-                  r.windowEnd(),
-                  events == null ? 0 : events.longValue(),
-                  r.checks(),
-                  r.breaches()));
-        }
+        case COVERAGE -> coverageRecords.add(r);
         case STATE_LOSS -> stateLosses.add(r);
         case INCIDENT, NOTIFICATION, CORRECTIVE_ACTION -> {
           if (r.incidentId() != null) {
@@ -107,6 +109,22 @@ final class ModelAudit {
           }
         }
       }
+    }
+    List<Coverage.Window> windows = new ArrayList<>();
+    for (ExportRecord r : coverageRecords) {
+      Double events = r.n() == null ? null : Double.valueOf(r.n());
+      long[] c = windowChecks.remove(Arrays.asList(r.windowStart(), r.windowEnd()));
+      windows.add(
+          new Coverage.Window(
+              r.windowStart(),
+              r.windowEnd(),
+              events == null ? 0 : events.longValue(),
+              c == null ? 0 : c[0],
+              c == null ? 0 : c[1]));
+    }
+    for (long[] c : windowChecks.values()) {
+      checksOutsideCoverage += c[0];
+      breachesOutsideCoverage += c[1];
     }
     long span = 0;
     long most = 0;
@@ -118,6 +136,7 @@ final class ModelAudit {
     }
     coverage =
         Coverage.of(windows, span, archiveFirstCoverageEnd, archiveLastCoverageEnd, from, to);
+    controls = ControlCoverage.of(this);
   }
 
   private void countId(String id, EvidenceKind kind) {
@@ -179,8 +198,27 @@ final class ModelAudit {
     return Collections.unmodifiableSet(keyIds);
   }
 
+  /**
+   * Its windows of the period with their events, and with the checks and breaches of the check
+   * records of each window (all metrics, also those judged after the window closed).
+   */
   Coverage coverage() {
     return coverage;
+  }
+
+  /** Check records of the period whose window has no coverage record in the period. */
+  long checksOutsideCoverage() {
+    return checksOutsideCoverage;
+  }
+
+  /** Breaching check records among {@link #checksOutsideCoverage()}. */
+  long breachesOutsideCoverage() {
+    return breachesOutsideCoverage;
+  }
+
+  /** Its clauses and controls with their evidence and gaps ({@link ControlCoverage}). */
+  ControlCoverage controls() {
+    return controls;
   }
 
   PeriodTotals current() {

@@ -1,17 +1,14 @@
 package io.aimon.evidence.export;
 
 import io.aimon.evidence.EvidenceKind;
-import io.aimon.evidence.Iso42001;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -98,10 +95,19 @@ final class ModelSection {
                 + (c.windowMillis() > 0 ? " of " + Fmt.duration(c.windowMillis()) : "")
                 + " covered, "
                 + Fmt.plural(c.events(), "event")
-                + " evaluated, "
+                + " evaluated; their windows' check records: "
                 + Fmt.plural(c.checks(), "check")
                 + ", "
                 + Fmt.plural(c.breaches(), "breach")
+                + " (all metrics: drift, data quality, performance and fairness, also those"
+                + " judged after the window closed)"
+                + (m.checksOutsideCoverage() == 0
+                    ? ""
+                    : "; "
+                        + Fmt.plural(m.checksOutsideCoverage(), "more check")
+                        + ", "
+                        + Fmt.plural(m.breachesOutsideCoverage(), "breach")
+                        + ", in windows without a coverage record")
                 + ". "));
     w.write(
         c.contiguous()
@@ -321,58 +327,62 @@ final class ModelSection {
   }
 
   private static void clauses(ModelAudit m, Writer w) throws IOException {
-    w.write("<h3>ISO/IEC 42001 clause mapping</h3>\n");
-    Set<String> ids = new LinkedHashSet<>(Iso42001.titles().keySet());
-    ids.addAll(m.idCounts().keySet());
+    w.write("<h3>ISO/IEC 42001 controls (statement of applicability)</h3>\n");
+    controlTable(m.controls(), "clauses", w);
+  }
+
+  /**
+   * The table of a {@link ControlCoverage}: per clause and control its records of the period by
+   * kind, its status (met, gap, not exercised) and every gap with its reason.
+   */
+  static void controlTable(ControlCoverage view, String cssClass, Writer w) throws IOException {
     w.write(
-        "<table class=\"clauses\">\n<tr>"
+        "<p class=\"note\">A control is met when records of the period serve it and nothing in"
+            + " them shows it was not met; each gap gives its reason. Not exercised: only incidents"
+            + " call for it, and the period had none.</p>\n<table class=\""
+            + cssClass
+            + "\">\n<tr>"
             + Html.th("clause / control")
             + Html.th("title")
             + Html.th("records in the period")
             + Html.th("by kind")
             + Html.th("status")
+            + Html.th("gaps and their reasons")
             + "</tr>\n");
-    for (String id : ids) {
-      long n = m.idCounts().getOrDefault(id, 0L);
-      String title = Iso42001.titles().getOrDefault(id, "(not in the current mapping)");
+    for (ControlCoverage.Control c : view.controls()) {
       StringBuilder kinds = new StringBuilder();
-      m.idKindCounts(id)
+      c.byKind()
           .forEach(
-              (k, c) -> kinds.append(kinds.length() == 0 ? "" : ", ").append(k.code() + " " + c));
-      String byKind =
-          n > 0
-              ? Html.td(kinds.toString())
-              : "<td class=\"muted\">" + Html.esc(expected(id)) + "</td>";
+              (k, n) -> kinds.append(kinds.length() == 0 ? "" : ", ").append(k.code() + " " + n));
+      StringBuilder gaps = new StringBuilder();
+      for (ControlCoverage.Gap g : c.gaps()) {
+        gaps.append("<li data-reason=\"")
+            .append(g.reason().code())
+            .append("\"><code>")
+            .append(g.reason().code())
+            .append("</code> ")
+            .append(Html.esc(g.text()))
+            .append("</li>");
+      }
+      boolean gap = c.status() == ControlCoverage.Status.GAP;
       w.write(
           "<tr"
-              + (n == 0 ? " class=\"gap\"" : "")
+              + (gap ? " class=\"gap\"" : "")
               + " data-id=\""
-              + Html.esc(id)
+              + Html.esc(c.id())
+              + "\" data-status=\""
+              + Html.cssClass(c.status().text())
               + "\">"
-              + Html.td(id)
-              + Html.td(title)
-              + Html.num(n)
-              + byKind
+              + Html.td(c.id())
+              + Html.td(c.title())
+              + Html.num(c.records())
+              + Html.td(kinds.toString())
               + "<td class=\"status-cell\">"
-              + (n == 0 ? "<span class=\"status gap\">GAP</span>" : Html.status("served"))
+              + (gap ? "<span class=\"status gap\">GAP</span>" : Html.status(c.status().text()))
+              + "</td><td class=\"gap-reasons\">"
+              + (gaps.length() == 0 ? "" : "<ul>" + gaps + "</ul>")
               + "</td></tr>\n");
     }
     w.write("</table>\n");
-  }
-
-  /**
-   * The kinds of record that serve {@code id} in the current mapping: "expected: incident, ...".
-   */
-  private static String expected(String id) {
-    List<String> kinds = new ArrayList<>();
-    for (EvidenceKind k : EvidenceKind.values()) {
-      if (k == EvidenceKind.STATE_LOSS) {
-        continue; // serves 9.1 and 10.2 when a run lost its state, never expected
-      }
-      if (Iso42001.clauses(k).contains(id) || Iso42001.controls(k).contains(id)) {
-        kinds.add(k.code());
-      }
-    }
-    return kinds.isEmpty() ? "" : "expected: " + String.join(", ", kinds);
   }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * {@code oscal-assessment-results.json}: the export as an OSCAL 1.0.6 assessment-results document
@@ -21,8 +20,9 @@ import java.util.TreeSet;
  * <ul>
  *   <li>{@code local-definitions.components}: one component per model (the subject of its
  *       observations; its UUID depends on the model id only, so it is the same in every export).
- *   <li>{@code reviewed-controls}: every ISO/IEC 42001 clause and control id the selected records
- *       serve (all of {@link Iso42001#titles()} when none), as OSCAL tokens ({@link #controlId}).
+ *   <li>{@code reviewed-controls}: every ISO/IEC 42001 clause and control id of the control
+ *       coverage ({@link ControlCoverage}: those of {@link Iso42001#titles()}, then ids only older
+ *       records carry), as OSCAL tokens ({@link #controlId}).
  *   <li>{@code observations}: per model and metric, the check results (method TEST) with counts by
  *       status and each series' last value vs threshold; per model, the window coverage; per
  *       incident with notification records, how it was communicated (ISO/IEC 42001 A.8.4, method
@@ -36,7 +36,9 @@ import java.util.TreeSet;
  *       incident with corrective-action records only: once closed), naming its risk in {@code
  *       related-risks}, and in {@code related-observations} its metric's observation and the
  *       observation of how it was communicated; props say whether it was notified and how many
- *       deliveries failed, remarks list its events, deliveries and corrective actions.
+ *       deliveries failed, remarks list its events, deliveries and corrective actions. Then one per
+ *       clause and control, the statement of applicability: met, not exercised, or a gap with a
+ *       {@code gap-reason} prop per reason ({@link #controlFindings}).
  * </ul>
  *
  * <p>The assessment plan is aimon's monitoring configuration, which has no OSCAL form: {@code
@@ -211,6 +213,7 @@ final class OscalAssessmentResults {
       }
       findings(m, obs, risk, findings);
     }
+    controlFindings(findings);
     setIfAny(r, "observations", observations);
     setIfAny(r, "risks", risks);
     setIfAny(r, "findings", findings);
@@ -237,22 +240,16 @@ final class OscalAssessmentResults {
 
   private ObjectNode reviewedControls() {
     Set<String> ids = new LinkedHashSet<>();
-    Set<String> seen = new TreeSet<>();
-    data.models().values().forEach(m -> seen.addAll(m.idCounts().keySet()));
-    for (String id : Iso42001.titles().keySet()) {
-      if (seen.isEmpty() || seen.contains(id)) {
-        ids.add(id);
-      }
-    }
-    ids.addAll(seen);
+    data.controls().controls().forEach(c -> ids.add(c.id()));
     ObjectNode rc = JsonOutput.object();
     ArrayNode include = JsonOutput.array();
     ids.forEach(id -> include.addObject().put("control-id", controlId(id)));
     rc.putArray("control-selections").addObject().set("include-controls", include);
     rc.put(
         "remarks",
-        "ISO/IEC 42001:2023 clauses and Annex A controls the exported evidence serves; ids are"
-            + " lower case, clause numbers prefixed with clause-.");
+        "ISO/IEC 42001:2023 clauses and Annex A controls aimon's evidence serves (the findings"
+            + " say which were met, not exercised or a gap); ids are lower case, clause numbers"
+            + " prefixed with clause-.");
     return rc;
   }
 
@@ -355,6 +352,51 @@ final class OscalAssessmentResults {
             .append(a.summary() == null ? "" : ": " + a.summary().replace('\n', ' '));
       }
       f.put("remarks", remarks.toString());
+    }
+  }
+
+  /**
+   * One finding per clause and control over all models (the statement of applicability, {@link
+   * ControlCoverage}): {@code satisfied} (reason {@code pass}) when met, {@code not-satisfied}
+   * (reason {@code fail}) with a {@code gap-reason} prop per gap and the gaps in its remarks, and
+   * {@code satisfied} with reason {@code other} when not exercised (no incident called for it).
+   */
+  private void controlFindings(ArrayNode out) {
+    for (ControlCoverage.Control c : data.controls().controls()) {
+      ObjectNode f = out.addObject();
+      f.put("uuid", uuid("control|" + c.id()));
+      f.put("title", "ISO/IEC 42001 " + c.id() + " " + c.title() + ": " + c.status().text());
+      f.put(
+          "description",
+          switch (c.status()) {
+            case MET -> Fmt.plural(c.records(), "record") + " of the period serve it; no gap.";
+            case NOT_EXERCISED ->
+                "Not exercised: only incidents call for it and the period had none.";
+            case GAP -> Fmt.plural(c.gaps().size(), "gap") + " in the period; see the remarks.";
+          });
+      ArrayNode props = JsonOutput.array();
+      prop(props, "control-id", c.id());
+      prop(props, "control-status", c.status().text());
+      prop(props, "records", Long.toString(c.records()));
+      c.byKind().forEach((k, n) -> prop(props, "records-" + k.code().replace('_', '-'), n + ""));
+      c.gaps().forEach(g -> prop(props, "gap-reason", g.reason().code()));
+      setIfAny(f, "props", props);
+      ObjectNode target = f.putObject("target");
+      target.put("type", "objective-id");
+      target.put("target-id", controlId(c.id()));
+      ObjectNode status = target.putObject("status");
+      boolean gap = c.status() == ControlCoverage.Status.GAP;
+      status.put("state", gap ? "not-satisfied" : "satisfied");
+      status.put(
+          "reason", gap ? "fail" : c.status() == ControlCoverage.Status.MET ? "pass" : "other");
+      StringBuilder remarks = new StringBuilder();
+      for (ControlCoverage.Gap g : c.gaps()) {
+        remarks.append(remarks.length() == 0 ? "" : "\n").append(g.reason().code()).append(": ");
+        remarks.append(g.text());
+      }
+      if (remarks.length() > 0) {
+        f.put("remarks", remarks.toString());
+      }
     }
   }
 

@@ -234,7 +234,14 @@ final class OscalObservations {
     List<ExportRecord> deliveries = c.deliveries();
     ObjectNode o = JsonOutput.object();
     o.put("uuid", communicationUuid(model, inc.incidentId()));
-    o.put("title", "Communication of incident " + inc.incidentId() + " of model " + model);
+    String series = inc.seriesText();
+    o.put(
+        "title",
+        "Communication of incident "
+            + inc.incidentId()
+            + (series.isEmpty() ? "" : " (" + series + ")")
+            + " of model "
+            + model);
     o.put(
         "description",
         "Incident "

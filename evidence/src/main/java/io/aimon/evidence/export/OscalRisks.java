@@ -69,8 +69,14 @@ final class OscalRisks {
     CorrectiveActionStatus s = inc.corrective();
     ObjectNode r = JsonOutput.object();
     r.put("uuid", riskUuid(modelId, inc.incidentId()));
-    r.put("title", "Corrective action of incident " + inc.incidentId() + " of model " + modelId);
     String series = inc.seriesText();
+    r.put(
+        "title",
+        "Corrective action of incident "
+            + inc.incidentId()
+            + (series.isEmpty() ? "" : " (" + series + ")")
+            + " of model "
+            + modelId);
     r.put(
         "description",
         "Nonconformity: "

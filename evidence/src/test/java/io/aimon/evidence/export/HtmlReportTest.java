@@ -86,7 +86,10 @@ class HtmlReportTest {
     assertTrue(
         text(html, "summary-integrity")
             .startsWith("verified 2 models, 77 records, 16 manifests: intact"));
-    assertTrue(text(html, "summary-clauses").startsWith("6 of 6 clauses and controls served"));
+    assertEquals(
+        "5 of 6 clauses and controls met; 1 with a GAP: A.8.4 (incident_not_communicated: 2"
+            + " incidents); see the control coverage below",
+        text(html, "summary-clauses"));
     assertTrue(text(html, "summary-trend").contains("No trend"), "no evidence before T0");
   }
 
@@ -133,7 +136,8 @@ class HtmlReportTest {
     assertEquals(5, html.split("<svg class=\"chart\"", -1).length - 1);
     for (String svg : charts) {
       assertTrue(svg.contains("<polyline class=\"series\""), svg);
-      assertTrue(svg.contains("class=\"threshold\""), svg);
+      assertTrue(svg.contains("<line class=\"threshold warning\""), svg);
+      assertTrue(svg.contains("<g class=\"legend\">"), svg);
     }
     String credit = section(html, "credit-risk");
     assertTrue(credit.contains("<title>psi[income]</title>"));
@@ -145,8 +149,15 @@ class HtmlReportTest {
             .filter(c -> c.contains("<title>psi[income]</title>"))
             .findFirst()
             .orElseThrow();
-    assertEquals(2, psi.split("<line class=\"threshold\"", -1).length - 1);
-    assertEquals(2, psi.split("class=\"point breach critical\"", -1).length - 1);
+    assertEquals(1, psi.split("<line class=\"threshold warning\"", -1).length - 1);
+    assertEquals(1, psi.split("<line class=\"threshold critical\"", -1).length - 1);
+    assertTrue(psi.contains(">warning 0.1</text>"), psi);
+    assertTrue(psi.contains(">critical 0.25</text>"), psi);
+    // the legend names both levels and the critical breaches
+    assertTrue(psi.contains(">warning threshold</text>"), psi);
+    assertTrue(psi.contains(">critical threshold</text>"), psi);
+    assertTrue(psi.contains(">critical window</text>"), psi);
+    assertEquals(2, psi.split("<circle class=\"point breach critical\"", -1).length - 1);
   }
 
   @Test
@@ -175,7 +186,9 @@ class HtmlReportTest {
     assertTrue(psi.contains("<td>2026-01-02T12:00:00Z</td>"), "resolved");
     assertTrue(psi.contains("<a href=\"" + RUNBOOK + "\" rel=\"noopener noreferrer\">runbook</a>"));
     assertTrue(
-        credit.contains("Lifecycle of inc-psi-income (3 events, 1 corrective-action record)"));
+        credit.contains(
+            "Lifecycle of incident inc-psi-income psi[income] (3 events, 1 corrective-action"
+                + " record)"));
     assertTrue(
         credit.contains(
             "<tr><td>2026-01-02T12:00:00Z</td><td>alice</td><td>action_recorded</td>"
@@ -189,28 +202,41 @@ class HtmlReportTest {
             .contains("<span class=\"status open\">open</span>"));
   }
 
+  /** The row of control {@code id} in {@code html}'s first control table. */
+  private static String controlRow(String html, String id) {
+    int at = html.indexOf("data-id=\"" + id + "\"");
+    assertTrue(at >= 0, id);
+    return html.substring(html.lastIndexOf("<tr", at), html.indexOf("</tr>", at));
+  }
+
   @Test
-  void clauseMappingFlagsControlsWithoutEvidenceAsGap() throws IOException {
+  void controlTableShowsEachGapWithItsReason() throws IOException {
     String html = report();
+    // credit-risk's two incidents were never notified: A.8.4 has records but is a gap
+    String credit = section(html, "credit-risk");
+    String a84 = controlRow(credit, "A.8.4");
+    assertTrue(a84.startsWith("<tr class=\"gap\" data-id=\"A.8.4\" data-status=\"gap\">"), a84);
+    assertTrue(a84.contains(">GAP</span>"), a84);
+    assertTrue(a84.contains("<li data-reason=\"incident_not_communicated\">"), a84);
+    assertTrue(
+        a84.contains("2 incidents never communicated (no notification delivered): psi[income]"),
+        a84);
+    assertTrue(controlRow(credit, "A.6.2.6").contains(">met</span>"));
+    // churn had no incident: 10.2 and A.8.4 are not exercised, not met and not gaps
     String churn = section(html, "churn");
     for (String id : List.of("10.2", "A.8.4")) {
-      int at = churn.indexOf("data-id=\"" + id + "\"");
-      String row = churn.substring(churn.lastIndexOf("<tr", at), churn.indexOf("</tr>", at));
-      assertTrue(row.startsWith("<tr class=\"gap\""), row);
+      String row = controlRow(churn, id);
+      assertTrue(row.contains("data-status=\"not-exercised\""), row);
       assertTrue(row.contains("<td class=\"num\">0</td>"), row);
-      assertTrue(row.contains(">GAP</span>"), row);
+      assertFalse(row.contains("GAP"), row);
     }
-    // a gap names the kinds of record that would serve it
-    assertTrue(churn.contains("<td class=\"muted\">expected: incident, notification</td>"));
+    assertTrue(controlRow(churn, "A.6.2.6").contains("<td class=\"num\">16</td><td>check 16</td>"));
+    assertFalse(churn.contains(">GAP</span>"));
+    // the summary's table over all models has the gap too, its incidents named by model
+    String summary = html.substring(0, html.indexOf("class=\"model\""));
     assertTrue(
-        churn.contains(
-            "<td class=\"muted\">expected: incident, notification, corrective_action</td>"));
-    int served = churn.indexOf("data-id=\"A.6.2.6\"");
-    assertTrue(
-        churn
-            .substring(served, churn.indexOf("</tr>", served))
-            .contains("<td class=\"num\">16</td><td>check 16</td>"));
-    assertFalse(section(html, "credit-risk").contains(">GAP</span>"));
+        controlRow(summary, "A.8.4").contains("credit-risk psi[income] (critical)"),
+        controlRow(summary, "A.8.4"));
   }
 
   @Test

@@ -107,7 +107,8 @@ class NotificationExportTest {
     assertEquals(
         "2 notified, 1 not notified (1 without a notification record in the period: the alert job"
             + " may not run, or notification evidence may not be configured); deliveries to"
-            + " notifiers: 7 delivered, 1 failed: credit-risk/inc-accuracy to webhook"
+            + " notifiers: 7 delivered, 1 failed: credit-risk accuracy (critical): accuracy is 0.7"
+            + " (critical) in window 4 [inc-accuracy] to webhook"
             + " (failed_exhausted)",
         text(html, "summary-communication"));
     assertTrue(
@@ -142,7 +143,9 @@ class NotificationExportTest {
   @Test
   void eachIncidentsLifecycleListsItsDeliveriesWithFailuresMarked() throws IOException {
     String credit = section(report(), CREDIT);
-    assertTrue(credit.contains("Lifecycle of " + INC_FAILED + " (2 events, 4 notifications)"));
+    assertTrue(
+        credit.contains(
+            "Lifecycle of incident " + INC_FAILED + " accuracy (2 events, 4 notifications)"));
     assertEquals(
         List.of(
             "delivered: 2026-01-01T18:00:00Z | opened | oncall-alertmanager | delivered | 1 |"
@@ -169,7 +172,9 @@ class NotificationExportTest {
             "delivered: 2026-01-02T00:00:00Z | resolved | slack | delivered | 1 | HTTP 200 | 24"),
         deliveries(credit, INC_NOTIFIED));
     assertEquals(List.of(), deliveries(credit, INC_SILENT));
-    assertTrue(credit.contains("Lifecycle of " + INC_SILENT + " (1 event)"));
+    assertTrue(
+        credit.contains(
+            "Lifecycle of incident " + INC_SILENT + " demographic_parity_ratio (1 event)"));
   }
 
   @Test
@@ -181,23 +186,37 @@ class NotificationExportTest {
             "45 records in the period (check 24, coverage 8, incident 5, notification 8,"
                 + " corrective_action 0, state_loss 0), seqs 1..45."),
         credit);
-    assertEquals(
-        "<td>A.8.4</td><td>Communication of incidents</td><td class=\"num\">13</td>"
-            + "<td>incident 5, notification 8</td>"
-            + "<td class=\"status-cell\"><span class=\"status served\">served</span></td>",
-        clauseRow(credit, "A.8.4"));
+    // records serve A.8.4, but one incident was never notified: a gap, with its reason
+    String a84 = clauseRow(credit, "A.8.4");
+    assertTrue(
+        a84.startsWith(
+            "<td>A.8.4</td><td>Communication of incidents</td><td class=\"num\">13</td>"
+                + "<td>incident 5, notification 8</td>"
+                + "<td class=\"status-cell\"><span class=\"status gap\">GAP</span></td>"),
+        a84);
+    assertTrue(
+        a84.contains(
+            "<li data-reason=\"incident_not_communicated\"><code>incident_not_communicated</code>"
+                + " 1 incident never communicated (no notification delivered):"
+                + " demographic_parity_ratio (warning)"),
+        a84);
     assertTrue(clauseRow(credit, "10.2").contains("<td>incident 5, notification 8</td>"));
-    // churn has no incident: A.8.4 is a gap, and the row says which records would serve it
+    // churn has no incident: A.8.4 is not exercised (nothing to communicate), not a gap
     assertEquals(
-        "<td>A.8.4</td><td>Communication of incidents</td><td class=\"num\">0</td>"
-            + "<td class=\"muted\">expected: incident, notification</td>"
-            + "<td class=\"status-cell\"><span class=\"status gap\">GAP</span></td>",
+        "<td>A.8.4</td><td>Communication of incidents</td><td class=\"num\">0</td><td></td>"
+            + "<td class=\"status-cell\"><span class=\"status not-exercised\">not"
+            + " exercised</span></td><td class=\"gap-reasons\"></td>",
         clauseRow(section(html, CHURN), "A.8.4"));
-    assertTrue(text(html, "summary-clauses").startsWith("6 of 6 clauses and controls served"));
+    assertTrue(
+        text(html, "summary-clauses")
+            .startsWith(
+                "5 of 6 clauses and controls met; 1 with a GAP: A.8.4"
+                    + " (incident_not_communicated: 1 incident)"),
+        text(html, "summary-clauses"));
   }
 
   private static String clauseRow(String html, String id) {
-    int at = html.indexOf("data-id=\"" + id + "\">");
+    int at = html.indexOf("data-id=\"" + id + "\"");
     assertTrue(at >= 0, id);
     return html.substring(html.indexOf('>', at) + 1, html.indexOf("</tr>", at));
   }
@@ -281,7 +300,7 @@ class NotificationExportTest {
 
     JsonNode failed = communication.get(INC_FAILED);
     assertEquals(
-        "Communication of incident inc-accuracy of model credit-risk",
+        "Communication of incident inc-accuracy (accuracy) of model credit-risk",
         failed.get("title").asText());
     assertEquals("EXAMINE", failed.at("/methods/0").asText());
     assertEquals("finding", failed.at("/types/0").asText(), "a delivery failed");
@@ -325,7 +344,9 @@ class NotificationExportTest {
     // each finding names the observation of its communication, when there is one
     Map<String, JsonNode> findings = new HashMap<>();
     for (JsonNode f : result.get("findings")) {
-      findings.put(prop(f, "incident-id"), f);
+      if (prop(f, "incident-id") != null) {
+        findings.put(prop(f, "incident-id"), f);
+      }
     }
     assertEquals(3, findings.size());
     JsonNode failedFinding = findings.get(INC_FAILED);
@@ -338,7 +359,7 @@ class NotificationExportTest {
     assertEquals(
         List.of(
             "accuracy of model credit-risk",
-            "Communication of incident inc-accuracy of model credit-risk"),
+            "Communication of incident inc-accuracy (accuracy) of model credit-risk"),
         related);
     assertEquals("notified", prop(failedFinding, "communication"));
     assertEquals("1", prop(failedFinding, "deliveries-failed"));

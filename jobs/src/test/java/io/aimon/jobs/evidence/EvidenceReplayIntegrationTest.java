@@ -17,6 +17,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -151,7 +153,21 @@ class EvidenceReplayIntegrationTest {
     assertTrue(verification.contains("result: VERIFIED: "), verification);
     assertTrue(verification.contains(" manifests: intact\n"), verification);
     String html = Files.readString(bundle.resolve("report.html"));
-    assertTrue(html.contains("<svg class=\"chart\""), "charts in the report");
+    assertTrue(html.contains("<svg class=\"chart"), "charts in the report");
+    assertTrue(
+        html.contains("<svg class=\"chart log\""), "ks and chi_square p-values on a log axis");
+    countsAgreeWithTheRecords(html, bundle);
+    // the replay has no notifier: its incidents were never communicated, so A.8.4 is a gap
+    long incidents = kpi(html, "kpi-incidents");
+    assertTrue(incidents > 0, "the Adult production stream opens incidents");
+    assertEquals(0, kpi(html, "kpi-incidents-notified"));
+    assertTrue(
+        text(html, "summary-clauses")
+            .contains(
+                "A.8.4 (incident_not_communicated: "
+                    + (incidents == 1 ? "1 incident" : incidents + " incidents")
+                    + ")"),
+        text(html, "summary-clauses"));
 
     // a real headless Chromium renders the report to a PNG
     ChromiumRender.Result rendered = ChromiumRender.render(bundle.resolve("report.html"), dir);
@@ -162,10 +178,96 @@ class EvidenceReplayIntegrationTest {
         rendered.nonWhiteShare() > 0.01,
         "the page rendered: " + rendered.nonWhiteShare() + " of pixels not white");
     assertTrue(rendered.dom().contains("class=\"chart\""), "chart elements in the rendered DOM");
-    assertTrue(rendered.dom().contains("class=\"threshold\""), "threshold lines drawn");
+    assertTrue(rendered.dom().contains("class=\"threshold warning\""), "threshold lines drawn");
     System.out.printf(
         "Chromium rendered report.html to %s (%d x %d, %.1f%% of pixels not white)%n",
         rendered.png(), rendered.width(), rendered.height(), 100 * rendered.nonWhiteShare());
+
+    // and prints it on A4 with no table (or anything else) wider than the page
+    ChromiumRender.PrintLayout print =
+        ChromiumRender.printLayout(bundle.resolve("report.html"), dir);
+    assertTrue(print.pdfPages() >= 1, "a PDF was printed: " + print.pdfPages() + " pages");
+    assertEquals(
+        ChromiumRender.A4_PRINTABLE_PX, print.pageWidth(), 20, "laid out at A4's printable width");
+    assertEquals(
+        List.of(),
+        print.tooWide().subList(0, Math.min(20, print.tooWide().size())),
+        print.tooWide().size() + " elements wider than the A4 page, the first 20");
+    System.out.printf(
+        "Chromium printed report.html on %d A4 pages; laid out %.0f px wide, nothing wider%n",
+        print.pdfPages(), print.pageWidth());
+  }
+
+  /** The number in the element with id {@code id}. */
+  private static long kpi(String html, String id) {
+    return Long.parseLong(text(html, id).strip());
+  }
+
+  /** The text of the element with id {@code id}, tags removed. */
+  private static String text(String html, String id) {
+    Matcher m =
+        Pattern.compile(
+                "<(\\w+)[^>]*\\sid=\"" + Pattern.quote(id) + "\"[^>]*>(.*?)</\\1>", Pattern.DOTALL)
+            .matcher(html);
+    assertTrue(m.find(), "no element " + id);
+    return m.group(2).replaceAll("<[^>]+>", "");
+  }
+
+  /**
+   * One set of counts: the summary's check results and breaches, the coverage tables' checks and
+   * breaches (with those of windows without a coverage record), and the checks-by-metric tables all
+   * equal the check records of the bundle.
+   */
+  private static void countsAgreeWithTheRecords(String html, Path bundle) throws IOException {
+    long checks = 0;
+    long breaches = 0;
+    for (JsonNode r : AdultFixtures.readJsonLines(bundle.resolve("records.jsonl"))) {
+      if (r.path("kind").asText().equals("check")) {
+        checks++;
+        String status = r.at("/data/status").asText();
+        breaches += status.equals("warning") || status.equals("critical") ? 1 : 0;
+      }
+    }
+    assertTrue(checks > 0 && breaches > 0, checks + " checks, " + breaches + " breaches");
+    assertEquals(checks, kpi(html, "kpi-checks"));
+    assertEquals(breaches, kpi(html, "kpi-breaching-checks"));
+    long coverageChecks = 0;
+    long coverageBreaches = 0;
+    Matcher table =
+        Pattern.compile("<table class=\"coverage\">(.*?)</table>", Pattern.DOTALL).matcher(html);
+    while (table.find()) {
+      Matcher row =
+          Pattern.compile(
+                  "<tr><td>[^<]*</td><td class=\"num\">\\d+</td><td class=\"num\">\\d+</td>"
+                      + "<td class=\"num\">(\\d+)</td><td class=\"num\">(\\d+)</td></tr>")
+              .matcher(table.group(1));
+      while (row.find()) {
+        coverageChecks += Long.parseLong(row.group(1));
+        coverageBreaches += Long.parseLong(row.group(2));
+      }
+    }
+    Matcher outside =
+        Pattern.compile("(\\d+) more checks?, (\\d+) breach(?:es)?, in windows without a coverage")
+            .matcher(html);
+    while (outside.find()) {
+      coverageChecks += Long.parseLong(outside.group(1));
+      coverageBreaches += Long.parseLong(outside.group(2));
+    }
+    assertEquals(checks, coverageChecks, "coverage tables' checks");
+    assertEquals(breaches, coverageBreaches, "coverage tables' breaches");
+    long byMetric = 0;
+    Matcher t =
+        Pattern.compile("<table class=\"checks\">(.*?)</table>", Pattern.DOTALL).matcher(html);
+    while (t.find()) {
+      Matcher row =
+          Pattern.compile(
+                  "<tr><td>[^<]*</td><td class=\"num\">\\d+</td><td class=\"num\">(\\d+)</td>")
+              .matcher(t.group(1));
+      while (row.find()) {
+        byMetric += Long.parseLong(row.group(1));
+      }
+    }
+    assertEquals(checks, byMetric, "checks by metric");
   }
 
   @Test
