@@ -556,6 +556,20 @@ public final class ConfigKeys {
           ValueTypes.STRING,
           null,
           "Model version recorded in results and evidence; events are not filtered by it.");
+  public static final ConfigKey<String> MODEL_OWNER =
+      key(
+          "models[].owner",
+          ValueTypes.STRING,
+          null,
+          "Who is accountable for monitoring the model and evaluates its results (a team or a"
+              + " person); recorded in the monitoring plan evidence (ISO/IEC 42001 9.1).");
+  public static final ConfigKey<List<String>> MODEL_CONTACTS =
+      key(
+          "models[].contacts",
+          ValueTypes.STRING_LIST,
+          List.of(),
+          "Whom to contact about the model's monitoring (e-mail addresses, on-call handles);"
+              + " recorded in the monitoring plan evidence.");
   public static final ConfigKey<Task> MODEL_TASK =
       key(
           "models[].task",

@@ -37,6 +37,8 @@ import java.util.regex.Pattern;
  *     already merged with the model-level threshold
  * @param alerting the alert policy: the model's {@code alerting} section over the top-level one
  *     over the registry defaults
+ * @param owner who is accountable for monitoring the model and evaluates its results, or null
+ * @param contacts whom to contact about its monitoring; may be empty
  */
 public record ModelConfig(
     String id,
@@ -54,7 +56,9 @@ public record ModelConfig(
     FairnessConfig fairness,
     Map<String, CheckThreshold> checks,
     Map<String, Map<String, CheckThreshold>> featureChecks,
-    AlertingConfig alerting) {
+    AlertingConfig alerting,
+    String owner,
+    List<String> contacts) {
 
   /** The allowed model ids. */
   public static final Pattern ID_PATTERN = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
@@ -118,6 +122,7 @@ public record ModelConfig(
     }
     featureChecks = Collections.unmodifiableMap(fc);
     Objects.requireNonNull(alerting, "alerting");
+    contacts = contacts == null ? List.of() : List.copyOf(contacts);
   }
 
   /** A builder for the model {@code id} with the registry defaults. */
@@ -213,6 +218,8 @@ public record ModelConfig(
     private Map<String, CheckThreshold> checks = Map.of();
     private Map<String, Map<String, CheckThreshold>> featureChecks = Map.of();
     private AlertingConfig alerting = AlertingConfig.defaults();
+    private String owner;
+    private List<String> contacts = List.of();
 
     private Builder(String id) {
       this.id = id;
@@ -311,6 +318,18 @@ public record ModelConfig(
       return this;
     }
 
+    /** Who is accountable for monitoring the model; default none. */
+    public Builder owner(String v) {
+      this.owner = v;
+      return this;
+    }
+
+    /** Whom to contact about its monitoring; default none. */
+    public Builder contacts(List<String> v) {
+      this.contacts = v;
+      return this;
+    }
+
     /**
      * @throws IllegalArgumentException if a value is out of range
      */
@@ -331,7 +350,9 @@ public record ModelConfig(
           fairness,
           checks,
           featureChecks,
-          alerting);
+          alerting,
+          owner,
+          contacts);
     }
   }
 }

@@ -104,6 +104,8 @@ final class ModelParser {
           "expected an id matching " + ModelConfig.ID_PATTERN.pattern() + ", found '" + id + "'");
     }
     String version = m.get(ConfigKeys.MODEL_VERSION);
+    String owner = m.get(ConfigKeys.MODEL_OWNER);
+    List<String> contacts = m.get(ConfigKeys.MODEL_CONTACTS);
     Task task = m.get(ConfigKeys.MODEL_TASK);
     var window = m.get(ConfigKeys.MODEL_WINDOW);
     Integer minSamples = m.get(ConfigKeys.MODEL_MIN_SAMPLES);
@@ -165,7 +167,9 @@ final class ModelParser {
           new FairnessConfig(attributes, minGroupSize, intersections),
           checks,
           featureChecks,
-          alertingConfig);
+          alertingConfig,
+          owner,
+          contacts);
     } catch (IllegalArgumentException e) {
       problems.add(m.line(), m.path(), e.getMessage()); // safety net: mirrors the checks above
       return null;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ConfigValidationTest {
 
   private static final String MODEL_KEYS =
-      "id, version, task, window, min_samples, reference, features, "
+      "id, version, owner, contacts, task, window, min_samples, reference, features, "
           + "score, label, positive_label, labels, fairness, checks, feature_checks, alerting";
 
   private static void assertProblem(String fixture, int line, String key, String message) {

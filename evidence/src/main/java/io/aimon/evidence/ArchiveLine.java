@@ -2,9 +2,10 @@ package io.aimon.evidence;
 
 /**
  * One line of a model's evidence archive: an {@link EvidenceRecord} or a {@link Manifest}, what
- * {@link ChainWriter} emits and the archive's sinks write.
+ * {@link ChainWriter} emits and the archive's sinks write, or a {@link ManifestTimestamp} of a
+ * manifest.
  */
-public sealed interface ArchiveLine permits EvidenceRecord, Manifest {
+public sealed interface ArchiveLine permits EvidenceRecord, Manifest, ManifestTimestamp {
   /** The model whose chain the line belongs to (the archive's {@code model=} partition). */
   String modelId();
 

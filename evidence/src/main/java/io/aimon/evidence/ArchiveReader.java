@@ -53,6 +53,9 @@ final class ArchiveReader {
   /** A readable manifest line. */
   record ManifestLine(Manifest manifest, String json, Pos pos) {}
 
+  /** A readable time stamp line. */
+  record TimestampLine(ManifestTimestamp stamp, Pos pos) {}
+
   /**
    * An unreadable line (or a skipped file) and, when the line told, the model it is of. Its finding
    * is on line 0 when it is about the whole file.
@@ -64,6 +67,7 @@ final class ArchiveReader {
   private final List<String> files = new ArrayList<>();
   private final Map<String, List<RecordLine>> recordsByModel = new HashMap<>();
   private final Map<String, List<ManifestLine>> manifestsByModel = new HashMap<>();
+  private final Map<String, List<TimestampLine>> timestampsByModel = new HashMap<>();
   private final List<BadLine> bad = new ArrayList<>();
   private final List<Finding> malformedData = new ArrayList<>();
   private final List<Set<String>> modelsByFile = new ArrayList<>();
@@ -109,6 +113,11 @@ final class ArchiveReader {
   /** The manifest lines of {@code model}, in file and line order. */
   List<ManifestLine> manifests(String model) {
     return manifestsByModel.getOrDefault(model, List.of());
+  }
+
+  /** The time stamp lines of {@code model}, in file and line order. */
+  List<TimestampLine> timestamps(String model) {
+    return timestampsByModel.getOrDefault(model, List.of());
   }
 
   List<BadLine> bad() {
@@ -241,8 +250,14 @@ final class ArchiveReader {
     String model = o.path("model_id").isTextual() ? o.get("model_id").textValue() : null;
     Long seq = o.path("seq").canConvertToLong() ? o.get("seq").longValue() : null;
     boolean manifest = Manifest.KIND.equals(o.path("kind").asText());
+    boolean stamp = ManifestTimestamp.KIND.equals(o.path("kind").asText());
     try {
-      if (manifest) {
+      if (stamp) {
+        ManifestTimestamp t = ManifestTimestamp.fromJson(text);
+        timestampsByModel
+            .computeIfAbsent(t.modelId(), k -> new ArrayList<>())
+            .add(new TimestampLine(t, pos));
+      } else if (manifest) {
         Manifest m = Manifest.fromNode(o);
         manifestsByModel
             .computeIfAbsent(m.modelId(), k -> new ArrayList<>())
@@ -267,8 +282,11 @@ final class ArchiveReader {
       }
       modelsByFile.get(pos.file()).add(model);
     } catch (IllegalArgumentException e) {
-      String what = manifest ? "not a valid manifest: " : "not a valid evidence record: ";
-      unreadable(pos, model, manifest ? null : seq, what + e.getMessage());
+      String what =
+          stamp
+              ? "not a valid time stamp: "
+              : manifest ? "not a valid manifest: " : "not a valid evidence record: ";
+      unreadable(pos, model, manifest || stamp ? null : seq, what + e.getMessage());
     }
   }
 

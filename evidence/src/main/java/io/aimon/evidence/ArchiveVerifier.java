@@ -2,6 +2,7 @@ package io.aimon.evidence;
 
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -66,11 +67,16 @@ import java.util.stream.Collectors;
  *   <li>{@link Kind#MALFORMED_DATA}: a record whose hash holds but whose data does not fit the
  *       layout of its kind and version ({@link io.aimon.evidence.payload.EvidenceCodec}): intact,
  *       but not what aimon writes, so the export cannot read it.
+ *   <li>{@link Kind#BAD_TIMESTAMP}: an RFC 3161 time stamp ({@link ManifestTimestamp}) that does
+ *       not hold for its manifest: not a token, a token for other bytes, a manifest re-signed or
+ *       altered after it was stamped, a TSA other than the trusted one, or no such manifest.
+ *   <li>{@link Kind#UNSTAMPED}: when the archive holds time stamps, a manifest without one. A
+ *       finding, not an integrity problem (the TSA may have been unreachable), listed apart.
  * </ul>
  *
- * <p>Every kind but {@link Kind#COVERAGE_GAP} is an integrity problem: {@link Report#intact()} is
- * false while one is found. Coverage gaps are listed apart ({@link Report#coverageGaps()}), so a
- * window the job never evaluated does not read as tampering.
+ * <p>Every kind but {@link Kind#COVERAGE_GAP} and {@link Kind#UNSTAMPED} is an integrity problem:
+ * {@link Report#intact()} is false while one is found. Coverage gaps are listed apart ({@link
+ * Report#coverageGaps()}), so a window the job never evaluated does not read as tampering.
  *
  * <p>Manifests with a bad signature still count as present (no "deleted manifest" follows), but
  * their hashes are not used. Without a trusted key, a manifest's embedded key is used: that checks
@@ -91,7 +97,9 @@ public final class ArchiveVerifier {
     COVERAGE_GAP(false),
     MALFORMED_DATA,
     MULTIPLE_SIGNERS,
-    SKIPPED_FILE;
+    SKIPPED_FILE,
+    BAD_TIMESTAMP,
+    UNSTAMPED(false);
 
     private final boolean integrity;
 
@@ -161,15 +169,37 @@ public final class ArchiveVerifier {
   }
 
   /**
+   * What the archive's RFC 3161 time stamps add up to.
+   *
+   * @param manifests distinct manifests (by model and seqs)
+   * @param stamped those with a valid time stamp
+   * @param tsas the subjects of the TSA certificates of the valid stamps, sorted
+   * @param trusted whether the stamps were checked against a trusted TSA certificate
+   */
+  public record Stamps(long manifests, long stamped, List<String> tsas, boolean trusted) {
+    public Stamps {
+      tsas = List.copyOf(tsas);
+    }
+  }
+
+  /**
    * The outcome of {@link #verify}.
    *
-   * @param problems every problem, integrity problems and coverage gaps, in file and line order
+   * @param problems every problem, integrity problems and findings (coverage gaps, unstamped
+   *     manifests), in file and line order
    * @param models per model id, sorted by id
+   * @param stamps the time stamps' tally
    */
-  public record Report(List<Problem> problems, Map<String, ModelSummary> models) {
+  public record Report(List<Problem> problems, Map<String, ModelSummary> models, Stamps stamps) {
     public Report {
       problems = List.copyOf(problems);
       models = Collections.unmodifiableMap(new TreeMap<>(models));
+      Objects.requireNonNull(stamps, "stamps");
+    }
+
+    /** The manifests without a time stamp ({@link Kind#UNSTAMPED}), in file and line order. */
+    public List<Problem> unstamped() {
+      return problems.stream().filter(p -> p.kind() == Kind.UNSTAMPED).toList();
     }
 
     /** True when no integrity problem was found; coverage gaps do not count. */
@@ -177,7 +207,7 @@ public final class ArchiveVerifier {
       return problems.stream().noneMatch(p -> p.kind().integrity());
     }
 
-    /** True when nothing at all was found: {@link #intact()} and no coverage gap. */
+    /** True when nothing at all was found: {@link #intact()}, no coverage gap, none unstamped. */
     public boolean ok() {
       return problems.isEmpty();
     }
@@ -196,7 +226,7 @@ public final class ArchiveVerifier {
 
     /** The coverage gaps ({@link Kind#COVERAGE_GAP}), in file and line order. */
     public List<Problem> coverageGaps() {
-      return problems.stream().filter(p -> !p.kind().integrity()).toList();
+      return problems.stream().filter(p -> p.kind() == Kind.COVERAGE_GAP).toList();
     }
 
     /**
@@ -236,6 +266,14 @@ public final class ArchiveVerifier {
             .append(gaps == 1 ? " coverage gap" : " coverage gaps")
             .append(integrity.isEmpty() ? " (not an integrity problem)" : "");
       }
+      if (stamps.stamped() > 0 || !unstamped().isEmpty()) {
+        s.append("; ")
+            .append(stamps.stamped())
+            .append(" of ")
+            .append(stamps.manifests())
+            .append(" manifests time-stamped")
+            .append(stamps.trusted() ? " by the trusted TSA" : "");
+      }
       return s.toString();
     }
   }
@@ -250,11 +288,27 @@ public final class ArchiveVerifier {
    * @throws java.io.UncheckedIOException when listing the directory fails
    */
   public static Report verify(Path archiveDir, PublicKey trustedOrNull) {
-    return verify(archiveDir, trustedOrNull, BoundedLines.MAX_LINE_BYTES);
+    return verify(archiveDir, trustedOrNull, null, BoundedLines.MAX_LINE_BYTES);
+  }
+
+  /**
+   * As {@link #verify(Path, PublicKey)}, checking time stamps against {@code trustedTsa}.
+   *
+   * @param trustedTsa the certificate of the TSA trusted to stamp manifests, or null to check each
+   *     token against the certificate it carries (intact, but the TSA unproven)
+   */
+  public static Report verify(
+      Path archiveDir, PublicKey trustedOrNull, X509Certificate trustedTsa) {
+    return verify(archiveDir, trustedOrNull, trustedTsa, BoundedLines.MAX_LINE_BYTES);
   }
 
   /** As {@link #verify(Path, PublicKey)} with another line cap (tests). */
   static Report verify(Path archiveDir, PublicKey trustedOrNull, int maxLineBytes) {
+    return verify(archiveDir, trustedOrNull, null, maxLineBytes);
+  }
+
+  private static Report verify(
+      Path archiveDir, PublicKey trustedOrNull, X509Certificate trustedTsa, int maxLineBytes) {
     ArchiveReader archive = ArchiveReader.read(archiveDir, maxLineBytes);
     List<Finding> findings = new ArrayList<>(archive.unreadable());
     findings.addAll(archive.malformedData());
@@ -268,11 +322,16 @@ public final class ArchiveVerifier {
     if (trustedOrNull == null) {
       SignerCheck.check(signed, archive, findings);
     }
+    boolean anyStamp = StampCheck.anyStamp(archive);
+    StampCheck.Tally tally = new StampCheck.Tally();
+    for (String model : archive.models()) {
+      StampCheck.check(model, archive, trustedTsa, anyStamp, tally, findings);
+    }
     findings.sort(null);
     List<Problem> problems = new ArrayList<>(findings.size());
     for (Finding f : findings) {
       problems.add(f.toProblem(archive));
     }
-    return new Report(problems, models);
+    return new Report(problems, models, tally.stamps(anyStamp, trustedTsa != null));
   }
 }

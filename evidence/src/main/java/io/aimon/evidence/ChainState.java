@@ -44,6 +44,7 @@ public final class ChainState {
   private long spanEnd = Long.MIN_VALUE;
   private long coveredUpTo = Long.MIN_VALUE;
   private final TreeMap<Long, Counts> deadLetters = new TreeMap<>();
+  private String planDigest;
 
   /** The counters of one bucket: by reason, of the model's own records and of unattributed ones. */
   static final class Counts {
@@ -75,7 +76,8 @@ public final class ChainState {
         tail.spanStart(),
         tail.spanEnd(),
         tail.coveredUpTo(),
-        Map.of());
+        Map.of(),
+        null);
     return s;
   }
 
@@ -102,6 +104,15 @@ public final class ChainState {
   /** The window end of the last coverage record, {@code Long.MIN_VALUE} before the first. */
   public long coveredUpTo() {
     return coveredUpTo;
+  }
+
+  /** The digest of the last monitoring plan recorded in the chain, or null before the first. */
+  public String planDigest() {
+    return planDigest;
+  }
+
+  void planRecorded(String digest) {
+    this.planDigest = Objects.requireNonNull(digest, "digest");
   }
 
   /** How many dead-letter counters are kept (buckets times reasons): the state's variable part. */
@@ -165,8 +176,10 @@ public final class ChainState {
       long spanStart,
       long spanEnd,
       long coveredUpTo,
-      Map<Long, Counts> buckets) {
+      Map<Long, Counts> buckets,
+      String planDigest) {
     this.head = Objects.requireNonNull(head, "head");
+    this.planDigest = planDigest;
     if (unmanifested.size() > head.seq()) {
       throw new IllegalArgumentException(
           "unmanifested: expected at most seq "

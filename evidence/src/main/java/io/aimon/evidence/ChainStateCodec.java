@@ -13,23 +13,28 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The binary layout of a {@link ChainState}, version 1, the bytes a Flink checkpoint holds:
+ * The binary layout of a {@link ChainState}, version 2, the bytes a Flink checkpoint holds:
  *
  * <pre>
- * byte    version (1)
+ * byte    version (2)
  * long    head seq, then 32 bytes head hash
  * long    span start, long span end, long covered-up-to
  * int     n, then n x 32 bytes: the hashes since the last manifest
  * int     buckets, then per bucket: long window end,
  *         int k, k x (UTF reason, long count) of the model's own dead letters,
  *         int u, u x (UTF reason, long count) of unattributed ones
+ * byte    1 and 32 bytes: the digest of the last monitoring plan recorded; or 0: none
  * </pre>
  *
- * About 70 bytes plus 32 per record since the last manifest and 20 per dead-letter counter.
+ * Version 1, the same without the plan digest, is read as a state that recorded no plan. About 70
+ * bytes plus 32 per record since the last manifest and 20 per dead-letter counter.
  */
 public final class ChainStateCodec {
   /** The layout version this class writes. */
-  public static final byte VERSION = 1;
+  public static final byte VERSION = 2;
+
+  /** The layout before the plan digest; still read. */
+  static final byte V1 = 1;
 
   private static final HexFormat HEX = HexFormat.of();
 
@@ -55,6 +60,12 @@ public final class ChainStateCodec {
         writeCounts(out, b.getValue().own);
         writeCounts(out, b.getValue().unattributed);
       }
+      if (s.planDigest() == null) {
+        out.writeByte(0);
+      } else {
+        out.writeByte(1);
+        out.write(HEX.parseHex(s.planDigest()));
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -69,9 +80,9 @@ public final class ChainStateCodec {
   public static ChainState decode(byte[] bytes) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
       byte v = in.readByte();
-      if (v != VERSION) {
+      if (v != VERSION && v != V1) {
         throw new IllegalArgumentException(
-            "chain state: expected layout version " + VERSION + ", found " + v);
+            "chain state: expected layout version " + V1 + " or " + VERSION + ", found " + v);
       }
       long seq = in.readLong();
       HashChain.State head = new HashChain.State(seq, hash(in));
@@ -92,8 +103,18 @@ public final class ChainStateCodec {
         readCounts(in, c, false);
         counts.put(end, c);
       }
+      String plan = null;
+      if (v == VERSION) {
+        byte flag = in.readByte();
+        if (flag == 1) {
+          plan = hash(in);
+        } else if (flag != 0) {
+          throw new IllegalArgumentException(
+              "chain state: expected a plan flag of 0 or 1, found " + flag);
+        }
+      }
       ChainState s = new ChainState();
-      s.restore(head, hashes, spanStart, spanEnd, coveredUpTo, counts);
+      s.restore(head, hashes, spanStart, spanEnd, coveredUpTo, counts, plan);
       return s;
     } catch (IOException e) {
       throw new IllegalArgumentException("chain state: cut short (" + e + ")", e);

@@ -4,6 +4,7 @@ import io.aimon.detectors.model.EpochWindows;
 import io.aimon.evidence.payload.CoverageEvidence;
 import io.aimon.evidence.payload.DeadLetterTotals;
 import io.aimon.evidence.payload.EvidencePayload;
+import io.aimon.evidence.payload.MonitoringPlanEvidence;
 import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,12 +47,17 @@ import java.util.Objects;
  *       what it wrote after that checkpoint.
  *   <li>{@link #finish} signs a manifest of the records not yet in one, over their own span; with
  *       none, it writes nothing.
+ *   <li>With a plan, the first append whose state last recorded another plan (or none) writes a
+ *       {@code monitoring_plan} record first, at the time of its earliest item; the state keeps the
+ *       plan's digest, so a restart with the same plan writes none and one with a changed plan
+ *       writes the new one.
  * </ol>
  */
 public final class ChainWriter {
   private static final List<EvidenceKind> KIND_ORDER =
       List.of(
           EvidenceKind.STATE_LOSS,
+          EvidenceKind.MONITORING_PLAN,
           EvidenceKind.CHECK,
           EvidenceKind.INCIDENT,
           EvidenceKind.NOTIFICATION,
@@ -59,9 +65,9 @@ public final class ChainWriter {
           EvidenceKind.COVERAGE);
 
   /**
-   * The chain's order of items: by time, then kind (state loss, check, incident, notification,
-   * corrective action, coverage: a window's coverage comes after everything else at its end), then
-   * order.
+   * The chain's order of items: by time, then kind (state loss, monitoring plan, check, incident,
+   * notification, corrective action, coverage: a window's coverage comes after everything else at
+   * its end), then order.
    */
   public static final Comparator<EvidenceItem> ORDER =
       Comparator.comparingLong(EvidenceItem::time)
@@ -71,6 +77,7 @@ public final class ChainWriter {
   private final String modelId;
   private final long windowMillis;
   private final KeyPair keys;
+  private final MonitoringPlanEvidence plan;
 
   /**
    * @param modelId the model whose chain this writes
@@ -79,6 +86,21 @@ public final class ChainWriter {
    * @param keys the Ed25519 key pair that signs manifests
    */
   public ChainWriter(String modelId, long windowMillis, KeyPair keys) {
+    this(modelId, windowMillis, keys, null);
+  }
+
+  /**
+   * A writer that records {@code plan} in the chain before the first records it appends whenever
+   * the state's last recorded plan is another (a new chain, or a start with a changed plan).
+   *
+   * @param plan the monitoring plan in force, of this model, or null to record none
+   */
+  public ChainWriter(String modelId, long windowMillis, KeyPair keys, MonitoringPlanEvidence plan) {
+    if (plan != null && !plan.modelId().equals(modelId)) {
+      throw new IllegalArgumentException(
+          "plan: expected the plan of " + modelId + ", found that of " + plan.modelId());
+    }
+    this.plan = plan;
     this.modelId = EvidenceJson.requireText(modelId, "model_id");
     if (windowMillis <= 0) {
       throw new IllegalArgumentException(
@@ -109,6 +131,11 @@ public final class ChainWriter {
    */
   public List<ArchiveLine> append(ChainState s, List<EvidenceItem> items) {
     List<EvidenceItem> sorted = new ArrayList<>(items);
+    if (plan != null && !items.isEmpty() && !plan.planDigest().equals(s.planDigest())) {
+      long at = items.stream().mapToLong(EvidenceItem::time).min().orElseThrow();
+      sorted.add(new EvidenceItem(modelId, at, null, null, "monitoring_plan", plan));
+      s.planRecorded(plan.planDigest());
+    }
     sorted.sort(ORDER);
     List<ArchiveLine> lines = new ArrayList<>();
     for (EvidenceItem item : sorted) {

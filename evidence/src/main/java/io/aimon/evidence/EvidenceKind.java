@@ -24,7 +24,12 @@ public enum EvidenceKind {
    * The job's saved state was lost and the chain continued without it: what was lost, where the
    * chain continues.
    */
-  STATE_LOSS("state_loss");
+  STATE_LOSS("state_loss"),
+  /**
+   * The monitoring plan in force: what is monitored, by which methods and thresholds, when, who
+   * evaluates it, where incidents go.
+   */
+  MONITORING_PLAN("monitoring_plan");
 
   private final String code;
 

@@ -19,6 +19,8 @@ import java.util.Objects;
  *   <tr><td>{@code incident}</td><td>10.2</td><td>A.8.4</td></tr>
  *   <tr><td>{@code notification}</td><td>10.2</td><td>A.8.4</td></tr>
  *   <tr><td>{@code corrective_action}</td><td>10.2</td><td>none</td></tr>
+ *   <tr><td>{@code state_loss}</td><td>9.1, 10.2</td><td>A.6.2.6, A.6.2.8</td></tr>
+ *   <tr><td>{@code monitoring_plan}</td><td>9.1</td><td>A.6.2.6</td></tr>
  * </table>
  *
  * <p>Every record carries the ids it was written with, so a later change to this table does not
@@ -42,6 +44,8 @@ public final class Iso42001 {
     CONTROLS.put(EvidenceKind.CORRECTIVE_ACTION, List.of());
     CLAUSES.put(EvidenceKind.STATE_LOSS, List.of("9.1", "10.2"));
     CONTROLS.put(EvidenceKind.STATE_LOSS, List.of("A.6.2.6", "A.6.2.8"));
+    CLAUSES.put(EvidenceKind.MONITORING_PLAN, List.of("9.1"));
+    CONTROLS.put(EvidenceKind.MONITORING_PLAN, List.of("A.6.2.6"));
 
     Map<String, String> titles = new LinkedHashMap<>();
     titles.put("9.1", "Monitoring, measurement, analysis and evaluation");

@@ -304,6 +304,14 @@ public record Manifest(
         EvidenceJson.text(o, "signature"));
   }
 
+  /**
+   * The bytes a time stamp is over ({@link ManifestTimestamp}): the RFC 8785 form of the whole
+   * JSON, signature included, so a manifest re-signed after it was stamped no longer matches.
+   */
+  public byte[] stampedBytes() {
+    return EvidenceJson.canonical(toNode(true));
+  }
+
   /** The bytes the signature is over: RFC 8785 form of the JSON without "signature". */
   byte[] signedBytes() {
     return EvidenceJson.canonical(toNode(false));

@@ -9,11 +9,16 @@ import static io.aimon.evidence.EvidenceFixtures.windowEnd;
 import static io.aimon.evidence.EvidenceFixtures.windowStart;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aimon.evidence.payload.DeadLetterTotals;
+import io.aimon.evidence.payload.EvidenceCodec;
+import io.aimon.evidence.payload.MonitoringPlanEvidence;
 import io.aimon.evidence.payload.NotificationEvidence;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -210,9 +215,55 @@ class ChainWriterTest {
     bytes[0] = 9;
     byte[] unknown = bytes;
     assertEquals(
-        "chain state: expected layout version 1, found 9",
+        "chain state: expected layout version 1 or 2, found 9",
         assertThrows(IllegalArgumentException.class, () -> ChainStateCodec.decode(unknown))
             .getMessage());
+  }
+
+  @Test
+  void invariant8APlanIsRecordedBeforeTheFirstRecordsAndAgainOnlyWhenItChanges() {
+    MonitoringPlanEvidence plan = Payloads.plan(CREDIT, 0.1);
+    ChainWriter planned = new ChainWriter(CREDIT, WINDOW, TEST_KEYS, plan);
+    ChainState s = new ChainState();
+    List<ArchiveLine> first = planned.append(s, window(0));
+    EvidenceRecord r = (EvidenceRecord) first.get(0);
+    assertEquals(EvidenceKind.MONITORING_PLAN, r.kind());
+    assertEquals(windowEnd(0), r.time(), "at the time of the first items");
+    assertEquals(1, r.seq());
+    assertEquals(plan, EvidenceCodec.decode(r));
+    assertEquals(plan.planDigest(), s.planDigest());
+    // a restart with the same plan, from the checkpointed state: no second plan record
+    ChainState restored = ChainStateCodec.decode(ChainStateCodec.encode(s));
+    assertEquals(plan.planDigest(), restored.planDigest());
+    List<ArchiveLine> again =
+        new ChainWriter(CREDIT, WINDOW, TEST_KEYS, plan).append(restored, window(1));
+    assertFalse(
+        again.stream()
+            .anyMatch(
+                l -> l instanceof EvidenceRecord e && e.kind() == EvidenceKind.MONITORING_PLAN));
+    // a restart with a changed threshold: the new plan comes first
+    MonitoringPlanEvidence changed = Payloads.plan(CREDIT, 0.12);
+    assertNotEquals(plan.planDigest(), changed.planDigest());
+    List<ArchiveLine> after =
+        new ChainWriter(CREDIT, WINDOW, TEST_KEYS, changed).append(restored, window(2));
+    assertEquals(EvidenceKind.MONITORING_PLAN, ((EvidenceRecord) after.get(0)).kind());
+    assertEquals(changed.planDigest(), restored.planDigest());
+    // nothing to append, nothing written
+    assertEquals(List.of(), planned.append(new ChainState(), List.of()));
+  }
+
+  @Test
+  void aVersion1StateDecodesAsOneThatRecordedNoPlan() {
+    ChainState s = new ChainState();
+    writer.append(s, window(0));
+    byte[] v2 = ChainStateCodec.encode(s);
+    assertEquals(ChainStateCodec.VERSION, v2[0]);
+    // version 1 is version 2 without the trailing plan flag
+    byte[] v1 = java.util.Arrays.copyOf(v2, v2.length - 1);
+    v1[0] = 1;
+    ChainState old = ChainStateCodec.decode(v1);
+    assertEquals(s.head(), old.head());
+    assertNull(old.planDigest());
   }
 
   @Test

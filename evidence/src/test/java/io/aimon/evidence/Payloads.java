@@ -12,8 +12,10 @@ import io.aimon.evidence.payload.CorrectiveActionEvidence;
 import io.aimon.evidence.payload.CoverageEvidence;
 import io.aimon.evidence.payload.DeadLetterTotals;
 import io.aimon.evidence.payload.IncidentEvidence;
+import io.aimon.evidence.payload.MonitoringPlanEvidence;
 import io.aimon.evidence.payload.NotificationEvidence;
 import io.aimon.evidence.payload.SourceRange;
+import io.aimon.evidence.plan.MonitoringPlans;
 import java.util.List;
 import java.util.Map;
 
@@ -47,6 +49,37 @@ public final class Payloads {
             .build(),
         "c0ffee",
         "0.1.0");
+  }
+
+  /**
+   * A monitoring plan of {@code model} with one psi check whose warning level is {@code warning}:
+   * another level, another plan digest.
+   */
+  public static MonitoringPlanEvidence plan(String model, double warning) {
+    return MonitoringPlans.withDigest(
+        new MonitoringPlanEvidence(
+            "",
+            model,
+            "3",
+            "binary_classification",
+            "6h",
+            100,
+            "7ebb1eb2",
+            List.of("income"),
+            List.of("region"),
+            List.of(
+                new MonitoringPlanEvidence.PlannedCheck(
+                    "psi", null, "warning >= " + warning + ", critical >= 0.25")),
+            List.of("gender"),
+            "1d",
+            "warning after 2 of 3 windows breach, critical after 1 of 1, resolved after 2 ok"
+                + " windows",
+            List.of("any severity, any metric -> oncall (webhook)"),
+            "risk-ml",
+            List.of("risk-ml-oncall@example.com"),
+            "c0ffee",
+            "0.1.0",
+            "monitoring plan of " + model));
   }
 
   /** A window's coverage, read from one file, with one malformed record and one late event. */

@@ -64,6 +64,13 @@ final class ControlCoverage {
         List.of("9.1", "A.6.2.6"),
         "window",
         "not evaluated (no coverage record)"),
+    /** Checks of the period judged by no recorded monitoring plan. */
+    NO_MONITORING_PLAN(
+        "no_monitoring_plan",
+        List.of("9.1"),
+        "check",
+        "judged by no recorded monitoring plan (what is monitored, how, when and by whom is not in"
+            + " the evidence)"),
     /** An incident of the period without any delivered notification. */
     INCIDENT_NOT_COMMUNICATED(
         "incident_not_communicated",
@@ -191,6 +198,20 @@ final class ControlCoverage {
                 + " ("
                 + Fmt.plural(g.windows(), "window")
                 + ")");
+      }
+      for (Map.Entry<String, Long> e : m.unrecordedPlans().entrySet()) {
+        add(
+            counts,
+            names,
+            GapReason.NO_MONITORING_PLAN,
+            e.getValue(),
+            prefix
+                + Fmt.plural(e.getValue(), "check")
+                + (e.getKey().isEmpty()
+                    ? " naming no plan (written before aimon recorded plans)"
+                    : " naming plan "
+                        + e.getKey().substring(0, Math.min(12, e.getKey().length()))
+                        + "..., which has no record"));
       }
       for (IncidentHistory inc : m.incidents().values()) {
         if (!inc.events().isEmpty() && !inc.communication().notified()) {

@@ -24,6 +24,8 @@ import java.util.List;
  *   <li>{@code notification}: incident id, the delivered event's CloudEvent type as event type,
  *       severity, summary, and the rest of its data (notifier, outcome, attempts, ...) as {@link
  *       #notification()}.
+ *   <li>{@code monitoring_plan}: its plan digest and summary; checks carry the digest of the plan
+ *       they were judged by as {@code planDigest}.
  * </ul>
  *
  * <p>Numbers are kept as JSON writes them ({@code 0.3689}, {@code 1000}), so the CSV shows what the
@@ -58,7 +60,8 @@ record ExportRecord(
     long order,
     String pValue,
     CorrectiveEvent action,
-    Notification notification) {
+    Notification notification,
+    String planDigest) {
 
   /**
    * The flat view of {@code r}, whose JSON line is {@code line}, at {@code order} in the scan
@@ -95,7 +98,8 @@ record ExportRecord(
         order,
         f.pValue,
         f.action,
-        f.notification);
+        f.notification,
+        f.planDigest);
   }
 
   /** Whether this is a check that breached: status warning or critical. */

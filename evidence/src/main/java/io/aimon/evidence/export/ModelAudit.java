@@ -21,6 +21,12 @@ import java.util.TreeSet;
  * scanned, then {@link #finish} with the selected records in chain order.
  */
 final class ModelAudit {
+  /** Monitoring plan records kept per model for the report; older ones are counted. */
+  static final int MAX_PLANS = 50;
+
+  /** Distinct plan digests remembered per model, enough for a plan change a minute for a week. */
+  static final int MAX_PLAN_DIGESTS = 10_000;
+
   private final String modelId;
   private final List<ExportRecord> records = new ArrayList<>();
   private final Map<SeriesKey, Series> series = new LinkedHashMap<>();
@@ -39,6 +45,13 @@ final class ModelAudit {
   private long archiveStart = Long.MAX_VALUE;
   private long archiveEnd = Long.MIN_VALUE;
   private Coverage coverage;
+  // every monitoring plan of the archive: digest -> earliest time, and the latest plans' bodies
+  private final Map<String, Long> planTimes = new TreeMap<>();
+  private final TreeMap<Long, List<ExportRecord>> planRecords = new TreeMap<>();
+  private long plansNotKept;
+  private final List<ExportRecord> plansInForce = new ArrayList<>();
+  private long checksWithoutPlan;
+  private final Map<String, Long> unrecordedPlans = new TreeMap<>();
   private ControlCoverage controls;
   private long checksOutsideCoverage;
   private long breachesOutsideCoverage;
@@ -55,6 +68,9 @@ final class ModelAudit {
   void observe(EvidenceRecord r, boolean inPrevious) {
     archiveStart = Math.min(archiveStart, r.windowStart() != null ? r.windowStart() : r.time());
     archiveEnd = Math.max(archiveEnd, r.time());
+    if (r.kind() == EvidenceKind.MONITORING_PLAN) {
+      observePlan(r);
+    }
     if (r.kind() == EvidenceKind.COVERAGE) {
       archiveFirstCoverageEnd = Math.min(archiveFirstCoverageEnd, r.windowEnd());
       archiveLastCoverageEnd = Math.max(archiveLastCoverageEnd, r.windowEnd());
@@ -71,6 +87,28 @@ final class ModelAudit {
         step = type.substring(type.lastIndexOf('.') + 1);
       }
       previous.add(r.kind(), status, step);
+    }
+  }
+
+  /**
+   * Keeps a monitoring plan of the archive: its digest (at most {@link #MAX_PLAN_DIGESTS}) and, for
+   * the {@link #MAX_PLANS} latest, the record itself.
+   */
+  private void observePlan(EvidenceRecord r) {
+    String digest = RecordFields.of(r).planDigest;
+    if (digest != null && (planTimes.size() < MAX_PLAN_DIGESTS || planTimes.containsKey(digest))) {
+      planTimes.merge(digest, r.time(), Math::min);
+    }
+    planRecords
+        .computeIfAbsent(r.time(), t -> new ArrayList<>())
+        .add(ExportRecord.of(r, r.toJson(), 0));
+    if (planRecords.values().stream().mapToInt(List::size).sum() > MAX_PLANS) {
+      List<ExportRecord> oldest = planRecords.firstEntry().getValue();
+      oldest.remove(0);
+      plansNotKept++;
+      if (oldest.isEmpty()) {
+        planRecords.pollFirstEntry();
+      }
     }
   }
 
@@ -94,6 +132,11 @@ final class ModelAudit {
       switch (r.kind()) {
         case CHECK -> {
           series.computeIfAbsent(r.series(), Series::new).add(r);
+          Long planned = r.planDigest() == null ? null : planTimes.get(r.planDigest());
+          if (planned == null || planned >= to) {
+            checksWithoutPlan++;
+            unrecordedPlans.merge(r.planDigest() == null ? "" : r.planDigest(), 1L, Long::sum);
+          }
           statusCounts.merge(r.status() == null ? "unknown" : r.status(), 1L, Long::sum);
           long[] c =
               windowChecks.computeIfAbsent(
@@ -136,7 +179,40 @@ final class ModelAudit {
     }
     coverage =
         Coverage.of(windows, span, archiveFirstCoverageEnd, archiveLastCoverageEnd, from, to);
+    // the plans in force in the period: the latest before it, then those of the period
+    Map.Entry<Long, List<ExportRecord>> before = planRecords.lowerEntry(from);
+    if (before != null) {
+      plansInForce.add(before.getValue().get(before.getValue().size() - 1));
+    }
+    planRecords.subMap(from, true, to, false).values().forEach(plansInForce::addAll);
     controls = ControlCoverage.of(this);
+  }
+
+  /**
+   * The monitoring plans in force in the period, in time order: the latest recorded before it (at
+   * most one), then each recorded in it. Of an archive with more than {@link #MAX_PLANS} plans, the
+   * latest ones.
+   */
+  List<ExportRecord> plansInForce() {
+    return Collections.unmodifiableList(plansInForce);
+  }
+
+  /** Plans of the archive whose records were not kept for the report (past {@link #MAX_PLANS}). */
+  long plansNotKept() {
+    return plansNotKept;
+  }
+
+  /**
+   * Check records of the period judged by no recorded monitoring plan: naming none (written before
+   * aimon recorded plans) or a plan the archive has no record of by the period's end.
+   */
+  long checksWithoutPlan() {
+    return checksWithoutPlan;
+  }
+
+  /** {@link #checksWithoutPlan()} by the plan digest they name ("" for none). */
+  Map<String, Long> unrecordedPlans() {
+    return Collections.unmodifiableMap(unrecordedPlans);
   }
 
   private void countId(String id, EvidenceKind kind) {

@@ -1,6 +1,9 @@
 package io.aimon.evidence.export;
 
 import io.aimon.evidence.EvidenceKind;
+import io.aimon.evidence.EvidenceRecord;
+import io.aimon.evidence.payload.EvidenceCodec;
+import io.aimon.evidence.payload.MonitoringPlanEvidence;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
@@ -63,6 +66,7 @@ final class ModelSection {
                       + ".")
               + "</p>\n");
     }
+    plans(m, w);
     coverage(m, w);
     stateLosses(m, w);
     checks(m, w);
@@ -70,6 +74,112 @@ final class ModelSection {
     IncidentsSection.write(m, w);
     clauses(m, w);
     w.write("</section>\n");
+  }
+
+  /**
+   * The monitoring plans in force in the period (ISO/IEC 42001 9.1: what is monitored, by which
+   * methods and thresholds, when, who evaluates it, where incidents go), as their records say.
+   */
+  private static void plans(ModelAudit m, Writer w) throws IOException {
+    w.write("<h3>Monitoring plan</h3>\n");
+    if (m.plansInForce().isEmpty()) {
+      w.write(
+          "<p class=\"status gap plans-none\">No monitoring plan recorded for this model by the"
+              + " end of the period: its checks are judged by no recorded plan (ISO/IEC 42001"
+              + " 9.1).</p>\n");
+      return;
+    }
+    w.write(
+        "<p class=\"note\">"
+            + Html.esc(
+                Fmt.plural(m.plansInForce().size(), "plan")
+                    + " in force in the period: the latest recorded before it, then each recorded"
+                    + " in it (at job start when the configuration changed). Every check record"
+                    + " names the plan it was judged by."
+                    + (m.plansNotKept() == 0
+                        ? ""
+                        : " " + m.plansNotKept() + " older plans of the archive are not shown."))
+            + "</p>\n");
+    for (ExportRecord r : m.plansInForce()) {
+      MonitoringPlanEvidence p = decodePlan(r);
+      w.write(
+          "<table class=\"kv plan\" data-plan=\""
+              + Html.esc(r.planDigest() == null ? "" : r.planDigest())
+              + "\">\n<caption>"
+              + Html.esc(
+                  "Plan "
+                      + (r.planDigest() == null ? "(no digest)" : r.planDigest().substring(0, 12))
+                      + " recorded "
+                      + Fmt.iso(r.time())
+                      + " (seq "
+                      + r.seq()
+                      + ")")
+              + "</caption>\n");
+      if (p == null) {
+        w.write("<tr><th>summary</th>" + Html.td(r.summary()) + "</tr>\n</table>\n");
+        continue;
+      }
+      planRow(w, "owner (evaluates the results)", p.owner() == null ? "not named" : p.owner());
+      planRow(w, "contacts", p.contacts().isEmpty() ? "none" : String.join(", ", p.contacts()));
+      planRow(
+          w,
+          "when",
+          p.window()
+              + " windows, aligned to the UTC epoch; fewer than "
+              + p.minSamples()
+              + " events: insufficient data; labels waited for "
+              + p.labelsMaxDelay());
+      planRow(
+          w,
+          "what",
+          "numeric features: "
+              + (p.numericFeatures().isEmpty() ? "none" : String.join(", ", p.numericFeatures()))
+              + "; categorical features: "
+              + (p.categoricalFeatures().isEmpty()
+                  ? "none"
+                  : String.join(", ", p.categoricalFeatures()))
+              + "; fairness attributes: "
+              + (p.fairnessAttributes().isEmpty()
+                  ? "none"
+                  : String.join(", ", p.fairnessAttributes())));
+      planRow(w, "against", "reference profile " + p.referenceDigest());
+      planRow(w, "alert policy", p.alertPolicy());
+      planRow(
+          w,
+          "alert routes",
+          p.alertRoutes().isEmpty()
+              ? "none: no notifier is configured, incidents are not delivered"
+              : String.join("; ", p.alertRoutes()));
+      planRow(w, "configuration", p.configDigest() + ", aimon " + p.aimonVersion());
+      w.write("</table>\n<table class=\"plan-checks\">\n<tr>");
+      w.write(
+          Html.th("method (metric)") + Html.th("feature") + Html.th("threshold rule") + "</tr>\n");
+      for (MonitoringPlanEvidence.PlannedCheck c : p.checks()) {
+        w.write(
+            "<tr>"
+                + Html.td(c.metric())
+                + Html.td(c.feature() == null ? "all / model" : c.feature())
+                + Html.td(c.rule())
+                + "</tr>\n");
+      }
+      w.write("</table>\n");
+    }
+  }
+
+  private static void planRow(Writer w, String label, String value) throws IOException {
+    w.write("<tr><th>" + Html.esc(label) + "</th>" + Html.td(value) + "</tr>\n");
+  }
+
+  /** The typed plan of a record, or null for data without the typed layout (layout 1). */
+  private static MonitoringPlanEvidence decodePlan(ExportRecord r) {
+    try {
+      return EvidenceCodec.decode(EvidenceRecord.fromJson(r.line()))
+              instanceof MonitoringPlanEvidence p
+          ? p
+          : null;
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /** The breaks in the monitoring: runs that continued the chain after their state was lost. */

@@ -10,6 +10,7 @@ import io.aimon.evidence.payload.CoverageEvidence;
 import io.aimon.evidence.payload.EvidenceCodec;
 import io.aimon.evidence.payload.EvidencePayload;
 import io.aimon.evidence.payload.IncidentEvidence;
+import io.aimon.evidence.payload.MonitoringPlanEvidence;
 import io.aimon.evidence.payload.NotificationEvidence;
 import io.aimon.evidence.payload.StateLossEvidence;
 
@@ -39,6 +40,7 @@ final class RecordFields {
   long breaches;
   CorrectiveEvent action;
   Notification notification;
+  String planDigest;
 
   private RecordFields() {}
 
@@ -70,6 +72,10 @@ final class RecordFields {
       pValue = number(r.pValue());
       status = r.status().code();
       n = Long.toString(r.n());
+      planDigest = c.planDigest();
+    } else if (p instanceof MonitoringPlanEvidence m) {
+      planDigest = m.planDigest();
+      summary = m.summary();
     } else if (p instanceof CoverageEvidence c) {
       coverage(c.events(), c.checks(), c.breaches());
     } else if (p instanceof IncidentEvidence i) {
@@ -117,6 +123,7 @@ final class RecordFields {
         pValue = number(d, "p_value");
         status = text(d, "status");
         n = number(d, "n");
+        planDigest = text(d, "plan_digest");
       }
       case COVERAGE -> {
         String eventsField = d.has("events") ? "events" : "events_read";
@@ -149,6 +156,10 @@ final class RecordFields {
         summary = text(d, "summary");
       }
       case STATE_LOSS -> summary = text(d, "summary");
+      case MONITORING_PLAN -> {
+        planDigest = text(d, "plan_digest");
+        summary = text(d, "summary");
+      }
       case NOTIFICATION -> {
         notification = Notification.ofV1(d);
         incidentId = text(d, "incident_id");

@@ -12,11 +12,19 @@ import java.util.Objects;
  * @param result the check result, non-null
  * @param configDigest SHA-256 of the configuration in force, or null in archives that lack it
  * @param aimonVersion the aimon version, or null in archives that lack it
+ * @param planDigest the {@link MonitoringPlanEvidence#planDigest()} of the plan in force, or null
+ *     in archives written before plans were recorded
  */
-public record CheckEvidence(CheckResult result, String configDigest, String aimonVersion)
+public record CheckEvidence(
+    CheckResult result, String configDigest, String aimonVersion, String planDigest)
     implements EvidencePayload {
   public CheckEvidence {
     Objects.requireNonNull(result, "result");
+  }
+
+  /** A check without a plan digest (archives written before plans were recorded). */
+  public CheckEvidence(CheckResult result, String configDigest, String aimonVersion) {
+    this(result, configDigest, aimonVersion, null);
   }
 
   @Override

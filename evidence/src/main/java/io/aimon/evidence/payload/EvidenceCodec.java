@@ -14,12 +14,17 @@ import io.aimon.detectors.common.CapCounts;
 import io.aimon.detectors.common.JsonMembers;
 import io.aimon.evidence.EvidenceKind;
 import io.aimon.evidence.EvidenceRecord;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.erdtman.jcs.JsonCanonicalizer;
 
 /**
  * The JSON layout of evidence data, per kind: what the monitor job writes, and what the verifier,
@@ -50,6 +55,13 @@ import java.util.TreeMap;
  *       action_id?, action_type?, text?, grade?, reason?, effectiveness?, summary}.
  *   <li>{@code state_loss} (added within version 2; readers that predate it reject the kind):
  *       {@code continues_seq, unsealed, reason, traces: [string], started_at, summary}.
+ *   <li>{@code monitoring_plan} (added within version 2, like {@code state_loss}): {@code
+ *       plan_digest, model_id, model_version?, task, window, min_samples, reference_digest,
+ *       features: {numeric: [string], categorical: [string]}, checks: [{metric, feature?, rule}],
+ *       fairness_attributes: [string], labels_max_delay, alert_policy, alert_routes: [string],
+ *       owner?, contacts: [string], config_digest, aimon_version, summary}. {@code plan_digest} is
+ *       the SHA-256 of the RFC 8785 canonical form of the other members ({@link #planDigest}).
+ *       Check data gained {@code plan_digest?} after {@code aimon_version} at the same time.
  * </ul>
  *
  * <pre>{@code
@@ -71,7 +83,11 @@ public final class EvidenceCodec {
       ObjectNode o = OutputJson.checkResultNode(c.result());
       putIfNotNull(o, "config_digest", c.configDigest());
       putIfNotNull(o, "aimon_version", c.aimonVersion());
+      putIfNotNull(o, "plan_digest", c.planDigest());
       return o;
+    }
+    if (p instanceof MonitoringPlanEvidence m) {
+      return plan(m);
     }
     if (p instanceof CoverageEvidence c) {
       return coverage(c);
@@ -123,12 +139,14 @@ public final class EvidenceCodec {
             new CheckEvidence(
                 OutputJson.readCheckResult(data),
                 JsonMembers.text(data, "config_digest", false),
-                JsonMembers.text(data, "aimon_version", false));
+                JsonMembers.text(data, "aimon_version", false),
+                JsonMembers.text(data, "plan_digest", false));
         case COVERAGE -> readCoverage(data);
         case INCIDENT -> new IncidentEvidence(CloudEvents.fromNode(data));
         case NOTIFICATION -> readNotification(data);
         case CORRECTIVE_ACTION -> new CorrectiveActionEvidence(readCorrectiveAction(data));
         case STATE_LOSS -> readStateLoss(data);
+        case MONITORING_PLAN -> readPlan(data);
       };
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new IllegalArgumentException(kind.code() + " data: " + e.getMessage(), e);
@@ -262,6 +280,116 @@ public final class EvidenceCodec {
         d.has("last_status") ? JsonMembers.integer(d, "last_status", true) : null,
         JsonMembers.text(d, "last_error", false),
         JsonMembers.text(d, "summary", true));
+  }
+
+  /**
+   * The digest a plan's {@code plan_digest} must hold: hex SHA-256 of the RFC 8785 canonical JSON
+   * of its data without {@code plan_digest}.
+   */
+  public static String planDigest(MonitoringPlanEvidence p) {
+    ObjectNode d = plan(p);
+    d.remove("plan_digest");
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(new JsonCanonicalizer(d.toString()).getEncodedUTF8()));
+    } catch (IOException | NoSuchAlgorithmException e) {
+      throw new IllegalStateException("plan digest: " + e.getMessage(), e);
+    }
+  }
+
+  private static ObjectNode plan(MonitoringPlanEvidence p) {
+    ObjectNode d = JSON.objectNode();
+    d.put("plan_digest", p.planDigest());
+    d.put("model_id", p.modelId());
+    putIfNotNull(d, "model_version", p.modelVersion());
+    d.put("task", p.task());
+    d.put("window", p.window());
+    d.put("min_samples", p.minSamples());
+    d.put("reference_digest", p.referenceDigest());
+    ObjectNode features = d.putObject("features");
+    strings(features.putArray("numeric"), p.numericFeatures());
+    strings(features.putArray("categorical"), p.categoricalFeatures());
+    ArrayNode checks = d.putArray("checks");
+    for (MonitoringPlanEvidence.PlannedCheck c : p.checks()) {
+      ObjectNode o = checks.addObject();
+      o.put("metric", c.metric());
+      putIfNotNull(o, "feature", c.feature());
+      o.put("rule", c.rule());
+    }
+    strings(d.putArray("fairness_attributes"), p.fairnessAttributes());
+    d.put("labels_max_delay", p.labelsMaxDelay());
+    d.put("alert_policy", p.alertPolicy());
+    strings(d.putArray("alert_routes"), p.alertRoutes());
+    putIfNotNull(d, "owner", p.owner());
+    strings(d.putArray("contacts"), p.contacts());
+    d.put("config_digest", p.configDigest());
+    d.put("aimon_version", p.aimonVersion());
+    d.put("summary", p.summary());
+    return d;
+  }
+
+  private static MonitoringPlanEvidence readPlan(JsonNode d) {
+    JsonNode features = d.get("features");
+    if (features == null || !features.isObject()) {
+      throw new IllegalArgumentException("features: expected an object");
+    }
+    JsonNode checks = d.get("checks");
+    if (checks == null || !checks.isArray()) {
+      throw new IllegalArgumentException("checks: expected an array of objects");
+    }
+    List<MonitoringPlanEvidence.PlannedCheck> planned = new ArrayList<>();
+    for (JsonNode c : checks) {
+      if (!c.isObject()) {
+        throw new IllegalArgumentException("checks: expected an array of objects, found " + c);
+      }
+      planned.add(
+          new MonitoringPlanEvidence.PlannedCheck(
+              JsonMembers.text(c, "metric", true),
+              JsonMembers.text(c, "feature", false),
+              JsonMembers.text(c, "rule", true)));
+    }
+    return new MonitoringPlanEvidence(
+        JsonMembers.text(d, "plan_digest", true),
+        JsonMembers.text(d, "model_id", true),
+        JsonMembers.text(d, "model_version", false),
+        JsonMembers.text(d, "task", true),
+        JsonMembers.text(d, "window", true),
+        Math.toIntExact(JsonMembers.integer(d, "min_samples", true)),
+        JsonMembers.text(d, "reference_digest", true),
+        strings(features, "numeric"),
+        strings(features, "categorical"),
+        planned,
+        strings(d, "fairness_attributes"),
+        JsonMembers.text(d, "labels_max_delay", true),
+        JsonMembers.text(d, "alert_policy", true),
+        strings(d, "alert_routes"),
+        JsonMembers.text(d, "owner", false),
+        strings(d, "contacts"),
+        JsonMembers.text(d, "config_digest", true),
+        JsonMembers.text(d, "aimon_version", true),
+        JsonMembers.text(d, "summary", true));
+  }
+
+  private static void strings(ArrayNode out, List<String> values) {
+    values.forEach(out::add);
+  }
+
+  /** The array of strings {@code field} of {@code d}. */
+  private static List<String> strings(JsonNode d, String field) {
+    JsonNode a = d.get(field);
+    if (a == null || !a.isArray()) {
+      throw new IllegalArgumentException(field + ": expected an array of strings");
+    }
+    List<String> list = new ArrayList<>();
+    for (JsonNode t : a) {
+      if (!t.isTextual()) {
+        throw new IllegalArgumentException(field + ": expected an array of strings, found " + t);
+      }
+      list.add(t.asText());
+    }
+    return list;
   }
 
   private static ObjectNode stateLoss(StateLossEvidence l) {

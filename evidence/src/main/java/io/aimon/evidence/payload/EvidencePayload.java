@@ -12,7 +12,8 @@ public sealed interface EvidencePayload
         IncidentEvidence,
         NotificationEvidence,
         CorrectiveActionEvidence,
-        StateLossEvidence {
+        StateLossEvidence,
+        MonitoringPlanEvidence {
 
   /** The kind of record this is the data of. */
   EvidenceKind kind();

@@ -44,16 +44,27 @@ class ControlCoverageTest {
 
   @Test
   void aCleanArchiveHasNoGap() {
-    // churn: every window covered, no incident; 10.2 and A.8.4 are not exercised, not gaps
+    // churn: a recorded plan, every window covered, no incident; 10.2 and A.8.4 are not
+    // exercised, not gaps
     ControlCoverage view =
-        collect(ExportFixtures.archive(tmp.resolve("e")), ALL).models().get(CHURN).controls();
+        collect(ExportFixtures.archive(tmp.resolve("e"), Set.of(), true), ALL)
+            .models()
+            .get(CHURN)
+            .controls();
     assertEquals(List.of(), view.gaps());
     Map<String, ControlCoverage.Control> c = byId(view);
     for (String id : List.of("9.1", "A.6.2.6", "A.6.2.8", "A.7.4")) {
       assertEquals(Status.MET, c.get(id).status(), id);
     }
     assertEquals(
-        Map.of(EvidenceKind.CHECK, 56L - 40L, EvidenceKind.COVERAGE, 8L), c.get("9.1").byKind());
+        Map.of(
+            EvidenceKind.CHECK,
+            56L - 40L,
+            EvidenceKind.COVERAGE,
+            8L,
+            EvidenceKind.MONITORING_PLAN,
+            1L),
+        c.get("9.1").byKind());
     assertEquals(Status.NOT_EXERCISED, c.get("10.2").status());
     assertEquals(Status.NOT_EXERCISED, c.get("A.8.4").status());
     assertEquals(0, c.get("A.8.4").records());
@@ -62,7 +73,7 @@ class ControlCoverageTest {
   @Test
   void missingWindowsAreAGapOfMonitoring() {
     AuditData data =
-        collect(ExportFixtures.archive(tmp.resolve("e"), Set.of("churn/5", "churn/6")), ALL);
+        collect(ExportFixtures.archive(tmp.resolve("e"), Set.of("churn/5", "churn/6"), true), ALL);
     Map<String, ControlCoverage.Control> c = byId(data.models().get(CHURN).controls());
     for (String id : List.of("9.1", "A.6.2.6")) {
       ControlCoverage.Gap g = only(c.get(id));
@@ -79,6 +90,36 @@ class ControlCoverageTest {
     ControlCoverage.Gap all = only(byId(data.controls()).get("9.1"));
     assertEquals(
         List.of("churn 2026-01-02T06:00:00Z to 2026-01-02T18:00:00Z (2 windows)"), all.named());
+  }
+
+  @Test
+  void checksJudgedByNoRecordedPlanAreAGapOf91() {
+    // the fixture without plans: its checks name none, as written before aimon recorded plans
+    AuditData data = collect(ExportFixtures.archive(tmp.resolve("e")), ALL);
+    ControlCoverage.Gap g = only(byId(data.models().get(CHURN).controls()).get("9.1"));
+    assertEquals(GapReason.NO_MONITORING_PLAN, g.reason());
+    assertEquals(16, g.count(), "every check of churn");
+    assertEquals(
+        "16 checks judged by no recorded monitoring plan (what is monitored, how, when and by"
+            + " whom is not in the evidence): 16 checks naming no plan (written before aimon"
+            + " recorded plans)",
+        g.text());
+    // with the plans recorded, no gap
+    AuditData planned = collect(ExportFixtures.archive(tmp.resolve("p"), Set.of(), true), ALL);
+    assertEquals(Status.MET, byId(planned.models().get(CHURN).controls()).get("9.1").status());
+    assertEquals(1, planned.models().get(CHURN).plansInForce().size());
+  }
+
+  @Test
+  void aCheckNamingAPlanWithoutARecordIsAGapOf91() {
+    // churn's checks of the last window name a plan the archive has no record of
+    Path dir = ExportFixtures.archive(tmp.resolve("e"), Set.of(), true, "ee".repeat(32));
+    AuditData data = collect(dir, ALL);
+    ControlCoverage.Gap g = only(byId(data.models().get(CHURN).controls()).get("9.1"));
+    assertEquals(GapReason.NO_MONITORING_PLAN, g.reason());
+    assertEquals(2, g.count(), "churn's two checks of the last window");
+    assertEquals(List.of("2 checks naming plan eeeeeeeeeeee..., which has no record"), g.named());
+    assertEquals(Status.MET, byId(data.models().get(CREDIT).controls()).get("9.1").status());
   }
 
   @Test
@@ -116,7 +157,7 @@ class ControlCoverageTest {
     // check records only: nothing records the windows' coverage
     AuditData data = collect(ExportFixtures.wideArchive(tmp.resolve("e"), 3, 1), ALL);
     Map<String, ControlCoverage.Control> c = byId(data.models().get("wide").controls());
-    assertEquals(Status.MET, c.get("9.1").status());
+    assertEquals(Status.MET, c.get("A.6.2.6").status());
     for (String id : List.of("A.6.2.8", "A.7.4")) {
       ControlCoverage.Gap g = only(c.get(id));
       assertEquals(GapReason.NO_EVIDENCE, g.reason());

@@ -222,6 +222,27 @@ final class ExportFixtures {
    * The archive, leaving out the coverage records of {@code skipCoverage} windows ("model/index").
    */
   static Path archive(Path dir, Set<String> skipCoverage) {
+    return archive(dir, skipCoverage, false);
+  }
+
+  /** The digest of the monitoring plan of {@link #archive(Path, Set, boolean)} with plans. */
+  static String planDigest(String model) {
+    return model.equals(CREDIT) ? "a1".repeat(32) : "c2".repeat(32);
+  }
+
+  /**
+   * The archive; with {@code plans}, each model's chain opens with a monitoring plan record and
+   * every check names it ({@code plan_digest}).
+   */
+  static Path archive(Path dir, Set<String> skipCoverage, boolean plans) {
+    return archive(dir, skipCoverage, plans, null);
+  }
+
+  /**
+   * The archive with plans, whose churn checks of the last window name {@code churnLastPlan}
+   * instead of churn's recorded plan (when not null).
+   */
+  static Path archive(Path dir, Set<String> skipCoverage, boolean plans, String churnLastPlan) {
     Map<Path, List<String>> files = new LinkedHashMap<>();
     for (String model : List.of(CREDIT, CHURN)) {
       Chain c = new Chain(model);
@@ -229,8 +250,19 @@ final class ExportFixtures {
         long start = windowStart(w);
         long end = windowEnd(w);
         List<ObjectNode> checks = model.equals(CREDIT) ? creditChecks(w) : churnChecks(w);
+        if (plans && w == 0) {
+          ObjectNode plan = MAPPER.createObjectNode();
+          plan.put("plan_digest", planDigest(model));
+          plan.put("model_id", model);
+          plan.put("summary", "monitoring plan of " + model);
+          c.add(EvidenceKind.MONITORING_PLAN, end, null, null, plan);
+        }
         long breaches = 0;
         for (ObjectNode ck : checks) {
+          if (plans) {
+            boolean other = churnLastPlan != null && model.equals(CHURN) && w == WINDOWS - 1;
+            ck.put("plan_digest", other ? churnLastPlan : planDigest(model));
+          }
           c.add(EvidenceKind.CHECK, end, start, end, ck);
           String st = ck.get("status").asText();
           breaches += st.equals("warning") || st.equals("critical") ? 1 : 0;

@@ -87,8 +87,8 @@ class HtmlReportTest {
         text(html, "summary-integrity")
             .startsWith("verified 2 models, 77 records, 16 manifests: intact"));
     assertEquals(
-        "5 of 6 clauses and controls met; 1 with a GAP: A.8.4 (incident_not_communicated: 2"
-            + " incidents); see the control coverage below",
+        "4 of 6 clauses and controls met; 2 with a GAP: 9.1 (no_monitoring_plan: 56 checks);"
+            + " A.8.4 (incident_not_communicated: 2 incidents); see the control coverage below",
         text(html, "summary-clauses"));
     assertTrue(text(html, "summary-trend").contains("No trend"), "no evidence before T0");
   }
@@ -231,7 +231,9 @@ class HtmlReportTest {
       assertFalse(row.contains("GAP"), row);
     }
     assertTrue(controlRow(churn, "A.6.2.6").contains("<td class=\"num\">16</td><td>check 16</td>"));
-    assertFalse(churn.contains(">GAP</span>"));
+    // the fixture records no monitoring plan: 9.1 is churn's only gap
+    assertTrue(controlRow(churn, "9.1").contains("<li data-reason=\"no_monitoring_plan\">"));
+    assertEquals(1, churn.split(">GAP</span>", -1).length - 1);
     // the summary's table over all models has the gap too, its incidents named by model
     String summary = html.substring(0, html.indexOf("class=\"model\""));
     assertTrue(

@@ -173,6 +173,8 @@ public final class DemoGenerator {
         models:
           - id: credit-risk
             version: "3"
+            owner: demo-risk-team
+            contacts: [risk-oncall@example.com]
             window: 10s
             min_samples: 100
             reference:
@@ -188,6 +190,8 @@ public final class DemoGenerator {
               demographic_parity_ratio: {warning: 0.8, critical: 0.7}
           - id: churn
             version: "7"
+            owner: demo-retention-team
+            contacts: [retention-oncall@example.com]
             window: 10s
             min_samples: 100
             reference:

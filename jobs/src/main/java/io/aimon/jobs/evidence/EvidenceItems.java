@@ -50,13 +50,21 @@ public final class EvidenceItems {
 
   /** A check result, passing or not, with the config digest and the aimon version. */
   public static EvidenceItem check(CheckResult r, String configDigest) {
+    return check(r, configDigest, null);
+  }
+
+  /**
+   * A check result, passing or not, with the config digest, the aimon version and the digest of the
+   * monitoring plan it was judged by (null when none is recorded).
+   */
+  public static EvidenceItem check(CheckResult r, String configDigest, String planDigest) {
     return new EvidenceItem(
         r.modelId(),
         r.windowEnd(),
         r.windowStart(),
         r.windowEnd(),
         r.checkId(),
-        new CheckEvidence(r, configDigest, aimonVersion()));
+        new CheckEvidence(r, configDigest, aimonVersion(), planDigest));
   }
 
   /** An incident lifecycle event, at its event time. */

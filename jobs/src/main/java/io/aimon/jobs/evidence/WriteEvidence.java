@@ -7,6 +7,7 @@ import io.aimon.evidence.ChainWriter;
 import io.aimon.evidence.DeadLetterCount;
 import io.aimon.evidence.Ed25519Keys;
 import io.aimon.evidence.EvidenceItem;
+import io.aimon.evidence.payload.MonitoringPlanEvidence;
 import io.aimon.jobs.monitor.ChainStateSerializer;
 import io.aimon.jobs.monitor.EvidenceItemSerializer;
 import io.aimon.jobs.state.ChainContinuation;
@@ -43,6 +44,7 @@ public final class WriteEvidence
   private final String signingKey;
   private final Map<String, Long> windowMillis;
   private final ChainContinuation continuation;
+  private final Map<String, MonitoringPlanEvidence> plans;
   private transient Map<String, ChainWriter> writers;
   private transient ValueState<ChainState> chain;
   private transient EventTimeBuffer<EvidenceItem> waiting;
@@ -52,12 +54,18 @@ public final class WriteEvidence
    * @param windowMillis every configured model's window length
    * @param continuation where the chains continue when the job starts with empty state and lost an
    *     earlier run's ({@code --continue-chain}); null to start each chain at seq 1
+   * @param plans the monitoring plan of each model, recorded in its chain before its first records
+   *     whenever the chain last recorded another (models without one record none)
    */
   public WriteEvidence(
-      String signingKey, Map<String, Long> windowMillis, ChainContinuation continuation) {
+      String signingKey,
+      Map<String, Long> windowMillis,
+      ChainContinuation continuation,
+      Map<String, MonitoringPlanEvidence> plans) {
     this.signingKey = signingKey;
     this.windowMillis = Map.copyOf(windowMillis);
     this.continuation = continuation;
+    this.plans = new HashMap<>(plans);
   }
 
   @Override
@@ -73,7 +81,8 @@ public final class WriteEvidence
           Ed25519Keys.keyId(keys.getPublic()));
     }
     writers = new HashMap<>();
-    windowMillis.forEach((model, w) -> writers.put(model, new ChainWriter(model, w, keys)));
+    windowMillis.forEach(
+        (model, w) -> writers.put(model, new ChainWriter(model, w, keys, plans.get(model))));
     chain =
         getRuntimeContext()
             .getState(new ValueStateDescriptor<>("chain", ChainStateSerializer.TYPE_INFO));

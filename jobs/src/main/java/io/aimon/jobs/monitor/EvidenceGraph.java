@@ -99,9 +99,13 @@ final class EvidenceGraph {
   /** Adds the graph; returns the dead letters it makes (unknown incidents, malformed inputs). */
   DataStream<DeadLetter> build(StreamExecutionEnvironment env, Inputs in) {
     String configDigest = plan.configDigest();
+    HashMap<String, String> planDigests = new HashMap<>();
+    plan.monitoringPlans().forEach((id, p) -> planDigests.put(id, p.planDigest()));
     DataStream<EvidenceItem> items =
         in.checks()
-            .map(r -> EvidenceItems.check(r, configDigest), EvidenceItemSerializer.TYPE_INFO)
+            .map(
+                r -> EvidenceItems.check(r, configDigest, planDigests.get(r.modelId())),
+                EvidenceItemSerializer.TYPE_INFO)
             .uid(UID_EVIDENCE_CHECKS)
             .name(MonitorJob.name(UID_EVIDENCE_CHECKS))
             .union(
@@ -148,7 +152,11 @@ final class EvidenceGraph {
             .keyBy(EvidenceItem::modelId)
             .connect(in.deadLetters().keyBy(DeadLetterCount::modelId))
             .process(
-                new WriteEvidence(plan.evidence().signingKey(), windows, plan.continuation()),
+                new WriteEvidence(
+                    plan.evidence().signingKey(),
+                    windows,
+                    plan.continuation(),
+                    plan.monitoringPlans()),
                 TypeInformation.of(EvidenceLine.class))
             .uid(UID_EVIDENCE)
             .name(MonitorJob.name(UID_EVIDENCE));

@@ -7,10 +7,14 @@ import io.aimon.config.CorrectiveActionConfig;
 import io.aimon.config.Digests;
 import io.aimon.config.EvidenceConfig;
 import io.aimon.config.JobSettings;
+import io.aimon.config.ModelConfig;
 import io.aimon.config.StateBackend;
 import io.aimon.detectors.event.EventDecoder;
 import io.aimon.detectors.model.ModelSpec;
 import io.aimon.detectors.profile.ReferenceProfile;
+import io.aimon.evidence.payload.MonitoringPlanEvidence;
+import io.aimon.evidence.plan.MonitoringPlans;
+import io.aimon.jobs.evidence.EvidenceItems;
 import io.aimon.jobs.state.ChainContinuation;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,6 +54,7 @@ public final class MonitorPlan implements Serializable {
   private CorrectiveActionConfig correctiveActions = CorrectiveActionConfig.defaults();
   private LinkedHashMap<String, String> inputDigests = new LinkedHashMap<>();
   private ChainContinuation continuation;
+  private LinkedHashMap<String, MonitoringPlanEvidence> monitoringPlans = new LinkedHashMap<>();
 
   public MonitorPlan(
       Map<String, ModelSpec> specs, Map<String, ReferenceProfile> references, JobSettings job) {
@@ -98,7 +103,27 @@ public final class MonitorPlan implements Serializable {
     plan.configDigest = config.digest();
     plan.evidence = config.evidence();
     plan.correctiveActions = config.correctiveActions();
+    for (ModelConfig m : config.models()) {
+      plan.monitoringPlans.put(
+          m.id(),
+          MonitoringPlans.of(
+              config, m, references.get(m.id()).digest(), EvidenceItems.aimonVersion()));
+    }
     return plan;
+  }
+
+  /**
+   * The monitoring plan of each model, recorded in its evidence chain and named by its check
+   * records; empty for a plan not made from a config file.
+   */
+  public Map<String, MonitoringPlanEvidence> monitoringPlans() {
+    return monitoringPlans;
+  }
+
+  /** The digest of {@code modelId}'s monitoring plan, or null without one. */
+  public String planDigest(String modelId) {
+    MonitoringPlanEvidence p = monitoringPlans.get(modelId);
+    return p == null ? null : p.planDigest();
   }
 
   /** The SHA-256 of the config file the plan was made from (recorded in evidence). */

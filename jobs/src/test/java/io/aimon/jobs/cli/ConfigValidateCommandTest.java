@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.OptionSpec;
 /** {@code aimon config validate FILE} and the help of every command, run through picocli. */
 class ConfigValidateCommandTest {
   private static final String MODEL_KEYS =
-      "id, version, task, window, min_samples, reference, features, "
+      "id, version, owner, contacts, task, window, min_samples, reference, features, "
           + "score, label, positive_label, labels, fairness, checks, feature_checks, alerting";
 
   @TempDir Path dir;

@@ -1,6 +1,7 @@
 package io.aimon.jobs.evidence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,7 +41,10 @@ import org.junit.jupiter.api.io.TempDir;
  * The evidence chain continues across a stop with a savepoint and a restart from it: the monitor
  * job runs on two days of Adult events, is stopped with a savepoint, and a new job started from it
  * reads two more days; the evidence topic then holds one chain, seq 1..n without a gap or a repeat,
- * four contiguous covered windows and signed manifests, which the archive verifier accepts.
+ * four contiguous covered windows and signed manifests, which the archive verifier accepts. The
+ * restart runs a changed configuration (an owner and a psi threshold): the chain records the new
+ * monitoring plan before the restarted run's first records, and every check names the plan it was
+ * judged by.
  */
 class EvidenceSavepointIntegrationTest {
   /**
@@ -71,6 +75,26 @@ class EvidenceSavepointIntegrationTest {
               + Files.readString(configFile));
       AimonConfig config = ConfigLoader.load(configFile);
       MonitorPlan plan = MonitorPlan.of(config, ReferenceProfiles.loadAll(config, false));
+      // the configuration the job restarts with: an owner, contacts and a changed psi threshold
+      Path changedDir = Files.createDirectories(dir.resolve("changed"));
+      Path changedFile =
+          AdultFixtures.writeConfig(
+              changedDir,
+              "checkpoint_interval: 300ms",
+              "1d",
+              "owner: adult-ml-team\ncontacts: [adult-ml@example.com]\n"
+                  + "checks:\n  psi: {warning: 0.12, critical: 0.25}");
+      Files.writeString(
+          changedFile,
+          "evidence:\n  signing_key: file:"
+              + dir.resolve(EvidenceKeys.KEY_FILE)
+              + "\n"
+              + Files.readString(changedFile));
+      AimonConfig changed = ConfigLoader.load(changedFile);
+      MonitorPlan changedPlan = MonitorPlan.of(changed, ReferenceProfiles.loadAll(changed, false));
+      String planBefore = plan.planDigest(AdultFixtures.MODEL);
+      String planAfter = changedPlan.planDigest(AdultFixtures.MODEL);
+      assertNotEquals(planBefore, planAfter);
       KafkaSettings settings =
           KafkaSettings.builder()
               .bootstrapServers(kafka.bootstrapServers())
@@ -112,7 +136,7 @@ class EvidenceSavepointIntegrationTest {
 
         KafkaTestClients.produce(
             kafka.bootstrapServers(), "inference", lines.subList(FIRST, SECOND));
-        JobClient second = start(plan, settings, savepoint);
+        JobClient second = start(changedPlan, settings, savepoint);
         try {
           awaitCoverage(evidence, read, "2024-02-05T00:00:00Z");
         } finally {
@@ -141,6 +165,35 @@ class EvidenceSavepointIntegrationTest {
         for (int i = 0; i < seqs.size(); i++) {
           assertEquals(i + 1, seqs.get(i), "seq " + (i + 1) + ": one chain, no gap, no repeat");
         }
+        // two plans: the first before any check, the changed one before the restarted run's
+        // records; each check names the plan in force when it was judged
+        List<String> plans = new ArrayList<>();
+        String inForce = null;
+        long checksBefore = 0;
+        long checksAfter = 0;
+        for (int i = 0; i < read.size(); i++) {
+          JsonNode n = AdultFixtures.parse(read.get(i));
+          String kind = n.path("kind").asText();
+          if (kind.equals("monitoring_plan")) {
+            inForce = n.at("/data/plan_digest").asText();
+            plans.add(inForce);
+            if (plans.size() == 1) {
+              assertEquals(1, n.path("seq").asLong(), "the plan opens the chain");
+            } else {
+              assertTrue(i >= beforeRestart, "the changed plan comes with the restarted run");
+              assertEquals("adult-ml-team", n.at("/data/owner").asText());
+              assertTrue(
+                  n.at("/data/checks").toString().contains("warning >= 0.12, critical >= 0.25"),
+                  n.at("/data/checks").toString());
+            }
+          } else if (kind.equals("check")) {
+            assertEquals(inForce, n.at("/data/plan_digest").asText(), "check seq " + n.path("seq"));
+            checksBefore += plans.size() == 1 ? 1 : 0;
+            checksAfter += plans.size() == 2 ? 1 : 0;
+          }
+        }
+        assertEquals(List.of(planBefore, planAfter), plans);
+        assertTrue(checksBefore > 0 && checksAfter > 0, checksBefore + " / " + checksAfter);
         System.out.printf(
             "evidence across a savepoint: %d lines before the stop, %d after; seq 1..%d verified%n",
             beforeRestart, read.size() - beforeRestart, summary.lastSeq());

@@ -65,7 +65,7 @@ class WriteEvidenceHarnessTest {
     var h =
         new KeyedTwoInputStreamOperatorTestHarness<>(
             new KeyedCoProcessOperator<>(
-                new WriteEvidence(signingKey, Map.of(MODEL, WINDOW), continuation)),
+                new WriteEvidence(signingKey, Map.of(MODEL, WINDOW), continuation, Map.of())),
             EvidenceItem::modelId,
             DeadLetterCount::modelId,
             Types.STRING);

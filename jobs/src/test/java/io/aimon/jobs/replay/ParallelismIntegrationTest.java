@@ -23,11 +23,15 @@ import org.junit.jupiter.api.io.TempDir;
  * late) at parallelism 1, 2 and 4, so 1, 2 and 4 shards per model whose partial windows are merged
  * before the checks. The check results, incidents, dead letters and evidence records are the same
  * at every parallelism (evidence compared without the members that name the config: its digest and
- * the hashes that cover it, and without seqs), and each archive verifies.
+ * the plan digest and the hashes that cover them, and without seqs), and each archive verifies.
  */
 class ParallelismIntegrationTest {
-  /** Record members that differ with the config's digest, which covers job.parallelism. */
-  private static final Set<String> CONFIG_BOUND = Set.of("config_digest", "hash", "prev", "seq");
+  /**
+   * Record members that differ with the config's digest, which covers job.parallelism: the digest,
+   * the monitoring plan's digest (the plan names the config), and the hashes that cover them.
+   */
+  private static final Set<String> CONFIG_BOUND =
+      Set.of("config_digest", "plan_digest", "hash", "prev", "seq");
 
   @Test
   void theResultsAreTheSameAtParallelism1And2And4(@TempDir Path dir) throws Exception {
