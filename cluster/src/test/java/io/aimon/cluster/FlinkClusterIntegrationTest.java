@@ -82,7 +82,8 @@ class FlinkClusterIntegrationTest {
               + webhook.getAddress().getPort()
               + "/hook\"}\n";
       Path clean = config(kafka, "clean", "", hook);
-      Path killed = config(kafka, "killed", "state_backend: rocksdb", "");
+      // the same notifiers (no alert job runs for it): the same monitoring plan, routes included
+      Path killed = config(kafka, "killed", "state_backend: rocksdb", hook);
       // the alert job records its deliveries where the monitor does not read them back as
       // notification evidence: the killed run, without an alert job, has none either
       Path cleanAlert = clean.resolveSibling("alert.yaml");

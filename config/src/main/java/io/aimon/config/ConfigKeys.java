@@ -325,6 +325,24 @@ public final class ConfigKeys {
               + "filesystem Flink supports. Unset: the Kafka topic only. Replay always writes "
               + "`OUT/evidence`.");
 
+  public static final ConfigKey<String> EVIDENCE_TIMESTAMP_URL =
+      key(
+          "evidence.timestamp_url",
+          ValueTypes.HTTP_URL,
+          null,
+          "An RFC 3161 time stamping authority: every manifest gets a time stamp token from it,"
+              + " stored beside the manifest and checked by `aimon evidence verify`. Unset: no"
+              + " time stamps.");
+
+  public static final ConfigKey<Duration> EVIDENCE_RETENTION =
+      key(
+          "evidence.retention",
+          ValueTypes.duration(Duration.ofDays(1), true),
+          null,
+          "How long evidence is kept, at least 1d: `aimon evidence expire` removes the whole days"
+              + " of the archive that ended at least this long ago, through a signed deletion"
+              + " record. Unset: keep everything.");
+
   // --- corrective_actions ------------------------------------------------------------------
   public static final ConfigKey<Node> CORRECTIVE_ACTIONS =
       section(

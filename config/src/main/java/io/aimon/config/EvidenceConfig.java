@@ -1,6 +1,7 @@
 package io.aimon.config;
 
 import java.io.Serializable;
+import java.time.Duration;
 
 /**
  * The {@code evidence} section: how the monitor job signs and where it archives its evidence
@@ -14,12 +15,21 @@ import java.io.Serializable;
  * @param dir {@code evidence.dir}: where {@code aimon run} writes the evidence archive (a local
  *     path, made absolute, or a URI of any filesystem Flink supports), or null for the Kafka topic
  *     only; replay always writes {@code OUT/evidence}
+ * @param timestampUrl {@code evidence.timestamp_url}: the http(s) URL of an RFC 3161 time stamping
+ *     authority that stamps every manifest, or null for none
+ * @param retention {@code evidence.retention}: how long evidence is kept (at least a day), or null
+ *     to keep everything
  */
-public record EvidenceConfig(String signingKey, boolean signingKeyOwnerOnly, String dir)
+public record EvidenceConfig(
+    String signingKey,
+    boolean signingKeyOwnerOnly,
+    String dir,
+    String timestampUrl,
+    Duration retention)
     implements Serializable {
 
-  /** No signing key, no archive directory. */
+  /** No signing key, no archive directory, no time stamps, everything kept. */
   public static EvidenceConfig defaults() {
-    return new EvidenceConfig(null, false, null);
+    return new EvidenceConfig(null, false, null, null, null);
   }
 }

@@ -1,6 +1,7 @@
 package io.aimon.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** Reads the top-level {@code evidence} section. Package-private helper of the loader. */
 final class EvidenceParser {
@@ -30,6 +31,10 @@ final class EvidenceParser {
       dir = Locations.resolve(problems, baseDir, dir, e.line(dirName), e.child(dirName));
     }
     boolean ownerOnly = e.getOrDefault(ConfigKeys.EVIDENCE_SIGNING_KEY_OWNER_ONLY);
-    return new EvidenceConfig(key, ownerOnly, dir);
+    String stampName = ConfigKeys.EVIDENCE_TIMESTAMP_URL.name();
+    String timestampUrl = e.has(stampName) ? e.get(ConfigKeys.EVIDENCE_TIMESTAMP_URL) : null;
+    String retentionName = ConfigKeys.EVIDENCE_RETENTION.name();
+    Duration retention = e.has(retentionName) ? e.get(ConfigKeys.EVIDENCE_RETENTION) : null;
+    return new EvidenceConfig(key, ownerOnly, dir, timestampUrl, retention);
   }
 }

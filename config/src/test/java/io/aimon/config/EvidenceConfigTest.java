@@ -21,6 +21,18 @@ class EvidenceConfigTest {
     assertEquals(absolute("archive/evidence").toString(), c.evidence().dir());
     assertEquals("prod.evidence", c.kafka().evidenceTopic());
     assertTrue(c.evidence().signingKeyOwnerOnly());
+    assertEquals("https://tsa.example.com/tsr", c.evidence().timestampUrl());
+    assertEquals(java.time.Duration.ofDays(400), c.evidence().retention());
+  }
+
+  @Test
+  void aTimestampUrlMustBeHttp() {
+    ConfigProblem p = onlyProblem("evidence-timestamp-not-http.yaml");
+    assertTrue(
+        p.toString()
+            .startsWith(file("evidence-timestamp-not-http.yaml") + ":2 evidence.timestamp_url: "),
+        p.toString());
+    assertTrue(p.toString().contains("http"), p.toString());
   }
 
   @Test
@@ -37,6 +49,8 @@ class EvidenceConfigTest {
     assertNull(c.evidence().signingKey());
     assertNull(c.evidence().dir());
     assertFalse(c.evidence().signingKeyOwnerOnly(), "warn, not refuse, by default");
+    assertNull(c.evidence().timestampUrl(), "no time stamps by default");
+    assertNull(c.evidence().retention(), "everything kept by default");
   }
 
   @Test

@@ -3,9 +3,9 @@ package io.aimon.evidence;
 /**
  * One line of a model's evidence archive: an {@link EvidenceRecord} or a {@link Manifest}, what
  * {@link ChainWriter} emits and the archive's sinks write, or a {@link ManifestTimestamp} of a
- * manifest.
+ * manifest, or a {@link Deletion} of retention.
  */
-public sealed interface ArchiveLine permits EvidenceRecord, Manifest, ManifestTimestamp {
+public sealed interface ArchiveLine permits EvidenceRecord, Manifest, ManifestTimestamp, Deletion {
   /** The model whose chain the line belongs to (the archive's {@code model=} partition). */
   String modelId();
 

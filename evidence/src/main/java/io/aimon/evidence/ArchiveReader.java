@@ -56,6 +56,9 @@ final class ArchiveReader {
   /** A readable time stamp line. */
   record TimestampLine(ManifestTimestamp stamp, Pos pos) {}
 
+  /** A readable deletion line (retention). */
+  record DeletionLine(Deletion deletion, Pos pos) {}
+
   /**
    * An unreadable line (or a skipped file) and, when the line told, the model it is of. Its finding
    * is on line 0 when it is about the whole file.
@@ -68,6 +71,7 @@ final class ArchiveReader {
   private final Map<String, List<RecordLine>> recordsByModel = new HashMap<>();
   private final Map<String, List<ManifestLine>> manifestsByModel = new HashMap<>();
   private final Map<String, List<TimestampLine>> timestampsByModel = new HashMap<>();
+  private final Map<String, List<DeletionLine>> deletionsByModel = new HashMap<>();
   private final List<BadLine> bad = new ArrayList<>();
   private final List<Finding> malformedData = new ArrayList<>();
   private final List<Set<String>> modelsByFile = new ArrayList<>();
@@ -118,6 +122,11 @@ final class ArchiveReader {
   /** The time stamp lines of {@code model}, in file and line order. */
   List<TimestampLine> timestamps(String model) {
     return timestampsByModel.getOrDefault(model, List.of());
+  }
+
+  /** The deletion lines of {@code model}, in file and line order. */
+  List<DeletionLine> deletions(String model) {
+    return deletionsByModel.getOrDefault(model, List.of());
   }
 
   List<BadLine> bad() {
@@ -251,8 +260,14 @@ final class ArchiveReader {
     Long seq = o.path("seq").canConvertToLong() ? o.get("seq").longValue() : null;
     boolean manifest = Manifest.KIND.equals(o.path("kind").asText());
     boolean stamp = ManifestTimestamp.KIND.equals(o.path("kind").asText());
+    boolean deletion = Deletion.KIND.equals(o.path("kind").asText());
     try {
-      if (stamp) {
+      if (deletion) {
+        Deletion d = Deletion.fromJson(text);
+        deletionsByModel
+            .computeIfAbsent(d.modelId(), k -> new ArrayList<>())
+            .add(new DeletionLine(d, pos));
+      } else if (stamp) {
         ManifestTimestamp t = ManifestTimestamp.fromJson(text);
         timestampsByModel
             .computeIfAbsent(t.modelId(), k -> new ArrayList<>())
@@ -283,10 +298,12 @@ final class ArchiveReader {
       modelsByFile.get(pos.file()).add(model);
     } catch (IllegalArgumentException e) {
       String what =
-          stamp
-              ? "not a valid time stamp: "
-              : manifest ? "not a valid manifest: " : "not a valid evidence record: ";
-      unreadable(pos, model, manifest || stamp ? null : seq, what + e.getMessage());
+          deletion
+              ? "not a valid deletion record: "
+              : stamp
+                  ? "not a valid time stamp: "
+                  : manifest ? "not a valid manifest: " : "not a valid evidence record: ";
+      unreadable(pos, model, manifest || stamp || deletion ? null : seq, what + e.getMessage());
     }
   }
 

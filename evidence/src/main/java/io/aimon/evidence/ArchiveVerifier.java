@@ -72,6 +72,12 @@ import java.util.stream.Collectors;
  *       altered after it was stamped, a TSA other than the trusted one, or no such manifest.
  *   <li>{@link Kind#UNSTAMPED}: when the archive holds time stamps, a manifest without one. A
  *       finding, not an integrity problem (the TSA may have been unreachable), listed apart.
+ *   <li>{@link Kind#BAD_DELETION}: a deletion record of retention ({@link Deletion}) that does not
+ *       hold: a bad signature (or, with a trusted key, another key's), or one that does not follow
+ *       the chain's start or the deletion before it. It is then ignored, so the records it names
+ *       are missing ({@link Kind#DELETED}) unless present. A chain whose start was removed through
+ *       valid deletion records starts at the last one's {@code last_seq + 1}, linked to its {@code
+ *       last_hash}: not a deletion. Removing records any other way is.
  * </ul>
  *
  * <p>Every kind but {@link Kind#COVERAGE_GAP} and {@link Kind#UNSTAMPED} is an integrity problem:
@@ -99,7 +105,8 @@ public final class ArchiveVerifier {
     MULTIPLE_SIGNERS,
     SKIPPED_FILE,
     BAD_TIMESTAMP,
-    UNSTAMPED(false);
+    UNSTAMPED(false),
+    BAD_DELETION;
 
     private final boolean integrity;
 

@@ -119,13 +119,26 @@ public record ChainTail(
     }
 
     /**
-     * Reads one line of an archive or the evidence topic; lines of other models are skipped.
+     * Reads one line of an archive or the evidence topic; lines of other models and time stamps are
+     * skipped.
      *
      * @throws IllegalArgumentException when the line is neither a record nor a manifest, or breaks
      *     the chain
      */
     public void line(String json) {
       var o = EvidenceJson.parseObject(json);
+      if (ManifestTimestamp.KIND.equals(o.path("kind").asText())) {
+        return; // a manifest's time stamp: not part of the chain
+      }
+      if (Deletion.KIND.equals(o.path("kind").asText())) {
+        Deletion d = Deletion.fromJson(json);
+        if (d.modelId().equals(modelId) && d.firstSeq() == head.seq() + 1) {
+          // retention removed the chain's start: it continues after the deletion's last record
+          head = new HashChain.State(d.lastSeq(), d.lastHash());
+          sealedUpTo = Math.max(sealedUpTo, d.lastSeq());
+        }
+        return;
+      }
       if (Manifest.KIND.equals(o.path("kind").asText())) {
         Manifest m = Manifest.fromNode(o);
         if (m.modelId().equals(modelId)) {

@@ -105,11 +105,21 @@ final class ManifestCheck {
     sorted.sort(
         Comparator.comparingLong((ManifestLine ml) -> ml.manifest().firstSeq())
             .thenComparing(ManifestLine::pos));
-    long expected = 1;
+    long expected = c.startSeq();
     ManifestLine before = null;
     List<ManifestLine> seen = new ArrayList<>();
     for (ManifestLine ml : sorted) {
       Manifest m = ml.manifest();
+      if (before == null && m.firstSeq() < expected && c.startSeq() > 1) {
+        // retention removed the chain's start: a manifest of a day kept may still list records of
+        // the days removed (labels judged after their window), or list only such records
+        if (m.lastSeq() >= expected) {
+          expected = m.lastSeq() + 1;
+          before = ml;
+          seen.add(ml);
+        }
+        continue;
+      }
       if (m.firstSeq() > expected) {
         long from = expected;
         long to = m.firstSeq() - 1;
@@ -176,6 +186,22 @@ final class ManifestCheck {
       for (int i = 0; i < m.hashes().size(); i++) {
         long seq = m.firstSeq() + i;
         RecordLine r = c.accepted.get(seq);
+        if (r == null && seq < c.startSeq()) {
+          // removed through the deletion records; the last one removed must be the one they name
+          if (seq == c.startSeq() - 1 && !m.hashes().get(i).equals(c.startPrev())) {
+            c.add(
+                Kind.BAD_DELETION,
+                null,
+                ml.pos(),
+                "the deletion records say seq "
+                    + seq
+                    + " had hash "
+                    + c.startPrev()
+                    + ", but this manifest signs "
+                    + m.hashes().get(i));
+          }
+          continue;
+        }
         if (r == null) {
           if (seq > maxSeq) {
             cutIn = cutIn == null ? ml : cutIn;

@@ -55,6 +55,13 @@ final class ModelCheck {
 
   private final ManifestCheck manifestCheck = new ManifestCheck(this);
 
+  /**
+   * The first seq the chain must have, and the prev it must link to: after retention's deletions.
+   */
+  private long startSeq = 1;
+
+  private String startPrev = EvidenceRecord.GENESIS;
+
   ModelCheck(String model, ArchiveReader archive, PublicKey trusted, List<Finding> out) {
     this.model = model;
     this.archive = archive;
@@ -68,6 +75,7 @@ final class ModelCheck {
   ArchiveVerifier.ModelSummary run() {
     manifestCheck.checkSignatures();
     chooseAmongRepeats();
+    applyDeletions();
     checkHashes();
     checkLinks();
     checkOrder();
@@ -91,6 +99,72 @@ final class ModelCheck {
   /** The manifests whose signature verifies against the key they embed; after {@link #run}. */
   List<ManifestLine> signedManifests() {
     return manifestCheck.intact();
+  }
+
+  /** What the first record must link to, in words. */
+  private String startName() {
+    return startSeq == 1
+        ? "the genesis hash"
+        : "the last_hash of the deletion record of the seqs before it";
+  }
+
+  /** The first seq of the chain: 1, or after the seqs valid deletion records say were removed. */
+  long startSeq() {
+    return startSeq;
+  }
+
+  /** The hash the chain's first record must name as prev: genesis, or the last one removed. */
+  String startPrev() {
+    return startPrev;
+  }
+
+  /**
+   * Takes the chain's start from the model's deletion records: each must be signed (by the trusted
+   * key when one is given) and start where the one before ended (the first at seq 1); the chain
+   * then starts after the last, unless records it names are still there (an expiry interrupted
+   * before it removed them: they are checked as usual).
+   */
+  private void applyDeletions() {
+    List<ArchiveReader.DeletionLine> lines = new ArrayList<>(archive.deletions(model));
+    lines.sort(
+        java.util.Comparator.comparingLong(
+                (ArchiveReader.DeletionLine d) -> d.deletion().firstSeq())
+            .thenComparing(ArchiveReader.DeletionLine::pos));
+    long next = 1;
+    Deletion last = null;
+    for (ArchiveReader.DeletionLine dl : lines) {
+      Deletion d = dl.deletion();
+      if (!d.signatureValid(trusted)) {
+        add(
+            Kind.BAD_DELETION,
+            null,
+            dl.pos(),
+            "deletion record of seqs "
+                + seqs(d.firstSeq(), d.lastSeq())
+                + ": its signature does not verify"
+                + (trusted == null ? "" : " with the trusted key")
+                + ", so the records it names count as missing");
+        break;
+      }
+      if (d.firstSeq() != next) {
+        add(
+            Kind.BAD_DELETION,
+            null,
+            dl.pos(),
+            "deletion record of seqs "
+                + seqs(d.firstSeq(), d.lastSeq())
+                + ": expected it to start at seq "
+                + next
+                + (next == 1 ? " (the chain's start)" : " (after the deletion before it)"));
+        break;
+      }
+      last = d;
+      next = d.lastSeq() + 1;
+    }
+    if (last != null && (accepted.isEmpty() || accepted.firstKey() > last.lastSeq())) {
+      startSeq = last.lastSeq() + 1;
+      startPrev = last.lastHash();
+    }
   }
 
   private void chooseAmongRepeats() {
@@ -166,10 +240,10 @@ final class ModelCheck {
   private void checkLinks() {
     RecordLine p = null;
     for (RecordLine r : accepted.values()) {
-      long expected = p == null ? 1 : p.seq() + 1;
+      long expected = p == null ? startSeq : p.seq() + 1;
       if (r.seq() > expected) {
         gap(p, r, expected, r.seq() - 1);
-      } else if (!r.prev().equals(p == null ? EvidenceRecord.GENESIS : p.hash())) {
+      } else if (!r.prev().equals(p == null ? startPrev : p.hash())) {
         brokenLink(p, r);
       }
       p = r;
@@ -218,7 +292,7 @@ final class ModelCheck {
         modified(
             r,
             "record was modified and its hash recomputed: its prev does not link to "
-                + (p == null ? "the genesis hash" : "seq " + p.seq())
+                + (p == null ? startName() : "seq " + p.seq())
                 + " and its hash is not the one signed in the manifest at "
                 + archive.where(manifestCheck.signedBy(r.seq()).pos()));
       }
@@ -226,7 +300,7 @@ final class ModelCheck {
       modified(
           r,
           p == null
-              ? "prev is not the genesis hash: the record was modified and its hash recomputed"
+              ? "prev is not " + startName() + ": the record was modified and its hash recomputed"
               : "prev does not link to seq "
                   + p.seq()
                   + " ("

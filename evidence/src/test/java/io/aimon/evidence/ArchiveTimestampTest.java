@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aimon.evidence.ArchiveVerifier.Kind;
 import io.aimon.evidence.ArchiveVerifier.Problem;
-import io.aimon.evidence.timestamp.TestTsa;
+import io.aimon.evidence.timestamp.LocalTimestampAuthority;
 import io.aimon.evidence.timestamp.TimestampClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,14 +30,14 @@ import org.junit.jupiter.api.io.TempDir;
  * for other bytes and a manifest re-signed after stamping fail with their reasons.
  */
 class ArchiveTimestampTest {
-  private static TestTsa tsa;
-  private static TestTsa other;
+  private static LocalTimestampAuthority tsa;
+  private static LocalTimestampAuthority other;
   @TempDir Path dir;
 
   @BeforeAll
   static void start() throws Exception {
-    tsa = TestTsa.start("aimon test TSA");
-    other = TestTsa.start("another TSA");
+    tsa = LocalTimestampAuthority.start("aimon test TSA");
+    other = LocalTimestampAuthority.start("another TSA");
   }
 
   @AfterAll
@@ -98,7 +98,7 @@ class ArchiveTimestampTest {
     assertEquals(16, r.stamps().manifests());
     assertEquals(16, r.stamps().stamped());
     assertTrue(r.stamps().trusted());
-    assertEquals(List.of("CN=aimon test TSA,O=aimon tests"), r.stamps().tsas());
+    assertEquals(List.of("CN=aimon test TSA,O=aimon local"), r.stamps().tsas());
     assertTrue(
         r.summary().endsWith("intact; 16 of 16 manifests time-stamped by the trusted TSA"),
         r.summary());

@@ -28,9 +28,13 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 public final class RunComparison {
   private RunComparison() {}
 
-  /** What differs between two runs' evidence by construction: its chain hashes and the digest. */
+  /**
+   * What differs between two runs' evidence by construction (each run has its own topics, so its
+   * own config): the config digest, the monitoring plan's digest that covers it, and the chain
+   * hashes over them.
+   */
   private static final Set<String> COVERING =
-      Set.of("seq", "prev", "hash", "hashes", "head", "signature", "config_digest");
+      Set.of("seq", "prev", "hash", "hashes", "head", "signature", "config_digest", "plan_digest");
 
   /** Names the first line where two lists differ, without printing them whole. */
   public static void assertSameLines(String what, List<String> expected, List<String> actual)

@@ -4,6 +4,7 @@ import io.aimon.evidence.ArchiveFiles;
 import io.aimon.evidence.BoundedLines;
 import io.aimon.evidence.EvidenceRecord;
 import io.aimon.evidence.Manifest;
+import io.aimon.evidence.ManifestTimestamp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,9 +21,10 @@ import java.util.stream.Collectors;
 /**
  * Reads every {@code *.jsonl} file of an archive, line by line, in the verifier's file order (path
  * segments compared with digit runs as numbers), and hands each readable record or manifest with
- * its line text to a {@link Handler}. Lines that are not valid UTF-8, JSON, records or manifests,
- * or are longer than {@link BoundedLines#MAX_LINE_BYTES}, are counted and skipped: the verification
- * names them. Symbolic links are not followed ({@link ArchiveFiles}).
+ * its line text (and each manifest's time stamp) to a {@link Handler}. Lines that are not valid
+ * UTF-8, JSON, records or manifests, or are longer than {@link BoundedLines#MAX_LINE_BYTES}, are
+ * counted and skipped: the verification names them. Symbolic links are not followed ({@link
+ * ArchiveFiles}).
  */
 final class ArchiveScan {
   /** What the scan finds, line by line. */
@@ -32,6 +34,9 @@ final class ArchiveScan {
 
     /** A valid manifest; {@code order} as for records. */
     void manifest(Manifest m, String line, long order);
+
+    /** A valid time stamp of a manifest; {@code order} as for records. */
+    void timestamp(ManifestTimestamp t, String line, long order);
 
     /** Any line, readable or not, once it was handled. */
     void lineRead();
@@ -101,7 +106,11 @@ final class ArchiveScan {
         r = EvidenceRecord.fromJson(text);
       } catch (IllegalArgumentException notARecord) {
         try {
-          handler.manifest(Manifest.fromJson(text), text, order);
+          if (text.contains("\"kind\":\"" + ManifestTimestamp.KIND + "\"")) {
+            handler.timestamp(ManifestTimestamp.fromJson(text), text, order);
+          } else {
+            handler.manifest(Manifest.fromJson(text), text, order);
+          }
         } catch (IllegalArgumentException notAManifest) {
           // unreadable: reported by the verification
         }

@@ -4,11 +4,13 @@ import io.aimon.evidence.ArchiveVerifier;
 import io.aimon.evidence.Ed25519Keys;
 import io.aimon.evidence.EvidenceRecord;
 import io.aimon.evidence.Manifest;
+import io.aimon.evidence.ManifestTimestamp;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
@@ -95,6 +97,8 @@ final class AuditData {
     }
     List<ExportRecord> selected = new ArrayList<>();
     List<ManifestEntry> allManifests = new ArrayList<>();
+    // time stamp lines by (model, first seq, last seq) of the manifest they stamp
+    Map<List<Object>, List<String>> stamps = new HashMap<>();
     Map<String, Set<String>> keyIds = new TreeMap<>();
     ArchiveScan.scan(
         dir,
@@ -123,6 +127,16 @@ final class AuditData {
             m.observeKey(mf.keyId());
             allManifests.add(
                 new ManifestEntry(mf.modelId(), mf.firstSeq(), mf.lastSeq(), line, order));
+          }
+
+          @Override
+          public void timestamp(ManifestTimestamp t, String line, long order) {
+            if (model(t.modelId()) != null) {
+              stamps
+                  .computeIfAbsent(
+                      List.of(t.modelId(), t.firstSeq(), t.lastSeq()), k -> new ArrayList<>())
+                  .add(line);
+            }
           }
 
           @Override
@@ -158,6 +172,8 @@ final class AuditData {
       Long first = s == null ? null : s.ceiling(e.firstSeq());
       if (first != null && first <= e.lastSeq()) {
         manifests.add(e.line());
+        manifests.addAll(
+            stamps.getOrDefault(List.of(e.modelId(), e.firstSeq(), e.lastSeq()), List.of()));
       }
     }
     String trustedKeyId = trusted == null ? null : Ed25519Keys.keyId(trusted);
@@ -213,7 +229,10 @@ final class AuditData {
     return records;
   }
 
-  /** The lines of the manifests signing at least one selected record, in model and seq order. */
+  /**
+   * The lines of the manifests signing at least one selected record, in model and seq order, each
+   * followed by its time stamps.
+   */
   List<String> manifests() {
     return manifests;
   }

@@ -34,7 +34,7 @@ import java.util.function.BiConsumer;
  *   <tr><td>{@value #RECORDS_CSV}</td><td>one row per selected record (RFC 4180; columns in
  *       {@link RecordsCsv})</td></tr>
  *   <tr><td>{@value #MANIFESTS_JSONL}</td><td>the signed manifests listing the hash of at least
- *       one selected record, as archived</td></tr>
+ *       one selected record, as archived, each followed by its RFC 3161 time stamps</td></tr>
  *   <tr><td>{@value #VERIFICATION_TXT}, {@value #VERIFICATION_JSON}</td><td>{@link
  *       ArchiveVerifier#verify} of the whole archive at export: every problem, the models, the
  *       signing key ids</td></tr>
@@ -212,7 +212,8 @@ public final class AuditExport {
           "The selected evidence records exactly as archived, in model then seq order.";
       case RECORDS_CSV -> "One row per selected evidence record (RFC 4180).";
       case MANIFESTS_JSONL ->
-          "The Ed25519-signed manifests listing the hashes of the selected records.";
+          "The Ed25519-signed manifests listing the hashes of the selected records, each followed"
+              + " by its RFC 3161 time stamp when it has one.";
       case VERIFICATION_TXT -> "The verification of the whole archive at export, as text.";
       case VERIFICATION_JSON ->
           "The verification of the whole archive at export: problems, models, signing key ids.";

@@ -1,6 +1,8 @@
 package io.aimon.evidence.export;
 
 import io.aimon.evidence.ArchiveVerifier;
+import io.aimon.evidence.Crosswalk;
+import io.aimon.evidence.EvidenceKind;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -240,6 +242,7 @@ final class ExecutiveSummary {
         "<p class=\"note\">The ISO/IEC 42001 clauses and Annex A controls aimon's evidence"
             + " serves, over all models of the period; each model's section has its own.</p>\n");
     ModelSection.controlTable(data.controls(), "summary-controls", w);
+    crosswalk(data, w);
     trend(data, w);
     w.write("</section>\n");
   }
@@ -379,6 +382,53 @@ final class ExecutiveSummary {
             + kpi("kpi-deliveries-failed", failed.size())
             + " failed"
             + Html.esc(failed.isEmpty() ? "" : ": " + named));
+  }
+
+  /**
+   * The records of the period by the EU AI Act article and NIST AI RMF subcategory their kind
+   * serves ({@link Crosswalk}).
+   */
+  private static void crosswalk(AuditData data, Writer w) throws IOException {
+    Map<EvidenceKind, Long> kinds = new TreeMap<>();
+    data.models()
+        .values()
+        .forEach(m -> m.kindCounts().forEach((k, n) -> kinds.merge(k, n, Long::sum)));
+    w.write(
+        "<h3 id=\"crosswalk\">Crosswalk: EU AI Act and NIST AI RMF</h3>\n<p class=\"note\">The"
+            + " same records, by the EU AI Act article and the NIST AI RMF subcategory their kind"
+            + " serves (also the last columns of records.csv). A map of the evidence, not a"
+            + " judgement of conformity.</p>\n<table class=\"crosswalk\">\n<tr>"
+            + Html.th("framework")
+            + Html.th("article / subcategory")
+            + Html.th("what it asks")
+            + Html.th("records in the period")
+            + Html.th("by kind")
+            + "</tr>\n");
+    for (Crosswalk.Ref ref : Crosswalk.all()) {
+      long n = 0;
+      StringBuilder byKind = new StringBuilder();
+      for (Map.Entry<EvidenceKind, Long> e : kinds.entrySet()) {
+        if (Crosswalk.of(e.getKey()).contains(ref)) {
+          n += e.getValue();
+          byKind
+              .append(byKind.length() == 0 ? "" : ", ")
+              .append(e.getKey().code())
+              .append(' ')
+              .append(e.getValue());
+        }
+      }
+      w.write(
+          "<tr data-ref=\""
+              + Html.esc(ref.id())
+              + "\">"
+              + Html.td(ref.framework().title())
+              + Html.td(ref.id())
+              + Html.td(ref.title())
+              + Html.num(n)
+              + Html.td(byKind.toString())
+              + "</tr>\n");
+    }
+    w.write("</table>\n");
   }
 
   private static String kpi(String id, long n) {

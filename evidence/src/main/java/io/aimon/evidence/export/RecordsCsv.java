@@ -1,5 +1,6 @@
 package io.aimon.evidence.export;
 
+import io.aimon.evidence.Crosswalk;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Arrays;
@@ -28,6 +29,10 @@ import java.util.stream.Collectors;
  * columns, added after the corrective-action ones, the notifier, the outcome ({@code delivered},
  * {@code failed_permanent}, {@code failed_exhausted}, {@code dropped}) and the attempts made. The
  * last HTTP status and error are in the record in {@code records.jsonl}.
+ *
+ * <p>The last two columns, {@code eu_ai_act} and {@code nist_ai_rmf}, are the EU AI Act articles
+ * and NIST AI RMF subcategories the record's kind serves ({@link Crosswalk}), joined with {@code
+ * ;}.
  *
  * <p>Text a producer or an operator wrote (a group value, an actor, a note) can start with {@code
  * =}, {@code +}, {@code -}, {@code @}, a tab or a CR, which a spreadsheet would run as a formula.
@@ -69,7 +74,9 @@ final class RecordsCsv {
           "action_id",
           "notifier",
           "outcome",
-          "attempts");
+          "attempts",
+          "eu_ai_act",
+          "nist_ai_rmf");
 
   /** The columns that hold numbers as archived, written as they are (a minus sign included). */
   static final Set<String> NUMBER_COLUMNS = Set.of("seq", "value", "threshold", "n", "attempts");
@@ -119,7 +126,9 @@ final class RecordsCsv {
             a == null ? null : a.actionId(),
             d == null ? null : d.notifier(),
             d == null ? null : d.outcome(),
-            d == null || d.attempts() == null ? null : Long.toString(d.attempts())));
+            d == null || d.attempts() == null ? null : Long.toString(d.attempts()),
+            String.join(";", Crosswalk.ids(r.kind(), Crosswalk.Framework.EU_AI_ACT)),
+            String.join(";", Crosswalk.ids(r.kind(), Crosswalk.Framework.NIST_AI_RMF))));
   }
 
   private static void row(Writer w, List<String> fields) throws IOException {

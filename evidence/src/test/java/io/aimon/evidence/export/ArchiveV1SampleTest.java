@@ -49,9 +49,11 @@ class ArchiveV1SampleTest {
             publicKey(),
             null);
     assertEquals(328, s.records());
+    // byte for byte in every column the export had then; the crosswalk columns came after
     assertEquals(
         Files.readString(ARCHIVE.resolve("export-records.csv"), StandardCharsets.UTF_8),
-        Files.readString(out.resolve(AuditExport.RECORDS_CSV), StandardCharsets.UTF_8));
+        withoutCrosswalk(
+            Files.readString(out.resolve(AuditExport.RECORDS_CSV), StandardCharsets.UTF_8)));
     List<String> archived = new ArrayList<>();
     try (Stream<Path> files = Files.walk(ARCHIVE.resolve("model=churn"))) {
       for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
@@ -117,7 +119,24 @@ class ArchiveV1SampleTest {
         null);
     assertEquals(
         withoutHashes(Files.readAllLines(ARCHIVE.resolve("export-records.csv"))),
-        withoutHashes(Files.readAllLines(out.resolve(AuditExport.RECORDS_CSV))));
+        withoutHashes(
+            withoutCrosswalk(Files.readString(out.resolve(AuditExport.RECORDS_CSV)))
+                .lines()
+                .toList()));
+  }
+
+  /**
+   * The CSV without its last two columns, {@code eu_ai_act} and {@code nist_ai_rmf}, appended after
+   * this archive was exported: plain cells (no comma, no quote) at the end of each row.
+   */
+  private static String withoutCrosswalk(String csv) {
+    StringBuilder b = new StringBuilder();
+    for (String row : csv.split("\r\n", -1)) {
+      if (!row.isEmpty()) {
+        b.append(row.replaceFirst(",[^,\"]*,[^,\"]*$", "")).append("\r\n");
+      }
+    }
+    return b.toString();
   }
 
   /** CSV rows without the {@code hash} column (simple rows: the hash is a plain hex cell). */

@@ -242,6 +242,23 @@ class HtmlReportTest {
   }
 
   @Test
+  void theCrosswalkCountsTheRecordsOfEachArticleAndSubcategory() throws IOException {
+    String html = report();
+    // the fixture: 56 checks, 16 coverage records, 5 incident events, 1 corrective action
+    assertTrue(
+        refRow(html, "Art. 12").contains("<td class=\"num\">72</td><td>check 56, coverage 16</td>"),
+        refRow(html, "Art. 12"));
+    assertTrue(refRow(html, "MEASURE 2.11").contains("<td class=\"num\">56</td><td>check 56</td>"));
+    assertTrue(refRow(html, "MANAGE 4.1").contains("incident "), refRow(html, "MANAGE 4.1"));
+  }
+
+  private static String refRow(String html, String ref) {
+    int at = html.indexOf("<tr data-ref=\"" + ref + "\">");
+    assertTrue(at >= 0, ref);
+    return html.substring(at, html.indexOf("</tr>", at));
+  }
+
+  @Test
   void coverageGapIsReported() throws IOException {
     String html = report(ExportFixtures.archive(tmp.resolve("evidence"), Set.of("churn/5")), ALL);
     assertEquals("15", text(html, "kpi-windows-covered"));

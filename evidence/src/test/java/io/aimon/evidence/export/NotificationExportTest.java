@@ -232,13 +232,14 @@ class NotificationExportTest {
       rows = p.getRecords();
     }
     // appended after the corrective-action columns: every earlier column keeps its position
-    assertEquals(31, RecordsCsv.COLUMNS.size());
+    assertEquals(33, RecordsCsv.COLUMNS.size());
     assertEquals(
         List.of("incident_id", "event_type", "severity", "summary", "hash"),
         RecordsCsv.COLUMNS.subList(16, 21));
     assertEquals(
         List.of("action_id", "notifier", "outcome", "attempts"),
         RecordsCsv.COLUMNS.subList(27, 31));
+    assertEquals(List.of("eu_ai_act", "nist_ai_rmf"), RecordsCsv.COLUMNS.subList(31, 33));
 
     List<CSVRecord> notifications =
         rows.stream().filter(r -> r.get("kind").equals("notification")).toList();

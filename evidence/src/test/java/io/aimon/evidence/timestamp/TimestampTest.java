@@ -23,13 +23,13 @@ import org.junit.jupiter.api.Test;
 class TimestampTest {
   private static final long T = 1_767_225_600_000L; // 2026-01-01T00:00:00Z
   private static final KeyPair KEYS = Ed25519Keys.generate();
-  private static TestTsa tsa;
-  private static TestTsa other;
+  private static LocalTimestampAuthority tsa;
+  private static LocalTimestampAuthority other;
 
   @BeforeAll
   static void start() throws Exception {
-    tsa = TestTsa.start("aimon test TSA");
-    other = TestTsa.start("another TSA");
+    tsa = LocalTimestampAuthority.start("aimon test TSA");
+    other = LocalTimestampAuthority.start("another TSA");
   }
 
   @AfterAll
@@ -42,7 +42,7 @@ class TimestampTest {
     return Manifest.sign("credit-risk", T, T + 3_600_000L, 1, List.of(head, head), keys);
   }
 
-  private static TimestampClient client(TestTsa t) {
+  private static TimestampClient client(LocalTimestampAuthority t) {
     return new TimestampClient(t.url(), Duration.ofSeconds(5));
   }
 

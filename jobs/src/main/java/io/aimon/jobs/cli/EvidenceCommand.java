@@ -1,24 +1,36 @@
 package io.aimon.jobs.cli;
 
+import io.aimon.alerting.notify.Secret;
+import io.aimon.config.AimonConfig;
+import io.aimon.config.Durations;
 import io.aimon.evidence.ArchiveVerifier;
+import io.aimon.evidence.Deletion;
 import io.aimon.evidence.Ed25519Keys;
+import io.aimon.evidence.Retention;
 import io.aimon.evidence.export.AuditExport;
 import io.aimon.evidence.export.ExportSummary;
 import io.aimon.jobs.evidence.EvidenceKeys;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PublicKey;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,7 +51,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       EvidenceCommand.Keygen.class,
       EvidenceCommand.Verify.class,
-      EvidenceCommand.Export.class
+      EvidenceCommand.Export.class,
+      EvidenceCommand.Expire.class
     })
 final class EvidenceCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -109,7 +122,12 @@ final class EvidenceCommand implements Callable<Integer> {
         "integrity problem is found. Coverage gaps (windows the job never evaluated)",
         "are listed apart and fail only with --fail-on-coverage-gap. The signing key",
         "ids seen are always named; without --public-key they prove the archive intact,",
-        "not who signed it, and manifests signed by more than one key fail."
+        "not who signed it, and manifests signed by more than one key fail.",
+        "",
+        "RFC 3161 time stamps (evidence.timestamp_url) are checked against the manifest",
+        "they stamp and the TSA certificate (--tsa-cert; without it, the certificate each",
+        "token carries: intact, the TSA unproven). A bad stamp is an integrity problem;",
+        "manifests without one are listed, and fail only with --require-timestamps."
       })
   static final class Verify implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -128,6 +146,17 @@ final class EvidenceCommand implements Callable<Integer> {
         description = "Exit 1 also when a coverage gap is found (default: report it, exit 0).")
     boolean failOnCoverageGap;
 
+    @Option(
+        names = "--tsa-cert",
+        paramLabel = "FILE",
+        description = "The certificate (PEM or DER) of the TSA trusted to time-stamp manifests.")
+    Path tsaCert;
+
+    @Option(
+        names = "--require-timestamps",
+        description = "Exit 1 also when a manifest has no time stamp (default: list it, exit 0).")
+    boolean requireTimestamps;
+
     @Override
     public Integer call() throws Exception {
       PrintWriter err = spec.commandLine().getErr();
@@ -136,8 +165,138 @@ final class EvidenceCommand implements Callable<Integer> {
         return 2;
       }
       PublicKey trusted = publicKey == null ? null : Ed25519Keys.readPublic(publicKey);
-      ArchiveVerifier.Report report = ArchiveVerifier.verify(dir, trusted);
-      return VerifyOutput.print(report, trusted, failOnCoverageGap, spec.commandLine().getOut());
+      X509Certificate tsa;
+      try {
+        tsa = tsaCert == null ? null : readCertificate(tsaCert);
+      } catch (IOException | CertificateException e) {
+        err.println(
+            "aimon: --tsa-cert " + tsaCert + ": not an X.509 certificate (" + e.getMessage() + ")");
+        return 2;
+      }
+      ArchiveVerifier.Report report = ArchiveVerifier.verify(dir, trusted, tsa);
+      return VerifyOutput.print(
+          report, trusted, failOnCoverageGap, requireTimestamps, spec.commandLine().getOut());
+    }
+
+    private static X509Certificate readCertificate(Path file)
+        throws IOException, CertificateException {
+      try (var in = Files.newInputStream(file)) {
+        return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+      }
+    }
+  }
+
+  /** {@code aimon evidence expire}. */
+  @Command(
+      name = "expire",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Remove evidence older than evidence.retention, through signed deletion records.",
+        "",
+        "Per model, removes the whole UTC days of the archive that ended at least the",
+        "retention before now, after appending a deletion record signed with",
+        "evidence.signing_key to model=ID/_deletions.jsonl (the dates, the seqs and the",
+        "hash of the last record removed, the counts): verify accepts a chain whose start",
+        "was removed only through such records. Refuses, removing nothing, when the",
+        "archive does not verify against the signing key. Run it from cron or a",
+        "Kubernetes CronJob; without evidence.retention it keeps everything."
+      })
+  static final class Expire implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Mixin ConfigOption config;
+
+    @Option(
+        names = "--evidence",
+        paramLabel = "DIR",
+        description = "The evidence archive directory (default: evidence.dir of the config).")
+    Path evidence;
+
+    @Option(
+        names = "--now",
+        paramLabel = "TIME",
+        description = "Expire as of this ISO-8601 instant (default: now).")
+    String now;
+
+    @Option(names = "--dry-run", description = "Say what would go; change nothing.")
+    boolean dryRun;
+
+    @Override
+    public Integer call() throws Exception {
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      AimonConfig cfg = config.loadOrReport(err);
+      if (cfg == null) {
+        return 2;
+      }
+      Duration retention = cfg.evidence().retention();
+      if (retention == null) {
+        out.println("evidence.retention is not set: all evidence is kept, nothing to expire");
+        return 0;
+      }
+      if (cfg.evidence().signingKey() == null) {
+        err.println(
+            "aimon: evidence.signing_key is not set: deletion records are signed with the"
+                + " evidence key, and the archive must verify against it");
+        return 2;
+      }
+      Path dir =
+          evidence != null
+              ? evidence
+              : cfg.evidence().dir() == null ? null : Path.of(cfg.evidence().dir());
+      if (dir == null || !Files.isDirectory(dir)) {
+        err.println(
+            "aimon: "
+                + (dir == null ? "no --evidence and no evidence.dir" : dir + ": not a directory"));
+        return 2;
+      }
+      long at;
+      try {
+        at = now == null ? System.currentTimeMillis() : Instant.parse(now).toEpochMilli();
+      } catch (java.time.format.DateTimeParseException e) {
+        err.println(
+            "aimon: --now: expected an ISO-8601 instant like 2027-01-01T00:00:00Z, found '"
+                + now
+                + "'");
+        return 2;
+      }
+      KeyPair keys = EvidenceKeys.read(Secret.of(cfg.evidence().signingKey()));
+      List<Retention.Outcome> outcomes;
+      try {
+        outcomes = Retention.expire(dir, retention, at, keys, dryRun);
+      } catch (IllegalStateException e) {
+        err.println("aimon: " + e.getMessage());
+        return 1;
+      }
+      for (Retention.Outcome o : outcomes) {
+        Deletion d = o.deletion();
+        out.println(
+            d == null
+                ? "model "
+                    + o.modelId()
+                    + ": nothing older than the retention ("
+                    + Durations.format(retention)
+                    + ")"
+                : "model "
+                    + o.modelId()
+                    + (dryRun ? ": would remove " : ": removed ")
+                    + String.join(", ", d.dates())
+                    + " (seqs "
+                    + d.firstSeq()
+                    + ".."
+                    + d.lastSeq()
+                    + ": "
+                    + d.records()
+                    + " records, "
+                    + d.manifests()
+                    + " manifests, "
+                    + d.timestamps()
+                    + " time stamps)"
+                    + (dryRun
+                        ? ""
+                        : "; deletion record in model=" + o.modelId() + "/" + Deletion.FILE));
+      }
+      return 0;
     }
   }
 

@@ -12,8 +12,9 @@ import java.util.stream.Collectors;
 /**
  * What {@code aimon evidence verify} prints for a {@link ArchiveVerifier.Report}, and its exit
  * code. In this order: a line per model (ending with its signing keys when the models' keys
- * differ); each integrity problem; the coverage gaps, in a section of their own; the signing keys
- * seen and whether they are proven; the verdict, last.
+ * differ); each integrity problem; the coverage gaps, in a section of their own; the time stamps
+ * (when the archive holds any, or with {@code --require-timestamps}) and the manifests without one;
+ * the signing keys seen and whether they are proven; the verdict, last.
  *
  * <pre>
  * model credit-risk: 27 records (seq 1..27), 8 manifests, 7 windows covered, head 3f5c...
@@ -37,6 +38,18 @@ final class VerifyOutput {
       ArchiveVerifier.Report report,
       PublicKey trusted,
       boolean failOnCoverageGap,
+      PrintWriter out) {
+    return print(report, trusted, failOnCoverageGap, false, out);
+  }
+
+  /**
+   * As above; with {@code requireTimestamps}, a manifest without a time stamp fails too (exit 1).
+   */
+  static int print(
+      ArchiveVerifier.Report report,
+      PublicKey trusted,
+      boolean failOnCoverageGap,
+      boolean requireTimestamps,
       PrintWriter out) {
     boolean keysDiffer =
         report.models().values().stream().map(ModelSummary::keyIds).distinct().count() > 1;
@@ -70,6 +83,25 @@ final class VerifyOutput {
         out.println("  " + p.kind() + " " + p.message());
       }
     }
+    List<Problem> unstamped = report.unstamped();
+    ArchiveVerifier.Stamps stamps = report.stamps();
+    if (stamps.stamped() > 0 || !unstamped.isEmpty() || requireTimestamps) {
+      out.println(
+          "time stamps: "
+              + stamps.stamped()
+              + " of "
+              + count(stamps.manifests(), "manifest")
+              + " stamped"
+              + (stamps.tsas().isEmpty() ? "" : " by " + String.join(", ", stamps.tsas()))
+              + (stamps.stamped() == 0
+                  ? ""
+                  : stamps.trusted()
+                      ? ", the trusted TSA"
+                      : ", unproven: no trusted TSA certificate given (pass --tsa-cert FILE)"));
+      for (Problem p : unstamped) {
+        out.println("  " + p.kind() + " " + p.message());
+      }
+    }
     List<String> keys = report.keyIds();
     String trustedId = trusted == null ? null : Ed25519Keys.keyId(trusted);
     long manifests = report.models().values().stream().mapToLong(ModelSummary::manifests).sum();
@@ -85,6 +117,15 @@ final class VerifyOutput {
           "evidence NOT verified: "
               + count(integrity.size(), "problem")
               + (gaps.isEmpty() ? "" : "; and " + count(gaps.size(), "coverage gap")));
+      return 1;
+    }
+    long missingStamps = stamps.manifests() - stamps.stamped();
+    if (requireTimestamps && missingStamps > 0) {
+      out.println(
+          "evidence NOT verified: "
+              + count(missingStamps, "manifest")
+              + " without a time stamp (--require-timestamps); "
+              + holds);
       return 1;
     }
     if (failOnCoverageGap && !gaps.isEmpty()) {

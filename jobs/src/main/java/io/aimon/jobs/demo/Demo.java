@@ -3,6 +3,7 @@ package io.aimon.jobs.demo;
 import io.aimon.config.AimonConfig;
 import io.aimon.config.ConfigLoader;
 import io.aimon.evidence.Ed25519Keys;
+import io.aimon.evidence.timestamp.LocalTimestampAuthority;
 import io.aimon.jobs.alert.AlertJob;
 import io.aimon.jobs.evidence.EvidenceKeys;
 import io.aimon.jobs.kafka.EmbeddedKafka;
@@ -42,6 +43,16 @@ public final class Demo {
   private final Duration duration;
   private final int rate;
   private final PrintWriter console;
+
+  /**
+   * The demo's stand-in time stamping authority: its key is made per run and its certificate is
+   * self-signed, so its stamps show the mechanism, not a trusted time.
+   */
+  static final String TSA_NAME = "aimon demo TSA (self-signed: not for audits)";
+
+  /** Where the demo writes its TSA's certificate, for {@code verify --tsa-cert}. */
+  static final String TSA_CERT = "aimon-demo-tsa.pem";
+
   private final URI alertmanagerUrl;
 
   /**
@@ -63,9 +74,11 @@ public final class Demo {
     console.flush();
     try (EmbeddedKafka kafka = EmbeddedKafka.start();
         DemoAlertmanager standIn =
-            alertmanagerUrl == null ? DemoAlertmanager.start(console) : null) {
+            alertmanagerUrl == null ? DemoAlertmanager.start(console) : null;
+        LocalTimestampAuthority tsa = LocalTimestampAuthority.start(TSA_NAME)) {
       URI receiver = alertmanagerUrl != null ? alertmanagerUrl : standIn.url();
-      Path configFile = writeInputs(kafka.bootstrapServers(), receiver);
+      tsa.writeCertificate(out.resolve(TSA_CERT));
+      Path configFile = writeInputs(kafka.bootstrapServers(), receiver, tsa.url());
       AimonConfig config = ConfigLoader.load(configFile);
       kafka.createTopics(
           List.of(
@@ -147,16 +160,20 @@ public final class Demo {
       console.println(
           "aimon demo: evidence archive in "
               + out.resolve(MonitorRunner.EVIDENCE_DIR)
-              + "; check it with ./aimon evidence verify "
+              + "; manifests time-stamped by the demo's stand-in TSA ("
+              + tsa.requests()
+              + " tokens); check it with ./aimon evidence verify "
               + out.resolve(MonitorRunner.EVIDENCE_DIR)
               + " --public-key "
-              + out.resolve(EvidenceKeys.PUBLIC_KEY_FILE));
+              + out.resolve(EvidenceKeys.PUBLIC_KEY_FILE)
+              + " --tsa-cert "
+              + out.resolve(TSA_CERT));
       console.flush();
       return 0;
     }
   }
 
-  private Path writeInputs(String bootstrap, URI alertmanager) throws IOException {
+  private Path writeInputs(String bootstrap, URI alertmanager, URI tsa) throws IOException {
     DemoGenerator reference = new DemoGenerator(SEED);
     long start = System.currentTimeMillis() - Duration.ofDays(1).toMillis();
     for (String model : DemoGenerator.MODELS) {
@@ -187,6 +204,8 @@ public final class Demo {
             + MonitorRunner.EVIDENCE_DIR
             + "\n  signing_key: file:"
             + EvidenceKeys.KEY_FILE
+            + "\n  timestamp_url: "
+            + tsa
             + "\n");
     return config;
   }

@@ -7,11 +7,17 @@ import io.aimon.evidence.ChainWriter;
 import io.aimon.evidence.DeadLetterCount;
 import io.aimon.evidence.Ed25519Keys;
 import io.aimon.evidence.EvidenceItem;
+import io.aimon.evidence.Manifest;
+import io.aimon.evidence.ManifestTimestamp;
 import io.aimon.evidence.payload.MonitoringPlanEvidence;
+import io.aimon.evidence.timestamp.TimestampClient;
+import io.aimon.evidence.timestamp.TimestampException;
 import io.aimon.jobs.monitor.ChainStateSerializer;
 import io.aimon.jobs.monitor.EvidenceItemSerializer;
 import io.aimon.jobs.state.ChainContinuation;
+import java.net.URI;
 import java.security.KeyPair;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +25,7 @@ import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -34,10 +41,22 @@ import org.apache.flink.util.Collector;
  * a few counters, not state per record. The chain state and the waiting items are keyed state, so
  * the chain continues across restarts; at the end of a bounded input the remaining records get a
  * final manifest.
+ *
+ * <p>With a time stamping authority ({@code evidence.timestamp_url}), each manifest is followed by
+ * its RFC 3161 time stamp ({@link ManifestTimestamp}). A TSA that does not answer after {@link
+ * TimestampClient#ATTEMPTS} attempts leaves the manifest unstamped, logged and counted ({@code
+ * evidenceTimestampFailures}); the job goes on, and {@code verify} lists the manifest as unstamped.
+ * After a restore the manifests written since the checkpoint are stamped again: the sinks commit on
+ * checkpoint, so the stamps of the failed attempt were never committed and each manifest keeps one
+ * stamp, made when it was written again.
  */
 public final class WriteEvidence
     extends KeyedCoProcessFunction<String, EvidenceItem, DeadLetterCount, EvidenceLine> {
   private static final long serialVersionUID = 1L;
+
+  /** Per attempt at the TSA. */
+  static final Duration STAMP_TIMEOUT = Duration.ofSeconds(10);
+
   private static final org.slf4j.Logger LOG =
       org.slf4j.LoggerFactory.getLogger(WriteEvidence.class);
 
@@ -45,6 +64,9 @@ public final class WriteEvidence
   private final Map<String, Long> windowMillis;
   private final ChainContinuation continuation;
   private final Map<String, MonitoringPlanEvidence> plans;
+  private final String timestampUrl;
+  private transient TimestampClient stamper;
+  private transient Counter stampFailures;
   private transient Map<String, ChainWriter> writers;
   private transient ValueState<ChainState> chain;
   private transient EventTimeBuffer<EvidenceItem> waiting;
@@ -62,6 +84,19 @@ public final class WriteEvidence
       Map<String, Long> windowMillis,
       ChainContinuation continuation,
       Map<String, MonitoringPlanEvidence> plans) {
+    this(signingKey, windowMillis, continuation, plans, null);
+  }
+
+  /**
+   * As above, stamping each manifest by the RFC 3161 TSA at {@code timestampUrl} (null for none).
+   */
+  public WriteEvidence(
+      String signingKey,
+      Map<String, Long> windowMillis,
+      ChainContinuation continuation,
+      Map<String, MonitoringPlanEvidence> plans,
+      String timestampUrl) {
+    this.timestampUrl = timestampUrl;
     this.signingKey = signingKey;
     this.windowMillis = Map.copyOf(windowMillis);
     this.continuation = continuation;
@@ -79,6 +114,10 @@ public final class WriteEvidence
           "evidence.signing_key is not set: manifests are signed with a key made for this run"
               + " (key id {}): they show the archive is intact, not who wrote it",
           Ed25519Keys.keyId(keys.getPublic()));
+    }
+    if (timestampUrl != null) {
+      stamper = new TimestampClient(URI.create(timestampUrl), STAMP_TIMEOUT);
+      stampFailures = getRuntimeContext().getMetricGroup().counter("evidenceTimestampFailures");
     }
     writers = new HashMap<>();
     windowMillis.forEach(
@@ -153,9 +192,24 @@ public final class WriteEvidence
         : ChainState.continuing(continuation.tail(model));
   }
 
-  private static void emit(List<ArchiveLine> lines, Collector<EvidenceLine> out) {
+  private void emit(List<ArchiveLine> lines, Collector<EvidenceLine> out)
+      throws InterruptedException {
     for (ArchiveLine line : lines) {
       out.collect(new EvidenceLine(line.modelId(), line.archiveTime(), line.toJson()));
+      if (stamper != null && line instanceof Manifest m) {
+        try {
+          ManifestTimestamp t = stamper.stamp(m);
+          out.collect(new EvidenceLine(t.modelId(), t.archiveTime(), t.toJson()));
+        } catch (TimestampException e) {
+          stampFailures.inc();
+          LOG.warn(
+              "manifest of {} seqs {}..{} left without a time stamp: {}",
+              m.modelId(),
+              m.firstSeq(),
+              m.lastSeq(),
+              e.getMessage());
+        }
+      }
     }
   }
 }

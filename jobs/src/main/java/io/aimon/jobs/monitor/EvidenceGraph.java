@@ -156,7 +156,8 @@ final class EvidenceGraph {
                     plan.evidence().signingKey(),
                     windows,
                     plan.continuation(),
-                    plan.monitoringPlans()),
+                    plan.monitoringPlans(),
+                    plan.evidence().timestampUrl()),
                 TypeInformation.of(EvidenceLine.class))
             .uid(UID_EVIDENCE)
             .name(MonitorJob.name(UID_EVIDENCE));

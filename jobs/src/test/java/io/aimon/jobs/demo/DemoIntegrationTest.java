@@ -140,9 +140,26 @@ class DemoIntegrationTest {
                 "verify",
                 out.resolve("evidence").toString(),
                 "--public-key",
-                out.resolve("aimon-evidence.pub").toString());
+                out.resolve("aimon-evidence.pub").toString(),
+                "--tsa-cert",
+                out.resolve("aimon-demo-tsa.pem").toString(),
+                "--require-timestamps");
     assertEquals(0, verified, verifyOut.toString());
     assertTrue(verifyOut.toString().contains("evidence verified: 2 models"), verifyOut.toString());
+    // every manifest carries a time stamp of the demo's stand-in TSA
+    assertTrue(
+        verifyOut.toString().contains("manifests stamped by CN=aimon demo TSA"),
+        verifyOut.toString());
+    // and every chain opens with the model's monitoring plan, naming its owner
+    for (String model : List.of("credit-risk", "churn")) {
+      JsonNode first =
+          evidence.stream()
+              .filter(l -> l.path("model_id").asText().equals(model) && l.path("seq").asLong() == 1)
+              .findFirst()
+              .orElseThrow();
+      assertEquals("monitoring_plan", first.path("kind").asText(), model);
+      assertTrue(first.at("/data/owner").asText().startsWith("demo-"), first.toString());
+    }
   }
 
   private static String firstBreachEnd(List<JsonNode> metrics) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aimon.evidence.ArchiveVerifier;
 import io.aimon.evidence.Ed25519Keys;
+import io.aimon.evidence.timestamp.LocalTimestampAuthority;
 import io.aimon.jobs.AdultFixtures;
 import io.aimon.jobs.cli.AimonCommand;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,20 +31,32 @@ import picocli.CommandLine;
 
 /**
  * The evidence archive of an Adult replay: one hash-chained record per check result (passing ones
- * included), per window's coverage and per incident event, signed manifests per window, all
- * verifying with {@code aimon evidence verify}; a changed value is caught and named.
+ * included), per window's coverage and per incident event, signed manifests per window, each with
+ * an RFC 3161 time stamp from an in-process TSA ({@code evidence.timestamp_url}), all verifying
+ * with {@code aimon evidence verify}; a changed value is caught and named.
  */
 class EvidenceReplayIntegrationTest {
   @TempDir static Path dir;
   private static Path out;
+  private static LocalTimestampAuthority tsa;
+
+  @AfterAll
+  static void stopTsa() {
+    tsa.close();
+  }
 
   @BeforeAll
   static void replayWithASigningKey() throws Exception {
     assertEquals(0, aimon("evidence", "keygen", "--out", dir.resolve("keys").toString()).exit);
+    tsa = LocalTimestampAuthority.start("aimon test TSA");
+    tsa.writeCertificate(dir.resolve("tsa.pem"));
     Path config = AdultFixtures.writeConfig(dir, "", "1d", AdultFixtures.FAIRNESS);
     Files.writeString(
         config,
-        "evidence:\n  signing_key: file:keys/aimon-evidence.key\n" + Files.readString(config));
+        "evidence:\n  signing_key: file:keys/aimon-evidence.key\n  timestamp_url: "
+            + tsa.url()
+            + "\n"
+            + Files.readString(config));
     out = AdultFixtures.replay(config, AdultFixtures.PRODUCTION, dir.resolve("out"));
   }
 
@@ -82,6 +96,7 @@ class EvidenceReplayIntegrationTest {
     assertEquals(incidents, byKind.get("incident"));
     assertEquals(6L, byKind.get("coverage"), "one per daily window");
     assertTrue(byKind.get("manifest") >= 6, byKind.toString());
+    assertEquals(byKind.get("manifest"), byKind.get("timestamp"), "a time stamp per manifest");
     for (JsonNode l : lines) {
       switch (l.path("kind").asText()) {
         case "check" -> {
@@ -100,7 +115,7 @@ class EvidenceReplayIntegrationTest {
             archive, Ed25519Keys.readPublic(dir.resolve("keys/aimon-evidence.pub")));
     assertTrue(report.ok(), report.problems().toString());
     assertEquals(
-        lines.size() - byKind.get("manifest"),
+        lines.size() - byKind.get("manifest") - byKind.get("timestamp"),
         report.models().values().iterator().next().records());
 
     Run verified =
@@ -112,6 +127,45 @@ class EvidenceReplayIntegrationTest {
             dir.resolve("keys/aimon-evidence.pub").toString());
     assertEquals(0, verified.exit, verified.out + verified.err);
     assertTrue(verified.out.contains("evidence verified: 1 models"), verified.out);
+    assertTrue(verified.out.contains(", unproven: no trusted TSA certificate given"), verified.out);
+
+    // with the TSA's certificate, every manifest is stamped by the trusted TSA
+    Run stamped =
+        aimon(
+            "evidence",
+            "verify",
+            archive.toString(),
+            "--public-key",
+            dir.resolve("keys/aimon-evidence.pub").toString(),
+            "--tsa-cert",
+            dir.resolve("tsa.pem").toString(),
+            "--require-timestamps");
+    assertEquals(0, stamped.exit, stamped.out + stamped.err);
+    long manifests = byKind.get("manifest");
+    assertTrue(
+        stamped.out.contains(
+            "time stamps: "
+                + manifests
+                + " of "
+                + manifests
+                + " manifests stamped by CN=aimon test TSA,O=aimon local, the trusted TSA"),
+        stamped.out);
+    System.out.println("Adult evidence verified with time stamps:\n" + stamped.out.strip());
+
+    // another TSA's certificate: every stamp is untrusted, an integrity problem
+    try (LocalTimestampAuthority other = LocalTimestampAuthority.start("another TSA")) {
+      other.writeCertificate(dir.resolve("other-tsa.pem"));
+      Run untrusted =
+          aimon(
+              "evidence",
+              "verify",
+              archive.toString(),
+              "--tsa-cert",
+              dir.resolve("other-tsa.pem").toString());
+      assertEquals(1, untrusted.exit, untrusted.out);
+      assertTrue(untrusted.out.contains("BAD_TIMESTAMP model "), untrusted.out);
+      assertTrue(untrusted.out.contains("UNTRUSTED_TSA"), untrusted.out);
+    }
   }
 
   @Test
@@ -146,12 +200,18 @@ class EvidenceReplayIntegrationTest {
     }
     long archived =
         lines(out.resolve("evidence")).stream()
-            .filter(l -> !l.path("kind").asText().equals("manifest"))
+            .filter(l -> !List.of("manifest", "timestamp").contains(l.path("kind").asText()))
             .count();
     assertEquals(archived, Files.readAllLines(bundle.resolve("records.jsonl")).size());
+    // the bundle carries each manifest's time stamp after it
+    List<String> manifestLines = Files.readAllLines(bundle.resolve("manifests.jsonl"));
+    assertEquals(
+        manifestLines.stream().filter(l -> l.contains("\"kind\":\"manifest\"")).count(),
+        manifestLines.stream().filter(l -> l.contains("\"kind\":\"timestamp\"")).count());
     String verification = Files.readString(bundle.resolve("verification.txt"));
     assertTrue(verification.contains("result: VERIFIED: "), verification);
-    assertTrue(verification.contains(" manifests: intact\n"), verification);
+    assertTrue(
+        verification.contains(" manifests: intact; 7 of 7 manifests time-stamped\n"), verification);
     String html = Files.readString(bundle.resolve("report.html"));
     assertTrue(html.contains("<svg class=\"chart"), "charts in the report");
     assertTrue(
@@ -295,6 +355,85 @@ class EvidenceReplayIntegrationTest {
     assertTrue(run.out.contains("MODIFIED"), run.out);
     assertTrue(run.out.contains(":" + (index + 1)), "names the line: " + run.out);
     assertFalse(run.out.contains("evidence verified"), run.out);
+  }
+
+  @Test
+  void expiryRemovesTheOldestDaysThroughASignedDeletionRecordThatVerifies() throws Exception {
+    Path copy = dir.resolve("expired");
+    copyTree(out.resolve("evidence"), copy);
+    Path config = dir.resolve("retention.yaml");
+    Files.writeString(
+        config,
+        Files.readString(dir.resolve("aimon.yaml"))
+            .replace("evidence:\n", "evidence:\n  retention: 3d\n"));
+    Path modelDir = copy.resolve("model=" + AdultFixtures.MODEL);
+    List<String> days;
+    try (Stream<Path> s = Files.list(modelDir)) {
+      days =
+          s.map(p -> p.getFileName().toString())
+              .filter(n -> n.startsWith("date="))
+              .sorted()
+              .toList();
+    }
+    Run dry =
+        aimon(
+            "evidence",
+            "expire",
+            "--config",
+            config.toString(),
+            "--evidence",
+            copy.toString(),
+            "--now",
+            "2024-02-07T12:00:00Z",
+            "--dry-run");
+    assertEquals(0, dry.exit, dry.out + dry.err);
+    assertTrue(dry.out.contains(": would remove "), dry.out);
+    assertEquals(
+        days.size(),
+        Files.list(modelDir).filter(p -> p.getFileName().toString().startsWith("date=")).count(),
+        "a dry run removes nothing");
+    Run run =
+        aimon(
+            "evidence",
+            "expire",
+            "--config",
+            config.toString(),
+            "--evidence",
+            copy.toString(),
+            "--now",
+            "2024-02-07T12:00:00Z");
+    assertEquals(0, run.exit, run.out + run.err);
+    System.out.println("Adult evidence expired: " + run.out.strip());
+    // every day that ended three days before 2024-02-07T12:00Z went, the later ones stay
+    for (String day : days) {
+      boolean old = day.compareTo("date=2024-02-04") < 0;
+      assertEquals(!old, Files.exists(modelDir.resolve(day)), day);
+    }
+    assertTrue(Files.exists(modelDir.resolve("_deletions.jsonl")));
+    Run verified =
+        aimon(
+            "evidence",
+            "verify",
+            copy.toString(),
+            "--public-key",
+            dir.resolve("keys/aimon-evidence.pub").toString());
+    assertEquals(0, verified.exit, verified.out + verified.err);
+    assertTrue(verified.out.contains("evidence verified: 1 models"), verified.out);
+    // removing a day without the record is a deletion
+    Path next =
+        modelDir.resolve(
+            days.stream()
+                .filter(d -> d.compareTo("date=2024-02-04") >= 0)
+                .findFirst()
+                .orElseThrow());
+    try (Stream<Path> s = Files.walk(next)) {
+      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+    Run silent = aimon("evidence", "verify", copy.toString());
+    assertEquals(1, silent.exit, silent.out);
+    assertTrue(silent.out.contains("DELETED"), silent.out);
   }
 
   private static void copyTree(Path from, Path to) throws IOException {

@@ -38,13 +38,15 @@ import org.bouncycastle.tsp.TimeStampResponseGenerator;
 import org.bouncycastle.tsp.TimeStampTokenGenerator;
 
 /**
- * An RFC 3161 time stamping authority for tests, in-process: an EC P-256 key with a self-signed
- * certificate for time stamping (critical extended key usage {@code id-kp-timeStamping}), answering
- * {@code POST /tsr} with Bouncy Castle's {@link TimeStampResponseGenerator}, on 127.0.0.1 at a free
- * port. It can be told to fail the next requests with HTTP 503.
+ * An RFC 3161 time stamping authority in-process, for the demo and the tests, never for an audit:
+ * its key is made when it starts and its certificate is self-signed, so its stamps prove nothing to
+ * anyone else. An EC P-256 key with a certificate for time stamping (critical extended key usage
+ * {@code id-kp-timeStamping}), answering {@code POST /tsr} with Bouncy Castle's {@link
+ * TimeStampResponseGenerator}, on 127.0.0.1 at a free port. Tests can make it fail the next
+ * requests with HTTP 503.
  */
-public final class TestTsa implements AutoCloseable {
-  /** The policy the test TSA stamps under (a private arc). */
+public final class LocalTimestampAuthority implements AutoCloseable {
+  /** The policy it stamps under (a private arc). */
   public static final ASN1ObjectIdentifier POLICY = new ASN1ObjectIdentifier("1.3.6.1.4.1.55555.1");
 
   private final KeyPair keys;
@@ -55,11 +57,11 @@ public final class TestTsa implements AutoCloseable {
   private final AtomicLong serial = new AtomicLong(1);
   private volatile String lastContentType;
 
-  private TestTsa(String name) throws Exception {
+  private LocalTimestampAuthority(String name) throws Exception {
     KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
     g.initialize(256);
     keys = g.generateKeyPair();
-    X500Name subject = new X500Name("CN=" + name + ", O=aimon tests");
+    X500Name subject = new X500Name("CN=" + name + ", O=aimon local");
     long now = System.currentTimeMillis();
     JcaX509v3CertificateBuilder b =
         new JcaX509v3CertificateBuilder(
@@ -109,8 +111,8 @@ public final class TestTsa implements AutoCloseable {
   }
 
   /** A TSA named {@code name} (its certificate's CN), started. */
-  public static TestTsa start(String name) throws Exception {
-    return new TestTsa(name);
+  public static LocalTimestampAuthority start(String name) throws Exception {
+    return new LocalTimestampAuthority(name);
   }
 
   /** The URL to post requests to. */
