@@ -1,10 +1,8 @@
 package io.aimon.evidence;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -151,14 +149,8 @@ public record Deletion(
             Base64.getEncoder().encodeToString(pub.getEncoded()),
             Ed25519Keys.keyId(pub),
             UNSIGNED);
-    try {
-      Signature s = Signature.getInstance(Ed25519Keys.ALGORITHM);
-      s.initSign(keys.getPrivate());
-      s.update(EvidenceJson.canonical(unsigned.toNode(false)));
-      return unsigned.withSignature(Base64.getEncoder().encodeToString(s.sign()));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Ed25519 signing failed: " + e.getMessage(), e);
-    }
+    return unsigned.withSignature(
+        Ed25519Keys.sign(keys, EvidenceJson.canonical(unsigned.toNode(false))));
   }
 
   /**
@@ -177,14 +169,9 @@ public record Deletion(
     }
     try {
       PublicKey pub = Ed25519Keys.decodePublic(embedded);
-      if (!Ed25519Keys.keyId(pub).equals(keyId)) {
-        return false;
-      }
-      Signature s = Signature.getInstance(Ed25519Keys.ALGORITHM);
-      s.initVerify(pub);
-      s.update(EvidenceJson.canonical(toNode(false)));
-      return s.verify(Base64.getDecoder().decode(signature));
-    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      return Ed25519Keys.keyId(pub).equals(keyId)
+          && Ed25519Keys.verifies(pub, EvidenceJson.canonical(toNode(false)), signature);
+    } catch (IllegalArgumentException e) {
       return false;
     }
   }
@@ -207,17 +194,7 @@ public record Deletion(
    */
   public static Deletion fromJson(String json) {
     ObjectNode o = EvidenceJson.parseObject(json);
-    long v = EvidenceJson.integer(o, "v", 0);
-    if (v != VERSION) {
-      throw new IllegalArgumentException(
-          "v: expected " + VERSION + " (the only layout this version knows), found " + v);
-    }
-    String kind = EvidenceJson.text(o, "kind");
-    if (!KIND.equals(kind)) {
-      throw new IllegalArgumentException(
-          "kind: expected \"deletion\", found " + EvidenceJson.quoted(kind));
-    }
-    EvidenceJson.onlyFields(o, FIELDS);
+    EvidenceJson.requireLine(o, VERSION, KIND, FIELDS);
     return new Deletion(
         VERSION,
         EvidenceJson.text(o, "model_id"),

@@ -228,6 +228,30 @@ public final class Ed25519Keys {
     }
   }
 
+  /** Base64 of the Ed25519 signature of {@code message} with {@code keys}' private key. */
+  static String sign(KeyPair keys, byte[] message) {
+    try {
+      Signature s = Signature.getInstance(ALGORITHM);
+      s.initSign(keys.getPrivate());
+      s.update(message);
+      return java.util.Base64.getEncoder().encodeToString(s.sign());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Ed25519 signing failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether {@code base64Signature} is {@code key}'s Ed25519 signature of {@code message}. */
+  static boolean verifies(PublicKey key, byte[] message, String base64Signature) {
+    try {
+      Signature s = Signature.getInstance(ALGORITHM);
+      s.initVerify(key);
+      s.update(message);
+      return s.verify(java.util.Base64.getDecoder().decode(base64Signature));
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      return false;
+    }
+  }
+
   private static boolean matches(PrivateKey priv, PublicKey pub) {
     try {
       Signature s = Signature.getInstance(ALGORITHM);

@@ -146,6 +146,25 @@ final class EvidenceJson {
 
   // ---- readers of JSON members; errors name the member ----
 
+  /**
+   * Checks that {@code o} is a line of {@code kind} in layout {@code version} with no member but
+   * {@code fields}: the first checks of every non-record line's reader.
+   *
+   * @throws IllegalArgumentException naming the offending member
+   */
+  static void requireLine(ObjectNode o, int version, String kind, Set<String> fields) {
+    long v = integer(o, "v", 0);
+    if (v != version) {
+      throw new IllegalArgumentException(
+          "v: expected " + version + " (the only layout this version knows), found " + v);
+    }
+    String k = text(o, "kind");
+    if (!kind.equals(k)) {
+      throw new IllegalArgumentException("kind: expected \"" + kind + "\", found " + quoted(k));
+    }
+    onlyFields(o, fields);
+  }
+
   static void onlyFields(ObjectNode o, Set<String> allowed) {
     Iterator<String> names = o.fieldNames();
     while (names.hasNext()) {

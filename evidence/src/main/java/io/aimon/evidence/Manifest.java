@@ -1,10 +1,8 @@
 package io.aimon.evidence;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -228,14 +226,7 @@ public record Manifest(
             Base64.getEncoder().encodeToString(pub.getEncoded()),
             Ed25519Keys.keyId(pub),
             UNSIGNED);
-    try {
-      Signature s = Signature.getInstance(Ed25519Keys.ALGORITHM);
-      s.initSign(keys.getPrivate());
-      s.update(unsigned.signedBytes());
-      return unsigned.withSignature(Base64.getEncoder().encodeToString(s.sign()));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Ed25519 signing failed: " + e.getMessage(), e);
-    }
+    return unsigned.withSignature(Ed25519Keys.sign(keys, unsigned.signedBytes()));
   }
 
   /**
@@ -279,17 +270,7 @@ public record Manifest(
   }
 
   static Manifest fromNode(ObjectNode o) {
-    long v = EvidenceJson.integer(o, "v", 0);
-    if (v != VERSION) {
-      throw new IllegalArgumentException(
-          "v: expected " + VERSION + " (the only layout this version knows), found " + v);
-    }
-    String kind = EvidenceJson.text(o, "kind");
-    if (!KIND.equals(kind)) {
-      throw new IllegalArgumentException(
-          "kind: expected \"manifest\", found " + EvidenceJson.quoted(kind));
-    }
-    EvidenceJson.onlyFields(o, FIELDS);
+    EvidenceJson.requireLine(o, VERSION, KIND, FIELDS);
     return new Manifest(
         VERSION,
         EvidenceJson.text(o, "model_id"),
@@ -327,14 +308,7 @@ public record Manifest(
   }
 
   private boolean verifies(PublicKey pub) {
-    try {
-      Signature s = Signature.getInstance(Ed25519Keys.ALGORITHM);
-      s.initVerify(pub);
-      s.update(signedBytes());
-      return s.verify(decode(signature));
-    } catch (GeneralSecurityException e) {
-      return false;
-    }
+    return Ed25519Keys.verifies(pub, signedBytes(), signature);
   }
 
   private Manifest withSignature(String sig) {

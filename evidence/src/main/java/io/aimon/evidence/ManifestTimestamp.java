@@ -134,17 +134,7 @@ public record ManifestTimestamp(
    */
   public static ManifestTimestamp fromJson(String json) {
     ObjectNode o = EvidenceJson.parseObject(json);
-    long v = EvidenceJson.integer(o, "v", 0);
-    if (v != VERSION) {
-      throw new IllegalArgumentException(
-          "v: expected " + VERSION + " (the only layout this version knows), found " + v);
-    }
-    String kind = EvidenceJson.text(o, "kind");
-    if (!KIND.equals(kind)) {
-      throw new IllegalArgumentException(
-          "kind: expected \"timestamp\", found " + EvidenceJson.quoted(kind));
-    }
-    EvidenceJson.onlyFields(o, FIELDS);
+    EvidenceJson.requireLine(o, VERSION, KIND, FIELDS);
     return new ManifestTimestamp(
         VERSION,
         EvidenceJson.text(o, "model_id"),
