@@ -237,6 +237,14 @@ final class AuditData {
     return manifests;
   }
 
+  /** The number of manifests among {@link #manifests()} (their time stamps not counted). */
+  int manifestCount() {
+    return (int)
+        manifests.stream()
+            .filter(l -> !l.contains("\"kind\":\"" + ManifestTimestamp.KIND + "\""))
+            .count();
+  }
+
   /**
    * Start of the period shown: the selection's start, or the archive's first record of the selected
    * models when that is later; within OSCAL's dates (years 1900..2999).

@@ -139,7 +139,7 @@ public final class AuditExport {
     counter.report();
     AuditData data = AuditData.collect(archiveDir, selection, report, trusted, counter);
     counter.advanceTo(lines);
-    counter.advanceTo(2 * lines - data.records().size() - data.manifests().size());
+    counter.advanceTo(2 * lines - data.records().size() - data.manifestCount());
     try {
       return write(data, out, counter);
     } catch (IOException e) {
@@ -198,7 +198,7 @@ public final class AuditExport {
     counter.finish();
     return new ExportSummary(
         data.records().size(),
-        data.manifests().size(),
+        data.manifestCount(),
         data.modelsWithRecords().size(),
         data.verification().intact(),
         bundle.bytes(),

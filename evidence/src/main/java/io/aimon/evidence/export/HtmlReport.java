@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  * and a section per model ({@link ModelSection}). Every text from the archive is escaped.
  *
  * <p>It prints on A4: in print ({@code @media print}) tables take the page's width and every cell
- * may wrap anywhere (ids and hashes included), so no table is wider than the page.
+ * may wrap anywhere (ids and hashes included; headers at word ends), so no table is wider than the
+ * page.
  */
 final class HtmlReport {
   /** Problems listed in the page; verification.txt lists them all. */
@@ -55,7 +56,7 @@ final class HtmlReport {
       svg.chart .breach.critical{fill:#c62828}svg.chart .threshold.warning{stroke:#ef8a00}
       svg.chart .threshold.critical{stroke:#c62828}svg.chart .threshold-label.warning{fill:#b55d00}
       svg.chart .threshold-label.critical{fill:#c62828}svg.chart .tick{stroke:#eef1f5}
-      details{margin:.3em 0}code{font-size:.92em}td,th{overflow-wrap:anywhere}
+      details{margin:.3em 0}code{font-size:.92em}td{overflow-wrap:anywhere}
       @page{size:A4;margin:12mm}
       @media print{body{max-width:none;padding:0;font-size:8.5pt}table{width:100%}
       th,td{padding:.15em .3em}table.kv th{width:9em}h2{break-after:avoid}

@@ -187,6 +187,7 @@ class EvidenceReplayIntegrationTest {
             dir.resolve("keys/aimon-evidence.pub").toString());
     assertEquals(0, run.exit, run.out + run.err);
     System.out.println("Adult audit export: " + run.out.strip());
+    assertTrue(run.out.contains("exported 1130 records and 7 manifests of 1 models"), run.out);
     for (String f :
         List.of(
             "records.jsonl",
