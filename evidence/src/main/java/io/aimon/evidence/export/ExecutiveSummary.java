@@ -150,6 +150,7 @@ final class ExecutiveSummary {
             + " id=\"kpi-incidents-resolved\">"
             + resolved
             + "</span> resolved");
+    plans(data, w);
     communication(data, w);
     corrective(data, w);
     ControlCoverage controls = data.controls();
@@ -429,6 +430,28 @@ final class ExecutiveSummary {
               + "</tr>\n");
     }
     w.write("</table>\n");
+  }
+
+  /** The row naming the monitoring plans in force (ISO/IEC 42001 9.1), with their owners. */
+  private static void plans(AuditData data, Writer w) throws IOException {
+    List<String> named = new ArrayList<>();
+    List<String> without = new ArrayList<>();
+    for (ModelAudit m : data.models().values()) {
+      if (m.plansInForce().isEmpty()) {
+        without.add(m.modelId());
+      } else {
+        named.add(m.modelId() + ": " + Fmt.plural(m.plansInForce().size(), "plan"));
+      }
+    }
+    row(
+        w,
+        "Monitoring plans (9.1)",
+        "summary-plans",
+        Html.esc(named.isEmpty() ? "none recorded" : String.join(", ", named) + " in force")
+            + (without.isEmpty()
+                ? ""
+                : "; <span class=\"status gap\">no plan recorded</span> "
+                    + Html.esc("for " + String.join(", ", without))));
   }
 
   private static String kpi(String id, long n) {

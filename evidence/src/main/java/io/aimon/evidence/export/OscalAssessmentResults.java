@@ -41,10 +41,11 @@ import java.util.Set;
  *       {@code gap-reason} prop per reason ({@link #controlFindings}).
  * </ul>
  *
- * <p>The assessment plan is aimon's monitoring configuration, which has no OSCAL form: {@code
- * import-ap} points at a back-matter resource saying so; the bundle's data files are back-matter
- * resources with their SHA-256. UUIDs are version 5, named from the export's content (selection,
- * records' and manifests' hashes), so the same export gives the same document.
+ * <p>The assessment plan is aimon's monitoring plans (the {@code monitoring_plan} records), which
+ * have no OSCAL form: {@code import-ap} points at a back-matter resource naming those in force; the
+ * bundle's data files are back-matter resources with their SHA-256. UUIDs are version 5, named from
+ * the export's content (selection, records' and manifests' hashes), so the same export gives the
+ * same document.
  */
 final class OscalAssessmentResults {
   static final String OSCAL_VERSION = "1.0.6";
@@ -400,17 +401,43 @@ final class OscalAssessmentResults {
     }
   }
 
+  /**
+   * The assessment plan in words: the monitoring plan records in force in the period (they are in
+   * records.jsonl), by model and digest, with their owners.
+   */
+  private String planDescription() {
+    StringBuilder b =
+        new StringBuilder(
+            "The models, features, checks with their threshold rules, windows, owners and alert"
+                + " routes aimon monitors, as the signed monitoring_plan records of each chain"
+                + " state them (in records.jsonl); every check record names the plan it was judged"
+                + " by (plan_digest), the configuration (config_digest) and the reference profile"
+                + " (reference_digest).");
+    List<String> inForce = new java.util.ArrayList<>();
+    for (ModelAudit m : data.models().values()) {
+      for (ExportRecord r : m.plansInForce()) {
+        inForce.add(
+            m.modelId()
+                + " plan "
+                + (r.planDigest() == null ? "(no digest)" : r.planDigest().substring(0, 12))
+                + " recorded "
+                + Fmt.iso(r.time()));
+      }
+    }
+    b.append(
+        inForce.isEmpty()
+            ? " No monitoring plan was recorded for the models of this export."
+            : " In force in the period: " + String.join("; ", inForce) + ".");
+    return b.toString();
+  }
+
   private ObjectNode backMatter() {
     ObjectNode bm = JsonOutput.object();
     ArrayNode resources = bm.putArray("resources");
     ObjectNode plan = resources.addObject();
     plan.put("uuid", uuid("resource|assessment-plan"));
-    plan.put("title", "aimon monitoring configuration (the assessment plan)");
-    plan.put(
-        "description",
-        "The models, metrics, thresholds and windows aimon monitors, from its YAML configuration;"
-            + " every check record names the SHA-256 digest of the configuration (config_digest)"
-            + " and of the reference profile (reference_digest) it was evaluated with.");
+    plan.put("title", "aimon monitoring plans (the assessment plan)");
+    plan.put("description", planDescription());
     for (Map.Entry<String, String> e : fileHashes.entrySet()) {
       ObjectNode res = resources.addObject();
       res.put("uuid", uuid("resource|" + e.getKey()));

@@ -91,6 +91,11 @@ class HtmlReportTest {
             + " A.8.4 (incident_not_communicated: 2 incidents); see the control coverage below",
         text(html, "summary-clauses"));
     assertTrue(text(html, "summary-trend").contains("No trend"), "no evidence before T0");
+    assertEquals(
+        "none recorded; no plan recorded for churn, credit-risk", text(html, "summary-plans"));
+    // with the plans recorded, each model's plan is named
+    String planned = report(ExportFixtures.archive(tmp.resolve("planned"), Set.of(), true), ALL);
+    assertEquals("churn: 1 plan, credit-risk: 1 plan in force", text(planned, "summary-plans"));
   }
 
   @Test
