@@ -214,6 +214,29 @@ final class SvgChart {
     return b.toString();
   }
 
+  /**
+   * A legend entry: a short line of {@code css} classes at ({@code x}, {@code y}), then its text.
+   */
+  private static void lineKey(StringBuilder b, String css, int x, int y, String text) {
+    b.append("<line class=\"key ")
+        .append(css)
+        .append("\" x1=\"")
+        .append(x)
+        .append("\" x2=\"")
+        .append(x + 18)
+        .append("\" y1=\"")
+        .append(y - 4)
+        .append("\" y2=\"")
+        .append(y - 4)
+        .append("\"/><text class=\"axis\" x=\"")
+        .append(x + 22)
+        .append("\" y=\"")
+        .append(y)
+        .append("\">")
+        .append(text)
+        .append("</text>\n");
+  }
+
   /** The level a point's threshold is: critical when it was judged critical, else warning. */
   private static String level(Series.Point p) {
     return "critical".equals(p.status()) ? "critical" : "warning";
@@ -228,44 +251,13 @@ final class SvgChart {
     int y = HEIGHT - 8;
     int x = LEFT;
     b.append("<g class=\"legend\">\n");
-    b.append("<line class=\"key series\" x1=\"")
-        .append(x)
-        .append("\" x2=\"")
-        .append(x + 18)
-        .append("\" y1=\"")
-        .append(y - 4)
-        .append("\" y2=\"")
-        .append(y - 4)
-        .append("\"/><text class=\"axis\" x=\"")
-        .append(x + 22)
-        .append("\" y=\"")
-        .append(y)
-        .append("\">")
-        .append(valueName)
-        .append("</text>\n");
+    lineKey(b, "series", x, y, valueName);
     x += 90;
     for (String level : List.of("warning", "critical")) {
-      if (!levels.contains(level)) {
-        continue;
+      if (levels.contains(level)) {
+        lineKey(b, "threshold " + level, x, y, level + " threshold");
+        x += 140;
       }
-      b.append("<line class=\"key threshold ")
-          .append(level)
-          .append("\" x1=\"")
-          .append(x)
-          .append("\" x2=\"")
-          .append(x + 18)
-          .append("\" y1=\"")
-          .append(y - 4)
-          .append("\" y2=\"")
-          .append(y - 4)
-          .append("\"/><text class=\"axis\" x=\"")
-          .append(x + 22)
-          .append("\" y=\"")
-          .append(y)
-          .append("\">")
-          .append(level)
-          .append(" threshold</text>\n");
-      x += 140;
     }
     for (String mark : List.of("warning", "critical")) {
       if (!marks.contains(mark)) {
