@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.security.cert.X509Certificate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,6 +114,21 @@ public final class AuditExport {
       Path out,
       PublicKey trusted,
       BiConsumer<Long, Long> progress) {
+    return export(archiveDir, selection, out, trusted, null, progress);
+  }
+
+  /**
+   * As above, checking the manifests' RFC 3161 time stamps against {@code trustedTsa}, the
+   * certificate of the TSA trusted to stamp them (null: the certificate each token carries, the TSA
+   * unproven).
+   */
+  public static ExportSummary export(
+      Path archiveDir,
+      Selection selection,
+      Path out,
+      PublicKey trusted,
+      X509Certificate trustedTsa,
+      BiConsumer<Long, Long> progress) {
     Objects.requireNonNull(archiveDir, "archiveDir");
     Objects.requireNonNull(selection, "selection");
     Objects.requireNonNull(out, "out");
@@ -121,7 +137,7 @@ public final class AuditExport {
       throw new IllegalArgumentException(
           out + ": expected a place outside the archive " + archiveDir + ", found one inside it");
     }
-    ArchiveVerifier.Report report = ArchiveVerifier.verify(archiveDir, trusted);
+    ArchiveVerifier.Report report = ArchiveVerifier.verify(archiveDir, trusted, trustedTsa);
     if (selection.modelId() != null && !report.models().containsKey(selection.modelId())) {
       throw new IllegalArgumentException(
           "modelId: expected one of the archive's models "

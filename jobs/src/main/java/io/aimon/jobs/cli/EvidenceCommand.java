@@ -178,8 +178,7 @@ final class EvidenceCommand implements Callable<Integer> {
           report, trusted, failOnCoverageGap, requireTimestamps, spec.commandLine().getOut());
     }
 
-    private static X509Certificate readCertificate(Path file)
-        throws IOException, CertificateException {
+    static X509Certificate readCertificate(Path file) throws IOException, CertificateException {
       try (var in = Files.newInputStream(file)) {
         return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
       }
@@ -355,6 +354,12 @@ final class EvidenceCommand implements Callable<Integer> {
         description = "The public key (PEM) the manifests must be signed with.")
     Path publicKey;
 
+    @Option(
+        names = "--tsa-cert",
+        paramLabel = "FILE",
+        description = "The certificate (PEM or DER) of the TSA trusted to time-stamp manifests.")
+    Path tsaCert;
+
     @Override
     public Integer call() throws Exception {
       PrintWriter err = spec.commandLine().getErr();
@@ -376,6 +381,14 @@ final class EvidenceCommand implements Callable<Integer> {
         return 2;
       }
       PublicKey trusted = publicKey == null ? null : Ed25519Keys.readPublic(publicKey);
+      X509Certificate tsa;
+      try {
+        tsa = tsaCert == null ? null : Verify.readCertificate(tsaCert);
+      } catch (IOException | CertificateException e) {
+        err.println(
+            "aimon: --tsa-cert " + tsaCert + ": not an X.509 certificate (" + e.getMessage() + ")");
+        return 2;
+      }
       ExportSummary summary;
       try (ProgressBar bar =
           new ProgressBarBuilder()
@@ -389,6 +402,7 @@ final class EvidenceCommand implements Callable<Integer> {
                 new AuditExport.Selection(start.toEpochMilli(), end.toEpochMilli(), model),
                 out,
                 trusted,
+                tsa,
                 (done, total) -> {
                   bar.maxHint(total);
                   bar.stepTo(done);

@@ -184,7 +184,9 @@ class EvidenceReplayIntegrationTest {
             "--out",
             bundle.toString(),
             "--public-key",
-            dir.resolve("keys/aimon-evidence.pub").toString());
+            dir.resolve("keys/aimon-evidence.pub").toString(),
+            "--tsa-cert",
+            dir.resolve("tsa.pem").toString());
     assertEquals(0, run.exit, run.out + run.err);
     System.out.println("Adult audit export: " + run.out.strip());
     assertTrue(run.out.contains("exported 1130 records and 7 manifests of 1 models"), run.out);
@@ -212,7 +214,9 @@ class EvidenceReplayIntegrationTest {
     String verification = Files.readString(bundle.resolve("verification.txt"));
     assertTrue(verification.contains("result: VERIFIED: "), verification);
     assertTrue(
-        verification.contains(" manifests: intact; 7 of 7 manifests time-stamped\n"), verification);
+        verification.contains(
+            " manifests: intact; 7 of 7 manifests time-stamped by the trusted TSA\n"),
+        verification);
     String html = Files.readString(bundle.resolve("report.html"));
     assertTrue(html.contains("<svg class=\"chart"), "charts in the report");
     assertTrue(
