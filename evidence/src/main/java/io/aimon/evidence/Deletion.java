@@ -3,7 +3,6 @@ package io.aimon.evidence;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.KeyPair;
 import java.security.PublicKey;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
@@ -158,22 +157,8 @@ public record Deletion(
    * without, against the embedded key (intact, not who signed).
    */
   public boolean signatureValid(PublicKey trusted) {
-    byte[] embedded;
-    try {
-      embedded = Base64.getDecoder().decode(publicKey);
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-    if (trusted != null && !Arrays.equals(trusted.getEncoded(), embedded)) {
-      return false;
-    }
-    try {
-      PublicKey pub = Ed25519Keys.decodePublic(embedded);
-      return Ed25519Keys.keyId(pub).equals(keyId)
-          && Ed25519Keys.verifies(pub, EvidenceJson.canonical(toNode(false)), signature);
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
+    return Ed25519Keys.embeddedSignatureValid(
+        publicKey, keyId, EvidenceJson.canonical(toNode(false)), signature, trusted);
   }
 
   /** When the expiry ran: the line is kept apart from the date partitions, so any time will do. */

@@ -240,6 +240,27 @@ public final class Ed25519Keys {
     }
   }
 
+  /**
+   * Whether a signed line's signature holds: {@code base64Key} (X.509, embedded in the line) is an
+   * Ed25519 key with id {@code keyId}, {@code trusted} when one is given, and {@code
+   * base64Signature} is its signature of {@code message}. Without {@code trusted} this proves the
+   * line intact, not who signed it.
+   */
+  static boolean embeddedSignatureValid(
+      String base64Key, String keyId, byte[] message, String base64Signature, PublicKey trusted) {
+    byte[] embedded;
+    PublicKey pub;
+    try {
+      embedded = java.util.Base64.getDecoder().decode(base64Key);
+      pub = decodePublic(embedded);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    return (trusted == null || java.util.Arrays.equals(trusted.getEncoded(), embedded))
+        && keyId(pub).equals(keyId)
+        && verifies(pub, message, base64Signature);
+  }
+
   /** Whether {@code base64Signature} is {@code key}'s Ed25519 signature of {@code message}. */
   static boolean verifies(PublicKey key, byte[] message, String base64Signature) {
     try {

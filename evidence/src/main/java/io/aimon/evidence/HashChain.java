@@ -118,6 +118,14 @@ public final class HashChain {
     return draft.withHash(draft.computeHash());
   }
 
+  /**
+   * Hex SHA-256 of the RFC 8785 canonical form of {@code node}: how record hashes are made, and the
+   * digest of a monitoring plan.
+   */
+  public static String canonicalSha256(com.fasterxml.jackson.databind.JsonNode node) {
+    return EvidenceJson.sha256Hex(EvidenceJson.canonical(node));
+  }
+
   /** The state after {@code r}: ({@code r.seq()}, {@code r.hash()}). */
   public static State after(EvidenceRecord r) {
     return new State(r.seq(), r.hash());

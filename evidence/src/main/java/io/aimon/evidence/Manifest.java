@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.KeyPair;
 import java.security.PublicKey;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
@@ -235,8 +234,7 @@ public record Manifest(
    * #signatureValid(PublicKey)} to also know who.
    */
   public boolean signatureValid() {
-    PublicKey pub = embeddedKey();
-    return pub != null && Ed25519Keys.keyId(pub).equals(keyId) && verifies(pub);
+    return Ed25519Keys.embeddedSignatureValid(publicKey, keyId, signedBytes(), signature, null);
   }
 
   /**
@@ -245,7 +243,7 @@ public record Manifest(
    */
   public boolean signatureValid(PublicKey trusted) {
     Objects.requireNonNull(trusted, "trusted");
-    return Arrays.equals(trusted.getEncoded(), decode(publicKey)) && signatureValid();
+    return Ed25519Keys.embeddedSignatureValid(publicKey, keyId, signedBytes(), signature, trusted);
   }
 
   /** The window end: the manifest is archived with the records of the window it closes. */
@@ -296,19 +294,6 @@ public record Manifest(
   /** The bytes the signature is over: RFC 8785 form of the JSON without "signature". */
   byte[] signedBytes() {
     return EvidenceJson.canonical(toNode(false));
-  }
-
-  /** The embedded public key, or null when it is not an Ed25519 key. */
-  PublicKey embeddedKey() {
-    try {
-      return Ed25519Keys.decodePublic(decode(publicKey));
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-  }
-
-  private boolean verifies(PublicKey pub) {
-    return Ed25519Keys.verifies(pub, signedBytes(), signature);
   }
 
   private Manifest withSignature(String sig) {

@@ -134,29 +134,23 @@ final class ModelCheck {
     Deletion last = null;
     for (ArchiveReader.DeletionLine dl : lines) {
       Deletion d = dl.deletion();
-      if (!d.signatureValid(trusted)) {
+      String wrong =
+          !d.signatureValid(trusted)
+              ? "its signature does not verify"
+                  + (trusted == null ? "" : " with the trusted key")
+                  + ", so the records it names count as missing"
+              : d.firstSeq() != next
+                  ? "expected it to start at seq "
+                      + next
+                      + (next == 1 ? " (the chain's start)" : " (after the deletion before it)")
+                  : null;
+      if (wrong != null) {
         add(
             Kind.BAD_DELETION,
             null,
             dl.pos(),
-            "deletion record of seqs "
-                + seqs(d.firstSeq(), d.lastSeq())
-                + ": its signature does not verify"
-                + (trusted == null ? "" : " with the trusted key")
-                + ", so the records it names count as missing");
-        break;
-      }
-      if (d.firstSeq() != next) {
-        add(
-            Kind.BAD_DELETION,
-            null,
-            dl.pos(),
-            "deletion record of seqs "
-                + seqs(d.firstSeq(), d.lastSeq())
-                + ": expected it to start at seq "
-                + next
-                + (next == 1 ? " (the chain's start)" : " (after the deletion before it)"));
-        break;
+            "deletion record of seqs " + seqs(d.firstSeq(), d.lastSeq()) + ": " + wrong);
+        break; // the deletions after it do not follow a valid one either
       }
       last = d;
       next = d.lastSeq() + 1;

@@ -1,5 +1,7 @@
 package io.aimon.evidence;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -100,7 +102,7 @@ public final class Retention {
       List<Runnable> work)
       throws IOException {
     TreeMap<LocalDate, Path> old = new TreeMap<>();
-    long keptMin = Long.MAX_VALUE;
+    Path firstKept = null;
     List<Path> days;
     try (DirectoryStream<Path> s = Files.newDirectoryStream(modelDir, "date=*")) {
       days = sorted(s);
@@ -109,57 +111,47 @@ public final class Retention {
       LocalDate date = LocalDate.parse(day.getFileName().toString().substring("date=".length()));
       if (date.isBefore(cutoff)) {
         old.put(date, day);
-      } else {
-        keptMin = Math.min(keptMin, minSeq(day, model));
+      } else if (firstKept == null) {
+        firstKept = day;
       }
     }
     if (old.isEmpty()) {
       return new Outcome(model, null);
     }
-    long records = 0;
-    long manifests = 0;
-    long stamps = 0;
-    TreeMap<Long, String> hashes = new TreeMap<>();
+    Lines removed = new Lines();
     for (Path day : old.values()) {
-      for (Path f : files(day)) {
-        for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
-          if (line.contains("\"kind\":\"" + Manifest.KIND + "\"")) {
-            manifests++;
-          } else if (line.contains("\"kind\":\"" + ManifestTimestamp.KIND + "\"")) {
-            stamps++;
-          } else if (!line.isBlank()) {
-            EvidenceRecord r = EvidenceRecord.fromJson(line);
-            hashes.put(r.seq(), r.hash());
-            records++;
-          }
-        }
-      }
+      removed.read(day);
     }
-    if (hashes.isEmpty()) {
+    if (removed.records == 0) {
       return new Outcome(model, null);
     }
     long first = previousEnd(modelDir) + 1;
-    long last = hashes.lastKey();
-    if (hashes.firstKey() != first || hashes.size() != last - first + 1) {
+    long last = removed.maxSeq;
+    // the archive verified, so its seqs are unique: count == last - first + 1 means no gap
+    if (removed.minSeq != first || removed.records != last - first + 1) {
       throw new IllegalStateException(
           "refusing to expire model "
               + model
               + ": the days before "
               + cutoff
               + " hold seqs "
-              + hashes.firstKey()
+              + removed.minSeq
               + ".."
               + last
               + " with gaps or not from seq "
               + first
               + ", so they are not the chain's start");
     }
-    if (keptMin != Long.MAX_VALUE && keptMin != last + 1) {
+    Lines kept = new Lines();
+    if (firstKept != null) {
+      kept.read(firstKept);
+    }
+    if (kept.records > 0 && kept.minSeq != last + 1) {
       throw new IllegalStateException(
           "refusing to expire model "
               + model
               + ": the days kept start at seq "
-              + keptMin
+              + kept.minSeq
               + ", not after the last seq removed, "
               + last);
     }
@@ -172,10 +164,10 @@ public final class Retention {
             dates,
             first,
             last,
-            hashes.get(last),
-            records,
-            manifests,
-            stamps,
+            removed.maxHash,
+            removed.records,
+            removed.manifests,
+            removed.stamps,
             keys);
     work.add(
         () -> {
@@ -199,20 +191,46 @@ public final class Retention {
     return end;
   }
 
-  private static long minSeq(Path day, String model) throws IOException {
-    long min = Long.MAX_VALUE;
-    for (Path f : files(day)) {
-      for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
-        if (line.contains("\"seq\":") && line.contains("\"model_id\":\"" + model + "\"")) {
-          try {
-            min = Math.min(min, EvidenceRecord.fromJson(line).seq());
-          } catch (IllegalArgumentException notARecord) {
-            // a manifest or time stamp
+  /**
+   * What the lines of some days add up to, read line by line: counts by kind, and of the records
+   * the lowest and highest seq and the highest one's hash. A few numbers, whatever the days hold.
+   */
+  private static final class Lines {
+    long records;
+    long manifests;
+    long stamps;
+    long minSeq = Long.MAX_VALUE;
+    long maxSeq = Long.MIN_VALUE;
+    String maxHash;
+
+    void read(Path day) throws IOException {
+      for (Path f : files(day)) {
+        try (BufferedReader in = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+          for (String line = in.readLine(); line != null; line = in.readLine()) {
+            if (!line.isBlank()) {
+              add(EvidenceJson.parseObject(line));
+            }
           }
         }
       }
     }
-    return min;
+
+    private void add(ObjectNode o) {
+      String kind = o.path("kind").asText();
+      if (Manifest.KIND.equals(kind)) {
+        manifests++;
+      } else if (ManifestTimestamp.KIND.equals(kind)) {
+        stamps++;
+      } else {
+        EvidenceRecord r = EvidenceRecord.fromNode(o);
+        records++;
+        minSeq = Math.min(minSeq, r.seq());
+        if (r.seq() > maxSeq) {
+          maxSeq = r.seq();
+          maxHash = r.hash();
+        }
+      }
+    }
   }
 
   private static List<Path> files(Path day) throws IOException {

@@ -106,13 +106,13 @@ final class ArchiveScan {
         r = EvidenceRecord.fromJson(text);
       } catch (IllegalArgumentException notARecord) {
         try {
-          if (text.contains("\"kind\":\"" + ManifestTimestamp.KIND + "\"")) {
-            handler.timestamp(ManifestTimestamp.fromJson(text), text, order);
-          } else {
-            handler.manifest(Manifest.fromJson(text), text, order);
-          }
+          handler.manifest(Manifest.fromJson(text), text, order);
         } catch (IllegalArgumentException notAManifest) {
-          // unreadable: reported by the verification
+          try {
+            handler.timestamp(ManifestTimestamp.fromJson(text), text, order);
+          } catch (IllegalArgumentException notAStamp) {
+            // a deletion record, or unreadable: the verification reports what does not hold
+          }
         }
       }
       if (r != null) {

@@ -40,6 +40,7 @@ final class AuditData {
   private final Map<String, Set<String>> keyIds;
   private final List<ExportRecord> records;
   private final List<String> manifests;
+  private final int manifestCount;
   private final Long previousFrom;
   private final long periodStart;
   private final long periodEnd;
@@ -52,6 +53,7 @@ final class AuditData {
       Map<String, Set<String>> keyIds,
       List<ExportRecord> records,
       List<String> manifests,
+      int manifestCount,
       Long previousFrom) {
     this.selection = selection;
     this.verification = verification;
@@ -60,6 +62,7 @@ final class AuditData {
     this.keyIds = Collections.unmodifiableMap(keyIds);
     this.records = Collections.unmodifiableList(records);
     this.manifests = Collections.unmodifiableList(manifests);
+    this.manifestCount = manifestCount;
     this.previousFrom = previousFrom;
     long start = Long.MAX_VALUE;
     long end = Long.MIN_VALUE;
@@ -167,18 +170,28 @@ final class AuditData {
             .thenComparingLong(ManifestEntry::firstSeq)
             .thenComparingLong(ManifestEntry::order));
     List<String> manifests = new ArrayList<>();
+    int manifestCount = 0;
     for (ManifestEntry e : allManifests) {
       NavigableSet<Long> s = seqs.get(e.modelId());
       Long first = s == null ? null : s.ceiling(e.firstSeq());
       if (first != null && first <= e.lastSeq()) {
         manifests.add(e.line());
+        manifestCount++;
         manifests.addAll(
             stamps.getOrDefault(List.of(e.modelId(), e.firstSeq(), e.lastSeq()), List.of()));
       }
     }
     String trustedKeyId = trusted == null ? null : Ed25519Keys.keyId(trusted);
     return new AuditData(
-        selection, verification, trustedKeyId, models, keyIds, selected, manifests, previousFrom);
+        selection,
+        verification,
+        trustedKeyId,
+        models,
+        keyIds,
+        selected,
+        manifests,
+        manifestCount,
+        previousFrom);
   }
 
   /** Start of the previous period of equal length, or null when it cannot be computed. */
@@ -239,10 +252,7 @@ final class AuditData {
 
   /** The number of manifests among {@link #manifests()} (their time stamps not counted). */
   int manifestCount() {
-    return (int)
-        manifests.stream()
-            .filter(l -> !l.contains("\"kind\":\"" + ManifestTimestamp.KIND + "\""))
-            .count();
+    return manifestCount;
   }
 
   /**

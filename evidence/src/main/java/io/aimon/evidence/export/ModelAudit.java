@@ -49,6 +49,7 @@ final class ModelAudit {
   private final Map<String, Long> planTimes = new TreeMap<>();
   private final TreeMap<Long, List<ExportRecord>> planRecords = new TreeMap<>();
   private long plansNotKept;
+  private int plansKept;
   private final List<ExportRecord> plansInForce = new ArrayList<>();
   private long checksWithoutPlan;
   private final Map<String, Long> unrecordedPlans = new TreeMap<>();
@@ -102,7 +103,8 @@ final class ModelAudit {
     planRecords
         .computeIfAbsent(r.time(), t -> new ArrayList<>())
         .add(ExportRecord.of(r, r.toJson(), 0));
-    if (planRecords.values().stream().mapToInt(List::size).sum() > MAX_PLANS) {
+    if (++plansKept > MAX_PLANS) {
+      plansKept--;
       List<ExportRecord> oldest = planRecords.firstEntry().getValue();
       oldest.remove(0);
       plansNotKept++;

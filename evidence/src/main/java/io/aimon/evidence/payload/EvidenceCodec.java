@@ -14,17 +14,13 @@ import io.aimon.detectors.common.CapCounts;
 import io.aimon.detectors.common.JsonMembers;
 import io.aimon.evidence.EvidenceKind;
 import io.aimon.evidence.EvidenceRecord;
-import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.aimon.evidence.HashChain;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.erdtman.jcs.JsonCanonicalizer;
 
 /**
  * The JSON layout of evidence data, per kind: what the monitor job writes, and what the verifier,
@@ -289,14 +285,7 @@ public final class EvidenceCodec {
   public static String planDigest(MonitoringPlanEvidence p) {
     ObjectNode d = plan(p);
     d.remove("plan_digest");
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(new JsonCanonicalizer(d.toString()).getEncodedUTF8()));
-    } catch (IOException | NoSuchAlgorithmException e) {
-      throw new IllegalStateException("plan digest: " + e.getMessage(), e);
-    }
+    return HashChain.canonicalSha256(d);
   }
 
   private static ObjectNode plan(MonitoringPlanEvidence p) {

@@ -48,11 +48,6 @@ public final class EvidenceItems {
     return v == null ? "development" : v;
   }
 
-  /** A check result, passing or not, with the config digest and the aimon version. */
-  public static EvidenceItem check(CheckResult r, String configDigest) {
-    return check(r, configDigest, null);
-  }
-
   /**
    * A check result, passing or not, with the config digest, the aimon version and the digest of the
    * monitoring plan it was judged by (null when none is recorded).

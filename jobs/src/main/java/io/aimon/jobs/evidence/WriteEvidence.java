@@ -45,10 +45,11 @@ import org.apache.flink.util.Collector;
  * <p>With a time stamping authority ({@code evidence.timestamp_url}), each manifest is followed by
  * its RFC 3161 time stamp ({@link ManifestTimestamp}). A TSA that does not answer after {@link
  * TimestampClient#ATTEMPTS} attempts leaves the manifest unstamped, logged and counted ({@code
- * evidenceTimestampFailures}); the job goes on, and {@code verify} lists the manifest as unstamped.
- * After a restore the manifests written since the checkpoint are stamped again: the sinks commit on
- * checkpoint, so the stamps of the failed attempt were never committed and each manifest keeps one
- * stamp, made when it was written again.
+ * evidenceTimestampFailures}), and so are the manifests of the next {@link #STAMP_PAUSE}, so a TSA
+ * that is down does not hold the chain up; the job goes on, and {@code verify} lists them as
+ * unstamped. After a restore the manifests written since the checkpoint are stamped again: the
+ * sinks commit on checkpoint, so the stamps of the failed attempt were never committed and each
+ * manifest keeps one stamp, made when it was written again.
  */
 public final class WriteEvidence
     extends KeyedCoProcessFunction<String, EvidenceItem, DeadLetterCount, EvidenceLine> {
@@ -56,6 +57,12 @@ public final class WriteEvidence
 
   /** Per attempt at the TSA. */
   static final Duration STAMP_TIMEOUT = Duration.ofSeconds(10);
+
+  /**
+   * After a manifest the TSA did not stamp, how long manifests are left unstamped without asking: a
+   * TSA that is down must not hold the chain up for every manifest's attempts.
+   */
+  static final Duration STAMP_PAUSE = Duration.ofMinutes(1);
 
   private static final org.slf4j.Logger LOG =
       org.slf4j.LoggerFactory.getLogger(WriteEvidence.class);
@@ -67,6 +74,7 @@ public final class WriteEvidence
   private final String timestampUrl;
   private transient TimestampClient stamper;
   private transient Counter stampFailures;
+  private transient long stampPausedUntil;
   private transient Map<String, ChainWriter> writers;
   private transient ValueState<ChainState> chain;
   private transient EventTimeBuffer<EvidenceItem> waiting;
@@ -78,17 +86,7 @@ public final class WriteEvidence
    *     earlier run's ({@code --continue-chain}); null to start each chain at seq 1
    * @param plans the monitoring plan of each model, recorded in its chain before its first records
    *     whenever the chain last recorded another (models without one record none)
-   */
-  public WriteEvidence(
-      String signingKey,
-      Map<String, Long> windowMillis,
-      ChainContinuation continuation,
-      Map<String, MonitoringPlanEvidence> plans) {
-    this(signingKey, windowMillis, continuation, plans, null);
-  }
-
-  /**
-   * As above, stamping each manifest by the RFC 3161 TSA at {@code timestampUrl} (null for none).
+   * @param timestampUrl the RFC 3161 TSA that stamps each manifest, or null for none
    */
   public WriteEvidence(
       String signingKey,
@@ -192,23 +190,40 @@ public final class WriteEvidence
         : ChainState.continuing(continuation.tail(model));
   }
 
+  /**
+   * Emits the time stamp of {@code m}; a TSA that fails leaves it unstamped, logged and counted,
+   * and so are the manifests of the {@link #STAMP_PAUSE} after.
+   */
+  private void stamp(Manifest m, Collector<EvidenceLine> out) throws InterruptedException {
+    long now = System.currentTimeMillis();
+    String why;
+    if (now < stampPausedUntil) {
+      why = "the TSA failed less than " + STAMP_PAUSE.toSeconds() + " s ago";
+    } else {
+      try {
+        ManifestTimestamp t = stamper.stamp(m);
+        out.collect(new EvidenceLine(t.modelId(), t.archiveTime(), t.toJson()));
+        return;
+      } catch (TimestampException e) {
+        stampPausedUntil = System.currentTimeMillis() + STAMP_PAUSE.toMillis();
+        why = e.getMessage();
+      }
+    }
+    stampFailures.inc();
+    LOG.warn(
+        "manifest of {} seqs {}..{} left without a time stamp: {}",
+        m.modelId(),
+        m.firstSeq(),
+        m.lastSeq(),
+        why);
+  }
+
   private void emit(List<ArchiveLine> lines, Collector<EvidenceLine> out)
       throws InterruptedException {
     for (ArchiveLine line : lines) {
       out.collect(new EvidenceLine(line.modelId(), line.archiveTime(), line.toJson()));
       if (stamper != null && line instanceof Manifest m) {
-        try {
-          ManifestTimestamp t = stamper.stamp(m);
-          out.collect(new EvidenceLine(t.modelId(), t.archiveTime(), t.toJson()));
-        } catch (TimestampException e) {
-          stampFailures.inc();
-          LOG.warn(
-              "manifest of {} seqs {}..{} left without a time stamp: {}",
-              m.modelId(),
-              m.firstSeq(),
-              m.lastSeq(),
-              e.getMessage());
-        }
+        stamp(m, out);
       }
     }
   }

@@ -12,8 +12,12 @@ import io.aimon.evidence.DeadLetterCount;
 import io.aimon.evidence.EvidenceItem;
 import io.aimon.evidence.EvidenceRecord;
 import io.aimon.evidence.Manifest;
+import io.aimon.evidence.ManifestTimestamp;
 import io.aimon.evidence.payload.CoverageEvidence;
 import io.aimon.evidence.payload.DeadLetterTotals;
+import io.aimon.evidence.timestamp.LocalTimestampAuthority;
+import io.aimon.evidence.timestamp.TimestampCheck;
+import io.aimon.evidence.timestamp.TimestampClient;
 import io.aimon.jobs.state.ChainContinuation;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,16 +60,23 @@ class WriteEvidenceHarnessTest {
   private static KeyedTwoInputStreamOperatorTestHarness<
           String, EvidenceItem, DeadLetterCount, EvidenceLine>
       harness(OperatorSubtaskState restore) throws Exception {
-    return harness(restore, null);
+    return harness(restore, (ChainContinuation) null);
   }
 
   private static KeyedTwoInputStreamOperatorTestHarness<
           String, EvidenceItem, DeadLetterCount, EvidenceLine>
       harness(OperatorSubtaskState restore, ChainContinuation continuation) throws Exception {
+    return harness(
+        restore,
+        new WriteEvidence(signingKey, Map.of(MODEL, WINDOW), continuation, Map.of(), null));
+  }
+
+  private static KeyedTwoInputStreamOperatorTestHarness<
+          String, EvidenceItem, DeadLetterCount, EvidenceLine>
+      harness(OperatorSubtaskState restore, WriteEvidence function) throws Exception {
     var h =
         new KeyedTwoInputStreamOperatorTestHarness<>(
-            new KeyedCoProcessOperator<>(
-                new WriteEvidence(signingKey, Map.of(MODEL, WINDOW), continuation, Map.of())),
+            new KeyedCoProcessOperator<>(function),
             EvidenceItem::modelId,
             DeadLetterCount::modelId,
             Types.STRING);
@@ -90,7 +101,7 @@ class WriteEvidenceHarnessTest {
             .status(CheckStatus.OK)
             .referenceDigest("7ebb1eb2")
             .build();
-    return EvidenceItems.check(r, "c0ffee");
+    return EvidenceItems.check(r, "c0ffee", null);
   }
 
   private static EvidenceItem coverage(long windowStart) {
@@ -189,6 +200,67 @@ class WriteEvidenceHarnessTest {
     assertEquals(W1, m.windowStart());
     assertTrue(m.signatureValid());
     h.close();
+  }
+
+  /** Three windows of a check and a coverage each, released by the watermark one by one. */
+  private static List<JsonNode> threeWindows(String timestampUrl) throws Exception {
+    var h =
+        harness(
+            null,
+            new WriteEvidence(signingKey, Map.of(MODEL, WINDOW), null, Map.of(), timestampUrl));
+    for (int w = 0; w < 3; w++) {
+      long start = W1 + w * WINDOW;
+      h.processElement1(timed(check(start, "c" + w)));
+      h.processElement1(timed(coverage(start)));
+      h.processBothWatermarks(
+          new org.apache.flink.streaming.api.watermark.Watermark(start + WINDOW));
+    }
+    List<JsonNode> out = lines(h);
+    h.close();
+    return out;
+  }
+
+  @Test
+  void eachManifestIsFollowedByItsTimeStamp() throws Exception {
+    try (LocalTimestampAuthority tsa = LocalTimestampAuthority.start("harness TSA")) {
+      List<JsonNode> out = threeWindows(tsa.url().toString());
+      List<String> window = List.of("check", "coverage", "manifest", "timestamp");
+      List<String> expected = new ArrayList<>();
+      for (int w = 0; w < 3; w++) {
+        expected.addAll(window);
+      }
+      assertEquals(expected, kinds(out));
+      assertEquals(3, tsa.requests());
+      for (int i = 3; i < out.size(); i += 4) {
+        Manifest m = Manifest.fromJson(out.get(i - 1).toString());
+        ManifestTimestamp t = ManifestTimestamp.fromJson(out.get(i).toString());
+        assertEquals(
+            TimestampCheck.Outcome.VALID, TimestampCheck.check(t, m, tsa.certificate()).outcome());
+      }
+    }
+  }
+
+  @Test
+  void aTsaThatFailsLeavesManifestsUnstampedWithoutHoldingTheChainUp() throws Exception {
+    try (LocalTimestampAuthority tsa = LocalTimestampAuthority.start("failing TSA")) {
+      tsa.failNext(1_000);
+      List<JsonNode> out = threeWindows(tsa.url().toString());
+      assertEquals(
+          List.of(
+              "check",
+              "coverage",
+              "manifest",
+              "check",
+              "coverage",
+              "manifest",
+              "check",
+              "coverage",
+              "manifest"),
+          kinds(out),
+          "the chain is written as without a TSA");
+      // the first manifest's attempts, then a pause: the next two are not asked for
+      assertEquals(TimestampClient.ATTEMPTS, tsa.requests());
+    }
   }
 
   @Test
