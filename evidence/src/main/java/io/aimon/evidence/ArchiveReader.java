@@ -59,6 +59,9 @@ final class ArchiveReader {
   /** A readable deletion line (retention). */
   record DeletionLine(Deletion deletion, Pos pos) {}
 
+  /** A readable gate line (a candidate version judged before deployment). */
+  record GateLine(Gate gate, Pos pos) {}
+
   /**
    * An unreadable line (or a skipped file) and, when the line told, the model it is of. Its finding
    * is on line 0 when it is about the whole file.
@@ -72,6 +75,7 @@ final class ArchiveReader {
   private final Map<String, List<ManifestLine>> manifestsByModel = new HashMap<>();
   private final Map<String, List<TimestampLine>> timestampsByModel = new HashMap<>();
   private final Map<String, List<DeletionLine>> deletionsByModel = new HashMap<>();
+  private final List<GateLine> gates = new ArrayList<>();
   private final List<BadLine> bad = new ArrayList<>();
   private final List<Finding> malformedData = new ArrayList<>();
   private final List<Set<String>> modelsByFile = new ArrayList<>();
@@ -127,6 +131,11 @@ final class ArchiveReader {
   /** The deletion lines of {@code model}, in file and line order. */
   List<DeletionLine> deletions(String model) {
     return deletionsByModel.getOrDefault(model, List.of());
+  }
+
+  /** Every gate line, in file and line order. */
+  List<GateLine> gates() {
+    return gates;
   }
 
   List<BadLine> bad() {
@@ -261,8 +270,11 @@ final class ArchiveReader {
     boolean manifest = Manifest.KIND.equals(o.path("kind").asText());
     boolean stamp = ManifestTimestamp.KIND.equals(o.path("kind").asText());
     boolean deletion = Deletion.KIND.equals(o.path("kind").asText());
+    boolean gate = Gate.KIND.equals(o.path("kind").asText());
     try {
-      if (deletion) {
+      if (gate) {
+        gates.add(new GateLine(Gate.fromJson(text), pos));
+      } else if (deletion) {
         Deletion d = Deletion.fromJson(text);
         deletionsByModel
             .computeIfAbsent(d.modelId(), k -> new ArrayList<>())

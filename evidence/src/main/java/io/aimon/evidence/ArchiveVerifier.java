@@ -78,6 +78,9 @@ import java.util.stream.Collectors;
  *       are missing ({@link Kind#DELETED}) unless present. A chain whose start was removed through
  *       valid deletion records starts at the last one's {@code last_seq + 1}, linked to its {@code
  *       last_hash}: not a deletion. Removing records any other way is.
+ *   <li>{@link Kind#BAD_GATE}: a gate record of a candidate version ({@link Gate}) whose signature
+ *       does not verify (or, with a trusted key, is another key's): its verdict cannot be relied
+ *       on, and the monitor job passes it over when it looks the version up.
  * </ul>
  *
  * <p>Every kind but {@link Kind#COVERAGE_GAP} and {@link Kind#UNSTAMPED} is an integrity problem:
@@ -106,7 +109,8 @@ public final class ArchiveVerifier {
     SKIPPED_FILE,
     BAD_TIMESTAMP,
     UNSTAMPED(false),
-    BAD_DELETION;
+    BAD_DELETION,
+    BAD_GATE;
 
     private final boolean integrity;
 
@@ -196,8 +200,10 @@ public final class ArchiveVerifier {
    *     manifests), in file and line order
    * @param models per model id, sorted by id
    * @param stamps the time stamps' tally
+   * @param gates gate records read ({@link Gate}), valid or not
    */
-  public record Report(List<Problem> problems, Map<String, ModelSummary> models, Stamps stamps) {
+  public record Report(
+      List<Problem> problems, Map<String, ModelSummary> models, Stamps stamps, long gates) {
     public Report {
       problems = List.copyOf(problems);
       models = Collections.unmodifiableMap(new TreeMap<>(models));
@@ -281,6 +287,9 @@ public final class ArchiveVerifier {
             .append(" manifests time-stamped")
             .append(stamps.trusted() ? " by the trusted TSA" : "");
       }
+      if (gates > 0) {
+        s.append("; ").append(gates).append(gates == 1 ? " gate record" : " gate records");
+      }
       return s.toString();
     }
   }
@@ -329,6 +338,24 @@ public final class ArchiveVerifier {
     if (trustedOrNull == null) {
       SignerCheck.check(signed, archive, findings);
     }
+    for (ArchiveReader.GateLine g : archive.gates()) {
+      if (!g.gate().signatureValid(trustedOrNull)) {
+        findings.add(
+            new Finding(
+                Kind.BAD_GATE,
+                g.gate().modelId(),
+                null,
+                g.pos(),
+                "gate record of version "
+                    + EvidenceJson.quoted(g.gate().modelVersion())
+                    + " ("
+                    + g.gate().verdict().code()
+                    + ", "
+                    + EvidenceJson.iso(g.gate().gatedAt())
+                    + "): its signature does not verify"
+                    + (trustedOrNull == null ? "" : " with the trusted key")));
+      }
+    }
     boolean anyStamp = StampCheck.anyStamp(archive);
     StampCheck.Tally tally = new StampCheck.Tally();
     for (String model : archive.models()) {
@@ -339,6 +366,7 @@ public final class ArchiveVerifier {
     for (Finding f : findings) {
       problems.add(f.toProblem(archive));
     }
-    return new Report(problems, models, tally.stamps(anyStamp, trustedTsa != null));
+    return new Report(
+        problems, models, tally.stamps(anyStamp, trustedTsa != null), archive.gates().size());
   }
 }

@@ -119,16 +119,17 @@ public record ChainTail(
     }
 
     /**
-     * Reads one line of an archive or the evidence topic; lines of other models and time stamps are
-     * skipped.
+     * Reads one line of an archive or the evidence topic; lines of other models, time stamps and
+     * gate records are skipped.
      *
      * @throws IllegalArgumentException when the line is neither a record nor a manifest, or breaks
      *     the chain
      */
     public void line(String json) {
       var o = EvidenceJson.parseObject(json);
-      if (ManifestTimestamp.KIND.equals(o.path("kind").asText())) {
-        return; // a manifest's time stamp: not part of the chain
+      if (ManifestTimestamp.KIND.equals(o.path("kind").asText())
+          || Gate.KIND.equals(o.path("kind").asText())) {
+        return; // a manifest's time stamp or a gate record: not part of the chain
       }
       if (Deletion.KIND.equals(o.path("kind").asText())) {
         Deletion d = Deletion.fromJson(json);

@@ -58,6 +58,7 @@ public final class ChainWriter {
       List.of(
           EvidenceKind.STATE_LOSS,
           EvidenceKind.MONITORING_PLAN,
+          EvidenceKind.DEPLOYMENT,
           EvidenceKind.CHECK,
           EvidenceKind.INCIDENT,
           EvidenceKind.NOTIFICATION,
@@ -65,9 +66,9 @@ public final class ChainWriter {
           EvidenceKind.COVERAGE);
 
   /**
-   * The chain's order of items: by time, then kind (state loss, monitoring plan, check, incident,
-   * notification, corrective action, coverage: a window's coverage comes after everything else at
-   * its end), then order.
+   * The chain's order of items: by time, then kind (state loss, monitoring plan, deployment, check,
+   * incident, notification, corrective action, coverage: a window's coverage comes after everything
+   * else at its end), then order.
    */
   public static final Comparator<EvidenceItem> ORDER =
       Comparator.comparingLong(EvidenceItem::time)

@@ -24,6 +24,7 @@ import java.util.Objects;
  *   <tr><td>{@code corrective_action}</td><td>Art. 72</td><td>MANAGE 4.1</td></tr>
  *   <tr><td>{@code state_loss}</td><td>Art. 12</td><td>MEASURE 2.4</td></tr>
  *   <tr><td>{@code monitoring_plan}</td><td>Art. 72</td><td>MANAGE 4.1</td></tr>
+ *   <tr><td>{@code deployment}</td><td>Art. 12</td><td>MEASURE 2.3</td></tr>
  * </table>
  *
  * <p>MEASURE 2.11 (fairness and bias evaluated) is served by the fairness checks among the check
@@ -68,6 +69,11 @@ public final class Crosswalk {
           Framework.EU_AI_ACT,
           "Art. 72",
           "Post-market monitoring by providers and the post-market monitoring plan");
+  public static final Ref MEASURE_2_3 =
+      new Ref(
+          Framework.NIST_AI_RMF,
+          "MEASURE 2.3",
+          "Performance criteria are measured and demonstrated for conditions similar to deployment");
   public static final Ref MEASURE_2_4 =
       new Ref(
           Framework.NIST_AI_RMF,
@@ -94,6 +100,7 @@ public final class Crosswalk {
     REFS.put(EvidenceKind.CORRECTIVE_ACTION, List.of(ART_72, MANAGE_4_1));
     REFS.put(EvidenceKind.STATE_LOSS, List.of(ART_12, MEASURE_2_4));
     REFS.put(EvidenceKind.MONITORING_PLAN, List.of(ART_72, MANAGE_4_1));
+    REFS.put(EvidenceKind.DEPLOYMENT, List.of(ART_12, MEASURE_2_3));
   }
 
   private Crosswalk() {}
@@ -117,7 +124,7 @@ public final class Crosswalk {
   /** Every article and subcategory of the crosswalk, once, by framework then id. */
   public static List<Ref> all() {
     Map<String, Ref> out = new LinkedHashMap<>();
-    for (Ref r : List.of(ART_12, ART_72, MEASURE_2_4, MEASURE_2_11, MANAGE_4_1)) {
+    for (Ref r : List.of(ART_12, ART_72, MEASURE_2_3, MEASURE_2_4, MEASURE_2_11, MANAGE_4_1)) {
       out.put(r.id(), r);
     }
     return Collections.unmodifiableList(new ArrayList<>(out.values()));

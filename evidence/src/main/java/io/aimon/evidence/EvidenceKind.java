@@ -29,7 +29,9 @@ public enum EvidenceKind {
    * The monitoring plan in force: what is monitored, by which methods and thresholds, when, who
    * evaluates it, where incidents go.
    */
-  MONITORING_PLAN("monitoring_plan");
+  MONITORING_PLAN("monitoring_plan"),
+  /** A model version first seen in production, with the pre-deployment gate that cleared it. */
+  DEPLOYMENT("deployment");
 
   private final String code;
 

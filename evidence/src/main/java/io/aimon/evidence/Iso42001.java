@@ -21,6 +21,7 @@ import java.util.Objects;
  *   <tr><td>{@code corrective_action}</td><td>10.2</td><td>none</td></tr>
  *   <tr><td>{@code state_loss}</td><td>9.1, 10.2</td><td>A.6.2.6, A.6.2.8</td></tr>
  *   <tr><td>{@code monitoring_plan}</td><td>9.1</td><td>A.6.2.6</td></tr>
+ *   <tr><td>{@code deployment}</td><td>none</td><td>A.6.2.4, A.6.2.5</td></tr>
  * </table>
  *
  * <p>Every record carries the ids it was written with, so a later change to this table does not
@@ -46,6 +47,8 @@ public final class Iso42001 {
     CONTROLS.put(EvidenceKind.STATE_LOSS, List.of("A.6.2.6", "A.6.2.8"));
     CLAUSES.put(EvidenceKind.MONITORING_PLAN, List.of("9.1"));
     CONTROLS.put(EvidenceKind.MONITORING_PLAN, List.of("A.6.2.6"));
+    CLAUSES.put(EvidenceKind.DEPLOYMENT, List.of());
+    CONTROLS.put(EvidenceKind.DEPLOYMENT, List.of("A.6.2.4", "A.6.2.5"));
 
     Map<String, String> titles = new LinkedHashMap<>();
     titles.put("9.1", "Monitoring, measurement, analysis and evaluation");
@@ -54,6 +57,8 @@ public final class Iso42001 {
     titles.put("A.6.2.8", "AI system recording of event logs");
     titles.put("A.7.4", "Quality of data for AI systems");
     titles.put("A.8.4", "Communication of incidents");
+    titles.put("A.6.2.4", "AI system verification and validation");
+    titles.put("A.6.2.5", "AI system deployment");
     TITLES = Collections.unmodifiableMap(titles);
   }
 

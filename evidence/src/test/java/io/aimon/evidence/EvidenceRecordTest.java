@@ -214,7 +214,7 @@ class EvidenceRecordTest {
                 line.replace(
                     "\"time\":\"2026-01-01T06:00:00Z\"", "\"time\":\"2026-01-01T06:00:00.000Z\"")));
     assertMessage(
-        "kind: expected one of check, coverage, incident, notification, corrective_action, state_loss, monitoring_plan, found 'audit'",
+        "kind: expected one of check, coverage, incident, notification, corrective_action, state_loss, monitoring_plan, deployment, found 'audit'",
         () -> EvidenceRecord.fromJson(line.replace("\"kind\":\"check\"", "\"kind\":\"audit\"")));
     assertMessageStartsWith(
         "kind: expected an evidence kind, found \"manifest\"",

@@ -64,7 +64,7 @@ class Iso42001Test {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> EvidenceKind.ofCode("CHECK"));
     assertEquals(
-        "kind: expected one of check, coverage, incident, notification, corrective_action, state_loss, monitoring_plan, found"
+        "kind: expected one of check, coverage, incident, notification, corrective_action, state_loss, monitoring_plan, deployment, found"
             + " 'CHECK'",
         e.getMessage());
     assertTrue(

@@ -212,6 +212,14 @@ public final class WindowAccumulator {
     return modelId;
   }
 
+  /**
+   * The model versions the window's events carried, with their event counts; at most {@link
+   * #MAX_VERSIONS}, sorted by version.
+   */
+  public java.util.SortedMap<String, Long> versions() {
+    return java.util.Collections.unmodifiableSortedMap(versions);
+  }
+
   /** Number of events counted. */
   public long count() {
     return count;

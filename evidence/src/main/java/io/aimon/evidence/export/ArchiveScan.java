@@ -3,6 +3,7 @@ package io.aimon.evidence.export;
 import io.aimon.evidence.ArchiveFiles;
 import io.aimon.evidence.BoundedLines;
 import io.aimon.evidence.EvidenceRecord;
+import io.aimon.evidence.Gate;
 import io.aimon.evidence.Manifest;
 import io.aimon.evidence.ManifestTimestamp;
 import java.io.IOException;
@@ -37,6 +38,9 @@ final class ArchiveScan {
 
     /** A valid time stamp of a manifest; {@code order} as for records. */
     void timestamp(ManifestTimestamp t, String line, long order);
+
+    /** A readable gate record (its signature unchecked); {@code order} as for records. */
+    void gate(Gate g, String line, long order);
 
     /** Any line, readable or not, once it was handled. */
     void lineRead();
@@ -111,7 +115,11 @@ final class ArchiveScan {
           try {
             handler.timestamp(ManifestTimestamp.fromJson(text), text, order);
           } catch (IllegalArgumentException notAStamp) {
-            // a deletion record, or unreadable: the verification reports what does not hold
+            try {
+              handler.gate(Gate.fromJson(text), text, order);
+            } catch (IllegalArgumentException notAGate) {
+              // a deletion record, or unreadable: the verification reports what does not hold
+            }
           }
         }
       }

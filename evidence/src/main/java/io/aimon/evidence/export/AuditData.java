@@ -3,6 +3,7 @@ package io.aimon.evidence.export;
 import io.aimon.evidence.ArchiveVerifier;
 import io.aimon.evidence.Ed25519Keys;
 import io.aimon.evidence.EvidenceRecord;
+import io.aimon.evidence.Gate;
 import io.aimon.evidence.Manifest;
 import io.aimon.evidence.ManifestTimestamp;
 import java.nio.file.Path;
@@ -139,6 +140,14 @@ final class AuditData {
                   .computeIfAbsent(
                       List.of(t.modelId(), t.firstSeq(), t.lastSeq()), k -> new ArrayList<>())
                   .add(line);
+            }
+          }
+
+          @Override
+          public void gate(Gate g, String line, long order) {
+            ModelAudit m = model(g.modelId());
+            if (m != null) {
+              m.observeGate(g, line, g.signatureValid(trusted));
             }
           }
 

@@ -24,10 +24,11 @@ import java.util.TreeMap;
  *
  * <ol>
  *   <li>Every control is in exactly one {@link Status}: {@code GAP} iff it has a gap; {@code
- *       NOT_EXERCISED} iff no record serves it, it has no gap, and only incidents call for it (10.2
- *       and A.8.4 when the period had no incident: nothing to correct or communicate); else {@code
- *       MET}.
- *   <li>A control without records that incidents do not call for has the gap {@code no_evidence}.
+ *       NOT_EXERCISED} iff no record serves it, it has no gap, and only incidents or deployments
+ *       call for it (10.2 and A.8.4 when the period had no incident: nothing to correct or
+ *       communicate; A.6.2.4 and A.6.2.5 when no version was first seen in it); else {@code MET}.
+ *   <li>A control without records has the gap {@code no_evidence}, unless only incidents or
+ *       deployments call for it.
  *   <li>A gap's {@code count} is how many windows or incidents it concerns; at most {@link
  *       #MAX_NAMED} of them are named, in the order found, so the view is bounded.
  * </ol>
@@ -77,6 +78,12 @@ final class ControlCoverage {
         List.of("A.8.4"),
         "incident",
         "never communicated (no notification delivered)"),
+    /** A model version seen in production without a passing pre-deployment gate. */
+    VERSION_WITHOUT_GATE(
+        "version_without_gate",
+        List.of("A.6.2.4", "A.6.2.5"),
+        "version",
+        "deployed without a passing pre-deployment gate"),
     /** A major nonconformity whose corrective action is still open. */
     CORRECTIVE_ACTION_OVERDUE(
         "corrective_action_overdue",
@@ -213,6 +220,24 @@ final class ControlCoverage {
                         + e.getKey().substring(0, Math.min(12, e.getKey().length()))
                         + "..., which has no record"));
       }
+      for (ModelAudit.Deployment d : m.deployments()) {
+        if (d.data() != null && !d.data().gated()) {
+          add(
+              counts,
+              names,
+              GapReason.VERSION_WITHOUT_GATE,
+              1,
+              prefix
+                  + "version "
+                  + d.data().version()
+                  + " (first seen in the window from "
+                  + Fmt.iso(d.data().windowStart())
+                  + "): "
+                  + (d.data().gate() == null
+                      ? "no gate record"
+                      : "its latest gate record is " + d.data().gate().verdict().code()));
+        }
+      }
       for (IncidentHistory inc : m.incidents().values()) {
         if (!inc.events().isEmpty() && !inc.communication().notified()) {
           add(counts, names, GapReason.INCIDENT_NOT_COMMUNICATED, 1, prefix + inc.name());
@@ -226,8 +251,7 @@ final class ControlCoverage {
     for (String id : ids) {
       Map<EvidenceKind, Long> kinds = byKind.get(id);
       List<Gap> gaps = new ArrayList<>();
-      boolean incidentDriven = incidentDriven(id);
-      if (kinds.isEmpty() && !incidentDriven) {
+      if (kinds.isEmpty() && !eventDriven(id)) {
         List<String> expected = expectedKinds(id);
         gaps.add(
             new Gap(
@@ -278,17 +302,20 @@ final class ControlCoverage {
   }
 
   /**
-   * Whether only incidents call for {@code id}: every kind of record that serves it in the current
-   * mapping is an incident's (incident, notification, corrective action).
+   * Whether only occasional events call for {@code id}: every kind of record that serves it in the
+   * current mapping is an incident's (incident, notification, corrective action) or a deployment's
+   * (a version first seen in production): a period without incidents or deployments has nothing for
+   * it to show.
    */
-  static boolean incidentDriven(String id) {
+  static boolean eventDriven(String id) {
     List<String> kinds = expectedKinds(id);
-    Set<String> incidentKinds =
+    Set<String> occasional =
         Set.of(
             EvidenceKind.INCIDENT.code(),
             EvidenceKind.NOTIFICATION.code(),
-            EvidenceKind.CORRECTIVE_ACTION.code());
-    return !kinds.isEmpty() && incidentKinds.containsAll(kinds);
+            EvidenceKind.CORRECTIVE_ACTION.code(),
+            EvidenceKind.DEPLOYMENT.code());
+    return !kinds.isEmpty() && occasional.containsAll(kinds);
   }
 
   /** The kinds of record that serve {@code id} in the current mapping, in kind order. */

@@ -176,7 +176,9 @@ final class ExecutiveSummary {
             + " of "
             + controls.controls().size()
             + " clauses and controls met"
-            + (notExercised == 0 ? "" : ", " + notExercised + " not exercised (no incident)")
+            + (notExercised == 0
+                ? ""
+                : ", " + notExercised + " not exercised (no incident or deployment)")
             + (gaps.isEmpty()
                 ? ""
                 : "; "

@@ -2,6 +2,9 @@ package io.aimon.evidence.export;
 
 import io.aimon.evidence.EvidenceKind;
 import io.aimon.evidence.EvidenceRecord;
+import io.aimon.evidence.Gate;
+import io.aimon.evidence.payload.DeploymentEvidence;
+import io.aimon.evidence.payload.EvidenceCodec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -27,7 +30,29 @@ final class ModelAudit {
   /** Distinct plan digests remembered per model, enough for a plan change a minute for a week. */
   static final int MAX_PLAN_DIGESTS = 10_000;
 
+  /** Gate records kept per model for the report, the latest by time; older ones are counted. */
+  static final int MAX_GATES = 200;
+
+  /**
+   * A gate record of the archive, as the report shows it.
+   *
+   * @param gate the record
+   * @param line its JSON line, as read
+   * @param verified whether its signature verifies (against the trusted key when one was given)
+   */
+  record GateEntry(Gate gate, String line, boolean verified) {}
+
+  /**
+   * A deployment of the period: its record, and its typed data (null for data that does not fit the
+   * layout: the verification reports it).
+   */
+  record Deployment(ExportRecord record, DeploymentEvidence data) {}
+
   private final String modelId;
+  private final TreeMap<Long, List<GateEntry>> gates = new TreeMap<>();
+  private int gatesKept;
+  private long gatesNotKept;
+  private final List<Deployment> deployments = new ArrayList<>();
   private final List<ExportRecord> records = new ArrayList<>();
   private final Map<SeriesKey, Series> series = new LinkedHashMap<>();
   private final Map<String, IncidentHistory> incidents = new LinkedHashMap<>();
@@ -114,6 +139,39 @@ final class ModelAudit {
     }
   }
 
+  /** Keeps a gate record of the archive: the {@link #MAX_GATES} latest by time. */
+  void observeGate(Gate g, String line, boolean verified) {
+    gates
+        .computeIfAbsent(g.gatedAt(), t -> new ArrayList<>())
+        .add(new GateEntry(g, line, verified));
+    if (++gatesKept > MAX_GATES) {
+      gatesKept--;
+      gatesNotKept++;
+      List<GateEntry> oldest = gates.firstEntry().getValue();
+      oldest.remove(0);
+      if (oldest.isEmpty()) {
+        gates.pollFirstEntry();
+      }
+    }
+  }
+
+  /** The gate records of the archive kept for the report, in time order. */
+  List<GateEntry> gates() {
+    List<GateEntry> out = new ArrayList<>();
+    gates.values().forEach(out::addAll);
+    return out;
+  }
+
+  /** Gate records of the archive not kept (past {@link #MAX_GATES}). */
+  long gatesNotKept() {
+    return gatesNotKept;
+  }
+
+  /** The deployments of the period (versions first seen in production), in chain order. */
+  List<Deployment> deployments() {
+    return Collections.unmodifiableList(deployments);
+  }
+
   /** Notes the key id of a manifest of this model. */
   void observeKey(String keyId) {
     keyIds.add(keyId);
@@ -148,6 +206,7 @@ final class ModelAudit {
         }
         case COVERAGE -> coverageRecords.add(r);
         case STATE_LOSS -> stateLosses.add(r);
+        case DEPLOYMENT -> deployments.add(new Deployment(r, decodeDeployment(r)));
         case INCIDENT, NOTIFICATION, CORRECTIVE_ACTION -> {
           if (r.incidentId() != null) {
             incidents.computeIfAbsent(r.incidentId(), IncidentHistory::new).add(r);
@@ -188,6 +247,16 @@ final class ModelAudit {
     }
     planRecords.subMap(from, true, to, false).values().forEach(plansInForce::addAll);
     controls = ControlCoverage.of(this);
+  }
+
+  private static DeploymentEvidence decodeDeployment(ExportRecord r) {
+    try {
+      return EvidenceCodec.decode(EvidenceRecord.fromJson(r.line())) instanceof DeploymentEvidence d
+          ? d
+          : null;
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /**

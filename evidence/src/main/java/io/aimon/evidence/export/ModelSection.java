@@ -67,6 +67,7 @@ final class ModelSection {
               + "</p>\n");
     }
     plans(m, w);
+    GatesSection.write(m, w);
     coverage(m, w);
     stateLosses(m, w);
     checks(m, w);

@@ -7,6 +7,7 @@ import io.aimon.evidence.EvidenceRecord;
 import io.aimon.evidence.payload.CheckEvidence;
 import io.aimon.evidence.payload.CorrectiveActionEvidence;
 import io.aimon.evidence.payload.CoverageEvidence;
+import io.aimon.evidence.payload.DeploymentEvidence;
 import io.aimon.evidence.payload.EvidenceCodec;
 import io.aimon.evidence.payload.EvidencePayload;
 import io.aimon.evidence.payload.IncidentEvidence;
@@ -100,6 +101,9 @@ final class RecordFields {
       summary = c.event().summary();
     } else if (p instanceof StateLossEvidence l) {
       summary = l.summary();
+    } else if (p instanceof DeploymentEvidence d) {
+      n = Long.toString(d.events());
+      summary = d.summary();
     } else if (p instanceof NotificationEvidence d) {
       notification = Notification.of(d);
       incidentId = d.incidentId();
@@ -155,7 +159,7 @@ final class RecordFields {
         eventType = action.event();
         summary = text(d, "summary");
       }
-      case STATE_LOSS -> summary = text(d, "summary");
+      case STATE_LOSS, DEPLOYMENT -> summary = text(d, "summary");
       case MONITORING_PLAN -> {
         planDigest = text(d, "plan_digest");
         summary = text(d, "summary");

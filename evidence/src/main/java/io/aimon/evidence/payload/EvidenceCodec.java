@@ -12,6 +12,7 @@ import io.aimon.alerting.remediation.RemediationEvent;
 import io.aimon.detectors.check.OutputJson;
 import io.aimon.detectors.common.CapCounts;
 import io.aimon.detectors.common.JsonMembers;
+import io.aimon.detectors.gate.GateVerdict;
 import io.aimon.evidence.EvidenceKind;
 import io.aimon.evidence.EvidenceRecord;
 import io.aimon.evidence.HashChain;
@@ -58,6 +59,9 @@ import java.util.TreeMap;
  *       owner?, contacts: [string], config_digest, aimon_version, summary}. {@code plan_digest} is
  *       the SHA-256 of the RFC 8785 canonical form of the other members ({@link #planDigest}).
  *       Check data gained {@code plan_digest?} after {@code aimon_version} at the same time.
+ *   <li>{@code deployment} (added within version 2, like {@code state_loss}): {@code version,
+ *       window_start, window_end, events, gate?: {verdict, digest, gated_at, reference_digest,
+ *       config_digest}, summary}; {@code gate} is left out when the version had no gate record.
  * </ul>
  *
  * <pre>{@code
@@ -96,6 +100,9 @@ public final class EvidenceCodec {
     }
     if (p instanceof StateLossEvidence l) {
       return stateLoss(l);
+    }
+    if (p instanceof DeploymentEvidence d) {
+      return deployment(d);
     }
     return correctiveAction(((CorrectiveActionEvidence) p).event());
   }
@@ -143,6 +150,7 @@ public final class EvidenceCodec {
         case CORRECTIVE_ACTION -> new CorrectiveActionEvidence(readCorrectiveAction(data));
         case STATE_LOSS -> readStateLoss(data);
         case MONITORING_PLAN -> readPlan(data);
+        case DEPLOYMENT -> readDeployment(data);
       };
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new IllegalArgumentException(kind.code() + " data: " + e.getMessage(), e);
@@ -411,6 +419,48 @@ public final class EvidenceCodec {
         JsonMembers.text(d, "reason", true),
         list,
         JsonMembers.text(d, "started_at", true),
+        JsonMembers.text(d, "summary", true));
+  }
+
+  private static ObjectNode deployment(DeploymentEvidence e) {
+    ObjectNode d = JSON.objectNode();
+    d.put("version", e.version());
+    d.put("window_start", Instant.ofEpochMilli(e.windowStart()).toString());
+    d.put("window_end", Instant.ofEpochMilli(e.windowEnd()).toString());
+    d.put("events", e.events());
+    if (e.gate() != null) {
+      ObjectNode g = d.putObject("gate");
+      g.put("verdict", e.gate().verdict().code());
+      g.put("digest", e.gate().digest());
+      g.put("gated_at", Instant.ofEpochMilli(e.gate().gatedAt()).toString());
+      g.put("reference_digest", e.gate().referenceDigest());
+      g.put("config_digest", e.gate().configDigest());
+    }
+    d.put("summary", e.summary());
+    return d;
+  }
+
+  private static DeploymentEvidence readDeployment(JsonNode d) {
+    JsonNode g = d.get("gate");
+    DeploymentEvidence.GateRef gate = null;
+    if (g != null) {
+      if (!g.isObject()) {
+        throw new IllegalArgumentException("gate: expected an object");
+      }
+      gate =
+          new DeploymentEvidence.GateRef(
+              GateVerdict.ofCode(JsonMembers.text(g, "verdict", true)),
+              JsonMembers.text(g, "digest", true),
+              JsonMembers.instant(g, "gated_at"),
+              JsonMembers.text(g, "reference_digest", true),
+              JsonMembers.text(g, "config_digest", true));
+    }
+    return new DeploymentEvidence(
+        JsonMembers.text(d, "version", true),
+        JsonMembers.instant(d, "window_start"),
+        JsonMembers.instant(d, "window_end"),
+        JsonMembers.integer(d, "events", true),
+        gate,
         JsonMembers.text(d, "summary", true));
   }
 

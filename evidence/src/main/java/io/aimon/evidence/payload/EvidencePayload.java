@@ -13,7 +13,8 @@ public sealed interface EvidencePayload
         NotificationEvidence,
         CorrectiveActionEvidence,
         StateLossEvidence,
-        MonitoringPlanEvidence {
+        MonitoringPlanEvidence,
+        DeploymentEvidence {
 
   /** The kind of record this is the data of. */
   EvidenceKind kind();

@@ -7,10 +7,12 @@ import static io.aimon.evidence.export.ExportFixtures.TEST_KEYS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.aimon.detectors.gate.GateVerdict;
 import io.aimon.evidence.ArchiveVerifier;
 import io.aimon.evidence.EvidenceKind;
 import io.aimon.evidence.export.ControlCoverage.GapReason;
 import io.aimon.evidence.export.ControlCoverage.Status;
+import io.aimon.evidence.payload.DeploymentEvidence;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -163,6 +165,81 @@ class ControlCoverageTest {
       assertEquals(GapReason.NO_EVIDENCE, g.reason());
       assertEquals("no record of the period serves it (expected: coverage)", g.text());
     }
+  }
+
+  /**
+   * One model, one window with a plan, a check and its coverage, and the deployment of {@code
+   * version} with {@code gate} (null: none).
+   */
+  private Path deploymentArchive(String name, DeploymentEvidence.GateRef gate) {
+    Map<Path, List<String>> files = new java.util.LinkedHashMap<>();
+    ExportFixtures.Chain c = new ExportFixtures.Chain(CHURN);
+    long start = ExportFixtures.windowStart(0);
+    long end = ExportFixtures.windowEnd(0);
+    com.fasterxml.jackson.databind.node.ObjectNode plan =
+        new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+    plan.put("plan_digest", ExportFixtures.planDigest(CHURN));
+    plan.put("model_id", CHURN);
+    plan.put("summary", "monitoring plan of " + CHURN);
+    c.add(EvidenceKind.MONITORING_PLAN, end, null, null, plan);
+    com.fasterxml.jackson.databind.node.ObjectNode check =
+        ExportFixtures.check(CHURN, 0, "psi", "tenure", null, null, 0.01, 0.25, "ok");
+    check.put("plan_digest", ExportFixtures.planDigest(CHURN));
+    c.add(EvidenceKind.CHECK, end, start, end, check);
+    com.fasterxml.jackson.databind.node.ObjectNode cov =
+        new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+    cov.put("window_start", java.time.Instant.ofEpochMilli(start).toString());
+    cov.put("window_end", java.time.Instant.ofEpochMilli(end).toString());
+    cov.put("events", 1000);
+    cov.put("checks", 1);
+    cov.put("breaches", 0);
+    c.add(EvidenceKind.COVERAGE, end, start, end, cov);
+    c.add(end, start, end, DeploymentEvidence.of("7", start, end, 1000, gate));
+    c.seal(files, start, end);
+    Path dir = tmp.resolve(name);
+    ExportFixtures.write(dir, files);
+    return dir;
+  }
+
+  @Test
+  void aVersionDeployedWithoutAPassingGateIsAGapOfA624AndA625() {
+    String digest = "ab".repeat(32);
+    for (DeploymentEvidence.GateRef gate :
+        java.util.Arrays.asList(
+            null, new DeploymentEvidence.GateRef(GateVerdict.FAIL, digest, 0L, digest, digest))) {
+      AuditData data = collect(deploymentArchive(gate == null ? "none" : "failed", gate), ALL);
+      Map<String, ControlCoverage.Control> c = byId(data.models().get(CHURN).controls());
+      for (String id : List.of("A.6.2.4", "A.6.2.5")) {
+        ControlCoverage.Gap g = only(c.get(id));
+        assertEquals(GapReason.VERSION_WITHOUT_GATE, g.reason());
+        assertEquals(
+            "1 version deployed without a passing pre-deployment gate: version 7 (first seen in"
+                + " the window from 2026-01-01T00:00:00Z): "
+                + (gate == null ? "no gate record" : "its latest gate record is fail"),
+            g.text());
+        assertEquals(Map.of(EvidenceKind.DEPLOYMENT, 1L), c.get(id).byKind());
+      }
+      assertEquals(Status.MET, c.get("9.1").status());
+    }
+    // a passing gate meets both
+    AuditData gated =
+        collect(
+            deploymentArchive(
+                "passed",
+                new DeploymentEvidence.GateRef(GateVerdict.PASS, digest, 0L, digest, digest)),
+            ALL);
+    Map<String, ControlCoverage.Control> c = byId(gated.models().get(CHURN).controls());
+    assertEquals(Status.MET, c.get("A.6.2.4").status());
+    assertEquals(Status.MET, c.get("A.6.2.5").status());
+    // no version first seen in the period: not exercised, not a gap
+    Map<String, ControlCoverage.Control> clean =
+        byId(
+            collect(ExportFixtures.archive(tmp.resolve("clean"), Set.of(), true), ALL)
+                .models()
+                .get(CHURN)
+                .controls());
+    assertEquals(Status.NOT_EXERCISED, clean.get("A.6.2.4").status());
+    assertEquals(Status.NOT_EXERCISED, clean.get("A.6.2.5").status());
   }
 
   @Test

@@ -511,6 +511,13 @@ final class ExportFixtures {
       this.model = model;
     }
 
+    /** Adds a record in the typed layout of its payload (layout 2). */
+    void add(long time, Long start, Long end, io.aimon.evidence.payload.EvidencePayload payload) {
+      EvidenceRecord r = HashChain.append(state, model, time, start, end, payload);
+      state = HashChain.after(r);
+      pending.add(r);
+    }
+
     void add(EvidenceKind kind, long time, Long start, Long end, ObjectNode data) {
       EvidenceRecord r = LayoutV1.append(state, model, kind, time, start, end, data);
       state = HashChain.after(r);

@@ -87,7 +87,7 @@ class HtmlReportTest {
         text(html, "summary-integrity")
             .startsWith("verified 2 models, 77 records, 16 manifests: intact"));
     assertEquals(
-        "4 of 6 clauses and controls met; 2 with a GAP: 9.1 (no_monitoring_plan: 56 checks);"
+        "4 of 8 clauses and controls met, 2 not exercised (no incident or deployment); 2 with a GAP: 9.1 (no_monitoring_plan: 56 checks);"
             + " A.8.4 (incident_not_communicated: 2 incidents); see the control coverage below",
         text(html, "summary-clauses"));
     assertTrue(text(html, "summary-trend").contains("No trend"), "no evidence before T0");

@@ -184,7 +184,7 @@ class NotificationExportTest {
     assertTrue(
         credit.contains(
             "45 records in the period (check 24, coverage 8, incident 5, notification 8,"
-                + " corrective_action 0, state_loss 0, monitoring_plan 0), seqs 1..45."),
+                + " corrective_action 0, state_loss 0, monitoring_plan 0, deployment 0), seqs 1..45."),
         credit);
     // records serve A.8.4, but one incident was never notified: a gap, with its reason
     String a84 = clauseRow(credit, "A.8.4");
@@ -210,7 +210,7 @@ class NotificationExportTest {
     assertTrue(
         text(html, "summary-clauses")
             .startsWith(
-                "4 of 6 clauses and controls met; 2 with a GAP: 9.1 (no_monitoring_plan: 40"
+                "4 of 8 clauses and controls met, 2 not exercised (no incident or deployment); 2 with a GAP: 9.1 (no_monitoring_plan: 40"
                     + " checks); A.8.4 (incident_not_communicated: 1 incident)"),
         text(html, "summary-clauses"));
   }

@@ -57,7 +57,7 @@ class StateLossExportTest {
     assertTrue(section.contains("<h3>Breaks in the monitoring</h3>"), section);
     assertTrue(section.contains("seq 2: " + loss.summary()), section);
     assertTrue(section.contains("coverage 2, "), section);
-    assertTrue(section.contains("state_loss 1, monitoring_plan 0)"), section);
+    assertTrue(section.contains("state_loss 1, monitoring_plan 0, deployment 0)"), section);
     List<String> csv = Files.readAllLines(out.resolve("records.csv"));
     assertEquals(1, csv.stream().filter(l -> l.contains("state_loss")).count(), csv.toString());
   }

@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       AlertCommand.class,
       ReplayCommand.class,
       ReferenceCommand.class,
+      GateCommand.class,
       ConfigCommand.class,
       EvidenceCommand.class,
       IncidentCommand.class,

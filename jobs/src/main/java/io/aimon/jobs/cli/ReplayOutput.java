@@ -1,5 +1,6 @@
 package io.aimon.jobs.cli;
 
+import io.aimon.evidence.Gate;
 import io.aimon.jobs.monitor.MonitorRunner;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +14,9 @@ import java.util.stream.Stream;
 /**
  * The replay's output directory: never mixed with an earlier replay's outputs (a second evidence
  * chain in one archive would no longer verify), and marked {@value #MARKER} while it is incomplete.
+ * Gate records ({@code evidence/model=<id>/_gates.jsonl}, written by {@code aimon gate} before the
+ * replay) are not a replay's outputs: an archive holding only those is a new one, and {@code
+ * --replace} keeps them.
  */
 final class ReplayOutput {
   /** Present while a replay writes the directory, and after one failed: its outputs are partial. */
@@ -42,7 +46,7 @@ final class ReplayOutput {
     Files.createDirectories(out);
     List<Path> present;
     try (Stream<Path> s = Files.list(out)) {
-      present = s.sorted().toList();
+      present = s.sorted().filter(p -> !onlyGates(p)).toList();
     }
     if (!present.isEmpty()) {
       List<String> foreign =
@@ -64,7 +68,7 @@ final class ReplayOutput {
             + " verify)";
       }
       for (Path p : present) {
-        deleteRecursively(p);
+        deleteRecursively(p, out.resolve(MonitorRunner.EVIDENCE_DIR).equals(p));
       }
     }
     Files.writeString(
@@ -91,13 +95,48 @@ final class ReplayOutput {
     Files.deleteIfExists(out.resolve(MARKER));
   }
 
-  private static void deleteRecursively(Path root) throws IOException {
+  /** Whether {@code p} is the evidence directory holding gate records and nothing else. */
+  private static boolean onlyGates(Path p) {
+    if (!p.getFileName().toString().equals(MonitorRunner.EVIDENCE_DIR)
+        || Files.isSymbolicLink(p)
+        || !Files.isDirectory(p)) {
+      return false;
+    }
+    try (Stream<Path> s = Files.walk(p)) {
+      return s.filter(f -> !Files.isDirectory(f, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+          .allMatch(ReplayOutput::isGateFile);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static boolean isGateFile(Path f) {
+    return f.getFileName().toString().equals(Gate.FILE)
+        && f.getParent() != null
+        && f.getParent().getFileName().toString().startsWith("model=")
+        && !Files.isSymbolicLink(f);
+  }
+
+  /**
+   * Deletes {@code root} and what it holds; with {@code keepGates}, gate files and their dirs stay.
+   */
+  private static void deleteRecursively(Path root, boolean keepGates) throws IOException {
     if (Files.isSymbolicLink(root) || !Files.isDirectory(root)) {
       Files.delete(root);
       return;
     }
     try (Stream<Path> s = Files.walk(root)) {
       for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        if (keepGates && isGateFile(p)) {
+          continue;
+        }
+        if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          try (Stream<Path> left = Files.list(p)) {
+            if (left.findAny().isPresent()) {
+              continue; // holds a gate file
+            }
+          }
+        }
         Files.delete(p);
       }
     }

@@ -1,11 +1,20 @@
 package io.aimon.jobs.demo;
 
+import io.aimon.alerting.notify.Secret;
 import io.aimon.config.AimonConfig;
 import io.aimon.config.ConfigLoader;
+import io.aimon.config.ModelConfig;
+import io.aimon.detectors.gate.GateOutcome;
+import io.aimon.detectors.model.ModelSpec;
+import io.aimon.detectors.profile.ReferenceProfile;
 import io.aimon.evidence.Ed25519Keys;
+import io.aimon.evidence.Gate;
+import io.aimon.evidence.GateLog;
 import io.aimon.evidence.timestamp.LocalTimestampAuthority;
 import io.aimon.jobs.alert.AlertJob;
+import io.aimon.jobs.evidence.EvidenceItems;
 import io.aimon.jobs.evidence.EvidenceKeys;
+import io.aimon.jobs.gate.CandidateFile;
 import io.aimon.jobs.kafka.EmbeddedKafka;
 import io.aimon.jobs.monitor.MonitorPlan;
 import io.aimon.jobs.monitor.MonitorRunner;
@@ -19,8 +28,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
@@ -38,6 +50,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class Demo {
   static final long SEED = 42;
   static final int REFERENCE_EVENTS = 5000;
+  static final int CANDIDATE_EVENTS = 2000;
 
   private final Path out;
   private final Duration duration;
@@ -92,7 +105,9 @@ public final class Demo {
               config.kafka().evidenceTopic(),
               config.kafka().incidentActionsTopic()),
           1);
-      MonitorPlan plan = MonitorPlan.of(config, ReferenceProfiles.loadAll(config, false));
+      Map<String, ReferenceProfile> references = ReferenceProfiles.loadAll(config, false);
+      MonitorPlan plan = MonitorPlan.of(config, references);
+      gate(config, references);
       StreamExecutionEnvironment env =
           MonitorRunner.environment(
               plan.parallelism(), plan.checkpointInterval(), true, MonitorRunner.PROMETHEUS_PORTS);
@@ -171,6 +186,60 @@ public final class Demo {
       console.flush();
       return 0;
     }
+  }
+
+  /**
+   * Gates each model's version before the job sees it: a candidate of {@link #CANDIDATE_EVENTS}
+   * labelled events from another seed, judged and recorded in the archive as {@code aimon gate}
+   * does, so the monitor job records each deployment with its gate.
+   */
+  private void gate(AimonConfig config, Map<String, ReferenceProfile> references)
+      throws IOException {
+    DemoGenerator generator = new DemoGenerator(SEED + 1);
+    KeyPair keys = EvidenceKeys.read(Secret.of(config.evidence().signingKey()));
+    long start = System.currentTimeMillis() - Duration.ofDays(1).toMillis();
+    for (ModelConfig m : config.models()) {
+      Path file = out.resolve("candidate-" + m.id() + ".jsonl");
+      List<String> lines = new ArrayList<>();
+      for (int i = 0; i < CANDIDATE_EVENTS; i++) {
+        lines.add(generator.event(m.id(), start + i * 1000L, DemoGenerator.Phase.NORMAL));
+      }
+      Files.write(file, lines);
+      ModelSpec spec = ModelSpec.from(m, config.job().exactValues());
+      CandidateFile.Judged judged =
+          CandidateFile.judge(spec, references.get(m.id()), file, config.job().maxRecordBytes());
+      GateOutcome o = judged.outcome();
+      String version = o.versions().firstKey();
+      Gate record =
+          Gate.sign(
+              m.id(),
+              version,
+              System.currentTimeMillis(),
+              o,
+              Gate.Candidate.of(file.getFileName().toString(), judged.sha256(), o),
+              references.get(m.id()).digest(),
+              config.digest(),
+              EvidenceItems.aimonVersion(),
+              keys);
+      GateLog.append(Path.of(config.evidence().dir()), record);
+      console.println(
+          "aimon demo: gate "
+              + m.id()
+              + " version "
+              + version
+              + ": "
+              + o.verdict().code()
+              + " ("
+              + o.results().size()
+              + " checks, "
+              + o.breaches().size()
+              + " breaches on "
+              + o.events()
+              + " labelled candidate events; the same as ./aimon gate --candidate "
+              + file
+              + ")");
+    }
+    console.flush();
   }
 
   private Path writeInputs(String bootstrap, URI alertmanager, URI tsa) throws IOException {

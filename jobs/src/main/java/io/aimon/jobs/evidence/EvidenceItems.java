@@ -17,6 +17,7 @@ import io.aimon.evidence.payload.CheckEvidence;
 import io.aimon.evidence.payload.CorrectiveActionEvidence;
 import io.aimon.evidence.payload.CoverageEvidence;
 import io.aimon.evidence.payload.DeadLetterTotals;
+import io.aimon.evidence.payload.DeploymentEvidence;
 import io.aimon.evidence.payload.IncidentEvidence;
 import io.aimon.evidence.payload.NotificationEvidence;
 import java.util.List;
@@ -60,6 +61,12 @@ public final class EvidenceItems {
         r.windowEnd(),
         r.checkId(),
         new CheckEvidence(r, configDigest, aimonVersion(), planDigest));
+  }
+
+  /** A model version first seen in production, at the end of the window it was seen in. */
+  public static EvidenceItem deployment(String modelId, DeploymentEvidence d) {
+    return new EvidenceItem(
+        modelId, d.windowEnd(), d.windowStart(), d.windowEnd(), "deployment/" + d.version(), d);
   }
 
   /** An incident lifecycle event, at its event time. */

@@ -7,10 +7,17 @@ import io.aimon.detectors.model.ModelSpec;
 import io.aimon.detectors.profile.WindowProfile;
 import io.aimon.evidence.EvidenceItem;
 import io.aimon.evidence.payload.CoverageEvidence;
+import io.aimon.evidence.payload.DeploymentEvidence;
 import io.aimon.jobs.evidence.EvidenceItems;
+import io.aimon.jobs.evidence.GateLookup;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.Collector;
@@ -21,26 +28,42 @@ import org.slf4j.LoggerFactory;
 /**
  * When a window closes: profile it and evaluate it against the reference ({@link DriftChecks}); its
  * coverage carries what the window's bounds capped ({@link WindowProfile#capTotals}), which the
- * per-window log line repeats.
+ * per-window log line repeats. A model version the window holds for the first time is a deployment:
+ * it is looked up among the gate records ({@link GateLookup}) and recorded with the gate found, or
+ * none. The versions seen are keyed state, at most {@link #MAX_VERSIONS_TRACKED} per model;
+ * versions past that are logged and not recorded.
  */
 final class EvaluateWindow
     extends ProcessWindowFunction<WindowState, CheckResult, String, TimeWindow> {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(EvaluateWindow.class);
+
+  /** Versions remembered per model, to record each one's deployment once. */
+  static final int MAX_VERSIONS_TRACKED = 1000;
+
+  private static final MapStateDescriptor<String, Boolean> SEEN =
+      new MapStateDescriptor<>("versions-seen", Types.STRING, Types.BOOLEAN);
+  private static final ValueStateDescriptor<Integer> TRACKED =
+      new ValueStateDescriptor<>("versions-tracked", Types.INT);
+
   private final MonitorPlan plan;
   private final OutputTag<EvidenceItem> coverage;
+  private final GateLookup gates;
 
   /**
-   * @param coverage where the window's coverage goes (evidence)
+   * @param coverage where the window's coverage and deployments go (evidence)
+   * @param gates where deployed versions' gate records are looked up
    */
-  EvaluateWindow(MonitorPlan plan, OutputTag<EvidenceItem> coverage) {
+  EvaluateWindow(MonitorPlan plan, OutputTag<EvidenceItem> coverage, GateLookup gates) {
     this.plan = plan;
     this.coverage = coverage;
+    this.gates = gates;
   }
 
   @Override
   public void process(
-      String modelId, Context context, Iterable<WindowState> states, Collector<CheckResult> out) {
+      String modelId, Context context, Iterable<WindowState> states, Collector<CheckResult> out)
+      throws Exception {
     WindowState state = states.iterator().next();
     if (state.accumulator == null) {
       return;
@@ -72,6 +95,41 @@ final class EvaluateWindow
                     breaches,
                     state.sources.ranges(plan.inputDigests()))
                 .withCaps(caps)));
+    deployments(spec, state, w, context);
+  }
+
+  /** Records each version the window holds for the first time, with its gate. */
+  private void deployments(ModelSpec spec, WindowState state, TimeWindow w, Context context)
+      throws Exception {
+    Map<String, Long> versions = state.accumulator.versions();
+    if (versions.isEmpty() && spec.version() != null) {
+      versions = Map.of(spec.version(), state.accumulator.count());
+    }
+    MapState<String, Boolean> seen = context.globalState().getMapState(SEEN);
+    ValueState<Integer> tracked = context.globalState().getState(TRACKED);
+    for (Map.Entry<String, Long> v : versions.entrySet()) {
+      if (seen.contains(v.getKey())) {
+        continue;
+      }
+      int n = tracked.value() == null ? 0 : tracked.value();
+      if (n >= MAX_VERSIONS_TRACKED) {
+        LOG.warn(
+            "model {}: version {} first seen in window {}, not recorded as a deployment: {}"
+                + " versions are tracked already",
+            spec.id(),
+            v.getKey(),
+            Instant.ofEpochMilli(w.getStart()),
+            MAX_VERSIONS_TRACKED);
+        continue;
+      }
+      seen.put(v.getKey(), Boolean.TRUE);
+      tracked.update(n + 1);
+      DeploymentEvidence.GateRef gate = gates.find(spec.id(), v.getKey());
+      DeploymentEvidence d =
+          DeploymentEvidence.of(v.getKey(), w.getStart(), w.getEnd(), v.getValue(), gate);
+      LOG.info("model {}: {}", spec.id(), d.summary());
+      context.output(coverage, EvidenceItems.deployment(spec.id(), d));
+    }
   }
 
   /** E.g. {@code "; capped: categories 600 (1300 truncated), versions 1284"}, or "". */

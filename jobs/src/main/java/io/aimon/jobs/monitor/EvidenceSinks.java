@@ -8,8 +8,11 @@ import org.apache.flink.api.connector.sink2.Sink;
  *
  * @param topic the evidence Kafka topic, or null
  * @param archive the evidence archive files, or null
+ * @param archiveDir the archive's directory (a Flink path), where gate records are read; null
+ *     without an archive
  */
-public record EvidenceSinks(Sink<EvidenceLine> topic, Sink<EvidenceLine> archive) {
+public record EvidenceSinks(
+    Sink<EvidenceLine> topic, Sink<EvidenceLine> archive, String archiveDir) {
   /** Whether any sink is set. */
   public boolean any() {
     return topic != null || archive != null;

@@ -13,6 +13,7 @@ import io.aimon.detectors.label.Prediction;
 import io.aimon.evidence.DeadLetterCount;
 import io.aimon.evidence.EvidenceItem;
 import io.aimon.jobs.evidence.EvidenceItems;
+import io.aimon.jobs.evidence.GateLookup;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -249,7 +250,10 @@ public final class MonitorJob {
             .window(new ModelWindows(sizes))
             .aggregate(
                 new MergePartials(),
-                new EvaluateWindow(plan, COVERAGE),
+                new EvaluateWindow(
+                    plan,
+                    COVERAGE,
+                    new GateLookup(evidenceSinks.archiveDir(), plan.evidence().signingKey())),
                 WindowStateSerializer.TYPE_INFO,
                 WindowStateSerializer.TYPE_INFO,
                 TypeInformation.of(CheckResult.class))

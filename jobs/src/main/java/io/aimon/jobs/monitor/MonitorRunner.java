@@ -158,7 +158,8 @@ public final class MonitorRunner {
                 outDir.resolve(INCIDENTS_FILE), CloudEvents::toJson),
             new EvidenceSinks(
                 null,
-                EvidenceArchive.sink(outDir.resolve(EVIDENCE_DIR).toAbsolutePath().toString())))
+                EvidenceArchive.sink(outDir.resolve(EVIDENCE_DIR).toAbsolutePath().toString()),
+                outDir.resolve(EVIDENCE_DIR).toAbsolutePath().toString()))
         .spreadInput();
   }
 
@@ -249,7 +250,8 @@ public final class MonitorRunner {
             transactionalIdPrefix + "-evidence",
             EvidenceLine::modelId,
             EvidenceLine::json),
-        plan.evidence().dir() == null ? null : EvidenceArchive.sink(plan.evidence().dir()));
+        plan.evidence().dir() == null ? null : EvidenceArchive.sink(plan.evidence().dir()),
+        plan.evidence().dir());
   }
 
   private static org.apache.flink.api.connector.source.Source<RawRecord, ?, ?> labelSource(

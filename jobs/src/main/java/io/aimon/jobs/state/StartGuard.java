@@ -201,9 +201,14 @@ public final class StartGuard {
     return false;
   }
 
-  /** A file the archive's sink committed: hidden in-progress and pending files start with a dot. */
+  /**
+   * A file the archive's sink committed: hidden in-progress and pending files start with a dot;
+   * gate records ({@code aimon gate}, before a version is deployed) are no trace of a run.
+   */
   private static boolean committed(String name) {
-    return !name.startsWith(".") && name.endsWith(EvidenceArchive.SUFFIX);
+    return !name.startsWith(".")
+        && name.endsWith(EvidenceArchive.SUFFIX)
+        && !name.equals(io.aimon.evidence.Gate.FILE);
   }
 
   /** Configured models with a committed record (keyed by model id) on the evidence topic. */

@@ -189,7 +189,8 @@ class EvidenceReplayIntegrationTest {
             dir.resolve("tsa.pem").toString());
     assertEquals(0, run.exit, run.out + run.err);
     System.out.println("Adult audit export: " + run.out.strip());
-    assertTrue(run.out.contains("exported 1130 records and 7 manifests of 1 models"), run.out);
+    // 1130 of the replay's checks, coverage, incidents and plan, and the deployment of version 1
+    assertTrue(run.out.contains("exported 1131 records and 7 manifests of 1 models"), run.out);
     for (String f :
         List.of(
             "records.jsonl",
@@ -232,6 +233,10 @@ class EvidenceReplayIntegrationTest {
                 "A.8.4 (incident_not_communicated: "
                     + (incidents == 1 ? "1 incident" : incidents + " incidents")
                     + ")"),
+        text(html, "summary-clauses"));
+    // no gate record for the version the replay saw: A.6.2.4 and A.6.2.5 are gaps
+    assertTrue(
+        text(html, "summary-clauses").contains("A.6.2.4 (version_without_gate: 1 version)"),
         text(html, "summary-clauses"));
 
     // a real headless Chromium renders the report to a PNG
