@@ -367,6 +367,39 @@ public final class ConfigKeys {
               + "time) after it opened is a major nonconformity; critical otherwise is minor, "
               + "warning only an observation. Operators can override a grade with a reason.");
 
+  public static final ConfigKey<Node> CORRECTIVE_ACTIONS_SERIOUS_REPORT_WITHIN =
+      section(
+          "corrective_actions.serious_report_within",
+          "How soon a serious incident must be reported to the market surveillance authority after"
+              + " `aimon incident serious` declares it, per category (EU AI Act Art. 73; the"
+              + " defaults are the article's latest deadlines). The deadline is recorded with the"
+              + " declaration; the audit report shows what is overdue.");
+  public static final ConfigKey<Duration> CORRECTIVE_ACTIONS_SERIOUS_DEATH =
+      key(
+          "corrective_actions.serious_report_within.death",
+          ValueTypes.duration(Duration.ZERO, false),
+          Duration.ofDays(10),
+          "A serious incident that led to the death of a person (Art. 73(4): 10 days).");
+  public static final ConfigKey<Duration> CORRECTIVE_ACTIONS_SERIOUS_CRITICAL_INFRASTRUCTURE =
+      key(
+          "corrective_actions.serious_report_within.critical_infrastructure",
+          ValueTypes.duration(Duration.ZERO, false),
+          Duration.ofDays(2),
+          "A serious and irreversible disruption of critical infrastructure (Art. 73(3): 2 days).");
+  public static final ConfigKey<Duration> CORRECTIVE_ACTIONS_SERIOUS_WIDESPREAD_INFRINGEMENT =
+      key(
+          "corrective_actions.serious_report_within.widespread_infringement",
+          ValueTypes.duration(Duration.ZERO, false),
+          Duration.ofDays(2),
+          "A widespread infringement of obligations protecting fundamental rights (Art. 73(3): 2"
+              + " days).");
+  public static final ConfigKey<Duration> CORRECTIVE_ACTIONS_SERIOUS_OTHER =
+      key(
+          "corrective_actions.serious_report_within.other",
+          ValueTypes.duration(Duration.ZERO, false),
+          Duration.ofDays(15),
+          "Any other serious incident (Art. 73(2): 15 days).");
+
   // --- notify --------------------------------------------------------------------------------
   public static final ConfigKey<Node> NOTIFY =
       section(

@@ -9,7 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -102,10 +105,21 @@ public final class ConfigLoader {
     NotifyConfig notify = new NotifyParser(problems, baseDir).parse(top);
     EvidenceConfig evidence = new EvidenceParser(problems, baseDir).parse(top);
     MapReader ca = top.section(ConfigKeys.CORRECTIVE_ACTIONS);
+    MapReader serious = ca.section(ConfigKeys.CORRECTIVE_ACTIONS_SERIOUS_REPORT_WITHIN);
+    Map<String, Duration> within = new LinkedHashMap<>();
+    within.put("death", serious.getOrDefault(ConfigKeys.CORRECTIVE_ACTIONS_SERIOUS_DEATH));
+    within.put(
+        "critical_infrastructure",
+        serious.getOrDefault(ConfigKeys.CORRECTIVE_ACTIONS_SERIOUS_CRITICAL_INFRASTRUCTURE));
+    within.put(
+        "widespread_infringement",
+        serious.getOrDefault(ConfigKeys.CORRECTIVE_ACTIONS_SERIOUS_WIDESPREAD_INFRINGEMENT));
+    within.put("other", serious.getOrDefault(ConfigKeys.CORRECTIVE_ACTIONS_SERIOUS_OTHER));
     CorrectiveActionConfig correctiveActions =
         new CorrectiveActionConfig(
             ca.getOrDefault(ConfigKeys.CORRECTIVE_ACTIONS_VERIFY_WINDOWS),
-            ca.getOrDefault(ConfigKeys.CORRECTIVE_ACTIONS_MAJOR_AFTER));
+            ca.getOrDefault(ConfigKeys.CORRECTIVE_ACTIONS_MAJOR_AFTER),
+            within);
     if (!problems.isEmpty()) {
       throw problems.exception();
     }

@@ -19,9 +19,9 @@ import java.util.Objects;
  *   <tr><th>kind</th><th>EU AI Act</th><th>NIST AI RMF</th></tr>
  *   <tr><td>{@code check}</td><td>Art. 12, Art. 72</td><td>MEASURE 2.4, MEASURE 2.11</td></tr>
  *   <tr><td>{@code coverage}</td><td>Art. 12, Art. 72</td><td>MEASURE 2.4</td></tr>
- *   <tr><td>{@code incident}</td><td>Art. 72</td><td>MANAGE 4.1</td></tr>
+ *   <tr><td>{@code incident}</td><td>Art. 72, Art. 73</td><td>MANAGE 4.1</td></tr>
  *   <tr><td>{@code notification}</td><td>Art. 72</td><td>MANAGE 4.1</td></tr>
- *   <tr><td>{@code corrective_action}</td><td>Art. 72</td><td>MANAGE 4.1</td></tr>
+ *   <tr><td>{@code corrective_action}</td><td>Art. 72, Art. 73</td><td>MANAGE 4.1</td></tr>
  *   <tr><td>{@code state_loss}</td><td>Art. 12</td><td>MEASURE 2.4</td></tr>
  *   <tr><td>{@code monitoring_plan}</td><td>Art. 72</td><td>MANAGE 4.1</td></tr>
  *   <tr><td>{@code deployment}</td><td>Art. 12</td><td>MEASURE 2.3</td></tr>
@@ -69,6 +69,8 @@ public final class Crosswalk {
           Framework.EU_AI_ACT,
           "Art. 72",
           "Post-market monitoring by providers and the post-market monitoring plan");
+  public static final Ref ART_73 =
+      new Ref(Framework.EU_AI_ACT, "Art. 73", "Reporting of serious incidents");
   public static final Ref MEASURE_2_3 =
       new Ref(
           Framework.NIST_AI_RMF,
@@ -95,9 +97,9 @@ public final class Crosswalk {
   static {
     REFS.put(EvidenceKind.CHECK, List.of(ART_12, ART_72, MEASURE_2_4, MEASURE_2_11));
     REFS.put(EvidenceKind.COVERAGE, List.of(ART_12, ART_72, MEASURE_2_4));
-    REFS.put(EvidenceKind.INCIDENT, List.of(ART_72, MANAGE_4_1));
+    REFS.put(EvidenceKind.INCIDENT, List.of(ART_72, ART_73, MANAGE_4_1));
     REFS.put(EvidenceKind.NOTIFICATION, List.of(ART_72, MANAGE_4_1));
-    REFS.put(EvidenceKind.CORRECTIVE_ACTION, List.of(ART_72, MANAGE_4_1));
+    REFS.put(EvidenceKind.CORRECTIVE_ACTION, List.of(ART_72, ART_73, MANAGE_4_1));
     REFS.put(EvidenceKind.STATE_LOSS, List.of(ART_12, MEASURE_2_4));
     REFS.put(EvidenceKind.MONITORING_PLAN, List.of(ART_72, MANAGE_4_1));
     REFS.put(EvidenceKind.DEPLOYMENT, List.of(ART_12, MEASURE_2_3));
@@ -124,7 +126,8 @@ public final class Crosswalk {
   /** Every article and subcategory of the crosswalk, once, by framework then id. */
   public static List<Ref> all() {
     Map<String, Ref> out = new LinkedHashMap<>();
-    for (Ref r : List.of(ART_12, ART_72, MEASURE_2_3, MEASURE_2_4, MEASURE_2_11, MANAGE_4_1)) {
+    for (Ref r :
+        List.of(ART_12, ART_72, ART_73, MEASURE_2_3, MEASURE_2_4, MEASURE_2_11, MANAGE_4_1)) {
       out.put(r.id(), r);
     }
     return Collections.unmodifiableList(new ArrayList<>(out.values()));

@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.PublicKey;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A model's gate records, {@code model=<id>/_gates.jsonl} in its evidence archive: appended by
@@ -71,22 +69,5 @@ public final class GateLog {
       }
     }
     return best;
-  }
-
-  /**
-   * The lines of the gate file of {@code modelId} under {@code dir}; none when there is no file.
-   *
-   * @throws UncheckedIOException when it exists but cannot be read
-   */
-  public static List<String> lines(Path dir, String modelId) {
-    Path file = file(dir, modelId);
-    if (!Files.exists(file)) {
-      return List.of();
-    }
-    try {
-      return new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(file + ": cannot read: " + e, e);
-    }
   }
 }

@@ -21,7 +21,14 @@ public enum ActionType {
   /** The incident is closed, whether or not the effectiveness was verified. */
   CLOSE("close"),
   /** The nonconformity grade set by hand (grade and reason required), overriding the rule. */
-  GRADE("grade");
+  GRADE("grade"),
+  /**
+   * The incident declared serious (EU AI Act Art. 73; category and reason, as text, required):
+   * starts its reporting deadline.
+   */
+  SERIOUS("serious"),
+  /** The serious incident reported to the authority (text required: to whom, the reference). */
+  SERIOUS_REPORTED("serious_reported");
 
   private final String code;
 
@@ -36,7 +43,12 @@ public enum ActionType {
 
   /** Whether an action of this type must carry a text. */
   public boolean requiresText() {
-    return this == NOTE || this == ROOT_CAUSE || this == ACTION || this == ACTION_APPLIED;
+    return this == NOTE
+        || this == ROOT_CAUSE
+        || this == ACTION
+        || this == ACTION_APPLIED
+        || this == SERIOUS
+        || this == SERIOUS_REPORTED;
   }
 
   /**
@@ -51,7 +63,8 @@ public enum ActionType {
       }
     }
     throw new IllegalArgumentException(
-        "type: expected one of ack, note, root_cause, action, action_applied, close, grade, found '"
+        "type: expected one of ack, note, root_cause, action, action_applied, close, grade,"
+            + " serious, serious_reported, found '"
             + code
             + "'");
   }

@@ -19,9 +19,10 @@ import java.time.format.DateTimeParseException;
  * }</pre>
  *
  * <p>JSON (compact, one object per line): {@code {"action_id", "incident_id", "model_id", "series",
- * "type", "actor", "time", "text"?, "grade"?, "reason"?}}; {@code type} is an {@link
- * ActionType#code()}, {@code time} ISO-8601 UTC, {@code grade} a {@link NonconformityGrade#code()};
- * {@code ?} marks fields left out when null. Unknown fields are ignored.
+ * "type", "actor", "time", "text"?, "grade"?, "reason"?, "category"?}}; {@code type} is an {@link
+ * ActionType#code()}, {@code time} ISO-8601 UTC, {@code grade} a {@link NonconformityGrade#code()},
+ * {@code category} a {@link SeriousCategory#code()}; {@code ?} marks fields left out when null.
+ * Unknown fields are ignored.
  *
  * @param actionId the action's id, unique per action (the command makes it), non-blank
  * @param incidentId the incident acted on, non-blank
@@ -34,6 +35,8 @@ import java.time.format.DateTimeParseException;
  *     optional otherwise
  * @param grade the grade set by hand: required for {@link ActionType#GRADE}, null otherwise
  * @param reason why that grade: required (non-blank) for {@link ActionType#GRADE}, null otherwise
+ * @param category what makes the incident serious: required for {@link ActionType#SERIOUS}, null
+ *     otherwise
  */
 public record CorrectiveAction(
     String actionId,
@@ -45,9 +48,25 @@ public record CorrectiveAction(
     long time,
     String text,
     NonconformityGrade grade,
-    String reason) {
+    String reason,
+    SeriousCategory category) {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  /** An action of any type but {@link ActionType#SERIOUS} (no category). */
+  public CorrectiveAction(
+      String actionId,
+      String incidentId,
+      String modelId,
+      String series,
+      ActionType type,
+      String actor,
+      long time,
+      String text,
+      NonconformityGrade grade,
+      String reason) {
+    this(actionId, incidentId, modelId, series, type, actor, time, text, grade, reason, null);
+  }
 
   public CorrectiveAction {
     requireText("action_id", actionId);
@@ -81,6 +100,19 @@ public record CorrectiveAction(
             "reason: expected nothing for type " + type.code() + ", found " + quote(reason));
       }
     }
+    if (type == ActionType.SERIOUS && category == null) {
+      throw new IllegalArgumentException(
+          "category: expected one of death, critical_infrastructure, widespread_infringement,"
+              + " other for type serious, found nothing");
+    }
+    if (type != ActionType.SERIOUS && category != null) {
+      throw new IllegalArgumentException(
+          "category: expected nothing for type "
+              + type.code()
+              + ", found '"
+              + category.code()
+              + "'");
+    }
   }
 
   /** The JSON form (see the class doc), compact, on one line. */
@@ -101,6 +133,9 @@ public record CorrectiveAction(
     }
     if (reason != null) {
       o.put("reason", reason);
+    }
+    if (category != null) {
+      o.put("category", category.code());
     }
     try {
       return MAPPER.writeValueAsString(o);
@@ -144,8 +179,10 @@ public record CorrectiveAction(
     String g = string(o, "grade", false);
     NonconformityGrade grade = g == null ? null : NonconformityGrade.ofCode(g);
     String reason = string(o, "reason", false);
+    String c = string(o, "category", false);
+    SeriousCategory category = c == null ? null : SeriousCategory.ofCode(c);
     return new CorrectiveAction(
-        actionId, incidentId, modelId, series, type, actor, time, text, grade, reason);
+        actionId, incidentId, modelId, series, type, actor, time, text, grade, reason, category);
   }
 
   private static String string(JsonNode o, String name, boolean required) {

@@ -26,6 +26,9 @@ import java.util.Set;
  * @param reason why that grade, or null
  * @param effectiveness the verdict after the event, or null when it did not change
  * @param summary one line a person can read, non-null
+ * @param category what makes the incident serious (the {@link ActionType#SERIOUS} action), or null
+ * @param reportDue epoch ms by which the serious incident must be reported (the {@link
+ *     ActionType#SERIOUS} action: its time plus the category's deadline), or null
  */
 public record RemediationEvent(
     String type,
@@ -40,7 +43,42 @@ public record RemediationEvent(
     NonconformityGrade grade,
     String reason,
     Effectiveness effectiveness,
-    String summary) {
+    String summary,
+    SeriousCategory category,
+    Long reportDue) {
+
+  /** An event of no serious-incident declaration. */
+  public RemediationEvent(
+      String type,
+      String incidentId,
+      String modelId,
+      String series,
+      long time,
+      String actor,
+      String actionId,
+      ActionType actionType,
+      String text,
+      NonconformityGrade grade,
+      String reason,
+      Effectiveness effectiveness,
+      String summary) {
+    this(
+        type,
+        incidentId,
+        modelId,
+        series,
+        time,
+        actor,
+        actionId,
+        actionType,
+        text,
+        grade,
+        reason,
+        effectiveness,
+        summary,
+        null,
+        null);
+  }
 
   /** An operator action was recorded. */
   public static final String ACTION_RECORDED = "action_recorded";
@@ -77,5 +115,9 @@ public record RemediationEvent(
     Objects.requireNonNull(modelId, "modelId");
     Objects.requireNonNull(series, "series");
     Objects.requireNonNull(summary, "summary");
+    if ((category == null) != (reportDue == null)) {
+      throw new IllegalArgumentException(
+          "category, report_due: expected both (a serious incident declared) or neither");
+    }
   }
 }

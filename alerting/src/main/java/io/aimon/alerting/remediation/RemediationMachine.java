@@ -37,8 +37,11 @@ import java.util.Objects;
  *       ({@link Effectiveness#PENDING}, 0 clean windows), whatever the verdict on an earlier one;
  *       {@link ActionType#CLOSE} closes once, also before verification (the event then says "closed
  *       without verified effectiveness"); {@link ActionType#GRADE} overrides the rule's grade from
- *       then on ({@link RemediationEvent#GRADE_OVERRIDDEN}). Actions never regrade by the rule:
- *       their time is the operator's clock, not event time.
+ *       then on ({@link RemediationEvent#GRADE_OVERRIDDEN}); {@link ActionType#SERIOUS} declares a
+ *       serious incident: its event carries the category and the report deadline, the action's time
+ *       plus {@link RemediationPolicy#seriousDeadlines()} of the category; {@link
+ *       ActionType#SERIOUS_REPORTED} records the report. Actions never regrade by the rule: their
+ *       time is the operator's clock, not event time.
  *   <li><b>Effectiveness.</b> Only windows that start at or after the applied action (event time)
  *       count: a window that began before it holds data from before the fix. While {@link
  *       Effectiveness#PENDING}, an ok window adds a clean window, and the {@link
@@ -171,6 +174,7 @@ public final class RemediationMachine {
     List<RemediationEvent> events = new ArrayList<>();
     String summary = a.type().code() + " by " + a.actor();
     Effectiveness changed = null;
+    Long reportDue = null;
     switch (a.type()) {
       case ACK -> {
         if (r.acknowledgedBy() == null) {
@@ -213,6 +217,15 @@ public final class RemediationMachine {
         d.gradeReason = a.reason();
         summary += ": " + a.grade().code();
       }
+      case SERIOUS -> {
+        reportDue = a.time() + p.seriousDeadlines().get(a.category()).toMillis();
+        summary +=
+            ": declared a serious incident ("
+                + a.category().code()
+                + "), to be reported by "
+                + iso(reportDue);
+      }
+      case SERIOUS_REPORTED -> summary += ": serious incident reported";
     }
     events.add(
         new RemediationEvent(
@@ -228,7 +241,9 @@ public final class RemediationMachine {
             a.grade(),
             a.reason(),
             changed,
-            summary));
+            summary,
+            a.category(),
+            reportDue));
     if (a.type() == ActionType.GRADE) {
       events.add(
           new RemediationEvent(

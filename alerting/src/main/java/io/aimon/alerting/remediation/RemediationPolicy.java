@@ -2,6 +2,9 @@ package io.aimon.alerting.remediation;
 
 import io.aimon.alerting.incident.Severity;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -17,8 +20,11 @@ import java.util.Objects;
  *     in [1, {@link #MAX_VERIFY_WINDOWS}]; default 3
  * @param majorAfter how long (event time) a critical incident may stay unresolved before it is
  *     major, &gt; 0; default 24h
+ * @param seriousDeadlines per category, how soon after its declaration a serious incident must be
+ *     reported, each &gt; 0; default {@link SeriousCategory#article73Deadlines()}
  */
-public record RemediationPolicy(int verifyWindows, Duration majorAfter) {
+public record RemediationPolicy(
+    int verifyWindows, Duration majorAfter, Map<SeriousCategory, Duration> seriousDeadlines) {
 
   /** The most clean windows {@link #verifyWindows} may ask for. */
   public static final int MAX_VERIFY_WINDOWS = 100;
@@ -28,6 +34,11 @@ public record RemediationPolicy(int verifyWindows, Duration majorAfter) {
 
   /** The default of {@link #majorAfter}. */
   public static final Duration DEFAULT_MAJOR_AFTER = Duration.ofHours(24);
+
+  /** A policy with the Art. 73 reporting deadlines. */
+  public RemediationPolicy(int verifyWindows, Duration majorAfter) {
+    this(verifyWindows, majorAfter, SeriousCategory.article73Deadlines());
+  }
 
   public RemediationPolicy {
     if (verifyWindows < 1 || verifyWindows > MAX_VERIFY_WINDOWS) {
@@ -41,6 +52,16 @@ public record RemediationPolicy(int verifyWindows, Duration majorAfter) {
       throw new IllegalArgumentException(
           "majorAfter: expected a duration > 0, found " + majorAfter);
     }
+    Map<SeriousCategory, Duration> deadlines = new EnumMap<>(SeriousCategory.class);
+    for (SeriousCategory c : SeriousCategory.values()) {
+      Duration d = seriousDeadlines == null ? null : seriousDeadlines.get(c);
+      if (d == null || d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(
+            "seriousDeadlines: expected a duration > 0 for " + c.code() + ", found " + d);
+      }
+      deadlines.put(c, d);
+    }
+    seriousDeadlines = Collections.unmodifiableMap(deadlines);
   }
 
   /** The defaults: 3 verify windows, major after 24h. */

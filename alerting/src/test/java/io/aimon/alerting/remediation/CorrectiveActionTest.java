@@ -75,7 +75,7 @@ class CorrectiveActionTest {
         Arguments.of(
             replace("\"type\":\"ack\"", "\"type\":\"root-cause\""),
             "type: expected one of ack, note, root_cause, action, action_applied, close, grade,"
-                + " found 'root-cause'"),
+                + " serious, serious_reported, found 'root-cause'"),
         Arguments.of(
             replace("2026-03-02T00:00:00Z", "yesterday"),
             "time: expected an ISO-8601 UTC time, found 'yesterday'"),

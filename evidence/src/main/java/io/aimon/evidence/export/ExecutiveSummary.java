@@ -319,6 +319,48 @@ final class ExecutiveSummary {
             + " pending; "
             + kpi("kpi-effectiveness-none", effectiveness.get("none"))
             + " without an action applied");
+    serious(data, w);
+  }
+
+  /**
+   * The row on serious incidents (EU AI Act Art. 73): declared, reported in time or late, overdue
+   * (not reported by the deadline recorded with the declaration, as of the period's end) and still
+   * due; the overdue ones named.
+   */
+  private static void serious(AuditData data, Writer w) throws IOException {
+    Map<SeriousIncident.Status, Long> counts =
+        new java.util.EnumMap<>(SeriousIncident.Status.class);
+    for (SeriousIncident.Status st : SeriousIncident.Status.values()) {
+      counts.put(st, 0L);
+    }
+    List<String> overdue = new ArrayList<>();
+    long declared = 0;
+    for (ModelAudit m : data.models().values()) {
+      for (SeriousIncident si : m.seriousIncidents()) {
+        declared++;
+        SeriousIncident.Status st = si.status(m.asOf());
+        counts.merge(st, 1L, Long::sum);
+        if (st == SeriousIncident.Status.OVERDUE) {
+          overdue.add(m.modelId() + " " + si.name() + ", due " + Fmt.iso(si.due()));
+        }
+      }
+    }
+    row(
+        w,
+        "Serious incidents (EU AI Act Art. 73)",
+        "summary-serious",
+        kpi("kpi-serious", declared)
+            + " declared: "
+            + kpi("kpi-serious-reported", counts.get(SeriousIncident.Status.REPORTED))
+            + " reported in time, "
+            + kpi("kpi-serious-late", counts.get(SeriousIncident.Status.REPORTED_LATE))
+            + " reported late, "
+            + kpi("kpi-serious-overdue", counts.get(SeriousIncident.Status.OVERDUE))
+            + " overdue"
+            + Html.esc(overdue.isEmpty() ? "" : " (" + String.join("; ", overdue) + ")")
+            + ", "
+            + kpi("kpi-serious-due", counts.get(SeriousIncident.Status.DUE))
+            + " not yet due");
   }
 
   /**

@@ -74,6 +74,11 @@ final class IncidentHistory {
     return CorrectiveActionStatus.of(actions);
   }
 
+  /** Its declaration as a serious incident (EU AI Act Art. 73) and report, or null when none. */
+  SeriousIncident serious() {
+    return SeriousIncident.of(this);
+  }
+
   /** The series, or null when no event named a metric. */
   SeriesKey series() {
     return series;

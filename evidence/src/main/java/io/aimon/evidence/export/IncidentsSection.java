@@ -26,9 +26,51 @@ final class IncidentsSection {
     }
     lifecycles(list, w);
     corrective(list, w);
+    serious(m, w);
     for (IncidentHistory inc : list) {
       details(inc, w);
     }
+  }
+
+  /** The incidents declared serious (EU AI Act Art. 73) and where each one's report stands. */
+  private static void serious(ModelAudit m, Writer w) throws IOException {
+    java.util.List<SeriousIncident> list = m.seriousIncidents();
+    if (list.isEmpty()) {
+      return;
+    }
+    w.write(
+        "<table class=\"serious\">\n<caption>Serious incidents (EU AI Act Art. 73), as of "
+            + Html.esc(Fmt.iso(m.asOf()))
+            + "</caption>\n<tr>"
+            + Html.th("incident")
+            + Html.th("category")
+            + Html.th("declared")
+            + Html.th("reason")
+            + Html.th("report due")
+            + Html.th("reported")
+            + Html.th("status")
+            + "</tr>\n");
+    for (SeriousIncident s : list) {
+      SeriousIncident.Status st = s.status(m.asOf());
+      w.write(
+          "<tr class=\""
+              + (st == SeriousIncident.Status.OVERDUE || st == SeriousIncident.Status.REPORTED_LATE
+                  ? "gap"
+                  : "ok")
+              + "\">"
+              + Html.td(s.name())
+              + Html.td(s.category())
+              + Html.td(Fmt.iso(s.declaredAt()) + " by " + s.declaredBy())
+              + Html.td(s.reason() == null ? "" : s.reason())
+              + Html.td(Fmt.iso(s.due()))
+              + Html.td(
+                  s.reportedAt() == null
+                      ? "not reported"
+                      : Fmt.iso(s.reportedAt()) + (s.report() == null ? "" : ": " + s.report()))
+              + Html.td(st.text())
+              + "</tr>\n");
+    }
+    w.write("</table>\n");
   }
 
   private static void lifecycles(Collection<IncidentHistory> list, Writer w) throws IOException {

@@ -79,6 +79,7 @@ final class ModelAudit {
   private long checksWithoutPlan;
   private final Map<String, Long> unrecordedPlans = new TreeMap<>();
   private ControlCoverage controls;
+  private long asOf = Long.MAX_VALUE;
   private long checksOutsideCoverage;
   private long breachesOutsideCoverage;
 
@@ -167,6 +168,26 @@ final class ModelAudit {
     return gatesNotKept;
   }
 
+  /**
+   * Its incidents declared serious (EU AI Act Art. 73), in order of first appearance; their reports
+   * are judged {@link #asOf()}.
+   */
+  List<SeriousIncident> seriousIncidents() {
+    List<SeriousIncident> out = new ArrayList<>();
+    for (IncidentHistory inc : incidents.values()) {
+      SeriousIncident s = inc.serious();
+      if (s != null) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  /** When deadlines are judged: the end of the period, or the export's time if that is earlier. */
+  long asOf() {
+    return asOf;
+  }
+
   /** The deployments of the period (versions first seen in production), in chain order. */
   List<Deployment> deployments() {
     return Collections.unmodifiableList(deployments);
@@ -179,6 +200,7 @@ final class ModelAudit {
 
   /** Adds the selected records, in chain order, and computes coverage for the period. */
   void finish(List<ExportRecord> selected, long from, long to) {
+    asOf = Math.min(to, System.currentTimeMillis());
     List<ExportRecord> coverageRecords = new ArrayList<>();
     // check records per window [start, end): [checks, breaches]
     Map<List<Long>, long[]> windowChecks = new LinkedHashMap<>();

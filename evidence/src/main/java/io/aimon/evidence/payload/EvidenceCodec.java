@@ -9,6 +9,7 @@ import io.aimon.alerting.remediation.ActionType;
 import io.aimon.alerting.remediation.Effectiveness;
 import io.aimon.alerting.remediation.NonconformityGrade;
 import io.aimon.alerting.remediation.RemediationEvent;
+import io.aimon.alerting.remediation.SeriousCategory;
 import io.aimon.detectors.check.OutputJson;
 import io.aimon.detectors.common.CapCounts;
 import io.aimon.detectors.common.JsonMembers;
@@ -49,7 +50,10 @@ import java.util.TreeMap;
  *   <li>{@code notification}: {@code incident_id, event_id, event_type, model_id, series, severity,
  *       notifier, outcome, attempts, last_status?, last_error?, summary}.
  *   <li>{@code corrective_action}: {@code event, incident_id, model_id, series, time, actor?,
- *       action_id?, action_type?, text?, grade?, reason?, effectiveness?, summary}.
+ *       action_id?, action_type?, text?, grade?, reason?, effectiveness?, category?, report_due?,
+ *       summary}. {@code category} and {@code report_due} (a serious incident declared, EU AI Act
+ *       Art. 73) came later within version 2: left out when null, so other records are written as
+ *       before.
  *   <li>{@code state_loss} (added within version 2; readers that predate it reject the kind):
  *       {@code continues_seq, unsealed, reason, traces: [string], started_at, summary}.
  *   <li>{@code monitoring_plan} (added within version 2, like {@code state_loss}): {@code
@@ -478,6 +482,11 @@ public final class EvidenceCodec {
     putIfNotNull(d, "grade", e.grade() == null ? null : e.grade().code());
     putIfNotNull(d, "reason", e.reason());
     putIfNotNull(d, "effectiveness", e.effectiveness() == null ? null : e.effectiveness().code());
+    putIfNotNull(d, "category", e.category() == null ? null : e.category().code());
+    putIfNotNull(
+        d,
+        "report_due",
+        e.reportDue() == null ? null : Instant.ofEpochMilli(e.reportDue()).toString());
     d.put("summary", e.summary());
     return d;
   }
@@ -486,6 +495,7 @@ public final class EvidenceCodec {
     String actionType = JsonMembers.text(d, "action_type", false);
     String grade = JsonMembers.text(d, "grade", false);
     String effectiveness = JsonMembers.text(d, "effectiveness", false);
+    String category = JsonMembers.text(d, "category", false);
     return new RemediationEvent(
         JsonMembers.text(d, "event", true),
         JsonMembers.text(d, "incident_id", true),
@@ -499,7 +509,9 @@ public final class EvidenceCodec {
         grade == null ? null : NonconformityGrade.ofCode(grade),
         JsonMembers.text(d, "reason", false),
         effectiveness == null ? null : effectiveness(effectiveness),
-        JsonMembers.text(d, "summary", true));
+        JsonMembers.text(d, "summary", true),
+        category == null ? null : SeriousCategory.ofCode(category),
+        d.has("report_due") ? JsonMembers.instant(d, "report_due") : null);
   }
 
   private static Effectiveness effectiveness(String code) {

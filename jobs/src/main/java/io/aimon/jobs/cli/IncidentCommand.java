@@ -4,6 +4,7 @@ import io.aimon.alerting.incident.IncidentEvent;
 import io.aimon.alerting.remediation.ActionType;
 import io.aimon.alerting.remediation.CorrectiveAction;
 import io.aimon.alerting.remediation.NonconformityGrade;
+import io.aimon.alerting.remediation.SeriousCategory;
 import io.aimon.config.AimonConfig;
 import io.aimon.config.Durations;
 import io.aimon.jobs.incident.ActionLog;
@@ -46,7 +47,9 @@ import picocli.CommandLine.Spec;
       IncidentCommand.RootCause.class,
       IncidentCommand.Action.class,
       IncidentCommand.Close.class,
-      IncidentCommand.Grade.class
+      IncidentCommand.Grade.class,
+      IncidentCommand.Serious.class,
+      IncidentCommand.SeriousReported.class
     })
 final class IncidentCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -127,18 +130,30 @@ final class IncidentCommand implements Callable<Integer> {
       return null;
     }
 
+    /** The verb's --category, or null; throws IllegalArgumentException when it is not one. */
+    SeriousCategory category() {
+      return null;
+    }
+
+    /** The option {@link #text()} comes from, for messages. */
+    String textOption() {
+      return "--text";
+    }
+
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       long at;
       NonconformityGrade grade;
+      SeriousCategory category;
       Duration wait;
       try {
         requireText("ID", incidentId, true);
         requireText("--actor", actor, true);
-        requireText("--text", text(), type().requiresText());
+        requireText(textOption(), text(), type().requiresText());
         grade = grade();
+        category = category();
         requireText("--reason", reason(), type() == ActionType.GRADE);
         at = time == null ? Instant.now().toEpochMilli() : instant(time);
         wait = timeout();
@@ -173,7 +188,8 @@ final class IncidentCommand implements Callable<Integer> {
                 at,
                 text(),
                 grade,
-                reason());
+                reason(),
+                category);
         String target;
         if (cfg != null) {
           ActionLog.send(cfg.kafka(), action, wait);
@@ -380,6 +396,86 @@ final class IncidentCommand implements Callable<Integer> {
     @Override
     String reason() {
       return reason;
+    }
+  }
+
+  /** {@code aimon incident serious}. */
+  @Command(
+      name = "serious",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Declare the incident a serious incident (EU AI Act Art. 73).",
+        "",
+        "Starts its reporting deadline: the monitor job records the declaration with",
+        "the date it must be reported by, the declaration's time plus",
+        "corrective_actions.serious_report_within of the category (defaults from",
+        "Art. 73: death 10d, critical_infrastructure and widespread_infringement 2d,",
+        "other 15d). The audit report shows it, and what is overdue."
+      })
+  static final class Serious extends Verb {
+    @Option(
+        names = "--category",
+        paramLabel = "C",
+        description =
+            "death, critical_infrastructure, widespread_infringement or other (required).")
+    String category;
+
+    @Option(
+        names = "--reason",
+        paramLabel = "T",
+        description = "Why it is serious: the harm, whom it affected (required).")
+    String reason;
+
+    @Override
+    ActionType type() {
+      return ActionType.SERIOUS;
+    }
+
+    @Override
+    String text() {
+      return reason;
+    }
+
+    @Override
+    String textOption() {
+      return "--reason";
+    }
+
+    @Override
+    SeriousCategory category() {
+      if (category == null) {
+        throw new IllegalArgumentException(
+            "--category: expected one of death, critical_infrastructure, widespread_infringement,"
+                + " other, found nothing");
+      }
+      try {
+        return SeriousCategory.ofCode(category);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--" + e.getMessage());
+      }
+    }
+  }
+
+  /** {@code aimon incident serious-reported}. */
+  @Command(
+      name = "serious-reported",
+      mixinStandardHelpOptions = true,
+      description = "Record that the serious incident was reported to the authority.")
+  static final class SeriousReported extends Verb {
+    @Option(
+        names = "--text",
+        paramLabel = "T",
+        description = "To whom it was reported and under which reference (required).")
+    String text;
+
+    @Override
+    ActionType type() {
+      return ActionType.SERIOUS_REPORTED;
+    }
+
+    @Override
+    String text() {
+      return text;
     }
   }
 }

@@ -7,6 +7,7 @@ import io.aimon.alerting.remediation.Effectiveness;
 import io.aimon.alerting.remediation.Remediation;
 import io.aimon.alerting.remediation.RemediationMachine;
 import io.aimon.alerting.remediation.RemediationPolicy;
+import io.aimon.alerting.remediation.SeriousCategory;
 import io.aimon.detectors.event.DeadLetter;
 import io.aimon.detectors.event.DeadLetterReason;
 import io.aimon.evidence.EvidenceItem;
@@ -55,6 +56,7 @@ final class ApplyCorrectiveActions
 
   private final int verifyWindows;
   private final long majorAfterMillis;
+  private final java.util.EnumMap<SeriousCategory, java.time.Duration> seriousDeadlines;
   private final OutputTag<DeadLetter> deadLetters;
   private transient RemediationPolicy policy;
   private transient MapState<String, Remediation> incidents;
@@ -63,12 +65,15 @@ final class ApplyCorrectiveActions
   ApplyCorrectiveActions(RemediationPolicy policy, OutputTag<DeadLetter> deadLetters) {
     this.verifyWindows = policy.verifyWindows();
     this.majorAfterMillis = policy.majorAfter().toMillis();
+    this.seriousDeadlines = new java.util.EnumMap<>(policy.seriousDeadlines());
     this.deadLetters = deadLetters;
   }
 
   @Override
   public void open(OpenContext context) {
-    policy = new RemediationPolicy(verifyWindows, java.time.Duration.ofMillis(majorAfterMillis));
+    policy =
+        new RemediationPolicy(
+            verifyWindows, java.time.Duration.ofMillis(majorAfterMillis), seriousDeadlines);
     incidents =
         getRuntimeContext()
             .getMapState(

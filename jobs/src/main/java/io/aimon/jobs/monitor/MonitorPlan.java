@@ -2,6 +2,7 @@ package io.aimon.jobs.monitor;
 
 import io.aimon.alerting.policy.AlertPolicy;
 import io.aimon.alerting.remediation.RemediationPolicy;
+import io.aimon.alerting.remediation.SeriousCategory;
 import io.aimon.config.AimonConfig;
 import io.aimon.config.CorrectiveActionConfig;
 import io.aimon.config.Digests;
@@ -168,7 +169,13 @@ public final class MonitorPlan implements Serializable {
 
   /** How corrective actions are judged ({@code corrective_actions}). */
   public RemediationPolicy remediationPolicy() {
-    return new RemediationPolicy(correctiveActions.verifyWindows(), correctiveActions.majorAfter());
+    java.util.Map<SeriousCategory, java.time.Duration> within =
+        new java.util.EnumMap<>(SeriousCategory.class);
+    correctiveActions
+        .seriousReportWithin()
+        .forEach((code, d) -> within.put(SeriousCategory.ofCode(code), d));
+    return new RemediationPolicy(
+        correctiveActions.verifyWindows(), correctiveActions.majorAfter(), within);
   }
 
   /** {@code job.max_future_skew} in ms. */

@@ -11,6 +11,7 @@ import io.aimon.alerting.incident.CloudEvents;
 import io.aimon.alerting.remediation.ActionType;
 import io.aimon.alerting.remediation.CorrectiveAction;
 import io.aimon.alerting.remediation.NonconformityGrade;
+import io.aimon.alerting.remediation.SeriousCategory;
 import io.aimon.jobs.cli.IncidentFixtures.Run;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -351,6 +352,55 @@ class IncidentCommandTest {
         2,
         "--reason: expected a non-blank value for incident grade, found nothing");
     assertFalse(Files.exists(actions), "nothing is written");
+  }
+
+  @Test
+  void seriousTakesACategoryAndAReasonAndTheReportATextWithoutThemNothingIsWritten()
+      throws IOException {
+    assertError(
+        incident("serious", INCOME_ID, "--reason", "r"),
+        2,
+        "--category: expected one of death, critical_infrastructure, widespread_infringement,"
+            + " other, found nothing");
+    assertError(
+        incident("serious", INCOME_ID, "--category", "flood", "--reason", "r"),
+        2,
+        "--category: expected one of death, critical_infrastructure, widespread_infringement,"
+            + " other, found 'flood'");
+    assertError(
+        incident("serious", INCOME_ID, "--category", "death"),
+        2,
+        "--reason: expected a non-blank value for incident serious, found nothing");
+    assertError(
+        incident("serious-reported", INCOME_ID),
+        2,
+        "--text: expected a non-blank value for incident serious-reported, found nothing");
+    assertFalse(Files.exists(actions), "nothing is written");
+
+    assertEquals(
+        0,
+        incident(
+                "serious",
+                INCOME_ID,
+                "--category",
+                "critical_infrastructure",
+                "--reason",
+                "credit lines frozen for a utility's customers",
+                "--actor",
+                "alice")
+            .exit());
+    assertEquals(
+        0,
+        incident("serious-reported", INCOME_ID, "--text", "to the MSA, ref 42", "--actor", "alice")
+            .exit());
+    List<CorrectiveAction> a = recorded();
+    assertEquals(2, a.size());
+    assertEquals(ActionType.SERIOUS, a.get(0).type());
+    assertEquals(SeriousCategory.CRITICAL_INFRASTRUCTURE, a.get(0).category());
+    assertEquals("credit lines frozen for a utility's customers", a.get(0).text());
+    assertEquals(ActionType.SERIOUS_REPORTED, a.get(1).type());
+    assertEquals("to the MSA, ref 42", a.get(1).text());
+    assertEquals(null, a.get(1).category());
   }
 
   @Test

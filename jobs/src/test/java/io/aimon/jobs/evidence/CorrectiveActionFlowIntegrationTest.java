@@ -55,6 +55,7 @@ class CorrectiveActionFlowIntegrationTest {
     Files.writeString(
         config,
         "corrective_actions:\n  verify_windows: 3\n  major_after: 60s\n"
+            + "  serious_report_within:\n    widespread_infringement: 36h\n"
             + Files.readString(config));
     Path input = dir.resolve("events.jsonl");
     Files.write(input, IncidentScenario.events());
@@ -115,13 +116,31 @@ class CorrectiveActionFlowIntegrationTest {
         "minor",
         "--reason",
         "tenure feeds the retention offers");
+    incident(
+        actionsFile,
+        "serious",
+        overridden,
+        "erin",
+        86,
+        "--category",
+        "widespread_infringement",
+        "--reason",
+        "retention offers withheld from older customers");
+    incident(
+        actionsFile,
+        "serious-reported",
+        overridden,
+        "erin",
+        88,
+        "--text",
+        "to the market surveillance authority, ref MSA-17");
     // an id the job does not know (the command refuses it: written by hand) and a broken line
     List<String> byHand =
         List.of(
             action("d1", "no-such-incident", EFFECTIVE, ActionType.NOTE, "alice", 60, "typo"),
             "{\"action_id\": \"e1\", \"type\": \"ack\"}");
     Files.write(actionsFile, byHand, java.nio.file.StandardOpenOption.APPEND);
-    assertEquals(11, Files.readAllLines(actionsFile).size());
+    assertEquals(13, Files.readAllLines(actionsFile).size());
 
     out = AdultFixtures.replay(config, input, null, dir.resolve("out"), actionsFile);
     records = lines(out.resolve("evidence"));
@@ -190,7 +209,9 @@ class CorrectiveActionFlowIntegrationTest {
         List.of(
             "01:20 grade_changed observation",
             "01:25 action_recorded grade erin",
-            "01:25 grade_overridden grade erin"),
+            "01:25 grade_overridden grade erin",
+            "01:26 action_recorded serious erin",
+            "01:28 action_recorded serious_reported erin"),
         story(OVERRIDDEN));
     JsonNode o = event(OVERRIDDEN, "grade_overridden");
     assertEquals("minor", o.path("grade").asText());
@@ -198,6 +219,22 @@ class CorrectiveActionFlowIntegrationTest {
     assertEquals(
         "grade observation -> minor set by erin: tenure feeds the retention offers",
         o.path("summary").asText());
+  }
+
+  @Test
+  void aSeriousIncidentIsRecordedWithTheConfiguredReportingDeadline() {
+    JsonNode declared = event(OVERRIDDEN, "action_recorded", "serious");
+    assertEquals("widespread_infringement", declared.path("category").asText());
+    assertEquals("retention offers withheld from older customers", declared.path("text").asText());
+    long at = Instant.parse(declared.path("time").asText()).toEpochMilli();
+    // corrective_actions.serious_report_within.widespread_infringement: 36h
+    assertEquals(
+        Instant.ofEpochMilli(at + 36 * 3_600_000L).toString(),
+        declared.path("report_due").asText());
+    JsonNode reported = event(OVERRIDDEN, "action_recorded", "serious_reported");
+    assertEquals(
+        "to the market surveillance authority, ref MSA-17", reported.path("text").asText());
+    assertTrue(reported.path("report_due").isMissingNode());
   }
 
   @Test
@@ -236,7 +273,7 @@ class CorrectiveActionFlowIntegrationTest {
             .sorted()
             .toList();
     assertEquals(
-        List.of("malformed_action actions.jsonl:11", "unknown_incident actions.jsonl:10"), reasons);
+        List.of("malformed_action actions.jsonl:13", "unknown_incident actions.jsonl:12"), reasons);
     JsonNode malformed =
         dead.stream()
             .filter(d -> d.path("reason").asText().equals("malformed_action"))
