@@ -218,7 +218,8 @@ public final class AuditExport {
         data.modelsWithRecords().size(),
         data.verification().intact(),
         bundle.bytes(),
-        bundle.files());
+        bundle.files(),
+        ControlStatement.of(data.controls()));
   }
 
   /** A one-sentence description of a bundle file, for the OSCAL back-matter. */

@@ -15,9 +15,17 @@ import java.util.List;
  *     coverage gaps do not make it false
  * @param bytes size of the bundle: the zip file's, or the sum of the files' in a directory
  * @param files the bundle's file names, in the order written
+ * @param controls every clause and control of the period's control coverage, over all exported
+ *     models, in the report's order
  */
 public record ExportSummary(
-    long records, long manifests, int models, boolean verified, long bytes, List<String> files) {
+    long records,
+    long manifests,
+    int models,
+    boolean verified,
+    long bytes,
+    List<String> files,
+    List<ControlStatement> controls) {
   public ExportSummary {
     if (records < 0 || manifests < 0 || models < 0 || bytes < 0) {
       throw new IllegalArgumentException(
@@ -31,5 +39,6 @@ public record ExportSummary(
               + bytes);
     }
     files = List.copyOf(files);
+    controls = List.copyOf(controls);
   }
 }

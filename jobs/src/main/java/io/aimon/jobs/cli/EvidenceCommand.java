@@ -46,13 +46,15 @@ import picocli.CommandLine.Spec;
       "The monitor job writes every check result, window coverage and incident",
       "event as a hash-chained record per model and a signed manifest per closed",
       "window. `keygen` makes the signing key, `verify` checks an archive,",
-      "`export` writes the audit bundle of a period."
+      "`export` writes the audit bundle of a period, `push` delivers it to a GRC",
+      "platform, `expire` applies the retention."
     },
     subcommands = {
       EvidenceCommand.Keygen.class,
       EvidenceCommand.Verify.class,
       EvidenceCommand.Export.class,
-      EvidenceCommand.Expire.class
+      EvidenceCommand.Expire.class,
+      EvidencePushCommand.class
     })
 final class EvidenceCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -422,7 +424,7 @@ final class EvidenceCommand implements Callable<Integer> {
       return summary.verified() ? 0 : 1;
     }
 
-    private static Instant instant(String text, String option) {
+    static Instant instant(String text, String option) {
       try {
         return text.length() == 10
             ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
