@@ -10,14 +10,11 @@ import io.aimon.evidence.Retention;
 import io.aimon.evidence.export.AuditExport;
 import io.aimon.evidence.export.ExportSummary;
 import io.aimon.jobs.evidence.EvidenceKeys;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PublicKey;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -137,22 +134,12 @@ final class EvidenceCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "The evidence archive directory.")
     Path dir;
 
-    @Option(
-        names = "--public-key",
-        paramLabel = "FILE",
-        description = "The public key (PEM) the manifests must be signed with.")
-    Path publicKey;
+    @Mixin TrustOptions trust;
 
     @Option(
         names = "--fail-on-coverage-gap",
         description = "Exit 1 also when a coverage gap is found (default: report it, exit 0).")
     boolean failOnCoverageGap;
-
-    @Option(
-        names = "--tsa-cert",
-        paramLabel = "FILE",
-        description = "The certificate (PEM or DER) of the TSA trusted to time-stamp manifests.")
-    Path tsaCert;
 
     @Option(
         names = "--require-timestamps",
@@ -166,24 +153,17 @@ final class EvidenceCommand implements Callable<Integer> {
         err.println("aimon: " + dir + ": not a directory");
         return 2;
       }
-      PublicKey trusted = publicKey == null ? null : Ed25519Keys.readPublic(publicKey);
+      PublicKey trusted = trust.key();
       X509Certificate tsa;
       try {
-        tsa = tsaCert == null ? null : readCertificate(tsaCert);
-      } catch (IOException | CertificateException e) {
-        err.println(
-            "aimon: --tsa-cert " + tsaCert + ": not an X.509 certificate (" + e.getMessage() + ")");
+        tsa = trust.tsa();
+      } catch (IllegalArgumentException e) {
+        err.println("aimon: " + e.getMessage());
         return 2;
       }
       ArchiveVerifier.Report report = ArchiveVerifier.verify(dir, trusted, tsa);
       return VerifyOutput.print(
           report, trusted, failOnCoverageGap, requireTimestamps, spec.commandLine().getOut());
-    }
-
-    static X509Certificate readCertificate(Path file) throws IOException, CertificateException {
-      try (var in = Files.newInputStream(file)) {
-        return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-      }
     }
   }
 
@@ -350,17 +330,7 @@ final class EvidenceCommand implements Callable<Integer> {
         description = "The bundle: a directory, or a zip file when it ends with .zip.")
     Path out;
 
-    @Option(
-        names = "--public-key",
-        paramLabel = "FILE",
-        description = "The public key (PEM) the manifests must be signed with.")
-    Path publicKey;
-
-    @Option(
-        names = "--tsa-cert",
-        paramLabel = "FILE",
-        description = "The certificate (PEM or DER) of the TSA trusted to time-stamp manifests.")
-    Path tsaCert;
+    @Mixin TrustOptions trust;
 
     @Override
     public Integer call() throws Exception {
@@ -382,13 +352,12 @@ final class EvidenceCommand implements Callable<Integer> {
         err.println("aimon: --evidence: " + evidence + ": not a directory");
         return 2;
       }
-      PublicKey trusted = publicKey == null ? null : Ed25519Keys.readPublic(publicKey);
+      PublicKey trusted = trust.key();
       X509Certificate tsa;
       try {
-        tsa = tsaCert == null ? null : Verify.readCertificate(tsaCert);
-      } catch (IOException | CertificateException e) {
-        err.println(
-            "aimon: --tsa-cert " + tsaCert + ": not an X.509 certificate (" + e.getMessage() + ")");
+        tsa = trust.tsa();
+      } catch (IllegalArgumentException e) {
+        err.println("aimon: " + e.getMessage());
         return 2;
       }
       ExportSummary summary;

@@ -2,7 +2,6 @@ package io.aimon.jobs.cli;
 
 import io.aimon.alerting.notify.Secret;
 import io.aimon.config.Durations;
-import io.aimon.evidence.Ed25519Keys;
 import io.aimon.evidence.export.AuditExport;
 import io.aimon.evidence.export.ExportSummary;
 import io.aimon.jobs.evidence.EvidenceItems;
@@ -12,13 +11,11 @@ import io.aimon.jobs.grc.GrcException;
 import io.aimon.jobs.grc.PushOutcome;
 import io.aimon.jobs.grc.PushPlan;
 import io.aimon.jobs.grc.VantaPush;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
-import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -79,17 +77,7 @@ final class EvidencePushCommand implements Callable<Integer> {
   @Option(names = "--model", paramLabel = "ID", description = "Only this model.")
   String model;
 
-  @Option(
-      names = "--public-key",
-      paramLabel = "PEM",
-      description = "The public key (PEM) the manifests must be signed with.")
-  Path publicKey;
-
-  @Option(
-      names = "--tsa-cert",
-      paramLabel = "CERT",
-      description = "The certificate (PEM or DER) of the TSA trusted to time-stamp manifests.")
-  Path tsaCert;
+  @Mixin TrustOptions trust;
 
   @Option(
       names = "--url",
@@ -205,13 +193,12 @@ final class EvidencePushCommand implements Callable<Integer> {
       err.println("aimon: --evidence: " + evidence + ": not a directory");
       return 2;
     }
-    PublicKey trusted = publicKey == null ? null : Ed25519Keys.readPublic(publicKey);
+    PublicKey trusted = trust.key();
     X509Certificate tsa;
     try {
-      tsa = tsaCert == null ? null : EvidenceCommand.Verify.readCertificate(tsaCert);
-    } catch (IOException | CertificateException e) {
-      err.println(
-          "aimon: --tsa-cert " + tsaCert + ": not an X.509 certificate (" + e.getMessage() + ")");
+      tsa = trust.tsa();
+    } catch (IllegalArgumentException e) {
+      err.println("aimon: " + e.getMessage());
       return 2;
     }
     Path tmp = Files.createTempDirectory("aimon-push");

@@ -102,6 +102,16 @@ final class VerifyOutput {
         out.println("  " + p.kind() + " " + p.message());
       }
     }
+    if (report.gates() > 0) {
+      long bad =
+          report.problems().stream().filter(p -> p.kind() == ArchiveVerifier.Kind.BAD_GATE).count();
+      out.println(
+          "gate records: "
+              + report.gates()
+              + (bad == 0
+                  ? ", every signature holds"
+                  : ", " + count(bad, "signature") + " not verifying (BAD_GATE)"));
+    }
     List<String> keys = report.keyIds();
     String trustedId = trusted == null ? null : Ed25519Keys.keyId(trusted);
     long manifests = report.models().values().stream().mapToLong(ModelSummary::manifests).sum();

@@ -96,8 +96,7 @@ public final class DrataPush {
   }
 
   private String base() {
-    String b = settings.baseUrl().toString();
-    return b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
+    return GrcHttp.withoutTrailingSlash(settings.baseUrl());
   }
 
   private HttpRequest.Builder request(String url) {
@@ -117,7 +116,7 @@ public final class DrataPush {
               + (cursor == null
                   ? ""
                   : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
-      JsonNode body = parse(http.send(request(url).GET()).body(), url);
+      JsonNode body = GrcHttp.json(http.send(request(url).GET()).body(), url);
       for (JsonNode item : body.path("data")) {
         if (name.equals(item.path("name").asText(null))) {
           return item.path("id").asLong();
@@ -137,7 +136,7 @@ public final class DrataPush {
     Multipart body = new Multipart().file("file", u.fileName(), u.contentType(), u.bytes());
     String url = workspace() + "/evidence-files";
     JsonNode r =
-        parse(
+        GrcHttp.json(
             http.send(
                     request(url)
                         .header("Content-Type", body.contentType())
@@ -172,7 +171,7 @@ public final class DrataPush {
     JsonNode r;
     try {
       r =
-          parse(
+          GrcHttp.json(
               http.send(
                       request(url)
                           .header("Content-Type", "application/json")
@@ -187,13 +186,5 @@ public final class DrataPush {
           "POST " + url + ": evidence " + r.path("id").asText() + " created without its artifact");
     }
     return r.path("id").asLong();
-  }
-
-  private static JsonNode parse(String body, String url) {
-    try {
-      return JSON.readTree(body);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new GrcException(url + ": expected a JSON response, found invalid JSON");
-    }
   }
 }

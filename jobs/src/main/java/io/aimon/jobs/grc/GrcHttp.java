@@ -15,6 +15,8 @@ import java.util.OptionalLong;
  */
 final class GrcHttp {
   static final int ATTEMPTS = 3;
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
   static final Duration MAX_WAIT = Duration.ofSeconds(60);
 
   private final HttpClient client =
@@ -77,6 +79,25 @@ final class GrcHttp {
         throw new GrcException(what + ": interrupted");
       }
     }
+  }
+
+  /**
+   * A response body as JSON.
+   *
+   * @throws GrcException when it is not JSON
+   */
+  static com.fasterxml.jackson.databind.JsonNode json(String body, String url) {
+    try {
+      return JSON.readTree(body);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new GrcException(url + ": expected a JSON response, found invalid JSON");
+    }
+  }
+
+  /** {@code url} as text without a trailing slash, to append paths to. */
+  static String withoutTrailingSlash(java.net.URI url) {
+    String b = url.toString();
+    return b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
   }
 
   private static String body(String body) {

@@ -109,8 +109,7 @@ public final class VantaPush {
   }
 
   private String base() {
-    String b = settings.baseUrl().toString();
-    return b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
+    return GrcHttp.withoutTrailingSlash(settings.baseUrl());
   }
 
   private HttpRequest.Builder request(String url) {
@@ -129,7 +128,7 @@ public final class VantaPush {
     o.put("scope", SCOPE);
     o.put("grant_type", "client_credentials");
     JsonNode r =
-        parse(
+        GrcHttp.json(
             http.send(
                     HttpRequest.newBuilder(settings.tokenUrl())
                         .header("Content-Type", "application/json")
@@ -155,7 +154,7 @@ public final class VantaPush {
               + (cursor == null
                   ? ""
                   : "&pageCursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
-      JsonNode results = parse(http.send(request(url).GET()).body(), url).path("results");
+      JsonNode results = GrcHttp.json(http.send(request(url).GET()).body(), url).path("results");
       for (JsonNode f : results.path("data")) {
         if (fileName.equals(f.path("fileName").asText(null))) {
           return f.path("id").asText();
@@ -179,7 +178,7 @@ public final class VantaPush {
     String url =
         base() + "/documents/" + URLEncoder.encode(document, StandardCharsets.UTF_8) + "/uploads";
     JsonNode r =
-        parse(
+        GrcHttp.json(
             http.send(
                     request(url)
                         .header("Content-Type", body.contentType())
@@ -191,13 +190,5 @@ public final class VantaPush {
       throw new GrcException("POST " + url + ": the response names no upload id");
     }
     return id;
-  }
-
-  private static JsonNode parse(String body, String url) {
-    try {
-      return JSON.readTree(body);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new GrcException(url + ": expected a JSON response, found invalid JSON");
-    }
   }
 }

@@ -198,6 +198,7 @@ class GateIntegrationTest {
     Path pub = dir.resolve("keys/aimon-evidence.pub");
     Run verified = aimon("evidence", "verify", archive.toString(), "--public-key", pub.toString());
     assertEquals(0, verified.exit, verified.out + verified.err);
+    assertTrue(verified.out.contains("gate records: 2, every signature holds\n"), verified.out);
 
     // the export: A.6.2.4 and A.6.2.5 met, the report lists the deployment and both gates
     Path bundle = dir.resolve("bundle");
@@ -231,5 +232,8 @@ class GateIntegrationTest {
     Run tampered = aimon("evidence", "verify", archive.toString(), "--public-key", pub.toString());
     assertEquals(1, tampered.exit, tampered.out);
     assertTrue(tampered.out.contains("BAD_GATE model " + AdultFixtures.MODEL), tampered.out);
+    assertTrue(
+        tampered.out.contains("gate records: 2, 1 signature not verifying (BAD_GATE)"),
+        tampered.out);
   }
 }
