@@ -147,7 +147,7 @@ final class AuditData {
           public void gate(Gate g, String line, long order) {
             ModelAudit m = model(g.modelId());
             if (m != null) {
-              m.observeGate(g, line, g.signatureValid(trusted));
+              m.observeGate(g, g.signatureValid(trusted));
             }
           }
 

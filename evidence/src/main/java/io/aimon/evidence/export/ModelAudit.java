@@ -37,10 +37,9 @@ final class ModelAudit {
    * A gate record of the archive, as the report shows it.
    *
    * @param gate the record
-   * @param line its JSON line, as read
    * @param verified whether its signature verifies (against the trusted key when one was given)
    */
-  record GateEntry(Gate gate, String line, boolean verified) {}
+  record GateEntry(Gate gate, boolean verified) {}
 
   /**
    * A deployment of the period: its record, and its typed data (null for data that does not fit the
@@ -141,10 +140,8 @@ final class ModelAudit {
   }
 
   /** Keeps a gate record of the archive: the {@link #MAX_GATES} latest by time. */
-  void observeGate(Gate g, String line, boolean verified) {
-    gates
-        .computeIfAbsent(g.gatedAt(), t -> new ArrayList<>())
-        .add(new GateEntry(g, line, verified));
+  void observeGate(Gate g, boolean verified) {
+    gates.computeIfAbsent(g.gatedAt(), t -> new ArrayList<>()).add(new GateEntry(g, verified));
     if (++gatesKept > MAX_GATES) {
       gatesKept--;
       gatesNotKept++;
