@@ -71,7 +71,18 @@ public final class CategoricalCounter {
   }
 
   public void merge(CategoricalCounter other) {
-    other.counts.forEach((k, v) -> add(k, v[0]));
+    // named categories first, __OTHER__ last: it never takes a slot a named category could have,
+    // so what merging pools does not depend on the other's map order
+    other.counts.forEach(
+        (k, v) -> {
+          if (!k.equals(CategoricalProfile.OTHER)) {
+            add(k, v[0]);
+          }
+        });
+    long[] pooled = other.counts.get(CategoricalProfile.OTHER);
+    if (pooled != null) {
+      add(CategoricalProfile.OTHER, pooled[0]);
+    }
     capped += other.capped;
     truncated += other.truncated;
   }
