@@ -64,8 +64,11 @@ abstract class CodecSerializer<T> extends TypeSerializerSingleton<T> {
   @Override
   public void copy(DataInputView source, DataOutputView target) throws IOException {
     int len = source.readInt();
+    byte[] bytes = new byte[len];
+    source.readFully(bytes);
     target.writeInt(len);
-    target.write(source, len);
+    // through an array: DataOutputSerializer.write(DataInputView, n) does not grow its buffer
+    target.write(bytes);
   }
 
   /** Type information that makes Flink use this serializer. */
