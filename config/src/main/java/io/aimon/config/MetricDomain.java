@@ -31,6 +31,7 @@ public record MetricDomain(double min, double max) {
     for (String m :
         new String[] {
           MetricIds.PSI,
+          MetricIds.CHALLENGER_PSI,
           MetricIds.WASSERSTEIN,
           MetricIds.CHI_SQUARE,
           MetricIds.COUNT,
@@ -55,6 +56,11 @@ public record MetricDomain(double min, double max) {
           MetricIds.UNSEEN_CATEGORY_RATE,
           MetricIds.TYPE_MISMATCH_RATE,
           MetricIds.ACCURACY,
+          MetricIds.CHALLENGER_ACCURACY,
+          MetricIds.CHALLENGER_PRECISION,
+          MetricIds.CHALLENGER_RECALL,
+          MetricIds.CHALLENGER_F1,
+          MetricIds.CHALLENGER_ROC_AUC,
           MetricIds.PRECISION,
           MetricIds.RECALL,
           MetricIds.F1,
@@ -72,6 +78,7 @@ public record MetricDomain(double min, double max) {
       DOMAINS.put(m, UNIT);
     }
     DOMAINS.put(MetricIds.R2, new MetricDomain(Double.NEGATIVE_INFINITY, 1));
+    DOMAINS.put(MetricIds.CHALLENGER_R2, new MetricDomain(Double.NEGATIVE_INFINITY, 1));
   }
 
   public MetricDomain {

@@ -129,6 +129,39 @@ public final class MetricIds {
   /** 99th percentile of the inference latency in milliseconds. */
   public static final String LATENCY_P99 = "latency_p99";
 
+  // --- between model versions -----------------------------------------------------------------
+
+  /**
+   * PSI of a challenger version's window against the champion's (the version with the most events
+   * of the window), on the reference's bins and categories; judged by the feature's {@code psi}
+   * threshold.
+   */
+  public static final String CHALLENGER_PSI = "challenger_psi";
+
+  /**
+   * Accuracy of a challenger version's labelled predictions, judged against the champion's accuracy
+   * by the model's {@code accuracy} drop threshold.
+   */
+  public static final String CHALLENGER_ACCURACY = "challenger_accuracy";
+
+  /** Precision of a challenger, judged against the champion's by the precision drop threshold. */
+  public static final String CHALLENGER_PRECISION = "challenger_precision";
+
+  /** Recall of a challenger, judged against the champion's by the recall drop threshold. */
+  public static final String CHALLENGER_RECALL = "challenger_recall";
+
+  /** F1 of a challenger, judged against the champion's by the f1 drop threshold. */
+  public static final String CHALLENGER_F1 = "challenger_f1";
+
+  /** ROC AUC of a challenger, judged against the champion's by the roc_auc drop threshold. */
+  public static final String CHALLENGER_ROC_AUC = "challenger_roc_auc";
+
+  /** R² of a challenger (regression), judged against the champion's by the r2 drop threshold. */
+  public static final String CHALLENGER_R2 = "challenger_r2";
+
+  /** The prefix of the champion/challenger metrics: {@code challenger_} and the metric compared. */
+  private static final String CHALLENGER_PREFIX = "challenger_";
+
   /** The drift metrics (window against reference). */
   public static final Set<String> DRIFT =
       Set.of(PSI, JENSEN_SHANNON, HELLINGER, WASSERSTEIN, KS, CHI_SQUARE);
@@ -233,6 +266,24 @@ public final class MetricIds {
       union(DRIFT, DATA_QUALITY, PERFORMANCE_BINARY, PERFORMANCE_REGRESSION, FAIRNESS, LATENCY);
 
   private MetricIds() {}
+
+  /** Whether {@code metric} compares a challenger version with the champion. */
+  public static boolean isChallenger(String metric) {
+    return metric.startsWith(CHALLENGER_PREFIX);
+  }
+
+  /** The champion/challenger metric that compares {@code metric}: {@code challenger_<metric>}. */
+  public static String challengerOf(String metric) {
+    return CHALLENGER_PREFIX + metric;
+  }
+
+  /**
+   * The metric whose threshold rule judges {@code metric}: for a champion/challenger metric the
+   * metric it compares ({@code challenger_psi}: {@code psi}), else {@code metric} itself.
+   */
+  public static String judgedAs(String metric) {
+    return isChallenger(metric) ? metric.substring(CHALLENGER_PREFIX.length()) : metric;
+  }
 
   /**
    * Whether {@code metric} can be computed for a model of {@code task}: binary performance and

@@ -25,7 +25,7 @@ import java.util.List;
  * {@code type} {@code io.aimon.incident.opened|escalated|updated|resolved}; {@code time} the end of
  * the triggering window, ISO-8601 UTC; {@code datacontenttype} "application/json"; {@code subject}
  * the series ({@link SeriesKey#asString()}). {@code data} holds every field of the event in
- * snake_case: {@code incident_id, dedup_key, model_id, model_version?, metric, feature?,
+ * snake_case: {@code incident_id, dedup_key, model_id, model_version?, version?, metric, feature?,
  * attribute?, group?, severity, window_status, first_window_start, last_window_end, window_start,
  * window_end, value (null when not computed), p_value?, threshold?, n, breach_count, summary,
  * runbook_url?, check_ids}; times are ISO-8601 UTC, {@code ?} marks fields left out when null.
@@ -63,6 +63,7 @@ public final class CloudEvents {
     d.put("dedup_key", e.dedupKey());
     d.put("model_id", e.modelId());
     putIfNotNull(d, "model_version", e.modelVersion());
+    putIfNotNull(d, "version", e.version());
     d.put("metric", e.metric());
     putIfNotNull(d, "feature", e.feature());
     putIfNotNull(d, "attribute", e.attribute());
@@ -155,7 +156,8 @@ public final class CloudEvents {
         d.path("breach_count").asInt(),
         text(d, "summary", true),
         text(d, "runbook_url", false),
-        checkIds);
+        checkIds,
+        text(d, "version", false));
   }
 
   private static String iso(long epochMillis) {

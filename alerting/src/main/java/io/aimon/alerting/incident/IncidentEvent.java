@@ -35,6 +35,8 @@ import java.util.Objects;
  * @param checkIds ids of the check results the incident rests on, oldest first (copied): the
  *     breaching windows (at most {@link #MAX_CHECK_IDS}, the latest), and for {@code resolved} also
  *     the resolving window
+ * @param version the model version of a series of that version's events alone ({@link
+ *     SeriesKey#version}), or null for a series of the model's whole window
  */
 public record IncidentEvent(
     Type type,
@@ -59,7 +61,8 @@ public record IncidentEvent(
     int breachCount,
     String summary,
     String runbookUrl,
-    List<String> checkIds) {
+    List<String> checkIds,
+    String version) {
 
   /** The most check ids an incident keeps (the latest ones). */
   public static final int MAX_CHECK_IDS = 20;
@@ -123,9 +126,61 @@ public record IncidentEvent(
     checkIds = List.copyOf(checkIds);
   }
 
+  /** An event of a series of the model's whole window. */
+  public IncidentEvent(
+      Type type,
+      String incidentId,
+      String dedupKey,
+      String modelId,
+      String modelVersion,
+      String metric,
+      String feature,
+      String attribute,
+      String group,
+      Severity severity,
+      String windowStatus,
+      long firstWindowStart,
+      long lastWindowEnd,
+      long windowStart,
+      long eventTime,
+      Double value,
+      Double pValue,
+      Double threshold,
+      long n,
+      int breachCount,
+      String summary,
+      String runbookUrl,
+      List<String> checkIds) {
+    this(
+        type,
+        incidentId,
+        dedupKey,
+        modelId,
+        modelVersion,
+        metric,
+        feature,
+        attribute,
+        group,
+        severity,
+        windowStatus,
+        firstWindowStart,
+        lastWindowEnd,
+        windowStart,
+        eventTime,
+        value,
+        pValue,
+        threshold,
+        n,
+        breachCount,
+        summary,
+        runbookUrl,
+        checkIds,
+        null);
+  }
+
   /** The series of this incident. */
   public SeriesKey seriesKey() {
-    return new SeriesKey(modelId, metric, feature, attribute, group);
+    return new SeriesKey(modelId, metric, feature, attribute, group, version);
   }
 
   /**

@@ -17,6 +17,7 @@ import java.time.Instant;
  * credit-risk: demographic_parity_ratio for sex is 0.62 (critical &lt; 0.8) in window ... over 800 events
  * credit-risk: tpr for sex=Female is 0.5 (warning &gt;= 0.1) in window ... over 120 events; escalated from warning
  * credit-risk: psi of income is 0.04 (ok, warning at &gt;= 0.1) in window ... over 1000 events; back to normal for 2 windows
+ * credit-risk version 8: challenger_psi of income is 0.42 (critical &gt;= 0.25) in window ... over 100 events
  * </pre>
  *
  * <p>The comparison is the one the status was judged by: {@code >=} for higher-is-worse metrics,
@@ -40,7 +41,11 @@ public final class IncidentSummary {
    */
   public static String of(IncidentEvent.Type type, CheckResult r, int okWindows) {
     StringBuilder sb = new StringBuilder();
-    sb.append(r.modelId()).append(": ").append(r.metric());
+    sb.append(r.modelId());
+    if (r.version() != null) {
+      sb.append(" version ").append(r.version());
+    }
+    sb.append(": ").append(r.metric());
     if (r.feature() != null) {
       sb.append(" of ").append(r.feature());
     }
@@ -76,6 +81,7 @@ public final class IncidentSummary {
 
   /** The comparison that makes a value breach the threshold of {@code metric}. */
   static String operator(String metric) {
+    metric = MetricIds.judgedAs(metric);
     if (MetricIds.P_VALUE_THRESHOLD_METRICS.contains(metric)) {
       return "p <";
     }

@@ -117,6 +117,7 @@ public final class AlertmanagerNotifier implements Notifier {
     labels.put("model_id", e.modelId());
     labels.put("metric", e.metric());
     labels.put("severity", e.severity().code());
+    NotifierSupport.putIfNotNull(labels, "version", e.version());
     NotifierSupport.putIfNotNull(labels, "feature", e.feature());
     NotifierSupport.putIfNotNull(labels, "attribute", e.attribute());
     NotifierSupport.putIfNotNull(labels, "group", e.group());

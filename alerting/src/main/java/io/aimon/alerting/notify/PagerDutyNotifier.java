@@ -119,6 +119,7 @@ public final class PagerDutyNotifier implements Notifier {
     d.put("model_id", e.modelId());
     putIfNotNull(d, "model_version", e.modelVersion());
     d.put("metric", e.metric());
+    putIfNotNull(d, "version", e.version());
     putIfNotNull(d, "feature", e.feature());
     putIfNotNull(d, "attribute", e.attribute());
     putIfNotNull(d, "group", e.group());

@@ -327,6 +327,7 @@ public final class AlertStateMachine {
         incident.breachCount(),
         IncidentSummary.of(type, r, okWindows),
         policy.runbookUrl(),
-        latest(checkIds));
+        latest(checkIds),
+        r.version());
   }
 }

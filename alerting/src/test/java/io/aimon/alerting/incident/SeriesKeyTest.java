@@ -30,6 +30,18 @@ class SeriesKeyTest {
   }
 
   @Test
+  void aSeriesOfOneVersionNamesItAfterTheMetric() {
+    SeriesKey key = new SeriesKey("churn", "challenger_psi", "tenure_months", null, null, "8/b");
+    assertEquals("churn/challenger_psi/version=8%2Fb/feature=tenure_months", key.asString());
+    assertEquals(key, SeriesKey.parse(key.asString()));
+    assertEquals(
+        new SeriesKey("m", "tpr", null, "sex", "F", "2"),
+        SeriesKey.parse("m/tpr/version=2/attribute=sex/group=F"));
+    assertThrows(
+        IllegalArgumentException.class, () -> SeriesKey.parse("m/psi/feature=f/version=2"));
+  }
+
+  @Test
   void ofTakesTheFieldsOfACheckResult() {
     assertEquals(
         new SeriesKey("credit-risk", "psi", "income", null, null),

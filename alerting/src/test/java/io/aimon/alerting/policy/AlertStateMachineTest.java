@@ -320,6 +320,7 @@ class AlertStateMachineTest {
             null,
             null,
             null,
+            null,
             null);
 
     AlertStateMachine.Step step =

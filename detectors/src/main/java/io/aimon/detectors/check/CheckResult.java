@@ -40,6 +40,9 @@ import java.util.Objects;
  *     CapCounts#capped}); null when none
  * @param truncated events whose value there was kept truncated ({@link CapCounts#truncated}); null
  *     when none
+ * @param version the model version whose events alone the result evaluates (a per-version result,
+ *     or a champion/challenger comparison of that version); null for a result of the model's whole
+ *     window, all versions together
  */
 public record CheckResult(
     String checkId,
@@ -67,7 +70,8 @@ public record CheckResult(
     Double ciUpper,
     String reason,
     Long capped,
-    Long truncated) {
+    Long truncated,
+    String version) {
 
   public CheckResult {
     Objects.requireNonNull(checkId, "checkId");
@@ -87,6 +91,75 @@ public record CheckResult(
     if (pValue != null && !Double.isFinite(pValue)) {
       pValue = null;
     }
+  }
+
+  /**
+   * This result as one of {@code version}'s events alone, under {@code metric}: its {@code version}
+   * and {@code modelVersion} set to it, its id recomputed ({@link CheckIds}, which tells it from
+   * the whole window's).
+   */
+  public CheckResult ofVersion(String version, String metric) {
+    Objects.requireNonNull(version, "version");
+    return new CheckResult(
+        CheckIds.of(modelId, windowStart, metric, feature, attribute, group, version),
+        modelId,
+        version,
+        windowStart,
+        windowEnd,
+        metric,
+        feature,
+        attribute,
+        group,
+        value,
+        pValue,
+        n,
+        nReference,
+        threshold,
+        status,
+        referenceDigest,
+        tp,
+        fp,
+        tn,
+        fn,
+        partial,
+        ciLower,
+        ciUpper,
+        reason,
+        capped,
+        truncated,
+        version);
+  }
+
+  /** This result with another status (a reason only stays with {@code insufficient_data}). */
+  public CheckResult withStatus(CheckStatus s) {
+    return new CheckResult(
+        checkId,
+        modelId,
+        modelVersion,
+        windowStart,
+        windowEnd,
+        metric,
+        feature,
+        attribute,
+        group,
+        value,
+        pValue,
+        n,
+        nReference,
+        threshold,
+        s,
+        referenceDigest,
+        tp,
+        fp,
+        tn,
+        fn,
+        partial,
+        ciLower,
+        ciUpper,
+        s == CheckStatus.INSUFFICIENT_DATA ? reason : null,
+        capped,
+        truncated,
+        version);
   }
 
   /** The confusion counts, or null when the result carries none. */
@@ -136,6 +209,7 @@ public record CheckResult(
     private String reason;
     private Long capped;
     private Long truncated;
+    private String version;
 
     private Builder() {}
 
@@ -263,6 +337,12 @@ public record CheckResult(
       return this;
     }
 
+    /** The one model version the result evaluates alone. Default null (the whole window). */
+    public Builder version(String v) {
+      this.version = v;
+      return this;
+    }
+
     /**
      * The result.
      *
@@ -297,7 +377,8 @@ public record CheckResult(
           ciUpper,
           reason,
           capped,
-          truncated);
+          truncated,
+          version);
     }
   }
 }

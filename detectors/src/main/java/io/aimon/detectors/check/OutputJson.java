@@ -12,7 +12,8 @@ import java.time.Instant;
  * The JSON forms of the job's output records: check results (contract 4) and dead letters, one
  * compact object per line or Kafka record. Null fields are omitted; times are ISO-8601 UTC. A check
  * result's optional {@code reason} follows its {@code status}, its optional {@code capped} and
- * {@code truncated} come last; a record without them reads as null.
+ * {@code truncated} come last; {@code version} (a result of one model version's events) follows
+ * {@code model_version}; a record without them reads as null.
  */
 public final class OutputJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -30,6 +31,7 @@ public final class OutputJson {
     o.put("check_id", r.checkId());
     o.put("model_id", r.modelId());
     putIfNotNull(o, "model_version", r.modelVersion());
+    putIfNotNull(o, "version", r.version());
     o.put("window_start", Instant.ofEpochMilli(r.windowStart()).toString());
     o.put("window_end", Instant.ofEpochMilli(r.windowEnd()).toString());
     o.put("metric", r.metric());
@@ -113,7 +115,8 @@ public final class OutputJson {
         hasCi ? ci.get(1).doubleValue() : null,
         JsonMembers.text(o, "reason", false),
         JsonMembers.integer(o, "capped", false),
-        JsonMembers.integer(o, "truncated", false));
+        JsonMembers.integer(o, "truncated", false),
+        JsonMembers.text(o, "version", false));
   }
 
   public static String deadLetter(DeadLetter d) {

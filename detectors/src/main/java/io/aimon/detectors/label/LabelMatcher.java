@@ -1,5 +1,6 @@
 package io.aimon.detectors.label;
 
+import io.aimon.detectors.common.BoundedText;
 import io.aimon.detectors.event.DeadLetter;
 import io.aimon.detectors.event.DeadLetterReason;
 import io.aimon.detectors.event.InferenceEvent;
@@ -119,7 +120,8 @@ public final class LabelMatcher implements Serializable {
         e.groups(),
         e.timestamp(),
         e.source(),
-        e.position());
+        e.position(),
+        e.modelVersion() == null ? null : BoundedText.of(e.modelVersion()));
   }
 
   private static LabelledPrediction join(Prediction e, LabelEvent l) {
@@ -133,7 +135,8 @@ public final class LabelMatcher implements Serializable {
         e.groups(),
         l.timestamp(),
         l.source(),
-        l.position());
+        l.position(),
+        e.modelVersion());
   }
 
   private static DeadLetter deadLetter(DeadLetterReason reason, LabelEvent l, String detail) {

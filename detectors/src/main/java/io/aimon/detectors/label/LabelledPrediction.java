@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param labelTimestamp when the label was observed (the prediction time for inline labels)
  * @param source where the label was read (for dead letters)
  * @param position the offset or line the label was read at
+ * @param modelVersion the prediction's model_version ({@link
+ *     io.aimon.detectors.common.BoundedText}), or null
  */
 public record LabelledPrediction(
     String modelId,
@@ -27,11 +29,38 @@ public record LabelledPrediction(
     String[] groups,
     long labelTimestamp,
     String source,
-    long position) {
+    long position,
+    String modelVersion) {
   public LabelledPrediction {
     Objects.requireNonNull(modelId, "modelId");
     Objects.requireNonNull(prediction, "prediction");
     Objects.requireNonNull(label, "label");
     Objects.requireNonNull(groups, "groups");
+  }
+
+  /** A labelled prediction that carries no model version. */
+  public LabelledPrediction(
+      String modelId,
+      String inferenceId,
+      long predictionTimestamp,
+      String prediction,
+      double score,
+      String label,
+      String[] groups,
+      long labelTimestamp,
+      String source,
+      long position) {
+    this(
+        modelId,
+        inferenceId,
+        predictionTimestamp,
+        prediction,
+        score,
+        label,
+        groups,
+        labelTimestamp,
+        source,
+        position,
+        null);
   }
 }

@@ -1,5 +1,6 @@
 package io.aimon.detectors.label;
 
+import io.aimon.detectors.common.BoundedText;
 import io.aimon.detectors.event.InferenceEvent;
 import java.util.Objects;
 
@@ -13,6 +14,7 @@ import java.util.Objects;
  * @param prediction the prediction in canonical string form
  * @param score the model score, NaN when absent
  * @param groups the fairness groups, aligned with the model's fairness attributes
+ * @param modelVersion the event's model_version ({@link BoundedText}), or null
  */
 public record Prediction(
     String modelId,
@@ -20,7 +22,8 @@ public record Prediction(
     long timestamp,
     String prediction,
     double score,
-    String[] groups) {
+    String[] groups,
+    String modelVersion) {
   public Prediction {
     Objects.requireNonNull(modelId, "modelId");
     Objects.requireNonNull(inferenceId, "inferenceId");
@@ -31,6 +34,12 @@ public record Prediction(
   /** The prediction part of an inference event. */
   public static Prediction of(InferenceEvent e) {
     return new Prediction(
-        e.modelId(), e.inferenceId(), e.timestamp(), e.prediction(), e.score(), e.groups());
+        e.modelId(),
+        e.inferenceId(),
+        e.timestamp(),
+        e.prediction(),
+        e.score(),
+        e.groups(),
+        e.modelVersion() == null ? null : BoundedText.of(e.modelVersion()));
   }
 }

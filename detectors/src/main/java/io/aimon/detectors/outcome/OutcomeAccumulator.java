@@ -1,5 +1,6 @@
 package io.aimon.detectors.outcome;
 
+import io.aimon.detectors.common.Mergeable;
 import io.aimon.detectors.fairness.FairnessAccumulator;
 import io.aimon.detectors.label.LabelledPrediction;
 import io.aimon.detectors.model.ModelSpec;
@@ -16,7 +17,7 @@ import java.util.List;
  * bounded score distributions, never predictions; (3) a score outside [0, 1] counts in the
  * confusion counts but not in ROC AUC, log loss and Brier (those need a probability).
  */
-public final class OutcomeAccumulator {
+public final class OutcomeAccumulator implements Mergeable<OutcomeAccumulator> {
   final BinaryClassificationAccumulator binary;
   final RegressionAccumulator regression;
   final FairnessAccumulator fairness;
@@ -84,6 +85,7 @@ public final class OutcomeAccumulator {
   }
 
   /** Adds another window's state of the same model. */
+  @Override
   public void merge(OutcomeAccumulator other) {
     if (regression != null) {
       regression.merge(other.regression);

@@ -2,6 +2,7 @@ package io.aimon.detectors.profile;
 
 import io.aimon.detectors.common.BoundedText;
 import io.aimon.detectors.common.CapCounts;
+import io.aimon.detectors.common.Mergeable;
 import io.aimon.detectors.event.InferenceEvent;
 import io.aimon.detectors.fairness.FairnessAccumulator;
 import io.aimon.detectors.model.ModelSpec;
@@ -34,7 +35,7 @@ import java.util.TreeMap;
  *       versionsCapped} are the events that carried a version.
  * </ol>
  */
-public final class WindowAccumulator {
+public final class WindowAccumulator implements Mergeable<WindowAccumulator> {
   /** Distinct model versions remembered per window: 16. */
   public static final int MAX_VERSIONS = 16;
 
@@ -177,7 +178,8 @@ public final class WindowAccumulator {
     }
   }
 
-  /** Adds another accumulator of the same model into this one. */
+  /** Adds another accumulator of the same model into this one ({@code other} stays as it is). */
+  @Override
   public void merge(WindowAccumulator other) {
     if (!other.modelId.equals(modelId)) {
       throw new IllegalArgumentException(

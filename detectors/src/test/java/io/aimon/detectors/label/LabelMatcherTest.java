@@ -38,7 +38,7 @@ class LabelMatcherTest {
   private static final LabelMatcher MATCHER = new LabelMatcher(Map.of("m", SPEC));
 
   private static Prediction prediction(String id, long ts) {
-    return new Prediction("m", id, ts, "1", 0.8, new String[] {"F"});
+    return new Prediction("m", id, ts, "1", 0.8, new String[] {"F"}, null);
   }
 
   private static LabelEvent label(String id, String label, long ts, long position) {

@@ -28,6 +28,9 @@ import java.util.List;
  *       they were judged by as {@code planDigest}.
  * </ul>
  *
+ * Checks and incidents of one model version's events alone carry that {@code version}; those of the
+ * model's whole window none.
+ *
  * <p>Numbers are kept as JSON writes them ({@code 0.3689}, {@code 1000}), so the CSV shows what the
  * archive holds.
  */
@@ -61,7 +64,8 @@ record ExportRecord(
     String pValue,
     CorrectiveEvent action,
     Notification notification,
-    String planDigest) {
+    String planDigest,
+    String version) {
 
   /**
    * The flat view of {@code r}, whose JSON line is {@code line}, at {@code order} in the scan
@@ -99,7 +103,8 @@ record ExportRecord(
         f.pValue,
         f.action,
         f.notification,
-        f.planDigest);
+        f.planDigest,
+        f.version);
   }
 
   /** Whether this is a check that breached: status warning or critical. */
@@ -137,7 +142,8 @@ record ExportRecord(
 
   /** The series this check or incident is about. */
   SeriesKey series() {
-    return new SeriesKey(metric == null ? "(no metric)" : metric, feature, attribute, group);
+    return new SeriesKey(
+        metric == null ? "(no metric)" : metric, feature, attribute, group, version);
   }
 
   private static Double parse(String s) {

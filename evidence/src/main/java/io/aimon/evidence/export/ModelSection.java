@@ -15,9 +15,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One model's part of {@code report.html}: coverage, check results by metric, charts, incidents
- * with their lifecycle, notifications and corrective actions ({@link IncidentsSection}), and the
- * ISO/IEC 42001 clause mapping (records per clause and control, by kind) with its gaps.
+ * One model's part of {@code report.html}: plans, gates, versions ({@link VersionsSection}),
+ * coverage, check results by metric, charts, incidents with their lifecycle, notifications and
+ * corrective actions ({@link IncidentsSection}), and the ISO/IEC 42001 clause mapping (records per
+ * clause and control, by kind) with its gaps.
  *
  * <p>Bounded whatever the period: at most {@value #MAX_COVERAGE_ROWS} coverage rows (windows, or
  * days, or months when there are more), at most {@value #MAX_CHARTS} charts (series that breached
@@ -68,6 +69,7 @@ final class ModelSection {
     }
     plans(m, w);
     GatesSection.write(m, w);
+    VersionsSection.write(m, w);
     coverage(m, w);
     stateLosses(m, w);
     checks(m, w);

@@ -25,6 +25,7 @@ import io.aimon.evidence.payload.StateLossEvidence;
 final class RecordFields {
   String metric;
   String feature;
+  String version;
   String attribute;
   String group;
   String value;
@@ -66,6 +67,7 @@ final class RecordFields {
       CheckResult r = c.result();
       metric = r.metric();
       feature = r.feature();
+      version = r.version();
       attribute = r.attribute();
       group = r.group();
       value = number(r.value());
@@ -85,6 +87,7 @@ final class RecordFields {
       incidentId = e.incidentId();
       metric = e.metric();
       feature = e.feature();
+      version = e.version();
       attribute = e.attribute();
       group = e.group();
       value = number(e.value());
@@ -120,6 +123,7 @@ final class RecordFields {
       case CHECK -> {
         metric = text(d, "metric");
         feature = text(d, "feature");
+        version = text(d, "version");
         attribute = text(d, "attribute");
         group = text(d, "group");
         value = number(d, "value");
@@ -143,6 +147,7 @@ final class RecordFields {
         incidentId = text(p, "incident_id");
         metric = text(p, "metric");
         feature = text(p, "feature");
+        version = text(p, "version");
         attribute = text(p, "attribute");
         group = text(p, "group");
         value = number(p, "value");

@@ -76,7 +76,8 @@ final class RecordsCsv {
           "outcome",
           "attempts",
           "eu_ai_act",
-          "nist_ai_rmf");
+          "nist_ai_rmf",
+          "version");
 
   /** The columns that hold numbers as archived, written as they are (a minus sign included). */
   static final Set<String> NUMBER_COLUMNS = Set.of("seq", "value", "threshold", "n", "attempts");
@@ -128,7 +129,8 @@ final class RecordsCsv {
             d == null ? null : d.outcome(),
             d == null || d.attempts() == null ? null : Long.toString(d.attempts()),
             String.join(";", Crosswalk.ids(r.kind(), Crosswalk.Framework.EU_AI_ACT)),
-            String.join(";", Crosswalk.ids(r.kind(), Crosswalk.Framework.NIST_AI_RMF))));
+            String.join(";", Crosswalk.ids(r.kind(), Crosswalk.Framework.NIST_AI_RMF)),
+            r.version()));
   }
 
   private static void row(Writer w, List<String> fields) throws IOException {

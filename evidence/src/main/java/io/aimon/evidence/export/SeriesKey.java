@@ -8,12 +8,20 @@ package io.aimon.evidence.export;
  * @param feature the feature, or null
  * @param attribute the sensitive attribute of a fairness metric, or null
  * @param group the group of a per-group rate, or null
+ * @param version the model version of a series of that version's events alone, or null for the
+ *     model's whole window
  */
-record SeriesKey(String metric, String feature, String attribute, String group) {
+record SeriesKey(String metric, String feature, String attribute, String group, String version) {
+
+  /** A series of the model's whole window. */
+  SeriesKey(String metric, String feature, String attribute, String group) {
+    this(metric, feature, attribute, group, null);
+  }
 
   /**
    * A short label as the demo prints it: {@code psi[income]}, {@code
-   * demographic_parity_ratio[gender]}, {@code selection_rate[gender=F]}, {@code accuracy}.
+   * demographic_parity_ratio[gender]}, {@code selection_rate[gender=F]}, {@code accuracy}, {@code
+   * challenger_psi[income] version 8}.
    */
   String label() {
     StringBuilder b = new StringBuilder(metric);
@@ -29,6 +37,9 @@ record SeriesKey(String metric, String feature, String attribute, String group) 
         b.append(attribute != null ? "=" : "group ").append(group);
       }
       b.append(']');
+    }
+    if (version != null) {
+      b.append(" version ").append(version);
     }
     return b.toString();
   }

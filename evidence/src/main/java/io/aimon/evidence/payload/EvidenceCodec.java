@@ -43,9 +43,9 @@ import java.util.TreeMap;
  *       [{source, first, last, events, sha256?}], caps?: {kind: {capped, truncated}}, late_events,
  *       dead_letters: {reason: n}, unattributed_dead_letters: {reason: n}}; the three counts are
  *       left out while the window waits for its place in the chain (between a job's operators
- *       only). {@code caps} (kinds {@code categories}, {@code groups}, {@code versions}) is left
- *       out when the window's bounds capped nothing, so records of windows without caps are written
- *       as before; readers that predate it ignore it.
+ *       only). {@code caps} (kinds {@code categories}, {@code groups}, {@code versions}, {@code
+ *       version_windows}) is left out when the window's bounds capped nothing, so records of
+ *       windows without caps are written as before; readers that predate it ignore it.
  *   <li>{@code incident}: the incident event's CloudEvent ({@link CloudEvents#toNode}).
  *   <li>{@code notification}: {@code incident_id, event_id, event_type, model_id, series, severity,
  *       notifier, outcome, attempts, last_status?, last_error?, summary}.

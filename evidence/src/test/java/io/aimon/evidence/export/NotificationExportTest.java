@@ -232,7 +232,7 @@ class NotificationExportTest {
       rows = p.getRecords();
     }
     // appended after the corrective-action columns: every earlier column keeps its position
-    assertEquals(33, RecordsCsv.COLUMNS.size());
+    assertEquals(34, RecordsCsv.COLUMNS.size());
     assertEquals(
         List.of("incident_id", "event_type", "severity", "summary", "hash"),
         RecordsCsv.COLUMNS.subList(16, 21));

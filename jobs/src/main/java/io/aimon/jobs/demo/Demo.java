@@ -144,6 +144,14 @@ public final class Demo {
               + duration.toSeconds()
               + " s; outputs in "
               + out.toAbsolutePath());
+      console.println(
+          "aimon demo: churn version "
+              + DemoGenerator.CANARY_VERSION
+              + " serves "
+              + Math.round(DemoGenerator.CANARY_SHARE * 100)
+              + "% of churn's events as a canary, without a gate; its customers are newer"
+              + " (tenure_months drifts), so its own checks and challenger_psi against version 7"
+              + " breach");
       console.flush();
       DemoConsole watcher = new DemoConsole(config.kafka(), out, console);
       DemoOperator operator = new DemoOperator(config.kafka(), console);
@@ -304,7 +312,7 @@ public final class Demo {
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
-    DemoGenerator gen = new DemoGenerator(SEED + 1);
+    DemoGenerator gen = new DemoGenerator(SEED + 1).withCanary();
     long begin = System.currentTimeMillis();
     long end = begin + duration.toMillis();
     long tickMillis = 100;

@@ -184,7 +184,9 @@ final class DemoConsole implements Runnable {
         TIME.format(Instant.parse(c.path("window_end").asText())),
         c.path("model_id").asText(),
         status.toUpperCase(),
-        c.path("metric").asText() + feature,
+        c.path("metric").asText()
+            + feature
+            + (c.hasNonNull("version") ? "@v" + c.get("version").asText() : ""),
         c.path("value").asDouble(),
         p,
         threshold,

@@ -13,6 +13,10 @@ import java.util.SplittableRandom;
  * performance drop) and its scores for {@code gender=F} are halved (the selection rate of one group
  * falls). Also in the drift phase, {@code credit-risk}'s income rises and its region mix shifts;
  * {@code churn}'s monthly charges rise and its contract mix shifts. Other features stay put.
+ *
+ * <p>With {@link #withCanary}, a share {@link #CANARY_SHARE} of {@code churn}'s events is served by
+ * the canary version {@link #CANARY_VERSION}, whose customers are newer (tenure around 12 months
+ * against 30): a canary that drifts from the stable version in every phase, and is never gated.
  */
 public final class DemoGenerator {
   /** The demo's phases. */
@@ -38,11 +42,24 @@ public final class DemoGenerator {
   private static final double[] CONTRACT_NORMAL = {0.55, 0.3, 0.15};
   private static final double[] CONTRACT_DRIFT = {0.85, 0.1, 0.05};
 
+  /** The canary version of {@code churn}. */
+  public static final String CANARY_VERSION = "8";
+
+  /** The share of {@code churn}'s events the canary serves: 0.25. */
+  public static final double CANARY_SHARE = 0.25;
+
   private final SplittableRandom random;
   private long sequence;
+  private boolean canary;
 
   public DemoGenerator(long seed) {
     this.random = new SplittableRandom(seed);
+  }
+
+  /** This generator, with {@code churn}'s canary serving {@link #CANARY_SHARE} of its events. */
+  public DemoGenerator withCanary() {
+    this.canary = true;
+    return this;
   }
 
   /**
@@ -83,8 +100,11 @@ public final class DemoGenerator {
       e.putObject("groups").put("gender", gender);
       z = 0.0 + 3.0 * (debt - 0.35) - 0.8 * (Math.log(income) - 10.8) + 0.2 * random.nextGaussian();
     } else {
-      e.put("model_version", "7");
-      double tenure = Math.round(Math.max(0, 30 + 20 * random.nextGaussian()));
+      boolean isCanary = canary && random.nextDouble() < CANARY_SHARE;
+      e.put("model_version", isCanary ? CANARY_VERSION : "7");
+      double tenure =
+          Math.round(
+              Math.max(0, (isCanary ? 12 : 30) + (isCanary ? 8 : 20) * random.nextGaussian()));
       double charges = Math.max(10, 65 + 20 * random.nextGaussian()) * (drift ? 1.35 : 1.0);
       f.put("tenure_months", (long) tenure);
       f.put("monthly_charges", Math.round(charges * 100) / 100.0);
@@ -193,7 +213,7 @@ public final class DemoGenerator {
             owner: demo-retention-team
             contacts: [retention-oncall@example.com]
             window: 10s
-            min_samples: 100
+            min_samples: 30             # the canary serves about 50 events a window
             reference:
               events: reference-churn.jsonl.gz
             features:

@@ -2,12 +2,17 @@ package io.aimon.jobs.monitor;
 
 import io.aimon.detectors.check.CheckResult;
 import io.aimon.detectors.check.OutcomeChecks;
+import io.aimon.detectors.check.VersionChecks;
 import io.aimon.detectors.model.ModelSpec;
 import io.aimon.detectors.outcome.OutcomeAccumulator;
+import io.aimon.detectors.profile.ReferenceProfile;
+import io.aimon.detectors.version.VersionSplit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -21,13 +26,17 @@ import org.slf4j.LoggerFactory;
  * Keyed by model: merges the shards' parts of an outcome window ({@link OutcomePartial}) and
  * evaluates the window's performance and label-based fairness once all are in. A part is emitted
  * when the watermark reaches its time, before the watermark moves on, so when this operator's
- * watermark reaches that time every shard's part has come.
+ * watermark reaches that time every shard's part has come. When several model versions served the
+ * window, each version is also evaluated alone and each challenger against the champion ({@link
+ * VersionChecks#outcomes}). Parts an earlier build kept whole ({@code outcome-parts}) are read as
+ * pooled.
  */
 final class EvaluateOutcomes extends KeyedProcessFunction<String, OutcomePartial, CheckResult> {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(EvaluateOutcomes.class);
   private final MonitorPlan plan;
-  private transient MapState<String, OutcomeAccumulator> parts;
+  private transient MapState<String, VersionSplit<OutcomeAccumulator>> parts;
+  private transient MapState<String, OutcomeAccumulator> earlierBuild;
 
   EvaluateOutcomes(MonitorPlan plan) {
     this.plan = plan;
@@ -39,7 +48,28 @@ final class EvaluateOutcomes extends KeyedProcessFunction<String, OutcomePartial
         getRuntimeContext()
             .getMapState(
                 new MapStateDescriptor<>(
+                    "outcome-version-parts", Types.STRING, OutcomeSplitSerializer.TYPE_INFO));
+    earlierBuild =
+        getRuntimeContext()
+            .getMapState(
+                new MapStateDescriptor<>(
                     "outcome-parts", Types.STRING, OutcomeSerializer.TYPE_INFO));
+  }
+
+  /** Moves the current key's parts of an earlier build's state into this one's, as pooled. */
+  private void moveEarlierBuild() throws Exception {
+    if (earlierBuild.isEmpty()) {
+      return;
+    }
+    for (Map.Entry<String, OutcomeAccumulator> e : earlierBuild.entries()) {
+      VersionSplit<OutcomeAccumulator> split = VersionSplit.ofWhole(e.getValue(), null);
+      VersionSplit<OutcomeAccumulator> mine = parts.get(e.getKey());
+      if (mine != null) {
+        split.merge(mine);
+      }
+      parts.put(e.getKey(), split);
+    }
+    earlierBuild.clear();
   }
 
   @Override
@@ -47,12 +77,13 @@ final class EvaluateOutcomes extends KeyedProcessFunction<String, OutcomePartial
       throws Exception {
     long due = ctx.timestamp();
     String key = p.windowStart() + "/" + due;
-    OutcomeAccumulator merged = parts.get(key);
+    moveEarlierBuild();
+    VersionSplit<OutcomeAccumulator> merged = parts.get(key);
     if (merged == null) {
-      parts.put(key, p.accumulator());
+      parts.put(key, p.outcomes());
       ctx.timerService().registerEventTimeTimer(due);
     } else {
-      merged.merge(p.accumulator());
+      merged.merge(p.outcomes());
       parts.put(key, merged);
     }
   }
@@ -63,7 +94,9 @@ final class EvaluateOutcomes extends KeyedProcessFunction<String, OutcomePartial
     ModelSpec spec = plan.spec(ctx.getCurrentKey());
     long size = spec.windowMillis();
     List<String> done = new ArrayList<>();
-    for (Map.Entry<String, OutcomeAccumulator> e : parts.entries()) {
+    moveEarlierBuild();
+    ReferenceProfile reference = plan.reference(spec.id());
+    for (Map.Entry<String, VersionSplit<OutcomeAccumulator>> e : parts.entries()) {
       int slash = e.getKey().indexOf('/');
       long start = Long.parseLong(e.getKey().substring(0, slash));
       if (Long.parseLong(e.getKey().substring(slash + 1)) != timestamp) {
@@ -71,8 +104,21 @@ final class EvaluateOutcomes extends KeyedProcessFunction<String, OutcomePartial
       }
       long end = start + size;
       boolean early = timestamp != end + spec.labelMaxDelayMillis() - 1;
+      VersionSplit<OutcomeAccumulator> split = e.getValue();
       List<CheckResult> results =
-          OutcomeChecks.evaluate(spec, plan.reference(spec.id()), start, end, e.getValue(), early);
+          new ArrayList<>(
+              OutcomeChecks.evaluate(
+                  spec,
+                  reference,
+                  start,
+                  end,
+                  split.whole(() -> OutcomeAccumulator.create(spec)),
+                  early));
+      SortedMap<String, OutcomeAccumulator> versions = new TreeMap<>(split.tracked());
+      versions.remove(VersionSplit.NO_VERSION);
+      results.addAll(
+          VersionChecks.outcomes(
+              spec, reference, start, end, versions, split.onlyNamedVersions(), early));
       results.forEach(out::collect);
       LOG.info(
           "model {} window {}: {} outcome checks{}",

@@ -39,6 +39,7 @@ final class LabelledPredictionSerializer extends ImmutableTypeSerializer<Labelle
     out.writeLong(p.labelTimestamp());
     writeNullable(p.source(), out);
     out.writeLong(p.position());
+    writeNullable(p.modelVersion(), out);
   }
 
   @Override
@@ -55,6 +56,7 @@ final class LabelledPredictionSerializer extends ImmutableTypeSerializer<Labelle
     }
     long labelTimestamp = in.readLong();
     String source = readNullable(in);
+    long position = in.readLong();
     return new LabelledPrediction(
         modelId,
         inferenceId,
@@ -65,7 +67,8 @@ final class LabelledPredictionSerializer extends ImmutableTypeSerializer<Labelle
         groups,
         labelTimestamp,
         source,
-        in.readLong());
+        position,
+        readNullable(in));
   }
 
   @Override

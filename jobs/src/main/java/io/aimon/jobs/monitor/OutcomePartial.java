@@ -1,6 +1,7 @@
 package io.aimon.jobs.monitor;
 
 import io.aimon.detectors.outcome.OutcomeAccumulator;
+import io.aimon.detectors.version.VersionSplit;
 import java.util.Objects;
 
 /**
@@ -10,11 +11,11 @@ import java.util.Objects;
  *
  * @param modelId the model
  * @param windowStart epoch ms
- * @param accumulator the shard's labelled predictions of the window
+ * @param outcomes the shard's labelled predictions of the window, split by model version
  */
-record OutcomePartial(String modelId, long windowStart, OutcomeAccumulator accumulator) {
+record OutcomePartial(String modelId, long windowStart, VersionSplit<OutcomeAccumulator> outcomes) {
   OutcomePartial {
     Objects.requireNonNull(modelId, "modelId");
-    Objects.requireNonNull(accumulator, "accumulator");
+    Objects.requireNonNull(outcomes, "outcomes");
   }
 }

@@ -6,6 +6,7 @@ import io.aimon.detectors.label.LabelledPrediction;
 import io.aimon.detectors.model.EpochWindows;
 import io.aimon.detectors.model.ModelSpec;
 import io.aimon.detectors.outcome.OutcomeAccumulator;
+import io.aimon.detectors.version.VersionSplit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,13 +25,18 @@ import org.apache.flink.util.OutputTag;
  * predictions and labels) passes window end + {@code labels.max_delay}, and optionally an early
  * part at window end; {@link EvaluateOutcomes} merges the parts per model and evaluates. A label
  * for a window that is already final is dead-lettered as {@code label_too_late}.
+ *
+ * <p>A window's state is its accumulators split by model version ({@link VersionSplit}). State of a
+ * build that kept one accumulator per window ({@code outcomes}) is moved into that form, as pooled,
+ * the first time the window is touched.
  */
 final class OutcomeWindows
     extends KeyedProcessFunction<String, LabelledPrediction, OutcomePartial> {
   private static final long serialVersionUID = 1L;
   private final MonitorPlan plan;
   private final OutputTag<DeadLetter> deadLetters;
-  private transient MapState<Long, OutcomeAccumulator> windows;
+  private transient MapState<Long, VersionSplit<OutcomeAccumulator>> windows;
+  private transient MapState<Long, OutcomeAccumulator> earlierBuild;
 
   OutcomeWindows(MonitorPlan plan, OutputTag<DeadLetter> deadLetters) {
     this.plan = plan;
@@ -42,7 +48,28 @@ final class OutcomeWindows
     windows =
         getRuntimeContext()
             .getMapState(
+                new MapStateDescriptor<>(
+                    "outcome-versions", Types.LONG, OutcomeSplitSerializer.TYPE_INFO));
+    earlierBuild =
+        getRuntimeContext()
+            .getMapState(
                 new MapStateDescriptor<>("outcomes", Types.LONG, OutcomeSerializer.TYPE_INFO));
+  }
+
+  /** Moves the current key's windows of an earlier build's state into this one's, as pooled. */
+  private void moveEarlierBuild() throws Exception {
+    if (earlierBuild.isEmpty()) {
+      return;
+    }
+    for (Map.Entry<Long, OutcomeAccumulator> w : earlierBuild.entries()) {
+      VersionSplit<OutcomeAccumulator> split = VersionSplit.ofWhole(w.getValue(), null);
+      VersionSplit<OutcomeAccumulator> mine = windows.get(w.getKey());
+      if (mine != null) {
+        split.merge(mine);
+      }
+      windows.put(w.getKey(), split);
+    }
+    earlierBuild.clear();
   }
 
   @Override
@@ -57,16 +84,22 @@ final class OutcomeWindows
       ctx.output(deadLetters, tooLate(p, start, size, finalAt));
       return;
     }
-    OutcomeAccumulator acc = windows.get(start);
-    if (acc == null) {
-      acc = OutcomeAccumulator.create(spec);
+    moveEarlierBuild();
+    VersionSplit<OutcomeAccumulator> split = windows.get(start);
+    boolean known = split != null;
+    if (!known) {
+      split = VersionSplit.empty();
       ctx.timerService().registerEventTimeTimer(finalAt);
       if (spec.outcomes().partialResults()
           && ctx.timerService().currentWatermark() < start + size - 1) {
         ctx.timerService().registerEventTimeTimer(start + size - 1);
       }
     }
-    if (!acc.add(spec, p)) {
+    OutcomeAccumulator acc =
+        split.accumulatorFor(
+            VersionSplit.versionOf(p.modelVersion(), spec), () -> OutcomeAccumulator.create(spec));
+    boolean added = acc.add(spec, p);
+    if (!added) {
       ctx.output(
           deadLetters,
           deadLetter(
@@ -77,9 +110,12 @@ final class OutcomeWindows
                   + "' / '"
                   + p.label()
                   + "'"));
-      return;
     }
-    windows.put(start, acc);
+    if (added || known) {
+      // also after a rejected one in a known window: the version it named may have its (empty)
+      // accumulator now, and every state backend must keep the same
+      windows.put(start, split);
+    }
   }
 
   @Override
@@ -88,7 +124,8 @@ final class OutcomeWindows
     ModelSpec spec = plan.spec(ShardKeys.modelOf(ctx.getCurrentKey()));
     long size = spec.windowMillis();
     List<Long> done = new ArrayList<>();
-    for (Map.Entry<Long, OutcomeAccumulator> w : windows.entries()) {
+    moveEarlierBuild();
+    for (Map.Entry<Long, VersionSplit<OutcomeAccumulator>> w : windows.entries()) {
       long start = w.getKey();
       long end = start + size;
       boolean isFinal = timestamp == end + spec.labelMaxDelayMillis() - 1;

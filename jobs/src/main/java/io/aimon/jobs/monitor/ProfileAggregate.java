@@ -2,9 +2,13 @@ package io.aimon.jobs.monitor;
 
 import io.aimon.detectors.event.InferenceEvent;
 import io.aimon.detectors.profile.WindowAccumulator;
+import io.aimon.detectors.version.VersionSplit;
 import org.apache.flink.api.common.functions.AggregateFunction;
 
-/** Adds each event to its window's {@link WindowAccumulator}; no computation beyond that. */
+/**
+ * Adds each event to its version's {@link WindowAccumulator} of the window ({@link VersionSplit});
+ * no computation beyond that.
+ */
 final class ProfileAggregate
     implements AggregateFunction<InferenceEvent, WindowState, WindowState> {
   private static final long serialVersionUID = 1L;
@@ -21,11 +25,13 @@ final class ProfileAggregate
 
   @Override
   public WindowState add(InferenceEvent event, WindowState state) {
-    if (state.accumulator == null) {
-      state.accumulator =
-          WindowAccumulator.create(plan.spec(event.modelId()), plan.reference(event.modelId()));
-    }
-    state.accumulator.add(event);
+    String model = event.modelId();
+    state
+        .windows
+        .accumulatorFor(
+            VersionSplit.versionOf(event.modelVersion(), plan.spec(model)),
+            () -> WindowAccumulator.create(plan.spec(model), plan.reference(model)))
+        .add(event);
     state.sources.add(event.source(), event.position());
     return state;
   }
@@ -42,11 +48,11 @@ final class ProfileAggregate
 
   /** {@code a} with {@code b} merged into it (or {@code b} when {@code a} is empty). */
   static WindowState mergeStates(WindowState a, WindowState b) {
-    if (a.accumulator == null) {
+    if (a.isEmpty()) {
       return b;
     }
-    if (b.accumulator != null) {
-      a.accumulator.merge(b.accumulator);
+    if (!b.isEmpty()) {
+      a.windows.merge(b.windows);
       a.sources.merge(b.sources);
     }
     return a;

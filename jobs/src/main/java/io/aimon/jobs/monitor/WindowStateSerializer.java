@@ -1,6 +1,9 @@
 package io.aimon.jobs.monitor;
 
+import io.aimon.detectors.profile.WindowAccumulator;
 import io.aimon.detectors.profile.WindowAccumulatorCodec;
+import io.aimon.detectors.version.VersionSplit;
+import io.aimon.detectors.version.VersionSplitCodec;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -12,12 +15,14 @@ import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 
 /**
- * Checkpoints window state through {@link WindowAccumulatorCodec}; a window that has not seen an
- * event yet is written as zero bytes.
+ * Checkpoints window state through {@link VersionSplitCodec} (with {@link WindowAccumulatorCodec});
+ * a window that has not seen an event yet is written as zero bytes.
  *
- * <p>Layouts: 1 (savepoints of earlier builds, still read): the accumulator's bytes only. 2: byte
- * {@link #LAYOUT_2} (never a first byte of layout 1, whose codec starts with its small positive
- * version), int length and the accumulator's bytes, then the {@link SourceRanges}.
+ * <p>Layouts: 1 and 2 (savepoints of earlier builds, still read, as {@link VersionSplit#ofWhole}
+ * under the window's one version, or pooled): 1 is the {@link WindowAccumulatorCodec} bytes only; 2
+ * is byte {@link #LAYOUT_2} (never a first byte of layout 1, whose codec starts with its small
+ * positive version), int length and the accumulator's bytes, then the {@link SourceRanges}. 3: byte
+ * {@link #LAYOUT_3}, int length and the version windows' bytes, then the {@link SourceRanges}.
  */
 public final class WindowStateSerializer extends CodecSerializer<WindowState> {
   private static final long serialVersionUID = 1L;
@@ -25,16 +30,17 @@ public final class WindowStateSerializer extends CodecSerializer<WindowState> {
   public static final TypeInformation<WindowState> TYPE_INFO = INSTANCE.typeInfo();
 
   static final byte LAYOUT_2 = (byte) 0xF2;
+  static final byte LAYOUT_3 = (byte) 0xF3;
 
   @Override
   byte[] encode(WindowState value) {
-    if (value.accumulator == null) {
+    if (value.isEmpty()) {
       return new byte[0];
     }
-    byte[] accumulator = WindowAccumulatorCodec.encode(value.accumulator);
+    byte[] accumulator = VersionSplitCodec.encode(value.windows, WindowAccumulatorCodec::encode);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(accumulator.length + 64);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeByte(LAYOUT_2);
+      out.writeByte(LAYOUT_3);
       out.writeInt(accumulator.length);
       out.write(accumulator);
       value.sources.write(out);
@@ -49,17 +55,27 @@ public final class WindowStateSerializer extends CodecSerializer<WindowState> {
     if (bytes.length == 0) {
       return new WindowState();
     }
-    if (bytes[0] != LAYOUT_2) {
-      return new WindowState(WindowAccumulatorCodec.decode(bytes), new SourceRanges());
+    if (bytes[0] != LAYOUT_2 && bytes[0] != LAYOUT_3) {
+      return new WindowState(whole(WindowAccumulatorCodec.decode(bytes)), new SourceRanges());
     }
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-      in.readByte();
+      byte layout = in.readByte();
       byte[] accumulator = new byte[in.readInt()];
       in.readFully(accumulator);
-      return new WindowState(WindowAccumulatorCodec.decode(accumulator), SourceRanges.read(in));
+      VersionSplit<WindowAccumulator> windows =
+          layout == LAYOUT_3
+              ? VersionSplitCodec.decode(accumulator, WindowAccumulatorCodec::decode)
+              : whole(WindowAccumulatorCodec.decode(accumulator));
+      return new WindowState(windows, SourceRanges.read(in));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A window an earlier build kept whole: under its one version, else pooled. */
+  private static VersionSplit<WindowAccumulator> whole(WindowAccumulator a) {
+    boolean one = a.versions().size() == 1 && a.count() == a.versions().values().iterator().next();
+    return VersionSplit.ofWhole(a, one ? a.versions().firstKey() : null);
   }
 
   @Override

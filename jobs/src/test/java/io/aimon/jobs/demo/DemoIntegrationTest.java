@@ -69,6 +69,23 @@ class DemoIntegrationTest {
         reasons.toString());
     assertTrue(!reasons.isEmpty(), "the malformed records are dead-lettered");
     assertTrue(text.lines().anyMatch(l -> l.contains("CRITICAL ks[income]")), text);
+    // churn's canary (version 8) drifts from the stable version 7: only it breaches the
+    // champion/challenger comparison, and it was deployed without a gate
+    assertTrue(
+        metrics.stream()
+            .anyMatch(
+                m ->
+                    m.path("metric").asText().equals("challenger_psi")
+                        && m.path("version").asText().equals("8")
+                        && m.path("feature").asText().equals("tenure_months")
+                        && m.path("status").asText().equals("critical")),
+        "the canary's tenure drifts from the champion's");
+    assertTrue(
+        metrics.stream()
+            .filter(m -> m.path("metric").asText().equals("challenger_psi"))
+            .allMatch(m -> m.path("version").asText().equals("8")),
+        "the champion is never compared");
+    assertTrue(text.lines().anyMatch(l -> l.contains("challenger_psi[tenure_months]@v8")), text);
     List<JsonNode> incidents = AdultFixtures.readJsonLines(out.resolve("incidents.jsonl"));
     assertTrue(
         incidents.stream()
@@ -150,6 +167,20 @@ class DemoIntegrationTest {
     assertTrue(
         verifyOut.toString().contains("manifests stamped by CN=aimon demo TSA"),
         verifyOut.toString());
+    // the canary's first window is a deployment without a gate; version 7's has the demo's gate
+    List<JsonNode> deployments =
+        evidence.stream()
+            .filter(r -> r.path("kind").asText().equals("deployment"))
+            .filter(r -> r.path("model_id").asText().equals("churn"))
+            .map(r -> r.path("data"))
+            .toList();
+    assertEquals(
+        Set.of("7", "8"),
+        deployments.stream().map(d -> d.path("version").asText()).collect(Collectors.toSet()),
+        deployments.toString());
+    for (JsonNode d : deployments) {
+      assertEquals(d.path("version").asText().equals("7"), d.hasNonNull("gate"), d.toString());
+    }
     // and every chain opens with the model's monitoring plan, naming its owner
     for (String model : List.of("credit-risk", "churn")) {
       JsonNode first =

@@ -22,7 +22,8 @@ class LabelledPredictionSerializerTest {
               new String[] {"Male", "White"},
               1706749200000L,
               "labels/0",
-              17),
+              17,
+              "7"),
           new LabelledPrediction(
               "m",
               null,
@@ -53,6 +54,7 @@ class LabelledPredictionSerializerTest {
       assertEquals(p.labelTimestamp(), read.labelTimestamp());
       assertEquals(p.source(), read.source());
       assertEquals(p.position(), read.position());
+      assertEquals(p.modelVersion(), read.modelVersion());
     }
   }
 

@@ -101,8 +101,18 @@ class HostileCardinalityIntegrationTest {
     assertEquals(0, Files.size(out.resolve("dead-letter.jsonl")));
     for (int w = 0; w < WINDOWS; w++) {
       String start = Instant.ofEpochMilli(START + w * HOUR).toString();
-      List<JsonNode> window =
+      List<JsonNode> all =
           metrics.stream().filter(r -> r.path("window_start").asText().equals(start)).toList();
+      // a version per event: the 4 smallest are also checked alone, the others only pooled
+      assertEquals(
+          4,
+          all.stream()
+              .filter(r -> r.has("version"))
+              .map(r -> r.path("version").asText())
+              .distinct()
+              .count(),
+          start);
+      List<JsonNode> window = all.stream().filter(r -> !r.has("version")).toList();
       assertCaps(find(window, "psi", "feature", "occupation"), 300, 1300);
       assertCaps(find(window, "psi", "feature", "native_country"), 300, 0);
       assertCaps(find(window, "psi", "feature", "age"), 0, 0);
@@ -156,6 +166,7 @@ class HostileCardinalityIntegrationTest {
       assertEquals(1300, caps.path("groups").path("truncated").asLong());
       assertEquals(PER_WINDOW - 16, caps.path("versions").path("capped").asLong());
       assertEquals(0, caps.path("versions").path("truncated").asLong());
+      assertEquals(PER_WINDOW - 4, caps.path("version_windows").path("capped").asLong());
     }
     ArchiveVerifier.Report report = ArchiveVerifier.verify(out.resolve("evidence"), null);
     assertEquals(List.of(), report.problems().stream().map(Object::toString).toList());
