@@ -100,40 +100,30 @@ public record CheckResult(
    */
   public CheckResult ofVersion(String version, String metric) {
     Objects.requireNonNull(version, "version");
-    return new CheckResult(
+    return with(
         CheckIds.of(modelId, windowStart, metric, feature, attribute, group, version),
-        modelId,
         version,
-        windowStart,
-        windowEnd,
         metric,
-        feature,
-        attribute,
-        group,
-        value,
-        pValue,
-        n,
-        nReference,
-        threshold,
         status,
-        referenceDigest,
-        tp,
-        fp,
-        tn,
-        fn,
-        partial,
-        ciLower,
-        ciUpper,
         reason,
-        capped,
-        truncated,
         version);
   }
 
   /** This result with another status (a reason only stays with {@code insufficient_data}). */
   public CheckResult withStatus(CheckStatus s) {
-    return new CheckResult(
+    return with(
         checkId,
+        modelVersion,
+        metric,
+        s,
+        s == CheckStatus.INSUFFICIENT_DATA ? reason : null,
+        version);
+  }
+
+  private CheckResult with(
+      String id, String modelVersion, String metric, CheckStatus s, String reason, String version) {
+    return new CheckResult(
+        id,
         modelId,
         modelVersion,
         windowStart,
@@ -156,7 +146,7 @@ public record CheckResult(
         partial,
         ciLower,
         ciUpper,
-        s == CheckStatus.INSUFFICIENT_DATA ? reason : null,
+        reason,
         capped,
         truncated,
         version);

@@ -107,7 +107,9 @@ public final class MonitoringPlans {
    * Every check the model is judged by, as the monitor job resolves its thresholds: per metric id
    * (in id order) that applies to the task, the model-level threshold (the configured one, else the
    * default), then each feature whose own threshold differs from it. Fairness metrics only with
-   * fairness attributes.
+   * fairness attributes. Then the champion/challenger checks of windows several versions serve:
+   * {@code challenger_psi} and {@code challenger_<m>} for each performance metric with a drop
+   * threshold, each with the rule of the metric it compares, against the champion.
    */
   static List<PlannedCheck> checks(ModelConfig model) {
     List<String> features = new ArrayList<>(model.numericFeatures());
@@ -129,6 +131,22 @@ public final class MonitoringPlans {
         if (t != null && !t.equals(modelLevel)) {
           out.add(new PlannedCheck(metric, feature, rule(t)));
         }
+      }
+    }
+    for (String metric : new TreeSet<>(MetricIds.CHECKABLE)) {
+      boolean compared =
+          metric.equals(MetricIds.PSI) || MetricIds.DROP_THRESHOLD_METRICS.contains(metric);
+      if (compared && MetricIds.appliesTo(metric, model.task())) {
+        CheckThreshold t = model.threshold(metric, null);
+        out.add(
+            new PlannedCheck(
+                MetricIds.challengerOf(metric),
+                null,
+                "each challenger version against the champion (the version with the most events"
+                    + " of the window): "
+                    + (t == null
+                        ? NO_THRESHOLD
+                        : rule(t).replace("the reference's", "the champion's"))));
       }
     }
     return out;

@@ -93,6 +93,23 @@ class MonitoringPlansTest {
         p.checks().stream()
             .anyMatch(c -> c.metric().equals("accuracy") && c.rule().startsWith("drop")),
         "performance against the reference: " + p.checks());
+    // the champion/challenger comparison of windows several versions serve, with its rules
+    assertTrue(
+        p.checks()
+            .contains(
+                new PlannedCheck(
+                    "challenger_psi",
+                    null,
+                    "each challenger version against the champion (the version with the most"
+                        + " events of the window): warning >= 0.1, critical >= 0.25")),
+        p.checks().toString());
+    assertTrue(
+        p.checks().stream()
+            .anyMatch(
+                c ->
+                    c.metric().equals("challenger_accuracy")
+                        && c.rule().contains("drop from the champion's value")),
+        p.checks().toString());
     // only the routes that can match the model, notifiers by name and type, no secret
     assertEquals(List.of("severity critical, any metric -> oncall (pagerduty)"), p.alertRoutes());
     assertTrue(p.alertPolicy().startsWith("warning after 2 of 3 windows breach"), p.alertPolicy());

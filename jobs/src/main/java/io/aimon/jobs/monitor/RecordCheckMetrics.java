@@ -14,8 +14,11 @@ import org.apache.flink.metrics.MetricGroup;
  * Publishes check results as metrics for Prometheus: results by model and status ({@code
  * aimon.model.<m>.status.<s>.checks}); and the latest window's values an operator watches: the
  * largest drift over features per drift metric ({@code drift_max}), fairness gaps per attribute
- * ({@code fairness_gap}) and performance ({@code performance}, final results only). Labels come
- * from the configured models, metrics and attributes, so their number is bounded.
+ * ({@code fairness_gap}) and performance ({@code performance}, final results only). Results of one
+ * model version alone count by status but set no gauge of the model's, except {@code
+ * challenger_psi}, whose largest value over versions and features is its own {@code drift_max}.
+ * Labels come from the configured models, metrics and attributes (never versions), so their number
+ * is bounded.
  */
 final class RecordCheckMetrics extends RichMapFunction<CheckResult, CheckResult> {
   private static final long serialVersionUID = 1L;
@@ -46,6 +49,12 @@ final class RecordCheckMetrics extends RichMapFunction<CheckResult, CheckResult>
       return r;
     }
     String metric = r.metric();
+    if (r.version() != null) {
+      if (metric.equals(MetricIds.CHALLENGER_PSI)) {
+        latest(r.modelId(), null, metric, "drift_max").maxInWindow(r.windowStart(), r.value());
+      }
+      return r;
+    }
     if (MetricIds.DRIFT.contains(metric)) {
       latest(r.modelId(), null, metric, "drift_max").maxInWindow(r.windowStart(), r.value());
     } else if (MetricIds.FAIRNESS.contains(metric) && r.attribute() != null && r.group() == null) {

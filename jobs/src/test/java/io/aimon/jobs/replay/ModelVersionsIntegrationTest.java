@@ -38,6 +38,7 @@ class ModelVersionsIntegrationTest {
   private static Path out;
   private static List<JsonNode> results;
   private static JsonNode expected;
+  private static Path input;
 
   @BeforeAll
   static void replayTheTwoVersions() throws Exception {
@@ -59,7 +60,7 @@ class ModelVersionsIntegrationTest {
         stream.add(e.toString());
       }
     }
-    Path input = dir.resolve("two-versions.jsonl");
+    input = dir.resolve("two-versions.jsonl");
     Files.write(input, stream);
     assertEquals(0, aimon("evidence", "keygen", "--out", dir.resolve("keys").toString()));
     Path config = AdultFixtures.writeConfig(dir, "", "1d");
@@ -172,6 +173,18 @@ class ModelVersionsIntegrationTest {
       assertEquals(status, r.path("status").asText(), r::toString);
     }
     assertEquals("warning", byFeature("challenger_accuracy", "2").get("").path("status").asText());
+  }
+
+  @Test
+  void twoShardsGiveTheSameResults() throws Exception {
+    Path runDir = Files.createDirectories(dir.resolve("p2"));
+    Path config = AdultFixtures.writeConfig(runDir, "", "1d");
+    Files.writeString(
+        config, Files.readString(config).replace("  parallelism: 1\n", "  parallelism: 2\n"));
+    Path two = AdultFixtures.replay(config, input, runDir.resolve("out"));
+    assertEquals(
+        Files.readAllLines(out.resolve("metrics.jsonl")).stream().sorted().toList(),
+        Files.readAllLines(two.resolve("metrics.jsonl")).stream().sorted().toList());
   }
 
   @Test
