@@ -1,0 +1,148 @@
+package io.aimon.detectors.estimate;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The isotonic calibration and the estimated confusion on the Adult data (the jobs module's dev
+ * set, UCI Adult, CC BY 4.0) equal scikit-learn's IsotonicRegression and numpy's sums
+ * (resources/cbpe/make_expected.py, scikit-learn 1.2.1, numpy 1.24.2).
+ */
+class CbpeAdultTest {
+  private static final Path ADULT = Path.of("../jobs/src/test/resources/datasets/adult");
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  /** Calibrated probabilities: the same interpolation of the same fit, to rounding. */
+  private static final double CALIBRATION_ABS = 1e-12;
+
+  /** docs: the estimated metrics are exact given the calibration, 1e-9 absolute. */
+  private static final double ESTIMATE_ABS = 1e-9;
+
+  private static JsonNode expected;
+  private static IsotonicCalibration calibration;
+  private static List<JsonNode> production;
+
+  private static List<JsonNode> read(Path gz) throws IOException {
+    List<JsonNode> out = new ArrayList<>();
+    try (BufferedReader r =
+        new BufferedReader(
+            new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(gz)), StandardCharsets.UTF_8))) {
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        out.add(MAPPER.readTree(line));
+      }
+    }
+    return out;
+  }
+
+  @BeforeAll
+  static void fitOnTheReference() throws IOException {
+    expected = MAPPER.readTree(CbpeAdultTest.class.getResourceAsStream("/cbpe/expected.json"));
+    List<JsonNode> reference = read(ADULT.resolve("reference.jsonl.gz"));
+    double[] scores = new double[reference.size()];
+    boolean[] positive = new boolean[reference.size()];
+    for (int i = 0; i < scores.length; i++) {
+      scores[i] = reference.get(i).path("score").asDouble();
+      positive[i] = reference.get(i).path("label").asInt() == 1;
+    }
+    calibration = IsotonicCalibration.fit(scores, positive);
+    production = read(ADULT.resolve("production.jsonl.gz"));
+  }
+
+  @Test
+  void theFitHasScikitLearnsThresholds() {
+    assertEquals(expected.path("thresholds").asInt(), calibration.thresholds().length);
+    double[] x = calibration.thresholds();
+    double[] y = calibration.values();
+    for (int i = 0; i < expected.path("x_thresholds_head").size(); i++) {
+      assertEquals(expected.path("x_thresholds_head").get(i).asDouble(), x[i], 0.0);
+      assertEquals(expected.path("y_thresholds_head").get(i).asDouble(), y[i], CALIBRATION_ABS);
+    }
+  }
+
+  @Test
+  void everyProbeIsCalibratedAsScikitLearnPredicts() {
+    double worst = 0;
+    for (JsonNode probe : expected.path("probes")) {
+      double got = calibration.calibrate(probe.get(0).asDouble());
+      double want = probe.get(1).asDouble();
+      assertEquals(want, got, CALIBRATION_ABS, () -> "score " + probe.get(0));
+      worst = Math.max(worst, Math.abs(want - got));
+    }
+    System.out.printf(
+        "CBPE: %d probes calibrated, largest error %.3g%n", expected.path("probes").size(), worst);
+    assertEquals(Double.NaN, calibration.calibrate(Double.NaN));
+  }
+
+  @Test
+  void eachWindowsEstimatedConfusionAndMetricsEqualNumpys() {
+    double worst = 0;
+    for (Iterator<Map.Entry<String, JsonNode>> it = expected.path("windows").fields();
+        it.hasNext(); ) {
+      Map.Entry<String, JsonNode> w = it.next();
+      EstimatedConfusion a = new EstimatedConfusion();
+      EstimatedConfusion b = new EstimatedConfusion();
+      int i = 0;
+      for (JsonNode e : production) {
+        if (e.path("timestamp").asText().startsWith(w.getKey())) {
+          // two halves merged: the same as one pass
+          (i++ % 2 == 0 ? a : b)
+              .add(
+                  calibration.calibrate(e.path("score").asDouble()),
+                  e.path("prediction").asInt() == 1);
+        }
+      }
+      a.merge(b);
+      JsonNode want = w.getValue();
+      assertEquals(want.path("n").asLong(), a.n());
+      double n = a.n();
+      assertEquals(want.path("tp").asDouble(), a.tp(), 1e-9 * n);
+      assertEquals(want.path("fp").asDouble(), a.fp(), 1e-9 * n);
+      assertEquals(want.path("tn").asDouble(), a.tn(), 1e-9 * n);
+      assertEquals(want.path("fn").asDouble(), a.fn(), 1e-9 * n);
+      JsonNode est = want.path("estimated");
+      double[] wanted = {
+        est.path("accuracy").asDouble(),
+        est.path("precision").asDouble(),
+        est.path("recall").asDouble(),
+        est.path("f1").asDouble(),
+        est.path("specificity").asDouble()
+      };
+      double[] got = {a.accuracy(), a.precision(), a.recall(), a.f1(), a.specificity()};
+      assertArrayEquals(wanted, got, ESTIMATE_ABS, w.getKey());
+      for (int m = 0; m < got.length; m++) {
+        worst = Math.max(worst, Math.abs(wanted[m] - got[m]));
+      }
+      System.out.printf(
+          "CBPE %s: estimated accuracy %.4f, realized %.4f%n",
+          w.getKey(), a.accuracy(), want.path("realized").path("accuracy").asDouble());
+    }
+    System.out.printf("CBPE: estimated metrics of 6 windows, largest error %.3g%n", worst);
+  }
+
+  @Test
+  void noEventsGiveNoEstimate() {
+    EstimatedConfusion c = new EstimatedConfusion();
+    c.add(Double.NaN, true);
+    assertEquals(0, c.n());
+    assertNull(c.accuracy());
+    assertNull(c.f1());
+  }
+}

@@ -1,0 +1,76 @@
+"""Expected values of the CBPE tests (IsotonicCalibrationTest, EstimatedConfusionTest).
+
+Reads the Adult dev set of the jobs module (../../../../../jobs/src/test/resources/datasets/adult,
+see its SOURCES.md: UCI Adult, CC BY 4.0). Fits scikit-learn's
+IsotonicRegression(increasing=True, out_of_bounds="clip", y_min=0, y_max=1) of the label on the
+score over the 16280 reference events, then writes:
+- the fitted thresholds (X_thresholds_, y_thresholds_), as a check of the fit;
+- the calibrated probability of probe scores: every 7th production score, the ends and beyond;
+- per production window (UTC day): n, the estimated confusion sums (TP = sum p over predicted
+  positives, FP = sum 1 - p over them, TN = sum 1 - p over predicted negatives, FN = sum p over
+  them) and the estimated accuracy, precision, recall, f1 and specificity; and the realized ones.
+
+Run with Debian's python3-sklearn: /usr/bin/python3 make_expected.py -> expected.json
+"""
+import gzip
+import json
+import os
+
+import numpy as np
+import sklearn
+from sklearn.isotonic import IsotonicRegression
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ADULT = os.path.join(HERE, "../../../../../jobs/src/test/resources/datasets/adult")
+
+
+def read(name):
+    with gzip.open(os.path.join(ADULT, name), "rt") as f:
+        return [json.loads(line) for line in f]
+
+
+def metrics(tp, fp, tn, fn):
+    n = tp + fp + tn + fn
+    p = tp / (tp + fp) if tp + fp else None
+    r = tp / (tp + fn) if tp + fn else None
+    return {
+        "accuracy": (tp + tn) / n,
+        "precision": p,
+        "recall": r,
+        "f1": 2 * p * r / (p + r) if p is not None and r is not None and p + r else None,
+        "specificity": tn / (tn + fp) if tn + fp else None,
+    }
+
+
+reference = read("reference.jsonl.gz")
+production = read("production.jsonl.gz")
+iso = IsotonicRegression(increasing=True, out_of_bounds="clip", y_min=0, y_max=1)
+iso.fit([e["score"] for e in reference], [int(e["label"]) for e in reference])
+
+scores = [e["score"] for e in production]
+probes = scores[::7] + [0.0, 1.0, -0.5, 1.5, float(iso.X_thresholds_[0]),
+                        float(iso.X_thresholds_[-1]), float(iso.X_thresholds_[len(iso.X_thresholds_) // 2])]
+out = {
+    "generator": f"scikit-learn {sklearn.__version__}, numpy {np.__version__}",
+    "thresholds": len(iso.X_thresholds_),
+    "x_thresholds_head": [float(x) for x in iso.X_thresholds_[:20]],
+    "y_thresholds_head": [float(y) for y in iso.y_thresholds_[:20]],
+    "probes": [[float(s), float(p)] for s, p in zip(probes, iso.predict(probes))],
+    "windows": {},
+}
+days = sorted({e["timestamp"][:10] for e in production})
+for day in days:
+    events = [e for e in production if e["timestamp"].startswith(day)]
+    p = iso.predict([e["score"] for e in events])
+    pred = np.array([int(e["prediction"]) for e in events]) == 1
+    y = np.array([int(e["label"]) for e in events]) == 1
+    tp, fp = float(np.sum(p[pred])), float(np.sum(1 - p[pred]))
+    tn, fn = float(np.sum(1 - p[~pred])), float(np.sum(p[~pred]))
+    realized = metrics(int(np.sum(pred & y)), int(np.sum(pred & ~y)), int(np.sum(~pred & ~y)),
+                       int(np.sum(~pred & y)))
+    out["windows"][day] = {"n": len(events), "tp": tp, "fp": fp, "tn": tn, "fn": fn,
+                           "estimated": metrics(tp, fp, tn, fn), "realized": realized}
+
+with open(os.path.join(HERE, "expected.json"), "w") as f:
+    json.dump(out, f, indent=1, sort_keys=True)
+    f.write("\n")
