@@ -8,7 +8,11 @@ score over the 16280 reference events, then writes:
 - the calibrated probability of probe scores: every 7th production score, the ends and beyond;
 - per production window (UTC day): n, the estimated confusion sums (TP = sum p over predicted
   positives, FP = sum 1 - p over them, TN = sum 1 - p over predicted negatives, FN = sum p over
-  them) and the estimated accuracy, precision, recall, f1 and specificity; and the realized ones.
+  them) and the estimated accuracy, precision, recall, f1 and specificity; and the realized ones;
+- the sampling-error band of each metric for chunk sizes 100, 500, 4070 (a production window):
+  numpy.std (ddof 0) of the realized metric (scikit-learn's accuracy_score, precision_score,
+  recall_score, f1_score with zero_division=0; specificity as recall of the negative class) over
+  the reference cut into consecutive chunks of that size, the incomplete last one left out.
 
 Run with Debian's python3-sklearn: /usr/bin/python3 make_expected.py -> expected.json
 """
@@ -70,6 +74,25 @@ for day in days:
                        int(np.sum(~pred & y)))
     out["windows"][day] = {"n": len(events), "tp": tp, "fp": fp, "tn": tn, "fn": fn,
                            "estimated": metrics(tp, fp, tn, fn), "realized": realized}
+
+from sklearn.metrics import accuracy_score, f1_score, precision_score, recall_score
+
+ref_pred = np.array([int(e["prediction"]) for e in reference])
+ref_label = np.array([int(e["label"]) for e in reference])
+scorers = {
+    "accuracy": lambda y, p: accuracy_score(y, p),
+    "precision": lambda y, p: precision_score(y, p, zero_division=0),
+    "recall": lambda y, p: recall_score(y, p, zero_division=0),
+    "f1": lambda y, p: f1_score(y, p, zero_division=0),
+    "specificity": lambda y, p: recall_score(1 - y, 1 - p, zero_division=0),
+}
+out["sampling_error"] = {}
+for size in (100, 500, 4070):
+    chunks = len(reference) // size
+    out["sampling_error"][str(size)] = {
+        m: float(np.std([f(ref_label[c * size:(c + 1) * size], ref_pred[c * size:(c + 1) * size])
+                         for c in range(chunks)]))
+        for m, f in scorers.items()}
 
 with open(os.path.join(HERE, "expected.json"), "w") as f:
     json.dump(out, f, indent=1, sort_keys=True)

@@ -3,6 +3,7 @@ package io.aimon.detectors.estimate;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,6 +39,8 @@ class CbpeAdultTest {
   private static JsonNode expected;
   private static IsotonicCalibration calibration;
   private static List<JsonNode> production;
+  private static boolean[] referencePredicted;
+  private static boolean[] referencePositive;
 
   private static List<JsonNode> read(Path gz) throws IOException {
     List<JsonNode> out = new ArrayList<>();
@@ -63,6 +66,11 @@ class CbpeAdultTest {
       positive[i] = reference.get(i).path("label").asInt() == 1;
     }
     calibration = IsotonicCalibration.fit(scores, positive);
+    referencePositive = positive;
+    referencePredicted = new boolean[reference.size()];
+    for (int i = 0; i < scores.length; i++) {
+      referencePredicted[i] = reference.get(i).path("prediction").asInt() == 1;
+    }
     production = read(ADULT.resolve("production.jsonl.gz"));
   }
 
@@ -135,6 +143,59 @@ class CbpeAdultTest {
           w.getKey(), a.accuracy(), want.path("realized").path("accuracy").asDouble());
     }
     System.out.printf("CBPE: estimated metrics of 6 windows, largest error %.3g%n", worst);
+  }
+
+  @Test
+  void theSamplingErrorBandIsNumpysStdOverReferenceChunks() {
+    double worst = 0;
+    for (Iterator<Map.Entry<String, JsonNode>> it = expected.path("sampling_error").fields();
+        it.hasNext(); ) {
+      Map.Entry<String, JsonNode> size = it.next();
+      for (SamplingError.Metric m : SamplingError.Metric.values()) {
+        double want = size.getValue().path(m.name().toLowerCase()).asDouble();
+        double got =
+            SamplingError.of(
+                m, referencePredicted, referencePositive, Long.parseLong(size.getKey()));
+        assertEquals(want, got, 1e-12, m + " over chunks of " + size.getKey());
+        worst = Math.max(worst, Math.abs(want - got));
+      }
+    }
+    System.out.printf(
+        "CBPE: sampling-error bands of 5 metrics x 3 sizes, largest error %.3g%n", worst);
+    assertNull(
+        SamplingError.of(
+            SamplingError.Metric.ACCURACY, referencePredicted, referencePositive, 9000),
+        "one chunk: no band");
+  }
+
+  /**
+   * The estimate before any label, against the value the labels give later: within 2 bands in the
+   * four natural windows; in the two drift-scenario windows (a selected sub-population, and a band
+   * from only four reference chunks) within 0.015, the bands they take printed.
+   */
+  @Test
+  void eachWindowsEstimatedAccuracyIsCloseToTheRealized() {
+    for (Iterator<Map.Entry<String, JsonNode>> it = expected.path("windows").fields();
+        it.hasNext(); ) {
+      Map.Entry<String, JsonNode> day = it.next();
+      JsonNode w = day.getValue();
+      double band =
+          SamplingError.of(
+              SamplingError.Metric.ACCURACY,
+              referencePredicted,
+              referencePositive,
+              w.path("n").asLong());
+      double error =
+          w.path("estimated").path("accuracy").asDouble()
+              - w.path("realized").path("accuracy").asDouble();
+      System.out.printf(
+          "CBPE: window %s of %d events, estimation error %+.4f, band %.4f (%.2f bands)%n",
+          day.getKey(), w.path("n").asLong(), error, band, Math.abs(error) / band);
+      boolean natural = day.getKey().compareTo("2024-02-05") < 0;
+      assertTrue(
+          natural ? Math.abs(error) <= 2 * band : Math.abs(error) <= 0.015,
+          day.getKey() + ": " + error + " against band " + band);
+    }
   }
 
   @Test
