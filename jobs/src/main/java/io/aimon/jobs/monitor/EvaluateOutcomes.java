@@ -56,33 +56,20 @@ final class EvaluateOutcomes extends KeyedProcessFunction<String, OutcomePartial
                     "outcome-parts", Types.STRING, OutcomeSerializer.TYPE_INFO));
   }
 
-  /** Moves the current key's parts of an earlier build's state into this one's, as pooled. */
-  private void moveEarlierBuild() throws Exception {
-    if (earlierBuild.isEmpty()) {
-      return;
-    }
-    for (Map.Entry<String, OutcomeAccumulator> e : earlierBuild.entries()) {
-      VersionSplit<OutcomeAccumulator> split = VersionSplit.ofWhole(e.getValue(), null);
-      VersionSplit<OutcomeAccumulator> mine = parts.get(e.getKey());
-      if (mine != null) {
-        split.merge(mine);
-      }
-      parts.put(e.getKey(), split);
-    }
-    earlierBuild.clear();
-  }
-
   @Override
   public void processElement(OutcomePartial p, Context ctx, Collector<CheckResult> out)
       throws Exception {
     long due = ctx.timestamp();
     String key = p.windowStart() + "/" + due;
-    moveEarlierBuild();
     VersionSplit<OutcomeAccumulator> merged = parts.get(key);
+    if (merged == null) {
+      merged = EarlierOutcomeState.take(key, earlierBuild);
+    }
     if (merged == null) {
       parts.put(key, p.outcomes());
       ctx.timerService().registerEventTimeTimer(due);
     } else {
+      // (a part restored from an earlier build has its timer already)
       merged.merge(p.outcomes());
       parts.put(key, merged);
     }
@@ -94,7 +81,7 @@ final class EvaluateOutcomes extends KeyedProcessFunction<String, OutcomePartial
     ModelSpec spec = plan.spec(ctx.getCurrentKey());
     long size = spec.windowMillis();
     List<String> done = new ArrayList<>();
-    moveEarlierBuild();
+    EarlierOutcomeState.moveAll(earlierBuild, parts);
     ReferenceProfile reference = plan.reference(spec.id());
     for (Map.Entry<String, VersionSplit<OutcomeAccumulator>> e : parts.entries()) {
       int slash = e.getKey().indexOf('/');

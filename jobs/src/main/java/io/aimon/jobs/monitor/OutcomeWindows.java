@@ -56,22 +56,6 @@ final class OutcomeWindows
                 new MapStateDescriptor<>("outcomes", Types.LONG, OutcomeSerializer.TYPE_INFO));
   }
 
-  /** Moves the current key's windows of an earlier build's state into this one's, as pooled. */
-  private void moveEarlierBuild() throws Exception {
-    if (earlierBuild.isEmpty()) {
-      return;
-    }
-    for (Map.Entry<Long, OutcomeAccumulator> w : earlierBuild.entries()) {
-      VersionSplit<OutcomeAccumulator> split = VersionSplit.ofWhole(w.getValue(), null);
-      VersionSplit<OutcomeAccumulator> mine = windows.get(w.getKey());
-      if (mine != null) {
-        split.merge(mine);
-      }
-      windows.put(w.getKey(), split);
-    }
-    earlierBuild.clear();
-  }
-
   @Override
   public void processElement(LabelledPrediction p, Context ctx, Collector<OutcomePartial> out)
       throws Exception {
@@ -84,8 +68,12 @@ final class OutcomeWindows
       ctx.output(deadLetters, tooLate(p, start, size, finalAt));
       return;
     }
-    moveEarlierBuild();
+    // the earlier build's state is looked up only for a window this build has not seen: one
+    // lookup per window and shard, not per event
     VersionSplit<OutcomeAccumulator> split = windows.get(start);
+    if (split == null) {
+      split = EarlierOutcomeState.take(start, earlierBuild);
+    }
     boolean known = split != null;
     if (!known) {
       split = VersionSplit.empty();
@@ -124,7 +112,7 @@ final class OutcomeWindows
     ModelSpec spec = plan.spec(ShardKeys.modelOf(ctx.getCurrentKey()));
     long size = spec.windowMillis();
     List<Long> done = new ArrayList<>();
-    moveEarlierBuild();
+    EarlierOutcomeState.moveAll(earlierBuild, windows);
     for (Map.Entry<Long, VersionSplit<OutcomeAccumulator>> w : windows.entries()) {
       long start = w.getKey();
       long end = start + size;
