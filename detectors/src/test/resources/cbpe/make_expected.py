@@ -9,10 +9,14 @@ score over the 16280 reference events, then writes:
 - per production window (UTC day): n, the estimated confusion sums (TP = sum p over predicted
   positives, FP = sum 1 - p over them, TN = sum 1 - p over predicted negatives, FN = sum p over
   them) and the estimated accuracy, precision, recall, f1 and specificity; and the realized ones;
+- per window the estimated ROC AUC: scikit-learn's roc_auc_score over every event counted twice,
+  once as a positive of weight p and once as a negative of weight 1 - p, scored by p (the area
+  under the ROC curve the calibrated probabilities expect), and the realized roc_auc_score;
 - the sampling-error band of each metric for chunk sizes 100, 500, 4070 (a production window):
   numpy.std (ddof 0) of the realized metric (scikit-learn's accuracy_score, precision_score,
   recall_score, f1_score with zero_division=0; specificity as recall of the negative class) over
-  the reference cut into consecutive chunks of that size, the incomplete last one left out.
+  the reference cut into consecutive chunks of that size, the incomplete last one left out; for
+  roc_auc the std of roc_auc_score on the scores over the chunks that hold both classes.
 
 Run with Debian's python3-sklearn: /usr/bin/python3 make_expected.py -> expected.json
 """
@@ -23,6 +27,7 @@ import os
 import numpy as np
 import sklearn
 from sklearn.isotonic import IsotonicRegression
+from sklearn.metrics import accuracy_score, f1_score, precision_score, recall_score, roc_auc_score
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ADULT = os.path.join(HERE, "../../../../../jobs/src/test/resources/datasets/adult")
@@ -72,13 +77,18 @@ for day in days:
     tn, fn = float(np.sum(1 - p[~pred])), float(np.sum(p[~pred]))
     realized = metrics(int(np.sum(pred & y)), int(np.sum(pred & ~y)), int(np.sum(~pred & ~y)),
                        int(np.sum(~pred & y)))
+    estimated = metrics(tp, fp, tn, fn)
+    estimated["roc_auc"] = float(roc_auc_score(
+        np.concatenate([np.ones(len(p)), np.zeros(len(p))]), np.concatenate([p, p]),
+        sample_weight=np.concatenate([p, 1 - p])))
+    realized["roc_auc"] = float(roc_auc_score(y, [e["score"] for e in events]))
     out["windows"][day] = {"n": len(events), "tp": tp, "fp": fp, "tn": tn, "fn": fn,
-                           "estimated": metrics(tp, fp, tn, fn), "realized": realized}
+                           "estimated": estimated, "realized": realized}
 
-from sklearn.metrics import accuracy_score, f1_score, precision_score, recall_score
 
 ref_pred = np.array([int(e["prediction"]) for e in reference])
 ref_label = np.array([int(e["label"]) for e in reference])
+ref_score = np.array([e["score"] for e in reference])
 scorers = {
     "accuracy": lambda y, p: accuracy_score(y, p),
     "precision": lambda y, p: precision_score(y, p, zero_division=0),
@@ -93,6 +103,9 @@ for size in (100, 500, 4070):
         m: float(np.std([f(ref_label[c * size:(c + 1) * size], ref_pred[c * size:(c + 1) * size])
                          for c in range(chunks)]))
         for m, f in scorers.items()}
+    aucs = [roc_auc_score(ref_label[c * size:(c + 1) * size], ref_score[c * size:(c + 1) * size])
+            for c in range(chunks) if 0 < ref_label[c * size:(c + 1) * size].sum() < size]
+    out["sampling_error"][str(size)]["roc_auc"] = float(np.std(aucs))
 
 with open(os.path.join(HERE, "expected.json"), "w") as f:
     json.dump(out, f, indent=1, sort_keys=True)

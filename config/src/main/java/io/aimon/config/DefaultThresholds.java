@@ -20,6 +20,8 @@ import java.util.Map;
  * <tr><td>equalized_odds_difference</td><td>&gt;= 0.1</td><td>&gt;= 0.2</td></tr>
  * <tr><td>accuracy, f1, roc_auc</td><td>drop &gt;= 0.05 from the reference</td>
  *     <td>drop &gt;= 0.10</td></tr>
+ * <tr><td>estimated_accuracy, estimated_f1, estimated_roc_auc</td><td>drop &gt;= 0.05 from the
+ *     reference's realized value</td><td>drop &gt;= 0.10</td></tr>
  * </table>
  */
 public final class DefaultThresholds {
@@ -34,7 +36,10 @@ public final class DefaultThresholds {
           Map.entry(MetricIds.EQUALIZED_ODDS_DIFFERENCE, new ValueThreshold(0.1, 0.2)),
           Map.entry(MetricIds.ACCURACY, new DropThreshold(0.05, 0.10)),
           Map.entry(MetricIds.F1, new DropThreshold(0.05, 0.10)),
-          Map.entry(MetricIds.ROC_AUC, new DropThreshold(0.05, 0.10)));
+          Map.entry(MetricIds.ROC_AUC, new DropThreshold(0.05, 0.10)),
+          Map.entry(MetricIds.ESTIMATED_ACCURACY, new DropThreshold(0.05, 0.10)),
+          Map.entry(MetricIds.ESTIMATED_F1, new DropThreshold(0.05, 0.10)),
+          Map.entry(MetricIds.ESTIMATED_ROC_AUC, new DropThreshold(0.05, 0.10)));
 
   private DefaultThresholds() {}
 

@@ -129,6 +129,32 @@ public final class MetricIds {
   /** 99th percentile of the inference latency in milliseconds. */
   public static final String LATENCY_P99 = "latency_p99";
 
+  // --- estimated without labels (CBPE, binary classification) ------------------------------------
+
+  /**
+   * Accuracy estimated from the calibrated scores before labels arrive: (TP + TN) / n of the
+   * expected confusion matrix; drop threshold against the reference's realized accuracy.
+   */
+  public static final String ESTIMATED_ACCURACY = "estimated_accuracy";
+
+  /** Estimated precision TP / (TP + FP) of the expected confusion matrix. */
+  public static final String ESTIMATED_PRECISION = "estimated_precision";
+
+  /** Estimated recall TP / (TP + FN) of the expected confusion matrix. */
+  public static final String ESTIMATED_RECALL = "estimated_recall";
+
+  /** Estimated f1 2PR / (P + R) from the estimated precision and recall. */
+  public static final String ESTIMATED_F1 = "estimated_f1";
+
+  /** Estimated specificity TN / (TN + FP) of the expected confusion matrix. */
+  public static final String ESTIMATED_SPECIFICITY = "estimated_specificity";
+
+  /**
+   * Estimated ROC AUC: every event a positive of weight p and a negative of weight 1 - p, ranked by
+   * its calibrated probability p.
+   */
+  public static final String ESTIMATED_ROC_AUC = "estimated_roc_auc";
+
   // --- between model versions -----------------------------------------------------------------
 
   /**
@@ -189,6 +215,16 @@ public final class MetricIds {
   /** Performance metrics of task {@code binary_classification} (model level, need labels). */
   public static final Set<String> PERFORMANCE_BINARY =
       Set.of(ACCURACY, PRECISION, RECALL, F1, ROC_AUC, LOG_LOSS, BRIER);
+
+  /** Performance estimated without labels, task {@code binary_classification} (model level). */
+  public static final Set<String> PERFORMANCE_ESTIMATED =
+      Set.of(
+          ESTIMATED_ACCURACY,
+          ESTIMATED_PRECISION,
+          ESTIMATED_RECALL,
+          ESTIMATED_F1,
+          ESTIMATED_SPECIFICITY,
+          ESTIMATED_ROC_AUC);
 
   /** Performance metrics of task {@code regression} (model level, need labels). */
   public static final Set<String> PERFORMANCE_REGRESSION = Set.of(MAE, RMSE, MAPE, R2);
@@ -259,11 +295,18 @@ public final class MetricIds {
    * LowerBoundThreshold}.
    */
   public static final Set<String> DROP_THRESHOLD_METRICS =
-      Set.of(ACCURACY, PRECISION, RECALL, F1, ROC_AUC, R2);
+      union(Set.of(ACCURACY, PRECISION, RECALL, F1, ROC_AUC, R2), PERFORMANCE_ESTIMATED);
 
   /** Every metric id accepted as a key of {@code checks}. */
   public static final Set<String> CHECKABLE =
-      union(DRIFT, DATA_QUALITY, PERFORMANCE_BINARY, PERFORMANCE_REGRESSION, FAIRNESS, LATENCY);
+      union(
+          DRIFT,
+          DATA_QUALITY,
+          PERFORMANCE_BINARY,
+          PERFORMANCE_ESTIMATED,
+          PERFORMANCE_REGRESSION,
+          FAIRNESS,
+          LATENCY);
 
   private MetricIds() {}
 
@@ -291,7 +334,9 @@ public final class MetricIds {
    * {@link Task#REGRESSION}; drift, data-quality and latency metrics apply to every task.
    */
   public static boolean appliesTo(String metric, Task task) {
-    if (PERFORMANCE_BINARY.contains(metric) || FAIRNESS.contains(metric)) {
+    if (PERFORMANCE_BINARY.contains(metric)
+        || PERFORMANCE_ESTIMATED.contains(metric)
+        || FAIRNESS.contains(metric)) {
       return task == Task.BINARY_CLASSIFICATION;
     }
     if (PERFORMANCE_REGRESSION.contains(metric)) {
@@ -302,7 +347,9 @@ public final class MetricIds {
 
   /** The task {@code metric} needs, or null when it applies to every task. */
   static Task taskOf(String metric) {
-    if (PERFORMANCE_BINARY.contains(metric) || FAIRNESS.contains(metric)) {
+    if (PERFORMANCE_BINARY.contains(metric)
+        || PERFORMANCE_ESTIMATED.contains(metric)
+        || FAIRNESS.contains(metric)) {
       return Task.BINARY_CLASSIFICATION;
     }
     return PERFORMANCE_REGRESSION.contains(metric) ? Task.REGRESSION : null;

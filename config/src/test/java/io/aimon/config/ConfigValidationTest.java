@@ -166,7 +166,9 @@ class ConfigValidationTest {
         "models[0].checks.pssi",
         "unknown metric id 'pssi' (did you mean 'psi'?); known metric ids: accuracy, brier, "
             + "chi_square, demographic_parity_difference, demographic_parity_ratio, "
-            + "equal_opportunity_difference, equalized_odds_difference, equalized_odds_ratio, f1, "
+            + "equal_opportunity_difference, equalized_odds_difference, equalized_odds_ratio, "
+            + "estimated_accuracy, estimated_f1, estimated_precision, estimated_recall, "
+            + "estimated_roc_auc, estimated_specificity, f1, "
             + "hellinger, jensen_shannon, ks, latency_p50, latency_p95, latency_p99, log_loss, mae, "
             + "mape, missing_rate, out_of_range_rate, precision, psi, r2, recall, rmse, roc_auc, "
             + "type_mismatch_rate, unseen_category_rate, wasserstein");

@@ -154,12 +154,12 @@ final class CheckEmitter {
   /** Metrics that cannot be computed because the window has no value of the subject. */
   void noData(List<String> metrics) {
     for (String m : metrics) {
-      window.out().add(result(m, null, null, 0, Judgement.INSUFFICIENT, null, null));
+      window.out().add(result(m, null, null, 0, Judgement.INSUFFICIENT, null, null, null, null));
     }
   }
 
   void add(String metric, Double value, Double p, Judgement j) {
-    window.out().add(result(metric, value, p, n, j, null, null));
+    window.out().add(result(metric, value, p, n, j, null, null, null, null));
   }
 
   /**
@@ -167,7 +167,7 @@ final class CheckEmitter {
    * the value (when computed) is still reported.
    */
   void insufficient(String metric, Double value, InsufficientReason why) {
-    window.out().add(result(metric, value, null, n, Judgement.INSUFFICIENT, null, why));
+    window.out().add(result(metric, value, null, n, Judgement.INSUFFICIENT, null, why, null, null));
   }
 
   /** A rate that is reported with its 95% interval but never judged. */
@@ -182,7 +182,22 @@ final class CheckEmitter {
                 n,
                 n < minSamples ? Judgement.INSUFFICIENT : Judgement.UNJUDGED,
                 interval,
+                null,
+                null,
                 null));
+  }
+
+  /**
+   * A performance value judged by its threshold (drops against {@code reference}), carrying its
+   * sampling-error band and, next to a realized value, the value estimated without labels; a null
+   * value is reported uncomputed ({@code insufficient_data}).
+   */
+  void performance(String metric, Double value, double reference, Double band, Double estimate) {
+    Judgement j =
+        value == null
+            ? Judgement.INSUFFICIENT
+            : judge(metric, value, Double.NaN, Double.NaN, reference);
+    window.out().add(result(metric, value, null, n, j, null, null, band, estimate));
   }
 
   private Judgement judge(String metric, double value, double p, double effect, double reference) {
@@ -200,7 +215,9 @@ final class CheckEmitter {
       long sampleSize,
       Judgement j,
       double[] interval,
-      InsufficientReason why) {
+      InsufficientReason why,
+      Double band,
+      Double estimate) {
     if (insufficientBecause != null) {
       j = Judgement.INSUFFICIENT;
       why = insufficientBecause;
@@ -230,7 +247,9 @@ final class CheckEmitter {
             .referenceDigest(window.digest())
             .partial(partial)
             .reason(why)
-            .caps(caps);
+            .caps(caps)
+            .samplingError(band)
+            .estimate(estimate);
     if (counts != null) {
       b.counts(counts);
     }

@@ -43,6 +43,11 @@ import java.util.Objects;
  * @param version the model version whose events alone the result evaluates (a per-version result,
  *     or a champion/challenger comparison of that version); null for a result of the model's whole
  *     window, all versions together
+ * @param samplingError the sampling-error band of a performance value (an estimated metric, or a
+ *     realized one reported next to its estimate): the standard deviation of the realized metric
+ *     over reference chunks of the window's size; null when none
+ * @param estimate the value estimated without labels over the same labelled predictions, next to a
+ *     realized performance value (its estimation error is {@code value - estimate}); null when none
  */
 public record CheckResult(
     String checkId,
@@ -71,7 +76,9 @@ public record CheckResult(
     String reason,
     Long capped,
     Long truncated,
-    String version) {
+    String version,
+    Double samplingError,
+    Double estimate) {
 
   public CheckResult {
     Objects.requireNonNull(checkId, "checkId");
@@ -91,6 +98,78 @@ public record CheckResult(
     if (pValue != null && !Double.isFinite(pValue)) {
       pValue = null;
     }
+    if (samplingError != null && !Double.isFinite(samplingError)) {
+      samplingError = null;
+    }
+    if (estimate != null && !Double.isFinite(estimate)) {
+      estimate = null;
+    }
+  }
+
+  /** A result without sampling error or estimate (the fields before they existed). */
+  public CheckResult(
+      String checkId,
+      String modelId,
+      String modelVersion,
+      long windowStart,
+      long windowEnd,
+      String metric,
+      String feature,
+      String attribute,
+      String group,
+      Double value,
+      Double pValue,
+      long n,
+      Long nReference,
+      Double threshold,
+      CheckStatus status,
+      String referenceDigest,
+      Long tp,
+      Long fp,
+      Long tn,
+      Long fn,
+      Boolean partial,
+      Double ciLower,
+      Double ciUpper,
+      String reason,
+      Long capped,
+      Long truncated,
+      String version) {
+    this(
+        checkId,
+        modelId,
+        modelVersion,
+        windowStart,
+        windowEnd,
+        metric,
+        feature,
+        attribute,
+        group,
+        value,
+        pValue,
+        n,
+        nReference,
+        threshold,
+        status,
+        referenceDigest,
+        tp,
+        fp,
+        tn,
+        fn,
+        partial,
+        ciLower,
+        ciUpper,
+        reason,
+        capped,
+        truncated,
+        version,
+        null,
+        null);
+  }
+
+  /** The estimation error {@code value - estimate}, or null without both. */
+  public Double estimationError() {
+    return value == null || estimate == null ? null : value - estimate;
   }
 
   /**
@@ -149,7 +228,9 @@ public record CheckResult(
         reason,
         capped,
         truncated,
-        version);
+        version,
+        samplingError,
+        estimate);
   }
 
   /** The confusion counts, or null when the result carries none. */
@@ -200,6 +281,8 @@ public record CheckResult(
     private Long capped;
     private Long truncated;
     private String version;
+    private Double samplingError;
+    private Double estimate;
 
     private Builder() {}
 
@@ -333,6 +416,18 @@ public record CheckResult(
       return this;
     }
 
+    /** The value's sampling-error band. Default null (none). */
+    public Builder samplingError(Double band) {
+      this.samplingError = band;
+      return this;
+    }
+
+    /** The value estimated without labels, next to a realized one. Default null (none). */
+    public Builder estimate(Double e) {
+      this.estimate = e;
+      return this;
+    }
+
     /**
      * The result.
      *
@@ -368,7 +463,9 @@ public record CheckResult(
           reason,
           capped,
           truncated,
-          version);
+          version,
+          samplingError,
+          estimate);
     }
   }
 }

@@ -23,7 +23,8 @@ import java.util.Map;
  * type_mismatch_rate} and {@code out_of_range_rate} (numeric: outside the reference min..max) or
  * {@code unseen_category_rate} (categorical: a category the reference never had); per window the
  * {@code count} and, when events carry {@code latency_ms}, {@code latency_p50/p95/p99} (numpy's
- * linear interpolation).
+ * linear interpolation); for a binary model whose reference has labelled scores, the performance
+ * estimated without labels ({@link EstimatedChecks}).
  *
  * <p>Statuses: a test whose window sample is smaller than the model's {@code min_samples} is {@code
  * insufficient_data} (its value is still reported when it can be computed); otherwise the value is
@@ -73,6 +74,10 @@ public final class DriftChecks {
     }
     FairnessChecks.selectionRates(
         spec, emitter(spec, reference, window, out), window.selection(), window.events());
+    if (window.estimated() != null && reference.estimation() != null) {
+      EstimatedChecks.evaluate(
+          emitter(spec, reference, window, out), reference.estimation(), window.estimated());
+    }
     for (Map.Entry<String, NumericProfile> e : window.numeric().entrySet()) {
       numeric(
           spec,

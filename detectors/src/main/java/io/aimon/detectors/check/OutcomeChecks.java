@@ -1,6 +1,9 @@
 package io.aimon.detectors.check;
 
 import io.aimon.config.MetricIds;
+import io.aimon.detectors.estimate.EstimatedMetrics;
+import io.aimon.detectors.estimate.ReferenceEstimation;
+import io.aimon.detectors.estimate.SamplingError;
 import io.aimon.detectors.fairness.FairnessResult;
 import io.aimon.detectors.fairness.GroupRates;
 import io.aimon.detectors.model.ModelSpec;
@@ -18,7 +21,10 @@ import java.util.Map;
  * <ul>
  *   <li>binary classification: {@code accuracy}, {@code precision}, {@code recall}, {@code f1},
  *       {@code roc_auc}, {@code log_loss}, {@code brier}, each carrying the window's tp/fp/tn/fn;
- *       drop thresholds compare with the reference's value of the same metric;
+ *       drop thresholds compare with the reference's value of the same metric; with the reference's
+ *       estimation, accuracy, precision, recall, f1 and roc_auc also carry the value estimated from
+ *       the same predictions' scores ({@code estimate}, so the estimation error shows) and its
+ *       sampling-error band;
  *   <li>regression: {@code mae}, {@code rmse}, {@code mape}, {@code r2};
  *   <li>label-based fairness per attribute and intersection: per group {@code tpr}, {@code fpr},
  *       {@code precision} (Wilson 95% intervals, not judged) and the gaps {@code
@@ -64,14 +70,40 @@ public final class OutcomeChecks {
     }
     BinaryClassificationMetrics m = outcomes.binary().result();
     CheckEmitter e = window.feature(null, m.n(), referenceSize(reference)).withCounts(m.counts());
-    e.value(MetricIds.ACCURACY, orNaN(m.accuracy()), ref(ref, MetricIds.ACCURACY));
-    e.value(MetricIds.PRECISION, m.precision(), ref(ref, MetricIds.PRECISION));
-    e.value(MetricIds.RECALL, m.recall(), ref(ref, MetricIds.RECALL));
-    e.value(MetricIds.F1, m.f1(), ref(ref, MetricIds.F1));
+    Estimates est = Estimates.of(reference, outcomes, m.n());
+    e.performance(
+        MetricIds.ACCURACY,
+        m.accuracy(),
+        ref(ref, MetricIds.ACCURACY),
+        est.band(SamplingError.Metric.ACCURACY),
+        est.value(SamplingError.Metric.ACCURACY));
+    e.performance(
+        MetricIds.PRECISION,
+        m.precision(),
+        ref(ref, MetricIds.PRECISION),
+        est.band(SamplingError.Metric.PRECISION),
+        est.value(SamplingError.Metric.PRECISION));
+    e.performance(
+        MetricIds.RECALL,
+        m.recall(),
+        ref(ref, MetricIds.RECALL),
+        est.band(SamplingError.Metric.RECALL),
+        est.value(SamplingError.Metric.RECALL));
+    e.performance(
+        MetricIds.F1,
+        m.f1(),
+        ref(ref, MetricIds.F1),
+        est.band(SamplingError.Metric.F1),
+        est.value(SamplingError.Metric.F1));
     if (m.rocAuc() == null) {
       e.report(MetricIds.ROC_AUC, null); // one class only, or no scores
     } else {
-      e.value(MetricIds.ROC_AUC, m.rocAuc(), ref(ref, MetricIds.ROC_AUC));
+      e.performance(
+          MetricIds.ROC_AUC,
+          m.rocAuc(),
+          ref(ref, MetricIds.ROC_AUC),
+          est.band(SamplingError.Metric.ROC_AUC),
+          est.value(SamplingError.Metric.ROC_AUC));
     }
     e.value(MetricIds.LOG_LOSS, orNaN(m.logLoss()), ref(ref, MetricIds.LOG_LOSS));
     e.value(MetricIds.BRIER, orNaN(m.brier()), ref(ref, MetricIds.BRIER));
@@ -98,6 +130,26 @@ public final class OutcomeChecks {
       FairnessChecks.gap(gaps, MetricIds.EQUALIZED_ODDS_RATIO, f.equalizedOddsRatio(), odds);
     }
     return out;
+  }
+
+  /**
+   * The estimate over the window's labelled predictions and the band for their number, both null
+   * without the reference's estimation.
+   */
+  private record Estimates(EstimatedMetrics metrics, ReferenceEstimation reference, long n) {
+    static Estimates of(ReferenceProfile reference, OutcomeAccumulator outcomes, long n) {
+      boolean estimated = outcomes.estimated() != null && reference.estimation() != null;
+      return new Estimates(
+          estimated ? outcomes.estimated().result() : null, reference.estimation(), n);
+    }
+
+    Double value(SamplingError.Metric metric) {
+      return metrics == null ? null : metrics.of(metric);
+    }
+
+    Double band(SamplingError.Metric metric) {
+      return metrics == null ? null : reference.outcomes().band(metric, n);
+    }
   }
 
   private static Long referenceSize(ReferenceProfile reference) {

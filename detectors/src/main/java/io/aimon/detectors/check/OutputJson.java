@@ -13,7 +13,8 @@ import java.time.Instant;
  * compact object per line or Kafka record. Null fields are omitted; times are ISO-8601 UTC. A check
  * result's optional {@code reason} follows its {@code status}, its optional {@code capped} and
  * {@code truncated} come last; {@code version} (a result of one model version's events) follows
- * {@code model_version}; a record without them reads as null.
+ * {@code model_version}; a performance value's optional {@code estimate}, {@code estimation_error}
+ * and {@code sampling_error} follow {@code value}; a record without them reads as null.
  */
 public final class OutputJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -42,6 +43,15 @@ public final class OutputJson {
       o.putNull("value");
     } else {
       o.put("value", r.value());
+    }
+    if (r.estimate() != null) {
+      o.put("estimate", r.estimate());
+      if (r.estimationError() != null) {
+        o.put("estimation_error", r.estimationError());
+      }
+    }
+    if (r.samplingError() != null) {
+      o.put("sampling_error", r.samplingError());
     }
     if (r.pValue() != null) {
       o.put("p_value", r.pValue());
@@ -116,7 +126,9 @@ public final class OutputJson {
         JsonMembers.text(o, "reason", false),
         JsonMembers.integer(o, "capped", false),
         JsonMembers.integer(o, "truncated", false),
-        JsonMembers.text(o, "version", false));
+        JsonMembers.text(o, "version", false),
+        JsonMembers.number(o, "sampling_error"),
+        JsonMembers.number(o, "estimate"));
   }
 
   public static String deadLetter(DeadLetter d) {

@@ -18,6 +18,17 @@ public final class EstimatedConfusion {
   private double tn;
   private double fn;
 
+  public EstimatedConfusion() {}
+
+  /** Sums as {@link #n}, {@link #tp}, ... gave them (a decoded state). */
+  EstimatedConfusion(long n, double tp, double fp, double tn, double fn) {
+    this.n = n;
+    this.tp = tp;
+    this.fp = fp;
+    this.tn = tn;
+    this.fn = fn;
+  }
+
   /** Counts one event of calibrated probability {@code p}; NaN (no score) is not counted. */
   public void add(double p, boolean predictedPositive) {
     if (Double.isNaN(p)) {

@@ -1,5 +1,6 @@
 package io.aimon.detectors.estimate;
 
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
@@ -19,13 +20,43 @@ import java.util.Arrays;
  * 16,280 Adult reference events); immutable. Equal to scikit-learn's within 1e-12 (the tests check
  * it on the Adult data).
  */
-public final class IsotonicCalibration {
+public final class IsotonicCalibration implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final double[] x;
   private final double[] y;
 
   private IsotonicCalibration(double[] x, double[] y) {
     this.x = x;
     this.y = y;
+  }
+
+  /**
+   * The calibration of stored points (as {@link #thresholds} and {@link #values} gave them).
+   *
+   * @throws IllegalArgumentException naming what is wrong: no points, lengths that differ, scores
+   *     not finite and strictly ascending, values not non-decreasing in [0, 1]
+   */
+  public static IsotonicCalibration of(double[] thresholds, double[] values) {
+    if (thresholds.length == 0 || thresholds.length != values.length) {
+      throw new IllegalArgumentException(
+          "calibration: expected as many values as thresholds, at least one, found "
+              + thresholds.length
+              + " thresholds and "
+              + values.length
+              + " values");
+    }
+    for (int i = 0; i < thresholds.length; i++) {
+      if (!Double.isFinite(thresholds[i]) || (i > 0 && !(thresholds[i] > thresholds[i - 1]))) {
+        throw new IllegalArgumentException(
+            "calibration thresholds[" + i + "]: expected finite and ascending");
+      }
+      if (!(values[i] >= 0 && values[i] <= 1) || (i > 0 && values[i] < values[i - 1])) {
+        throw new IllegalArgumentException(
+            "calibration values[" + i + "]: expected non-decreasing in [0, 1]");
+      }
+    }
+    return new IsotonicCalibration(thresholds.clone(), values.clone());
   }
 
   /**
@@ -133,6 +164,26 @@ public final class IsotonicCalibration {
   /** The kept points' scores, ascending (a copy). */
   public double[] thresholds() {
     return x.clone();
+  }
+
+  /** The distinct fitted values, ascending: the probabilities an event on a plateau gets. */
+  public double[] levels() {
+    return Arrays.stream(y).distinct().toArray();
+  }
+
+  /** The number of kept points. */
+  public int size() {
+    return x.length;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof IsotonicCalibration c && Arrays.equals(x, c.x) && Arrays.equals(y, c.y);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * Arrays.hashCode(x) + Arrays.hashCode(y);
   }
 
   /** The kept points' fitted values, non-decreasing (a copy). */

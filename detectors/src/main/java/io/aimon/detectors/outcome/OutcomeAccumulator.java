@@ -1,6 +1,8 @@
 package io.aimon.detectors.outcome;
 
 import io.aimon.detectors.common.Mergeable;
+import io.aimon.detectors.estimate.EstimatedPerformance;
+import io.aimon.detectors.estimate.ReferenceEstimation;
 import io.aimon.detectors.fairness.FairnessAccumulator;
 import io.aimon.detectors.label.LabelledPrediction;
 import io.aimon.detectors.model.ModelSpec;
@@ -15,20 +17,42 @@ import java.util.List;
  *
  * <p>Invariants: (1) exactly one of binary and regression is non-null; (2) it holds counters and
  * bounded score distributions, never predictions; (3) a score outside [0, 1] counts in the
- * confusion counts but not in ROC AUC, log loss and Brier (those need a probability).
+ * confusion counts but not in ROC AUC, log loss and Brier (those need a probability); (4) with the
+ * reference's estimation, {@code estimated} counts the same labelled predictions' scores as a
+ * window without labels would, so each realized value can be reported next to its estimate.
  */
 public final class OutcomeAccumulator implements Mergeable<OutcomeAccumulator> {
   final BinaryClassificationAccumulator binary;
   final RegressionAccumulator regression;
   final FairnessAccumulator fairness;
 
+  /** The estimate over the same labelled predictions; null without a reference estimation. */
+  final EstimatedPerformance estimated;
+
   OutcomeAccumulator(
       BinaryClassificationAccumulator binary,
       RegressionAccumulator regression,
-      FairnessAccumulator fairness) {
+      FairnessAccumulator fairness,
+      EstimatedPerformance estimated) {
     this.binary = binary;
     this.regression = regression;
     this.fairness = fairness;
+    this.estimated = estimated;
+  }
+
+  /**
+   * An empty window for the model's task that also estimates its performance from the scores
+   * ({@code estimation} null: it does not).
+   */
+  public static OutcomeAccumulator create(ModelSpec spec, ReferenceEstimation estimation) {
+    if (spec.outcomes().regression() || estimation == null) {
+      return create(spec);
+    }
+    return new OutcomeAccumulator(
+        new BinaryClassificationAccumulator(spec.exactValues()),
+        null,
+        fairnessFor(spec),
+        EstimatedPerformance.create(estimation.calibration()));
   }
 
   /**
@@ -44,10 +68,10 @@ public final class OutcomeAccumulator implements Mergeable<OutcomeAccumulator> {
    */
   public static OutcomeAccumulator create(ModelSpec spec, int exactLimit) {
     if (spec.outcomes().regression()) {
-      return new OutcomeAccumulator(null, new RegressionAccumulator(), null);
+      return new OutcomeAccumulator(null, new RegressionAccumulator(), null, null);
     }
     return new OutcomeAccumulator(
-        new BinaryClassificationAccumulator(exactLimit), null, fairnessFor(spec));
+        new BinaryClassificationAccumulator(exactLimit), null, fairnessFor(spec), null);
   }
 
   /** An empty fairness accumulator over the model's attributes and intersections. */
@@ -81,6 +105,9 @@ public final class OutcomeAccumulator implements Mergeable<OutcomeAccumulator> {
     double score = p.score() >= 0 && p.score() <= 1 ? p.score() : Double.NaN;
     binary.add(actual, predicted, score);
     fairness.add(p.groups(), predicted, actual);
+    if (estimated != null) {
+      estimated.add(p.score(), predicted);
+    }
     return true;
   }
 
@@ -92,6 +119,9 @@ public final class OutcomeAccumulator implements Mergeable<OutcomeAccumulator> {
     } else {
       binary.merge(other.binary);
       fairness.merge(other.fairness);
+      if (estimated != null && other.estimated != null) {
+        estimated.merge(other.estimated);
+      }
     }
   }
 
@@ -103,6 +133,11 @@ public final class OutcomeAccumulator implements Mergeable<OutcomeAccumulator> {
   /** The regression accumulator, or null for classification. */
   public RegressionAccumulator regression() {
     return regression;
+  }
+
+  /** The estimate over the same labelled predictions, or null. */
+  public EstimatedPerformance estimated() {
+    return estimated;
   }
 
   /** The label-based fairness accumulator, or null for regression. */

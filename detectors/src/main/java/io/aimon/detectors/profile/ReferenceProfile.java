@@ -1,6 +1,7 @@
 package io.aimon.detectors.profile;
 
 import io.aimon.config.ReferenceKeys;
+import io.aimon.detectors.estimate.ReferenceEstimation;
 import io.aimon.detectors.event.InferenceEvent;
 import java.io.Serializable;
 import java.util.Collections;
@@ -27,6 +28,9 @@ import java.util.Objects;
  * @param groups per fairness attribute, in config order, the number of reference events that carry
  *     a value for it in {@code groups}, in [0, events]; empty when the model has no fairness
  *     attributes or the profile was stored before layout v3 (then it records none)
+ * @param estimation what performance estimation without labels needs (the score's calibration and
+ *     the reference's outcomes), or null: a regression model, a reference without labelled scored
+ *     events, or a profile stored before layout v4
  */
 public record ReferenceProfile(
     String modelId,
@@ -37,7 +41,8 @@ public record ReferenceProfile(
     CategoricalProfile label,
     String digest,
     Map<String, Double> performance,
-    Map<String, Long> groups)
+    Map<String, Long> groups,
+    ReferenceEstimation estimation)
     implements Serializable {
 
   public ReferenceProfile {
@@ -58,6 +63,20 @@ public record ReferenceProfile(
                 + g.getValue());
       }
     }
+  }
+
+  /** A profile without estimation (layout v1 to v3). */
+  public ReferenceProfile(
+      String modelId,
+      long events,
+      Map<String, NumericProfile> numeric,
+      Map<String, CategoricalProfile> categorical,
+      NumericProfile score,
+      CategoricalProfile label,
+      String digest,
+      Map<String, Double> performance,
+      Map<String, Long> groups) {
+    this(modelId, events, numeric, categorical, score, label, digest, performance, groups, null);
   }
 
   /** A profile that records no group counts (no fairness attributes, or layout v1/v2). */

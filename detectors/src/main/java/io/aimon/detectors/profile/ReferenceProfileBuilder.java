@@ -3,9 +3,11 @@ package io.aimon.detectors.profile;
 import io.aimon.detectors.common.EmpiricalCdf;
 import io.aimon.detectors.drift.Bins;
 import io.aimon.detectors.drift.QuantileEdges;
+import io.aimon.detectors.estimate.ReferenceEstimation;
 import io.aimon.detectors.event.InferenceEvent;
 import io.aimon.detectors.label.LabelMatcher;
 import io.aimon.detectors.model.ModelSpec;
+import io.aimon.detectors.outcome.Labels;
 import io.aimon.detectors.outcome.OutcomeAccumulator;
 import io.aimon.detectors.outcome.ReferencePerformance;
 import io.aimon.detectors.sketch.ValueDistribution;
@@ -17,7 +19,9 @@ import java.util.Map;
  * to {@link ValueDistribution#REFERENCE_EXACT_LIMIT} distinct values per feature, so the decile
  * edges are exactly numpy's for any reference below that; above it they come from the sketch. Per
  * fairness attribute it counts the events carrying a group value (the profile's {@code groups}), so
- * a profile can tell that an attribute never occurs in its reference.
+ * a profile can tell that an attribute never occurs in its reference. For a binary model it fits
+ * the score's calibration on the labelled, scored events and keeps their outcomes ({@link
+ * ReferenceEstimation}), so that windows can be estimated before their labels arrive.
  *
  * <pre>{@code
  * ReferenceProfileBuilder b = new ReferenceProfileBuilder(spec);
@@ -37,6 +41,9 @@ public final class ReferenceProfileBuilder {
   private final long[] groups;
   private final OutcomeAccumulator outcomes;
 
+  /** The labelled, scored events for performance estimation; null for regression models. */
+  private final ReferenceEstimation.Builder estimation;
+
   public ReferenceProfileBuilder(ModelSpec spec) {
     this.spec = spec;
     int nNum = spec.numericFeatures().size();
@@ -53,6 +60,7 @@ public final class ReferenceProfileBuilder {
     label = CategoricalCounter.create();
     groups = new long[spec.fairnessAttributes().size()];
     outcomes = OutcomeAccumulator.create(spec, ValueDistribution.REFERENCE_EXACT_LIMIT);
+    estimation = spec.outcomes().regression() ? null : new ReferenceEstimation.Builder();
   }
 
   private static ValueDistribution newDistribution() {
@@ -87,6 +95,12 @@ public final class ReferenceProfileBuilder {
     if (e.label() != null) {
       label.add(e.label());
       outcomes.add(spec, LabelMatcher.inline(e));
+      if (estimation != null) {
+        estimation.add(
+            e.score(),
+            Labels.isPositive(e.prediction(), spec.positiveLabel()),
+            Labels.isPositive(e.label(), spec.positiveLabel()));
+      }
     }
   }
 
@@ -130,7 +144,8 @@ public final class ReferenceProfileBuilder {
             labelProfile,
             "pending",
             ReferencePerformance.of(outcomes),
-            groupCounts));
+            groupCounts,
+            estimation == null ? null : estimation.build()));
   }
 
   private static NumericProfile profileOf(ValueDistribution values, long missing) {

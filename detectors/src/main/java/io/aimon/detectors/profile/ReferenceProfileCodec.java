@@ -7,7 +7,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aimon.config.Digests;
 import io.aimon.detectors.common.EmpiricalCdf;
+import io.aimon.detectors.estimate.IsotonicCalibration;
+import io.aimon.detectors.estimate.ReferenceEstimation;
+import io.aimon.detectors.estimate.ReferenceOutcomes;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Base64;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,19 +27,27 @@ import java.util.TreeMap;
  *   <li>v1: distributions only;
  *   <li>v2: v1 plus {@code performance}, the reference's performance from its labels. A profile
  *       without labels is still written as v1, byte for byte, so its digest is stable.
- *   <li>v3 (current): v2 plus {@code groups}, per fairness attribute the number of reference events
- *       carrying a group value ({@link ReferenceProfile#groups()}), so that an attribute that never
- *       occurs can be named. Only a profile with group counts is written as v3; any other is
- *       written as v2 or v1 as before, byte for byte, so its digest is stable. A v1 or v2 profile
- *       reads with no group counts.
+ *   <li>v3: v2 plus {@code groups}, per fairness attribute the number of reference events carrying
+ *       a group value ({@link ReferenceProfile#groups()}), so that an attribute that never occurs
+ *       can be named. Only a profile with group counts is written as v3; any other is written as v2
+ *       or v1 as before, byte for byte, so its digest is stable. A v1 or v2 profile reads with no
+ *       group counts.
+ *   <li>v4 (current): v3 plus {@code estimation} for performance estimation without labels: the
+ *       score's isotonic calibration ({@code thresholds} and {@code values}) and the reference's
+ *       outcomes in reference order ({@code predicted} and {@code positive}: one bit per event,
+ *       base64 of the bytes, first event in the lowest bit of the first byte; {@code scores}:
+ *       base64 of the big-endian IEEE 754 doubles; {@code left_out}: events beyond the limit). Only
+ *       a profile with an estimation is written as v4 (with {@code groups} even when empty); any
+ *       other is written as before, byte for byte. Earlier layouts read with no estimation.
  * </ul>
  */
 public final class ReferenceProfileCodec {
   public static final String FORMAT = "aimon-reference-profile";
-  public static final int VERSION = 3;
+  public static final int VERSION = 4;
 
   private static final int V1 = 1;
   private static final int V2 = 2;
+  private static final int V3 = 3;
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
@@ -68,9 +81,9 @@ public final class ReferenceProfileCodec {
       throw new IllegalArgumentException("format: expected '" + FORMAT + "'");
     }
     int version = root.path("version").asInt(-1);
-    if (version != VERSION && version != V2 && version != V1) {
+    if (version < V1 || version > VERSION) {
       throw new IllegalArgumentException(
-          "version: expected " + V1 + ", " + V2 + " or " + VERSION + ", found " + version);
+          "version: expected " + V1 + " to " + VERSION + ", found " + version);
     }
     Map<String, NumericProfile> numeric = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = root.path("numeric").fields(); it.hasNext(); ) {
@@ -96,7 +109,8 @@ public final class ReferenceProfileCodec {
                 label.isObject() ? readCategorical(label) : null,
                 "pending",
                 readPerformance(root.path("performance")),
-                readGroups(root.path("groups"))));
+                readGroups(root.path("groups")),
+                version == VERSION ? readEstimation(root.path("estimation")) : null));
     String stored = root.path("digest").asText("");
     if (stored.isEmpty()) {
       throw new IllegalArgumentException("digest: expected a SHA-256 hex string, found none");
@@ -129,13 +143,18 @@ public final class ReferenceProfileCodec {
         p.label(),
         Digests.sha256Hex(bytes),
         p.performance(),
-        p.groups());
+        p.groups(),
+        p.estimation());
   }
 
   private static ObjectNode canonical(ReferenceProfile p) {
     ObjectNode root = F.objectNode();
     root.put("format", FORMAT);
-    root.put("version", !p.groups().isEmpty() ? VERSION : p.performance().isEmpty() ? V1 : V2);
+    root.put(
+        "version",
+        p.estimation() != null
+            ? VERSION
+            : !p.groups().isEmpty() ? V3 : p.performance().isEmpty() ? V1 : V2);
     root.put("model_id", p.modelId());
     root.put("events", p.events());
     ObjectNode num = root.putObject("numeric");
@@ -148,11 +167,103 @@ public final class ReferenceProfileCodec {
       ObjectNode perf = root.putObject("performance");
       p.performance().forEach(perf::put);
     }
-    if (!p.groups().isEmpty()) {
+    if (!p.groups().isEmpty() || p.estimation() != null) {
       ObjectNode groups = root.putObject("groups");
       p.groups().forEach(groups::put);
     }
+    if (p.estimation() != null) {
+      root.set("estimation", writeEstimation(p.estimation()));
+    }
     return root;
+  }
+
+  private static ObjectNode writeEstimation(ReferenceEstimation e) {
+    ObjectNode o = F.objectNode();
+    ObjectNode calibration = o.putObject("calibration");
+    ArrayNode x = calibration.putArray("thresholds");
+    for (double v : e.calibration().thresholds()) {
+      x.add(v);
+    }
+    ArrayNode y = calibration.putArray("values");
+    for (double v : e.calibration().values()) {
+      y.add(v);
+    }
+    ReferenceOutcomes r = e.outcomes();
+    ObjectNode outcomes = o.putObject("outcomes");
+    outcomes.put("events", r.size());
+    outcomes.put("left_out", r.leftOut());
+    outcomes.put("predicted", bits(r.predicted()));
+    outcomes.put("positive", bits(r.positive()));
+    ByteBuffer scores = ByteBuffer.allocate(8 * r.size());
+    for (double s : r.scores()) {
+      scores.putDouble(s);
+    }
+    outcomes.put("scores", Base64.getEncoder().encodeToString(scores.array()));
+    return o;
+  }
+
+  private static ReferenceEstimation readEstimation(JsonNode o) {
+    if (!o.isObject()) {
+      throw new IllegalArgumentException("estimation: expected an object in a v4 profile");
+    }
+    JsonNode calibration = o.path("calibration");
+    JsonNode outcomes = o.path("outcomes");
+    int events = outcomes.path("events").asInt(-1);
+    if (events < 0) {
+      throw new IllegalArgumentException("estimation.outcomes.events: expected a count");
+    }
+    byte[] scoreBytes = base64(outcomes, "scores");
+    if (scoreBytes.length != 8 * events) {
+      throw new IllegalArgumentException(
+          "estimation.outcomes.scores: expected " + events + " doubles");
+    }
+    double[] scores = new double[events];
+    ByteBuffer buffer = ByteBuffer.wrap(scoreBytes);
+    for (int i = 0; i < events; i++) {
+      scores[i] = buffer.getDouble();
+    }
+    try {
+      return new ReferenceEstimation(
+          IsotonicCalibration.of(
+              doubles(calibration.path("thresholds")), doubles(calibration.path("values"))),
+          new ReferenceOutcomes(
+              unbits(base64(outcomes, "predicted"), events, "predicted"),
+              unbits(base64(outcomes, "positive"), events, "positive"),
+              scores,
+              outcomes.path("left_out").asLong()));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("estimation: " + e.getMessage(), e);
+    }
+  }
+
+  private static String bits(boolean[] b) {
+    byte[] out = new byte[(b.length + 7) / 8];
+    for (int i = 0; i < b.length; i++) {
+      if (b[i]) {
+        out[i / 8] |= (byte) (1 << (i % 8));
+      }
+    }
+    return Base64.getEncoder().encodeToString(out);
+  }
+
+  private static boolean[] unbits(byte[] bytes, int n, String name) {
+    if (bytes.length != (n + 7) / 8) {
+      throw new IllegalArgumentException(
+          "estimation.outcomes." + name + ": expected " + n + " bits");
+    }
+    boolean[] out = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = (bytes[i / 8] & (1 << (i % 8))) != 0;
+    }
+    return out;
+  }
+
+  private static byte[] base64(JsonNode o, String name) {
+    try {
+      return Base64.getDecoder().decode(o.path(name).asText(""));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("estimation.outcomes." + name + ": not base64", e);
+    }
   }
 
   private static Map<String, Long> readGroups(JsonNode o) {

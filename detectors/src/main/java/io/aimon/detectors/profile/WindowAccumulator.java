@@ -3,6 +3,8 @@ package io.aimon.detectors.profile;
 import io.aimon.detectors.common.BoundedText;
 import io.aimon.detectors.common.CapCounts;
 import io.aimon.detectors.common.Mergeable;
+import io.aimon.detectors.estimate.EstimatedPerformance;
+import io.aimon.detectors.estimate.ReferenceEstimation;
 import io.aimon.detectors.event.InferenceEvent;
 import io.aimon.detectors.fairness.FairnessAccumulator;
 import io.aimon.detectors.model.ModelSpec;
@@ -33,6 +35,8 @@ import java.util.TreeMap;
  *   <li>{@code count} is the number of events added or merged.
  *   <li>At most {@link #MAX_VERSIONS} distinct versions are remembered; their counts plus {@code
  *       versionsCapped} are the events that carried a version.
+ *   <li>With an estimation in the reference, {@code estimated} has counted every event with a score
+ *       ({@link EstimatedPerformance}: sums and a histogram of the calibration's size).
  * </ol>
  */
 public final class WindowAccumulator implements Mergeable<WindowAccumulator> {
@@ -66,6 +70,9 @@ public final class WindowAccumulator implements Mergeable<WindowAccumulator> {
   /** The prediction that counts as selected (the model's positive label). */
   final String positiveLabel;
 
+  /** Performance estimated without labels; null unless the reference has an estimation. */
+  final EstimatedPerformance estimated;
+
   WindowAccumulator(
       String modelId,
       long count,
@@ -78,7 +85,8 @@ public final class WindowAccumulator implements Mergeable<WindowAccumulator> {
       long[] typeMismatches,
       ValueDistribution latency,
       FairnessAccumulator selection,
-      String positiveLabel) {
+      String positiveLabel,
+      EstimatedPerformance estimated) {
     this.modelId = modelId;
     this.count = count;
     this.numeric = numeric;
@@ -92,6 +100,7 @@ public final class WindowAccumulator implements Mergeable<WindowAccumulator> {
     this.latency = latency;
     this.selection = selection;
     this.positiveLabel = positiveLabel;
+    this.estimated = estimated;
   }
 
   /** An empty window for the model, binning numeric values by the reference's edges. */
@@ -128,7 +137,15 @@ public final class WindowAccumulator implements Mergeable<WindowAccumulator> {
         new long[numeric.length + categorical.length],
         ValueDistribution.create(spec.exactValues(), ValueDistribution.DEFAULT_SKETCH_K),
         spec.outcomes().regression() ? null : OutcomeAccumulator.fairnessFor(spec),
-        spec.positiveLabel());
+        spec.positiveLabel(),
+        estimatedFor(spec, reference));
+  }
+
+  private static EstimatedPerformance estimatedFor(ModelSpec spec, ReferenceProfile reference) {
+    ReferenceEstimation e = reference.estimation();
+    return e == null || spec.outcomes().regression()
+        ? null
+        : EstimatedPerformance.create(e.calibration());
   }
 
   /** Counts one event of this model. */
@@ -158,8 +175,14 @@ public final class WindowAccumulator implements Mergeable<WindowAccumulator> {
     if (!Double.isNaN(e.latencyMs())) {
       latency.add(e.latencyMs());
     }
-    if (selection != null) {
-      selection.add(e.groups(), Labels.isPositive(e.prediction(), positiveLabel), null);
+    if (selection != null || estimated != null) {
+      boolean predictedPositive = Labels.isPositive(e.prediction(), positiveLabel);
+      if (selection != null) {
+        selection.add(e.groups(), predictedPositive, null);
+      }
+      if (estimated != null) {
+        estimated.add(e.score(), predictedPositive);
+      }
     }
     if (e.modelVersion() != null) {
       String v = BoundedText.of(e.modelVersion());
@@ -204,6 +227,9 @@ public final class WindowAccumulator implements Mergeable<WindowAccumulator> {
     latency.merge(other.latency);
     if (selection != null && other.selection != null) {
       selection.merge(other.selection);
+    }
+    if (estimated != null && other.estimated != null) {
+      estimated.merge(other.estimated);
     }
     other.versions.forEach(this::addVersion);
     versionsCapped += other.versionsCapped;
@@ -267,6 +293,7 @@ public final class WindowAccumulator implements Mergeable<WindowAccumulator> {
             latency.toCdf(),
             caps,
             new CapCounts(versionsCapped, versionsTruncated)),
-        selection == null ? Map.of() : selection.evaluate(spec.outcomes().minGroupSize()));
+        selection == null ? Map.of() : selection.evaluate(spec.outcomes().minGroupSize()),
+        estimated == null ? null : estimated.result());
   }
 }

@@ -1,6 +1,8 @@
 package io.aimon.detectors.profile;
 
 import io.aimon.detectors.common.CapCounts;
+import io.aimon.detectors.estimate.EstimatedPerformance;
+import io.aimon.detectors.estimate.EstimatedPerformanceCodec;
 import io.aimon.detectors.fairness.FairnessAccumulator;
 import io.aimon.detectors.fairness.FairnessAccumulatorCodec;
 import io.aimon.detectors.sketch.ValueDistribution;
@@ -25,19 +27,23 @@ import java.util.TreeMap;
  *       after the label the per-feature type-mismatch counts and the latency distribution, the
  *       positive label and the selection-rate fairness state. A v1 state reads with an unbounded
  *       range, zero out-of-range and mismatch counts and no latencies.
- *   <li>v3 (current): v2 with each remembered version followed by its event count and the versions
- *       followed by their capped and truncated counts, and each categorical counter (features and
- *       label) followed by its capped and truncated counts ({@link
- *       io.aimon.detectors.common.CapCounts}). A v1 or v2 state reads with version counts of 0 and
- *       nothing capped or truncated. The selection-rate fairness block carries its own version.
+ *   <li>v3: v2 with each remembered version followed by its event count and the versions followed
+ *       by their capped and truncated counts, and each categorical counter (features and label)
+ *       followed by its capped and truncated counts ({@link io.aimon.detectors.common.CapCounts}).
+ *       A v1 or v2 state reads with version counts of 0 and nothing capped or truncated. The
+ *       selection-rate fairness block carries its own version.
+ *   <li>v4 (current): v3 plus, last, the estimated-performance block ({@link
+ *       EstimatedPerformanceCodec}, its own version) after a presence flag. Earlier states read
+ *       without one: their windows are not estimated.
  * </ul>
  */
 public final class WindowAccumulatorCodec {
   /** Current layout version. */
-  public static final byte VERSION = 3;
+  public static final byte VERSION = 4;
 
   private static final byte V1 = 1;
   private static final byte V2 = 2;
+  private static final byte V3 = 3;
 
   private WindowAccumulatorCodec() {}
 
@@ -84,6 +90,12 @@ public final class WindowAccumulatorCodec {
         out.writeInt(selection.length);
         out.write(selection);
       }
+      out.writeBoolean(a.estimated != null);
+      if (a.estimated != null) {
+        byte[] estimated = EstimatedPerformanceCodec.encode(a.estimated);
+        out.writeInt(estimated.length);
+        out.write(estimated);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -96,13 +108,11 @@ public final class WindowAccumulatorCodec {
   public static WindowAccumulator decode(byte[] data) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
       byte version = in.readByte();
-      if (version != VERSION && version != V2 && version != V1) {
+      if (version < V1 || version > VERSION) {
         throw new IllegalArgumentException(
             "window state: expected layout version "
                 + V1
-                + ", "
-                + V2
-                + " or "
+                + " to "
                 + VERSION
                 + ", found "
                 + version);
@@ -111,10 +121,10 @@ public final class WindowAccumulatorCodec {
       long count = in.readLong();
       TreeMap<String, Long> versions = new TreeMap<>();
       for (int i = in.readInt(); i > 0; i--) {
-        versions.put(readString(in), version == VERSION ? in.readLong() : 0L);
+        versions.put(readString(in), version >= V3 ? in.readLong() : 0L);
       }
       CapCounts versionCaps =
-          version == VERSION ? new CapCounts(in.readLong(), in.readLong()) : CapCounts.NONE;
+          version >= V3 ? new CapCounts(in.readLong(), in.readLong()) : CapCounts.NONE;
       NumericAccumulator[] numeric = new NumericAccumulator[in.readInt()];
       for (int i = 0; i < numeric.length; i++) {
         numeric[i] = readNumeric(in, version);
@@ -150,6 +160,12 @@ public final class WindowAccumulatorCodec {
           selection = FairnessAccumulatorCodec.decode(selectionBytes);
         }
       }
+      EstimatedPerformance estimated = null;
+      if (version == VERSION && in.readBoolean()) {
+        byte[] estimatedBytes = new byte[in.readInt()];
+        in.readFully(estimatedBytes);
+        estimated = EstimatedPerformanceCodec.decode(estimatedBytes);
+      }
       return new WindowAccumulator(
           modelId,
           count,
@@ -162,7 +178,8 @@ public final class WindowAccumulatorCodec {
           mismatches,
           latency,
           selection,
-          positiveLabel);
+          positiveLabel,
+          estimated);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -243,7 +260,7 @@ public final class WindowAccumulatorCodec {
     for (int i = 0; i < size; i++) {
       counts.put(readString(in), new long[] {in.readLong()});
     }
-    if (version != VERSION) {
+    if (version < V3) {
       return new CategoricalCounter(counts, 0, 0);
     }
     return new CategoricalCounter(counts, in.readLong(), in.readLong());

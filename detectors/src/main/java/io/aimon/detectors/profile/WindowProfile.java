@@ -1,6 +1,7 @@
 package io.aimon.detectors.profile;
 
 import io.aimon.detectors.common.CapCounts;
+import io.aimon.detectors.estimate.EstimatedMetrics;
 import io.aimon.detectors.fairness.FairnessResult;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -25,6 +26,8 @@ import java.util.Objects;
  * @param quality out-of-range and type-mismatch counts and the latency distribution
  * @param selection selection-rate fairness per attribute and intersection (labels not needed;
  *     label-based fields are empty); empty when the model has no fairness attributes
+ * @param estimated the performance estimated without labels, or null when the reference gives no
+ *     estimation (docs/metrics.md, "Estimated performance")
  */
 public record WindowProfile(
     String modelId,
@@ -37,7 +40,8 @@ public record WindowProfile(
     NumericProfile score,
     CategoricalProfile label,
     DataQuality quality,
-    Map<String, FairnessResult> selection) {
+    Map<String, FairnessResult> selection,
+    EstimatedMetrics estimated) {
 
   public WindowProfile {
     Objects.requireNonNull(modelId, "modelId");

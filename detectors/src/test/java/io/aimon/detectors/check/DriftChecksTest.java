@@ -270,6 +270,12 @@ class DriftChecksTest {
     List<String> expected =
         List.of(
             "count/null",
+            "estimated_accuracy/null",
+            "estimated_precision/null",
+            "estimated_recall/null",
+            "estimated_f1/null",
+            "estimated_specificity/null",
+            "estimated_roc_auc/null",
             "missing_rate/x",
             "type_mismatch_rate/x",
             "out_of_range_rate/x",

@@ -41,6 +41,7 @@ class CbpeAdultTest {
   private static List<JsonNode> production;
   private static boolean[] referencePredicted;
   private static boolean[] referencePositive;
+  private static double[] referenceScores;
 
   private static List<JsonNode> read(Path gz) throws IOException {
     List<JsonNode> out = new ArrayList<>();
@@ -67,6 +68,7 @@ class CbpeAdultTest {
     }
     calibration = IsotonicCalibration.fit(scores, positive);
     referencePositive = positive;
+    referenceScores = scores;
     referencePredicted = new boolean[reference.size()];
     for (int i = 0; i < scores.length; i++) {
       referencePredicted[i] = reference.get(i).path("prediction").asInt() == 1;
@@ -155,13 +157,17 @@ class CbpeAdultTest {
         double want = size.getValue().path(m.name().toLowerCase()).asDouble();
         double got =
             SamplingError.of(
-                m, referencePredicted, referencePositive, Long.parseLong(size.getKey()));
+                m,
+                referencePredicted,
+                referencePositive,
+                referenceScores,
+                Long.parseLong(size.getKey()));
         assertEquals(want, got, 1e-12, m + " over chunks of " + size.getKey());
         worst = Math.max(worst, Math.abs(want - got));
       }
     }
     System.out.printf(
-        "CBPE: sampling-error bands of 5 metrics x 3 sizes, largest error %.3g%n", worst);
+        "CBPE: sampling-error bands of 6 metrics x 3 sizes, largest error %.3g%n", worst);
     assertNull(
         SamplingError.of(
             SamplingError.Metric.ACCURACY, referencePredicted, referencePositive, 9000),
@@ -196,6 +202,76 @@ class CbpeAdultTest {
           natural ? Math.abs(error) <= 2 * band : Math.abs(error) <= 0.015,
           day.getKey() + ": " + error + " against band " + band);
     }
+  }
+
+  /**
+   * The window state (sums and the histogram of calibrated probabilities), filled in two halves,
+   * merged and sent through its codec, gives numpy's estimates and scikit-learn's estimated ROC AUC
+   * within the histogram's stated bound.
+   */
+  @Test
+  void eachWindowsEstimatedPerformanceEqualsScikitLearns() {
+    double worstAuc = 0;
+    double worstBound = 0;
+    for (Iterator<Map.Entry<String, JsonNode>> it = expected.path("windows").fields();
+        it.hasNext(); ) {
+      Map.Entry<String, JsonNode> w = it.next();
+      EstimatedPerformance a = EstimatedPerformance.create(calibration);
+      EstimatedPerformance b = EstimatedPerformance.create(calibration);
+      int i = 0;
+      for (JsonNode e : production) {
+        if (e.path("timestamp").asText().startsWith(w.getKey())) {
+          (i++ % 2 == 0 ? a : b).add(e.path("score").asDouble(), e.path("prediction").asInt() == 1);
+        }
+      }
+      a.merge(EstimatedPerformanceCodec.decode(EstimatedPerformanceCodec.encode(b)));
+      EstimatedMetrics m = a.result();
+      JsonNode est = w.getValue().path("estimated");
+      assertEquals(w.getValue().path("n").asLong(), m.n());
+      assertEquals(est.path("accuracy").asDouble(), m.accuracy(), ESTIMATE_ABS);
+      assertEquals(est.path("f1").asDouble(), m.f1(), ESTIMATE_ABS);
+      assertEquals(est.path("specificity").asDouble(), m.specificity(), ESTIMATE_ABS);
+      double want = est.path("roc_auc").asDouble();
+      assertEquals(want, m.rocAuc(), m.rocAucBound() + 1e-12, w.getKey());
+      assertTrue(m.rocAucBound() < 1e-3, w.getKey() + " bound " + m.rocAucBound());
+      worstAuc = Math.max(worstAuc, Math.abs(want - m.rocAuc()));
+      worstBound = Math.max(worstBound, m.rocAucBound());
+      System.out.printf(
+          "CBPE %s: estimated roc_auc %.4f (bound %.2g), realized %.4f, band %.4f%n",
+          w.getKey(),
+          m.rocAuc(),
+          m.rocAucBound(),
+          w.getValue().path("realized").path("roc_auc").asDouble(),
+          SamplingError.of(
+              SamplingError.Metric.ROC_AUC,
+              referencePredicted,
+              referencePositive,
+              referenceScores,
+              m.n()));
+    }
+    System.out.printf(
+        "CBPE: estimated roc_auc of 6 windows, largest error %.3g, largest bound %.3g%n",
+        worstAuc, worstBound);
+  }
+
+  @Test
+  void theReferenceEstimationKeepsTheOutcomesAndGivesTheRealizedReferenceValues() {
+    ReferenceEstimation.Builder b = new ReferenceEstimation.Builder();
+    for (int i = 0; i < referenceScores.length; i++) {
+      b.add(referenceScores[i], referencePredicted[i], referencePositive[i]);
+    }
+    b.add(Double.NaN, true, true); // no score: not counted
+    ReferenceEstimation e = b.build();
+    assertEquals(calibration, e.calibration());
+    assertEquals(referenceScores.length, e.outcomes().size());
+    assertEquals(0, e.outcomes().leftOut());
+    JsonNode band = expected.path("sampling_error").path("500");
+    assertEquals(
+        band.path("roc_auc").asDouble(),
+        e.outcomes().band(SamplingError.Metric.ROC_AUC, 500),
+        1e-12);
+    assertTrue(e.referenceValue(SamplingError.Metric.ROC_AUC) > 0.85);
+    assertNull(new ReferenceEstimation.Builder().build(), "no labelled scores: no estimation");
   }
 
   @Test

@@ -6,6 +6,7 @@ import static io.aimon.detectors.profile.ProfileFixtures.assertWindowEquals;
 import static io.aimon.detectors.profile.ProfileFixtures.events;
 import static io.aimon.detectors.profile.ProfileFixtures.reference;
 import static io.aimon.detectors.profile.ProfileFixtures.spec;
+import static io.aimon.detectors.profile.ProfileFixtures.withoutEstimation;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,8 +20,8 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checked-in samples of each stored layout version: the reference profile JSON (v1 to v3) and the
- * checkpointed window state (v1 to v3). Today's code must still read them and still write the same
+ * Checked-in samples of each stored layout version: the reference profile JSON (v1 to v4) and the
+ * checkpointed window state (v1 to v4). Today's code must still read them and still write the same
  * bytes, so a layout change cannot slip in without a new version (and a reader for the old one).
  *
  * <p>To create a sample for a new version, run with {@code -Daimon.writeFormatSamples=true}.
@@ -31,7 +32,7 @@ class FormatSamplesTest {
 
   @Test
   void referenceProfileV2SampleDecodesAndIsWrittenIdentically() throws IOException {
-    ReferenceProfile built = reference(SPEC, events(7, 500));
+    ReferenceProfile built = withoutEstimation(reference(SPEC, events(7, 500)));
     assertTrue(!built.performance().isEmpty(), "labelled reference events give a performance");
     byte[] written = ReferenceProfileCodec.toJson(built);
     Path sample = sample("reference-profile-v2.json", written);
@@ -45,7 +46,9 @@ class FormatSamplesTest {
   @Test
   void referenceProfileV3SampleDecodesAndIsWrittenIdentically() throws IOException {
     ReferenceProfile built =
-        reference(ProfileFixtures.specWithAttributes(), ProfileFixtures.eventsWithGroups(7, 500));
+        withoutEstimation(
+            reference(
+                ProfileFixtures.specWithAttributes(), ProfileFixtures.eventsWithGroups(7, 500)));
     byte[] written = ReferenceProfileCodec.toJson(built);
     Path sample = sample("reference-profile-v3.json", written);
 
@@ -53,6 +56,33 @@ class FormatSamplesTest {
     assertEquals(built.digest(), read.digest());
     assertEquals(java.util.Map.of("sex", 400L, "race", 0L), read.groups());
     assertArrayEquals(Files.readAllBytes(sample), written, "layout v3 unchanged");
+  }
+
+  @Test
+  void referenceProfileV4SampleDecodesAndIsWrittenIdentically() throws IOException {
+    ReferenceProfile built = reference(SPEC, events(7, 500));
+    assertEquals(385, built.estimation().outcomes().size(), "the labelled, scored events");
+    byte[] written = ReferenceProfileCodec.toJson(built);
+    Path sample = sample("reference-profile-v4.json", written);
+
+    ReferenceProfile read = ReferenceProfileCodec.fromJson(Files.readAllBytes(sample));
+    assertEquals(built.digest(), read.digest());
+    assertEquals(built.estimation(), read.estimation());
+    assertArrayEquals(Files.readAllBytes(sample), written, "layout v4 unchanged");
+  }
+
+  @Test
+  void referenceProfileV3SampleReadsWithoutEstimation() throws IOException {
+    ReferenceProfile read =
+        ReferenceProfileCodec.fromJson(
+            Files.readAllBytes(DIR.resolve("reference-profile-v3.json")));
+    assertEquals(null, read.estimation(), "v3 records no estimation");
+    WindowAccumulator acc = WindowAccumulator.create(ProfileFixtures.specWithAttributes(), read);
+    ProfileFixtures.eventsWithGroups(8, 50).forEach(acc::add);
+    assertEquals(
+        null,
+        acc.toProfile(ProfileFixtures.specWithAttributes(), WINDOW_START, WINDOW_END).estimated(),
+        "its windows are not estimated");
   }
 
   @Test
@@ -76,22 +106,38 @@ class FormatSamplesTest {
   }
 
   @Test
-  void windowStateV3SampleDecodesAndIsWrittenIdentically() throws IOException {
+  void windowStateV4SampleDecodesAndIsWrittenIdentically() throws IOException {
     WindowAccumulator acc = sampleWindowV3();
     byte[] written = WindowAccumulatorCodec.encode(acc);
     Path sample =
         sample(
-            "window-state-v3.base64", Base64.getMimeEncoder().encodeToString(written).getBytes());
+            "window-state-v4.base64", Base64.getMimeEncoder().encodeToString(written).getBytes());
 
     byte[] stored = Base64.getMimeDecoder().decode(Files.readAllBytes(sample));
-    assertEquals(3, stored[0], "layout version byte");
+    assertEquals(4, stored[0], "layout version byte");
     WindowAccumulator read = WindowAccumulatorCodec.decode(stored);
     assertEquals(301, read.count());
     WindowProfile profile = read.toProfile(SPEC, WINDOW_START, WINDOW_END);
     assertWindowEquals(acc.toProfile(SPEC, WINDOW_START, WINDOW_END), profile);
+    assertEquals(274, profile.estimated().n(), "every scored event estimated");
+    assertArrayEquals(stored, written, "layout v4 unchanged");
+  }
+
+  @Test
+  void windowStateV3SampleStillDecodes() throws IOException {
+    // written by layout v3, before the estimated performance existed
+    byte[] stored =
+        Base64.getMimeDecoder().decode(Files.readAllBytes(DIR.resolve("window-state-v3.base64")));
+    assertEquals(3, stored[0], "layout version byte");
+    WindowAccumulator read = WindowAccumulatorCodec.decode(stored);
+    assertEquals(301, read.count());
+    WindowProfile profile = read.toProfile(SPEC, WINDOW_START, WINDOW_END);
+    assertWindowEquals(
+        ProfileFixtures.withoutEstimated(
+            sampleWindowV3().toProfile(SPEC, WINDOW_START, WINDOW_END)),
+        profile);
     assertEquals(new CapCounts(0, 1), profile.quality().capsOf("c"), "one 300-byte category");
     assertEquals(new CapCounts(0, 1), profile.quality().versions(), "one 300-byte version");
-    assertArrayEquals(stored, written, "layout v3 unchanged");
   }
 
   @Test
@@ -112,7 +158,7 @@ class FormatSamplesTest {
         .forEach((a, f) -> assertEquals(f.groups(), old.selection().get(a).groups(), a));
     assertEquals(CapCounts.NONE, old.quality().capsOf("c"));
     assertEquals(CapCounts.NONE, old.quality().versions());
-    // re-encoded, it is a v3 state with counts 0 and reads as the same profile
+    // re-encoded, it is a current state with counts 0 and reads as the same profile
     WindowAccumulator again = WindowAccumulatorCodec.decode(WindowAccumulatorCodec.encode(read));
     assertWindowEquals(old, again.toProfile(SPEC, WINDOW_START, WINDOW_END));
   }

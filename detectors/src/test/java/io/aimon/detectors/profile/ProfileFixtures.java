@@ -3,6 +3,8 @@ package io.aimon.detectors.profile;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.aimon.detectors.estimate.EstimatedMetrics;
+import io.aimon.detectors.estimate.SamplingError;
 import io.aimon.detectors.event.InferenceEvent;
 import io.aimon.detectors.model.ModelSpec;
 import java.util.ArrayList;
@@ -157,5 +159,55 @@ final class ProfileFixtures {
         expected.quality().latency().values(), actual.quality().latency().values(), 0.0, "latency");
     assertArrayEquals(
         expected.quality().latency().counts(), actual.quality().latency().counts(), "latency");
+    assertEstimatedEquals(expected.estimated(), actual.estimated());
+  }
+
+  /** Estimated metrics equal up to the rounding of sums added in another order. */
+  static void assertEstimatedEquals(EstimatedMetrics expected, EstimatedMetrics actual) {
+    if (expected == null || actual == null) {
+      assertEquals(expected, actual, "estimated");
+      return;
+    }
+    assertEquals(expected.n(), actual.n(), "estimated n");
+    for (SamplingError.Metric m : SamplingError.Metric.values()) {
+      if (expected.of(m) == null) {
+        assertEquals(null, actual.of(m), "estimated " + m);
+      } else {
+        assertEquals(expected.of(m), actual.of(m), 1e-12, "estimated " + m);
+      }
+    }
+  }
+
+  /** The same window without its estimated performance (a state from before layout v4). */
+  static WindowProfile withoutEstimated(WindowProfile w) {
+    return new WindowProfile(
+        w.modelId(),
+        w.modelVersion(),
+        w.windowStart(),
+        w.windowEnd(),
+        w.events(),
+        w.numeric(),
+        w.categorical(),
+        w.score(),
+        w.label(),
+        w.quality(),
+        w.selection(),
+        null);
+  }
+
+  /** The same reference without its estimation (a profile from before layout v4). */
+  static ReferenceProfile withoutEstimation(ReferenceProfile p) {
+    return ReferenceProfileCodec.withDigest(
+        new ReferenceProfile(
+            p.modelId(),
+            p.events(),
+            p.numeric(),
+            p.categorical(),
+            p.score(),
+            p.label(),
+            "pending",
+            p.performance(),
+            p.groups(),
+            null));
   }
 }

@@ -120,7 +120,9 @@ class ReferenceProfileCodecTest {
   @Test
   void groupCountsRoundTripAsV3AndEnterTheDigest() throws Exception {
     ReferenceProfile p =
-        reference(ProfileFixtures.specWithAttributes(), ProfileFixtures.eventsWithGroups(11, 500));
+        ProfileFixtures.withoutEstimation(
+            reference(
+                ProfileFixtures.specWithAttributes(), ProfileFixtures.eventsWithGroups(11, 500)));
     assertEquals(Map.of("sex", 400L, "race", 0L), p.groups());
     ObjectNode t = tree(p);
     assertEquals(3, t.path("version").asInt());
@@ -138,9 +140,27 @@ class ReferenceProfileCodecTest {
 
   @Test
   void aProfileWithoutGroupCountsIsStillWrittenAsV2OrV1() throws Exception {
-    assertTrue(PROFILE.groups().isEmpty());
-    assertEquals(2, tree(PROFILE).path("version").asInt(), "labelled: v2");
-    assertTrue(tree(PROFILE).path("groups").isMissingNode());
+    ReferenceProfile p = ProfileFixtures.withoutEstimation(PROFILE);
+    assertTrue(p.groups().isEmpty());
+    assertEquals(2, tree(p).path("version").asInt(), "labelled: v2");
+    assertTrue(tree(p).path("groups").isMissingNode());
+  }
+
+  @Test
+  void theEstimationRoundTripsAsV4AndEntersTheDigest() throws Exception {
+    assertTrue(PROFILE.estimation() != null, "labelled, scored reference events: an estimation");
+    ObjectNode t = tree(PROFILE);
+    assertEquals(4, t.path("version").asInt());
+    ReferenceProfile back = ReferenceProfileCodec.fromJson(ReferenceProfileCodec.toJson(PROFILE));
+    assertEquals(PROFILE.estimation(), back.estimation());
+    assertEquals(PROFILE.digest(), back.digest());
+
+    t.with("estimation").with("outcomes").put("left_out", 1);
+    assertTrue(
+        rejected(bytes(t)).getMessage().startsWith("digest: the stored digest "),
+        "a changed estimation no longer matches the digest");
+    t.with("estimation").with("outcomes").put("scores", "not*base64");
+    assertEquals("estimation.outcomes.scores: not base64", rejected(bytes(t)).getMessage());
   }
 
   @Test
@@ -155,8 +175,8 @@ class ReferenceProfileCodecTest {
   @Test
   void unknownVersionIsRejectedNamingIt() throws Exception {
     ObjectNode t = tree(PROFILE);
-    t.put("version", 4);
-    assertEquals("version: expected 1, 2 or 3, found 4", rejected(bytes(t)).getMessage());
+    t.put("version", 5);
+    assertEquals("version: expected 1 to 4, found 5", rejected(bytes(t)).getMessage());
   }
 
   @Test

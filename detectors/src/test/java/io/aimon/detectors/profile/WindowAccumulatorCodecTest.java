@@ -124,6 +124,6 @@ class WindowAccumulatorCodecTest {
     bytes[0] = 7;
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> WindowAccumulatorCodec.decode(bytes));
-    assertEquals("window state: expected layout version 1, 2 or 3, found 7", e.getMessage());
+    assertEquals("window state: expected layout version 1 to 4, found 7", e.getMessage());
   }
 }

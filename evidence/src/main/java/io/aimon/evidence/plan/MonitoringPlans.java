@@ -135,7 +135,9 @@ public final class MonitoringPlans {
     }
     for (String metric : new TreeSet<>(MetricIds.CHECKABLE)) {
       boolean compared =
-          metric.equals(MetricIds.PSI) || MetricIds.DROP_THRESHOLD_METRICS.contains(metric);
+          metric.equals(MetricIds.PSI)
+              || (MetricIds.DROP_THRESHOLD_METRICS.contains(metric)
+                  && !MetricIds.PERFORMANCE_ESTIMATED.contains(metric));
       if (compared && MetricIds.appliesTo(metric, model.task())) {
         CheckThreshold t = model.threshold(metric, null);
         out.add(

@@ -99,7 +99,7 @@ final class EvaluateOutcomes extends KeyedProcessFunction<String, OutcomePartial
                   reference,
                   start,
                   end,
-                  split.whole(() -> OutcomeAccumulator.create(spec)),
+                  split.whole(() -> OutcomeAccumulator.create(spec, reference.estimation())),
                   early));
       SortedMap<String, OutcomeAccumulator> versions = new TreeMap<>(split.tracked());
       versions.remove(VersionSplit.NO_VERSION);

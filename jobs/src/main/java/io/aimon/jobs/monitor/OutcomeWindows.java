@@ -85,7 +85,8 @@ final class OutcomeWindows
     }
     OutcomeAccumulator acc =
         split.accumulatorFor(
-            VersionSplit.versionOf(p.modelVersion(), spec), () -> OutcomeAccumulator.create(spec));
+            VersionSplit.versionOf(p.modelVersion(), spec),
+            () -> OutcomeAccumulator.create(spec, plan.reference(spec.id()).estimation()));
     boolean added = acc.add(spec, p);
     if (!added) {
       ctx.output(

@@ -60,6 +60,7 @@ final class RecordCheckMetrics extends RichMapFunction<CheckResult, CheckResult>
     } else if (MetricIds.FAIRNESS.contains(metric) && r.attribute() != null && r.group() == null) {
       latest(r.modelId(), r.attribute(), metric, "fairness_gap").set(r.windowStart(), r.value());
     } else if (MetricIds.PERFORMANCE_BINARY.contains(metric)
+        || MetricIds.PERFORMANCE_ESTIMATED.contains(metric)
         || MetricIds.PERFORMANCE_REGRESSION.contains(metric)) {
       latest(r.modelId(), null, metric, "performance").set(r.windowStart(), r.value());
     }

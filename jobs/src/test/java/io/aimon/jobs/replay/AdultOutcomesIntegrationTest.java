@@ -34,6 +34,67 @@ class AdultOutcomesIntegrationTest {
     System.out.println(
         "Adult outcomes (inline labels): values checked and largest error " + maxError);
     assertEquals(EXPECTED_VALUES, maxError.get("values"));
+    assertEstimatesMatchAndSitNextToTheRealized(
+        AdultFixtures.readJsonLines(out.resolve("metrics.jsonl")));
+  }
+
+  /**
+   * CBPE through the job: each day's estimated_* results (from the inference events, no label used)
+   * equal numpy's on scikit-learn's calibration (detectors' cbpe/expected.json), and each realized
+   * result carries the estimate of the same window's predictions, equal to the one made before any
+   * label, with the estimation error value - estimate.
+   */
+  private static void assertEstimatesMatchAndSitNextToTheRealized(List<JsonNode> results)
+      throws Exception {
+    JsonNode cbpe =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(Path.of("../detectors/src/test/resources/cbpe/expected.json").toFile())
+            .path("windows");
+    Map<String, Double> estimated = new java.util.HashMap<>();
+    int checked = 0;
+    double worst = 0;
+    for (JsonNode r : results) {
+      String metric = r.path("metric").asText();
+      if (metric.startsWith("estimated_") && !r.has("version")) {
+        String day = r.path("window_start").asText().substring(0, 10);
+        String m = metric.substring("estimated_".length());
+        double want = cbpe.path(day).path("estimated").path(m).asDouble();
+        double tolerance = m.equals("roc_auc") ? 1e-7 : 1e-9; // roc_auc: its bound, below 3.1e-8
+        assertEquals(want, r.path("value").asDouble(), tolerance, day + " " + metric);
+        assertTrue(r.path("sampling_error").asDouble() > 0, r.toString());
+        worst = Math.max(worst, Math.abs(want - r.path("value").asDouble()));
+        estimated.put(day + "/" + m, r.path("value").asDouble());
+        checked++;
+      }
+    }
+    assertEquals(6 * 6, checked, "six estimated metrics per day");
+    int next = 0;
+    for (JsonNode r : results) {
+      String metric = r.path("metric").asText();
+      if (List.of("accuracy", "precision", "recall", "f1", "roc_auc").contains(metric)
+          && !r.has("attribute")
+          && !r.has("version")) {
+        String day = r.path("window_start").asText().substring(0, 10);
+        double before = estimated.get(day + "/" + metric);
+        assertEquals(before, r.path("estimate").asDouble(), 1e-12, day + " " + metric);
+        assertEquals(
+            r.path("value").asDouble() - r.path("estimate").asDouble(),
+            r.path("estimation_error").asDouble(),
+            1e-15);
+        if (metric.equals("accuracy")) {
+          System.out.printf(
+              "Adult CBPE %s: accuracy %.4f, estimated %.4f, error %+.4f, band %.4f%n",
+              day,
+              r.path("value").asDouble(),
+              before,
+              r.path("estimation_error").asDouble(),
+              r.path("sampling_error").asDouble());
+        }
+        next++;
+      }
+    }
+    assertEquals(6 * 5, next, "every realized value next to its estimate");
+    System.out.printf("Adult CBPE: %d estimates checked, largest error %.3g%n", checked, worst);
   }
 
   @Test
