@@ -627,8 +627,10 @@ public final class ConfigKeys {
           ValueTypes.oneOf(taskNames()),
           Task.BINARY_CLASSIFICATION,
           "What the model predicts; decides the performance metrics: accuracy, precision, recall, "
-              + "f1, roc_auc, log_loss, brier for binary_classification (which also has the "
-              + "fairness metrics), mae, rmse, mape, r2 for regression.");
+              + "f1, roc_auc, log_loss, brier and, estimated without labels, estimated_accuracy, "
+              + "estimated_precision, estimated_recall, estimated_f1, estimated_specificity, "
+              + "estimated_roc_auc for binary_classification (which also has the fairness "
+              + "metrics), mae, rmse, mape, r2 for regression.");
   public static final ConfigKey<Duration> MODEL_WINDOW =
       key(
           "models[].window",
@@ -765,7 +767,8 @@ public final class ConfigKeys {
                   + "and equalized_odds_ratio; `p_warning`/`p_critical`/`min_statistic` for ks, "
                   + "chi_square; `warning_drop`/`critical_drop` (drop from the reference value) or "
                   + "absolute `warning`/`critical` (breach when value < level) for accuracy, "
-                  + "precision, recall, f1, roc_auc, r2. A partial override merges with the default "
+                  + "precision, recall, f1, roc_auc, r2 and the estimated_* metrics. A partial "
+                  + "override merges with the default "
                   + "of the same form. Metrics must fit the model's `task`."));
   public static final ConfigKey<Double> CHECK_WARNING =
       threshold(

@@ -27,22 +27,24 @@ import java.util.Arrays;
  * bound is below 1e-3.
  *
  * <p>Invariants: (1) the histogram's counts sum to the confusion's {@code n}; (2) its sums of p and
- * 1 - p sum to TP + FN and FP + TN; (3) merging adds both, so it is associative and commutative up
- * to rounding. Size: 3 (2m - 1) numbers and the calibration, whatever the number of events.
+ * 1 - p, in the confusion's units of 2^-30 ({@link EstimatedConfusion#UNIT}), sum to TP + FN and FP
+ * + TN exactly; (3) merging adds integers, so it is associative and commutative exactly: the same
+ * events give the same estimate on one shard or many. Size: 3 (2m - 1) numbers and the calibration,
+ * whatever the number of events.
  */
 public final class EstimatedPerformance {
   private final IsotonicCalibration calibration;
   private final double[] levels;
   private final EstimatedConfusion confusion;
-  private final double[] positive;
-  private final double[] negative;
+  private final long[] positive;
+  private final long[] negative;
   private final long[] count;
 
   EstimatedPerformance(
       IsotonicCalibration calibration,
       EstimatedConfusion confusion,
-      double[] positive,
-      double[] negative,
+      long[] positive,
+      long[] negative,
       long[] count) {
     this.calibration = calibration;
     this.levels = calibration.levels();
@@ -61,7 +63,7 @@ public final class EstimatedPerformance {
   public static EstimatedPerformance create(IsotonicCalibration calibration) {
     int bins = 2 * calibration.levels().length - 1;
     return new EstimatedPerformance(
-        calibration, new EstimatedConfusion(), new double[bins], new double[bins], new long[bins]);
+        calibration, new EstimatedConfusion(), new long[bins], new long[bins], new long[bins]);
   }
 
   /** Counts one event; an event without a score (NaN) is not counted. */
@@ -72,8 +74,9 @@ public final class EstimatedPerformance {
     }
     confusion.add(p, predictedPositive);
     int b = bin(p);
-    positive[b] += p;
-    negative[b] += 1 - p;
+    long q = EstimatedConfusion.units(p);
+    positive[b] += q;
+    negative[b] += EstimatedConfusion.UNIT - q;
     count[b]++;
   }
 
@@ -111,8 +114,8 @@ public final class EstimatedPerformance {
 
   /** The estimated ROC AUC (class comment), or null when P or N is 0. */
   public Double rocAuc() {
-    double p = 0;
-    double n = 0;
+    long p = 0;
+    long n = 0;
     for (int b = 0; b < count.length; b++) {
       p += positive[b];
       n += negative[b];
@@ -121,12 +124,12 @@ public final class EstimatedPerformance {
       return null;
     }
     double u = 0;
-    double below = 0;
+    long below = 0;
     for (int b = 0; b < count.length; b++) {
-      u += positive[b] * (below + negative[b] / 2);
+      u += (double) positive[b] * (below + negative[b] / 2.0);
       below += negative[b];
     }
-    return Math.min(1, u / (p * n));
+    return Math.min(1, u / ((double) p * n));
   }
 
   /** The bound of {@link #rocAuc()}'s binning (class comment); 0 without an estimate. */
@@ -135,8 +138,8 @@ public final class EstimatedPerformance {
     double n = 0;
     double pairs = 0;
     for (int b = 0; b < count.length; b++) {
-      p += positive[b];
-      n += negative[b];
+      p += (double) positive[b] / EstimatedConfusion.UNIT;
+      n += (double) negative[b] / EstimatedConfusion.UNIT;
       if (b % 2 == 1) {
         double width = levels[b / 2 + 1] - levels[b / 2];
         pairs += width * (double) count[b] * (count[b] - 1) / 4;
@@ -166,11 +169,11 @@ public final class EstimatedPerformance {
     return confusion;
   }
 
-  double[] positive() {
+  long[] positive() {
     return positive;
   }
 
-  double[] negative() {
+  long[] negative() {
     return negative;
   }
 

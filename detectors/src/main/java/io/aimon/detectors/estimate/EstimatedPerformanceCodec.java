@@ -10,8 +10,8 @@ import java.io.UncheckedIOException;
 /**
  * The one owner of {@link EstimatedPerformance}'s binary layout (checkpointed window state). v1:
  * version byte; the calibration's points (count, then threshold and value per point); the
- * confusion's n, TP, FP, TN, FN; the bins' count, then per bin the sums of p and 1 - p and the
- * count.
+ * confusion's n, TP, FP, TN, FN (in units of 2^-30); the bins' count, then per bin the sums of p
+ * and 1 - p (in those units) and the count.
  */
 public final class EstimatedPerformanceCodec {
   /** Current layout version. */
@@ -32,14 +32,14 @@ public final class EstimatedPerformanceCodec {
       }
       EstimatedConfusion c = e.confusion();
       out.writeLong(c.n());
-      out.writeDouble(c.tp());
-      out.writeDouble(c.fp());
-      out.writeDouble(c.tn());
-      out.writeDouble(c.fn());
+      out.writeLong(c.tpUnits());
+      out.writeLong(c.fpUnits());
+      out.writeLong(c.tnUnits());
+      out.writeLong(c.fnUnits());
       out.writeInt(e.count().length);
       for (int b = 0; b < e.count().length; b++) {
-        out.writeDouble(e.positive()[b]);
-        out.writeDouble(e.negative()[b]);
+        out.writeLong(e.positive()[b]);
+        out.writeLong(e.negative()[b]);
         out.writeLong(e.count()[b]);
       }
     } catch (IOException ex) {
@@ -70,14 +70,14 @@ public final class EstimatedPerformanceCodec {
       }
       EstimatedConfusion c =
           new EstimatedConfusion(
-              in.readLong(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble());
+              in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong());
       int bins = in.readInt();
-      double[] positive = new double[bins];
-      double[] negative = new double[bins];
+      long[] positive = new long[bins];
+      long[] negative = new long[bins];
       long[] count = new long[bins];
       for (int b = 0; b < bins; b++) {
-        positive[b] = in.readDouble();
-        negative[b] = in.readDouble();
+        positive[b] = in.readLong();
+        negative[b] = in.readLong();
         count[b] = in.readLong();
       }
       return new EstimatedPerformance(IsotonicCalibration.of(x, y), c, positive, negative, count);

@@ -41,7 +41,10 @@ class ReferenceBuildCommandTest {
     assertTrue(out.toString().contains("16280 events"), out.toString());
     JsonNode json = AdultFixtures.parse(Files.readString(profile));
     assertEquals("aimon-reference-profile", json.path("format").asText());
-    assertEquals(2, json.path("version").asInt(), "labelled reference: layout with performance");
+    assertEquals(
+        4, json.path("version").asInt(), "labelled, scored reference: layout with estimation");
+    assertEquals(116, json.path("estimation").path("calibration").path("values").size());
+    assertEquals(16280, json.path("estimation").path("outcomes").path("events").asInt());
     // decile edges of age, as numpy computes them on the reference (expected.json)
     JsonNode expectedEdges =
         AdultFixtures.expected()
