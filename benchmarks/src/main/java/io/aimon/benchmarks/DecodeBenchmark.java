@@ -121,7 +121,7 @@ public class DecodeBenchmark {
     WindowAccumulator window = WindowAccumulator.create(spec, reference);
     for (RawRecord r : records) {
       Decoded<InferenceEvent> d = decoder.decodeInference(r, START);
-      window.add(d.event());
+      window.add(d.event(), reference);
     }
     return window;
   }

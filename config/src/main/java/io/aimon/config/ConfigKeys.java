@@ -742,6 +742,31 @@ public final class ConfigKeys {
           "Attribute combinations monitored jointly, e.g. `[[race, sex]]`: each at least 2 distinct "
               + "names from `attributes`. The combination is reported as the attribute `race|sex` "
               + "with groups like `White|Male` (values joined with `|` in the listed order).");
+  public static final ConfigKey<Node> MODEL_MULTIVARIATE =
+      section(
+          "models[].multivariate",
+          "Multivariate drift: the reconstruction error of the features by the reference's "
+              + "principal components (docs/metrics.md).");
+  public static final ConfigKey<Boolean> MODEL_MULTIVARIATE_ENABLED =
+      key(
+          "models[].multivariate.enabled",
+          ValueTypes.BOOL,
+          true,
+          "Fit the transform on the reference and check each window's `reconstruction_error`.");
+  public static final ConfigKey<Double> MODEL_MULTIVARIATE_VARIANCE =
+      key(
+          "models[].multivariate.variance",
+          ValueTypes.number(0.01, 0.99),
+          0.65,
+          "The share of the standardized reference's variance the kept principal components "
+              + "explain (the fewest components whose share exceeds it).");
+  public static final ConfigKey<Integer> MODEL_MULTIVARIATE_MAX_CATEGORIES =
+      key(
+          "models[].multivariate.max_categories",
+          ValueTypes.integer(0, 1000),
+          20,
+          "Per categorical feature, its most frequent reference categories that get a one-hot "
+              + "column; other values set none; 0 leaves categorical features out.");
   public static final ConfigKey<Node> MODEL_CHECKS =
       register(
           new ConfigKey<>(

@@ -42,7 +42,8 @@ public record MetricDomain(double min, double max) {
           MetricIds.MIN_GROUP_SIZE,
           MetricIds.LATENCY_P50,
           MetricIds.LATENCY_P95,
-          MetricIds.LATENCY_P99
+          MetricIds.LATENCY_P99,
+          MetricIds.RECONSTRUCTION_ERROR
         }) {
       DOMAINS.put(m, NON_NEGATIVE);
     }

@@ -155,6 +155,19 @@ public final class MetricIds {
    */
   public static final String ESTIMATED_ROC_AUC = "estimated_roc_auc";
 
+  // --- multivariate
+  // -------------------------------------------------------------------------------
+
+  /**
+   * The window's mean reconstruction error of its events by the reference's principal components;
+   * judged by how many bands (the standard deviation of reference chunk means) it lies from the
+   * reference's mean, either side: its {@code warning}/{@code critical} levels are in bands.
+   */
+  public static final String RECONSTRUCTION_ERROR = "reconstruction_error";
+
+  /** Multivariate drift metrics (model level, any task). */
+  public static final Set<String> MULTIVARIATE = Set.of(RECONSTRUCTION_ERROR);
+
   // --- between model versions -----------------------------------------------------------------
 
   /**
@@ -274,7 +287,8 @@ public final class MetricIds {
           EQUALIZED_ODDS_DIFFERENCE,
           LATENCY_P50,
           LATENCY_P95,
-          LATENCY_P99);
+          LATENCY_P99,
+          RECONSTRUCTION_ERROR);
 
   /**
    * Metrics compared against a {@link PValueThreshold} (breach when p &lt; p_x and effect &gt;=
@@ -306,7 +320,8 @@ public final class MetricIds {
           PERFORMANCE_ESTIMATED,
           PERFORMANCE_REGRESSION,
           FAIRNESS,
-          LATENCY);
+          LATENCY,
+          MULTIVARIATE);
 
   private MetricIds() {}
 

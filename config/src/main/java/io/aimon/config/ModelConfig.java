@@ -39,6 +39,7 @@ import java.util.regex.Pattern;
  *     over the registry defaults
  * @param owner who is accountable for monitoring the model and evaluates its results, or null
  * @param contacts whom to contact about its monitoring; may be empty
+ * @param multivariate the multivariate drift check's settings
  */
 public record ModelConfig(
     String id,
@@ -58,7 +59,8 @@ public record ModelConfig(
     Map<String, Map<String, CheckThreshold>> featureChecks,
     AlertingConfig alerting,
     String owner,
-    List<String> contacts) {
+    List<String> contacts,
+    MultivariateConfig multivariate) {
 
   /** The allowed model ids. */
   public static final Pattern ID_PATTERN = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
@@ -123,6 +125,7 @@ public record ModelConfig(
     featureChecks = Collections.unmodifiableMap(fc);
     Objects.requireNonNull(alerting, "alerting");
     contacts = contacts == null ? List.of() : List.copyOf(contacts);
+    Objects.requireNonNull(multivariate, "multivariate");
   }
 
   /** A builder for the model {@code id} with the registry defaults. */
@@ -215,6 +218,7 @@ public record ModelConfig(
     private String positiveLabel = ConfigKeys.MODEL_POSITIVE_LABEL.defaultValue();
     private LabelsConfig labels = LabelsConfig.defaults();
     private FairnessConfig fairness = FairnessConfig.none();
+    private MultivariateConfig multivariate = MultivariateConfig.defaults();
     private Map<String, CheckThreshold> checks = Map.of();
     private Map<String, Map<String, CheckThreshold>> featureChecks = Map.of();
     private AlertingConfig alerting = AlertingConfig.defaults();
@@ -318,6 +322,12 @@ public record ModelConfig(
       return this;
     }
 
+    /** The multivariate drift check's settings; default the registry's. */
+    public Builder multivariate(MultivariateConfig v) {
+      this.multivariate = v;
+      return this;
+    }
+
     /** Who is accountable for monitoring the model; default none. */
     public Builder owner(String v) {
       this.owner = v;
@@ -352,7 +362,8 @@ public record ModelConfig(
           featureChecks,
           alerting,
           owner,
-          contacts);
+          contacts,
+          multivariate);
     }
   }
 }

@@ -136,6 +136,11 @@ final class ModelParser {
       checkIntersections(fairness, attributes);
     }
 
+    MapReader multivariate = m.section(ConfigKeys.MODEL_MULTIVARIATE);
+    Boolean multivariateOn = multivariate.get(ConfigKeys.MODEL_MULTIVARIATE_ENABLED);
+    Double variance = multivariate.get(ConfigKeys.MODEL_MULTIVARIATE_VARIANCE);
+    Integer maxCategories = multivariate.get(ConfigKeys.MODEL_MULTIVARIATE_MAX_CATEGORIES);
+
     MapReader checkMap =
         new MapReader(
             m.get(ConfigKeys.MODEL_CHECKS), m.child("checks"), m.line("checks"), null, problems);
@@ -169,7 +174,8 @@ final class ModelParser {
           featureChecks,
           alertingConfig,
           owner,
-          contacts);
+          contacts,
+          new MultivariateConfig(multivariateOn, variance, maxCategories));
     } catch (IllegalArgumentException e) {
       problems.add(m.line(), m.path(), e.getMessage()); // safety net: mirrors the checks above
       return null;

@@ -14,7 +14,8 @@ class ConfigValidationTest {
 
   private static final String MODEL_KEYS =
       "id, version, owner, contacts, task, window, min_samples, reference, features, "
-          + "score, label, positive_label, labels, fairness, checks, feature_checks, alerting";
+          + "score, label, positive_label, labels, fairness, multivariate, checks, feature_checks, "
+          + "alerting";
 
   private static void assertProblem(String fixture, int line, String key, String message) {
     assertEquals(new ConfigProblem(file(fixture), line, key, message), onlyProblem(fixture));
@@ -170,7 +171,8 @@ class ConfigValidationTest {
             + "estimated_accuracy, estimated_f1, estimated_precision, estimated_recall, "
             + "estimated_roc_auc, estimated_specificity, f1, "
             + "hellinger, jensen_shannon, ks, latency_p50, latency_p95, latency_p99, log_loss, mae, "
-            + "mape, missing_rate, out_of_range_rate, precision, psi, r2, recall, rmse, roc_auc, "
+            + "mape, missing_rate, out_of_range_rate, precision, psi, r2, recall, "
+            + "reconstruction_error, rmse, roc_auc, "
             + "type_mismatch_rate, unseen_category_rate, wasserstein");
   }
 

@@ -188,6 +188,30 @@ final class CheckEmitter {
   }
 
   /**
+   * A value judged by how many bands it lies from {@code center}, either side: the threshold's
+   * levels are in bands, the threshold reported is the level's value above the center ({@code
+   * center + k band}); the band goes out as the result's sampling error. Without a band (or a
+   * value) it is reported unjudged.
+   */
+  void deviation(String metric, double value, double center, Double band) {
+    Judgement j;
+    if (n < minSamples) {
+      j = Judgement.INSUFFICIENT;
+    } else if (band == null || !(band > 0) || Double.isNaN(value) || Double.isNaN(center)) {
+      j = Judgement.UNJUDGED;
+    } else {
+      Judgement k =
+          Judgement.of(
+              window.spec().threshold(metric, subject.feature()),
+              Math.abs(value - center) / band,
+              Double.NaN,
+              Double.NaN);
+      j = k.threshold() == null ? k : new Judgement(k.status(), center + k.threshold() * band);
+    }
+    window.out().add(result(metric, value, null, n, j, null, null, band, null));
+  }
+
+  /**
    * A performance value judged by its threshold (drops against {@code reference}), carrying its
    * sampling-error band and, next to a realized value, the value estimated without labels; a null
    * value is reported uncomputed ({@code insufficient_data}).

@@ -24,7 +24,8 @@ import java.util.Map;
  * {@code unseen_category_rate} (categorical: a category the reference never had); per window the
  * {@code count} and, when events carry {@code latency_ms}, {@code latency_p50/p95/p99} (numpy's
  * linear interpolation); for a binary model whose reference has labelled scores, the performance
- * estimated without labels ({@link EstimatedChecks}).
+ * estimated without labels ({@link EstimatedChecks}); with the reference's multivariate transform,
+ * the {@code reconstruction_error} (docs/metrics.md, "Multivariate drift").
  *
  * <p>Statuses: a test whose window sample is smaller than the model's {@code min_samples} is {@code
  * insufficient_data} (its value is still reported when it can be computed); otherwise the value is
@@ -77,6 +78,16 @@ public final class DriftChecks {
     if (window.estimated() != null && reference.estimation() != null) {
       EstimatedChecks.evaluate(
           emitter(spec, reference, window, out), reference.estimation(), window.estimated());
+    }
+    if (window.reconstruction() != null && reference.multivariate() != null) {
+      var r = window.reconstruction();
+      emitter(spec, reference, window, out)
+          .feature(null, r.n(), (long) reference.multivariate().size())
+          .deviation(
+              MetricIds.RECONSTRUCTION_ERROR,
+              r.mean(),
+              reference.multivariate().mean(),
+              reference.multivariate().band(r.n()));
     }
     for (Map.Entry<String, NumericProfile> e : window.numeric().entrySet()) {
       numeric(

@@ -56,7 +56,7 @@ public final class CandidateGate {
   /** Counts one accepted event of the model. */
   public void add(InferenceEvent e) {
     records++;
-    window.add(e);
+    window.add(e, reference);
     first = Math.min(first, e.timestamp());
     last = Math.max(last, e.timestamp());
     if (e.label() != null) {

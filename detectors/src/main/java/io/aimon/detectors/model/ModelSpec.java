@@ -3,6 +3,7 @@ package io.aimon.detectors.model;
 import io.aimon.config.CheckThreshold;
 import io.aimon.config.MetricIds;
 import io.aimon.config.ModelConfig;
+import io.aimon.config.MultivariateConfig;
 import io.aimon.config.Task;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ public final class ModelSpec implements Serializable {
   private final int exactValues;
   private final Map<String, CheckThreshold> thresholds;
   private final OutcomeSettings outcomes;
+  private MultivariateConfig multivariate = MultivariateConfig.defaults();
 
   /** Builds the spec of one configured model; exactValues is {@code job.exact_values}. */
   public static ModelSpec from(ModelConfig config, int exactValues) {
@@ -54,25 +56,28 @@ public final class ModelSpec implements Serializable {
         }
       }
     }
-    return new ModelSpec(
-        config.id(),
-        config.version(),
-        config.window().toMillis(),
-        config.minSamples(),
-        config.numericFeatures(),
-        config.categoricalFeatures(),
-        config.monitorScore(),
-        config.monitorLabel(),
-        config.positiveLabel(),
-        config.fairness() == null ? List.of() : config.fairness().attributes(),
-        exactValues,
-        resolved,
-        new OutcomeSettings(
-            config.task() == Task.REGRESSION,
-            config.labels().maxDelay().toMillis(),
-            config.labels().partialResults(),
-            config.fairness() == null ? List.of() : config.fairness().intersections(),
-            config.fairness() == null ? 0 : config.fairness().minGroupSize()));
+    ModelSpec spec =
+        new ModelSpec(
+            config.id(),
+            config.version(),
+            config.window().toMillis(),
+            config.minSamples(),
+            config.numericFeatures(),
+            config.categoricalFeatures(),
+            config.monitorScore(),
+            config.monitorLabel(),
+            config.positiveLabel(),
+            config.fairness() == null ? List.of() : config.fairness().attributes(),
+            exactValues,
+            resolved,
+            new OutcomeSettings(
+                config.task() == Task.REGRESSION,
+                config.labels().maxDelay().toMillis(),
+                config.labels().partialResults(),
+                config.fairness() == null ? List.of() : config.fairness().intersections(),
+                config.fairness() == null ? 0 : config.fairness().minGroupSize()));
+    spec.multivariate = config.multivariate();
+    return spec;
   }
 
   /** Name used for the model score in check results' {@code feature} field. */
@@ -214,21 +219,36 @@ public final class ModelSpec implements Serializable {
     return outcomes.labelMaxDelayMillis();
   }
 
+  /** The multivariate drift check's settings (the registry defaults unless configured). */
+  public MultivariateConfig multivariate() {
+    return multivariate;
+  }
+
+  /** The same spec with other multivariate settings. */
+  public ModelSpec withMultivariate(MultivariateConfig settings) {
+    ModelSpec s = withOutcomes(outcomes);
+    s.multivariate = java.util.Objects.requireNonNull(settings, "multivariate");
+    return s;
+  }
+
   /** The same spec with other outcome settings. */
   public ModelSpec withOutcomes(OutcomeSettings settings) {
-    return new ModelSpec(
-        id,
-        version,
-        windowMillis,
-        minSamples,
-        numericFeatures,
-        categoricalFeatures,
-        monitorScore,
-        monitorLabel,
-        positiveLabel,
-        fairnessAttributes,
-        exactValues,
-        thresholds,
-        settings);
+    ModelSpec s =
+        new ModelSpec(
+            id,
+            version,
+            windowMillis,
+            minSamples,
+            numericFeatures,
+            categoricalFeatures,
+            monitorScore,
+            monitorLabel,
+            positiveLabel,
+            fairnessAttributes,
+            exactValues,
+            thresholds,
+            settings);
+    s.multivariate = multivariate;
+    return s;
   }
 }

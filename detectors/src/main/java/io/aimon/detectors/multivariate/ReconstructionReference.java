@@ -43,6 +43,11 @@ public record ReconstructionReference(PcaReconstruction transform, double[] erro
     errors = errors.clone();
   }
 
+  /** The number of reference rows (and errors). */
+  public int size() {
+    return errors.length;
+  }
+
   /** The reference's mean reconstruction error. */
   public double mean() {
     return meanOf(errors, 0, errors.length);

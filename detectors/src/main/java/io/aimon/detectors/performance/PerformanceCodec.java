@@ -1,5 +1,6 @@
 package io.aimon.detectors.performance;
 
+import io.aimon.detectors.common.CompensatedSum;
 import io.aimon.detectors.sketch.ValueDistribution;
 import io.aimon.detectors.sketch.ValueDistributionCodec;
 import java.io.ByteArrayInputStream;

@@ -1,5 +1,7 @@
 package io.aimon.detectors.performance;
 
+import io.aimon.detectors.common.CompensatedSum;
+
 /**
  * The mutable, mergeable, bounded state behind a window's regression metrics: a Welford mean and M2
  * of the target, and compensated sums of |e|, e² and |e| / max(|y|, eps) with e = y - ŷ.

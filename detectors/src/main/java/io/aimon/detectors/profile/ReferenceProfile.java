@@ -3,6 +3,7 @@ package io.aimon.detectors.profile;
 import io.aimon.config.ReferenceKeys;
 import io.aimon.detectors.estimate.ReferenceEstimation;
 import io.aimon.detectors.event.InferenceEvent;
+import io.aimon.detectors.multivariate.ReconstructionReference;
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -31,6 +32,9 @@ import java.util.Objects;
  * @param estimation what performance estimation without labels needs (the score's calibration and
  *     the reference's outcomes), or null: a regression model, a reference without labelled scored
  *     events, or a profile stored before layout v4
+ * @param multivariate the multivariate drift check's fitted transform and the reference's
+ *     reconstruction errors, or null: turned off, fewer than two reference events, or a profile
+ *     stored before layout v4
  */
 public record ReferenceProfile(
     String modelId,
@@ -42,7 +46,8 @@ public record ReferenceProfile(
     String digest,
     Map<String, Double> performance,
     Map<String, Long> groups,
-    ReferenceEstimation estimation)
+    ReferenceEstimation estimation,
+    ReconstructionReference multivariate)
     implements Serializable {
 
   public ReferenceProfile {
@@ -65,6 +70,32 @@ public record ReferenceProfile(
     }
   }
 
+  /** A profile without the multivariate check. */
+  public ReferenceProfile(
+      String modelId,
+      long events,
+      Map<String, NumericProfile> numeric,
+      Map<String, CategoricalProfile> categorical,
+      NumericProfile score,
+      CategoricalProfile label,
+      String digest,
+      Map<String, Double> performance,
+      Map<String, Long> groups,
+      ReferenceEstimation estimation) {
+    this(
+        modelId,
+        events,
+        numeric,
+        categorical,
+        score,
+        label,
+        digest,
+        performance,
+        groups,
+        estimation,
+        null);
+  }
+
   /** A profile without estimation (layout v1 to v3). */
   public ReferenceProfile(
       String modelId,
@@ -76,7 +107,18 @@ public record ReferenceProfile(
       String digest,
       Map<String, Double> performance,
       Map<String, Long> groups) {
-    this(modelId, events, numeric, categorical, score, label, digest, performance, groups, null);
+    this(
+        modelId,
+        events,
+        numeric,
+        categorical,
+        score,
+        label,
+        digest,
+        performance,
+        groups,
+        null,
+        null);
   }
 
   /** A profile that records no group counts (no fairness attributes, or layout v1/v2). */

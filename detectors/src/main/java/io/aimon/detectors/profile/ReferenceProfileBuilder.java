@@ -7,6 +7,7 @@ import io.aimon.detectors.estimate.ReferenceEstimation;
 import io.aimon.detectors.event.InferenceEvent;
 import io.aimon.detectors.label.LabelMatcher;
 import io.aimon.detectors.model.ModelSpec;
+import io.aimon.detectors.multivariate.ReconstructionReference;
 import io.aimon.detectors.outcome.Labels;
 import io.aimon.detectors.outcome.OutcomeAccumulator;
 import io.aimon.detectors.outcome.ReferencePerformance;
@@ -21,7 +22,8 @@ import java.util.Map;
  * fairness attribute it counts the events carrying a group value (the profile's {@code groups}), so
  * a profile can tell that an attribute never occurs in its reference. For a binary model it fits
  * the score's calibration on the labelled, scored events and keeps their outcomes ({@link
- * ReferenceEstimation}), so that windows can be estimated before their labels arrive.
+ * ReferenceEstimation}), so that windows can be estimated before their labels arrive; with the
+ * multivariate check on it fits its transform on the first rows ({@link ReconstructionReference}).
  *
  * <pre>{@code
  * ReferenceProfileBuilder b = new ReferenceProfileBuilder(spec);
@@ -44,6 +46,9 @@ public final class ReferenceProfileBuilder {
   /** The labelled, scored events for performance estimation; null for regression models. */
   private final ReferenceEstimation.Builder estimation;
 
+  /** The rows the multivariate transform is fitted on; null when the check is off. */
+  private final ReconstructionReference.Builder multivariate;
+
   public ReferenceProfileBuilder(ModelSpec spec) {
     this.spec = spec;
     int nNum = spec.numericFeatures().size();
@@ -61,6 +66,14 @@ public final class ReferenceProfileBuilder {
     groups = new long[spec.fairnessAttributes().size()];
     outcomes = OutcomeAccumulator.create(spec, ValueDistribution.REFERENCE_EXACT_LIMIT);
     estimation = spec.outcomes().regression() ? null : new ReferenceEstimation.Builder();
+    multivariate =
+        spec.multivariate().enabled()
+            ? new ReconstructionReference.Builder(
+                nNum,
+                categorical.length,
+                spec.multivariate().maxCategories(),
+                spec.multivariate().variance())
+            : null;
   }
 
   private static ValueDistribution newDistribution() {
@@ -81,6 +94,9 @@ public final class ReferenceProfileBuilder {
     }
     for (int i = 0; i < categorical.length; i++) {
       categorical[i].add(e.categorical()[i]);
+    }
+    if (multivariate != null) {
+      multivariate.add(x, e.categorical());
     }
     for (int i = 0; i < groups.length; i++) {
       if (!InferenceEvent.MISSING.equals(e.groups()[i])) {
@@ -145,7 +161,8 @@ public final class ReferenceProfileBuilder {
             "pending",
             ReferencePerformance.of(outcomes),
             groupCounts,
-            estimation == null ? null : estimation.build()));
+            estimation == null ? null : estimation.build(),
+            multivariate == null ? null : multivariate.build()));
   }
 
   private static NumericProfile profileOf(ValueDistribution values, long missing) {

@@ -10,6 +10,8 @@ import io.aimon.detectors.common.EmpiricalCdf;
 import io.aimon.detectors.estimate.IsotonicCalibration;
 import io.aimon.detectors.estimate.ReferenceEstimation;
 import io.aimon.detectors.estimate.ReferenceOutcomes;
+import io.aimon.detectors.multivariate.PcaReconstruction;
+import io.aimon.detectors.multivariate.ReconstructionReference;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Base64;
@@ -38,7 +40,12 @@ import java.util.TreeMap;
  *       base64 of the bytes, first event in the lowest bit of the first byte; {@code scores}:
  *       base64 of the big-endian IEEE 754 doubles; {@code left_out}: events beyond the limit). Only
  *       a profile with an estimation is written as v4 (with {@code groups} even when empty); any
- *       other is written as before, byte for byte. Earlier layouts read with no estimation.
+ *       other is written as before, byte for byte. Earlier layouts read with no estimation. Also
+ *       {@code multivariate}, the reconstruction check's transform: {@code explained}, {@code
+ *       imputation} (per numeric feature), {@code categories} (per categorical feature, its kept
+ *       categories), per column {@code mean}, {@code scale} and {@code center}, {@code components}
+ *       (rows of column values) and {@code errors} (base64 of the reference rows' big-endian
+ *       doubles). A profile with either is v4.
  * </ul>
  */
 public final class ReferenceProfileCodec {
@@ -110,7 +117,12 @@ public final class ReferenceProfileCodec {
                 "pending",
                 readPerformance(root.path("performance")),
                 readGroups(root.path("groups")),
-                version == VERSION ? readEstimation(root.path("estimation")) : null));
+                version == VERSION && root.has("estimation")
+                    ? readEstimation(root.path("estimation"))
+                    : null,
+                version == VERSION && root.has("multivariate")
+                    ? readMultivariate(root.path("multivariate"))
+                    : null));
     String stored = root.path("digest").asText("");
     if (stored.isEmpty()) {
       throw new IllegalArgumentException("digest: expected a SHA-256 hex string, found none");
@@ -144,7 +156,8 @@ public final class ReferenceProfileCodec {
         Digests.sha256Hex(bytes),
         p.performance(),
         p.groups(),
-        p.estimation());
+        p.estimation(),
+        p.multivariate());
   }
 
   private static ObjectNode canonical(ReferenceProfile p) {
@@ -152,7 +165,7 @@ public final class ReferenceProfileCodec {
     root.put("format", FORMAT);
     root.put(
         "version",
-        p.estimation() != null
+        p.estimation() != null || p.multivariate() != null
             ? VERSION
             : !p.groups().isEmpty() ? V3 : p.performance().isEmpty() ? V1 : V2);
     root.put("model_id", p.modelId());
@@ -167,14 +180,94 @@ public final class ReferenceProfileCodec {
       ObjectNode perf = root.putObject("performance");
       p.performance().forEach(perf::put);
     }
-    if (!p.groups().isEmpty() || p.estimation() != null) {
+    if (!p.groups().isEmpty() || p.estimation() != null || p.multivariate() != null) {
       ObjectNode groups = root.putObject("groups");
       p.groups().forEach(groups::put);
     }
     if (p.estimation() != null) {
       root.set("estimation", writeEstimation(p.estimation()));
     }
+    if (p.multivariate() != null) {
+      root.set("multivariate", writeMultivariate(p.multivariate()));
+    }
     return root;
+  }
+
+  private static ObjectNode writeMultivariate(ReconstructionReference r) {
+    PcaReconstruction t = r.transform();
+    ObjectNode o = F.objectNode();
+    o.put("explained", t.explained());
+    o.set("imputation", array(t.imputation()));
+    ArrayNode categories = o.putArray("categories");
+    for (java.util.List<String> c : t.categories()) {
+      ArrayNode a = categories.addArray();
+      c.forEach(a::add);
+    }
+    o.set("mean", array(t.mean()));
+    o.set("scale", array(t.scale()));
+    o.set("center", array(t.center()));
+    ArrayNode components = o.putArray("components");
+    for (double[] w : t.componentRows()) {
+      components.add(array(w));
+    }
+    double[] errors = r.errors();
+    ByteBuffer bytes = ByteBuffer.allocate(8 * errors.length);
+    for (double e : errors) {
+      bytes.putDouble(e);
+    }
+    o.put("errors", Base64.getEncoder().encodeToString(bytes.array()));
+    return o;
+  }
+
+  private static ReconstructionReference readMultivariate(JsonNode o) {
+    try {
+      String[][] categories = new String[o.path("categories").size()][];
+      for (int f = 0; f < categories.length; f++) {
+        JsonNode c = o.path("categories").get(f);
+        categories[f] = new String[c.size()];
+        for (int i = 0; i < c.size(); i++) {
+          categories[f][i] = c.get(i).asText();
+        }
+      }
+      double[][] components = new double[o.path("components").size()][];
+      for (int i = 0; i < components.length; i++) {
+        components[i] = doubles(o.path("components").get(i));
+      }
+      byte[] errorBytes;
+      try {
+        errorBytes = Base64.getDecoder().decode(o.path("errors").asText(""));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("errors: not base64", e);
+      }
+      if (errorBytes.length % 8 != 0) {
+        throw new IllegalArgumentException("errors: expected whole doubles");
+      }
+      double[] errors = new double[errorBytes.length / 8];
+      ByteBuffer buffer = ByteBuffer.wrap(errorBytes);
+      for (int i = 0; i < errors.length; i++) {
+        errors[i] = buffer.getDouble();
+      }
+      return new ReconstructionReference(
+          new PcaReconstruction(
+              doubles(o.path("imputation")),
+              categories,
+              doubles(o.path("mean")),
+              doubles(o.path("scale")),
+              doubles(o.path("center")),
+              components,
+              o.path("explained").asDouble()),
+          errors);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("multivariate." + e.getMessage(), e);
+    }
+  }
+
+  private static ArrayNode array(double[] values) {
+    ArrayNode a = F.arrayNode();
+    for (double v : values) {
+      a.add(v);
+    }
+    return a;
   }
 
   private static ObjectNode writeEstimation(ReferenceEstimation e) {

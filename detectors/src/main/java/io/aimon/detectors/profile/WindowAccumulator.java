@@ -8,6 +8,7 @@ import io.aimon.detectors.estimate.ReferenceEstimation;
 import io.aimon.detectors.event.InferenceEvent;
 import io.aimon.detectors.fairness.FairnessAccumulator;
 import io.aimon.detectors.model.ModelSpec;
+import io.aimon.detectors.multivariate.ReconstructionMean;
 import io.aimon.detectors.outcome.Labels;
 import io.aimon.detectors.outcome.OutcomeAccumulator;
 import io.aimon.detectors.sketch.ValueDistribution;
@@ -73,6 +74,15 @@ public final class WindowAccumulator implements Mergeable<WindowAccumulator> {
   /** Performance estimated without labels; null unless the reference has an estimation. */
   final EstimatedPerformance estimated;
 
+  /** The events' mean reconstruction error; null unless the reference has the transform. */
+  final ReconstructionMean reconstruction;
+
+  /**
+   * The reference the window was created with, for {@link #add(InferenceEvent)}; not part of the
+   * state (a decoded window has none and is given its reference with each event).
+   */
+  private ReferenceProfile createdWith;
+
   WindowAccumulator(
       String modelId,
       long count,
@@ -86,7 +96,8 @@ public final class WindowAccumulator implements Mergeable<WindowAccumulator> {
       ValueDistribution latency,
       FairnessAccumulator selection,
       String positiveLabel,
-      EstimatedPerformance estimated) {
+      EstimatedPerformance estimated,
+      ReconstructionMean reconstruction) {
     this.modelId = modelId;
     this.count = count;
     this.numeric = numeric;
@@ -101,6 +112,7 @@ public final class WindowAccumulator implements Mergeable<WindowAccumulator> {
     this.selection = selection;
     this.positiveLabel = positiveLabel;
     this.estimated = estimated;
+    this.reconstruction = reconstruction;
   }
 
   /** An empty window for the model, binning numeric values by the reference's edges. */
@@ -125,20 +137,24 @@ public final class WindowAccumulator implements Mergeable<WindowAccumulator> {
             : null;
     CategoricalCounter label =
         spec.monitorLabel() && reference.label() != null ? CategoricalCounter.create() : null;
-    return new WindowAccumulator(
-        spec.id(),
-        0,
-        numeric,
-        categorical,
-        score,
-        label,
-        new TreeMap<>(),
-        CapCounts.NONE,
-        new long[numeric.length + categorical.length],
-        ValueDistribution.create(spec.exactValues(), ValueDistribution.DEFAULT_SKETCH_K),
-        spec.outcomes().regression() ? null : OutcomeAccumulator.fairnessFor(spec),
-        spec.positiveLabel(),
-        estimatedFor(spec, reference));
+    WindowAccumulator created =
+        new WindowAccumulator(
+            spec.id(),
+            0,
+            numeric,
+            categorical,
+            score,
+            label,
+            new TreeMap<>(),
+            CapCounts.NONE,
+            new long[numeric.length + categorical.length],
+            ValueDistribution.create(spec.exactValues(), ValueDistribution.DEFAULT_SKETCH_K),
+            spec.outcomes().regression() ? null : OutcomeAccumulator.fairnessFor(spec),
+            spec.positiveLabel(),
+            estimatedFor(spec, reference),
+            reference.multivariate() == null ? null : new ReconstructionMean());
+    created.createdWith = reference;
+    return created;
   }
 
   private static EstimatedPerformance estimatedFor(ModelSpec spec, ReferenceProfile reference) {
@@ -148,8 +164,27 @@ public final class WindowAccumulator implements Mergeable<WindowAccumulator> {
         : EstimatedPerformance.create(e.calibration());
   }
 
-  /** Counts one event of this model. */
+  /**
+   * Counts one event against the reference the window was created with.
+   *
+   * @throws IllegalStateException when the window was decoded and has the multivariate check, which
+   *     needs the reference's transform ({@link #add(InferenceEvent, ReferenceProfile)})
+   */
   public void add(InferenceEvent e) {
+    if (reconstruction != null && createdWith == null) {
+      throw new IllegalStateException(
+          "window of '"
+              + modelId
+              + "': the multivariate check needs the reference to add an event");
+    }
+    add(e, createdWith);
+  }
+
+  /**
+   * Counts one event of this model; {@code reference} is the one the window was created with (its
+   * multivariate transform gives the event's reconstruction error).
+   */
+  public void add(InferenceEvent e, ReferenceProfile reference) {
     if (!e.modelId().equals(modelId)) {
       throw new IllegalArgumentException(
           "event of model '" + e.modelId() + "' added to a window of '" + modelId + "'");
@@ -183,6 +218,9 @@ public final class WindowAccumulator implements Mergeable<WindowAccumulator> {
       if (estimated != null) {
         estimated.add(e.score(), predictedPositive);
       }
+    }
+    if (reconstruction != null) {
+      reconstruction.add(reference.multivariate().transform().error(e.numeric(), e.categorical()));
     }
     if (e.modelVersion() != null) {
       String v = BoundedText.of(e.modelVersion());
@@ -230,6 +268,9 @@ public final class WindowAccumulator implements Mergeable<WindowAccumulator> {
     }
     if (estimated != null && other.estimated != null) {
       estimated.merge(other.estimated);
+    }
+    if (reconstruction != null && other.reconstruction != null) {
+      reconstruction.merge(other.reconstruction);
     }
     other.versions.forEach(this::addVersion);
     versionsCapped += other.versionsCapped;
@@ -294,6 +335,7 @@ public final class WindowAccumulator implements Mergeable<WindowAccumulator> {
             caps,
             new CapCounts(versionsCapped, versionsTruncated)),
         selection == null ? Map.of() : selection.evaluate(spec.outcomes().minGroupSize()),
-        estimated == null ? null : estimated.result());
+        estimated == null ? null : estimated.result(),
+        reconstruction == null ? null : reconstruction.summary());
   }
 }

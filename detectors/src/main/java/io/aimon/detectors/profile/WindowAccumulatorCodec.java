@@ -5,6 +5,7 @@ import io.aimon.detectors.estimate.EstimatedPerformance;
 import io.aimon.detectors.estimate.EstimatedPerformanceCodec;
 import io.aimon.detectors.fairness.FairnessAccumulator;
 import io.aimon.detectors.fairness.FairnessAccumulatorCodec;
+import io.aimon.detectors.multivariate.ReconstructionMean;
 import io.aimon.detectors.sketch.ValueDistribution;
 import io.aimon.detectors.sketch.ValueDistributionCodec;
 import java.io.ByteArrayInputStream;
@@ -33,8 +34,9 @@ import java.util.TreeMap;
  *       A v1 or v2 state reads with version counts of 0 and nothing capped or truncated. The
  *       selection-rate fairness block carries its own version.
  *   <li>v4 (current): v3 plus, last, the estimated-performance block ({@link
- *       EstimatedPerformanceCodec}, its own version) after a presence flag. Earlier states read
- *       without one: their windows are not estimated.
+ *       EstimatedPerformanceCodec}, its own version) after a presence flag, then after another flag
+ *       the reconstruction errors' count, sum and compensation. Earlier states read without them:
+ *       their windows are not estimated and have no multivariate check.
  * </ul>
  */
 public final class WindowAccumulatorCodec {
@@ -95,6 +97,12 @@ public final class WindowAccumulatorCodec {
         byte[] estimated = EstimatedPerformanceCodec.encode(a.estimated);
         out.writeInt(estimated.length);
         out.write(estimated);
+      }
+      out.writeBoolean(a.reconstruction != null);
+      if (a.reconstruction != null) {
+        out.writeLong(a.reconstruction.n());
+        out.writeDouble(a.reconstruction.sumPart());
+        out.writeDouble(a.reconstruction.compensationPart());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -166,6 +174,10 @@ public final class WindowAccumulatorCodec {
         in.readFully(estimatedBytes);
         estimated = EstimatedPerformanceCodec.decode(estimatedBytes);
       }
+      ReconstructionMean reconstruction = null;
+      if (version == VERSION && in.readBoolean()) {
+        reconstruction = ReconstructionMean.of(in.readLong(), in.readDouble(), in.readDouble());
+      }
       return new WindowAccumulator(
           modelId,
           count,
@@ -179,7 +191,8 @@ public final class WindowAccumulatorCodec {
           latency,
           selection,
           positiveLabel,
-          estimated);
+          estimated,
+          reconstruction);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -3,6 +3,7 @@ package io.aimon.detectors.profile;
 import io.aimon.detectors.common.CapCounts;
 import io.aimon.detectors.estimate.EstimatedMetrics;
 import io.aimon.detectors.fairness.FairnessResult;
+import io.aimon.detectors.multivariate.WindowReconstruction;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,6 +29,8 @@ import java.util.Objects;
  *     label-based fields are empty); empty when the model has no fairness attributes
  * @param estimated the performance estimated without labels, or null when the reference gives no
  *     estimation (docs/metrics.md, "Estimated performance")
+ * @param reconstruction the events' mean reconstruction error, or null when the reference has no
+ *     multivariate transform
  */
 public record WindowProfile(
     String modelId,
@@ -41,7 +44,8 @@ public record WindowProfile(
     CategoricalProfile label,
     DataQuality quality,
     Map<String, FairnessResult> selection,
-    EstimatedMetrics estimated) {
+    EstimatedMetrics estimated,
+    WindowReconstruction reconstruction) {
 
   public WindowProfile {
     Objects.requireNonNull(modelId, "modelId");

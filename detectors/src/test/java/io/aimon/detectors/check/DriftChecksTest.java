@@ -276,6 +276,7 @@ class DriftChecksTest {
             "estimated_f1/null",
             "estimated_specificity/null",
             "estimated_roc_auc/null",
+            "reconstruction_error/null",
             "missing_rate/x",
             "type_mismatch_rate/x",
             "out_of_range_rate/x",

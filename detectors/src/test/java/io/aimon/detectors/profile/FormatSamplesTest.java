@@ -2,11 +2,11 @@ package io.aimon.detectors.profile;
 
 import static io.aimon.detectors.profile.ProfileFixtures.WINDOW_END;
 import static io.aimon.detectors.profile.ProfileFixtures.WINDOW_START;
+import static io.aimon.detectors.profile.ProfileFixtures.asBeforeV4;
 import static io.aimon.detectors.profile.ProfileFixtures.assertWindowEquals;
 import static io.aimon.detectors.profile.ProfileFixtures.events;
 import static io.aimon.detectors.profile.ProfileFixtures.reference;
 import static io.aimon.detectors.profile.ProfileFixtures.spec;
-import static io.aimon.detectors.profile.ProfileFixtures.withoutEstimation;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,7 +32,7 @@ class FormatSamplesTest {
 
   @Test
   void referenceProfileV2SampleDecodesAndIsWrittenIdentically() throws IOException {
-    ReferenceProfile built = withoutEstimation(reference(SPEC, events(7, 500)));
+    ReferenceProfile built = asBeforeV4(reference(SPEC, events(7, 500)));
     assertTrue(!built.performance().isEmpty(), "labelled reference events give a performance");
     byte[] written = ReferenceProfileCodec.toJson(built);
     Path sample = sample("reference-profile-v2.json", written);
@@ -46,7 +46,7 @@ class FormatSamplesTest {
   @Test
   void referenceProfileV3SampleDecodesAndIsWrittenIdentically() throws IOException {
     ReferenceProfile built =
-        withoutEstimation(
+        asBeforeV4(
             reference(
                 ProfileFixtures.specWithAttributes(), ProfileFixtures.eventsWithGroups(7, 500)));
     byte[] written = ReferenceProfileCodec.toJson(built);
@@ -133,8 +133,7 @@ class FormatSamplesTest {
     assertEquals(301, read.count());
     WindowProfile profile = read.toProfile(SPEC, WINDOW_START, WINDOW_END);
     assertWindowEquals(
-        ProfileFixtures.withoutEstimated(
-            sampleWindowV3().toProfile(SPEC, WINDOW_START, WINDOW_END)),
+        ProfileFixtures.asBeforeV4(sampleWindowV3().toProfile(SPEC, WINDOW_START, WINDOW_END)),
         profile);
     assertEquals(new CapCounts(0, 1), profile.quality().capsOf("c"), "one 300-byte category");
     assertEquals(new CapCounts(0, 1), profile.quality().versions(), "one 300-byte version");

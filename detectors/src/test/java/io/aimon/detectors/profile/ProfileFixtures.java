@@ -160,6 +160,16 @@ final class ProfileFixtures {
     assertArrayEquals(
         expected.quality().latency().counts(), actual.quality().latency().counts(), "latency");
     assertEstimatedEquals(expected.estimated(), actual.estimated());
+    if (expected.reconstruction() == null || actual.reconstruction() == null) {
+      assertEquals(expected.reconstruction(), actual.reconstruction(), "reconstruction");
+    } else {
+      assertEquals(expected.reconstruction().n(), actual.reconstruction().n(), "reconstruction n");
+      assertEquals(
+          expected.reconstruction().mean(),
+          actual.reconstruction().mean(),
+          1e-12 * expected.reconstruction().mean(),
+          "reconstruction mean");
+    }
   }
 
   /** Estimated metrics equal up to the rounding of sums added in another order. */
@@ -178,8 +188,8 @@ final class ProfileFixtures {
     }
   }
 
-  /** The same window without its estimated performance (a state from before layout v4). */
-  static WindowProfile withoutEstimated(WindowProfile w) {
+  /** The same window without its estimate and reconstruction (a state from before layout v4). */
+  static WindowProfile asBeforeV4(WindowProfile w) {
     return new WindowProfile(
         w.modelId(),
         w.modelVersion(),
@@ -192,11 +202,12 @@ final class ProfileFixtures {
         w.label(),
         w.quality(),
         w.selection(),
+        null,
         null);
   }
 
-  /** The same reference without its estimation (a profile from before layout v4). */
-  static ReferenceProfile withoutEstimation(ReferenceProfile p) {
+  /** The same reference without estimation and transform (a profile from before layout v4). */
+  static ReferenceProfile asBeforeV4(ReferenceProfile p) {
     return ReferenceProfileCodec.withDigest(
         new ReferenceProfile(
             p.modelId(),
@@ -208,6 +219,7 @@ final class ProfileFixtures {
             "pending",
             p.performance(),
             p.groups(),
+            null,
             null));
   }
 }

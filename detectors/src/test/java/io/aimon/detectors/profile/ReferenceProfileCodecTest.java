@@ -120,7 +120,7 @@ class ReferenceProfileCodecTest {
   @Test
   void groupCountsRoundTripAsV3AndEnterTheDigest() throws Exception {
     ReferenceProfile p =
-        ProfileFixtures.withoutEstimation(
+        ProfileFixtures.asBeforeV4(
             reference(
                 ProfileFixtures.specWithAttributes(), ProfileFixtures.eventsWithGroups(11, 500)));
     assertEquals(Map.of("sex", 400L, "race", 0L), p.groups());
@@ -140,7 +140,7 @@ class ReferenceProfileCodecTest {
 
   @Test
   void aProfileWithoutGroupCountsIsStillWrittenAsV2OrV1() throws Exception {
-    ReferenceProfile p = ProfileFixtures.withoutEstimation(PROFILE);
+    ReferenceProfile p = ProfileFixtures.asBeforeV4(PROFILE);
     assertTrue(p.groups().isEmpty());
     assertEquals(2, tree(p).path("version").asInt(), "labelled: v2");
     assertTrue(tree(p).path("groups").isMissingNode());

@@ -107,7 +107,9 @@ class WindowAccumulatorCodecTest {
     WindowAccumulator first =
         WindowAccumulatorCodec.decode(
             WindowAccumulatorCodec.encode(accumulate(SPEC, all.subList(0, 100))));
-    all.subList(100, 200).forEach(first::add);
+    // a decoded window is given its reference with each event (its transform is not state)
+    all.subList(100, 200).forEach(e -> first.add(e, REF));
+    assertThrows(IllegalStateException.class, () -> first.add(all.get(0)));
     WindowAccumulator last =
         WindowAccumulatorCodec.decode(
             WindowAccumulatorCodec.encode(accumulate(SPEC, all.subList(200, 300))));

@@ -124,8 +124,17 @@ public final class MonitoringPlans {
       if (!MetricIds.appliesTo(metric, model.task())) {
         continue;
       }
+      if (MetricIds.MULTIVARIATE.contains(metric) && !model.multivariate().enabled()) {
+        continue;
+      }
       CheckThreshold modelLevel = model.threshold(metric, null);
-      out.add(new PlannedCheck(metric, null, modelLevel == null ? NO_THRESHOLD : rule(modelLevel)));
+      String rule = modelLevel == null ? NO_THRESHOLD : rule(modelLevel);
+      if (MetricIds.MULTIVARIATE.contains(metric) && modelLevel != null) {
+        rule =
+            "distance from the reference's mean in bands (standard deviations of chunk means), "
+                + rule;
+      }
+      out.add(new PlannedCheck(metric, null, rule));
       for (String feature : features) {
         CheckThreshold t = model.threshold(metric, feature);
         if (t != null && !t.equals(modelLevel)) {

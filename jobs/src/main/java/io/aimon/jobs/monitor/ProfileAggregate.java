@@ -31,7 +31,7 @@ final class ProfileAggregate
         .accumulatorFor(
             VersionSplit.versionOf(event.modelVersion(), plan.spec(model)),
             () -> WindowAccumulator.create(plan.spec(model), plan.reference(model)))
-        .add(event);
+        .add(event, plan.reference(model));
     state.sources.add(event.source(), event.position());
     return state;
   }

@@ -189,8 +189,9 @@ class EvidenceReplayIntegrationTest {
             dir.resolve("tsa.pem").toString());
     assertEquals(0, run.exit, run.out + run.err);
     System.out.println("Adult audit export: " + run.out.strip());
-    // 1130 of the replay's checks, coverage, incidents and plan, and the deployment of version 1
-    assertTrue(run.out.contains("exported 1131 records and 7 manifests of 1 models"), run.out);
+    // 1176 of the replay's checks, coverage, incidents (reconstruction_error's among them) and
+    // plan, and the deployment of version 1
+    assertTrue(run.out.contains("exported 1177 records and 7 manifests of 1 models"), run.out);
     for (String f :
         List.of(
             "records.jsonl",

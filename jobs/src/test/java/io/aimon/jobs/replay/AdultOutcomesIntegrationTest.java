@@ -36,6 +36,39 @@ class AdultOutcomesIntegrationTest {
     assertEquals(EXPECTED_VALUES, maxError.get("values"));
     assertEstimatesMatchAndSitNextToTheRealized(
         AdultFixtures.readJsonLines(out.resolve("metrics.jsonl")));
+    assertReconstructionErrorsMatch(AdultFixtures.readJsonLines(out.resolve("metrics.jsonl")));
+  }
+
+  /**
+   * The multivariate check through the job: each day's reconstruction_error equals the mean error
+   * of scikit-learn's StandardScaler and PCA(0.65) (detectors' pca/expected.json) within 1e-9
+   * relative; the natural days are ok, the two drift-scenario days breach.
+   */
+  private static void assertReconstructionErrorsMatch(List<JsonNode> results) throws Exception {
+    JsonNode pca =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(Path.of("../detectors/src/test/resources/pca/expected.json").toFile());
+    int checked = 0;
+    for (JsonNode r : results) {
+      if (r.path("metric").asText().equals("reconstruction_error") && !r.has("version")) {
+        String day = r.path("window_start").asText().substring(0, 10);
+        double want = pca.path("windows").path(day).path("mean").asDouble();
+        assertEquals(want, r.path("value").asDouble(), 1e-9 * want, day);
+        assertEquals(
+            pca.path("chunk_std").path("4070").asDouble(),
+            r.path("sampling_error").asDouble(),
+            day.equals("2024-02-01") || day.equals("2024-02-02") ? 1e-12 : 1,
+            day);
+        String status =
+            day.equals("2024-02-05") ? "critical" : day.equals("2024-02-06") ? "warning" : "ok";
+        assertEquals(status, r.path("status").asText(), r.toString());
+        System.out.printf(
+            "Adult multivariate %s: reconstruction error %.4f (%s), band %.4f%n",
+            day, r.path("value").asDouble(), status, r.path("sampling_error").asDouble());
+        checked++;
+      }
+    }
+    assertEquals(6, checked, "one reconstruction_error per day");
   }
 
   /**
