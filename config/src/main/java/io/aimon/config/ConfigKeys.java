@@ -767,6 +767,71 @@ public final class ConfigKeys {
           20,
           "Per categorical feature, its most frequent reference categories that get a one-hot "
               + "column; other values set none; 0 leaves categorical features out.");
+  public static final ConfigKey<Node> MODEL_CHANGE_DETECTION =
+      section(
+          "models[].change_detection",
+          "Online change detection on per-event series, flagged before the window closes "
+              + "(docs/metrics.md).");
+  public static final ConfigKey<List<String>> MODEL_CHANGE_SERIES =
+      key(
+          "models[].change_detection.series",
+          ValueTypes.STRING_LIST,
+          List.of(),
+          "The series watched, in event-time order: `score` or numeric feature names; none "
+              + "turns the check off. Each gets a `change_point` result per window.");
+  public static final ConfigKey<ChangeDetectionConfig.Method> MODEL_CHANGE_METHOD =
+      key(
+          "models[].change_detection.method",
+          ValueTypes.oneOf(changeMethods()),
+          ChangeDetectionConfig.Method.ADWIN,
+          "The detector: `adwin` (adaptive windowing, a change of the mean either way) or "
+              + "`page_hinkley` (cumulative evidence of a shift).");
+  public static final ConfigKey<String> MODEL_CHANGE_SEVERITY =
+      key(
+          "models[].change_detection.severity",
+          ValueTypes.oneOf(names("warning", "critical")),
+          "warning",
+          "The status of a window in which a change is flagged.");
+  public static final ConfigKey<Node> MODEL_CHANGE_ADWIN =
+      section("models[].change_detection.adwin", "ADWIN's parameters.");
+  public static final ConfigKey<Double> MODEL_CHANGE_ADWIN_DELTA =
+      key(
+          "models[].change_detection.adwin.delta",
+          ValueTypes.number(1e-12, 0.5),
+          0.002,
+          "ADWIN's confidence: smaller flags fewer changes.");
+  public static final ConfigKey<Node> MODEL_CHANGE_PAGE_HINKLEY =
+      section("models[].change_detection.page_hinkley", "Page-Hinkley's parameters.");
+  public static final ConfigKey<Double> MODEL_CHANGE_PH_THRESHOLD =
+      key(
+          "models[].change_detection.page_hinkley.threshold",
+          ValueTypes.number(1e-9, Double.POSITIVE_INFINITY),
+          50.0,
+          "Page-Hinkley's threshold (lambda) on the cumulative evidence, in the series' units.");
+  public static final ConfigKey<Double> MODEL_CHANGE_PH_DELTA =
+      key(
+          "models[].change_detection.page_hinkley.delta",
+          ValueTypes.number(0, Double.POSITIVE_INFINITY),
+          0.005,
+          "Page-Hinkley's tolerated shift of the mean, in the series' units.");
+  public static final ConfigKey<Double> MODEL_CHANGE_PH_ALPHA =
+      key(
+          "models[].change_detection.page_hinkley.alpha",
+          ValueTypes.number(1e-9, 1),
+          0.9999,
+          "Page-Hinkley's forgetting factor of old evidence.");
+  public static final ConfigKey<Integer> MODEL_CHANGE_PH_MIN_INSTANCES =
+      key(
+          "models[].change_detection.page_hinkley.min_instances",
+          ValueTypes.integer(1, Integer.MAX_VALUE),
+          30,
+          "Values Page-Hinkley sees before it can flag, after the start and after each change.");
+  public static final ConfigKey<String> MODEL_CHANGE_PH_DIRECTION =
+      key(
+          "models[].change_detection.page_hinkley.direction",
+          ValueTypes.oneOf(names("up", "down", "both")),
+          "both",
+          "Which shifts of the mean Page-Hinkley watches.");
   public static final ConfigKey<Node> MODEL_CHECKS =
       register(
           new ConfigKey<>(
@@ -874,6 +939,22 @@ public final class ConfigKeys {
               + "the default.");
 
   private ConfigKeys() {}
+
+  private static Map<String, ChangeDetectionConfig.Method> changeMethods() {
+    Map<String, ChangeDetectionConfig.Method> out = new LinkedHashMap<>();
+    for (ChangeDetectionConfig.Method m : ChangeDetectionConfig.Method.values()) {
+      out.put(m.configName(), m);
+    }
+    return out;
+  }
+
+  private static Map<String, String> names(String... names) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String n : names) {
+      out.put(n, n);
+    }
+    return out;
+  }
 
   private static Map<String, StateBackend> stateBackends() {
     Map<String, StateBackend> out = new LinkedHashMap<>();

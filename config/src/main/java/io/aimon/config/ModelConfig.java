@@ -40,6 +40,8 @@ import java.util.regex.Pattern;
  * @param owner who is accountable for monitoring the model and evaluates its results, or null
  * @param contacts whom to contact about its monitoring; may be empty
  * @param multivariate the multivariate drift check's settings
+ * @param changeDetection the online change detectors' settings; its series are {@code score} or
+ *     numeric features
  */
 public record ModelConfig(
     String id,
@@ -60,7 +62,8 @@ public record ModelConfig(
     AlertingConfig alerting,
     String owner,
     List<String> contacts,
-    MultivariateConfig multivariate) {
+    MultivariateConfig multivariate,
+    ChangeDetectionConfig changeDetection) {
 
   /** The allowed model ids. */
   public static final Pattern ID_PATTERN = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
@@ -126,6 +129,13 @@ public record ModelConfig(
     Objects.requireNonNull(alerting, "alerting");
     contacts = contacts == null ? List.of() : List.copyOf(contacts);
     Objects.requireNonNull(multivariate, "multivariate");
+    Objects.requireNonNull(changeDetection, "changeDetection");
+    for (String series : changeDetection.series()) {
+      if (!series.equals(ChangeDetectionConfig.SCORE) && !numericFeatures.contains(series)) {
+        throw new IllegalArgumentException(
+            "change_detection.series: '" + series + "' is neither score nor a numeric feature");
+      }
+    }
   }
 
   /** A builder for the model {@code id} with the registry defaults. */
@@ -219,6 +229,7 @@ public record ModelConfig(
     private LabelsConfig labels = LabelsConfig.defaults();
     private FairnessConfig fairness = FairnessConfig.none();
     private MultivariateConfig multivariate = MultivariateConfig.defaults();
+    private ChangeDetectionConfig changeDetection = ChangeDetectionConfig.off();
     private Map<String, CheckThreshold> checks = Map.of();
     private Map<String, Map<String, CheckThreshold>> featureChecks = Map.of();
     private AlertingConfig alerting = AlertingConfig.defaults();
@@ -328,6 +339,12 @@ public record ModelConfig(
       return this;
     }
 
+    /** The online change detectors' settings; default off. */
+    public Builder changeDetection(ChangeDetectionConfig v) {
+      this.changeDetection = v;
+      return this;
+    }
+
     /** Who is accountable for monitoring the model; default none. */
     public Builder owner(String v) {
       this.owner = v;
@@ -363,7 +380,8 @@ public record ModelConfig(
           alerting,
           owner,
           contacts,
-          multivariate);
+          multivariate,
+          changeDetection);
     }
   }
 }

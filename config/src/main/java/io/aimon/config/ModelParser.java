@@ -141,6 +141,32 @@ final class ModelParser {
     Double variance = multivariate.get(ConfigKeys.MODEL_MULTIVARIATE_VARIANCE);
     Integer maxCategories = multivariate.get(ConfigKeys.MODEL_MULTIVARIATE_MAX_CATEGORIES);
 
+    MapReader change = m.section(ConfigKeys.MODEL_CHANGE_DETECTION);
+    List<String> changeSeries = change.get(ConfigKeys.MODEL_CHANGE_SERIES);
+    if (changeSeries != null && numeric != null) {
+      for (String series : changeSeries) {
+        if (!series.equals(ChangeDetectionConfig.SCORE) && !numeric.contains(series)) {
+          problems.add(
+              change.line("series"),
+              change.child("series"),
+              "'"
+                  + series
+                  + "' is neither score nor a numeric feature; numeric features: "
+                  + String.join(", ", numeric));
+        }
+      }
+    }
+    ChangeDetectionConfig.Method method = change.get(ConfigKeys.MODEL_CHANGE_METHOD);
+    String severity = change.get(ConfigKeys.MODEL_CHANGE_SEVERITY);
+    MapReader adwin = change.section(ConfigKeys.MODEL_CHANGE_ADWIN);
+    Double adwinDelta = adwin.get(ConfigKeys.MODEL_CHANGE_ADWIN_DELTA);
+    MapReader ph = change.section(ConfigKeys.MODEL_CHANGE_PAGE_HINKLEY);
+    Double phThreshold = ph.get(ConfigKeys.MODEL_CHANGE_PH_THRESHOLD);
+    Double phDelta = ph.get(ConfigKeys.MODEL_CHANGE_PH_DELTA);
+    Double phAlpha = ph.get(ConfigKeys.MODEL_CHANGE_PH_ALPHA);
+    Integer phMin = ph.get(ConfigKeys.MODEL_CHANGE_PH_MIN_INSTANCES);
+    String phDirection = ph.get(ConfigKeys.MODEL_CHANGE_PH_DIRECTION);
+
     MapReader checkMap =
         new MapReader(
             m.get(ConfigKeys.MODEL_CHECKS), m.child("checks"), m.line("checks"), null, problems);
@@ -175,7 +201,17 @@ final class ModelParser {
           alertingConfig,
           owner,
           contacts,
-          new MultivariateConfig(multivariateOn, variance, maxCategories));
+          new MultivariateConfig(multivariateOn, variance, maxCategories),
+          new ChangeDetectionConfig(
+              changeSeries,
+              method,
+              severity,
+              adwinDelta,
+              phThreshold,
+              phDelta,
+              phAlpha,
+              phMin,
+              phDirection));
     } catch (IllegalArgumentException e) {
       problems.add(m.line(), m.path(), e.getMessage()); // safety net: mirrors the checks above
       return null;

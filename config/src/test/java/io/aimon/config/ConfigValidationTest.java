@@ -14,8 +14,8 @@ class ConfigValidationTest {
 
   private static final String MODEL_KEYS =
       "id, version, owner, contacts, task, window, min_samples, reference, features, "
-          + "score, label, positive_label, labels, fairness, multivariate, checks, feature_checks, "
-          + "alerting";
+          + "score, label, positive_label, labels, fairness, multivariate, change_detection, "
+          + "checks, feature_checks, alerting";
 
   private static void assertProblem(String fixture, int line, String key, String message) {
     assertEquals(new ConfigProblem(file(fixture), line, key, message), onlyProblem(fixture));

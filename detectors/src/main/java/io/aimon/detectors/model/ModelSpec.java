@@ -1,5 +1,6 @@
 package io.aimon.detectors.model;
 
+import io.aimon.config.ChangeDetectionConfig;
 import io.aimon.config.CheckThreshold;
 import io.aimon.config.MetricIds;
 import io.aimon.config.ModelConfig;
@@ -36,6 +37,7 @@ public final class ModelSpec implements Serializable {
   private final Map<String, CheckThreshold> thresholds;
   private final OutcomeSettings outcomes;
   private MultivariateConfig multivariate = MultivariateConfig.defaults();
+  private ChangeDetectionConfig changeDetection = ChangeDetectionConfig.off();
 
   /** Builds the spec of one configured model; exactValues is {@code job.exact_values}. */
   public static ModelSpec from(ModelConfig config, int exactValues) {
@@ -77,6 +79,7 @@ public final class ModelSpec implements Serializable {
                 config.fairness() == null ? List.of() : config.fairness().intersections(),
                 config.fairness() == null ? 0 : config.fairness().minGroupSize()));
     spec.multivariate = config.multivariate();
+    spec.changeDetection = config.changeDetection();
     return spec;
   }
 
@@ -231,6 +234,18 @@ public final class ModelSpec implements Serializable {
     return s;
   }
 
+  /** The online change detectors' settings (off unless configured). */
+  public ChangeDetectionConfig changeDetection() {
+    return changeDetection;
+  }
+
+  /** The same spec with other change-detection settings. */
+  public ModelSpec withChangeDetection(ChangeDetectionConfig settings) {
+    ModelSpec s = withOutcomes(outcomes);
+    s.changeDetection = java.util.Objects.requireNonNull(settings, "changeDetection");
+    return s;
+  }
+
   /** The same spec with other outcome settings. */
   public ModelSpec withOutcomes(OutcomeSettings settings) {
     ModelSpec s =
@@ -249,6 +264,7 @@ public final class ModelSpec implements Serializable {
             thresholds,
             settings);
     s.multivariate = multivariate;
+    s.changeDetection = changeDetection;
     return s;
   }
 }

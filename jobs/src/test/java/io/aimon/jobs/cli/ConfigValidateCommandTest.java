@@ -22,7 +22,8 @@ import picocli.CommandLine.Model.OptionSpec;
 class ConfigValidateCommandTest {
   private static final String MODEL_KEYS =
       "id, version, owner, contacts, task, window, min_samples, reference, features, "
-          + "score, label, positive_label, labels, fairness, checks, feature_checks, alerting";
+          + "score, label, positive_label, labels, fairness, multivariate, change_detection, "
+          + "checks, feature_checks, alerting";
 
   @TempDir Path dir;
   private Path config;
