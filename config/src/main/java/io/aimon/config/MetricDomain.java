@@ -85,6 +85,7 @@ public record MetricDomain(double min, double max) {
       DOMAINS.put(m, UNIT);
     }
     DOMAINS.put(MetricIds.R2, new MetricDomain(Double.NEGATIVE_INFINITY, 1));
+    DOMAINS.put(MetricIds.CHANGE_POINT, UNBOUNDED);
     DOMAINS.put(MetricIds.CHALLENGER_R2, new MetricDomain(Double.NEGATIVE_INFINITY, 1));
   }
 

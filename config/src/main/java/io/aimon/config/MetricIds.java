@@ -168,6 +168,15 @@ public final class MetricIds {
   /** Multivariate drift metrics (model level, any task). */
   public static final Set<String> MULTIVARIATE = Set.of(RECONSTRUCTION_ERROR);
 
+  // --- online change detection -------------------------------------------------------------------
+
+  /**
+   * Per window and watched series: whether the online detector flagged a change in it; the value is
+   * the shift of the mean (after - before), with the event times of the change and of its
+   * detection. Judged by {@code change_detection.severity}, not by a threshold.
+   */
+  public static final String CHANGE_POINT = "change_point";
+
   // --- between model versions -----------------------------------------------------------------
 
   /**

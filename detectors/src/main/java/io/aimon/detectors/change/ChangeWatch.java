@@ -143,6 +143,12 @@ public final class ChangeWatch {
     return out;
   }
 
+  /** Counts a value observed at {@code time} as late in its window, not fed. */
+  public void skip(long time) {
+    windows.computeIfAbsent(EpochWindows.start(time, windowMillis), k -> new Tally(names.length))
+        .late++;
+  }
+
   /** Removes and returns what the window that starts at {@code start} has seen, or null. */
   public Tally close(long start) {
     return windows.remove(start);
@@ -151,6 +157,10 @@ public final class ChangeWatch {
   /** The windows not yet closed, oldest first (read only). */
   public Map<Long, Tally> open() {
     return java.util.Collections.unmodifiableMap(windows);
+  }
+
+  long windowMillis() {
+    return windowMillis;
   }
 
   String[] names() {

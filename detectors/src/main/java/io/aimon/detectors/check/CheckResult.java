@@ -48,6 +48,10 @@ import java.util.Objects;
  *     over reference chunks of the window's size; null when none
  * @param estimate the value estimated without labels over the same labelled predictions, next to a
  *     realized performance value (its estimation error is {@code value - estimate}); null when none
+ * @param changedAt for a {@code change_point} result that flags a change, the event time the
+ *     detector places it at, epoch ms; null otherwise
+ * @param detectedAt the event time of the value that made the detector flag it, epoch ms; null
+ *     otherwise
  */
 public record CheckResult(
     String checkId,
@@ -78,7 +82,9 @@ public record CheckResult(
     Long truncated,
     String version,
     Double samplingError,
-    Double estimate) {
+    Double estimate,
+    Long changedAt,
+    Long detectedAt) {
 
   public CheckResult {
     Objects.requireNonNull(checkId, "checkId");
@@ -164,6 +170,8 @@ public record CheckResult(
         truncated,
         version,
         null,
+        null,
+        null,
         null);
   }
 
@@ -230,7 +238,9 @@ public record CheckResult(
         truncated,
         version,
         samplingError,
-        estimate);
+        estimate,
+        changedAt,
+        detectedAt);
   }
 
   /** The confusion counts, or null when the result carries none. */
@@ -283,6 +293,8 @@ public record CheckResult(
     private String version;
     private Double samplingError;
     private Double estimate;
+    private Long changedAt;
+    private Long detectedAt;
 
     private Builder() {}
 
@@ -428,6 +440,13 @@ public record CheckResult(
       return this;
     }
 
+    /** Where a flagged change lies and when it was flagged, epoch ms. Default none. */
+    public Builder change(long changed, long detected) {
+      this.changedAt = changed;
+      this.detectedAt = detected;
+      return this;
+    }
+
     /**
      * The result.
      *
@@ -465,7 +484,9 @@ public record CheckResult(
           truncated,
           version,
           samplingError,
-          estimate);
+          estimate,
+          changedAt,
+          detectedAt);
     }
   }
 }

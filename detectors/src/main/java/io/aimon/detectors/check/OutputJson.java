@@ -14,7 +14,9 @@ import java.time.Instant;
  * result's optional {@code reason} follows its {@code status}, its optional {@code capped} and
  * {@code truncated} come last; {@code version} (a result of one model version's events) follows
  * {@code model_version}; a performance value's optional {@code estimate}, {@code estimation_error}
- * and {@code sampling_error} follow {@code value}; a record without them reads as null.
+ * and {@code sampling_error} follow {@code value}; a flagged {@code change_point}'s {@code
+ * changed_at} and {@code detected_at} come before {@code capped}; a record without them reads as
+ * null.
  */
 public final class OutputJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -78,6 +80,10 @@ public final class OutputJson {
     if (r.partial() != null) {
       o.put("partial", r.partial());
     }
+    if (r.changedAt() != null) {
+      o.put("changed_at", Instant.ofEpochMilli(r.changedAt()).toString());
+      o.put("detected_at", Instant.ofEpochMilli(r.detectedAt()).toString());
+    }
     if (r.capped() != null) {
       o.put("capped", r.capped());
     }
@@ -128,7 +134,9 @@ public final class OutputJson {
         JsonMembers.integer(o, "truncated", false),
         JsonMembers.text(o, "version", false),
         JsonMembers.number(o, "sampling_error"),
-        JsonMembers.number(o, "estimate"));
+        JsonMembers.number(o, "estimate"),
+        o.has("changed_at") ? JsonMembers.instant(o, "changed_at") : null,
+        o.has("detected_at") ? JsonMembers.instant(o, "detected_at") : null);
   }
 
   public static String deadLetter(DeadLetter d) {

@@ -2,6 +2,7 @@ package io.aimon.evidence.plan;
 
 import io.aimon.config.AimonConfig;
 import io.aimon.config.AlertingConfig;
+import io.aimon.config.ChangeDetectionConfig;
 import io.aimon.config.CheckThreshold;
 import io.aimon.config.DropThreshold;
 import io.aimon.config.Durations;
@@ -141,6 +142,29 @@ public final class MonitoringPlans {
           out.add(new PlannedCheck(metric, feature, rule(t)));
         }
       }
+    }
+    ChangeDetectionConfig change = model.changeDetection();
+    for (String series : change.series()) {
+      String detector =
+          change.method() == ChangeDetectionConfig.Method.ADWIN
+              ? "ADWIN (delta " + num(change.adwinDelta()) + ")"
+              : "Page-Hinkley (threshold "
+                  + num(change.phThreshold())
+                  + ", delta "
+                  + num(change.phDelta())
+                  + ", alpha "
+                  + num(change.phAlpha())
+                  + ", "
+                  + change.phDirection()
+                  + ")";
+      out.add(
+          new PlannedCheck(
+              MetricIds.CHANGE_POINT,
+              series,
+              detector
+                  + " on the events in event-time order: a window in which a change is flagged is "
+                  + change.severity()
+                  + ", at once"));
     }
     for (String metric : new TreeSet<>(MetricIds.CHECKABLE)) {
       boolean compared =

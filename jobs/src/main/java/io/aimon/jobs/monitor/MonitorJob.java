@@ -15,6 +15,7 @@ import io.aimon.evidence.EvidenceItem;
 import io.aimon.jobs.evidence.EvidenceItems;
 import io.aimon.jobs.evidence.GateLookup;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,6 +79,8 @@ public final class MonitorJob {
   public static final String UID_DUPLICATE_COUNTS = "monitor.duplicate-counts";
   public static final String UID_WINDOW = "monitor.window-profile";
   public static final String UID_EVALUATE = "monitor.window-evaluate";
+  public static final String UID_CHANGE_FILTER = "monitor.change-series";
+  public static final String UID_CHANGES = "monitor.change-detection";
   public static final String UID_LATE = "monitor.late-dead-letters";
   public static final String UID_LATE_COUNTS = "monitor.late-counts";
   public static final String UID_DECODE_DEAD_LETTER_COUNTS = "monitor.decode-dead-letter-counts";
@@ -271,9 +274,28 @@ public final class MonitorJob {
 
     Outcomes outcomes = outcomes(env, admitted, shards);
 
+    // the models' watched series, per model in event-time order, flagged before windows close
+    Set<String> watched = new HashSet<>();
+    plan.specs()
+        .forEach(
+            (id, spec) -> {
+              if (spec.changeDetection().enabled()) {
+                watched.add(id);
+              }
+            });
+    DataStream<CheckResult> changes =
+        admitted
+            .filter(e -> watched.contains(e.modelId()))
+            .uid(UID_CHANGE_FILTER)
+            .name(name(UID_CHANGE_FILTER))
+            .keyBy(InferenceEvent::modelId, Types.STRING)
+            .process(new DetectChanges(plan), TypeInformation.of(CheckResult.class))
+            .uid(UID_CHANGES)
+            .name(name(UID_CHANGES));
+
     DataStream<CheckResult> checks =
         results
-            .union(outcomes.results())
+            .union(outcomes.results(), changes)
             .map(new RecordCheckMetrics())
             .uid(UID_CHECK_METRICS)
             .name(name(UID_CHECK_METRICS));
