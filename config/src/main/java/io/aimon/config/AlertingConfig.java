@@ -20,6 +20,7 @@ import java.time.Duration;
  * @param cooldown {@code cooldown}, &gt;= 0: event time after the resolving window's end during
  *     which the same series cannot reopen; zero means no cooldown
  * @param runbookUrl {@code runbook_url}: an absolute http or https URL, or null
+ * @param groupBy {@code group_by}: which breaching series share one incident
  */
 public record AlertingConfig(
     int warningFor,
@@ -28,7 +29,8 @@ public record AlertingConfig(
     int criticalOf,
     int resolveAfter,
     Duration cooldown,
-    String runbookUrl) {
+    String runbookUrl,
+    IncidentGrouping groupBy) {
 
   /**
    * The largest {@code of} and {@code resolve_after}: the state keeps at most this many windows.
@@ -49,9 +51,15 @@ public record AlertingConfig(
       throw new IllegalArgumentException(
           "runbookUrl must be an absolute http or https URL, was '" + runbookUrl + "'");
     }
+    if (groupBy == null) {
+      throw new IllegalArgumentException("groupBy must not be null");
+    }
   }
 
-  /** The registry defaults: warning 2 of 3, critical 1 of 1, resolve after 2, no cooldown. */
+  /**
+   * The registry defaults: warning 2 of 3, critical 1 of 1, resolve after 2, no cooldown, grouped
+   * by feature.
+   */
   public static AlertingConfig defaults() {
     return new AlertingConfig(
         ConfigKeys.ALERTING_WARNING_FOR.defaultValue(),
@@ -60,7 +68,8 @@ public record AlertingConfig(
         ConfigKeys.ALERTING_CRITICAL_OF.defaultValue(),
         ConfigKeys.ALERTING_RESOLVE_AFTER.defaultValue(),
         ConfigKeys.ALERTING_COOLDOWN.defaultValue(),
-        ConfigKeys.ALERTING_RUNBOOK_URL.defaultValue());
+        ConfigKeys.ALERTING_RUNBOOK_URL.defaultValue(),
+        ConfigKeys.ALERTING_GROUP_BY.defaultValue());
   }
 
   /**

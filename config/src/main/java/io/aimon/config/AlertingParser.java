@@ -44,12 +44,20 @@ final class AlertingParser {
     Integer resolveAfter = value(a, ConfigKeys.ALERTING_RESOLVE_AFTER, parent.resolveAfter());
     Duration cooldown = value(a, ConfigKeys.ALERTING_COOLDOWN, parent.cooldown());
     String runbookUrl = value(a, ConfigKeys.ALERTING_RUNBOOK_URL, parent.runbookUrl());
+    IncidentGrouping groupBy = value(a, ConfigKeys.ALERTING_GROUP_BY, parent.groupBy());
     if (problems.size() != before) {
       return null;
     }
     try {
       return new AlertingConfig(
-          warningFor, warningOf, criticalFor, criticalOf, resolveAfter, cooldown, runbookUrl);
+          warningFor,
+          warningOf,
+          criticalFor,
+          criticalOf,
+          resolveAfter,
+          cooldown,
+          runbookUrl,
+          groupBy);
     } catch (IllegalArgumentException e) {
       problems.add(a.line(), a.path(), e.getMessage()); // safety net: mirrors the checks above
       return null;

@@ -286,6 +286,14 @@ public final class ConfigKeys {
           ValueTypes.HTTP_URL,
           null,
           "Runbook link carried by every incident event of the model.");
+  public static final ConfigKey<IncidentGrouping> ALERTING_GROUP_BY =
+      key(
+          "alerting.group_by",
+          ValueTypes.oneOf(groupings()),
+          IncidentGrouping.FEATURE,
+          "Which breaching series share one incident: `series` (each its own), `feature` (all "
+              + "metrics of one feature or fairness attribute, and the model-level metrics, "
+              + "together) or `model` (all of the model's).");
 
   // --- evidence ------------------------------------------------------------------------------
   public static final ConfigKey<Node> EVIDENCE =
@@ -944,6 +952,14 @@ public final class ConfigKeys {
     Map<String, ChangeDetectionConfig.Method> out = new LinkedHashMap<>();
     for (ChangeDetectionConfig.Method m : ChangeDetectionConfig.Method.values()) {
       out.put(m.configName(), m);
+    }
+    return out;
+  }
+
+  private static Map<String, IncidentGrouping> groupings() {
+    Map<String, IncidentGrouping> out = new LinkedHashMap<>();
+    for (IncidentGrouping g : IncidentGrouping.values()) {
+      out.put(g.configName(), g);
     }
     return out;
   }

@@ -320,7 +320,9 @@ class ConfigLoaderTest {
     ModelConfig m = load("minimal.yaml").models().get(0);
 
     assertEquals(AlertingConfig.defaults(), m.alerting());
-    assertEquals(new AlertingConfig(2, 3, 1, 1, 2, Duration.ZERO, null), AlertingConfig.defaults());
+    assertEquals(
+        new AlertingConfig(2, 3, 1, 1, 2, Duration.ZERO, null, IncidentGrouping.FEATURE),
+        AlertingConfig.defaults());
   }
 
   @Test
@@ -329,11 +331,25 @@ class ConfigLoaderTest {
 
     assertEquals(
         new AlertingConfig(
-            3, 5, 1, 1, 3, Duration.ofMinutes(30), "https://runbooks.example.com/aimon"),
+            3,
+            5,
+            1,
+            1,
+            3,
+            Duration.ofMinutes(30),
+            "https://runbooks.example.com/aimon",
+            IncidentGrouping.MODEL),
         config.model("inherits").orElseThrow().alerting());
     assertEquals(
         new AlertingConfig(
-            2, 5, 2, 3, 3, Duration.ZERO, "https://runbooks.example.com/overrides#psi"),
+            2,
+            5,
+            2,
+            3,
+            3,
+            Duration.ZERO,
+            "https://runbooks.example.com/overrides#psi",
+            IncidentGrouping.SERIES),
         config.model("overrides").orElseThrow().alerting());
   }
 
@@ -342,19 +358,23 @@ class ConfigLoaderTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> new AlertingConfig(4, 3, 1, 1, 2, Duration.ZERO, null));
+            () -> new AlertingConfig(4, 3, 1, 1, 2, Duration.ZERO, null, IncidentGrouping.FEATURE));
     assertEquals("warningFor must be in [1, warningOf = 3], was 4", e.getMessage());
     e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> new AlertingConfig(2, 3, 1, 1, 2, Duration.ZERO, "ftp://host/x"));
+            () ->
+                new AlertingConfig(
+                    2, 3, 1, 1, 2, Duration.ZERO, "ftp://host/x", IncidentGrouping.FEATURE));
     assertEquals(
         "runbookUrl must be an absolute http or https URL, was 'ftp://host/x'", e.getMessage());
     assertThrows(
         IllegalArgumentException.class,
-        () -> new AlertingConfig(1, 1, 1, 1, 101, Duration.ZERO, null));
+        () -> new AlertingConfig(1, 1, 1, 1, 101, Duration.ZERO, null, IncidentGrouping.FEATURE));
     assertThrows(
         IllegalArgumentException.class,
-        () -> new AlertingConfig(1, 1, 1, 1, 1, Duration.ofSeconds(-1), null));
+        () ->
+            new AlertingConfig(
+                1, 1, 1, 1, 1, Duration.ofSeconds(-1), null, IncidentGrouping.FEATURE));
   }
 }

@@ -284,6 +284,15 @@ class ConfigValidationTest {
   }
 
   @Test
+  void alertingGroupByMustBeAKnownGrouping() {
+    assertProblem(
+        "alerting-bad-group-by.yaml",
+        2,
+        "alerting.group_by",
+        "expected one of series, feature, model, found 'metric'");
+  }
+
+  @Test
   void alertingNegativeCooldownIsReported() {
     assertProblem(
         "alerting-negative-cooldown.yaml",
@@ -299,7 +308,7 @@ class ConfigValidationTest {
         8,
         "models[0].alerting.resolve_afterr",
         "unknown key 'resolve_afterr' (did you mean 'resolve_after'?); allowed keys: warning, "
-            + "critical, resolve_after, cooldown, runbook_url");
+            + "critical, resolve_after, cooldown, runbook_url, group_by");
   }
 
   @Test

@@ -24,11 +24,15 @@ import java.util.List;
  * (deterministic, so a replayed event has the same id); {@code source} {@code aimon/<model_id>};
  * {@code type} {@code io.aimon.incident.opened|escalated|updated|resolved}; {@code time} the end of
  * the triggering window, ISO-8601 UTC; {@code datacontenttype} "application/json"; {@code subject}
- * the series ({@link SeriesKey#asString()}). {@code data} holds every field of the event in
- * snake_case: {@code incident_id, dedup_key, model_id, model_version?, version?, metric, feature?,
- * attribute?, group?, severity, window_status, first_window_start, last_window_end, window_start,
- * window_end, value (null when not computed), p_value?, threshold?, n, breach_count, summary,
- * runbook_url?, check_ids}; times are ISO-8601 UTC, {@code ?} marks fields left out when null.
+ * what the incident is about ({@link IncidentEvent#subject()}: the series, or the group of a
+ * grouped incident). {@code data} holds every field of the event in snake_case: {@code incident_id,
+ * dedup_key, model_id, model_version?, version?, metric, feature?, attribute?, group?, severity,
+ * window_status, first_window_start, last_window_end, window_start, window_end, value (null when
+ * not computed), p_value?, threshold?, n, breach_count, summary, runbook_url?, check_ids,
+ * group_key?, members?}; times are ISO-8601 UTC, {@code ?} marks fields left out when null (or, for
+ * {@code members}, empty). Each member is {@code {series, metric, feature?, attribute?, group?,
+ * version?, severity, status, open, value, p_value?, threshold?, n, window_start, window_end,
+ * check_id}}.
  */
 public final class CloudEvents {
 
@@ -57,7 +61,7 @@ public final class CloudEvents {
     o.put("type", e.type().cloudEventsType());
     o.put("time", iso(e.eventTime()));
     o.put("datacontenttype", "application/json");
-    o.put("subject", e.seriesKey().asString());
+    o.put("subject", e.subject());
     ObjectNode d = o.putObject("data");
     d.put("incident_id", e.incidentId());
     d.put("dedup_key", e.dedupKey());
@@ -91,7 +95,80 @@ public final class CloudEvents {
     putIfNotNull(d, "runbook_url", e.runbookUrl());
     ArrayNode ids = d.putArray("check_ids");
     e.checkIds().forEach(ids::add);
+    if (e.grouped()) {
+      d.put("group_key", e.groupKey());
+      d.set("members", members(e.members()));
+    }
     return o;
+  }
+
+  /** The members of a grouped incident in their JSON form (see the class doc). */
+  public static ArrayNode members(List<IncidentMember> members) {
+    ArrayNode a = MAPPER.createArrayNode();
+    for (IncidentMember m : members) {
+      ObjectNode n = a.addObject();
+      SeriesKey s = m.series();
+      n.put("series", s.asString());
+      n.put("metric", s.metric());
+      putIfNotNull(n, "feature", s.feature());
+      putIfNotNull(n, "attribute", s.attribute());
+      putIfNotNull(n, "group", s.group());
+      putIfNotNull(n, "version", s.version());
+      n.put("severity", m.severity().code());
+      n.put("status", m.status());
+      n.put("open", m.open());
+      if (m.value() == null) {
+        n.putNull("value");
+      } else {
+        n.put("value", m.value());
+      }
+      if (m.pValue() != null) {
+        n.put("p_value", m.pValue());
+      }
+      if (m.threshold() != null) {
+        n.put("threshold", m.threshold());
+      }
+      n.put("n", m.n());
+      n.put("window_start", iso(m.windowStart()));
+      n.put("window_end", iso(m.windowEnd()));
+      n.put("check_id", m.checkId());
+    }
+    return a;
+  }
+
+  private static List<IncidentMember> readMembers(JsonNode d) {
+    JsonNode a = d.get("members");
+    if (a == null || a.isNull()) {
+      return List.of();
+    }
+    if (!a.isArray()) {
+      throw new IllegalArgumentException("data.members: expected a list of objects");
+    }
+    List<IncidentMember> out = new ArrayList<>(a.size());
+    for (int i = 0; i < a.size(); i++) {
+      JsonNode n = a.get(i);
+      if (!n.isObject()) {
+        throw new IllegalArgumentException("data.members[" + i + "]: expected an object");
+      }
+      JsonNode open = n.get("open");
+      if (open == null || !open.isBoolean()) {
+        throw new IllegalArgumentException("data.members[" + i + "].open: expected a boolean");
+      }
+      out.add(
+          new IncidentMember(
+              SeriesKey.parse(text(n, "series", true)),
+              Severity.ofCode(text(n, "severity", true)),
+              text(n, "status", true),
+              open.asBoolean(),
+              number(n, "value"),
+              number(n, "p_value"),
+              number(n, "threshold"),
+              n.path("n").asLong(),
+              millis(n, "window_start"),
+              millis(n, "window_end"),
+              text(n, "check_id", true)));
+    }
+    return out;
   }
 
   /**
@@ -157,7 +234,9 @@ public final class CloudEvents {
         text(d, "summary", true),
         text(d, "runbook_url", false),
         checkIds,
-        text(d, "version", false));
+        text(d, "version", false),
+        text(d, "group_key", false),
+        readMembers(d));
   }
 
   private static String iso(long epochMillis) {

@@ -37,6 +37,13 @@ import java.util.Objects;
  *     the resolving window
  * @param version the model version of a series of that version's events alone ({@link
  *     SeriesKey#version}), or null for a series of the model's whole window
+ * @param groupKey for a grouped incident ({@code alerting.group_by} feature or model), the group's
+ *     key ({@link SeriesKey#groupKey}, e.g. {@code credit-risk/feature=income}); null for an
+ *     incident of one series
+ * @param members for a grouped incident, every series that breached in it, in the order of their
+ *     {@link SeriesKey#asString()} (copied); the fields above from {@code metric} to {@code n} are
+ *     those of the lead member, the one that opened the incident, at its latest window; empty for
+ *     an incident of one series
  */
 public record IncidentEvent(
     Type type,
@@ -62,7 +69,9 @@ public record IncidentEvent(
     String summary,
     String runbookUrl,
     List<String> checkIds,
-    String version) {
+    String version,
+    String groupKey,
+    List<IncidentMember> members) {
 
   /** The most check ids an incident keeps (the latest ones). */
   public static final int MAX_CHECK_IDS = 20;
@@ -124,6 +133,66 @@ public record IncidentEvent(
       throw new IllegalArgumentException("breachCount must be >= 1, was " + breachCount);
     }
     checkIds = List.copyOf(checkIds);
+    members = List.copyOf(members);
+    if ((groupKey == null) != members.isEmpty()) {
+      throw new IllegalArgumentException(
+          "a grouped incident needs a group key and members, an incident of one series neither");
+    }
+  }
+
+  /** An event of one series (not grouped). */
+  public IncidentEvent(
+      Type type,
+      String incidentId,
+      String dedupKey,
+      String modelId,
+      String modelVersion,
+      String metric,
+      String feature,
+      String attribute,
+      String group,
+      Severity severity,
+      String windowStatus,
+      long firstWindowStart,
+      long lastWindowEnd,
+      long windowStart,
+      long eventTime,
+      Double value,
+      Double pValue,
+      Double threshold,
+      long n,
+      int breachCount,
+      String summary,
+      String runbookUrl,
+      List<String> checkIds,
+      String version) {
+    this(
+        type,
+        incidentId,
+        dedupKey,
+        modelId,
+        modelVersion,
+        metric,
+        feature,
+        attribute,
+        group,
+        severity,
+        windowStatus,
+        firstWindowStart,
+        lastWindowEnd,
+        windowStart,
+        eventTime,
+        value,
+        pValue,
+        threshold,
+        n,
+        breachCount,
+        summary,
+        runbookUrl,
+        checkIds,
+        version,
+        null,
+        List.of());
   }
 
   /** An event of a series of the model's whole window. */
@@ -178,9 +247,22 @@ public record IncidentEvent(
         null);
   }
 
-  /** The series of this incident. */
+  /** The series of this incident (of its lead member when grouped). */
   public SeriesKey seriesKey() {
     return new SeriesKey(modelId, metric, feature, attribute, group, version);
+  }
+
+  /**
+   * What the incident is about, stable for all its events: the group key of a grouped incident,
+   * else the series ({@link SeriesKey#asString()}). The CloudEvents {@code subject}.
+   */
+  public String subject() {
+    return groupKey != null ? groupKey : seriesKey().asString();
+  }
+
+  /** Whether this is an event of a grouped incident. */
+  public boolean grouped() {
+    return groupKey != null;
   }
 
   /**

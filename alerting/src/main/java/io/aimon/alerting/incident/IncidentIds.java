@@ -11,8 +11,9 @@ import java.util.UUID;
  *
  * <ul>
  *   <li>{@link #dedupKey}: the first 16 bytes, in hex (32 characters), of SHA-256 over {@code
- *       "aimon.incident.v1\n" + seriesKey.asString() + "\n" + openingWindowStart} (epoch ms in
- *       decimal);
+ *       "aimon.incident.v1\n" + subject + "\n" + openingWindowStart}, the subject being the series'
+ *       {@link SeriesKey#asString()} or, for a grouped incident, the group's {@link
+ *       SeriesKey#groupKey} (epoch ms in decimal);
  *   <li>{@link #incidentId}: a name-based UUID version 5 (RFC 9562 section 5.5, SHA-1) of the dedup
  *       key in the namespace {@link #NAMESPACE};
  *   <li>{@link #eventId}: the first 16 bytes, in hex, of SHA-256 over {@code dedupKey + "\n" + type
@@ -30,8 +31,15 @@ public final class IncidentIds {
 
   /** The deduplication key of the episode of {@code series} opened by the window starting then. */
   public static String dedupKey(SeriesKey series, long openingWindowStart) {
-    return Digests.sha256Prefix(
-        "aimon.incident.v1\n" + series.asString() + "\n" + openingWindowStart, 16);
+    return dedupKey(series.asString(), openingWindowStart);
+  }
+
+  /**
+   * The deduplication key of the episode of {@code subject} (a series' {@link SeriesKey#asString()}
+   * or a group's {@link SeriesKey#groupKey}) opened by the window starting then.
+   */
+  public static String dedupKey(String subject, long openingWindowStart) {
+    return Digests.sha256Prefix("aimon.incident.v1\n" + subject + "\n" + openingWindowStart, 16);
   }
 
   /** The incident id of the episode with this dedup key: a version 5 UUID string. */

@@ -1,11 +1,15 @@
 package io.aimon.alerting.incident;
 
+import io.aimon.config.IncidentGrouping;
 import io.aimon.config.MetricIds;
 import io.aimon.detectors.check.CheckResult;
 import io.aimon.detectors.check.CheckStatus;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * The one-line summary of an incident event, naming the model, metric, subject, value against the
@@ -77,6 +81,99 @@ public final class IncidentSummary {
           .append(okWindows == 1 ? " window" : " windows");
     }
     return sb.toString();
+  }
+
+  /** Members a grouped summary names one by one; the rest are counted. */
+  static final int MEMBERS_SHOWN = 4;
+
+  /**
+   * The summary of an event of a grouped incident: the group, how many of its members breach, and
+   * the open ones (most severe first, at most {@link #MEMBERS_SHOWN}) with their latest values,
+   * e.g.
+   *
+   * <pre>
+   * credit-risk feature income: 3 of 3 checks breach: psi is 0.81 (critical &gt;= 0.25), ks is 0.31 with p 0.0001 (critical p &lt; 0.01), jensen_shannon is 0.2 (warning &gt;= 0.1); window 2026-11-22T18:26:20Z..18:26:30Z
+   * credit-risk feature income: all 3 checks back to normal
+   * </pre>
+   *
+   * @param grouping how the incident's series are grouped
+   * @param lead the lead member (names the group's subject)
+   * @param members every member
+   */
+  public static String ofGroup(
+      IncidentEvent.Type type,
+      IncidentGrouping grouping,
+      IncidentMember lead,
+      List<IncidentMember> members) {
+    SeriesKey s = lead.series();
+    StringBuilder sb = new StringBuilder(s.modelId());
+    if (s.version() != null) {
+      sb.append(" version ").append(s.version());
+    }
+    if (grouping == IncidentGrouping.FEATURE && s.feature() != null) {
+      sb.append(" feature ").append(s.feature());
+    } else if (grouping == IncidentGrouping.FEATURE && s.attribute() != null) {
+      sb.append(" attribute ").append(s.attribute());
+    } else if (grouping == IncidentGrouping.FEATURE) {
+      sb.append(" model-level checks");
+    }
+    int total = members.size();
+    String checks = total == 1 ? " check" : " checks";
+    if (type == IncidentEvent.Type.RESOLVED) {
+      return sb.append(": ")
+          .append(total == 1 ? "the" : "all " + total)
+          .append(checks)
+          .append(" back to normal")
+          .toString();
+    }
+    List<IncidentMember> open = new ArrayList<>();
+    for (IncidentMember m : members) {
+      if (m.open()) {
+        open.add(m);
+      }
+    }
+    open.sort(Comparator.comparing(IncidentMember::severity).reversed()); // stable: series order
+    sb.append(": ").append(open.size()).append(" of ").append(total).append(checks);
+    sb.append(open.size() == 1 ? " breaches: " : " breach: ");
+    for (int i = 0; i < Math.min(open.size(), MEMBERS_SHOWN); i++) {
+      sb.append(i == 0 ? "" : ", ").append(memberText(grouping, open.get(i)));
+    }
+    if (open.size() > MEMBERS_SHOWN) {
+      sb.append(" and ").append(open.size() - MEMBERS_SHOWN).append(" more");
+    }
+    sb.append("; window ").append(window(lead.windowStart(), lead.windowEnd()));
+    if (type == IncidentEvent.Type.ESCALATED) {
+      sb.append("; escalated from warning");
+    }
+    return sb.toString();
+  }
+
+  /** {@code psi is 0.81 (critical >= 0.25)}, naming the subject where the group does not. */
+  private static String memberText(IncidentGrouping grouping, IncidentMember m) {
+    SeriesKey s = m.series();
+    StringBuilder sb = new StringBuilder(s.metric());
+    boolean named = grouping == IncidentGrouping.FEATURE; // the summary named feature or attribute
+    if (s.feature() != null && !named) {
+      sb.append(" of ").append(s.feature());
+    }
+    if (s.attribute() != null && (!named || s.group() != null)) {
+      sb.append(" for ").append(s.attribute());
+      if (s.group() != null) {
+        sb.append('=').append(s.group());
+      }
+    }
+    sb.append(" is ").append(m.value() == null ? "n/a" : number(m.value()));
+    if (MetricIds.P_VALUE_THRESHOLD_METRICS.contains(s.metric()) && m.pValue() != null) {
+      sb.append(" with p ").append(number(m.pValue()));
+    }
+    sb.append(" (").append(m.status());
+    if (m.threshold() != null) {
+      sb.append(m.status().equals(CheckStatus.OK.code()) ? ", warning at " : " ")
+          .append(operator(s.metric()))
+          .append(' ')
+          .append(number(m.threshold()));
+    }
+    return sb.append(')').toString();
   }
 
   /** The comparison that makes a value breach the threshold of {@code metric}. */

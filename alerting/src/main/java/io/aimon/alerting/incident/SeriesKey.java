@@ -1,5 +1,6 @@
 package io.aimon.alerting.incident;
 
+import io.aimon.config.IncidentGrouping;
 import io.aimon.detectors.check.CheckResult;
 import java.util.Objects;
 
@@ -56,6 +57,33 @@ public record SeriesKey(
     }
     if (group != null) {
       sb.append("/group=").append(escape(group));
+    }
+    return sb.toString();
+  }
+
+  /**
+   * The key of the group this series pages with under {@code by}: for {@link
+   * IncidentGrouping#SERIES} the series itself ({@link #asString()}); for {@link
+   * IncidentGrouping#FEATURE} the model (and version) with the feature, e.g. {@code
+   * credit-risk/feature=income}, or with the attribute, e.g. {@code credit-risk/attribute=sex}
+   * (every group of it), or the model alone for a model-level metric, e.g. {@code credit-risk}; for
+   * {@link IncidentGrouping#MODEL} the model (and version) alone. Written as {@link #asString()}
+   * without the metric, so a group key never equals a series key (whose second part is a metric id,
+   * never holding {@code =}). It feeds the grouped incident's deduplication key: it must never
+   * change.
+   */
+  public String groupKey(IncidentGrouping by) {
+    if (by == IncidentGrouping.SERIES) {
+      return asString();
+    }
+    StringBuilder sb = new StringBuilder(escape(modelId));
+    if (version != null) {
+      sb.append("/version=").append(escape(version));
+    }
+    if (by == IncidentGrouping.FEATURE && feature != null) {
+      sb.append("/feature=").append(escape(feature));
+    } else if (by == IncidentGrouping.FEATURE && attribute != null) {
+      sb.append("/attribute=").append(escape(attribute));
     }
     return sb.toString();
   }

@@ -23,12 +23,13 @@ import java.util.Objects;
  *   <li>{@code labels} (they identify the alert, so they are the same for every event of one
  *       incident): {@code alertname} {@code aimon_<metric>}, {@code model_id}, {@code metric},
  *       {@code severity} ({@code warning|critical}), {@code feature}, {@code attribute} and {@code
- *       group} when present, and {@code dedup_key}. Escalation changes {@code severity}, so
- *       Alertmanager sees an escalated incident as a new alert; the warning one then expires after
- *       its resolve timeout (it is no longer re-sent).
+ *       group} when present, and {@code dedup_key}; for a grouped incident these name its lead
+ *       member, the one that opened it, so they stay the same as members join. Escalation changes
+ *       {@code severity}, so Alertmanager sees an escalated incident as a new alert; the warning
+ *       one then expires after its resolve timeout (it is no longer re-sent).
  *   <li>{@code annotations}: {@code summary}, {@code description} (summary, value against
- *       threshold, windows, sample size and check ids), {@code incident_id}, and {@code
- *       runbook_url} when configured.
+ *       threshold, windows, sample size and check ids, and the members of a grouped incident),
+ *       {@code incident_id}, and {@code runbook_url} when configured.
  *   <li>{@code startsAt}: the start of the window that opened the incident, ISO-8601 UTC.
  *   <li>{@code endsAt}, on {@code resolved} only: the end of the last breaching window. An alert
  *       with an {@code endsAt} in the past is resolved.
@@ -136,7 +137,8 @@ public final class AlertmanagerNotifier implements Notifier {
 
   /**
    * The description: {@code <summary> Value <v> vs threshold <t> (n=<n>) in window <start> to
-   * <end>; open since <first start>. Checks: <ids>.}
+   * <end>; open since <first start>. Checks: <ids>.}, and for a grouped incident {@code Members:
+   * <series> <status> <value> (open|recovered); ...}
    */
   static String description(IncidentEvent e) {
     return e.summary()
@@ -154,7 +156,23 @@ public final class AlertmanagerNotifier implements Notifier {
         + iso(e.firstWindowStart())
         + ". Checks: "
         + String.join(", ", e.checkIds())
-        + ".";
+        + "."
+        + (e.grouped() ? " Members: " + members(e) + "." : "");
+  }
+
+  /** {@code <series> <status> <value> (open|recovered)} per member of a grouped incident. */
+  private static String members(IncidentEvent e) {
+    StringBuilder sb = new StringBuilder();
+    for (var m : e.members()) {
+      sb.append(sb.length() == 0 ? "" : "; ")
+          .append(m.series().asString())
+          .append(' ')
+          .append(m.status())
+          .append(' ')
+          .append(NotifierSupport.number(m.value()))
+          .append(m.open() ? " (open)" : " (recovered)");
+    }
+    return sb.toString();
   }
 
   @Override

@@ -4,6 +4,7 @@ import static io.aimon.alerting.notify.NotifierSupport.iso;
 import static io.aimon.alerting.notify.NotifierSupport.putIfNotNull;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aimon.alerting.incident.CloudEvents;
 import io.aimon.alerting.incident.IncidentEvent;
 import io.aimon.config.Text;
 import java.net.URI;
@@ -133,6 +134,10 @@ public final class PagerDutyNotifier implements Notifier {
     d.put("window_start", iso(e.windowStart()));
     d.put("window_end", iso(e.eventTime()));
     e.checkIds().forEach(d.putArray("check_ids")::add);
+    if (e.grouped()) {
+      d.put("group_key", e.groupKey());
+      d.set("members", CloudEvents.members(e.members()));
+    }
     if (e.runbookUrl() != null) {
       ObjectNode link = o.putArray("links").addObject();
       link.put("href", e.runbookUrl());

@@ -1,6 +1,7 @@
 package io.aimon.alerting.policy;
 
 import io.aimon.config.AlertingConfig;
+import io.aimon.config.IncidentGrouping;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -24,6 +25,7 @@ import java.util.Objects;
  * @param cooldown &gt;= 0, event time: after an incident resolves, the series cannot open a new one
  *     until a window starts at or after the resolving window's end plus this; zero means none
  * @param runbookUrl an absolute http or https URL carried by every event, or null
+ * @param groupBy which breaching series share one incident ({@link IncidentGrouper})
  */
 public record AlertPolicy(
     int warningFor,
@@ -32,14 +34,19 @@ public record AlertPolicy(
     int criticalOf,
     int resolveAfter,
     Duration cooldown,
-    String runbookUrl)
+    String runbookUrl,
+    IncidentGrouping groupBy)
     implements java.io.Serializable {
 
   /** The largest {@code of} and {@code resolveAfter}; the state keeps at most this many windows. */
   public static final int MAX_WINDOWS = AlertingConfig.MAX_WINDOWS;
 
-  /** Warning 2 of 3, critical 1 of 1, resolve after 2 ok windows, no cooldown, no runbook. */
-  public static final AlertPolicy DEFAULT = new AlertPolicy(2, 3, 1, 1, 2, Duration.ZERO, null);
+  /**
+   * Warning 2 of 3, critical 1 of 1, resolve after 2 ok windows, no cooldown, no runbook, one
+   * incident per feature.
+   */
+  public static final AlertPolicy DEFAULT =
+      new AlertPolicy(2, 3, 1, 1, 2, Duration.ZERO, null, IncidentGrouping.FEATURE);
 
   public AlertPolicy {
     requireRule("warning", warningFor, warningOf);
@@ -56,6 +63,7 @@ public record AlertPolicy(
       throw new IllegalArgumentException(
           "runbookUrl must be an absolute http or https URL, was '" + runbookUrl + "'");
     }
+    Objects.requireNonNull(groupBy, "groupBy");
   }
 
   /** The policy of a model's {@code alerting} configuration. */
@@ -67,7 +75,8 @@ public record AlertPolicy(
         c.criticalOf(),
         c.resolveAfter(),
         c.cooldown(),
-        c.runbookUrl());
+        c.runbookUrl(),
+        c.groupBy());
   }
 
   /** A builder starting from {@link #DEFAULT}. */
@@ -100,6 +109,7 @@ public record AlertPolicy(
     private int resolveAfter = DEFAULT.resolveAfter;
     private Duration cooldown = DEFAULT.cooldown;
     private String runbookUrl = DEFAULT.runbookUrl;
+    private IncidentGrouping groupBy = DEFAULT.groupBy;
 
     private Builder() {}
 
@@ -135,12 +145,25 @@ public record AlertPolicy(
       return this;
     }
 
+    /** Which breaching series share one incident; default {@code FEATURE}. */
+    public Builder groupBy(IncidentGrouping v) {
+      this.groupBy = v;
+      return this;
+    }
+
     /**
      * @throws IllegalArgumentException if a value is out of range
      */
     public AlertPolicy build() {
       return new AlertPolicy(
-          warningFor, warningOf, criticalFor, criticalOf, resolveAfter, cooldown, runbookUrl);
+          warningFor,
+          warningOf,
+          criticalFor,
+          criticalOf,
+          resolveAfter,
+          cooldown,
+          runbookUrl,
+          groupBy);
     }
   }
 }

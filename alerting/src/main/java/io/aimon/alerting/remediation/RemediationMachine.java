@@ -97,7 +97,7 @@ public final class RemediationMachine {
         new Remediation(
             e.incidentId(),
             e.modelId(),
-            e.seriesKey().asString(),
+            e.subject(),
             e.severity(),
             e.eventTime(),
             null,

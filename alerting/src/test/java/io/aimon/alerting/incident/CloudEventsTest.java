@@ -12,7 +12,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aimon.alerting.policy.AlertPolicy;
 import io.aimon.alerting.policy.AlertStateMachine;
+import io.aimon.alerting.policy.IncidentGrouper;
 import io.aimon.alerting.policy.SeriesState;
+import io.aimon.detectors.check.CheckResult;
+import io.aimon.detectors.check.CheckStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -139,6 +142,42 @@ class CloudEventsTest {
     for (IncidentEvent e : events()) {
       assertEquals(e, CloudEvents.fromJson(CloudEvents.toJson(e)));
     }
+  }
+
+  @Test
+  void aGroupedIncidentCarriesItsGroupKeyAndMembersBothWays() throws Exception {
+    long start = 1_767_225_600_000L;
+    List<IncidentGrouper.Judged> judged = new ArrayList<>();
+    for (String metric : List.of("psi", "ks")) {
+      CheckResult r =
+          CheckResult.builder()
+              .checkId(metric + "-0")
+              .modelId("credit-risk")
+              .window(start, start + 3_600_000L)
+              .metric(metric)
+              .feature("income")
+              .value(0.4)
+              .pValue(metric.equals("ks") ? 1e-6 : null)
+              .threshold(metric.equals("ks") ? 0.01 : 0.25)
+              .n(1000)
+              .status(CheckStatus.CRITICAL)
+              .build();
+      var step = AlertStateMachine.step(AlertPolicy.DEFAULT, SeriesState.INITIAL, r);
+      judged.add(new IncidentGrouper.Judged(r, step.events().get(0)));
+    }
+    IncidentEvent e =
+        IncidentGrouper.step(AlertPolicy.DEFAULT, "credit-risk/feature=income", null, judged)
+            .events()
+            .get(0);
+    JsonNode o = new ObjectMapper().readTree(CloudEvents.toJson(e));
+    assertEquals("credit-risk/feature=income", o.get("subject").asText());
+    assertEquals("credit-risk/feature=income", o.get("data").get("group_key").asText());
+    JsonNode members = o.get("data").get("members");
+    assertEquals(2, members.size());
+    assertEquals("credit-risk/ks/feature=income", members.get(0).get("series").asText());
+    assertEquals(1e-6, members.get(0).get("p_value").asDouble());
+    assertEquals(true, members.get(1).get("open").asBoolean());
+    assertEquals(e, CloudEvents.fromJson(CloudEvents.toJson(e)));
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.aimon.config.AlertingConfig;
+import io.aimon.config.IncidentGrouping;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,7 +15,8 @@ class AlertPolicyTest {
   @Test
   void defaultIsTwoOfThreeWarningOneOfOneCriticalResolveAfterTwo() {
     assertEquals(
-        new AlertPolicy(2, 3, 1, 1, 2, Duration.ZERO, null), AlertPolicy.builder().build());
+        new AlertPolicy(2, 3, 1, 1, 2, Duration.ZERO, null, IncidentGrouping.FEATURE),
+        AlertPolicy.builder().build());
     assertEquals(3, AlertPolicy.DEFAULT.window());
   }
 
@@ -26,10 +28,12 @@ class AlertPolicyTest {
   @Test
   void fromCopiesEveryConfigField() {
     AlertingConfig c =
-        new AlertingConfig(3, 5, 2, 4, 6, Duration.ofMinutes(7), "http://runbooks/x");
+        new AlertingConfig(
+            3, 5, 2, 4, 6, Duration.ofMinutes(7), "http://runbooks/x", IncidentGrouping.MODEL);
 
     assertEquals(
-        new AlertPolicy(3, 5, 2, 4, 6, Duration.ofMinutes(7), "http://runbooks/x"),
+        new AlertPolicy(
+            3, 5, 2, 4, 6, Duration.ofMinutes(7), "http://runbooks/x", IncidentGrouping.MODEL),
         AlertPolicy.from(c));
     assertEquals(5, AlertPolicy.from(c).window());
   }
@@ -52,7 +56,16 @@ class AlertPolicyTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> new AlertPolicy(wf, wo, cf, co, ra, Duration.ofSeconds(cooldownSeconds), url));
+            () ->
+                new AlertPolicy(
+                    wf,
+                    wo,
+                    cf,
+                    co,
+                    ra,
+                    Duration.ofSeconds(cooldownSeconds),
+                    url,
+                    IncidentGrouping.FEATURE));
 
     assertEquals(message, e.getMessage());
   }

@@ -18,7 +18,8 @@ import java.util.List;
  *       breaches; summary {@code "1000 events, 12 checks, 2 breaches"}.
  *   <li>{@code incident}: the CloudEvent's {@code type} as event type, and from its {@code data}
  *       (in layout 1, the record's data when it is not a CloudEvent): incident id, series,
- *       severity, value, threshold, window status as status, n, summary, runbook URL.
+ *       severity, value, threshold, window status as status, n, summary, runbook URL, and for a
+ *       grouped incident its members in words ({@link #members()}).
  *   <li>{@code corrective_action}: incident id, its event ({@code action_recorded}, ...) as event
  *       type, summary, and the rest of its data as {@link #action()}.
  *   <li>{@code notification}: incident id, the delivered event's CloudEvent type as event type,
@@ -65,7 +66,8 @@ record ExportRecord(
     CorrectiveEvent action,
     Notification notification,
     String planDigest,
-    String version) {
+    String version,
+    String members) {
 
   /**
    * The flat view of {@code r}, whose JSON line is {@code line}, at {@code order} in the scan
@@ -104,7 +106,8 @@ record ExportRecord(
         f.action,
         f.notification,
         f.planDigest,
-        f.version);
+        f.version,
+        f.members);
   }
 
   /** Whether this is a check that breached: status warning or critical. */

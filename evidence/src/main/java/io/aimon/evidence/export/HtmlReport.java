@@ -34,7 +34,7 @@ final class HtmlReport {
       table{border-collapse:collapse;margin:.5em 0 1em}th,td{border:1px solid #d5dbe3;
       padding:.25em .6em;text-align:left;vertical-align:top}th{background:#f1f4f8}
       td.num{text-align:right;font-variant-numeric:tabular-nums}
-      table.kv th{width:13em}.muted{color:#5b6776}.note{color:#5b6776;font-size:.92em}
+      table.kv th{width:13em}.muted{color:#5b6776}.members{color:#5b6776;font-size:.88em}.note{color:#5b6776;font-size:.92em}
       .status{font-weight:600}.status.ok,.status.met,.status.resolved,.status.verified{color:#2e7d32}
       .status.warning{color:#b55d00}.status.critical,.status.gap,.status.open,
       .status.not-verified{color:#c62828}.status.insufficient-data{color:#5b6776}

@@ -168,6 +168,19 @@ final class IncidentHistory {
     return null;
   }
 
+  /**
+   * The members of a grouped incident at its latest event ({@link ExportRecord#members()}), or null
+   * for an incident of one series.
+   */
+  String members() {
+    for (int i = events.size() - 1; i >= 0; i--) {
+      if (events.get(i).members() != null) {
+        return events.get(i).members();
+      }
+    }
+    return null;
+  }
+
   /** The latest runbook URL, or null. */
   String runbookUrl() {
     return runbookUrl;

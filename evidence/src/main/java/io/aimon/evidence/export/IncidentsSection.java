@@ -103,8 +103,12 @@ final class IncidentsSection {
               + Html.esc(inc.incidentId())
               + "\">"
               + Html.td(inc.incidentId())
-              + Html.td(inc.seriesText())
               + "<td>"
+              + Html.esc(inc.seriesText())
+              + (inc.members() == null
+                  ? ""
+                  : "<div class=\"members\">" + Html.esc("members: " + inc.members()) + "</div>")
+              + "</td><td>"
               + Html.status(inc.severity())
               + "</td><td>"
               + state

@@ -2,6 +2,7 @@ package io.aimon.evidence.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aimon.alerting.incident.IncidentEvent;
+import io.aimon.alerting.incident.IncidentMember;
 import io.aimon.detectors.check.CheckResult;
 import io.aimon.evidence.EvidenceRecord;
 import io.aimon.evidence.payload.CheckEvidence;
@@ -14,6 +15,7 @@ import io.aimon.evidence.payload.IncidentEvidence;
 import io.aimon.evidence.payload.MonitoringPlanEvidence;
 import io.aimon.evidence.payload.NotificationEvidence;
 import io.aimon.evidence.payload.StateLossEvidence;
+import java.util.List;
 
 /**
  * The flat fields the export shows of one record's data, read by layout version: version 2 through
@@ -43,6 +45,7 @@ final class RecordFields {
   CorrectiveEvent action;
   Notification notification;
   String planDigest;
+  String members;
 
   private RecordFields() {}
 
@@ -97,6 +100,7 @@ final class RecordFields {
       severity = e.severity().code();
       summary = e.summary();
       runbook = e.runbookUrl();
+      members = e.grouped() ? members(e.members()) : null;
     } else if (p instanceof CorrectiveActionEvidence c) {
       action = CorrectiveEvent.of(c.event());
       incidentId = c.event().incidentId();
@@ -177,6 +181,26 @@ final class RecordFields {
         summary = text(d, "summary");
       }
     }
+  }
+
+  /**
+   * The members of a grouped incident in words, {@code psi[income] critical 0.81; ks[income]
+   * warning 0.2 recovered}: label, latest status and value, and whether it recovered.
+   */
+  static String members(List<IncidentMember> members) {
+    StringBuilder sb = new StringBuilder();
+    for (IncidentMember m : members) {
+      var s = m.series();
+      sb.append(sb.length() == 0 ? "" : "; ")
+          .append(
+              new SeriesKey(s.metric(), s.feature(), s.attribute(), s.group(), s.version()).label())
+          .append(' ')
+          .append(m.status())
+          .append(' ')
+          .append(m.value() == null ? "n/a" : Fmt.number(m.value()))
+          .append(m.open() ? "" : " recovered");
+    }
+    return sb.toString();
   }
 
   private void coverage(long events, long checks, long breaches) {

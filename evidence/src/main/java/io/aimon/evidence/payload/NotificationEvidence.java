@@ -79,7 +79,7 @@ public record NotificationEvidence(
         e.eventId(),
         e.type().cloudEventsType(),
         e.modelId(),
-        e.seriesKey().asString(),
+        e.subject(),
         e.severity().code(),
         notifier,
         outcome,

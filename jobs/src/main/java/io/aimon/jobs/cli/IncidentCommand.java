@@ -182,7 +182,7 @@ final class IncidentCommand implements Callable<Integer> {
                 UUID.randomUUID().toString(),
                 incidentId,
                 incident.modelId(),
-                incident.seriesKey().asString(), // the subject of the incident's CloudEvents
+                incident.subject(), // the subject of the incident's CloudEvents
                 type(),
                 actor,
                 at,

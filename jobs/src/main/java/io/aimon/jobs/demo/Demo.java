@@ -30,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -312,7 +313,7 @@ public final class Demo {
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
-    DemoGenerator gen = new DemoGenerator(SEED + 1).withCanary();
+    DemoGenerator gen = new DemoGenerator(SEED + 1).withCanary().withCorrelationShift();
     long begin = System.currentTimeMillis();
     long end = begin + duration.toMillis();
     long tickMillis = 100;
@@ -328,9 +329,17 @@ public final class Demo {
           console.println(
               "aimon demo: phase "
                   + phase.name().toLowerCase()
-                  + (phase == DemoGenerator.Phase.DRIFT
-                      ? " (income, region, monthly_charges, contract shift; credit-risk accuracy drops and gender=F selection falls)"
-                      : ""));
+                  + " at "
+                  + Instant.ofEpochMilli(now)
+                  + switch (phase) {
+                    case DRIFT ->
+                        " (income, region, monthly_charges, contract shift; credit-risk accuracy"
+                            + " drops and gender=F selection falls)";
+                    case RECOVERY ->
+                        " (the shifts end; credit-risk's debt_ratio now moves against age, each"
+                            + " distribution unchanged)";
+                    default -> "";
+                  });
           console.flush();
           shown = phase;
           if (phase == DemoGenerator.Phase.RECOVERY) {

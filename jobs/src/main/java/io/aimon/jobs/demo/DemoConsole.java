@@ -178,8 +178,16 @@ final class DemoConsole implements Runnable {
     String p = c.hasNonNull("p_value") ? String.format(" p=%.2g", c.get("p_value").asDouble()) : "";
     String threshold =
         c.hasNonNull("threshold") ? " threshold " + c.get("threshold").asDouble() : "";
+    String detected =
+        c.hasNonNull("detected_at")
+            ? " flagged at "
+                + TIME.format(Instant.parse(c.get("detected_at").asText()))
+                + " (change at "
+                + TIME.format(Instant.parse(c.path("changed_at").asText()))
+                + "), before the window closed"
+            : "";
     console.printf(
-        "%s-%s %-11s %-8s %-26s = %.4f%s%s n=%d%n",
+        "%s-%s %-11s %-8s %-26s = %.4f%s%s n=%d%s%n",
         TIME.format(Instant.parse(c.path("window_start").asText())),
         TIME.format(Instant.parse(c.path("window_end").asText())),
         c.path("model_id").asText(),
@@ -190,7 +198,8 @@ final class DemoConsole implements Runnable {
         c.path("value").asDouble(),
         p,
         threshold,
-        c.path("n").asLong());
+        c.path("n").asLong(),
+        detected);
     console.flush();
   }
 

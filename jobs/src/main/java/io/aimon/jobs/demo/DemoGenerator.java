@@ -14,6 +14,12 @@ import java.util.SplittableRandom;
  * falls). Also in the drift phase, {@code credit-risk}'s income rises and its region mix shifts;
  * {@code churn}'s monthly charges rise and its contract mix shifts. Other features stay put.
  *
+ * <p>{@code credit-risk}'s debt ratio moves with age (correlation {@link #DEBT_AGE_CORRELATION}).
+ * With {@link #withCorrelationShift}, in the recovery phase it moves against it (the opposite
+ * correlation) while the marginal distributions of both stay exactly as they were: a change of how
+ * features move together that per-feature drift checks cannot see and the multivariate
+ * reconstruction error does.
+ *
  * <p>With {@link #withCanary}, a share {@link #CANARY_SHARE} of {@code churn}'s events is served by
  * the canary version {@link #CANARY_VERSION}, whose customers are newer (tenure around 12 months
  * against 30): a canary that drifts from the stable version in every phase, and is never gated.
@@ -48,9 +54,13 @@ public final class DemoGenerator {
   /** The share of {@code churn}'s events the canary serves: 0.25. */
   public static final double CANARY_SHARE = 0.25;
 
+  /** The correlation of {@code credit-risk}'s debt ratio with age (before clipping): 0.8. */
+  public static final double DEBT_AGE_CORRELATION = 0.8;
+
   private final SplittableRandom random;
   private long sequence;
   private boolean canary;
+  private boolean correlationShift;
 
   public DemoGenerator(long seed) {
     this.random = new SplittableRandom(seed);
@@ -59,6 +69,14 @@ public final class DemoGenerator {
   /** This generator, with {@code churn}'s canary serving {@link #CANARY_SHARE} of its events. */
   public DemoGenerator withCanary() {
     this.canary = true;
+    return this;
+  }
+
+  /**
+   * This generator, with {@code credit-risk}'s debt ratio moving against age in the recovery phase.
+   */
+  public DemoGenerator withCorrelationShift() {
+    this.correlationShift = true;
     return this;
   }
 
@@ -89,8 +107,16 @@ public final class DemoGenerator {
     if (model.equals(CREDIT)) {
       e.put("model_version", "3");
       double income = Math.exp(10.8 + 0.45 * random.nextGaussian() + (drift ? 0.5 : 0));
-      double debt = Math.min(1, Math.max(0, 0.35 + 0.12 * random.nextGaussian()));
-      double age = Math.round(Math.max(18, 41 + 12 * random.nextGaussian()));
+      double debtNoise = random.nextGaussian();
+      double ageZ = random.nextGaussian();
+      double rho =
+          correlationShift && phase == Phase.RECOVERY
+              ? -DEBT_AGE_CORRELATION
+              : DEBT_AGE_CORRELATION;
+      // the same N(0, 1) marginal whatever rho: rho * ageZ + sqrt(1 - rho^2) * noise
+      double debtZ = rho * ageZ + Math.sqrt(1 - rho * rho) * debtNoise;
+      double debt = Math.min(1, Math.max(0, 0.35 + 0.12 * debtZ));
+      double age = Math.round(Math.max(18, 41 + 12 * ageZ));
       f.put("income", Math.round(income));
       f.put("debt_ratio", Math.round(debt * 1000) / 1000.0);
       f.put("age", (long) age);
@@ -208,6 +234,9 @@ public final class DemoGenerator {
               max_delay: 20s
             checks:
               demographic_parity_ratio: {warning: 0.8, critical: 0.7}
+            change_detection:
+              series: [income]          # ADWIN flags the income shift within events
+              severity: critical        # a flagged change pages at once
           - id: churn
             version: "7"
             owner: demo-retention-team

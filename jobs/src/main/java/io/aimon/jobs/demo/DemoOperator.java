@@ -44,7 +44,7 @@ final class DemoOperator {
               + " on incident "
               + e.incidentId()
               + " ("
-              + e.seriesKey().asString()
+              + e.subject()
               + "); the monitor job now verifies it on the next windows");
     }
     console.flush();
@@ -64,7 +64,7 @@ final class DemoOperator {
   }
 
   private void send(IncidentEvent e, ActionType type, long time, String text) {
-    send(e.incidentId(), e.modelId(), e.seriesKey().asString(), type, time, text);
+    send(e.incidentId(), e.modelId(), e.subject(), type, time, text);
   }
 
   private void send(

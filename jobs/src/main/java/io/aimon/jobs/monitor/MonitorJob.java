@@ -1,7 +1,6 @@
 package io.aimon.jobs.monitor;
 
 import io.aimon.alerting.incident.IncidentEvent;
-import io.aimon.alerting.incident.SeriesKey;
 import io.aimon.detectors.check.CheckResult;
 import io.aimon.detectors.event.DeadLetter;
 import io.aimon.detectors.event.InferenceEvent;
@@ -302,7 +301,7 @@ public final class MonitorJob {
     checks.sinkTo(metricsSink).uid(UID_METRICS_SINK).name(name(UID_METRICS_SINK));
     DataStream<IncidentEvent> incidents =
         checks
-            .keyBy(r -> SeriesKey.of(r).asString())
+            .keyBy(plan::incidentGroup, Types.STRING)
             .process(new RaiseIncidents(plan), TypeInformation.of(IncidentEvent.class))
             .uid(UID_INCIDENTS)
             .name(name(UID_INCIDENTS));

@@ -1,5 +1,6 @@
 package io.aimon.jobs.monitor;
 
+import io.aimon.alerting.incident.SeriesKey;
 import io.aimon.alerting.policy.AlertPolicy;
 import io.aimon.alerting.remediation.RemediationPolicy;
 import io.aimon.alerting.remediation.SeriousCategory;
@@ -10,6 +11,7 @@ import io.aimon.config.EvidenceConfig;
 import io.aimon.config.JobSettings;
 import io.aimon.config.ModelConfig;
 import io.aimon.config.StateBackend;
+import io.aimon.detectors.check.CheckResult;
 import io.aimon.detectors.event.EventDecoder;
 import io.aimon.detectors.model.ModelSpec;
 import io.aimon.detectors.profile.ReferenceProfile;
@@ -247,5 +249,13 @@ public final class MonitorPlan implements Serializable {
   /** The model's alert policy. */
   public AlertPolicy policy(String modelId) {
     return policies.getOrDefault(modelId, AlertPolicy.DEFAULT);
+  }
+
+  /**
+   * The incident group of a check result under its model's {@code alerting.group_by} ({@link
+   * SeriesKey#groupKey}): what {@link RaiseIncidents} is keyed by.
+   */
+  public String incidentGroup(CheckResult r) {
+    return SeriesKey.of(r).groupKey(policy(r.modelId()).groupBy());
   }
 }

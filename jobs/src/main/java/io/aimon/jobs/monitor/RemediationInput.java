@@ -55,15 +55,7 @@ public record RemediationInput(
   /** An incident lifecycle event. */
   public static RemediationInput incident(IncidentEvent e) {
     return new RemediationInput(
-        INCIDENT,
-        e.seriesKey().asString(),
-        0,
-        e.eventTime(),
-        e.eventId(),
-        null,
-        CloudEvents.toJson(e),
-        null,
-        0);
+        INCIDENT, e.subject(), 0, e.eventTime(), e.eventId(), null, CloudEvents.toJson(e), null, 0);
   }
 
   /** An operator's action, read from {@code raw}. */

@@ -47,7 +47,10 @@ public final class IncidentScenario {
         config,
         DemoGenerator.config(bootstrapServers, "http://127.0.0.1:9093")
             .replace("checkpoint_interval: 2s", "checkpoint_interval: 500ms")
-            .replace("models:\n", "alerting:\n  runbook_url: " + RUNBOOK + "\nmodels:\n"));
+            // one incident per series: these tests are about delivery, not grouping
+            .replace(
+                "models:\n",
+                "alerting:\n  runbook_url: " + RUNBOOK + "\n  group_by: series\nmodels:\n"));
     return config;
   }
 

@@ -92,15 +92,17 @@ class DemoIntegrationTest {
             .anyMatch(
                 e ->
                     e.path("type").asText().equals("io.aimon.incident.opened")
-                        && e.path("subject").asText().equals("credit-risk/ks/feature=income")),
-        "the drift opens an incident: " + incidents.size() + " incident events");
+                        && e.path("subject").asText().equals("credit-risk/feature=income")),
+        "the drift opens an incident for income: " + incidents.size() + " incident events");
+    assertOneIncidentPerFeatureWithEveryBreachingMetric(metrics, incidents);
     assertTrue(text.contains("INCIDENT OPENED"), text);
     // the alert job delivered the incident to the demo's stand-in Alertmanager over HTTP
     assertTrue(
         text.lines()
             .anyMatch(
                 l ->
-                    l.startsWith("ALERTMANAGER firing    aimon_ks model_id=credit-risk")
+                    l.startsWith("ALERTMANAGER firing    aimon_")
+                        && l.contains("model_id=credit-risk")
                         && l.contains("feature=income severity=critical")),
         text);
     // when the drift ends the demo's operator acts on an open critical incident per model, and
@@ -124,7 +126,7 @@ class DemoIntegrationTest {
                         && d.path("event")
                             .path("subject")
                             .asText()
-                            .equals("credit-risk/ks/feature=income")),
+                            .equals("credit-risk/feature=income")),
         "deliveries recorded: " + deliveries.size());
     // the monitor job read the deliveries back: the incident's communication is evidence
     List<JsonNode> evidence = new java.util.ArrayList<>();
@@ -138,7 +140,7 @@ class DemoIntegrationTest {
         evidence.stream()
             .filter(r -> r.path("kind").asText().equals("notification"))
             .map(r -> r.path("data"))
-            .filter(d -> d.path("series").asText().equals("credit-risk/ks/feature=income"))
+            .filter(d -> d.path("series").asText().equals("credit-risk/feature=income"))
             .filter(d -> d.path("event_type").asText().equals("io.aimon.incident.opened"))
             .toList();
     assertEquals(1, notified.size(), "one first delivery of the opened event: " + notified);
@@ -191,6 +193,88 @@ class DemoIntegrationTest {
       assertEquals("monitoring_plan", first.path("kind").asText(), model);
       assertTrue(first.at("/data/owner").asText().startsWith("demo-"), first.toString());
     }
+  }
+
+  /**
+   * Each incident of a feature lists as members every metric of that feature that was critical
+   * while it was open (a critical window opens or joins at once), and there are fewer incidents
+   * than breaching series.
+   */
+  private static void assertOneIncidentPerFeatureWithEveryBreachingMetric(
+      List<JsonNode> metrics, List<JsonNode> incidents) {
+    java.util.Map<String, List<JsonNode>> byIncident = new java.util.TreeMap<>();
+    for (JsonNode e : incidents) {
+      byIncident
+          .computeIfAbsent(
+              e.path("data").path("incident_id").asText(), k -> new java.util.ArrayList<>())
+          .add(e);
+    }
+    int checked = 0;
+    for (List<JsonNode> events : byIncident.values()) {
+      JsonNode d = events.get(0).path("data");
+      if (!d.hasNonNull("feature")) {
+        continue;
+      }
+      String model = d.path("model_id").asText();
+      String feature = d.path("feature").asText();
+      String version = d.hasNonNull("version") ? d.path("version").asText() : null;
+      String from = d.path("first_window_start").asText();
+      String to =
+          events.stream()
+              .map(e -> e.path("data").path("window_end").asText())
+              .max(String::compareTo)
+              .orElseThrow();
+      Set<String> members = new java.util.TreeSet<>();
+      events.forEach(
+          e -> e.path("data").path("members").forEach(m -> members.add(m.path("series").asText())));
+      Set<String> critical =
+          metrics.stream()
+              .filter(m -> m.path("model_id").asText().equals(model))
+              .filter(m -> m.path("feature").asText().equals(feature))
+              .filter(
+                  m ->
+                      version == null
+                          ? !m.hasNonNull("version")
+                          : version.equals(m.path("version").asText()))
+              .filter(m -> m.path("status").asText().equals("critical"))
+              .filter(m -> m.path("window_start").asText().compareTo(from) >= 0)
+              .filter(m -> m.path("window_end").asText().compareTo(to) <= 0)
+              .map(
+                  m ->
+                      model
+                          + "/"
+                          + m.path("metric").asText()
+                          + (version == null ? "" : "/version=" + version)
+                          + "/feature="
+                          + feature)
+              .collect(Collectors.toCollection(java.util.TreeSet::new));
+      assertTrue(
+          members.containsAll(critical),
+          model + " " + feature + ": " + members + " vs " + critical);
+      checked++;
+    }
+    long breachingSeries =
+        metrics.stream()
+            .filter(m -> m.path("status").asText().equals("critical"))
+            .map(
+                m ->
+                    m.path("model_id").asText()
+                        + m.path("metric").asText()
+                        + m.path("feature").asText()
+                        + m.path("attribute").asText()
+                        + m.path("version").asText())
+            .distinct()
+            .count();
+    long opened =
+        incidents.stream()
+            .filter(e -> e.path("type").asText().equals("io.aimon.incident.opened"))
+            .count();
+    System.out.printf(
+        "demo: %d incident events, %d incidents opened (%d of features checked member by member)"
+            + " for %d series with a critical window%n",
+        incidents.size(), opened, checked, breachingSeries);
+    assertTrue(checked >= 2, "feature incidents checked: " + checked);
+    assertTrue(opened < breachingSeries, opened + " incidents for " + breachingSeries + " series");
   }
 
   private static String firstBreachEnd(List<JsonNode> metrics) {

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aimon.alerting.incident.IncidentEvent;
-import io.aimon.alerting.incident.SeriesKey;
 import io.aimon.alerting.policy.AlertPolicy;
+import io.aimon.config.IncidentGrouping;
 import io.aimon.config.JobSettings;
 import io.aimon.detectors.check.CheckResult;
 import io.aimon.detectors.check.CheckStatus;
@@ -31,6 +31,11 @@ class RaiseIncidentsHarnessTest {
 
   private static KeyedOneInputStreamOperatorTestHarness<String, CheckResult, IncidentEvent>
       harness() throws Exception {
+    return harness(AlertPolicy.DEFAULT);
+  }
+
+  private static KeyedOneInputStreamOperatorTestHarness<String, CheckResult, IncidentEvent> harness(
+      AlertPolicy policy) throws Exception {
     ModelSpec spec =
         new ModelSpec(
             MODEL,
@@ -52,11 +57,11 @@ class RaiseIncidentsHarnessTest {
             Map.of(MODEL, spec),
             Map.of(MODEL, reference),
             JobSettings.defaults(),
-            Map.of(MODEL, AlertPolicy.DEFAULT));
+            Map.of(MODEL, policy));
     var h =
         new KeyedOneInputStreamOperatorTestHarness<>(
             new KeyedProcessOperator<>(new RaiseIncidents(plan)),
-            (CheckResult r) -> SeriesKey.of(r).asString(),
+            plan::incidentGroup,
             Types.STRING);
     h.open();
     return h;
@@ -91,12 +96,21 @@ class RaiseIncidentsHarnessTest {
     h.processElement(result(w, "selection_rate", "__OTHER__", CheckStatus.INSUFFICIENT_DATA));
   }
 
+  /** The watermark passes the end of window w: its results are judged. */
+  private static void close(
+      KeyedOneInputStreamOperatorTestHarness<String, CheckResult, IncidentEvent> h, int w)
+      throws Exception {
+    h.processWatermark(W0 + (w + 1) * WINDOW - 1);
+  }
+
   @Test
   void seriesThatStayOkOrInsufficientDataHoldNoState() throws Exception {
     var h = harness();
     for (int w = 0; w < 5; w++) {
       groups(h, w);
       h.processElement(result(w, "demographic_parity_ratio", null, CheckStatus.INSUFFICIENT_DATA));
+      assertEquals(0, h.numKeyedStateEntries(), "window " + w + ": nothing kept, even waiting");
+      close(h, w);
     }
     assertEquals(0, h.numKeyedStateEntries(), "10,005 series seen, none kept");
     assertEquals(List.of(), h.extractOutputValues());
@@ -108,15 +122,17 @@ class RaiseIncidentsHarnessTest {
     var h = harness();
     String gap = "demographic_parity_ratio";
     h.processElement(result(0, gap, null, CheckStatus.CRITICAL));
-    assertEquals(1, h.numKeyedStateEntries(), "an open incident");
-    h.processElement(result(1, gap, null, CheckStatus.OK));
-    h.processElement(result(2, gap, null, CheckStatus.OK));
+    assertEquals(1, h.numKeyedStateEntries(), "waiting for the watermark");
+    close(h, 0);
+    assertEquals(2, h.numKeyedStateEntries(), "the series' and the group's open incident");
+    step(h, 1, gap, CheckStatus.OK);
+    step(h, 2, gap, CheckStatus.OK);
     assertEquals(1, h.numKeyedStateEntries(), "resolved, the breach still in the 3-window rule");
-    h.processElement(result(3, gap, null, CheckStatus.OK));
+    step(h, 3, gap, CheckStatus.OK);
     assertEquals(0, h.numKeyedStateEntries(), "quiet: cleared");
     // the series starts again from the initial state and opens a new incident
-    h.processElement(result(4, gap, null, CheckStatus.CRITICAL));
-    assertEquals(1, h.numKeyedStateEntries());
+    step(h, 4, gap, CheckStatus.CRITICAL);
+    assertEquals(2, h.numKeyedStateEntries());
     List<IncidentEvent.Type> types =
         h.extractOutputValues().stream().map(IncidentEvent::type).toList();
     assertEquals(
@@ -124,6 +140,90 @@ class RaiseIncidentsHarnessTest {
         types);
     List<IncidentEvent> events = h.extractOutputValues();
     assertTrue(!events.get(0).incidentId().equals(events.get(2).incidentId()), "two episodes");
+    h.close();
+  }
+
+  private static void step(
+      KeyedOneInputStreamOperatorTestHarness<String, CheckResult, IncidentEvent> h,
+      int w,
+      String metric,
+      CheckStatus status)
+      throws Exception {
+    h.processElement(result(w, metric, null, status));
+    close(h, w);
+  }
+
+  /** A drift result of window w on feature income. */
+  private static StreamRecord<CheckResult> drift(int w, String metric, CheckStatus status) {
+    long start = W0 + w * WINDOW;
+    CheckResult r =
+        CheckResult.builder()
+            .checkId(String.format("%s-income-%03d", metric, w))
+            .modelId(MODEL)
+            .window(start, start + WINDOW)
+            .metric(metric)
+            .feature("income")
+            .value(status == CheckStatus.OK ? 0.01 : 0.4)
+            .n(1000)
+            .status(status)
+            .build();
+    return new StreamRecord<>(r, start + WINDOW - 1);
+  }
+
+  @Test
+  void aWindowsDriftOfOneFeatureIsOneIncidentWhateverTheOrderItsResultsArrive() throws Exception {
+    List<List<String>> orders =
+        List.of(
+            List.of("psi", "ks", "jensen_shannon"),
+            List.of("jensen_shannon", "psi", "ks"),
+            List.of("ks", "jensen_shannon", "psi"));
+    List<List<IncidentEvent>> outputs = new java.util.ArrayList<>();
+    for (List<String> order : orders) {
+      var h = harness();
+      for (int w = 0; w < 4; w++) {
+        for (String metric : order) {
+          CheckStatus status =
+              w >= 2
+                  ? CheckStatus.OK
+                  : metric.equals("ks") ? CheckStatus.WARNING : CheckStatus.CRITICAL;
+          h.processElement(drift(w, metric, status));
+        }
+        close(h, w);
+      }
+      outputs.add(h.extractOutputValues());
+      h.close();
+    }
+    List<IncidentEvent> events = outputs.get(0);
+    assertEquals(
+        List.of(IncidentEvent.Type.OPENED, IncidentEvent.Type.UPDATED, IncidentEvent.Type.RESOLVED),
+        events.stream().map(IncidentEvent::type).toList(),
+        "one incident: opened, updated by window 1, resolved after two ok windows");
+    assertEquals(1, events.stream().map(IncidentEvent::incidentId).distinct().count());
+    assertEquals("credit-risk/feature=income", events.get(0).groupKey());
+    assertEquals(
+        List.of("jensen_shannon", "psi"),
+        events.get(0).members().stream().map(m -> m.series().metric()).toList(),
+        "ks warns once: not yet a breach by the 2-of-3 warning rule");
+    assertEquals(
+        List.of("jensen_shannon", "ks", "psi"),
+        events.get(1).members().stream().map(m -> m.series().metric()).toList(),
+        "ks joins on its second warning");
+    assertTrue(events.get(2).members().stream().noneMatch(m -> m.open()), "all recovered");
+    assertEquals("jensen_shannon", events.get(0).metric(), "the lead: critical, first by series");
+    assertEquals(outputs.get(0), outputs.get(1), "the same events whatever the arrival order");
+    assertEquals(outputs.get(0), outputs.get(2));
+  }
+
+  @Test
+  void groupedBySeriesEachMetricIsItsOwnIncident() throws Exception {
+    var h = harness(AlertPolicy.builder().groupBy(IncidentGrouping.SERIES).build());
+    for (String metric : List.of("psi", "ks", "jensen_shannon")) {
+      h.processElement(drift(0, metric, CheckStatus.CRITICAL));
+    }
+    List<IncidentEvent> events = h.extractOutputValues();
+    assertEquals(3, events.size(), "emitted on arrival, without waiting for the watermark");
+    assertEquals(3, events.stream().map(IncidentEvent::incidentId).distinct().count());
+    assertTrue(events.stream().noneMatch(IncidentEvent::grouped));
     h.close();
   }
 
@@ -135,13 +235,14 @@ class RaiseIncidentsHarnessTest {
       groups(h, w);
       // one judged series that breaches every window keeps an open incident throughout
       h.processElement(result(w, "demographic_parity_ratio", null, CheckStatus.WARNING));
+      close(h, w);
       sizes[w] = h.snapshot(w, w).getStateSize();
     }
     System.out.printf(
         "alert-policy state: %d bytes after window 1, %d after window 21, %d after window 30"
             + " (30,030 group series seen)%n",
         sizes[0], sizes[20], sizes[29]);
-    assertEquals(1, h.numKeyedStateEntries(), "only the breaching gap");
+    assertEquals(2, h.numKeyedStateEntries(), "only the breaching gap and its group's incident");
     assertTrue(sizes[0] > 0);
     // the open incident keeps its latest 20 check ids, so it grows up to window 20, then not
     assertTrue(sizes[29] < 3 * sizes[0], sizes[0] + " vs " + sizes[29] + " bytes");

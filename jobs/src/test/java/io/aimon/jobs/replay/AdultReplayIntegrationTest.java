@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,22 +60,28 @@ class AdultReplayIntegrationTest {
   }
 
   @Test
-  void driftScenarioOpensOneIncidentPerBreachingSeriesAsCloudEvents(@TempDir Path dir)
-      throws Exception {
-    List<JsonNode> incidents =
-        AdultFixtures.readJsonLines(replay(dir, "").resolve("incidents.jsonl"));
-    JsonNode agePsi =
+  void driftScenarioOpensOneIncidentPerBreachingFeatureWithEveryBreachingMetricInIt(
+      @TempDir Path dir) throws Exception {
+    Path out = replay(dir, "");
+    List<JsonNode> incidents = AdultFixtures.readJsonLines(out.resolve("incidents.jsonl"));
+    List<JsonNode> metrics = AdultFixtures.readJsonLines(out.resolve("metrics.jsonl"));
+    JsonNode age =
         incidents.stream()
-            .filter(e -> e.path("subject").asText().equals("adult-income-logreg/psi/feature=age"))
+            .filter(e -> e.path("subject").asText().equals("adult-income-logreg/feature=age"))
             .filter(e -> e.path("type").asText().equals("io.aimon.incident.opened"))
             .findFirst()
-            .orElseThrow(() -> new AssertionError("no incident for psi of age: " + incidents));
-    assertEquals("1.0", agePsi.path("specversion").asText());
-    JsonNode data = agePsi.path("data");
+            .orElseThrow(() -> new AssertionError("no incident for age: " + incidents));
+    assertEquals("1.0", age.path("specversion").asText());
+    JsonNode data = age.path("data");
     assertEquals("critical", data.path("severity").asText());
     assertEquals("2024-02-05T00:00:00Z", data.path("first_window_start").asText());
     assertEquals(32, data.path("dedup_key").asText().length());
-    assertTrue(data.path("summary").asText().startsWith("adult-income-logreg: psi of age is "));
+    assertEquals("adult-income-logreg/feature=age", data.path("group_key").asText());
+    assertTrue(
+        data.path("summary")
+            .asText()
+            .startsWith("adult-income-logreg feature age: 3 of 3 checks breach: "),
+        data.toString());
     assertTrue(
         incidents.stream()
             .filter(e -> e.path("type").asText().equals("io.aimon.incident.opened"))
@@ -81,6 +90,74 @@ class AdultReplayIntegrationTest {
                     e.path("data").path("first_window_start").asText().compareTo("2024-02-05")
                         >= 0),
         "no incident in the natural windows");
+
+    // every critical drift result of a feature is a member of that feature's one incident
+    Map<String, Set<String>> criticalByFeature = new TreeMap<>();
+    for (JsonNode m : metrics) {
+      if (m.path("status").asText().equals("critical") && m.hasNonNull("feature")) {
+        criticalByFeature
+            .computeIfAbsent(m.path("feature").asText(), f -> new TreeSet<>())
+            .add(m.path("metric").asText());
+      }
+    }
+    Map<String, Set<String>> incidentsByFeature = new TreeMap<>();
+    Map<String, Set<String>> membersByFeature = new TreeMap<>();
+    for (JsonNode e : incidents) {
+      JsonNode d = e.path("data");
+      if (!d.hasNonNull("feature")) {
+        continue;
+      }
+      String f = d.path("feature").asText();
+      incidentsByFeature
+          .computeIfAbsent(f, k -> new TreeSet<>())
+          .add(d.path("incident_id").asText());
+      d.path("members")
+          .forEach(
+              m ->
+                  membersByFeature
+                      .computeIfAbsent(f, k -> new TreeSet<>())
+                      .add(m.path("metric").asText()));
+    }
+    assertTrue(criticalByFeature.size() >= 8, criticalByFeature.toString());
+    long breachingSeries = criticalByFeature.values().stream().mapToLong(Set::size).sum();
+    for (Map.Entry<String, Set<String>> f : criticalByFeature.entrySet()) {
+      assertEquals(
+          1, incidentsByFeature.getOrDefault(f.getKey(), Set.of()).size(), "one for " + f.getKey());
+      assertTrue(
+          membersByFeature.get(f.getKey()).containsAll(f.getValue()),
+          f.getKey() + ": members " + membersByFeature.get(f.getKey()) + " vs " + f.getValue());
+    }
+    long opened =
+        incidents.stream()
+            .filter(e -> e.path("type").asText().equals("io.aimon.incident.opened"))
+            .count();
+
+    // grouped by series, each of those series opens its own
+    Path bySeries = Files.createDirectories(dir.resolve("by-series"));
+    List<JsonNode> perSeries =
+        AdultFixtures.readJsonLines(
+            AdultFixtures.replay(
+                    AdultFixtures.writeConfig(bySeries, "", "1d", "alerting:\n  group_by: series"),
+                    AdultFixtures.PRODUCTION,
+                    bySeries.resolve("out"))
+                .resolve("incidents.jsonl"));
+    System.out.printf(
+        "Adult drift: %d features with critical drift over %d series; grouped by feature %d"
+            + " incidents opened (%d events), by series %d (%d events)%n",
+        criticalByFeature.size(),
+        breachingSeries,
+        opened,
+        incidents.size(),
+        perSeries.stream()
+            .filter(e -> e.path("type").asText().equals("io.aimon.incident.opened"))
+            .count(),
+        perSeries.size());
+    assertTrue(
+        perSeries.stream()
+            .anyMatch(
+                e -> e.path("subject").asText().equals("adult-income-logreg/psi/feature=age")),
+        "by series: psi of age is its own incident");
+    assertTrue(perSeries.stream().noneMatch(e -> e.path("data").has("members")));
   }
 
   /**
