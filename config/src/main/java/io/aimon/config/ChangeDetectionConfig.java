@@ -9,8 +9,8 @@ import java.util.Objects;
  * an abrupt change before the window holding it closes (docs/metrics.md, "Online change
  * detection").
  *
- * @param series the series watched: {@code score} or numeric feature names; empty turns the check
- *     off (copied, unmodifiable)
+ * @param series the series watched: {@code score}, numeric feature names, or {@code error} (the
+ *     per-event error once a label is joined); empty turns the check off (copied, unmodifiable)
  * @param method the detector
  * @param severity the status of a window in which a change is flagged, {@code warning} or {@code
  *     critical}
@@ -53,6 +53,12 @@ public record ChangeDetectionConfig(
   /** The series name of the model score. */
   public static final String SCORE = "score";
 
+  /**
+   * The series name of the per-event error, known once the event's label is joined: for a binary
+   * classifier 1 when the prediction is wrong, else 0; for a regression model the absolute error.
+   */
+  public static final String ERROR = "error";
+
   public ChangeDetectionConfig {
     series = List.copyOf(series);
     Objects.requireNonNull(method, "method");
@@ -93,5 +99,15 @@ public record ChangeDetectionConfig(
   /** Whether any series is watched. */
   public boolean enabled() {
     return !series.isEmpty();
+  }
+
+  /** The series read from the inference events themselves: all but {@link #ERROR}. */
+  public List<String> eventSeries() {
+    return series.stream().filter(s -> !s.equals(ERROR)).toList();
+  }
+
+  /** Whether the per-event error is watched. */
+  public boolean watchesErrors() {
+    return series.contains(ERROR);
   }
 }

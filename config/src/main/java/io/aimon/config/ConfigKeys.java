@@ -785,8 +785,9 @@ public final class ConfigKeys {
           "models[].change_detection.series",
           ValueTypes.STRING_LIST,
           List.of(),
-          "The series watched, in event-time order: `score` or numeric feature names; none "
-              + "turns the check off. Each gets a `change_point` result per window.");
+          "The series watched, in event-time order: `score`, numeric feature names, or `error` "
+              + "(the per-event error, in the order labels are joined); none turns the check "
+              + "off. Each gets a `change_point` result per window.");
   public static final ConfigKey<ChangeDetectionConfig.Method> MODEL_CHANGE_METHOD =
       key(
           "models[].change_detection.method",

@@ -131,9 +131,13 @@ public record ModelConfig(
     Objects.requireNonNull(multivariate, "multivariate");
     Objects.requireNonNull(changeDetection, "changeDetection");
     for (String series : changeDetection.series()) {
-      if (!series.equals(ChangeDetectionConfig.SCORE) && !numericFeatures.contains(series)) {
+      if (!series.equals(ChangeDetectionConfig.SCORE)
+          && !series.equals(ChangeDetectionConfig.ERROR)
+          && !numericFeatures.contains(series)) {
         throw new IllegalArgumentException(
-            "change_detection.series: '" + series + "' is neither score nor a numeric feature");
+            "change_detection.series: '"
+                + series
+                + "' is neither score, error nor a numeric feature");
       }
     }
   }

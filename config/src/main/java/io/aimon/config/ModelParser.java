@@ -145,13 +145,15 @@ final class ModelParser {
     List<String> changeSeries = change.get(ConfigKeys.MODEL_CHANGE_SERIES);
     if (changeSeries != null && numeric != null) {
       for (String series : changeSeries) {
-        if (!series.equals(ChangeDetectionConfig.SCORE) && !numeric.contains(series)) {
+        if (!series.equals(ChangeDetectionConfig.SCORE)
+            && !series.equals(ChangeDetectionConfig.ERROR)
+            && !numeric.contains(series)) {
           problems.add(
               change.line("series"),
               change.child("series"),
               "'"
                   + series
-                  + "' is neither score nor a numeric feature; numeric features: "
+                  + "' is neither score, error nor a numeric feature; numeric features: "
                   + String.join(", ", numeric));
         }
       }

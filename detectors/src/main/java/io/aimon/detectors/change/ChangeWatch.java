@@ -11,7 +11,8 @@ import java.util.TreeMap;
 
 /**
  * One model's online change detectors, one per configured series ({@code score} or a numeric
- * feature), fed in event-time order, and what each window of the model has seen of them.
+ * feature, fed in event-time order; or, in a watch of its own, the per-event {@code error}, fed in
+ * the order labels are joined), and what each window of the model has seen of them.
  *
  * <p>Invariants: (1) values are fed in non-decreasing event time; a value older than the latest one
  * fed is not, and is counted as {@code late} in its window; (2) a window records per series the
@@ -71,22 +72,56 @@ public final class ChangeWatch {
     this.progress = progress;
   }
 
-  /** The detectors of the model's configured series, none fed yet. */
+  /**
+   * The detectors of the model's configured series read from its inference events ({@code score}
+   * and numeric features), none fed yet.
+   */
   public static ChangeWatch create(ModelSpec spec) {
     ChangeDetectionConfig c = spec.changeDetection();
-    int s = c.series().size();
-    String[] names = c.series().toArray(new String[0]);
-    int[] columns = new int[s];
-    ChangeDetector[] detectors = new ChangeDetector[s];
-    for (int i = 0; i < s; i++) {
-      columns[i] =
-          names[i].equals(ChangeDetectionConfig.SCORE)
-              ? -1
-              : spec.numericFeatures().indexOf(names[i]);
+    String[] names = c.eventSeries().toArray(new String[0]);
+    ChangeDetector[] detectors = new ChangeDetector[names.length];
+    for (int i = 0; i < names.length; i++) {
       detectors[i] = detector(c);
     }
-    return new ChangeWatch(spec.windowMillis(), names, columns, detectors, new TreeMap<>(), 0);
+    return new ChangeWatch(
+        spec.windowMillis(), names, columns(spec), detectors, new TreeMap<>(), 0);
   }
+
+  /**
+   * Where each series of {@link #create} is read from an event: {@link #SCORE_COLUMN} or the index
+   * of its numeric feature, in the order of {@link ChangeDetectionConfig#eventSeries()}.
+   */
+  public static int[] columns(ModelSpec spec) {
+    List<String> series = spec.changeDetection().eventSeries();
+    int[] columns = new int[series.size()];
+    for (int i = 0; i < columns.length; i++) {
+      columns[i] =
+          series.get(i).equals(ChangeDetectionConfig.SCORE)
+              ? SCORE_COLUMN
+              : spec.numericFeatures().indexOf(series.get(i));
+    }
+    return columns;
+  }
+
+  /**
+   * The detector of the model's per-event error ({@code error}), fed its labelled predictions'
+   * errors ({@link PredictionError}) in the order their labels are joined; none fed yet.
+   */
+  public static ChangeWatch createForErrors(ModelSpec spec) {
+    return new ChangeWatch(
+        spec.windowMillis(),
+        new String[] {ChangeDetectionConfig.ERROR},
+        new int[] {ERROR_COLUMN},
+        new ChangeDetector[] {detector(spec.changeDetection())},
+        new TreeMap<>(),
+        0);
+  }
+
+  /** The column code of the score. */
+  static final int SCORE_COLUMN = -1;
+
+  /** The column code of the per-event error, fed by {@link #errorRow}, never read from an event. */
+  static final int ERROR_COLUMN = -2;
 
   /** A fresh detector of the configured method and parameters. */
   public static ChangeDetector detector(ChangeDetectionConfig c) {
@@ -108,11 +143,24 @@ public final class ChangeWatch {
 
   /** An event's values of the watched series (NaN where it has none). */
   public double[] row(InferenceEvent e) {
+    return row(columns, e);
+  }
+
+  /** An event's values of the series read from {@code columns} ({@link #columns}). */
+  public static double[] row(int[] columns, InferenceEvent e) {
     double[] row = new double[columns.length];
     for (int i = 0; i < row.length; i++) {
-      row[i] = columns[i] < 0 ? e.score() : e.numeric()[columns[i]];
+      row[i] =
+          columns[i] == ERROR_COLUMN
+              ? Double.NaN
+              : columns[i] == SCORE_COLUMN ? e.score() : e.numeric()[columns[i]];
     }
     return row;
+  }
+
+  /** The row of one labelled prediction's error for a {@link #createForErrors} watch. */
+  public static double[] errorRow(double error) {
+    return new double[] {error};
   }
 
   /**

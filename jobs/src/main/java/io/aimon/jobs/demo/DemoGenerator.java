@@ -235,7 +235,7 @@ public final class DemoGenerator {
             checks:
               demographic_parity_ratio: {warning: 0.8, critical: 0.7}
             change_detection:
-              series: [income]          # ADWIN flags the income shift within events
+              series: [income, error]   # ADWIN flags the income shift and the jump in errors
               severity: critical        # a flagged change pages at once
           - id: churn
             version: "7"

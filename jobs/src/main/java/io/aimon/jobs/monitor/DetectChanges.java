@@ -3,7 +3,6 @@ package io.aimon.jobs.monitor;
 import io.aimon.detectors.change.ChangeWatch;
 import io.aimon.detectors.check.ChangeChecks;
 import io.aimon.detectors.check.CheckResult;
-import io.aimon.detectors.event.InferenceEvent;
 import io.aimon.detectors.model.EpochWindows;
 import io.aimon.detectors.model.ModelSpec;
 import java.util.ArrayList;
@@ -23,7 +22,9 @@ import org.apache.flink.util.Collector;
 /**
  * Keyed by model: feeds the watched series of the model's events to its online change detectors
  * ({@link ChangeWatch}) in event-time order, and emits each window's {@code change_point} results
- * ({@link ChangeChecks}): at once when a change is flagged, else at the window's end.
+ * ({@link ChangeChecks}): at once when a change is flagged, else at the window's end. One instance
+ * watches the series read from the inference events ({@link #events}); another the per-event error
+ * of the labelled predictions ({@link #errors}), timed when each label was joined.
  *
  * <p>Order. An event's series values wait in {@code pending}, under their event time, until the
  * watermark passes that time; a timer then feeds them, the values of one millisecond sorted so that
@@ -31,19 +32,31 @@ import org.apache.flink.util.Collector;
  * interleave, and a restart replays the same stream. At most {@value #MAX_PENDING} values wait per
  * model; beyond that a value is not fed and counts as late in its window's result.
  */
-final class DetectChanges extends KeyedProcessFunction<String, InferenceEvent, CheckResult> {
+final class DetectChanges extends KeyedProcessFunction<String, ChangeValues, CheckResult> {
   private static final long serialVersionUID = 1L;
 
   /** Values waiting for the watermark per model at most: 1,000,000. */
   static final int MAX_PENDING = 1_000_000;
 
   private final MonitorPlan plan;
+  private final boolean errors;
   private transient ValueState<ChangeWatch> watch;
   private transient MapState<Long, double[]> pending;
   private transient ValueState<Long> waiting;
 
-  DetectChanges(MonitorPlan plan) {
+  private DetectChanges(MonitorPlan plan, boolean errors) {
     this.plan = plan;
+    this.errors = errors;
+  }
+
+  /** The detectors of the series read from the inference events (score, numeric features). */
+  static DetectChanges events(MonitorPlan plan) {
+    return new DetectChanges(plan, false);
+  }
+
+  /** The detector of the per-event error of the labelled predictions. */
+  static DetectChanges errors(MonitorPlan plan) {
+    return new DetectChanges(plan, true);
   }
 
   @Override
@@ -63,15 +76,15 @@ final class DetectChanges extends KeyedProcessFunction<String, InferenceEvent, C
   }
 
   @Override
-  public void processElement(InferenceEvent e, Context ctx, Collector<CheckResult> out)
+  public void processElement(ChangeValues e, Context ctx, Collector<CheckResult> out)
       throws Exception {
     ModelSpec spec = plan.spec(e.modelId());
     ChangeWatch w = watch(spec);
-    long time = e.timestamp();
+    long time = e.time();
     long start = EpochWindows.start(time, spec.windowMillis());
     ctx.timerService().registerEventTimeTimer(start + spec.windowMillis() - 1);
     long n = waiting.value() == null ? 0 : waiting.value();
-    double[] row = w.row(e);
+    double[] row = e.row();
     if (n >= MAX_PENDING) {
       w.skip(time); // counted late in its window, not fed
       watch.update(w);
@@ -125,6 +138,6 @@ final class DetectChanges extends KeyedProcessFunction<String, InferenceEvent, C
 
   private ChangeWatch watch(ModelSpec spec) throws Exception {
     ChangeWatch w = watch.value();
-    return w != null ? w : ChangeWatch.create(spec);
+    return w != null ? w : errors ? ChangeWatch.createForErrors(spec) : ChangeWatch.create(spec);
   }
 }

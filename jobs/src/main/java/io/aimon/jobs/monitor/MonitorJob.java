@@ -14,7 +14,6 @@ import io.aimon.evidence.EvidenceItem;
 import io.aimon.jobs.evidence.EvidenceItems;
 import io.aimon.jobs.evidence.GateLookup;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -80,6 +79,8 @@ public final class MonitorJob {
   public static final String UID_EVALUATE = "monitor.window-evaluate";
   public static final String UID_CHANGE_FILTER = "monitor.change-series";
   public static final String UID_CHANGES = "monitor.change-detection";
+  public static final String UID_ERROR_SERIES = "monitor.change-error-series";
+  public static final String UID_ERROR_CHANGES = "monitor.change-detection-errors";
   public static final String UID_LATE = "monitor.late-dead-letters";
   public static final String UID_LATE_COUNTS = "monitor.late-counts";
   public static final String UID_DECODE_DEAD_LETTER_COUNTS = "monitor.decode-dead-letter-counts";
@@ -273,24 +274,27 @@ public final class MonitorJob {
 
     Outcomes outcomes = outcomes(env, admitted, shards);
 
-    // the models' watched series, per model in event-time order, flagged before windows close
-    Set<String> watched = new HashSet<>();
-    plan.specs()
-        .forEach(
-            (id, spec) -> {
-              if (spec.changeDetection().enabled()) {
-                watched.add(id);
-              }
-            });
+    // the models' watched series, per model in event-time order, flagged before windows close;
+    // the per-event error in the order labels are joined
     DataStream<CheckResult> changes =
         admitted
-            .filter(e -> watched.contains(e.modelId()))
+            .process(ChangeSeries.ofEvents(plan), TypeInformation.of(ChangeValues.class))
             .uid(UID_CHANGE_FILTER)
             .name(name(UID_CHANGE_FILTER))
-            .keyBy(InferenceEvent::modelId, Types.STRING)
-            .process(new DetectChanges(plan), TypeInformation.of(CheckResult.class))
+            .keyBy(ChangeValues::modelId, Types.STRING)
+            .process(DetectChanges.events(plan), TypeInformation.of(CheckResult.class))
             .uid(UID_CHANGES)
-            .name(name(UID_CHANGES));
+            .name(name(UID_CHANGES))
+            .union(
+                outcomes
+                    .labelled()
+                    .process(ChangeSeries.ofErrors(plan), TypeInformation.of(ChangeValues.class))
+                    .uid(UID_ERROR_SERIES)
+                    .name(name(UID_ERROR_SERIES))
+                    .keyBy(ChangeValues::modelId, Types.STRING)
+                    .process(DetectChanges.errors(plan), TypeInformation.of(CheckResult.class))
+                    .uid(UID_ERROR_CHANGES)
+                    .name(name(UID_ERROR_CHANGES)));
 
     DataStream<CheckResult> checks =
         results
@@ -389,6 +393,7 @@ public final class MonitorJob {
    */
   private record Outcomes(
       DataStream<CheckResult> results,
+      DataStream<LabelledPrediction> labelled,
       DataStream<DeadLetter> deadLetters,
       DataStream<DeadLetter> keyedDeadLetters,
       DataStream<DeadLetterCount> labelDecodeCounts) {}
@@ -457,6 +462,7 @@ public final class MonitorJob {
     DataStream<DeadLetter> deadLetters = parts.getSideOutput(OUTCOME_DEAD_LETTERS);
     return new Outcomes(
         results,
+        labelled,
         labelDeadLetters == null ? deadLetters : deadLetters.union(labelDeadLetters),
         joinDeadLetters == null ? deadLetters : deadLetters.union(joinDeadLetters),
         labelDecodeCounts);

@@ -27,8 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  * demo's own config and generator ({@code aimon demo} runs them against the wall clock): {@code
  * credit-risk}'s income shift starting 3 s into a 10 s window is flagged by the online detector
  * before that window closes and pages at once, its drift checks joining the same incident at the
- * window's end; and in the recovery phase debt_ratio moves against age with both distributions
- * unchanged, which only {@code reconstruction_error} flags.
+ * window's end; the jump in errors is flagged from the labelled predictions; and in the recovery
+ * phase debt_ratio moves against age with both distributions unchanged, which only {@code
+ * reconstruction_error} flags.
  */
 class DemoScenariosIntegrationTest {
   private static final long WINDOW = 10_000L;
@@ -131,6 +132,38 @@ class DemoScenariosIntegrationTest {
         .forEach(m -> critical.add(m.path("metric").asText()));
     assertTrue(members.containsAll(critical), members + " vs critical " + critical);
     assertTrue(members.containsAll(Set.of("change_point", "ks", "psi")), members.toString());
+  }
+
+  @Test
+  void theJumpInErrorsIsFlaggedFromTheLabelledPredictions() {
+    long windowStart = W0 + 4 * WINDOW;
+    JsonNode change =
+        metrics.stream()
+            .filter(m -> m.path("metric").asText().equals("change_point"))
+            .filter(m -> m.path("feature").asText().equals("error"))
+            .filter(m -> m.path("status").asText().equals("critical"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no change of the error flagged"));
+    long detected = time(change, "detected_at");
+    long changed = time(change, "changed_at");
+    System.out.printf(
+        "demo error-rate jump at +3.000 s (40%% of labels flipped): placed at +%.3f s, flagged at"
+            + " +%.3f s (%d labels after the jump), the error rate up %s%n",
+        (changed - windowStart) / 1000.0,
+        (detected - windowStart) / 1000.0,
+        (detected - DRIFT_START) * PER_WINDOW / WINDOW,
+        change.path("value").asText());
+    // the rate rises by about 0.07: ADWIN needs some 1,300 labels (13 s here) to be sure
+    assertTrue(detected >= DRIFT_START && detected < DRIFT_START + 2 * WINDOW, change.toString());
+    assertTrue(Math.abs(changed - DRIFT_START) < 1000, "placed within 1 s: " + change);
+    assertTrue(change.path("value").asDouble() > 0.03, "the error rate rose: " + change);
+    assertTrue(
+        metrics.stream()
+            .filter(m -> m.path("metric").asText().equals("change_point"))
+            .filter(m -> m.path("feature").asText().equals("error"))
+            .filter(m -> start(m) < windowStart)
+            .allMatch(m -> m.path("status").asText().equals("ok")),
+        "no change of the error before the drift");
   }
 
   @Test

@@ -223,8 +223,7 @@ class EvidenceReplayIntegrationTest {
     assertTrue(html.contains("<svg class=\"chart"), "charts in the report");
     // grouped incidents list their members: the drift of age is one incident of psi, ks, js
     assertTrue(
-        html.contains(
-            "<div class=\"members\">members: jensen_shannon[age] critical"),
+        html.contains("<div class=\"members\">members: jensen_shannon[age] critical"),
         "the members of a grouped incident in the report");
     assertTrue(
         html.contains("<svg class=\"chart log\""), "ks and chi_square p-values on a log axis");
