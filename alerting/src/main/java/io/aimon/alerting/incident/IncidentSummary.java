@@ -87,9 +87,10 @@ public final class IncidentSummary {
   static final int MEMBERS_SHOWN = 4;
 
   /**
-   * The summary of an event of a grouped incident: the group, how many of its members breach, and
-   * the open ones (most severe first, at most {@link #MEMBERS_SHOWN}) with their latest values,
-   * e.g.
+   * The summary of an event of a grouped incident: the group, how many of its members breach in
+   * their latest window and how many are open but ok there (recovering, not yet resolve_after ok
+   * windows), and the open ones (breaching and most severe first, at most {@link #MEMBERS_SHOWN})
+   * with their latest values, e.g.
    *
    * <pre>
    * credit-risk feature income: 3 of 3 checks breach: psi is 0.81 (critical &gt;= 0.25), ks is 0.31 with p 0.0001 (critical p &lt; 0.01), jensen_shannon is 0.2 (warning &gt;= 0.1); window 2026-11-22T18:26:20Z..18:26:30Z
@@ -132,9 +133,17 @@ public final class IncidentSummary {
         open.add(m);
       }
     }
-    open.sort(Comparator.comparing(IncidentMember::severity).reversed()); // stable: series order
-    sb.append(": ").append(open.size()).append(" of ").append(total).append(checks);
-    sb.append(open.size() == 1 ? " breaches: " : " breach: ");
+    // breaching first, then the most severe; stable, so series order on ties
+    open.sort(
+        Comparator.comparing((IncidentMember m) -> m.status().equals(CheckStatus.OK.code()))
+            .thenComparing(Comparator.comparing(IncidentMember::severity).reversed()));
+    long breaching = open.stream().filter(m -> !m.status().equals(CheckStatus.OK.code())).count();
+    sb.append(": ").append(breaching).append(" of ").append(total).append(checks);
+    sb.append(breaching == 1 ? " breaches" : " breach");
+    if (breaching < open.size()) {
+      sb.append(", ").append(open.size() - breaching).append(" recovering");
+    }
+    sb.append(": ");
     for (int i = 0; i < Math.min(open.size(), MEMBERS_SHOWN); i++) {
       sb.append(i == 0 ? "" : ", ").append(memberText(grouping, open.get(i)));
     }

@@ -134,6 +134,16 @@ class IncidentGrouperTest {
       assertEquals(row.recovered(), names(e.members(), false), where + ": recovered members");
       assertEquals(GROUP, e.groupKey(), where);
       assertEquals(W0 + (row.window() + 1) * WINDOW, e.eventTime(), where + ": the window's end");
+      if (row.window() == 3) {
+        assertEquals(
+            "credit-risk feature income: 1 of 2 checks breaches, 1 recovering: ks is 0.4 (critical"
+                + " p < 0.1), psi is 0.01 (ok, warning at >= 0.1); window"
+                + " 2026-01-01T03:00:00Z..04:00:00Z; escalated from warning",
+            e.summary());
+      }
+      if (row.event() == IncidentEvent.Type.RESOLVED) {
+        assertEquals("credit-risk feature income: all 3 checks back to normal", e.summary());
+      }
     }
     // the first six events are one incident with stable ids; the lead psi names it throughout
     List<IncidentEvent> first = all.subList(0, 6);
