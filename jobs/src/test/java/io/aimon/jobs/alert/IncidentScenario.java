@@ -28,20 +28,7 @@ public final class IncidentScenario {
 
   /** Writes the reference files and the config next to each other and returns the config. */
   public static Path writeConfig(Path dir, String bootstrapServers) throws IOException {
-    DemoGenerator reference = new DemoGenerator(42);
-    for (String model : DemoGenerator.MODELS) {
-      try (Writer w =
-          new BufferedWriter(
-              new OutputStreamWriter(
-                  new GZIPOutputStream(
-                      Files.newOutputStream(dir.resolve("reference-" + model + ".jsonl.gz"))),
-                  StandardCharsets.UTF_8))) {
-        for (int i = 0; i < 4000; i++) {
-          w.write(reference.event(model, START - 86_400_000L + i * 1000L, Phase.NORMAL));
-          w.write('\n');
-        }
-      }
-    }
+    writeReferences(dir, START);
     Path config = dir.resolve("aimon.yaml");
     Files.writeString(
         config,
@@ -52,6 +39,27 @@ public final class IncidentScenario {
                 "models:\n",
                 "alerting:\n  runbook_url: " + RUNBOOK + "\n  group_by: series\nmodels:\n"));
     return config;
+  }
+
+  /**
+   * Writes each demo model's reference file the demo config names: 4,000 normal events (seed 42),
+   * one a second over the day before {@code start}.
+   */
+  public static void writeReferences(Path dir, long start) throws IOException {
+    DemoGenerator reference = new DemoGenerator(42);
+    for (String model : DemoGenerator.MODELS) {
+      try (Writer w =
+          new BufferedWriter(
+              new OutputStreamWriter(
+                  new GZIPOutputStream(
+                      Files.newOutputStream(dir.resolve("reference-" + model + ".jsonl.gz"))),
+                  StandardCharsets.UTF_8))) {
+        for (int i = 0; i < 4000; i++) {
+          w.write(reference.event(model, start - 86_400_000L + i * 1000L, Phase.NORMAL));
+          w.write('\n');
+        }
+      }
+    }
   }
 
   /** The inference events, labels inline, in time order. */

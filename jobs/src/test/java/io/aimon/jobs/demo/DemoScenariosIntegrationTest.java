@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aimon.jobs.AdultFixtures;
+import io.aimon.jobs.alert.IncidentScenario;
 import io.aimon.jobs.demo.DemoGenerator.Phase;
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -17,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,20 +41,7 @@ class DemoScenariosIntegrationTest {
 
   @BeforeAll
   static void replayTheScenario() throws Exception {
-    DemoGenerator reference = new DemoGenerator(42);
-    for (String model : DemoGenerator.MODELS) {
-      try (Writer w =
-          new BufferedWriter(
-              new OutputStreamWriter(
-                  new GZIPOutputStream(
-                      Files.newOutputStream(dir.resolve("reference-" + model + ".jsonl.gz"))),
-                  StandardCharsets.UTF_8))) {
-        for (int i = 0; i < 4000; i++) {
-          w.write(reference.event(model, W0 - 86_400_000L + i * 1000L, Phase.NORMAL));
-          w.write('\n');
-        }
-      }
-    }
+    IncidentScenario.writeReferences(dir, W0);
     Path config = dir.resolve("aimon.yaml");
     Files.writeString(config, DemoGenerator.config("127.0.0.1:9", "http://127.0.0.1:9"));
     DemoGenerator gen = new DemoGenerator(7).withCorrelationShift();
