@@ -27,15 +27,14 @@ final class ChangeSeries {
 
       @Override
       public void processElement(InferenceEvent e, Context ctx, Collector<ChangeValues> out) {
-        var spec = plan.spec(e.modelId());
-        if (spec.changeDetection().eventSeries().isEmpty()) {
-          return;
-        }
         if (columns == null) {
           columns = new HashMap<>();
         }
-        int[] c = columns.computeIfAbsent(e.modelId(), m -> ChangeWatch.columns(spec));
-        out.collect(new ChangeValues(e.modelId(), e.timestamp(), ChangeWatch.row(c, e)));
+        // per model once: where its watched series are read from (none: nothing to pass on)
+        int[] c = columns.computeIfAbsent(e.modelId(), m -> ChangeWatch.columns(plan.spec(m)));
+        if (c.length > 0) {
+          out.collect(new ChangeValues(e.modelId(), e.timestamp(), ChangeWatch.row(c, e)));
+        }
       }
     };
   }
