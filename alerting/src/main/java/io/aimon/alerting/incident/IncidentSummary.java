@@ -59,19 +59,8 @@ public final class IncidentSummary {
         sb.append('=').append(r.group());
       }
     }
-    sb.append(" is ").append(r.value() == null ? "n/a" : number(r.value()));
-    boolean pMetric = MetricIds.P_VALUE_THRESHOLD_METRICS.contains(r.metric());
-    if (pMetric && r.pValue() != null) {
-      sb.append(" with p ").append(number(r.pValue()));
-    }
-    sb.append(" (").append(r.status().code());
-    if (r.threshold() != null) {
-      sb.append(r.status() == CheckStatus.OK ? ", warning at " : " ")
-          .append(operator(r.metric()))
-          .append(' ')
-          .append(number(r.threshold()));
-    }
-    sb.append(") in window ").append(window(r.windowStart(), r.windowEnd()));
+    judged(sb, r.metric(), r.value(), r.pValue(), r.status().code(), r.threshold());
+    sb.append(" in window ").append(window(r.windowStart(), r.windowEnd()));
     sb.append(" over ").append(r.n()).append(r.n() == 1 ? " event" : " events");
     if (type == IncidentEvent.Type.ESCALATED) {
       sb.append("; escalated from warning");
@@ -171,18 +160,33 @@ public final class IncidentSummary {
         sb.append('=').append(s.group());
       }
     }
-    sb.append(" is ").append(m.value() == null ? "n/a" : number(m.value()));
-    if (MetricIds.P_VALUE_THRESHOLD_METRICS.contains(s.metric()) && m.pValue() != null) {
-      sb.append(" with p ").append(number(m.pValue()));
+    judged(sb, s.metric(), m.value(), m.pValue(), m.status(), m.threshold());
+    return sb.toString();
+  }
+
+  /**
+   * {@code " is 0.81 (critical >= 0.25)"}: the value (with its p-value for the tests judged by it)
+   * and the status it was judged to, against the threshold; an ok status shows the warning level.
+   */
+  private static void judged(
+      StringBuilder sb,
+      String metric,
+      Double value,
+      Double pValue,
+      String status,
+      Double threshold) {
+    sb.append(" is ").append(value == null ? "n/a" : number(value));
+    if (MetricIds.P_VALUE_THRESHOLD_METRICS.contains(metric) && pValue != null) {
+      sb.append(" with p ").append(number(pValue));
     }
-    sb.append(" (").append(m.status());
-    if (m.threshold() != null) {
-      sb.append(m.status().equals(CheckStatus.OK.code()) ? ", warning at " : " ")
-          .append(operator(s.metric()))
+    sb.append(" (").append(status);
+    if (threshold != null) {
+      sb.append(status.equals(CheckStatus.OK.code()) ? ", warning at " : " ")
+          .append(operator(metric))
           .append(' ')
-          .append(number(m.threshold()));
+          .append(number(threshold));
     }
-    return sb.append(')').toString();
+    sb.append(')');
   }
 
   /** The comparison that makes a value breach the threshold of {@code metric}. */

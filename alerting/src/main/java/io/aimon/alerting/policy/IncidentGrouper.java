@@ -101,8 +101,6 @@ public final class IncidentGrouper {
    * @param groupKey the group ({@link SeriesKey#groupKey})
    * @param open the group's open incident, or null
    * @param batch the judged results that became complete at one event time, in any order
-   * @throws IllegalArgumentException when a series that has no open member emits an event other
-   *     than opened
    */
   public static Step step(
       AlertPolicy policy, String groupKey, GroupIncident open, List<Judged> batch) {
@@ -136,9 +134,11 @@ public final class IncidentGrouper {
         }
         continue;
       }
-      if ((known == null || !known.open()) && e.type() != IncidentEvent.Type.OPENED) {
-        throw new IllegalArgumentException(
-            "series " + key + " emitted " + e.type() + " but is no open member of " + groupKey);
+      // a series joins with its opening event; one that breaches without being an open member
+      // (its state kept from before a change of group_by) joins the same way
+      boolean joins = (known == null || !known.open()) && e.type() != IncidentEvent.Type.RESOLVED;
+      if (known == null && e.type() == IncidentEvent.Type.RESOLVED) {
+        continue; // the end of an incident this group never held
       }
       anyEvent = true;
       windowStart = Math.min(windowStart, r.windowStart());
@@ -151,7 +151,7 @@ public final class IncidentGrouper {
         breached = true;
         lastWindowEnd = Math.max(lastWindowEnd, r.windowEnd());
       }
-      if (e.type() == IncidentEvent.Type.OPENED) {
+      if (joins) {
         opened.add(j);
       }
     }

@@ -247,7 +247,7 @@ class IncidentGrouperTest {
   }
 
   @Test
-  void aSeriesEventForANonMemberOtherThanOpenedIsRejected() {
+  void aBreachOfASeriesTheGroupDoesNotHoldJoinsItInsteadOfFailingTheJob() {
     CheckResult r = result(0, "psi", "c");
     AlertStateMachine.Step opened = AlertStateMachine.step(POLICY, SeriesState.INITIAL, r);
     IncidentEvent e = opened.events().get(0);
@@ -276,11 +276,11 @@ class IncidentGrouperTest {
             e.summary(),
             e.runbookUrl(),
             e.checkIds());
-    assertThrows(
-        IllegalArgumentException.class,
-        () ->
-            IncidentGrouper.step(
-                POLICY, GROUP, null, List.of(new IncidentGrouper.Judged(r, updated))));
+    // e.g. its series state kept from a run with another group_by
+    IncidentGrouper.Step step =
+        IncidentGrouper.step(POLICY, GROUP, null, List.of(new IncidentGrouper.Judged(r, updated)));
+    assertEquals(IncidentEvent.Type.OPENED, step.events().get(0).type());
+    assertEquals("psi", step.next().lead().metric());
   }
 
   @Test
