@@ -19,6 +19,7 @@ import java.util.Set;
  *     component cannot be called {@code notify}: records may not shadow {@link Object#notify()}.)
  * @param evidence the {@code evidence} section
  * @param correctiveActions the {@code corrective_actions} section
+ * @param input the {@code input} section
  * @param lines the line of every key and list item of the file ({@link KeyLines#none()} for a
  *     configuration built in code), for problems found after loading
  */
@@ -31,10 +32,12 @@ public record AimonConfig(
     NotifyConfig notifyConfig,
     EvidenceConfig evidence,
     CorrectiveActionConfig correctiveActions,
+    InputConfig input,
     KeyLines lines) {
 
   public AimonConfig {
     Objects.requireNonNull(lines, "lines");
+    Objects.requireNonNull(input, "input");
     Objects.requireNonNull(correctiveActions, "correctiveActions");
     Objects.requireNonNull(evidence, "evidence");
     Objects.requireNonNull(source, "source");

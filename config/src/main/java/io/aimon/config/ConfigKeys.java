@@ -225,6 +225,29 @@ public final class ConfigKeys {
               + "embedded RocksDB on local disk, with incremental checkpoints: for many models, "
               + "long label delays and large duplicate filters). A savepoint restores into either.");
 
+  // --- input -------------------------------------------------------------------------------
+  public static final ConfigKey<Node> INPUT =
+      section(
+          "input",
+          "How the inference and label records are encoded: aimon's own events or what a serving "
+              + "platform already logs (README: Platform formats).");
+  public static final ConfigKey<InputFormat> INPUT_FORMAT =
+      key(
+          "input.format",
+          ValueTypes.oneOf(inputFormats()),
+          InputFormat.NATIVE,
+          "The inference topic's (and replay file's) format: `native` (inference event v1), "
+              + "`kserve` (KServe inference logger CloudEvents, binary or structured) or `oip` "
+              + "(Open Inference Protocol v2 JSON requests and responses).");
+  public static final ConfigKey<Duration> INPUT_PAIR_TIMEOUT =
+      key(
+          "input.pair_timeout",
+          ValueTypes.duration(Duration.ofMillis(1), true),
+          Duration.ofMinutes(5),
+          "Formats logging a request and its response as two records (`kserve`, `oip`): "
+              + "how long in event time one half waits for the other; a half still "
+              + "alone after it is a dead letter `unmatched_half`.");
+
   // --- alerting ------------------------------------------------------------------------------
   public static final ConfigKey<Node> ALERTING =
       section(
@@ -939,6 +962,55 @@ public final class ConfigKeys {
                   + "ks, wasserstein and out_of_range_rate apply to numeric features only, "
                   + "chi_square and unseen_category_rate to categorical ones only."));
 
+  public static final ConfigKey<Node> MODEL_TENSORS =
+      section(
+          "models[].tensors",
+          "Tensor formats (`kserve`, `oip`): which tensor columns are "
+              + "this model's features, fairness attributes, prediction and score. Unlisted input "
+              + "tensors named like a feature or attribute are read as that one value per row.");
+  public static final ConfigKey<Node> MODEL_TENSOR_INPUTS =
+      register(
+          new ConfigKey<>(
+              "models[].tensors.inputs",
+              ValueTypes.MAP_LIST,
+              null,
+              false,
+              "list of maps",
+              "[]",
+              "Input tensors read by column: an `[N, F]` tensor is N events (row-major)."));
+  public static final ConfigKey<String> MODEL_TENSOR_INPUT_NAME =
+      register(
+          new ConfigKey<>(
+              "models[].tensors.inputs[].name",
+              ValueTypes.STRING,
+              null,
+              true,
+              null,
+              null,
+              "The tensor's name (`instances` for a V1 body of arrays)."));
+  public static final ConfigKey<List<String>> MODEL_TENSOR_INPUT_COLUMNS =
+      register(
+          new ConfigKey<>(
+              "models[].tensors.inputs[].columns",
+              ValueTypes.STRING_LIST,
+              null,
+              true,
+              null,
+              null,
+              "One feature or fairness attribute name per column, in order; `_` skips a column."));
+  public static final ConfigKey<String> MODEL_TENSOR_PREDICTION =
+      key(
+          "models[].tensors.prediction",
+          ValueTypes.STRING,
+          null,
+          "The output column of the prediction, `tensor` or `tensor[column]`; by default column 0 "
+              + "of the first output tensor.");
+  public static final ConfigKey<String> MODEL_TENSOR_SCORE =
+      key(
+          "models[].tensors.score",
+          ValueTypes.STRING,
+          null,
+          "The output column of the score, e.g. `predict_proba[1]`; none by default.");
   public static final ConfigKey<Node> MODEL_ALERTING =
       section(
           "models[].alerting",
@@ -953,6 +1025,14 @@ public final class ConfigKeys {
     Map<String, ChangeDetectionConfig.Method> out = new LinkedHashMap<>();
     for (ChangeDetectionConfig.Method m : ChangeDetectionConfig.Method.values()) {
       out.put(m.configName(), m);
+    }
+    return out;
+  }
+
+  private static Map<String, InputFormat> inputFormats() {
+    Map<String, InputFormat> out = new LinkedHashMap<>();
+    for (InputFormat f : InputFormat.values()) {
+      out.put(f.configName(), f);
     }
     return out;
   }

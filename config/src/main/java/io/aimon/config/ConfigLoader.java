@@ -120,6 +120,11 @@ public final class ConfigLoader {
             ca.getOrDefault(ConfigKeys.CORRECTIVE_ACTIONS_VERIFY_WINDOWS),
             ca.getOrDefault(ConfigKeys.CORRECTIVE_ACTIONS_MAJOR_AFTER),
             within);
+    MapReader in = top.section(ConfigKeys.INPUT);
+    InputConfig input =
+        new InputConfig(
+            in.getOrDefault(ConfigKeys.INPUT_FORMAT),
+            in.getOrDefault(ConfigKeys.INPUT_PAIR_TIMEOUT));
     if (!problems.isEmpty()) {
       throw problems.exception();
     }
@@ -133,6 +138,7 @@ public final class ConfigLoader {
           notify,
           evidence,
           correctiveActions,
+          input,
           KeyLines.of(root));
     } catch (IllegalArgumentException e) {
       // the checks above mirror the record invariants; this is a safety net

@@ -42,6 +42,8 @@ import java.util.regex.Pattern;
  * @param multivariate the multivariate drift check's settings
  * @param changeDetection the online change detectors' settings; its series are {@code score} or
  *     numeric features
+ * @param tensors how the tensor formats' columns map to the features, prediction and score; names
+ *     only declared features and fairness attributes
  */
 public record ModelConfig(
     String id,
@@ -63,7 +65,8 @@ public record ModelConfig(
     String owner,
     List<String> contacts,
     MultivariateConfig multivariate,
-    ChangeDetectionConfig changeDetection) {
+    ChangeDetectionConfig changeDetection,
+    TensorMapping tensors) {
 
   /** The allowed model ids. */
   public static final Pattern ID_PATTERN = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
@@ -128,6 +131,17 @@ public record ModelConfig(
     featureChecks = Collections.unmodifiableMap(fc);
     Objects.requireNonNull(alerting, "alerting");
     contacts = contacts == null ? List.of() : List.copyOf(contacts);
+    Objects.requireNonNull(tensors, "tensors");
+    for (TensorColumns c : tensors.inputs()) {
+      for (String name : c.columns()) {
+        if (!name.equals(TensorColumns.SKIP)
+            && !all.contains(name)
+            && !fairness.attributes().contains(name)) {
+          throw new IllegalArgumentException(
+              "tensor '" + c.tensor() + "' maps a column to undeclared feature '" + name + "'");
+        }
+      }
+    }
     Objects.requireNonNull(multivariate, "multivariate");
     Objects.requireNonNull(changeDetection, "changeDetection");
     for (String series : changeDetection.series()) {
@@ -234,6 +248,7 @@ public record ModelConfig(
     private FairnessConfig fairness = FairnessConfig.none();
     private MultivariateConfig multivariate = MultivariateConfig.defaults();
     private ChangeDetectionConfig changeDetection = ChangeDetectionConfig.off();
+    private TensorMapping tensors = TensorMapping.defaults();
     private Map<String, CheckThreshold> checks = Map.of();
     private Map<String, Map<String, CheckThreshold>> featureChecks = Map.of();
     private AlertingConfig alerting = AlertingConfig.defaults();
@@ -343,6 +358,12 @@ public record ModelConfig(
       return this;
     }
 
+    /** How the tensor formats' columns map to this model's fields; default by name. */
+    public Builder tensors(TensorMapping v) {
+      this.tensors = v;
+      return this;
+    }
+
     /** The online change detectors' settings; default off. */
     public Builder changeDetection(ChangeDetectionConfig v) {
       this.changeDetection = v;
@@ -385,7 +406,8 @@ public record ModelConfig(
           owner,
           contacts,
           multivariate,
-          changeDetection);
+          changeDetection,
+          tensors);
     }
   }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -179,6 +180,13 @@ final class ModelParser {
     Map<String, Map<String, CheckThreshold>> featureChecks =
         parseFeatureChecks(m, checks, numeric, categorical);
     AlertingConfig alertingConfig = alerting.parseModel(m, alertingDefaults);
+    Set<String> mappable = null;
+    if (numeric != null && categorical != null && attributes != null) {
+      mappable = new LinkedHashSet<>(numeric);
+      mappable.addAll(categorical);
+      mappable.addAll(attributes);
+    }
+    TensorMapping tensors = new TensorParser(problems).parse(m, mappable);
 
     if (problems.size() != before) {
       return null;
@@ -213,7 +221,8 @@ final class ModelParser {
               phDelta,
               phAlpha,
               phMin,
-              phDirection));
+              phDirection),
+          tensors);
     } catch (IllegalArgumentException e) {
       problems.add(m.line(), m.path(), e.getMessage()); // safety net: mirrors the checks above
       return null;

@@ -15,7 +15,7 @@ class ConfigValidationTest {
   private static final String MODEL_KEYS =
       "id, version, owner, contacts, task, window, min_samples, reference, features, "
           + "score, label, positive_label, labels, fairness, multivariate, change_detection, "
-          + "checks, feature_checks, alerting";
+          + "checks, feature_checks, tensors, alerting";
 
   private static void assertProblem(String fixture, int line, String key, String message) {
     assertEquals(new ConfigProblem(file(fixture), line, key, message), onlyProblem(fixture));
@@ -27,7 +27,7 @@ class ConfigValidationTest {
         "unknown-key-top.yaml",
         1,
         "kafak",
-        "unknown key 'kafak' (did you mean 'kafka'?); allowed keys: kafka, job, alerting, evidence, corrective_actions, notify, models");
+        "unknown key 'kafak' (did you mean 'kafka'?); allowed keys: kafka, job, input, alerting, evidence, corrective_actions, notify, models");
   }
 
   @Test

@@ -350,6 +350,7 @@ class NotifyConfigTest {
                     withRoute,
                     c.evidence(),
                     c.correctiveActions(),
+                    c.input(),
                     c.lines()));
     assertEquals("notify routes must name configured models, 'nope' is not one", e.getMessage());
     assertEquals(NotifyConfig.defaults(), load("minimal.yaml").notifyConfig());

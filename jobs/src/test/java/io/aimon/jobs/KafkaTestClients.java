@@ -65,6 +65,39 @@ public final class KafkaTestClients {
   }
 
   /**
+   * Writes the records as they are (value bytes, headers, timestamp), in order, and waits until
+   * every one is acknowledged.
+   */
+  public static void produceRecords(
+      String bootstrap, List<ProducerRecord<byte[], byte[]>> records) {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(
+        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+        org.apache.kafka.common.serialization.ByteArraySerializer.class.getName());
+    p.put(
+        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+        org.apache.kafka.common.serialization.ByteArraySerializer.class.getName());
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    List<Future<RecordMetadata>> sent = new ArrayList<>(records.size());
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
+      records.forEach(r -> sent.add(producer.send(r)));
+      producer.flush();
+      for (Future<RecordMetadata> f : sent) {
+        try {
+          f.get();
+        } catch (ExecutionException e) {
+          throw new AssertionError("record not written", e.getCause());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new AssertionError(e);
+        }
+      }
+    }
+  }
+
+  /**
    * Reads the topic from the start with read_committed until at least {@code expected} records are
    * there and two more polls bring nothing (so extra records would be seen); gives up after 60 s.
    */

@@ -20,6 +20,9 @@ public record DeadLetter(
   /** Dead letters keep at most this many characters of the payload. */
   public static final int MAX_PAYLOAD_CHARS = 4096;
 
+  /** The prefix of a binary record's payload. */
+  public static final String BASE64 = "base64:";
+
   public DeadLetter {
     Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(detail, "detail");
@@ -30,7 +33,20 @@ public record DeadLetter(
   /** A dead letter for a raw record. */
   public static DeadLetter of(DeadLetterReason reason, String detail, RawRecord raw) {
     return new DeadLetter(
-        reason.code(), detail, raw.source(), raw.position(), raw.payload(), raw.sizeBytes());
+        reason.code(), detail, raw.source(), raw.position(), payloadOf(raw), raw.sizeBytes());
+  }
+
+  /**
+   * The payload a dead letter keeps of a record: its text, or for a binary record {@code base64:}
+   * and the Base64 of its first bytes (as many as fit {@link #MAX_PAYLOAD_CHARS}).
+   */
+  public static String payloadOf(RawRecord raw) {
+    if (!raw.binary()) {
+      return raw.payload();
+    }
+    int keep = Math.min(raw.bytes().length, (MAX_PAYLOAD_CHARS - BASE64.length()) / 4 * 3);
+    return BASE64
+        + java.util.Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(raw.bytes(), keep));
   }
 
   static String truncate(String s) {

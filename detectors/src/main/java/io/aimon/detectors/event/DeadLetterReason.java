@@ -47,7 +47,22 @@ public enum DeadLetterReason {
   /** A corrective action naming an incident the monitor job does not track (or closed). */
   UNKNOWN_INCIDENT("unknown_incident"),
   /** An alert delivery record (read back for notification evidence) that cannot be read. */
-  MALFORMED_DELIVERY("malformed_delivery");
+  MALFORMED_DELIVERY("malformed_delivery"),
+  /**
+   * A tensor whose data does not fit its shape, rows that differ between tensors, or columns that
+   * differ from {@code models[].tensors}.
+   */
+  WRONG_SHAPE("wrong_shape"),
+  /** A tensor datatype the Open Inference Protocol does not define. */
+  UNKNOWN_DATATYPE("unknown_datatype"),
+  /** Data that is not in its declared encoding (bad Base64, a CSV row that does not parse). */
+  BAD_ENCODING("bad_encoding"),
+  /** A protobuf value that does not parse (truncated, wrong wire type) as the expected message. */
+  MALFORMED_PROTOBUF("malformed_protobuf"),
+  /** A request or response whose other half did not arrive within {@code input.pair_timeout}. */
+  UNMATCHED_HALF("unmatched_half"),
+  /** A record of a type the format does not monitor (a CloudEvent of another type). */
+  UNKNOWN_EVENT_TYPE("unknown_event_type");
 
   private final String code;
 

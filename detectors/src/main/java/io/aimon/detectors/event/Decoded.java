@@ -11,11 +11,13 @@ public record Decoded<T>(T event, DeadLetter deadLetter) {
     }
   }
 
-  static <T> Decoded<T> ok(T event) {
+  /** An accepted event. */
+  public static <T> Decoded<T> ok(T event) {
     return new Decoded<>(event, null);
   }
 
-  static <T> Decoded<T> rejected(DeadLetter deadLetter) {
+  /** A rejected record. */
+  public static <T> Decoded<T> rejected(DeadLetter deadLetter) {
     return new Decoded<>(null, deadLetter);
   }
 

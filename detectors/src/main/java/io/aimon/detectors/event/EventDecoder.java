@@ -118,28 +118,7 @@ public final class EventDecoder implements Serializable {
       String inferenceId =
           JsonFields.requiredString(obj.field(InferenceScan.INFERENCE_ID), "inference_id");
       long timestamp = JsonFields.timestamp(obj.field(InferenceScan.TIMESTAMP), "timestamp");
-      if (timestamp - nowMillis > maxFutureSkewMillis) {
-        throw new InvalidEventException(
-            DeadLetterReason.FUTURE_TIMESTAMP,
-            "timestamp: "
-                + java.time.Instant.ofEpochMilli(timestamp)
-                + " is more than "
-                + java.time.Duration.ofMillis(maxFutureSkewMillis)
-                + " ahead of the clock ("
-                + java.time.Instant.ofEpochMilli(nowMillis)
-                + ")");
-      }
-      if (nowMillis - timestamp > maxEventAgeMillis) {
-        throw new InvalidEventException(
-            DeadLetterReason.TOO_OLD,
-            "timestamp: "
-                + java.time.Instant.ofEpochMilli(timestamp)
-                + " is more than "
-                + java.time.Duration.ofMillis(maxEventAgeMillis).toDays()
-                + " days before the clock ("
-                + java.time.Instant.ofEpochMilli(nowMillis)
-                + "): job.max_event_age");
-      }
+      checkTime(timestamp, nowMillis);
       ModelSpec spec = models.get(modelId);
       if (spec == null) {
         throw new InvalidEventException(
@@ -204,6 +183,46 @@ public final class EventDecoder implements Serializable {
     } catch (InvalidEventException e) {
       return Decoded.rejected(DeadLetter.of(e.reason(), e.getMessage(), raw));
     }
+  }
+
+  /**
+   * Rejects an inference time too far ahead of {@code nowMillis} ({@code job.max_future_skew}) or
+   * behind it ({@code job.max_event_age}), as for native events; every input format applies it.
+   */
+  public void checkTime(long timestamp, long nowMillis) throws InvalidEventException {
+    if (timestamp - nowMillis > maxFutureSkewMillis) {
+      throw new InvalidEventException(
+          DeadLetterReason.FUTURE_TIMESTAMP,
+          "timestamp: "
+              + java.time.Instant.ofEpochMilli(timestamp)
+              + " is more than "
+              + java.time.Duration.ofMillis(maxFutureSkewMillis)
+              + " ahead of the clock ("
+              + java.time.Instant.ofEpochMilli(nowMillis)
+              + ")");
+    }
+    if (nowMillis - timestamp > maxEventAgeMillis) {
+      throw new InvalidEventException(
+          DeadLetterReason.TOO_OLD,
+          "timestamp: "
+              + java.time.Instant.ofEpochMilli(timestamp)
+              + " is more than "
+              + java.time.Duration.ofMillis(maxEventAgeMillis).toDays()
+              + " days before the clock ("
+              + java.time.Instant.ofEpochMilli(nowMillis)
+              + "): job.max_event_age");
+    }
+  }
+
+  /** The configured model {@code modelId}; rejected as {@link DeadLetterReason#UNKNOWN_MODEL}. */
+  public ModelSpec model(String modelId, String field) throws InvalidEventException {
+    ModelSpec spec = models.get(modelId);
+    if (spec == null) {
+      throw new InvalidEventException(
+          DeadLetterReason.UNKNOWN_MODEL,
+          field + ": '" + JsonFields.abbreviate(modelId) + "' is not a configured model");
+    }
+    return spec;
   }
 
   /** Decodes one label event. */

@@ -11,13 +11,17 @@ import java.time.format.DateTimeFormatter;
  * Typed, validating access to the fields of a record read by {@link InferenceScan}. Package-private
  * helper of the decoder.
  */
-final class JsonFields {
+public final class JsonFields {
   /** Latest accepted timestamp: 9999-12-31T23:59:59.999Z. */
   static final long MAX_TIMESTAMP = 253402300799999L;
 
   private JsonFields() {}
 
-  static long parseIso(String field, String text) throws InvalidEventException {
+  /**
+   * The epoch milliseconds of an ISO-8601 time with offset, e.g. {@code 2024-02-01T00:00:00Z};
+   * rejected as {@link DeadLetterReason#BAD_TIMESTAMP} naming {@code field}.
+   */
+  public static long parseIso(String field, String text) throws InvalidEventException {
     long fast = utcSeconds(text);
     if (fast >= 0) {
       return fast;
@@ -269,7 +273,8 @@ final class JsonFields {
     };
   }
 
-  static String abbreviate(String s) {
+  /** {@code s} cut to 64 characters for a dead letter's detail. */
+  public static String abbreviate(String s) {
     return Text.abbreviate(s, 64, "...");
   }
 }

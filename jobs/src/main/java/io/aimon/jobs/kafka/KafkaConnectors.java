@@ -3,6 +3,7 @@ package io.aimon.jobs.kafka;
 import io.aimon.config.KafkaSettings;
 import io.aimon.detectors.event.RawRecord;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Properties;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
@@ -37,13 +38,27 @@ public final class KafkaConnectors {
   /** As {@link #rawSource(KafkaSettings, String, int, boolean)}, for consumer group groupId. */
   public static KafkaSource<RawRecord> rawSource(
       KafkaSettings kafka, String groupId, String topic, int maxRecordBytes, boolean bounded) {
+    return rawSource(
+        kafka, groupId, List.of(topic), new RawRecordDeserializer(maxRecordBytes), bounded);
+  }
+
+  /**
+   * Reads {@code topics} with {@code deserializer} (which says whether headers, key or bytes are
+   * read) from the group's committed offsets (earliest when none).
+   */
+  public static KafkaSource<RawRecord> rawSource(
+      KafkaSettings kafka,
+      String groupId,
+      List<String> topics,
+      RawRecordDeserializer deserializer,
+      boolean bounded) {
     KafkaSourceBuilder<RawRecord> b =
         KafkaSource.<RawRecord>builder()
             .setBootstrapServers(kafka.bootstrapServers())
-            .setTopics(topic)
+            .setTopics(topics)
             .setGroupId(groupId)
             .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-            .setDeserializer(new RawRecordDeserializer(maxRecordBytes))
+            .setDeserializer(deserializer)
             .setProperties(clientProperties(kafka))
             .setProperty("isolation.level", "read_committed")
             .setProperty("partition.discovery.interval.ms", "60000");

@@ -6,6 +6,8 @@ import io.aimon.detectors.event.EventDecoder;
 import io.aimon.detectors.event.InferenceEvent;
 import io.aimon.detectors.event.LabelEvent;
 import io.aimon.detectors.event.RawRecord;
+import io.aimon.detectors.input.FormatDecoder;
+import io.aimon.detectors.input.PairHalf;
 import io.aimon.evidence.DeadLetterCount;
 import io.aimon.jobs.evidence.EvidenceItems;
 import java.util.HashMap;
@@ -39,10 +41,12 @@ import org.apache.flink.util.OutputTag;
 final class DecodeRecords<T> extends ProcessFunction<RawRecord, T> implements CheckpointedFunction {
   private static final long serialVersionUID = 1L;
 
-  /** Which contract-1 event the records hold. */
+  /** What the records hold: contract-1 events, or halves of a paired format's inferences. */
   enum Kind {
     INFERENCE("events"),
-    LABEL("labels");
+    LABEL("labels"),
+    /** Counted as events once paired ({@link PairHalves}). */
+    HALF("events");
 
     final String metricName;
 
@@ -56,6 +60,7 @@ final class DecodeRecords<T> extends ProcessFunction<RawRecord, T> implements Ch
   private final OutputTag<DeadLetter> deadLetters;
   private final OutputTag<DeadLetterCount> counts;
   private transient EventDecoder decoder;
+  private transient FormatDecoder formats;
   private transient long maxEventTime;
   private transient ListState<Long> maxEventTimeState;
   private transient Map<String, Counter> decoded;
@@ -94,6 +99,7 @@ final class DecodeRecords<T> extends ProcessFunction<RawRecord, T> implements Ch
   @Override
   public void open(OpenContext context) {
     decoder = plan.decoder();
+    formats = plan.formatDecoder();
     decoded = new HashMap<>();
     MetricGroup aimon = getRuntimeContext().getMetricGroup().addGroup("aimon");
     for (String model : plan.specs().keySet()) {
@@ -104,9 +110,19 @@ final class DecodeRecords<T> extends ProcessFunction<RawRecord, T> implements Ch
   @Override
   @SuppressWarnings("unchecked")
   public void processElement(RawRecord raw, Context ctx, Collector<T> out) {
-    Decoded<?> d = kind == Kind.INFERENCE ? decoder.decodeInference(raw) : decoder.decodeLabel(raw);
+    Decoded<?> d =
+        switch (kind) {
+          case INFERENCE -> decoder.decodeInference(raw);
+          case LABEL -> decoder.decodeLabel(raw);
+          case HALF -> formats.half(raw);
+        };
     if (d.isOk()) {
       T event = (T) d.event();
+      if (event instanceof PairHalf half) {
+        maxEventTime = Math.max(maxEventTime, half.timestamp());
+        out.collect(event);
+        return;
+      }
       Counter c =
           decoded.get(
               event instanceof InferenceEvent e ? e.modelId() : ((LabelEvent) event).modelId());

@@ -6,6 +6,7 @@ import io.aimon.detectors.event.DeadLetter;
 import io.aimon.detectors.event.InferenceEvent;
 import io.aimon.detectors.event.LabelEvent;
 import io.aimon.detectors.event.RawRecord;
+import io.aimon.detectors.input.PairHalf;
 import io.aimon.detectors.label.LabelMatcher;
 import io.aimon.detectors.label.LabelledPrediction;
 import io.aimon.detectors.label.Prediction;
@@ -72,6 +73,8 @@ public final class MonitorJob {
 
   public static final String UID_DECODE = "monitor.decode";
   public static final String UID_WATERMARKS = "monitor.watermarks";
+  public static final String UID_HALF_WATERMARKS = "monitor.half-watermarks";
+  public static final String UID_PAIR = "monitor.pair-halves";
   public static final String UID_ADMIT = "monitor.admit";
   public static final String UID_DUPLICATE_DEAD_LETTERS = "monitor.duplicate-dead-letters";
   public static final String UID_DUPLICATE_COUNTS = "monitor.duplicate-counts";
@@ -102,6 +105,8 @@ public final class MonitorJob {
 
   private static final OutputTag<DeadLetter> DEAD_LETTERS =
       new OutputTag<>("dead-letters", TypeInformation.of(DeadLetter.class));
+  private static final OutputTag<DeadLetter> PAIR_DEAD_LETTERS =
+      new OutputTag<>("pair-dead-letters", TypeInformation.of(DeadLetter.class));
   private static final OutputTag<DeadLetter> LABEL_DEAD_LETTERS =
       new OutputTag<>("label-dead-letters", TypeInformation.of(DeadLetter.class));
   private static final OutputTag<DeadLetter> JOIN_DEAD_LETTERS =
@@ -195,13 +200,8 @@ public final class MonitorJob {
                     .uid(UID_SOURCE)
                     .name(name(UID_SOURCE))));
 
-    SingleOutputStreamOperator<InferenceEvent> events =
-        raw.process(
-                new DecodeRecords<InferenceEvent>(
-                    plan, DecodeRecords.Kind.INFERENCE, DEAD_LETTERS, DEAD_LETTER_COUNTS),
-                InferenceEventSerializer.TYPE_INFO)
-            .uid(UID_DECODE)
-            .name(name(UID_DECODE));
+    Decoding decoding = decode(raw);
+    DataStream<InferenceEvent> events = decoding.events();
 
     DataStream<InferenceEvent> timed =
         events
@@ -310,14 +310,14 @@ public final class MonitorJob {
             .uid(UID_INCIDENTS)
             .name(name(UID_INCIDENTS));
     DataStream<DeadLetter> deadLetters =
-        events.getSideOutput(DEAD_LETTERS).union(late, duplicates, outcomes.deadLetters());
+        decoding.deadLetters().union(late, duplicates, outcomes.deadLetters());
     if (evidenceSinks.any()) {
       EvidenceGraph.Inputs inputs =
           new EvidenceGraph.Inputs(
               checks,
               incidents,
               results.getSideOutput(COVERAGE),
-              deadLetterCounts(events, admitted, lateEvents, outcomes));
+              deadLetterCounts(decoding, admitted, lateEvents, outcomes));
       deadLetters =
           deadLetters.union(
               new EvidenceGraph(plan, evidenceSinks, actionSource, deliverySource)
@@ -347,18 +347,21 @@ public final class MonitorJob {
    * them).
    */
   private DataStream<DeadLetterCount> deadLetterCounts(
-      SingleOutputStreamOperator<InferenceEvent> events,
+      Decoding decoding,
       SingleOutputStreamOperator<InferenceEvent> admitted,
       DataStream<InferenceEvent> lateEvents,
       Outcomes outcomes) {
-    DataStream<DeadLetterCount> decoded = events.getSideOutput(DEAD_LETTER_COUNTS);
+    DataStream<DeadLetterCount> decoded = decoding.counts();
     if (outcomes.labelDecodeCounts() != null) {
       decoded = decoded.union(outcomes.labelDecodeCounts());
     }
     Set<String> models = Set.copyOf(plan.specs().keySet());
+    DataStream<DeadLetter> keyedDeadLetters = outcomes.keyedDeadLetters();
+    if (decoding.keyedDeadLetters() != null) {
+      keyedDeadLetters = keyedDeadLetters.union(decoding.keyedDeadLetters());
+    }
     DataStream<DeadLetterCount> keyed =
-        outcomes
-            .keyedDeadLetters()
+        keyedDeadLetters
             .flatMap(
                 (DeadLetter d, Collector<DeadLetterCount> out) ->
                     EvidenceItems.deadLetterCounts(d, models, Long.MIN_VALUE).forEach(out::collect),
@@ -383,6 +386,65 @@ public final class MonitorJob {
         .name(name(UID_DECODE_DEAD_LETTER_COUNTS))
         .union(keyed, late, repeated);
   }
+
+  /**
+   * The inference records decoded into events. A native record is one event; a paired format's
+   * records are halves, joined by id (keyed, in event time) and then decoded into events.
+   */
+  private Decoding decode(DataStream<RawRecord> raw) {
+    if (!plan.input().format().paired()) {
+      SingleOutputStreamOperator<InferenceEvent> events =
+          raw.process(
+                  new DecodeRecords<InferenceEvent>(
+                      plan, DecodeRecords.Kind.INFERENCE, DEAD_LETTERS, DEAD_LETTER_COUNTS),
+                  InferenceEventSerializer.TYPE_INFO)
+              .uid(UID_DECODE)
+              .name(name(UID_DECODE));
+      return new Decoding(
+          events,
+          events.getSideOutput(DEAD_LETTERS),
+          events.getSideOutput(DEAD_LETTER_COUNTS),
+          null);
+    }
+    SingleOutputStreamOperator<PairHalf> halves =
+        raw.process(
+                new DecodeRecords<PairHalf>(
+                    plan, DecodeRecords.Kind.HALF, DEAD_LETTERS, DEAD_LETTER_COUNTS),
+                PairHalfSerializer.TYPE_INFO)
+            .uid(UID_DECODE)
+            .name(name(UID_DECODE));
+    SingleOutputStreamOperator<InferenceEvent> paired =
+        halves
+            .assignTimestampsAndWatermarks(
+                WatermarkStrategy.<PairHalf>forGenerator(
+                        EventTimeWatermarks.supplier(plan.outOfOrderness().toMillis()))
+                    .withTimestampAssigner((h, previous) -> h.timestamp())
+                    .withIdleness(plan.idleness()))
+            .uid(UID_HALF_WATERMARKS)
+            .name(name(UID_HALF_WATERMARKS))
+            .keyBy(PairHalf::pairId, Types.STRING)
+            .process(new PairHalves(plan, PAIR_DEAD_LETTERS), InferenceEventSerializer.TYPE_INFO)
+            .uid(UID_PAIR)
+            .name(name(UID_PAIR));
+    DataStream<DeadLetter> pairDeadLetters = paired.getSideOutput(PAIR_DEAD_LETTERS);
+    return new Decoding(
+        paired,
+        halves.getSideOutput(DEAD_LETTERS).union(pairDeadLetters),
+        halves.getSideOutput(DEAD_LETTER_COUNTS),
+        pairDeadLetters);
+  }
+
+  /**
+   * The decoded inference events and the input's dead letters.
+   *
+   * @param counts the coverage counts of the decoder's dead letters (before any watermark)
+   * @param keyedDeadLetters the dead letters of the pairing (after watermarks), or null
+   */
+  private record Decoding(
+      DataStream<InferenceEvent> events,
+      DataStream<DeadLetter> deadLetters,
+      DataStream<DeadLetterCount> counts,
+      DataStream<DeadLetter> keyedDeadLetters) {}
 
   /**
    * The outcome path's check results and its dead letters (rejected labels).

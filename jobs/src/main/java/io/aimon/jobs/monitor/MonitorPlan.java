@@ -8,11 +8,15 @@ import io.aimon.config.AimonConfig;
 import io.aimon.config.CorrectiveActionConfig;
 import io.aimon.config.Digests;
 import io.aimon.config.EvidenceConfig;
+import io.aimon.config.InputConfig;
 import io.aimon.config.JobSettings;
 import io.aimon.config.ModelConfig;
 import io.aimon.config.StateBackend;
+import io.aimon.config.TensorMapping;
 import io.aimon.detectors.check.CheckResult;
 import io.aimon.detectors.event.EventDecoder;
+import io.aimon.detectors.input.FormatDecoder;
+import io.aimon.detectors.input.HalfPairing;
 import io.aimon.detectors.model.ModelSpec;
 import io.aimon.detectors.profile.ReferenceProfile;
 import io.aimon.evidence.payload.MonitoringPlanEvidence;
@@ -58,6 +62,8 @@ public final class MonitorPlan implements Serializable {
   private LinkedHashMap<String, String> inputDigests = new LinkedHashMap<>();
   private ChainContinuation continuation;
   private LinkedHashMap<String, MonitoringPlanEvidence> monitoringPlans = new LinkedHashMap<>();
+  private InputConfig input = InputConfig.defaults();
+  private LinkedHashMap<String, TensorMapping> tensorMappings = new LinkedHashMap<>();
 
   public MonitorPlan(
       Map<String, ModelSpec> specs, Map<String, ReferenceProfile> references, JobSettings job) {
@@ -106,6 +112,10 @@ public final class MonitorPlan implements Serializable {
     plan.configDigest = config.digest();
     plan.evidence = config.evidence();
     plan.correctiveActions = config.correctiveActions();
+    plan.input = config.input();
+    for (ModelConfig m : config.models()) {
+      plan.tensorMappings.put(m.id(), m.tensors());
+    }
     for (ModelConfig m : config.models()) {
       plan.monitoringPlans.put(
           m.id(),
@@ -204,6 +214,27 @@ public final class MonitorPlan implements Serializable {
 
   public EventDecoder decoder() {
     return new EventDecoder(specs, maxRecordBytes, maxFutureSkewMillis, maxEventAgeMillis);
+  }
+
+  /** The {@code input} section: the inference records' format. */
+  public InputConfig input() {
+    return input;
+  }
+
+  /** Reads records of another format than the config's (tests, benchmarks). */
+  public MonitorPlan withInput(InputConfig input) {
+    this.input = input;
+    return this;
+  }
+
+  /** A decoder of the inference records' format (one per subtask: it is not thread-safe). */
+  public FormatDecoder formatDecoder() {
+    return new FormatDecoder(input.format(), decoder(), maxRecordBytes, specs, tensorMappings);
+  }
+
+  /** Joins the two halves of a paired format's inferences. */
+  public HalfPairing pairing() {
+    return new HalfPairing(input.pairTimeout());
   }
 
   public int maxRecordBytes() {

@@ -2,6 +2,7 @@ package io.aimon.jobs.monitor;
 
 import io.aimon.alerting.incident.CloudEvents;
 import io.aimon.alerting.incident.IncidentEvent;
+import io.aimon.config.InputFormat;
 import io.aimon.config.KafkaSettings;
 import io.aimon.config.StateBackend;
 import io.aimon.detectors.check.CheckResult;
@@ -13,10 +14,12 @@ import io.aimon.jobs.evidence.EvidenceLine;
 import io.aimon.jobs.io.JsonLinesFileSink;
 import io.aimon.jobs.io.JsonLinesFormat;
 import io.aimon.jobs.kafka.KafkaConnectors;
+import io.aimon.jobs.kafka.RawRecordDeserializer;
 import io.aimon.jobs.metrics.LocalPrometheusReporterFactory;
 import io.aimon.jobs.state.CheckpointStore;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
@@ -187,7 +190,12 @@ public final class MonitorRunner {
     return new MonitorJob(
             plan,
             KafkaConnectors.rawSource(
-                kafka, kafka.inferenceTopic(), plan.maxRecordBytes(), bounded),
+                kafka,
+                kafka.groupId(),
+                List.of(kafka.inferenceTopic()),
+                new RawRecordDeserializer(
+                    plan.maxRecordBytes(), plan.input().format() == InputFormat.KSERVE, false),
+                bounded),
             labelSource(kafka, plan, bounded),
             KafkaConnectors.<CheckResult>exactlyOnceSink(
                 kafka,

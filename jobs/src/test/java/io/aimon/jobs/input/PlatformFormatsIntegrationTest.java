@@ -1,0 +1,227 @@
+package io.aimon.jobs.input;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aimon.jobs.AdultFixtures;
+import io.aimon.jobs.KafkaTestClients;
+import io.aimon.jobs.cli.AimonCommand;
+import io.aimon.jobs.kafka.EmbeddedKafka;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The Adult data re-encoded as serving platforms log it ({@link AdultEncodings}) gives exactly the
+ * check results of the native replay: KServe structured CloudEvents from a file, KServe binary-mode
+ * records (ce_ headers) and OIP v2 records (Kafka timestamps) through {@code aimon run} on the
+ * embedded broker, read back with read_committed. Malformed records among them become dead letters
+ * with their reasons and change no result.
+ */
+class PlatformFormatsIntegrationTest {
+  @TempDir static Path shared;
+  private static List<JsonNode> events;
+  private static List<String> nativeMetrics;
+
+  @BeforeAll
+  static void nativeReplay() throws Exception {
+    events = new ArrayList<>();
+    for (String line : AdultFixtures.lines(AdultFixtures.PRODUCTION_UNLABELED, Integer.MAX_VALUE)) {
+      events.add(AdultFixtures.parse(line));
+    }
+    Path dir = Files.createDirectories(shared.resolve("native"));
+    Path input = dir.resolve("events.jsonl");
+    Files.write(input, events.stream().map(AdultEncodings::nativeWithLatency).toList());
+    Path config = AdultFixtures.writeConfig(dir, "", "1d", AdultFixtures.FAIRNESS);
+    Path out = AdultFixtures.replay(config, input, AdultFixtures.LABELS, dir.resolve("out"));
+    nativeMetrics = sorted(Files.readAllLines(out.resolve("metrics.jsonl")));
+    assertTrue(nativeMetrics.size() > 500, "native results: " + nativeMetrics.size());
+  }
+
+  @Test
+  void kserveStructuredCloudEventsReplayAsTheNativeEvents(@TempDir Path dir) throws Exception {
+    List<String> lines = new ArrayList<>();
+    for (JsonNode e : events) {
+      lines.add(AdultEncodings.structured(e, false));
+      lines.add(AdultEncodings.structured(e, true));
+    }
+    JsonNode first = events.get(0);
+    String request = AdultEncodings.structured(first, false);
+    // malformed: a request whose response never comes, a shape that does not hold its data, an
+    // unknown datatype, data_base64 that is not Base64, a CloudEvent of another type
+    lines.add(request.replace("\"adult-16280\"", "\"lonely-1\""));
+    lines.add(
+        request
+            .replace("\"adult-16280\"", "\"shape-1\"")
+            .replace("\"shape\":[1,6]", "\"shape\":[1,5]"));
+    lines.add(AdultEncodings.structured(first, true).replace("\"adult-16280\"", "\"shape-1\""));
+    lines.add(
+        request
+            .replace("\"adult-16280\"", "\"datatype-1\"")
+            .replace("\"datatype\":\"FP64\"", "\"datatype\":\"FP128\""));
+    lines.add(AdultEncodings.structured(first, true).replace("\"adult-16280\"", "\"datatype-1\""));
+    lines.add(
+        "{\"specversion\":\"1.0\",\"id\":\"b64-1\",\"type\":\"org.kubeflow.serving.inference"
+            + ".request\",\"source\":\"x\",\"time\":\"2024-02-01T00:00:00Z\","
+            + "\"inferenceservicename\":\"adult-income-logreg\",\"data_base64\":\"%%%\"}");
+    lines.add(request.replace("org.kubeflow.serving.inference.request", "dev.knative.ping"));
+    Path input = dir.resolve("kserve.jsonl");
+    Files.write(input, lines);
+    Path out =
+        AdultFixtures.replay(
+            config(dir, "input:\n  format: kserve\n"),
+            input,
+            AdultFixtures.LABELS,
+            dir.resolve("out"));
+
+    List<String> dead = Files.readAllLines(out.resolve("dead-letter.jsonl"));
+    assertTrue(dead.size() < 10, dead.size() + " dead letters, the first: " + dead.get(0));
+    assertSameResults(nativeMetrics, Files.readAllLines(out.resolve("metrics.jsonl")), "kserve");
+    Map<String, Integer> reasons = new TreeMap<>();
+    for (JsonNode d : AdultFixtures.readJsonLines(out.resolve("dead-letter.jsonl"))) {
+      reasons.merge(d.path("reason").asText(), 1, Integer::sum);
+    }
+    assertEquals(
+        Map.of(
+            "unmatched_half", 1,
+            "wrong_shape", 1,
+            "unknown_datatype", 1,
+            "bad_encoding", 1,
+            "unknown_event_type", 1),
+        reasons);
+  }
+
+  @Test
+  void kserveBinaryAndOipRecordsOnKafkaGiveTheNativeResults(@TempDir Path dir) throws Exception {
+    // the first day of events (4,071) and their labels: a native replay of them is the baseline
+    List<JsonNode> day =
+        events.stream().filter(e -> e.path("timestamp").asText().startsWith("2024-02-01")).toList();
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    day.forEach(e -> ids.add(e.path("inference_id").asText()));
+    List<String> labels = new ArrayList<>();
+    for (String l : AdultFixtures.lines(AdultFixtures.LABELS, Integer.MAX_VALUE)) {
+      if (ids.contains(AdultFixtures.parse(l).path("inference_id").asText())) {
+        labels.add(l);
+      }
+    }
+    Path baseDir = Files.createDirectories(dir.resolve("native"));
+    Path dayFile = baseDir.resolve("events.jsonl");
+    Files.write(dayFile, day.stream().map(AdultEncodings::nativeWithLatency).toList());
+    Path labelFile = baseDir.resolve("labels.jsonl");
+    Files.write(labelFile, labels);
+    List<String> baseline =
+        Files.readAllLines(
+            AdultFixtures.replay(
+                    AdultFixtures.writeConfig(baseDir, "", "1d", AdultFixtures.FAIRNESS),
+                    dayFile,
+                    labelFile,
+                    baseDir.resolve("out"))
+                .resolve("metrics.jsonl"));
+    assertTrue(baseline.size() > 100, "baseline results: " + baseline.size());
+    try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+      StringWriter err = new StringWriter();
+      assertEquals(
+          0,
+          new CommandLine(new AimonCommand())
+              .setErr(new PrintWriter(err))
+              .execute("evidence", "keygen", "--out", dir.resolve("keys").toString()),
+          err.toString());
+      for (String run : List.of("kb", "oip")) {
+        kafka.createTopics(
+            List.of(
+                run + ".inference",
+                run + ".labels",
+                run + ".metrics",
+                run + ".dead",
+                run + ".incidents",
+                run + ".evidence"),
+            1);
+        KafkaTestClients.produce(kafka.bootstrapServers(), run + ".labels", labels);
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        for (JsonNode e : day) {
+          for (boolean response : new boolean[] {false, true}) {
+            String body =
+                (response ? AdultEncodings.oipResponse(e) : AdultEncodings.oipRequest(e))
+                    .toString();
+            ProducerRecord<byte[], byte[]> r =
+                new ProducerRecord<>(
+                    run + ".inference",
+                    null,
+                    AdultEncodings.time(e) + (response ? AdultEncodings.LATENCY_MS : 0),
+                    null,
+                    body.getBytes(StandardCharsets.UTF_8));
+            if (run.equals("kb")) {
+              AdultEncodings.binaryHeaders(e, response)
+                  .forEach(
+                      (k, v) ->
+                          r.headers().add(new RecordHeader(k, v.getBytes(StandardCharsets.UTF_8))));
+            }
+            records.add(r);
+          }
+        }
+        KafkaTestClients.produceRecords(kafka.bootstrapServers(), records);
+        Path runDir = dir.resolve(run);
+        Path config =
+            AdultFixtures.writeKafkaConfig(
+                runDir,
+                kafka.bootstrapServers(),
+                run,
+                dir.resolve("keys/aimon-evidence.key"),
+                "checkpoint_interval: 500ms",
+                AdultFixtures.FAIRNESS + "\n" + AdultEncodings.TENSORS,
+                "input:\n  format: " + (run.equals("kb") ? "kserve" : "oip") + "\n");
+        int code =
+            new CommandLine(new AimonCommand())
+                .setErr(new PrintWriter(err))
+                .execute("run", "--config", config.toString(), "--bounded");
+        assertEquals(0, code, err.toString());
+        assertSameResults(
+            baseline,
+            KafkaTestClients.readCommitted(
+                kafka.bootstrapServers(), run + ".metrics", baseline.size()),
+            run);
+      }
+    }
+  }
+
+  private static Path config(Path dir, String top) throws Exception {
+    Path config =
+        AdultFixtures.writeConfig(
+            dir, "", "1d", AdultFixtures.FAIRNESS + "\n" + AdultEncodings.TENSORS);
+    Files.writeString(config, top + Files.readString(config));
+    return config;
+  }
+
+  /** Equal lists of results, or a failure listing the first differences. */
+  private static void assertSameResults(List<String> expected, List<String> actual, String what) {
+    List<String> missing = new ArrayList<>(expected);
+    missing.removeAll(actual);
+    List<String> extra = new ArrayList<>(actual);
+    extra.removeAll(expected);
+    assertEquals(
+        "",
+        missing.stream().limit(3).map(l -> "- " + l + "\n").reduce("", String::concat)
+            + extra.stream().limit(3).map(l -> "+ " + l + "\n").reduce("", String::concat),
+        what + ": " + missing.size() + " results missing, " + extra.size() + " extra");
+    assertEquals(expected.size(), actual.size(), what + ": results");
+  }
+
+  private static List<String> sorted(List<String> lines) {
+    List<String> out = new ArrayList<>(lines);
+    out.sort(null);
+    return out;
+  }
+}
