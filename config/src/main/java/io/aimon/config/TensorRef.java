@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  *     flattened row-major)
  */
 public record TensorRef(String tensor, int column) implements java.io.Serializable {
-  private static final Pattern FORM = Pattern.compile("(.+?)(?:\\[(\\d{1,9})])?");
+  private static final Pattern FORM = Pattern.compile("([^\\[\\]]+)(?:\\[(\\d{1,9})])?");
 
   public TensorRef {
     Objects.requireNonNull(tensor, "tensor");

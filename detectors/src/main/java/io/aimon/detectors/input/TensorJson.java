@@ -164,7 +164,9 @@ public final class TensorJson {
       throw wrongType(at, "a tensor object", t);
     }
     JsonNode nameNode = t.get("name");
-    if (nameNode == null || nameNode.isNull() || (nameNode.isTextual() && nameNode.textValue().isEmpty())) {
+    if (nameNode == null
+        || nameNode.isNull()
+        || (nameNode.isTextual() && nameNode.textValue().isEmpty())) {
       throw new InvalidEventException(
           DeadLetterReason.MISSING_FIELD, at + ".name: required field is missing");
     }

@@ -1,0 +1,92 @@
+package io.aimon.detectors.input;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class HalfPairingTest {
+  private final HalfPairing pairing = new HalfPairing(Duration.ofMinutes(5));
+
+  private static PairHalf half(PairHalf.Side side, long time) {
+    return new PairHalf("id-1", side, time, "m", null, "{}", null, "t/0", time, 2);
+  }
+
+  @Test
+  void eitherHalfFirstMakesOnePair() {
+    PairHalf request = half(PairHalf.Side.REQUEST, 1_000);
+    PairHalf response = half(PairHalf.Side.RESPONSE, 1_040);
+    PairStep waits = pairing.onHalf(null, response);
+    assertSame(response, waits.waiting());
+    assertTrue(!waits.paired() && waits.deadLetter() == null);
+    PairStep done = pairing.onHalf(waits.waiting(), request);
+    assertNull(done.waiting());
+    assertSame(request, done.request());
+    assertSame(response, done.response());
+    assertSame(
+        request, pairing.onHalf(pairing.onHalf(null, request).waiting(), response).request());
+  }
+
+  @Test
+  void aSecondHalfOfTheSameSideIsADuplicateAndTheFirstStays() {
+    PairHalf first = half(PairHalf.Side.REQUEST, 1_000);
+    PairStep step = pairing.onHalf(first, half(PairHalf.Side.REQUEST, 1_001));
+    assertSame(first, step.waiting());
+    assertEquals("duplicate_inference", step.deadLetter().reason());
+    assertEquals(
+        "a second request with id id-1 while the first waits for its response; the first counts",
+        step.deadLetter().detail());
+  }
+
+  @Test
+  void aHalfAloneExpiresAsADeadLetter() {
+    PairHalf request = half(PairHalf.Side.REQUEST, 1_000);
+    assertEquals(1_000 + 300_000, pairing.expiresAt(request));
+    PairStep step = pairing.onExpiry(request);
+    assertNull(step.waiting());
+    assertEquals("unmatched_half", step.deadLetter().reason());
+    assertEquals(
+        "request with id id-1: no response within input.pair_timeout (5m)",
+        step.deadLetter().detail());
+    assertEquals(
+        Long.MAX_VALUE, pairing.expiresAt(half(PairHalf.Side.RESPONSE, Long.MAX_VALUE - 1)));
+    assertThrows(IllegalArgumentException.class, () -> new HalfPairing(Duration.ZERO));
+  }
+
+  @Test
+  void theCodecKeepsEveryField() {
+    PairHalf h =
+        new PairHalf(
+            "ce-9",
+            PairHalf.Side.RESPONSE,
+            42,
+            null,
+            "canary",
+            "",
+            new byte[] {1, 0, -1},
+            "seldon/3",
+            17,
+            3);
+    PairHalf back = PairHalfCodec.decode(PairHalfCodec.encode(h));
+    assertEquals(h.pairId(), back.pairId());
+    assertEquals(h.side(), back.side());
+    assertEquals(42, back.timestamp());
+    assertNull(back.modelId());
+    assertEquals("canary", back.modelVersion());
+    assertEquals("", back.body());
+    assertArrayEquals(h.bytes(), back.bytes());
+    assertEquals("seldon/3", back.source());
+    assertEquals(17, back.position());
+    assertEquals(3, back.sizeBytes());
+    PairHalf text = half(PairHalf.Side.REQUEST, 5);
+    assertEquals(text, PairHalfCodec.decode(PairHalfCodec.encode(text)));
+    byte[] bytes = PairHalfCodec.encode(text);
+    bytes[0] = 9;
+    assertThrows(IllegalArgumentException.class, () -> PairHalfCodec.decode(bytes));
+  }
+}
