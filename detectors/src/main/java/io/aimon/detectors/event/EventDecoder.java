@@ -119,12 +119,7 @@ public final class EventDecoder implements Serializable {
           JsonFields.requiredString(obj.field(InferenceScan.INFERENCE_ID), "inference_id");
       long timestamp = JsonFields.timestamp(obj.field(InferenceScan.TIMESTAMP), "timestamp");
       checkTime(timestamp, nowMillis);
-      ModelSpec spec = models.get(modelId);
-      if (spec == null) {
-        throw new InvalidEventException(
-            DeadLetterReason.UNKNOWN_MODEL,
-            "model_id: '" + JsonFields.abbreviate(modelId) + "' is not a configured model");
-      }
+      ModelSpec spec = model(modelId, "model_id");
       String version =
           JsonFields.optionalString(obj.field(InferenceScan.MODEL_VERSION), "model_version");
       JsonFields.requiredObject(obj.field(InferenceScan.FEATURES), "features");
@@ -233,11 +228,7 @@ public final class EventDecoder implements Serializable {
       String inferenceId =
           JsonFields.requiredString(obj.field(InferenceScan.INFERENCE_ID), "inference_id");
       long timestamp = JsonFields.timestamp(obj.field(InferenceScan.TIMESTAMP), "timestamp");
-      if (!models.containsKey(modelId)) {
-        throw new InvalidEventException(
-            DeadLetterReason.UNKNOWN_MODEL,
-            "model_id: '" + JsonFields.abbreviate(modelId) + "' is not a configured model");
-      }
+      model(modelId, "model_id");
       String label = JsonFields.scalar(obj.field(InferenceScan.LABEL), "label", true);
       return Decoded.ok(
           new LabelEvent(inferenceId, modelId, label, timestamp, raw.source(), raw.position()));
