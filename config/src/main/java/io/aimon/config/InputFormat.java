@@ -35,9 +35,4 @@ public enum InputFormat {
   public boolean paired() {
     return paired;
   }
-
-  /** True when the format's inference records carry tensors that {@code models[].tensors} maps. */
-  public boolean tensors() {
-    return this != NATIVE;
-  }
 }

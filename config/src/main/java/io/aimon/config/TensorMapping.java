@@ -28,14 +28,4 @@ public record TensorMapping(List<TensorColumns> inputs, TensorRef prediction, Te
   public static TensorMapping defaults() {
     return new TensorMapping(List.of(), null, null);
   }
-
-  /** The mapped columns of the input tensor {@code tensor}, or null when it is not listed. */
-  public TensorColumns columnsOf(String tensor) {
-    for (TensorColumns c : inputs) {
-      if (c.tensor().equals(tensor)) {
-        return c;
-      }
-    }
-    return null;
-  }
 }

@@ -120,7 +120,10 @@ public final class Payloads {
             1,
             model + ": psi of income is 0.3689 (critical >= 0.25)",
             "https://runbooks.example/psi",
-            List.of(model + "-psi-income-" + windowStart)));
+            List.of(model + "-psi-income-" + windowStart),
+            null,
+            null,
+            List.of()));
   }
 
   /** The first delivery of incident {@code inc-7}'s opening to notifier {@code oncall}. */

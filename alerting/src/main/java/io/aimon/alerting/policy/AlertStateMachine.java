@@ -328,6 +328,8 @@ public final class AlertStateMachine {
         IncidentSummary.of(type, r, okWindows),
         policy.runbookUrl(),
         latest(checkIds),
-        r.version());
+        r.version(),
+        null,
+        List.of());
   }
 }

@@ -71,7 +71,10 @@ final class NotifyFixtures {
         3,
         SUMMARY,
         RUNBOOK,
-        List.of(checkId(0), checkId(1), checkId(2)));
+        List.of(checkId(0), checkId(1), checkId(2)),
+        null,
+        null,
+        List.of());
   }
 
   /** A warning fairness incident (tpr, attribute sex, group Female), no feature, no runbook. */
@@ -99,7 +102,10 @@ final class NotifyFixtures {
         1,
         "loan-approval tpr_difference for sex=Female is 0.12 (warning > 0.1)",
         null,
-        List.of("check-1"));
+        List.of("check-1"),
+        null,
+        null,
+        List.of());
   }
 
   /** A policy for fault tests: {@link #TEST_TIMEOUT}, 6 attempts, no jitter, default backoffs. */

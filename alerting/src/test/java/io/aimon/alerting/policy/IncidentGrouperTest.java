@@ -275,7 +275,10 @@ class IncidentGrouperTest {
             e.breachCount(),
             e.summary(),
             e.runbookUrl(),
-            e.checkIds());
+            e.checkIds(),
+            null,
+            null,
+            List.of());
     // e.g. its series state kept from a run with another group_by
     IncidentGrouper.Step step =
         IncidentGrouper.step(POLICY, GROUP, null, List.of(new IncidentGrouper.Judged(r, updated)));

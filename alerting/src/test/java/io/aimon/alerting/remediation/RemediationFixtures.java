@@ -61,7 +61,10 @@ final class RemediationFixtures {
         1,
         "credit-risk: psi of income is 0.4",
         null,
-        List.of("c1"));
+        List.of("c1"),
+        null,
+        null,
+        List.of());
   }
 
   static CorrectiveAction action(ActionType type, String actor, long time, String text) {

@@ -37,10 +37,14 @@ public record DeadLetter(
   }
 
   /**
-   * The payload a dead letter keeps of a record: its text, or for a binary record {@code base64:}
-   * and the Base64 of its first bytes (as many as fit {@link #MAX_PAYLOAD_CHARS}).
+   * The payload a dead letter keeps of a record, at most {@link #MAX_PAYLOAD_CHARS} characters: its
+   * text, or for a binary record {@code base64:} and the Base64 of its first bytes.
    */
-  public static String payloadOf(RawRecord raw) {
+  public static String excerpt(RawRecord raw) {
+    return truncate(payloadOf(raw));
+  }
+
+  private static String payloadOf(RawRecord raw) {
     if (!raw.binary()) {
       return raw.payload();
     }

@@ -237,14 +237,17 @@ public final class EventDecoder implements Serializable {
     }
   }
 
-  /** Rejects records that are too large or empty: checked before any parsing. */
-  private void checkSize(RawRecord raw) throws InvalidEventException {
+  /**
+   * Rejects records that are too large ({@code job.max_record_bytes}) or empty: checked before any
+   * parsing, in every input format.
+   */
+  public void checkSize(RawRecord raw) throws InvalidEventException {
     if (raw.sizeBytes() > maxRecordBytes) {
       throw new InvalidEventException(
           DeadLetterReason.OVERSIZE,
           "record: expected at most " + maxRecordBytes + " bytes, found " + raw.sizeBytes());
     }
-    if (raw.payload().isBlank()) {
+    if (raw.binary() ? raw.bytes().length == 0 : raw.payload().isBlank()) {
       throw new InvalidEventException(DeadLetterReason.EMPTY_RECORD, "record: empty payload");
     }
   }

@@ -1,6 +1,5 @@
 package io.aimon.detectors.input;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.aimon.config.InputFormat;
 import io.aimon.config.TensorMapping;
 import io.aimon.detectors.event.DeadLetter;
@@ -13,96 +12,115 @@ import io.aimon.detectors.event.RawRecord;
 import io.aimon.detectors.model.ModelSpec;
 import java.io.Serializable;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Decodes the inference records of one {@link InputFormat} into inference events, never throwing on
- * bad input: every record, or every row of one, comes back as an event or a dead letter.
+ * Decodes the records of a paired format (a request and its response logged as two records) into
+ * inference events, never throwing on bad input: every record, or every row of one, comes back as
+ * an event or a dead letter.
  *
- * <p>Native records decode in one step ({@link #inferences}). Paired formats take two: each record
- * becomes a {@link PairHalf} ({@link #half}), and once {@link HalfPairing} joins a request with its
- * response, {@link #pair} reads both bodies into tensors and the tensors into events by the model's
- * {@code tensors} mapping. Every event passes the checks native events do: a configured model, a
- * time within {@code job.max_future_skew} and {@code job.max_event_age}.
+ * <p>Each record becomes a {@link PairHalf} ({@link #half}): its envelope and body read once, into
+ * tensors, keeping only the tensors a configured model reads. Once {@link HalfPairing} joins a
+ * request with its response, {@link #pair} maps the tensors to events by the model's {@code
+ * tensors} mapping. Every event passes the checks native events do: the record's size, a configured
+ * model, a time within {@code job.max_future_skew} and {@code job.max_event_age}.
  *
  * <pre>{@code
- * FormatDecoder d = new FormatDecoder(InputFormat.KSERVE, eventDecoder, 1 << 20, specs, mappings);
+ * FormatDecoder d = new FormatDecoder(InputFormat.KSERVE, eventDecoder, specs, mappings);
  * Decoded<PairHalf> half = d.half(raw);
  * }</pre>
- *
- * <p>Not thread-safe (it holds the native decoder): one per stream subtask.
  */
 public final class FormatDecoder implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final InputFormat format;
   private final EventDecoder events;
-  private final int maxRecordBytes;
-  private final Map<String, TensorEvents> tensors = new HashMap<>();
+  private final Map<String, TensorEvents> models = new HashMap<>();
+  // the tensors any model reads, for a half whose model only the other half names
+  private final Set<String> anyRequestTensor = new HashSet<>();
+  private final Set<String> anyResponseTensor = new HashSet<>();
+  private boolean anyDefaultPrediction;
 
   /**
-   * @param events the native decoder, whose time and model checks every format applies
-   * @param maxRecordBytes {@code job.max_record_bytes}
+   * @param format a paired format
+   * @param events the native decoder, whose size, time and model checks every format applies
    * @param mappings the {@code tensors} mapping of each model; a model without one maps by name
    */
   public FormatDecoder(
       InputFormat format,
       EventDecoder events,
-      int maxRecordBytes,
       Map<String, ModelSpec> specs,
       Map<String, TensorMapping> mappings) {
+    if (!format.paired()) {
+      throw new IllegalArgumentException(format.configName() + " records are not logged in halves");
+    }
     this.format = format;
     this.events = events;
-    this.maxRecordBytes = maxRecordBytes;
     specs.forEach(
-        (id, spec) ->
-            tensors.put(
-                id, new TensorEvents(spec, mappings.getOrDefault(id, TensorMapping.defaults()))));
+        (id, spec) -> {
+          TensorEvents t =
+              new TensorEvents(spec, mappings.getOrDefault(id, TensorMapping.defaults()));
+          models.put(id, t);
+          anyRequestTensor.addAll(t.requestTensors());
+          anyResponseTensor.addAll(t.responseTensors());
+          anyDefaultPrediction |= t.predictsFromFirstOutput();
+        });
   }
 
-  public InputFormat format() {
-    return format;
-  }
-
-  /** Decodes a record of a format that logs each inference in one record. */
-  public void inferences(RawRecord raw, long nowMillis, List<Decoded<InferenceEvent>> out) {
-    if (format != InputFormat.NATIVE) {
-      throw new IllegalStateException(format.configName() + " records decode in halves");
-    }
-    out.add(events.decodeInference(raw, nowMillis));
-  }
-
-  /** Reads one record of a paired format as the half of an inference. */
+  /** Reads one record as the half of an inference. */
   public Decoded<PairHalf> half(RawRecord raw) {
     try {
-      checkSize(raw);
-      return Decoded.ok(
+      events.checkSize(raw);
+      PairHalf half =
           switch (format) {
             case KSERVE -> KServeCloudEvents.half(raw);
             case OIP -> OipRecords.half(raw);
             case NATIVE -> throw new IllegalStateException("native records are not halves");
-          });
+          };
+      return Decoded.ok(kept(half));
     } catch (InvalidEventException e) {
       return Decoded.rejected(DeadLetter.of(e.reason(), e.getMessage(), raw));
     }
   }
 
+  /** The half with only the tensors its model (or, not named yet, any model) reads. */
+  private PairHalf kept(PairHalf h) {
+    TensorEvents model =
+        h.tensors().modelName() == null ? null : models.get(h.tensors().modelName());
+    boolean response = h.side() == PairHalf.Side.RESPONSE;
+    Set<String> names =
+        model == null
+            ? (response ? anyResponseTensor : anyRequestTensor)
+            : (response ? model.responseTensors() : model.requestTensors());
+    boolean first =
+        response && (model == null ? anyDefaultPrediction : model.predictsFromFirstOutput());
+    InferenceTensors kept = h.tensors().keep(names, first);
+    return kept == h.tensors()
+        ? h
+        : new PairHalf(
+            h.pairId(),
+            h.side(),
+            h.timestamp(),
+            kept,
+            h.excerpt(),
+            h.source(),
+            h.position(),
+            h.sizeBytes());
+  }
+
   /**
    * Decodes a joined request and response into events, appended to {@code out}: one per row, or one
-   * dead letter when the pair cannot be read (it names the half at fault).
+   * dead letter of the response when the pair cannot be mapped.
    */
   public void pair(
       PairHalf request, PairHalf response, long nowMillis, List<Decoded<InferenceEvent>> out) {
-    PairHalf atFault = request;
+    InferenceTensors in = request.tensors();
+    InferenceTensors outTensors = response.tensors();
     try {
-      InferenceTensors in = body(request, false);
-      atFault = response;
-      InferenceTensors outTensors = body(response, true);
-      String modelId = request.modelId() != null ? request.modelId() : response.modelId();
-      if (modelId == null) {
-        modelId = outTensors.modelName() != null ? outTensors.modelName() : in.modelName();
-      }
+      String modelId = in.modelName() != null ? in.modelName() : outTensors.modelName();
       if (modelId == null) {
         throw new InvalidEventException(
             DeadLetterReason.MISSING_FIELD,
@@ -110,18 +128,17 @@ public final class FormatDecoder implements Serializable {
       }
       ModelSpec spec = events.model(modelId, "model");
       String version =
-          response.modelVersion() != null ? response.modelVersion() : request.modelVersion();
-      long timestamp = request.timestamp();
-      events.checkTime(timestamp, nowMillis);
+          outTensors.modelVersion() != null ? outTensors.modelVersion() : in.modelVersion();
+      events.checkTime(request.timestamp(), nowMillis);
       long took = response.timestamp() - request.timestamp();
-      tensors
+      models
           .get(spec.id())
           .events(
               in,
               outTensors,
               request.pairId(),
               version,
-              timestamp,
+              request.timestamp(),
               took >= 0 ? took : Double.NaN,
               response.raw(),
               out);
@@ -130,27 +147,8 @@ public final class FormatDecoder implements Serializable {
           Decoded.rejected(
               DeadLetter.of(
                   e.reason(),
-                  atFault.side().word() + " " + atFault.pairId() + ": " + e.getMessage(),
-                  atFault.raw())));
-    }
-  }
-
-  private InferenceTensors body(PairHalf half, boolean response) throws InvalidEventException {
-    JsonNode body = InputJson.read(half.body(), "body");
-    if (format == InputFormat.KSERVE && TensorJson.isV1(body)) {
-      return TensorJson.readV1(body, response);
-    }
-    return TensorJson.readOip(body, response);
-  }
-
-  private void checkSize(RawRecord raw) throws InvalidEventException {
-    if (raw.sizeBytes() > maxRecordBytes) {
-      throw new InvalidEventException(
-          DeadLetterReason.OVERSIZE,
-          "record: expected at most " + maxRecordBytes + " bytes, found " + raw.sizeBytes());
-    }
-    if (raw.binary() ? raw.bytes().length == 0 : raw.payload().isBlank()) {
-      throw new InvalidEventException(DeadLetterReason.EMPTY_RECORD, "record: empty payload");
+                  "inference " + request.pairId() + ": " + e.getMessage(),
+                  response.raw())));
     }
   }
 }

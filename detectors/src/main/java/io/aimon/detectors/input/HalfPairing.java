@@ -54,7 +54,7 @@ public final class HalfPairing implements Serializable {
                   + " with id "
                   + half.pairId()
                   + " while the first waits for its "
-                  + other(half.side()).word()
+                  + half.side().other().word()
                   + "; the first counts",
               half.raw()));
     }
@@ -75,14 +75,10 @@ public final class HalfPairing implements Serializable {
                 + " with id "
                 + waiting.pairId()
                 + ": no "
-                + other(waiting.side()).word()
+                + waiting.side().other().word()
                 + " within input.pair_timeout ("
                 + Durations.format(Duration.ofMillis(timeoutMillis))
                 + ")",
             waiting.raw()));
-  }
-
-  private static PairHalf.Side other(PairHalf.Side side) {
-    return side == PairHalf.Side.REQUEST ? PairHalf.Side.RESPONSE : PairHalf.Side.REQUEST;
   }
 }

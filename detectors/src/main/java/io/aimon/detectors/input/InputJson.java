@@ -49,6 +49,12 @@ final class InputJson {
     }
   }
 
+  /** A required field that is absent, null or empty. */
+  static InvalidEventException missing(String field) {
+    return new InvalidEventException(
+        DeadLetterReason.MISSING_FIELD, field + ": required field is missing");
+  }
+
   /** The text member {@code field} of {@code obj}, or null when absent, null or empty. */
   static String text(JsonNode obj, String field) throws InvalidEventException {
     JsonNode v = obj.get(field);

@@ -1,6 +1,7 @@
 package io.aimon.detectors.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aimon.detectors.event.DeadLetter;
 import io.aimon.detectors.event.DeadLetterReason;
 import io.aimon.detectors.event.InvalidEventException;
 import io.aimon.detectors.event.JsonFields;
@@ -48,14 +49,15 @@ final class KServeCloudEvents {
   }
 
   private static PairHalf binaryHalf(RawRecord raw) throws InvalidEventException {
+    PairHalf.Side side = side(header(raw, "type"), "ce_");
     return build(
         raw,
         header(raw, "id"),
-        header(raw, "type"),
+        side,
         header(raw, "time"),
         header(raw, "inferenceservicename"),
         header(raw, "endpoint"),
-        raw.payload(),
+        InputJson.read(raw.payload(), "body"),
         "ce_");
   }
 
@@ -66,7 +68,8 @@ final class KServeCloudEvents {
           DeadLetterReason.NOT_AN_OBJECT,
           "record: expected a CloudEvent JSON object, found " + TensorJson.kind(event));
     }
-    String body;
+    PairHalf.Side side = side(InputJson.text(event, "type"), "");
+    JsonNode body;
     JsonNode data = event.get("data");
     JsonNode base64 = event.get("data_base64");
     if (base64 != null && !base64.isNull()) {
@@ -74,21 +77,24 @@ final class KServeCloudEvents {
         throw TensorJson.wrongType("data_base64", "a Base64 string", base64);
       }
       try {
-        body = new String(Base64.getDecoder().decode(base64.textValue()), StandardCharsets.UTF_8);
+        body =
+            InputJson.read(
+                new String(Base64.getDecoder().decode(base64.textValue()), StandardCharsets.UTF_8),
+                "data_base64");
       } catch (IllegalArgumentException e) {
         throw new InvalidEventException(
             DeadLetterReason.BAD_ENCODING, "data_base64: not Base64: " + e.getMessage());
       }
     } else if (data == null || data.isNull()) {
-      throw new InvalidEventException(
-          DeadLetterReason.MISSING_FIELD, "data: required field is missing");
+      throw InputJson.missing("data");
     } else {
-      body = data.isTextual() ? data.textValue() : data.toString();
+      // JSON data is inline; other content types (KServe copies the request's) carry it as text
+      body = data.isTextual() ? InputJson.read(data.textValue(), "data") : data;
     }
     return build(
         raw,
         InputJson.text(event, "id"),
-        InputJson.text(event, "type"),
+        side,
         InputJson.text(event, "time"),
         InputJson.text(event, "inferenceservicename"),
         InputJson.text(event, "endpoint"),
@@ -96,38 +102,41 @@ final class KServeCloudEvents {
         "");
   }
 
+  private static PairHalf.Side side(String type, String prefix) throws InvalidEventException {
+    if (type == null) {
+      throw InputJson.missing(prefix + "type");
+    }
+    if (type.equals(REQUEST_TYPE)) {
+      return PairHalf.Side.REQUEST;
+    }
+    if (type.equals(RESPONSE_TYPE)) {
+      return PairHalf.Side.RESPONSE;
+    }
+    throw new InvalidEventException(
+        DeadLetterReason.UNKNOWN_EVENT_TYPE,
+        prefix
+            + "type: expected "
+            + REQUEST_TYPE
+            + " or "
+            + RESPONSE_TYPE
+            + ", found '"
+            + JsonFields.abbreviate(type)
+            + "'");
+  }
+
+  /** The half, its body read as a V1 or V2 message. */
   private static PairHalf build(
       RawRecord raw,
       String id,
-      String type,
+      PairHalf.Side side,
       String time,
       String service,
       String endpoint,
-      String body,
+      JsonNode body,
       String prefix)
       throws InvalidEventException {
     if (id == null) {
-      throw missing(prefix + "id");
-    }
-    if (type == null) {
-      throw missing(prefix + "type");
-    }
-    PairHalf.Side side;
-    if (type.equals(REQUEST_TYPE)) {
-      side = PairHalf.Side.REQUEST;
-    } else if (type.equals(RESPONSE_TYPE)) {
-      side = PairHalf.Side.RESPONSE;
-    } else {
-      throw new InvalidEventException(
-          DeadLetterReason.UNKNOWN_EVENT_TYPE,
-          prefix
-              + "type: expected "
-              + REQUEST_TYPE
-              + " or "
-              + RESPONSE_TYPE
-              + ", found '"
-              + JsonFields.abbreviate(type)
-              + "'");
+      throw InputJson.missing(prefix + "id");
     }
     long timestamp;
     if (time != null) {
@@ -135,19 +144,23 @@ final class KServeCloudEvents {
     } else if (raw.timestamp() != RawRecord.NO_TIMESTAMP) {
       timestamp = raw.timestamp();
     } else {
-      throw missing(prefix + "time");
+      throw InputJson.missing(prefix + "time");
     }
     if (service == null) {
-      throw missing(prefix + "inferenceservicename");
+      throw InputJson.missing(prefix + "inferenceservicename");
     }
+    boolean response = side == PairHalf.Side.RESPONSE;
+    InferenceTensors tensors =
+        (TensorJson.isV1(body)
+                ? TensorJson.readV1(body, response)
+                : TensorJson.readOip(body, response))
+            .named(service, endpoint);
     return new PairHalf(
         id,
         side,
         timestamp,
-        service,
-        endpoint,
-        body,
-        null,
+        tensors,
+        DeadLetter.excerpt(raw),
         raw.source(),
         raw.position(),
         raw.sizeBytes());
@@ -160,10 +173,5 @@ final class KServeCloudEvents {
       v = raw.header("ce-" + name);
     }
     return v == null || v.isEmpty() ? null : v;
-  }
-
-  private static InvalidEventException missing(String field) {
-    return new InvalidEventException(
-        DeadLetterReason.MISSING_FIELD, field + ": required field is missing");
   }
 }

@@ -1,15 +1,16 @@
 package io.aimon.detectors.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aimon.detectors.event.DeadLetter;
 import io.aimon.detectors.event.DeadLetterReason;
 import io.aimon.detectors.event.InvalidEventException;
 import io.aimon.detectors.event.RawRecord;
 
 /**
  * Reads Open Inference Protocol v2 JSON records, each a request (it has {@code inputs}) or a
- * response (it has {@code outputs} and no {@code inputs}), into {@link PairHalf}s joined by their
- * {@code id}. A response names the model ({@code model_name}, {@code model_version}); the time is
- * the Kafka record's timestamp, as the protocol's messages carry none.
+ * response (it has {@code outputs} and no {@code inputs}), into {@link PairHalf}s with their
+ * tensors, joined by their {@code id}. A response names the model ({@code model_name}, {@code
+ * model_version}); the time is the Kafka record's timestamp, as the protocol's messages carry none.
  */
 final class OipRecords {
   private OipRecords() {}
@@ -35,8 +36,8 @@ final class OipRecords {
           DeadLetterReason.MISSING_FIELD,
           "inputs: required field is missing (a request has inputs, a response outputs)");
     }
-    String id = InputJson.text(body, "id");
-    if (id == null) {
+    InferenceTensors tensors = TensorJson.readOip(body, side == PairHalf.Side.RESPONSE);
+    if (tensors.id() == null) {
       throw new InvalidEventException(
           DeadLetterReason.MISSING_FIELD,
           "id: required field is missing (it joins a request with its response)");
@@ -47,13 +48,11 @@ final class OipRecords {
           "timestamp: an OIP record takes its time from its Kafka record, and this one has none");
     }
     return new PairHalf(
-        id,
+        tensors.id(),
         side,
         raw.timestamp(),
-        InputJson.text(body, "model_name"),
-        InputJson.text(body, "model_version"),
-        raw.payload(),
-        null,
+        tensors,
+        DeadLetter.excerpt(raw),
         raw.source(),
         raw.position(),
         raw.sizeBytes());

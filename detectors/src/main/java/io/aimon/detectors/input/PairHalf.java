@@ -6,16 +6,16 @@ import java.util.Objects;
 
 /**
  * One half of an inference logged as two records, the request or the response, waiting for the
- * other: what its envelope said (id, time, model) and its body, read into tensors once both halves
- * are there.
+ * other: what its envelope said (id, time), its tensors (only those a configured model reads, so a
+ * waiting half costs what its features cost, whatever else the message carried) and, for dead
+ * letters, the start of its record.
  *
  * @param pairId the id both halves carry (a CloudEvents id, an OIP id, Seldon's request id)
  * @param side request or response
  * @param timestamp when the half was logged, epoch milliseconds
- * @param modelId the model the envelope names, or null when only the other half names it
- * @param modelVersion the model version the envelope names, or null
- * @param body the body text (JSON formats), or "" for a binary body
- * @param bytes the body bytes (protobuf), or null for a text body
+ * @param tensors the message's tensors, with the model and version its envelope or body names
+ * @param excerpt the record's payload as a dead letter keeps it (at most {@link
+ *     io.aimon.detectors.event.DeadLetter#MAX_PAYLOAD_CHARS} characters)
  * @param source where the record was read, for dead letters
  * @param position its offset or line
  * @param sizeBytes the record's size in bytes
@@ -24,10 +24,8 @@ public record PairHalf(
     String pairId,
     Side side,
     long timestamp,
-    String modelId,
-    String modelVersion,
-    String body,
-    byte[] bytes,
+    InferenceTensors tensors,
+    String excerpt,
     String source,
     long position,
     long sizeBytes) {
@@ -41,18 +39,24 @@ public record PairHalf(
     public String word() {
       return this == REQUEST ? "request" : "response";
     }
+
+    /** The side a half waits for. */
+    public Side other() {
+      return this == REQUEST ? RESPONSE : REQUEST;
+    }
   }
 
   public PairHalf {
     Objects.requireNonNull(pairId, "pairId");
     Objects.requireNonNull(side, "side");
-    Objects.requireNonNull(body, "body");
+    Objects.requireNonNull(tensors, "tensors");
+    Objects.requireNonNull(excerpt, "excerpt");
     Objects.requireNonNull(source, "source");
   }
 
-  /** The half as the record it came from (for dead letters), without headers. */
+  /** The record the half came from, as dead letters name it. */
   public RawRecord raw() {
     return new RawRecord(
-        source, position, body, sizeBytes, Map.of(), RawRecord.NO_TIMESTAMP, null, bytes);
+        source, position, excerpt, sizeBytes, Map.of(), RawRecord.NO_TIMESTAMP, null, null);
   }
 }

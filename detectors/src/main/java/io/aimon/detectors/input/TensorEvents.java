@@ -14,8 +14,10 @@ import io.aimon.detectors.model.ModelSpec;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns one model's request and response tensors into inference events, by its {@link
@@ -52,6 +54,32 @@ public final class TensorEvents implements Serializable {
         }
       }
     }
+  }
+
+  /** The input tensors this model reads: those mapped by column and those named like a name. */
+  public Set<String> requestTensors() {
+    Set<String> out = new HashSet<>(names);
+    for (TensorColumns c : mapping.inputs()) {
+      out.add(c.tensor());
+    }
+    return out;
+  }
+
+  /** The output tensors this model reads by name: its prediction's and its score's. */
+  public Set<String> responseTensors() {
+    Set<String> out = new HashSet<>();
+    if (mapping.prediction() != null) {
+      out.add(mapping.prediction().tensor());
+    }
+    if (mapping.score() != null) {
+      out.add(mapping.score().tensor());
+    }
+    return out;
+  }
+
+  /** True when the prediction is the first output tensor's (no {@code tensors.prediction}). */
+  public boolean predictsFromFirstOutput() {
+    return mapping.prediction() == null;
   }
 
   /**
@@ -272,19 +300,17 @@ public final class TensorEvents implements Serializable {
         raw.position());
   }
 
+  /** A categorical value as native events have it: null, "", NaN and infinities are missing. */
   private static String category(Tensor t, int column, int row) {
     if (t == null) {
       return InferenceEvent.MISSING;
     }
-    String v = t.text(row * t.columns() + column);
-    if (v == null || v.isEmpty()) {
+    int at = row * t.columns() + column;
+    if (t.isNumber(at) && Double.isInfinite(t.numbers()[at])) {
       return InferenceEvent.MISSING;
     }
-    if (t.isNumber(row * t.columns() + column)
-        && Double.isInfinite(t.numbers()[row * t.columns() + column])) {
-      return InferenceEvent.MISSING;
-    }
-    return v;
+    String v = t.text(at);
+    return v == null || v.isEmpty() ? InferenceEvent.MISSING : v;
   }
 
   /** Checks an output tensor's rows and column; the rows of the message. */

@@ -48,8 +48,7 @@ public final class TensorJson {
     String field = response ? "outputs" : "inputs";
     JsonNode list = body.get(field);
     if (list == null || list.isNull()) {
-      throw new InvalidEventException(
-          DeadLetterReason.MISSING_FIELD, field + ": required field is missing");
+      throw InputJson.missing(field);
     }
     if (!list.isArray()) {
       throw wrongType(field, "an array of tensors", list);
@@ -64,9 +63,9 @@ public final class TensorJson {
       tensors.add(tensor(list.get(i), field + "[" + i + "]"));
     }
     return new InferenceTensors(
-        optionalText(body, "id"),
-        optionalText(body, "model_name"),
-        optionalText(body, "model_version"),
+        InputJson.text(body, "id"),
+        InputJson.text(body, "model_name"),
+        InputJson.text(body, "model_version"),
         tensors);
   }
 
@@ -77,8 +76,7 @@ public final class TensorJson {
     String field = response ? PREDICTIONS : INSTANCES;
     JsonNode list = body.get(field);
     if (list == null || list.isNull()) {
-      throw new InvalidEventException(
-          DeadLetterReason.MISSING_FIELD, field + ": required field is missing");
+      throw InputJson.missing(field);
     }
     if (!list.isArray()) {
       throw wrongType(field, "an array", list);
@@ -167,8 +165,7 @@ public final class TensorJson {
     if (nameNode == null
         || nameNode.isNull()
         || (nameNode.isTextual() && nameNode.textValue().isEmpty())) {
-      throw new InvalidEventException(
-          DeadLetterReason.MISSING_FIELD, at + ".name: required field is missing");
+      throw InputJson.missing(at + ".name");
     }
     if (!nameNode.isTextual()) {
       throw wrongType(at + ".name", "a string", nameNode);
@@ -178,8 +175,7 @@ public final class TensorJson {
     long[] shape = shape(t.get("shape"), where + ".shape");
     JsonNode dt = t.get("datatype");
     if (dt == null || dt.isNull()) {
-      throw new InvalidEventException(
-          DeadLetterReason.MISSING_FIELD, where + ".datatype: required field is missing");
+      throw InputJson.missing(where + ".datatype");
     }
     TensorDatatype datatype = TensorDatatype.parse(dt.isTextual() ? dt.textValue() : null);
     if (datatype == null) {
@@ -192,8 +188,7 @@ public final class TensorJson {
     }
     JsonNode data = t.get("data");
     if (data == null || data.isNull()) {
-      throw new InvalidEventException(
-          DeadLetterReason.MISSING_FIELD, where + ".data: required field is missing");
+      throw InputJson.missing(where + ".data");
     }
     List<JsonNode> flat = new ArrayList<>();
     if (data.isArray()) {
@@ -262,8 +257,7 @@ public final class TensorJson {
 
   private static long[] shape(JsonNode s, String at) throws InvalidEventException {
     if (s == null || s.isNull()) {
-      throw new InvalidEventException(
-          DeadLetterReason.MISSING_FIELD, at + ": required field is missing");
+      throw InputJson.missing(at);
     }
     if (!s.isArray()) {
       throw wrongType(at, "an array of dimensions", s);
@@ -304,17 +298,6 @@ public final class TensorJson {
       throw new InvalidEventException(
           DeadLetterReason.NOT_AN_OBJECT, "body: expected a JSON object, found " + kind(body));
     }
-  }
-
-  private static String optionalText(JsonNode body, String field) throws InvalidEventException {
-    JsonNode v = body.get(field);
-    if (v == null || v.isNull()) {
-      return null;
-    }
-    if (!v.isTextual()) {
-      throw wrongType(field, "a string", v);
-    }
-    return v.textValue().isEmpty() ? null : v.textValue();
   }
 
   static InvalidEventException wrongType(String field, String expected, JsonNode found) {

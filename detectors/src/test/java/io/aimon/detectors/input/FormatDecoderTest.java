@@ -62,7 +62,6 @@ class FormatDecoderTest {
     return new FormatDecoder(
         format,
         new EventDecoder(Map.of("income", SPEC), 1 << 20),
-        1 << 20,
         Map.of("income", SPEC),
         Map.of("income", mapping));
   }
@@ -112,8 +111,13 @@ class FormatDecoderTest {
     assertEquals("42", request.pairId());
     assertEquals(PairHalf.Side.REQUEST, request.side());
     assertEquals(PairHalf.Side.RESPONSE, response.side());
-    assertEquals("income", response.modelId());
-    assertEquals("3", response.modelVersion());
+    assertEquals("income", response.tensors().modelName());
+    assertEquals("3", response.tensors().modelVersion());
+    assertEquals(
+        List.of("input-0", "workclass", "sex"),
+        request.tensors().tensors().stream().map(Tensor::name).toList(),
+        "the unmapped flags tensor is not kept while the request waits");
+    assertEquals(fixture("oip-request.json"), request.excerpt());
 
     List<Decoded<InferenceEvent>> out = pair(d, request, response);
     assertEquals(2, out.size());
@@ -156,9 +160,12 @@ class FormatDecoderTest {
       assertEquals("5a7c1e0e-6c1d-4c41-9d8e-2b7f3f0c9a11", h.pairId());
       assertEquals(PairHalf.Side.REQUEST, h.side());
       assertEquals(Instant.parse("2024-02-01T10:00:00.120Z").toEpochMilli(), h.timestamp());
-      assertEquals("income", h.modelId());
-      assertEquals("canary", h.modelVersion());
-      assertEquals(body, h.body());
+      assertEquals("income", h.tensors().modelName());
+      assertEquals("canary", h.tensors().modelVersion());
+      Tensor instances = h.tensors().tensor("instances");
+      assertArrayEquals(new long[] {1, 3}, instances.shape());
+      assertEquals(39.0, instances.numbers()[0]);
+      assertEquals("State-gov", instances.text(1));
     }
     // HTTP's ce- prefix is read as well as Kafka's ce_
     Map<String, String> dashed = new HashMap<>();
@@ -230,7 +237,11 @@ class FormatDecoderTest {
     assertEquals(
         Instant.parse(t).toEpochMilli(),
         kserve
-            .half(record("{}", kserve("a", "request", null), Instant.parse(t).toEpochMilli()))
+            .half(
+                record(
+                    "{\"instances\":[[1]]}",
+                    kserve("a", "request", null),
+                    Instant.parse(t).toEpochMilli()))
             .event()
             .timestamp(),
         "without ce_time, the Kafka timestamp");
@@ -265,24 +276,24 @@ class FormatDecoderTest {
         oip.half(record(request, Map.of(), RawRecord.NO_TIMESTAMP)).deadLetter().reason(),
         "no time");
 
+    // a body that breaks the protocol is rejected when its record is read, before any pairing
     DeadLetter shape =
-        rejected(
-            pair(
-                oip,
-                half(oip, record(request.replace("[2, 3]", "[2, 4]"), Map.of(), ts)),
-                half(oip, record(response, Map.of(), ts))));
+        oip.half(record(request.replace("[2, 3]", "[2, 4]"), Map.of(), ts)).deadLetter();
     assertEquals("wrong_shape", shape.reason());
-    assertEquals(
-        "request 42: inputs[0] (input-0): shape [2, 4] holds 8 elements, data has 6",
-        shape.detail());
+    assertEquals("inputs[0] (input-0): shape [2, 4] holds 8 elements, data has 6", shape.detail());
     assertEquals(
         "unknown_datatype",
-        rejected(
-                pair(
-                    oip,
-                    half(oip, record(request.replace("\"FP32\"", "\"FP128\""), Map.of(), ts)),
-                    half(oip, record(response, Map.of(), ts))))
+        oip.half(record(request.replace("\"FP32\"", "\"FP128\""), Map.of(), ts))
+            .deadLetter()
             .reason());
+    assertEquals(
+        "wrong_type",
+        oip.half(record(request.replace("\"FP32\"", "\"INT8\""), Map.of(), ts))
+            .deadLetter()
+            .reason(),
+        "77516 is not an INT8");
+
+    // one that does not fit the model's mapping when the pair is mapped
     assertEquals(
         "wrong_shape",
         rejected(
@@ -311,7 +322,7 @@ class FormatDecoderTest {
                 half(oip, record(request, Map.of(), ts)),
                 half(oip, record(response, Map.of(), ts))));
     assertEquals(
-        "response 42: input tensor input-0: shape [2, 3] has 3 columns, models[].tensors maps 2",
+        "inference 42: input tensor input-0: shape [2, 3] has 3 columns, models[].tensors maps 2",
         columns.detail());
     assertEquals(
         "unknown_model",
@@ -321,20 +332,6 @@ class FormatDecoderTest {
                     half(oip, record(request, Map.of(), ts)),
                     half(oip, record(response.replace("\"income\"", "\"other\""), Map.of(), ts))))
             .reason());
-    assertEquals(
-        "wrong_type",
-        rejected(
-                pair(
-                    oip,
-                    half(
-                        oip,
-                        record(
-                            request.replace("\"UINT8\"", "").replace("\"FP32\"", "\"INT8\""),
-                            Map.of(),
-                            ts)),
-                    half(oip, record(response, Map.of(), ts))))
-            .reason(),
-        "77516 is not an INT8");
   }
 
   private static Map<String, String> kserve(String id, String type, String time) {

@@ -8,13 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class HalfPairingTest {
   private final HalfPairing pairing = new HalfPairing(Duration.ofMinutes(5));
 
   private static PairHalf half(PairHalf.Side side, long time) {
-    return new PairHalf("id-1", side, time, "m", null, "{}", null, "t/0", time, 2);
+    return new PairHalf(
+        "id-1", side, time, new InferenceTensors(null, "m", null, List.of()), "{}", "t/0", time, 2);
   }
 
   @Test
@@ -60,15 +62,27 @@ class HalfPairingTest {
 
   @Test
   void theCodecKeepsEveryField() {
+    Tensor numbers =
+        new Tensor(
+            "input-0",
+            new long[] {2, 2},
+            TensorDatatype.FP32,
+            new double[] {1, 2.5, Double.NaN, -4},
+            null);
+    Tensor mixed =
+        new Tensor(
+            "instances",
+            new long[] {3},
+            null,
+            new double[] {7, Double.NaN, Double.NaN},
+            new String[] {null, "Male", null});
     PairHalf h =
         new PairHalf(
             "ce-9",
             PairHalf.Side.RESPONSE,
             42,
-            null,
-            "canary",
-            "",
-            new byte[] {1, 0, -1},
+            new InferenceTensors("ce-9", null, "canary", List.of(numbers, mixed)),
+            "base64:AQD/",
             "seldon/3",
             17,
             3);
@@ -76,17 +90,25 @@ class HalfPairingTest {
     assertEquals(h.pairId(), back.pairId());
     assertEquals(h.side(), back.side());
     assertEquals(42, back.timestamp());
-    assertNull(back.modelId());
-    assertEquals("canary", back.modelVersion());
-    assertEquals("", back.body());
-    assertArrayEquals(h.bytes(), back.bytes());
+    assertEquals("ce-9", back.tensors().id());
+    assertNull(back.tensors().modelName());
+    assertEquals("canary", back.tensors().modelVersion());
+    Tensor n = back.tensors().tensor("input-0");
+    assertArrayEquals(new long[] {2, 2}, n.shape());
+    assertEquals(TensorDatatype.FP32, n.datatype());
+    assertArrayEquals(numbers.numbers(), n.numbers());
+    assertNull(n.texts());
+    Tensor m = back.tensors().tensor("instances");
+    assertNull(m.datatype());
+    assertArrayEquals(mixed.texts(), m.texts());
+    assertEquals("base64:AQD/", back.excerpt());
     assertEquals("seldon/3", back.source());
     assertEquals(17, back.position());
     assertEquals(3, back.sizeBytes());
-    PairHalf text = half(PairHalf.Side.REQUEST, 5);
-    assertEquals(text, PairHalfCodec.decode(PairHalfCodec.encode(text)));
-    byte[] bytes = PairHalfCodec.encode(text);
+    byte[] bytes = PairHalfCodec.encode(h);
     bytes[0] = 9;
     assertThrows(IllegalArgumentException.class, () -> PairHalfCodec.decode(bytes));
+    byte[] cut = java.util.Arrays.copyOf(PairHalfCodec.encode(h), 40);
+    assertThrows(IllegalArgumentException.class, () -> PairHalfCodec.decode(cut));
   }
 }

@@ -56,21 +56,6 @@ public final class RawRecordDeserializer implements KafkaRecordDeserializationSc
     byte[] value = record.value();
     int size = value == null ? 0 : value.length;
     int keep = size <= maxRecordBytes ? size : Math.min(size, DeadLetter.MAX_PAYLOAD_CHARS);
-    String source = record.topic() + "/" + record.partition();
-    if (!headersAndKey && !binary) {
-      String payload = value == null ? "" : new String(value, 0, keep, StandardCharsets.UTF_8);
-      out.collect(
-          new RawRecord(
-              source,
-              record.offset(),
-              payload,
-              size,
-              Map.of(),
-              record.timestamp() < 0 ? RawRecord.NO_TIMESTAMP : record.timestamp(),
-              null,
-              null));
-      return;
-    }
     Map<String, String> headers = Map.of();
     String key = null;
     if (headersAndKey) {
@@ -92,7 +77,7 @@ public final class RawRecordDeserializer implements KafkaRecordDeserializationSc
     byte[] bytes = binary ? (value == null ? new byte[0] : Arrays.copyOf(value, keep)) : null;
     out.collect(
         new RawRecord(
-            source,
+            record.topic() + "/" + record.partition(),
             record.offset(),
             payload,
             size,

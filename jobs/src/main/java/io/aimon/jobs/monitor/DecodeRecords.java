@@ -45,8 +45,8 @@ final class DecodeRecords<T> extends ProcessFunction<RawRecord, T> implements Ch
   enum Kind {
     INFERENCE("events"),
     LABEL("labels"),
-    /** Counted as events once paired ({@link PairHalves}). */
-    HALF("events");
+    /** Not counted here: {@link PairHalves} counts the events of the pairs. */
+    HALF(null);
 
     final String metricName;
 
@@ -98,12 +98,17 @@ final class DecodeRecords<T> extends ProcessFunction<RawRecord, T> implements Ch
 
   @Override
   public void open(OpenContext context) {
-    decoder = plan.decoder();
-    formats = plan.formatDecoder();
+    if (kind == Kind.HALF) {
+      formats = plan.formatDecoder();
+    } else {
+      decoder = plan.decoder();
+    }
     decoded = new HashMap<>();
     MetricGroup aimon = getRuntimeContext().getMetricGroup().addGroup("aimon");
     for (String model : plan.specs().keySet()) {
-      decoded.put(model, aimon.addGroup("model", model).counter(kind.metricName));
+      if (kind.metricName != null) {
+        decoded.put(model, aimon.addGroup("model", model).counter(kind.metricName));
+      }
     }
   }
 

@@ -227,9 +227,9 @@ public final class MonitorPlan implements Serializable {
     return this;
   }
 
-  /** A decoder of the inference records' format (one per subtask: it is not thread-safe). */
+  /** A decoder of a paired format's records (one per subtask: it is not thread-safe). */
   public FormatDecoder formatDecoder() {
-    return new FormatDecoder(input.format(), decoder(), maxRecordBytes, specs, tensorMappings);
+    return new FormatDecoder(input.format(), decoder(), specs, tensorMappings);
   }
 
   /** Joins the two halves of a paired format's inferences. */

@@ -22,10 +22,10 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * Keyed by pair id: joins a paired format's request and response through {@link HalfPairing},
- * keeping the half that waits in Flink state with an event-time timer at its expiry, and decodes
- * each joined pair into its inference events ({@link FormatDecoder#pair}). Unmatched and repeated
- * halves and pairs that cannot be read go to the dead-letter side output. Events are counted per
- * model as {@code aimon.model.<id>.events}.
+ * keeping the half that waits in Flink state with an event-time timer at its expiry (deleted when
+ * the other half comes), and decodes each joined pair into its inference events ({@link
+ * FormatDecoder#pair}). Unmatched and repeated halves and pairs that cannot be read go to the
+ * dead-letter side output. Events are counted per model as {@code aimon.model.<id>.events}.
  */
 final class PairHalves extends KeyedProcessFunction<String, PairHalf, InferenceEvent> {
   private static final long serialVersionUID = 1L;
@@ -63,7 +63,10 @@ final class PairHalves extends KeyedProcessFunction<String, PairHalf, InferenceE
     PairHalf before = waiting.value();
     PairStep step = pairing.onHalf(before, half);
     if (step.waiting() == null) {
-      waiting.clear();
+      if (before != null) {
+        waiting.clear();
+        ctx.timerService().deleteEventTimeTimer(pairing.expiresAt(before));
+      }
     } else if (before == null) {
       waiting.update(step.waiting());
       ctx.timerService().registerEventTimeTimer(pairing.expiresAt(step.waiting()));

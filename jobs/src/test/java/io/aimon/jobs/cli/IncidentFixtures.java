@@ -74,7 +74,10 @@ final class IncidentFixtures {
         breaches,
         series.asString() + " breached",
         null,
-        List.of("check-" + at));
+        List.of("check-" + at),
+        null,
+        null,
+        List.of());
   }
 
   /** A config whose only model needs a reference file next to it; {@code kafka} is YAML. */

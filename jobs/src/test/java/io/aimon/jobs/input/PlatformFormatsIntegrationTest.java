@@ -96,7 +96,8 @@ class PlatformFormatsIntegrationTest {
     }
     assertEquals(
         Map.of(
-            "unmatched_half", 1,
+            // the lonely request, and the responses of the two requests rejected when read
+            "unmatched_half", 3,
             "wrong_shape", 1,
             "unknown_datatype", 1,
             "bad_encoding", 1,

@@ -87,7 +87,10 @@ class ApplyCorrectiveActionsTest {
             1,
             "credit-risk: psi of income is 0.4",
             null,
-            List.of("c")));
+            List.of("c"),
+            null,
+            null,
+            List.of()));
   }
 
   private static String id(int episode) {

@@ -61,7 +61,10 @@ class DecodeDeliveriesTest {
         1,
         model + ": psi of income is 0.4",
         null,
-        List.of("c"));
+        List.of("c"),
+        null,
+        null,
+        List.of());
   }
 
   private static RawRecord record(IncidentEvent e, boolean resend, Delivery d, long offset) {
