@@ -31,6 +31,12 @@ public final class TensorJson {
   /** At most this many tensors (or V1 object keys) per message; more is a wrong shape. */
   public static final int MAX_TENSORS = 4096;
 
+  /**
+   * At most this many values (rows times keys) from a V1 list of objects: objects with keys of
+   * their own would otherwise cost rows times keys, quadratic in the record's size.
+   */
+  public static final long MAX_V1_VALUES = 1L << 22;
+
   private TensorJson() {}
 
   /** True when {@code body} is a V1 body ({@code instances} or {@code predictions}). */
@@ -101,10 +107,19 @@ public final class TensorJson {
           Map.Entry<String, JsonNode> e = it.next();
           Elements col = byKey.get(e.getKey());
           if (col == null) {
-            if (byKey.size() == MAX_TENSORS) {
+            if (byKey.size() == MAX_TENSORS || (byKey.size() + 1L) * n > MAX_V1_VALUES) {
               throw new InvalidEventException(
                   DeadLetterReason.WRONG_SHAPE,
-                  field + ": expected at most " + MAX_TENSORS + " keys over its objects");
+                  field
+                      + ": "
+                      + n
+                      + " objects over more than "
+                      + byKey.size()
+                      + " keys: expected at most "
+                      + MAX_TENSORS
+                      + " keys and "
+                      + MAX_V1_VALUES
+                      + " values");
             }
             col = new Elements(n);
             byKey.put(e.getKey(), col);

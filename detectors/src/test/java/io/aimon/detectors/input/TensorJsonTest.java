@@ -104,6 +104,25 @@ class TensorJsonTest {
   }
 
   @Test
+  void v1ObjectsWithAKeyEachCostBoundedMemory() throws Exception {
+    // 100,000 objects of one key each would be 100,000 columns of 100,000 rows: rejected early
+    StringBuilder body = new StringBuilder("{\"instances\": [");
+    for (int i = 0; i < 100_000; i++) {
+      body.append(i == 0 ? "" : ",").append("{\"k").append(i).append("\": 1}");
+    }
+    body.append("]}");
+    InvalidEventException e =
+        assertThrows(
+            InvalidEventException.class,
+            () -> TensorJson.readV1(InputJson.read(body.toString(), "body"), false));
+    assertEquals("wrong_shape", e.reason().code());
+    assertEquals(
+        "instances: 100000 objects over more than 41 keys: expected at most 4096 keys and 4194304"
+            + " values",
+        e.getMessage());
+  }
+
+  @Test
   void v1BodiesAreTensors() throws Exception {
     InferenceTensors arrays =
         TensorJson.readV1(

@@ -83,9 +83,12 @@ public final class Bench {
     Bench bench = new Bench(dir, events, 0, false, "");
     AimonConfig config = ConfigLoader.load(configFile);
     double parse = LineRates.treeParse(input);
+    MonitorPlan plan = MonitorPlan.of(config, ReferenceProfiles.loadAll(config, false));
+    // a paired format's lines are halves: its decoder reads each into one (pairing not included)
     double decode =
-        LineRates.decode(
-            input, MonitorPlan.of(config, ReferenceProfiles.loadAll(config, false)).decoder());
+        plan.input().format().paired()
+            ? LineRates.decodeHalves(input, plan.formatDecoder())
+            : LineRates.decode(input, plan.decoder());
     Run run = bench.measure(input, config);
     double jit = run.cpuByThread().getOrDefault(ThreadCpu.JIT_COMPILER, 0.0);
     return String.format(

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aimon.detectors.event.EventDecoder;
 import io.aimon.detectors.event.JsonLinesReader;
 import io.aimon.detectors.event.RawRecord;
+import io.aimon.detectors.input.FormatDecoder;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -36,6 +37,11 @@ final class LineRates {
   /** Lines per CPU-second of {@code decoder} turning every line into an event or a dead letter. */
   static double decode(Path input, EventDecoder decoder) throws IOException {
     return rate(input, line -> decoder.decodeInference(line).isOk() ? 1 : 0);
+  }
+
+  /** Lines per CPU-second that a paired format's decoder reads into halves, on one thread. */
+  static double decodeHalves(Path input, FormatDecoder decoder) throws IOException {
+    return rate(input, line -> decoder.half(line).isOk() ? 1 : 0);
   }
 
   private static double rate(Path input, ToLongFunction<RawRecord> work) throws IOException {
