@@ -19,6 +19,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Plain Kafka clients for tests: write lines to a topic, read committed records back. */
 public final class KafkaTestClients {
+  /**
+   * How long a record may take to be acknowledged (Kafka's default is 120 s): a loaded CI machine
+   * running a whole test suite in one JVM can be slower than that once.
+   */
+  private static final String DELIVERY_TIMEOUT_MS = "300000";
+
   private KafkaTestClients() {}
 
   /** Writes each line as one record (no key) and waits until all are acknowledged. */
@@ -44,6 +50,7 @@ public final class KafkaTestClients {
     p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, DELIVERY_TIMEOUT_MS);
     List<Future<RecordMetadata>> sent = new ArrayList<>(records.size());
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
       records.forEach(
@@ -54,7 +61,14 @@ public final class KafkaTestClients {
           sent.get(i).get();
         } catch (ExecutionException e) {
           throw new AssertionError(
-              "record " + (i + 1) + " of " + sent.size() + " to " + topic + " not written",
+              "record "
+                  + (i + 1)
+                  + " of "
+                  + sent.size()
+                  + " to "
+                  + topic
+                  + " not written: "
+                  + e.getCause(),
               e.getCause());
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
@@ -80,6 +94,7 @@ public final class KafkaTestClients {
         org.apache.kafka.common.serialization.ByteArraySerializer.class.getName());
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, DELIVERY_TIMEOUT_MS);
     List<Future<RecordMetadata>> sent = new ArrayList<>(records.size());
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
       records.forEach(r -> sent.add(producer.send(r)));
@@ -88,7 +103,7 @@ public final class KafkaTestClients {
         try {
           f.get();
         } catch (ExecutionException e) {
-          throw new AssertionError("record not written", e.getCause());
+          throw new AssertionError("record not written: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           throw new AssertionError(e);

@@ -92,7 +92,11 @@ public final class EmbeddedKafka implements AutoCloseable {
       p.put("share.coordinator.state.topic.min.isr", "1");
       p.put("group.initial.rebalance.delay.ms", "0");
       p.put("auto.create.topics.enable", "false");
-      p.put("log.flush.interval.messages", "1");
+      // replayed history keeps its event timestamps (2024 in the fixtures): time-based retention
+      // would delete it while a job reads it
+      p.put("log.retention.ms", "-1");
+      // no fsync per append (Kafka's default): the broker lives in this process, so nothing but an
+      // OS crash could lose page-cache data, and an fsync per batch made produce time hang on disk
 
       new Formatter()
           .setPrintStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
