@@ -237,16 +237,36 @@ public final class ConfigKeys {
           ValueTypes.oneOf(inputFormats()),
           InputFormat.NATIVE,
           "The inference topic's (and replay file's) format: `native` (inference event v1), "
-              + "`kserve` (KServe inference logger CloudEvents, binary or structured) or `oip` "
-              + "(Open Inference Protocol v2 JSON requests and responses).");
+              + "`kserve` (KServe inference logger CloudEvents, binary or structured), `oip` "
+              + "(Open Inference Protocol v2 JSON requests and responses) or `seldon` (Seldon Core "
+              + "2's model topics, protobuf; Kafka only).");
   public static final ConfigKey<Duration> INPUT_PAIR_TIMEOUT =
       key(
           "input.pair_timeout",
           ValueTypes.duration(Duration.ofMillis(1), true),
           Duration.ofMinutes(5),
-          "Formats logging a request and its response as two records (`kserve`, `oip`): "
+          "Formats logging a request and its response as two records (`kserve`, `oip`, "
+              + "`seldon`): "
               + "how long in event time one half waits for the other; a half still "
               + "alone after it is a dead letter `unmatched_half`.");
+  public static final ConfigKey<Node> INPUT_SELDON =
+      section(
+          "input.seldon",
+          "Seldon Core 2's model topics, read when `input.format` is `seldon` (instead of "
+              + "`kafka.topics.inference`): `<topic_prefix>.<namespace>.model.<model id>.inputs` "
+              + "and `.outputs` for each configured model.");
+  public static final ConfigKey<String> INPUT_SELDON_TOPIC_PREFIX =
+      key(
+          "input.seldon.topic_prefix",
+          ValueTypes.topicName(),
+          "seldon",
+          "The topic prefix of the Seldon Core 2 installation (its Kafka `topicPrefix`).");
+  public static final ConfigKey<String> INPUT_SELDON_NAMESPACE =
+      key(
+          "input.seldon.namespace",
+          ValueTypes.topicName(),
+          "default",
+          "The Kubernetes namespace the Seldon models run in, as it appears in their topic names.");
 
   // --- alerting ------------------------------------------------------------------------------
   public static final ConfigKey<Node> ALERTING =

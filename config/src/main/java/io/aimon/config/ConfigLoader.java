@@ -121,10 +121,14 @@ public final class ConfigLoader {
             ca.getOrDefault(ConfigKeys.CORRECTIVE_ACTIONS_MAJOR_AFTER),
             within);
     MapReader in = top.section(ConfigKeys.INPUT);
+    MapReader seldon = in.section(ConfigKeys.INPUT_SELDON);
     InputConfig input =
         new InputConfig(
             in.getOrDefault(ConfigKeys.INPUT_FORMAT),
-            in.getOrDefault(ConfigKeys.INPUT_PAIR_TIMEOUT));
+            in.getOrDefault(ConfigKeys.INPUT_PAIR_TIMEOUT),
+            new SeldonTopics(
+                seldon.getOrDefault(ConfigKeys.INPUT_SELDON_TOPIC_PREFIX),
+                seldon.getOrDefault(ConfigKeys.INPUT_SELDON_NAMESPACE)));
     if (!problems.isEmpty()) {
       throw problems.exception();
     }

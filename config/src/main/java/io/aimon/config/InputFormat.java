@@ -11,19 +11,24 @@ package io.aimon.config;
  *       headers) or structured mode (the whole event as JSON); a request and its response are two
  *       records joined by their CloudEvents id.
  *   <li>{@link #OIP}: Open Inference Protocol v2 JSON requests and responses, joined by their id.
+ *   <li>{@link #SELDON}: Seldon Core 2's model topics, Open Inference Protocol protobuf requests on
+ *       {@code .inputs} and responses on {@code .outputs}, joined by their request id (Kafka only).
  * </ul>
  */
 public enum InputFormat {
-  NATIVE("native", false),
-  KSERVE("kserve", true),
-  OIP("oip", true);
+  NATIVE("native", false, false),
+  KSERVE("kserve", true, false),
+  OIP("oip", true, true),
+  SELDON("seldon", true, true);
 
   private final String configName;
   private final boolean paired;
+  private final boolean timedByRecord;
 
-  InputFormat(String configName, boolean paired) {
+  InputFormat(String configName, boolean paired, boolean timedByRecord) {
     this.configName = configName;
     this.paired = paired;
+    this.timedByRecord = timedByRecord;
   }
 
   /** The name in the config file. */
@@ -34,5 +39,14 @@ public enum InputFormat {
   /** True when a request and its response arrive as two records that must be joined. */
   public boolean paired() {
     return paired;
+  }
+
+  /**
+   * True when a record's event time is its Kafka timestamp (the messages carry none), so event time
+   * can be tracked per partition as the source reads: a job reading several partitions (Seldon's
+   * inputs and outputs topics at least) then holds its watermark at the slowest one.
+   */
+  public boolean timedByRecord() {
+    return timedByRecord;
   }
 }

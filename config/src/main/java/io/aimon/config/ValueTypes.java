@@ -73,6 +73,38 @@ final class ValueTypes {
         }
       };
 
+  /**
+   * A part of a Kafka topic name: 1 to 200 of the characters Kafka allows ({@code [a-zA-Z0-9._-]}).
+   */
+  static ValueType<String> topicName() {
+    return new ValueType<>() {
+      @Override
+      public String type() {
+        return "string";
+      }
+
+      @Override
+      public String expected() {
+        return "a topic name part: 1 to 200 of a-z, A-Z, 0-9, '.', '_', '-'";
+      }
+
+      @Override
+      public String read(Node node, int line, String key, Problems p) {
+        String v = STRING.read(node, line, key, p);
+        if (v != null && !v.matches("[a-zA-Z0-9._-]{1,200}")) {
+          p.add(line, key, "expected " + expected() + ", found \"" + v + "\"");
+          return null;
+        }
+        return v;
+      }
+
+      @Override
+      public String format(String v) {
+        return v;
+      }
+    };
+  }
+
   /** A scalar of any type stored as its string form; booleans become "true"/"false". */
   static final ValueType<String> SCALAR =
       new ValueType<>() {

@@ -15,7 +15,10 @@ class InputConfigTest {
   @Test
   void formatTimeoutAndMappingAreRead() throws ConfigException {
     AimonConfig c = load("tensors.yaml");
-    assertEquals(new InputConfig(InputFormat.KSERVE, Duration.ofMinutes(2)), c.input());
+    assertEquals(
+        new InputConfig(
+            InputFormat.KSERVE, Duration.ofMinutes(2), new SeldonTopics("seldon", "default")),
+        c.input());
     TensorMapping t = c.models().get(0).tensors();
     assertEquals(
         List.of(new TensorColumns("input-0", List.of("age", "_", "income", "sex"))), t.inputs());
@@ -58,5 +61,30 @@ class InputConfigTest {
             "'age' is already read from a[0]; each name has one column"),
         onlyProblem("tensors-twice.yaml"));
     assertEquals("input.format", onlyProblem("input-bad-format.yaml").key());
+    assertEquals(
+        new ConfigProblem(
+            file("input-seldon-bad-namespace.yaml"),
+            4,
+            "input.seldon.namespace",
+            "expected a topic name part: 1 to 200 of a-z, A-Z, 0-9, '.', '_', '-', found"
+                + " \"fraud prod\""),
+        onlyProblem("input-seldon-bad-namespace.yaml"));
+  }
+
+  @Test
+  void seldonTopicsAreNamedByPrefixNamespaceAndModel() throws ConfigException {
+    AimonConfig c = load("input-seldon.yaml");
+    assertEquals(InputFormat.SELDON, c.input().format());
+    SeldonTopics t = c.input().seldon();
+    assertEquals("mlops.fraud-prod.model.adult.inputs", t.inputs("adult"));
+    assertEquals("mlops.fraud-prod.model.adult.outputs", t.outputs("adult"));
+    assertEquals(new SeldonTopics.ModelTopic("adult", true), t.parse(t.inputs("adult")));
+    // a model name may hold dots: the prefix and the suffix delimit it
+    assertEquals(
+        new SeldonTopics.ModelTopic("adult.v2", false),
+        t.parse("mlops.fraud-prod.model.adult.v2.outputs"));
+    assertNull(t.parse("mlops.fraud-prod.pipeline.adult.outputs"));
+    assertNull(t.parse("mlops.other.model.adult.inputs"));
+    assertNull(t.parse("mlops.fraud-prod.model..inputs"));
   }
 }

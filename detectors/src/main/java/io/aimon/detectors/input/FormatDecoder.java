@@ -1,6 +1,8 @@
 package io.aimon.detectors.input;
 
+import io.aimon.config.InputConfig;
 import io.aimon.config.InputFormat;
+import io.aimon.config.SeldonTopics;
 import io.aimon.config.TensorMapping;
 import io.aimon.detectors.event.DeadLetter;
 import io.aimon.detectors.event.DeadLetterReason;
@@ -29,7 +31,7 @@ import java.util.Set;
  * model, a time within {@code job.max_future_skew} and {@code job.max_event_age}.
  *
  * <pre>{@code
- * FormatDecoder d = new FormatDecoder(InputFormat.KSERVE, eventDecoder, specs, mappings);
+ * FormatDecoder d = new FormatDecoder(config.input(), eventDecoder, specs, mappings);
  * Decoded<PairHalf> half = d.half(raw);
  * }</pre>
  */
@@ -37,6 +39,7 @@ public final class FormatDecoder implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final InputFormat format;
+  private final SeldonTopics seldon;
   private final EventDecoder events;
   private final Map<String, TensorEvents> models = new HashMap<>();
   // the tensors any model reads, for a half whose model only the other half names
@@ -45,19 +48,21 @@ public final class FormatDecoder implements Serializable {
   private boolean anyDefaultPrediction;
 
   /**
-   * @param format a paired format
+   * @param input the {@code input} section, of a paired format
    * @param events the native decoder, whose size, time and model checks every format applies
    * @param mappings the {@code tensors} mapping of each model; a model without one maps by name
    */
   public FormatDecoder(
-      InputFormat format,
+      InputConfig input,
       EventDecoder events,
       Map<String, ModelSpec> specs,
       Map<String, TensorMapping> mappings) {
-    if (!format.paired()) {
-      throw new IllegalArgumentException(format.configName() + " records are not logged in halves");
+    if (!input.format().paired()) {
+      throw new IllegalArgumentException(
+          input.format().configName() + " records are not logged in halves");
     }
-    this.format = format;
+    this.format = input.format();
+    this.seldon = input.seldon();
     this.events = events;
     specs.forEach(
         (id, spec) -> {
@@ -78,6 +83,7 @@ public final class FormatDecoder implements Serializable {
           switch (format) {
             case KSERVE -> KServeCloudEvents.half(raw);
             case OIP -> OipRecords.half(raw);
+            case SELDON -> SeldonRecords.half(raw, seldon);
             case NATIVE -> throw new IllegalStateException("native records are not halves");
           };
       return Decoded.ok(kept(half));
@@ -102,6 +108,7 @@ public final class FormatDecoder implements Serializable {
         ? h
         : new PairHalf(
             h.pairId(),
+            h.scope(),
             h.side(),
             h.timestamp(),
             kept,

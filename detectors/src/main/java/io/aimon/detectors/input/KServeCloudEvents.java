@@ -157,6 +157,7 @@ final class KServeCloudEvents {
             .named(service, endpoint);
     return new PairHalf(
         id,
+        "",
         side,
         timestamp,
         tensors,

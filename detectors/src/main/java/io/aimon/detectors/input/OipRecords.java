@@ -49,6 +49,7 @@ final class OipRecords {
     }
     return new PairHalf(
         tensors.id(),
+        "",
         side,
         raw.timestamp(),
         tensors,

@@ -10,7 +10,10 @@ import java.util.Objects;
  * waiting half costs what its features cost, whatever else the message carried) and, for dead
  * letters, the start of its record.
  *
- * @param pairId the id both halves carry (a CloudEvents id, an OIP id, Seldon's request id)
+ * @param pairId the id both halves carry (a CloudEvents id, an OIP id, Seldon's request id), which
+ *     the inference's events are named by
+ * @param scope what {@code pairId} is unique within: the model, for Seldon Core 2 (one request id
+ *     runs through every model of a pipeline); empty where ids are unique across models
  * @param side request or response
  * @param timestamp when the half was logged, epoch milliseconds
  * @param tensors the message's tensors, with the model and version its envelope or body names
@@ -22,6 +25,7 @@ import java.util.Objects;
  */
 public record PairHalf(
     String pairId,
+    String scope,
     Side side,
     long timestamp,
     InferenceTensors tensors,
@@ -48,10 +52,16 @@ public record PairHalf(
 
   public PairHalf {
     Objects.requireNonNull(pairId, "pairId");
+    Objects.requireNonNull(scope, "scope");
     Objects.requireNonNull(side, "side");
     Objects.requireNonNull(tensors, "tensors");
     Objects.requireNonNull(excerpt, "excerpt");
     Objects.requireNonNull(source, "source");
+  }
+
+  /** What joins the two halves: the id within its scope. */
+  public String joinKey() {
+    return scope.isEmpty() ? pairId : scope + '\u0000' + pairId;
   }
 
   /** The record the half came from, as dead letters name it. */

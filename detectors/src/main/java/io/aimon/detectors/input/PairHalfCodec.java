@@ -15,11 +15,11 @@ import java.util.List;
  * to its pairing. The first byte is the layout version; {@link #decode} reads every version ever
  * written.
  *
- * <p>Version 1 (big-endian; str is an int byte length, -1 for null, then the UTF-8 bytes):
+ * <p>Version 2 (big-endian; str is an int byte length, -1 for null, then the UTF-8 bytes):
  *
  * <pre>
- * byte    version = 1
- * str     pairId
+ * byte    version = 2
+ * str     pairId, scope
  * byte    side: 0 request, 1 response
  * long    timestamp
  * str?    id, modelName, modelVersion (of the tensors)
@@ -32,10 +32,12 @@ import java.util.List;
  * str     excerpt, source
  * long    position, sizeBytes
  * </pre>
+ *
+ * <p>Version 1 is version 2 without the scope (read as empty).
  */
 public final class PairHalfCodec {
   /** The version {@link #encode} writes. */
-  public static final byte VERSION = 1;
+  public static final byte VERSION = 2;
 
   private PairHalfCodec() {}
 
@@ -44,6 +46,7 @@ public final class PairHalfCodec {
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeByte(VERSION);
       writeString(out, h.pairId());
+      writeString(out, h.scope());
       out.writeByte(h.side().ordinal());
       out.writeLong(h.timestamp());
       InferenceTensors m = h.tensors();
@@ -82,10 +85,11 @@ public final class PairHalfCodec {
   public static PairHalf decode(byte[] bytes) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
       byte version = in.readByte();
-      if (version != 1) {
+      if (version != 1 && version != 2) {
         throw new IllegalArgumentException("unknown PairHalf layout version " + version);
       }
       String pairId = readString(in);
+      String scope = version == 1 ? "" : readString(in);
       int side = in.readByte();
       if (side < 0 || side > 1) {
         throw new IllegalArgumentException("unknown PairHalf side " + side);
@@ -127,6 +131,7 @@ public final class PairHalfCodec {
       }
       return new PairHalf(
           pairId,
+          scope,
           PairHalf.Side.values()[side],
           timestamp,
           new InferenceTensors(id, model, modelVersion, tensors),

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aimon.config.FairnessConfig;
+import io.aimon.config.InputConfig;
 import io.aimon.config.InputFormat;
 import io.aimon.config.ModelConfig;
 import io.aimon.config.ReferenceSource;
@@ -23,6 +24,7 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * each malformed case as a dead letter with its reason.
  */
 class FormatDecoderTest {
-  private static final ModelSpec SPEC =
+  static final ModelSpec SPEC =
       ModelSpec.from(
           ModelConfig.builder("income")
               .reference(ReferenceSource.ofProfile(Path.of("ref.profile.json").toAbsolutePath()))
@@ -47,7 +49,7 @@ class FormatDecoderTest {
           10_000);
 
   /** The OIP fixtures: one [2, 3] tensor by column, categories by name, proba's column 1. */
-  private static final TensorMapping OIP_MAPPING =
+  static final TensorMapping OIP_MAPPING =
       new TensorMapping(
           List.of(new TensorColumns("input-0", List.of("age", "fnlwgt", "education_num"))),
           new TensorRef("predict", 0),
@@ -58,21 +60,21 @@ class FormatDecoderTest {
       new TensorMapping(
           List.of(new TensorColumns("instances", List.of("age", "workclass", "sex"))), null, null);
 
-  private static FormatDecoder decoder(InputFormat format, TensorMapping mapping) {
+  static FormatDecoder decoder(InputFormat format, TensorMapping mapping) {
     return new FormatDecoder(
-        format,
+        new InputConfig(format, Duration.ofMinutes(5), InputConfig.defaults().seldon()),
         new EventDecoder(Map.of("income", SPEC), 1 << 20),
         Map.of("income", SPEC),
         Map.of("income", mapping));
   }
 
-  private static String fixture(String name) throws IOException {
+  static String fixture(String name) throws IOException {
     try (InputStream in = FormatDecoderTest.class.getResourceAsStream("/input/" + name)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 
-  private static RawRecord record(String payload, Map<String, String> headers, long timestamp) {
+  static RawRecord record(String payload, Map<String, String> headers, long timestamp) {
     return new RawRecord(
         "t/0",
         7,
@@ -84,19 +86,19 @@ class FormatDecoderTest {
         null);
   }
 
-  private static PairHalf half(FormatDecoder d, RawRecord raw) {
+  static PairHalf half(FormatDecoder d, RawRecord raw) {
     Decoded<PairHalf> h = d.half(raw);
     assertTrue(h.isOk(), () -> String.valueOf(h.deadLetter()));
     return h.event();
   }
 
-  private static List<Decoded<InferenceEvent>> pair(FormatDecoder d, PairHalf a, PairHalf b) {
+  static List<Decoded<InferenceEvent>> pair(FormatDecoder d, PairHalf a, PairHalf b) {
     List<Decoded<InferenceEvent>> out = new ArrayList<>();
     d.pair(a, b, Instant.parse("2024-02-02T00:00:00Z").toEpochMilli(), out);
     return out;
   }
 
-  private static DeadLetter rejected(List<Decoded<InferenceEvent>> out) {
+  static DeadLetter rejected(List<Decoded<InferenceEvent>> out) {
     assertEquals(1, out.size());
     assertNull(out.get(0).event());
     return out.get(0).deadLetter();

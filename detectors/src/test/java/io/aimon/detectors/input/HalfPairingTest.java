@@ -16,7 +16,15 @@ class HalfPairingTest {
 
   private static PairHalf half(PairHalf.Side side, long time) {
     return new PairHalf(
-        "id-1", side, time, new InferenceTensors(null, "m", null, List.of()), "{}", "t/0", time, 2);
+        "id-1",
+        "",
+        side,
+        time,
+        new InferenceTensors(null, "m", null, List.of()),
+        "{}",
+        "t/0",
+        time,
+        2);
   }
 
   @Test
@@ -79,6 +87,7 @@ class HalfPairingTest {
     PairHalf h =
         new PairHalf(
             "ce-9",
+            "adult",
             PairHalf.Side.RESPONSE,
             42,
             new InferenceTensors("ce-9", null, "canary", List.of(numbers, mixed)),
@@ -88,6 +97,8 @@ class HalfPairingTest {
             3);
     PairHalf back = PairHalfCodec.decode(PairHalfCodec.encode(h));
     assertEquals(h.pairId(), back.pairId());
+    assertEquals("adult", back.scope());
+    assertEquals("adult\u0000ce-9", back.joinKey());
     assertEquals(h.side(), back.side());
     assertEquals(42, back.timestamp());
     assertEquals("ce-9", back.tensors().id());

@@ -1,6 +1,7 @@
 package io.aimon.jobs.cli;
 
 import io.aimon.config.AimonConfig;
+import io.aimon.config.InputFormat;
 import io.aimon.detectors.profile.ReferenceProfile;
 import io.aimon.jobs.monitor.MonitorPlan;
 import io.aimon.jobs.monitor.MonitorRunner;
@@ -79,6 +80,17 @@ final class ReplayCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     AimonConfig cfg = config.loadOrReport(spec.commandLine().getErr());
     if (cfg == null) {
+      return 2;
+    }
+    if (cfg.input().format() == InputFormat.SELDON) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "aimon: "
+                  + cfg.source()
+                  + ": input.format: seldon records are protobuf on Seldon's Kafka topics and"
+                  + " replay reads lines of text; read them with aimon run (--bounded reads what"
+                  + " the topics hold and stops)");
       return 2;
     }
     if (!Files.isRegularFile(input)) {

@@ -93,15 +93,15 @@ final class RunCommand implements Callable<Integer> {
       return 2;
     }
     ChainContinuation continuation = null;
-    String kafkaProblem =
-        TopicCheck.problem(
-            cfg.kafka(),
-            List.of(
-                new String[] {"kafka.topics.inference", cfg.kafka().inferenceTopic()},
-                new String[] {"kafka.topics.metrics", cfg.kafka().metricsTopic()},
-                new String[] {"kafka.topics.dead_letter", cfg.kafka().deadLetterTopic()},
-                new String[] {"kafka.topics.incidents", cfg.kafka().incidentsTopic()},
-                new String[] {"kafka.topics.evidence", cfg.kafka().evidenceTopic()}));
+    List<String[]> required =
+        new java.util.ArrayList<>(
+            MonitorRunner.inferenceTopics(
+                cfg.input(), cfg.kafka(), cfg.models().stream().map(ModelConfig::id).toList()));
+    required.add(new String[] {"kafka.topics.metrics", cfg.kafka().metricsTopic()});
+    required.add(new String[] {"kafka.topics.dead_letter", cfg.kafka().deadLetterTopic()});
+    required.add(new String[] {"kafka.topics.incidents", cfg.kafka().incidentsTopic()});
+    required.add(new String[] {"kafka.topics.evidence", cfg.kafka().evidenceTopic()});
+    String kafkaProblem = TopicCheck.problem(cfg.kafka(), required);
     if (kafkaProblem != null) {
       err.println("aimon: " + kafkaProblem);
       return 2;

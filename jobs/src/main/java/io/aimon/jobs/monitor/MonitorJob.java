@@ -193,25 +193,36 @@ public final class MonitorJob {
    */
   public void build(
       StreamExecutionEnvironment env, UnaryOperator<DataStream<RawRecord>> afterSource) {
+    // where event time is the record's own timestamp, the source tracks it per partition
+    WatermarkStrategy<RawRecord> sourceWatermarks =
+        plan.input().format().timedByRecord()
+            ? WatermarkStrategy.<RawRecord>forGenerator(
+                    EventTimeWatermarks.supplier(plan.outOfOrderness().toMillis()))
+                .withTimestampAssigner((r, previous) -> r.timestamp())
+                .withIdleness(plan.idleness())
+            : WatermarkStrategy.noWatermarks();
     DataStream<RawRecord> raw =
         spread(
             afterSource.apply(
-                env.fromSource(source, WatermarkStrategy.noWatermarks(), name(UID_SOURCE))
+                env.fromSource(source, sourceWatermarks, name(UID_SOURCE))
                     .uid(UID_SOURCE)
                     .name(name(UID_SOURCE))));
 
     Decoding decoding = decode(raw);
     DataStream<InferenceEvent> events = decoding.events();
 
+    // paired events carry the watermarks their halves had (set before pairing)
     DataStream<InferenceEvent> timed =
-        events
-            .assignTimestampsAndWatermarks(
-                WatermarkStrategy.<InferenceEvent>forGenerator(
-                        EventTimeWatermarks.supplier(plan.outOfOrderness().toMillis()))
-                    .withTimestampAssigner((e, previous) -> e.timestamp())
-                    .withIdleness(plan.idleness()))
-            .uid(UID_WATERMARKS)
-            .name(name(UID_WATERMARKS));
+        plan.input().format().paired()
+            ? events
+            : events
+                .assignTimestampsAndWatermarks(
+                    WatermarkStrategy.<InferenceEvent>forGenerator(
+                            EventTimeWatermarks.supplier(plan.outOfOrderness().toMillis()))
+                        .withTimestampAssigner((e, previous) -> e.timestamp())
+                        .withIdleness(plan.idleness()))
+                .uid(UID_WATERMARKS)
+                .name(name(UID_WATERMARKS));
 
     Map<String, Long> sizes = new HashMap<>();
     plan.specs().forEach((id, spec) -> sizes.put(id, spec.windowMillis()));
@@ -413,16 +424,20 @@ public final class MonitorJob {
                 PairHalfSerializer.TYPE_INFO)
             .uid(UID_DECODE)
             .name(name(UID_DECODE));
+    DataStream<PairHalf> timedHalves =
+        plan.input().format().timedByRecord()
+            ? halves // watermarks from the source, per partition
+            : halves
+                .assignTimestampsAndWatermarks(
+                    WatermarkStrategy.<PairHalf>forGenerator(
+                            EventTimeWatermarks.supplier(plan.outOfOrderness().toMillis()))
+                        .withTimestampAssigner((h, previous) -> h.timestamp())
+                        .withIdleness(plan.idleness()))
+                .uid(UID_HALF_WATERMARKS)
+                .name(name(UID_HALF_WATERMARKS));
     SingleOutputStreamOperator<InferenceEvent> paired =
-        halves
-            .assignTimestampsAndWatermarks(
-                WatermarkStrategy.<PairHalf>forGenerator(
-                        EventTimeWatermarks.supplier(plan.outOfOrderness().toMillis()))
-                    .withTimestampAssigner((h, previous) -> h.timestamp())
-                    .withIdleness(plan.idleness()))
-            .uid(UID_HALF_WATERMARKS)
-            .name(name(UID_HALF_WATERMARKS))
-            .keyBy(PairHalf::pairId, Types.STRING)
+        timedHalves
+            .keyBy(PairHalf::joinKey, Types.STRING)
             .process(new PairHalves(plan, PAIR_DEAD_LETTERS), InferenceEventSerializer.TYPE_INFO)
             .uid(UID_PAIR)
             .name(name(UID_PAIR));

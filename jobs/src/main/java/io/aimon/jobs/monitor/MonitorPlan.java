@@ -229,7 +229,7 @@ public final class MonitorPlan implements Serializable {
 
   /** A decoder of a paired format's records (one per subtask: it is not thread-safe). */
   public FormatDecoder formatDecoder() {
-    return new FormatDecoder(input.format(), decoder(), specs, tensorMappings);
+    return new FormatDecoder(input, decoder(), specs, tensorMappings);
   }
 
   /** Joins the two halves of a paired format's inferences. */

@@ -2,6 +2,7 @@ package io.aimon.jobs.monitor;
 
 import io.aimon.alerting.incident.CloudEvents;
 import io.aimon.alerting.incident.IncidentEvent;
+import io.aimon.config.InputConfig;
 import io.aimon.config.InputFormat;
 import io.aimon.config.KafkaSettings;
 import io.aimon.config.StateBackend;
@@ -192,9 +193,14 @@ public final class MonitorRunner {
             KafkaConnectors.rawSource(
                 kafka,
                 kafka.groupId(),
-                List.of(kafka.inferenceTopic()),
+                inferenceTopics(plan.input(), kafka, plan.specs().keySet()).stream()
+                    .map(keyAndTopic -> keyAndTopic[1])
+                    .toList(),
                 new RawRecordDeserializer(
-                    plan.maxRecordBytes(), plan.input().format() == InputFormat.KSERVE, false),
+                    plan.maxRecordBytes(),
+                    plan.input().format() == InputFormat.KSERVE
+                        || plan.input().format() == InputFormat.SELDON,
+                    plan.input().format() == InputFormat.SELDON),
                 bounded),
             labelSource(kafka, plan, bounded),
             KafkaConnectors.<CheckResult>exactlyOnceSink(
@@ -218,6 +224,25 @@ public final class MonitorRunner {
             evidenceSinks(plan, kafka, transactionalIdPrefix))
         .withActions(actionSource(kafka, plan, bounded))
         .withDeliveries(deliverySource(kafka, plan, bounded));
+  }
+
+  /**
+   * The topics inference records are read from, each with the config key that names it: {@code
+   * kafka.topics.inference}, or for Seldon Core 2 each model's {@code .inputs} and {@code .outputs}
+   * topics (in model id order).
+   */
+  public static List<String[]> inferenceTopics(
+      InputConfig input, KafkaSettings kafka, java.util.Collection<String> modelIds) {
+    if (input.format() != InputFormat.SELDON) {
+      return List.<String[]>of(new String[] {"kafka.topics.inference", kafka.inferenceTopic()});
+    }
+    List<String[]> out = new java.util.ArrayList<>();
+    for (String model : new java.util.TreeSet<>(modelIds)) {
+      String key = "input.seldon, model " + model;
+      out.add(new String[] {key, input.seldon().inputs(model)});
+      out.add(new String[] {key, input.seldon().outputs(model)});
+    }
+    return out;
   }
 
   /**

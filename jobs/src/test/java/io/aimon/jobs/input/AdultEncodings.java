@@ -4,6 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.protobuf.ByteString;
+import io.aimon.detectors.input.proto.InferTensorContents;
+import io.aimon.detectors.input.proto.ModelInferRequest;
+import io.aimon.detectors.input.proto.ModelInferResponse;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +26,8 @@ import java.util.Map;
  * CloudEvents (type org.kubeflow.serving.inference.request|response, extensions
  * inferenceservicename and endpoint, kserve pkg/logger/worker.go) in binary mode (the CloudEvents
  * Kafka binding: ce_ headers, the body as value) and structured mode (the JSON event format, data
- * inline).
+ * inline); Seldon Core 2's model topics (Open Inference Protocol protobuf, ModelInferRequest with
+ * raw_input_contents on .inputs, ModelInferResponse with typed contents on .outputs).
  */
 public final class AdultEncodings {
   public static final long LATENCY_MS = 7;
@@ -109,6 +117,71 @@ public final class AdultEncodings {
     double score = event.path("score").asDouble();
     proba.putArray("data").add(1 - score).add(score);
     return body;
+  }
+
+  /**
+   * The Seldon request: the OIP request's tensors as raw contents (FP64 little-endian, each BYTES
+   * element a 4-byte little-endian length then UTF-8).
+   */
+  public static byte[] seldonRequest(JsonNode event) {
+    ModelInferRequest.Builder r =
+        ModelInferRequest.newBuilder().setId(event.path("inference_id").asText());
+    r.addInputs(
+        ModelInferRequest.InferInputTensor.newBuilder()
+            .setName("numeric")
+            .setDatatype("FP64")
+            .addShape(1)
+            .addShape(NUMERIC.size()));
+    ByteBuffer numeric = ByteBuffer.allocate(8 * NUMERIC.size()).order(ByteOrder.LITTLE_ENDIAN);
+    for (String f : NUMERIC) {
+      numeric.putDouble(event.path("features").path(f).asDouble());
+    }
+    r.addRawInputContents(ByteString.copyFrom(numeric.array()));
+    for (String f : CATEGORICAL) {
+      r.addInputs(
+          ModelInferRequest.InferInputTensor.newBuilder()
+              .setName(f)
+              .setDatatype("BYTES")
+              .addShape(1));
+      byte[] text = event.path("features").path(f).asText().getBytes(StandardCharsets.UTF_8);
+      r.addRawInputContents(
+          ByteString.copyFrom(
+              ByteBuffer.allocate(4 + text.length)
+                  .order(ByteOrder.LITTLE_ENDIAN)
+                  .putInt(text.length)
+                  .put(text)
+                  .array()));
+    }
+    return r.build().toByteArray();
+  }
+
+  /** The Seldon response: the OIP response's tensors as typed contents. */
+  public static byte[] seldonResponse(JsonNode event) {
+    double score = event.path("score").asDouble();
+    return ModelInferResponse.newBuilder()
+        .setModelName(event.path("model_id").asText())
+        .setModelVersion(event.path("model_version").asText())
+        .setId(event.path("inference_id").asText())
+        .addOutputs(
+            ModelInferResponse.InferOutputTensor.newBuilder()
+                .setName("predict")
+                .setDatatype("INT64")
+                .addShape(1)
+                .setContents(
+                    InferTensorContents.newBuilder()
+                        .addInt64Contents(event.path("prediction").asLong())))
+        .addOutputs(
+            ModelInferResponse.InferOutputTensor.newBuilder()
+                .setName("proba")
+                .setDatatype("FP64")
+                .addShape(1)
+                .addShape(2)
+                .setContents(
+                    InferTensorContents.newBuilder()
+                        .addFp64Contents(1 - score)
+                        .addFp64Contents(score)))
+        .build()
+        .toByteArray();
   }
 
   /** The CloudEvents attributes KServe's logger sets, as binary-mode Kafka headers. */

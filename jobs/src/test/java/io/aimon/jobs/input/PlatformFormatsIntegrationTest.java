@@ -27,9 +27,9 @@ import picocli.CommandLine;
 /**
  * The Adult data re-encoded as serving platforms log it ({@link AdultEncodings}) gives exactly the
  * check results of the native replay: KServe structured CloudEvents from a file, KServe binary-mode
- * records (ce_ headers) and OIP v2 records (Kafka timestamps) through {@code aimon run} on the
- * embedded broker, read back with read_committed. Malformed records among them become dead letters
- * with their reasons and change no result.
+ * records (ce_ headers), OIP v2 records (Kafka timestamps) and Seldon Core 2 protobuf records on
+ * its model topics through {@code aimon run} on the embedded broker, read back with read_committed.
+ * Malformed records among them become dead letters with their reasons and change no result.
  */
 class PlatformFormatsIntegrationTest {
   @TempDir static Path shared;
@@ -106,7 +106,8 @@ class PlatformFormatsIntegrationTest {
   }
 
   @Test
-  void kserveBinaryAndOipRecordsOnKafkaGiveTheNativeResults(@TempDir Path dir) throws Exception {
+  void kserveBinaryOipAndSeldonRecordsOnKafkaGiveTheNativeResults(@TempDir Path dir)
+      throws Exception {
     // the first day of events (4,071) and their labels: a native replay of them is the baseline
     List<JsonNode> day =
         events.stream().filter(e -> e.path("timestamp").asText().startsWith("2024-02-01")).toList();
@@ -142,7 +143,10 @@ class PlatformFormatsIntegrationTest {
           err.toString());
       // every topic and record is in place before the first run: a produce right after an
       // exactly-once run on the same broker can wait on it
-      List<String> runs = List.of("kb", "oip");
+      List<String> runs = List.of("kb", "oip", "seldon");
+      String seldonInputs = "seldon.default.model." + AdultFixtures.MODEL + ".inputs";
+      String seldonOutputs = "seldon.default.model." + AdultFixtures.MODEL + ".outputs";
+      kafka.createTopics(List.of(seldonInputs, seldonOutputs), 2);
       for (String run : runs) {
         kafka.createTopics(
             List.of(
@@ -157,16 +161,29 @@ class PlatformFormatsIntegrationTest {
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
         for (JsonNode e : day) {
           for (boolean response : new boolean[] {false, true}) {
-            String body =
-                (response ? AdultEncodings.oipResponse(e) : AdultEncodings.oipRequest(e))
-                    .toString();
-            ProducerRecord<byte[], byte[]> r =
-                new ProducerRecord<>(
-                    run + ".inference",
-                    null,
-                    AdultEncodings.time(e) + (response ? AdultEncodings.LATENCY_MS : 0),
-                    null,
-                    body.getBytes(StandardCharsets.UTF_8));
+            long time = AdultEncodings.time(e) + (response ? AdultEncodings.LATENCY_MS : 0);
+            ProducerRecord<byte[], byte[]> r;
+            if (run.equals("seldon")) {
+              // keyed by request id, as Seldon writes them; its header travels with both halves
+              byte[] id = e.path("inference_id").asText().getBytes(StandardCharsets.UTF_8);
+              r =
+                  new ProducerRecord<>(
+                      response ? seldonOutputs : seldonInputs,
+                      null,
+                      time,
+                      id,
+                      response
+                          ? AdultEncodings.seldonResponse(e)
+                          : AdultEncodings.seldonRequest(e));
+              r.headers().add(new RecordHeader("x-request-id", id));
+            } else {
+              String body =
+                  (response ? AdultEncodings.oipResponse(e) : AdultEncodings.oipRequest(e))
+                      .toString();
+              r =
+                  new ProducerRecord<>(
+                      run + ".inference", null, time, null, body.getBytes(StandardCharsets.UTF_8));
+            }
             if (run.equals("kb")) {
               AdultEncodings.binaryHeaders(e, response)
                   .forEach(
@@ -175,6 +192,18 @@ class PlatformFormatsIntegrationTest {
             }
             records.add(r);
           }
+        }
+        if (run.equals("seldon")) {
+          // a request cut short: a dead letter, and no change to any result
+          byte[] whole = AdultEncodings.seldonRequest(day.get(0));
+          ProducerRecord<byte[], byte[]> cut =
+              new ProducerRecord<>(
+                  seldonInputs,
+                  null,
+                  AdultEncodings.time(day.get(0)),
+                  "cut".getBytes(StandardCharsets.UTF_8),
+                  java.util.Arrays.copyOf(whole, whole.length - 5));
+          records.add(cut);
         }
         KafkaTestClients.produceRecords(kafka.bootstrapServers(), records);
       }
@@ -188,7 +217,9 @@ class PlatformFormatsIntegrationTest {
                 dir.resolve("keys/aimon-evidence.key"),
                 "checkpoint_interval: 500ms",
                 AdultFixtures.FAIRNESS + "\n" + AdultEncodings.TENSORS,
-                "input:\n  format: " + (run.equals("kb") ? "kserve" : "oip") + "\n");
+                "input:\n  format: "
+                    + Map.of("kb", "kserve", "oip", "oip", "seldon", "seldon").get(run)
+                    + "\n");
         int code =
             new CommandLine(new AimonCommand())
                 .setErr(new PrintWriter(err))
@@ -199,6 +230,14 @@ class PlatformFormatsIntegrationTest {
             KafkaTestClients.readCommitted(
                 kafka.bootstrapServers(), run + ".metrics", baseline.size()),
             run);
+        if (run.equals("seldon")) {
+          List<String> dead =
+              KafkaTestClients.readCommitted(kafka.bootstrapServers(), "seldon.dead", 1);
+          assertEquals(1, dead.size(), dead.toString());
+          JsonNode d = AdultFixtures.parse(dead.get(0));
+          assertEquals("malformed_protobuf", d.path("reason").asText());
+          assertTrue(d.path("source").asText().startsWith(seldonInputs + "/"), dead.get(0));
+        }
       }
     }
   }
