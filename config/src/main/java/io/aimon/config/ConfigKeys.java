@@ -238,8 +238,9 @@ public final class ConfigKeys {
           InputFormat.NATIVE,
           "The inference topic's (and replay file's) format: `native` (inference event v1), "
               + "`kserve` (KServe inference logger CloudEvents, binary or structured), `oip` "
-              + "(Open Inference Protocol v2 JSON requests and responses) or `seldon` (Seldon Core "
-              + "2's model topics, protobuf; Kafka only).");
+              + "(Open Inference Protocol v2 JSON requests and responses), `seldon` (Seldon Core "
+              + "2's model topics, protobuf; Kafka only) or `sagemaker` (SageMaker Model Monitor "
+              + "data capture JSON Lines).");
   public static final ConfigKey<Duration> INPUT_PAIR_TIMEOUT =
       key(
           "input.pair_timeout",
@@ -249,6 +250,32 @@ public final class ConfigKeys {
               + "`seldon`): "
               + "how long in event time one half waits for the other; a half still "
               + "alone after it is a dead letter `unmatched_half`.");
+  public static final ConfigKey<LabelFormat> INPUT_LABEL_FORMAT =
+      key(
+          "input.label_format",
+          ValueTypes.oneOf(labelFormats()),
+          LabelFormat.NATIVE,
+          "The labels topic's (and labels file's) format: `native` (label event v1) or "
+              + "`sagemaker` (SageMaker Model Monitor ground-truth records).");
+  public static final ConfigKey<Node> INPUT_SAGEMAKER =
+      section(
+          "input.sagemaker",
+          "SageMaker data capture and ground truth (`input.format` or `input.label_format` "
+              + "`sagemaker`).");
+  public static final ConfigKey<String> INPUT_SAGEMAKER_MODEL =
+      key(
+          "input.sagemaker.model",
+          ValueTypes.STRING,
+          null,
+          "The model id of the endpoint whose capture and ground truth are read (their records "
+              + "name no model). Unset: the only configured model; required with several.");
+  public static final ConfigKey<String> INPUT_SAGEMAKER_VARIANT =
+      key(
+          "input.sagemaker.variant",
+          ValueTypes.STRING,
+          null,
+          "The endpoint's production variant the capture comes from (the S3 path segment after "
+              + "the endpoint name, e.g. `AllTraffic`): the events' `model_version`. Unset: none.");
   public static final ConfigKey<Node> INPUT_SELDON =
       section(
           "input.seldon",
@@ -1045,6 +1072,14 @@ public final class ConfigKeys {
     Map<String, ChangeDetectionConfig.Method> out = new LinkedHashMap<>();
     for (ChangeDetectionConfig.Method m : ChangeDetectionConfig.Method.values()) {
       out.put(m.configName(), m);
+    }
+    return out;
+  }
+
+  private static Map<String, LabelFormat> labelFormats() {
+    Map<String, LabelFormat> out = new LinkedHashMap<>();
+    for (LabelFormat f : LabelFormat.values()) {
+      out.put(f.configName(), f);
     }
     return out;
   }

@@ -120,15 +120,7 @@ public final class ConfigLoader {
             ca.getOrDefault(ConfigKeys.CORRECTIVE_ACTIONS_VERIFY_WINDOWS),
             ca.getOrDefault(ConfigKeys.CORRECTIVE_ACTIONS_MAJOR_AFTER),
             within);
-    MapReader in = top.section(ConfigKeys.INPUT);
-    MapReader seldon = in.section(ConfigKeys.INPUT_SELDON);
-    InputConfig input =
-        new InputConfig(
-            in.getOrDefault(ConfigKeys.INPUT_FORMAT),
-            in.getOrDefault(ConfigKeys.INPUT_PAIR_TIMEOUT),
-            new SeldonTopics(
-                seldon.getOrDefault(ConfigKeys.INPUT_SELDON_TOPIC_PREFIX),
-                seldon.getOrDefault(ConfigKeys.INPUT_SELDON_NAMESPACE)));
+    InputConfig input = readInput(top, models, problems);
     if (!problems.isEmpty()) {
       throw problems.exception();
     }
@@ -215,5 +207,44 @@ public final class ConfigLoader {
         job.getOrDefault(ConfigKeys.JOB_DUPLICATE_FALSE_POSITIVE_RATE),
         job.getOrDefault(ConfigKeys.JOB_SHARDS_PER_MODEL),
         job.getOrDefault(ConfigKeys.JOB_STATE_BACKEND));
+  }
+
+  private static InputConfig readInput(MapReader top, List<ModelConfig> models, Problems problems) {
+    MapReader in = top.section(ConfigKeys.INPUT);
+    MapReader seldon = in.section(ConfigKeys.INPUT_SELDON);
+    MapReader sagemaker = in.section(ConfigKeys.INPUT_SAGEMAKER);
+    InputFormat format = in.getOrDefault(ConfigKeys.INPUT_FORMAT);
+    LabelFormat labelFormat = in.getOrDefault(ConfigKeys.INPUT_LABEL_FORMAT);
+    String model = sagemaker.get(ConfigKeys.INPUT_SAGEMAKER_MODEL);
+    boolean usesSageMaker = format == InputFormat.SAGEMAKER || labelFormat == LabelFormat.SAGEMAKER;
+    List<String> ids = models.stream().map(ModelConfig::id).toList();
+    if (model != null && !ids.contains(model)) {
+      problems.add(
+          sagemaker.line("model"),
+          ConfigKeys.INPUT_SAGEMAKER_MODEL.path(),
+          "'" + model + "' is not a configured model (models: " + String.join(", ", ids) + ")");
+      model = null;
+    } else if (model == null && usesSageMaker) {
+      if (ids.size() == 1) {
+        model = ids.get(0);
+      } else if (ids.size() > 1) {
+        problems.add(
+            in.line(),
+            ConfigKeys.INPUT_SAGEMAKER_MODEL.path(),
+            "required with "
+                + ids.size()
+                + " models: SageMaker's capture and ground-truth records name no model, so say"
+                + " which one's endpoint they come from");
+      }
+    }
+    return new InputConfig(
+        format,
+        in.getOrDefault(ConfigKeys.INPUT_PAIR_TIMEOUT),
+        new SeldonTopics(
+            seldon.getOrDefault(ConfigKeys.INPUT_SELDON_TOPIC_PREFIX),
+            seldon.getOrDefault(ConfigKeys.INPUT_SELDON_NAMESPACE)),
+        labelFormat,
+        usesSageMaker ? model : null,
+        sagemaker.get(ConfigKeys.INPUT_SAGEMAKER_VARIANT));
   }
 }

@@ -10,16 +10,34 @@ import java.util.Objects;
  * @param pairTimeout {@code input.pair_timeout}: how long, in event time, a request waits for its
  *     response and a response for its request (paired formats only); positive
  * @param seldon {@code input.seldon}: the model topics read for {@link InputFormat#SELDON}
+ * @param labelFormat {@code input.label_format}
+ * @param sagemakerModel the model SageMaker records belong to ({@code input.sagemaker.model}, else
+ *     the only configured model), or null when neither format is SageMaker's
+ * @param sagemakerVariant {@code input.sagemaker.variant}: the captured events' model version, or
+ *     null
  */
-public record InputConfig(InputFormat format, Duration pairTimeout, SeldonTopics seldon)
+public record InputConfig(
+    InputFormat format,
+    Duration pairTimeout,
+    SeldonTopics seldon,
+    LabelFormat labelFormat,
+    String sagemakerModel,
+    String sagemakerVariant)
     implements java.io.Serializable {
   public InputConfig {
     Objects.requireNonNull(format, "format");
     Objects.requireNonNull(pairTimeout, "pairTimeout");
     Objects.requireNonNull(seldon, "seldon");
+    Objects.requireNonNull(labelFormat, "labelFormat");
     if (pairTimeout.isNegative() || pairTimeout.isZero()) {
       throw new IllegalArgumentException("pairTimeout must be positive, was " + pairTimeout);
     }
+  }
+
+  /** The same section with another format (tests and benchmarks). */
+  public InputConfig withFormat(InputFormat other) {
+    return new InputConfig(
+        other, pairTimeout, seldon, labelFormat, sagemakerModel, sagemakerVariant);
   }
 
   /** The registry defaults: native events. */
@@ -29,6 +47,9 @@ public record InputConfig(InputFormat format, Duration pairTimeout, SeldonTopics
         ConfigKeys.INPUT_PAIR_TIMEOUT.defaultValue(),
         new SeldonTopics(
             ConfigKeys.INPUT_SELDON_TOPIC_PREFIX.defaultValue(),
-            ConfigKeys.INPUT_SELDON_NAMESPACE.defaultValue()));
+            ConfigKeys.INPUT_SELDON_NAMESPACE.defaultValue()),
+        ConfigKeys.INPUT_LABEL_FORMAT.defaultValue(),
+        null,
+        null);
   }
 }

@@ -13,13 +13,16 @@ package io.aimon.config;
  *   <li>{@link #OIP}: Open Inference Protocol v2 JSON requests and responses, joined by their id.
  *   <li>{@link #SELDON}: Seldon Core 2's model topics, Open Inference Protocol protobuf requests on
  *       {@code .inputs} and responses on {@code .outputs}, joined by their request id (Kafka only).
+ *   <li>{@link #SAGEMAKER}: SageMaker Model Monitor's data capture, one JSON Lines record per
+ *       inference holding its request and response.
  * </ul>
  */
 public enum InputFormat {
   NATIVE("native", false, false),
   KSERVE("kserve", true, false),
   OIP("oip", true, true),
-  SELDON("seldon", true, true);
+  SELDON("seldon", true, true),
+  SAGEMAKER("sagemaker", false, false);
 
   private final String configName;
   private final boolean paired;

@@ -17,7 +17,12 @@ class InputConfigTest {
     AimonConfig c = load("tensors.yaml");
     assertEquals(
         new InputConfig(
-            InputFormat.KSERVE, Duration.ofMinutes(2), new SeldonTopics("seldon", "default")),
+            InputFormat.KSERVE,
+            Duration.ofMinutes(2),
+            new SeldonTopics("seldon", "default"),
+            LabelFormat.NATIVE,
+            null,
+            null),
         c.input());
     TensorMapping t = c.models().get(0).tensors();
     assertEquals(
@@ -86,5 +91,22 @@ class InputConfigTest {
     assertNull(t.parse("mlops.fraud-prod.pipeline.adult.outputs"));
     assertNull(t.parse("mlops.other.model.adult.inputs"));
     assertNull(t.parse("mlops.fraud-prod.model..inputs"));
+  }
+
+  @Test
+  void sageMakerRecordsBelongToTheOnlyModelOrTheNamedOne() throws ConfigException {
+    AimonConfig one = load("input-sagemaker.yaml");
+    assertEquals(InputFormat.SAGEMAKER, one.input().format());
+    assertEquals(LabelFormat.SAGEMAKER, one.input().labelFormat());
+    assertEquals("adult", one.input().sagemakerModel(), "the only model");
+    assertEquals("AllTraffic", one.input().sagemakerVariant());
+    assertEquals(
+        new ConfigProblem(
+            file("input-sagemaker-two-models.yaml"),
+            1,
+            "input.sagemaker.model",
+            "required with 2 models: SageMaker's capture and ground-truth records name no model,"
+                + " so say which one's endpoint they come from"),
+        onlyProblem("input-sagemaker-two-models.yaml"));
   }
 }

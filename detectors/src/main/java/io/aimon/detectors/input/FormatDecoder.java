@@ -10,6 +10,7 @@ import io.aimon.detectors.event.Decoded;
 import io.aimon.detectors.event.EventDecoder;
 import io.aimon.detectors.event.InferenceEvent;
 import io.aimon.detectors.event.InvalidEventException;
+import io.aimon.detectors.event.LabelEvent;
 import io.aimon.detectors.event.RawRecord;
 import io.aimon.detectors.model.ModelSpec;
 import java.io.Serializable;
@@ -20,9 +21,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Decodes the records of a paired format (a request and its response logged as two records) into
- * inference events, never throwing on bad input: every record, or every row of one, comes back as
- * an event or a dead letter.
+ * Decodes the records serving platforms log into inference and label events, never throwing on bad
+ * input: every record, or every row of one, comes back as an event or a dead letter. A paired
+ * format (a request and its response logged as two records) goes through {@link #half} and {@link
+ * #pair}; a record holding a whole inference (SageMaker's capture) through {@link #record};
+ * SageMaker's ground truth through {@link #label}.
  *
  * <p>Each record becomes a {@link PairHalf} ({@link #half}): its envelope and body read once, into
  * tensors, keeping only the tensors a configured model reads. Once {@link HalfPairing} joins a
@@ -40,6 +43,8 @@ public final class FormatDecoder implements Serializable {
 
   private final InputFormat format;
   private final SeldonTopics seldon;
+  private final String sagemakerModel;
+  private final String sagemakerVariant;
   private final EventDecoder events;
   private final Map<String, TensorEvents> models = new HashMap<>();
   // the tensors any model reads, for a half whose model only the other half names
@@ -48,7 +53,7 @@ public final class FormatDecoder implements Serializable {
   private boolean anyDefaultPrediction;
 
   /**
-   * @param input the {@code input} section, of a paired format
+   * @param input the {@code input} section
    * @param events the native decoder, whose size, time and model checks every format applies
    * @param mappings the {@code tensors} mapping of each model; a model without one maps by name
    */
@@ -57,12 +62,10 @@ public final class FormatDecoder implements Serializable {
       EventDecoder events,
       Map<String, ModelSpec> specs,
       Map<String, TensorMapping> mappings) {
-    if (!input.format().paired()) {
-      throw new IllegalArgumentException(
-          input.format().configName() + " records are not logged in halves");
-    }
     this.format = input.format();
     this.seldon = input.seldon();
+    this.sagemakerModel = input.sagemakerModel();
+    this.sagemakerVariant = input.sagemakerVariant();
     this.events = events;
     specs.forEach(
         (id, spec) -> {
@@ -77,6 +80,15 @@ public final class FormatDecoder implements Serializable {
 
   /** Reads one record as the half of an inference. */
   public Decoded<PairHalf> half(RawRecord raw) {
+    Decoded<PairHalf> whole = wholeHalf(raw);
+    return whole.isOk() ? Decoded.ok(kept(whole.event())) : whole;
+  }
+
+  /**
+   * Reads one record as the half of an inference with every tensor its message holds, mapped or not
+   * (for {@code aimon inspect}); {@link #half} keeps only the mapped ones.
+   */
+  public Decoded<PairHalf> wholeHalf(RawRecord raw) {
     try {
       events.checkSize(raw);
       PairHalf half =
@@ -84,16 +96,89 @@ public final class FormatDecoder implements Serializable {
             case KSERVE -> KServeCloudEvents.half(raw);
             case OIP -> OipRecords.half(raw);
             case SELDON -> SeldonRecords.half(raw, seldon);
-            case NATIVE -> throw new IllegalStateException("native records are not halves");
+            case NATIVE, SAGEMAKER ->
+                throw new IllegalStateException(format.configName() + " records are not halves");
           };
-      return Decoded.ok(kept(half));
+      return Decoded.ok(half);
+    } catch (InvalidEventException e) {
+      return Decoded.rejected(DeadLetter.of(e.reason(), e.getMessage(), raw));
+    }
+  }
+
+  /**
+   * The request (or response) tensors model {@code modelId} reads (any model, when the record names
+   * none), or null for a model not configured; a response's first tensor counts when the model
+   * predicts from it.
+   */
+  public Set<String> reads(String modelId, PairHalf.Side side, List<String> tensorNames) {
+    TensorEvents model = modelId == null ? null : models.get(modelId);
+    if (modelId != null && model == null) {
+      return null;
+    }
+    boolean request = side == PairHalf.Side.REQUEST;
+    Set<String> out =
+        new HashSet<>(
+            model == null
+                ? (request ? anyRequestTensor : anyResponseTensor)
+                : (request ? model.requestTensors() : model.responseTensors()));
+    boolean first = model == null ? anyDefaultPrediction : model.predictsFromFirstOutput();
+    if (!request && first && !tensorNames.isEmpty()) {
+      out.add(tensorNames.get(0));
+    }
+    return out;
+  }
+
+  /** SageMaker's capture read into its request and response tensors (for {@code aimon inspect}). */
+  public InferenceTensors[] captureTensors(RawRecord raw) throws InvalidEventException {
+    SageMakerCapture.Capture c = SageMakerCapture.read(raw);
+    return new InferenceTensors[] {c.request(), c.response()};
+  }
+
+  /** The model SageMaker's records belong to, or null. */
+  public String sagemakerModel() {
+    return sagemakerModel;
+  }
+
+  /** The {@code input.format} this decoder reads. */
+  public InputFormat format() {
+    return format;
+  }
+
+  /**
+   * Decodes a record that holds a whole inference (SageMaker's data capture) into events, appended
+   * to {@code out}: one per row, or one dead letter.
+   */
+  public void record(RawRecord raw, long nowMillis, List<Decoded<InferenceEvent>> out) {
+    try {
+      events.checkSize(raw);
+      if (format != InputFormat.SAGEMAKER) {
+        throw new IllegalStateException(format.configName() + " records are not whole inferences");
+      }
+      SageMakerCapture.Capture c = SageMakerCapture.read(raw);
+      ModelSpec spec = events.model(sagemakerModel, "input.sagemaker.model");
+      events.checkTime(c.time(), nowMillis);
+      models
+          .get(spec.id())
+          .events(
+              c.request(), c.response(), c.id(), sagemakerVariant, c.time(), Double.NaN, raw, out);
+    } catch (InvalidEventException e) {
+      out.add(Decoded.rejected(DeadLetter.of(e.reason(), e.getMessage(), raw)));
+    }
+  }
+
+  /** Decodes a ground-truth record of SageMaker's ({@code input.label_format: sagemaker}). */
+  public Decoded<LabelEvent> label(RawRecord raw) {
+    try {
+      events.checkSize(raw);
+      ModelSpec spec = events.model(sagemakerModel, "input.sagemaker.model");
+      return Decoded.ok(SageMakerGroundTruth.label(raw, spec.id()));
     } catch (InvalidEventException e) {
       return Decoded.rejected(DeadLetter.of(e.reason(), e.getMessage(), raw));
     }
   }
 
   /** The half with only the tensors its model (or, not named yet, any model) reads. */
-  private PairHalf kept(PairHalf h) {
+  public PairHalf kept(PairHalf h) {
     TensorEvents model =
         h.tensors().modelName() == null ? null : models.get(h.tensors().modelName());
     boolean response = h.side() == PairHalf.Side.RESPONSE;

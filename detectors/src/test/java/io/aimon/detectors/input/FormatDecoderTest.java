@@ -24,7 +24,6 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -62,7 +61,7 @@ class FormatDecoderTest {
 
   static FormatDecoder decoder(InputFormat format, TensorMapping mapping) {
     return new FormatDecoder(
-        new InputConfig(format, Duration.ofMinutes(5), InputConfig.defaults().seldon()),
+        InputConfig.defaults().withFormat(format),
         new EventDecoder(Map.of("income", SPEC), 1 << 20),
         Map.of("income", SPEC),
         Map.of("income", mapping));

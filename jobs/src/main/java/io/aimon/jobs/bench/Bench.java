@@ -88,7 +88,9 @@ public final class Bench {
     double decode =
         plan.input().format().paired()
             ? LineRates.decodeHalves(input, plan.formatDecoder())
-            : LineRates.decode(input, plan.decoder());
+            : plan.input().format() == io.aimon.config.InputFormat.NATIVE
+                ? LineRates.decode(input, plan.decoder())
+                : LineRates.decodeRecords(input, plan.formatDecoder());
     Run run = bench.measure(input, config);
     double jit = run.cpuByThread().getOrDefault(ThreadCpu.JIT_COMPILER, 0.0);
     return String.format(

@@ -44,6 +44,22 @@ final class LineRates {
     return rate(input, line -> decoder.half(line).isOk() ? 1 : 0);
   }
 
+  /**
+   * Lines per CPU-second that the decoder of a format logging whole inferences (SageMaker's
+   * capture) reads into events, on one thread.
+   */
+  static double decodeRecords(Path input, FormatDecoder decoder) throws IOException {
+    java.util.List<io.aimon.detectors.event.Decoded<io.aimon.detectors.event.InferenceEvent>> out =
+        new java.util.ArrayList<>();
+    return rate(
+        input,
+        line -> {
+          out.clear();
+          decoder.record(line, System.currentTimeMillis(), out);
+          return out.size();
+        });
+  }
+
   private static double rate(Path input, ToLongFunction<RawRecord> work) throws IOException {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     double best = 0;

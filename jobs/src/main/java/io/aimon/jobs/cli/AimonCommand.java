@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
       EvidenceCommand.class,
       IncidentCommand.class,
       BenchCommand.class,
+      InspectCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class AimonCommand implements Runnable {

@@ -2,6 +2,9 @@ package io.aimon.jobs.cli;
 
 import io.aimon.config.AimonConfig;
 import io.aimon.config.InputFormat;
+import io.aimon.config.LabelFormat;
+import io.aimon.detectors.event.RawRecord;
+import io.aimon.detectors.input.SageMakerGroundTruth;
 import io.aimon.detectors.profile.ReferenceProfile;
 import io.aimon.jobs.monitor.MonitorPlan;
 import io.aimon.jobs.monitor.MonitorRunner;
@@ -99,6 +102,19 @@ final class ReplayCommand implements Callable<Integer> {
     }
     if (labels != null && !Files.isRegularFile(labels)) {
       spec.commandLine().getErr().println("aimon: --labels: file not found: " + labels);
+      return 2;
+    }
+    if (labels != null
+        && cfg.input().labelFormat() == LabelFormat.SAGEMAKER
+        && SageMakerGroundTruth.hourOfPath(labels.toAbsolutePath().toString())
+            == RawRecord.NO_TIMESTAMP) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "aimon: --labels: "
+                  + labels
+                  + ": a SageMaker ground-truth file is timed by the hour of its path, as"
+                  + " SageMaker stores it (…/yyyy/mm/dd/hh/file.jsonl), and this path names none");
       return 2;
     }
     if (actions != null && !Files.isRegularFile(actions)) {

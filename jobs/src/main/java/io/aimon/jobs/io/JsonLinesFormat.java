@@ -18,10 +18,21 @@ public final class JsonLinesFormat extends SimpleStreamFormat<RawRecord> {
   private static final long serialVersionUID = 1L;
   private final String sourceName;
   private final int maxRecordBytes;
+  private final long timestamp;
 
   public JsonLinesFormat(String sourceName, int maxRecordBytes) {
+    this(sourceName, maxRecordBytes, RawRecord.NO_TIMESTAMP);
+  }
+
+  /**
+   * @param timestamp the time every line of the file is given as its record timestamp (a file whose
+   *     location says when it was written, as SageMaker's hourly prefixes do), or {@link
+   *     RawRecord#NO_TIMESTAMP}
+   */
+  public JsonLinesFormat(String sourceName, int maxRecordBytes, long timestamp) {
     this.sourceName = sourceName;
     this.maxRecordBytes = maxRecordBytes;
+    this.timestamp = timestamp;
   }
 
   @Override
@@ -32,7 +43,18 @@ public final class JsonLinesFormat extends SimpleStreamFormat<RawRecord> {
       @Override
       public RawRecord read() throws IOException {
         try {
-          return reader.next();
+          RawRecord r = reader.next();
+          return r == null || timestamp == RawRecord.NO_TIMESTAMP
+              ? r
+              : new RawRecord(
+                  r.source(),
+                  r.position(),
+                  r.payload(),
+                  r.sizeBytes(),
+                  r.headers(),
+                  timestamp,
+                  r.key(),
+                  r.bytes());
         } catch (IOException e) {
           throw InputFileException.of(sourceName, reader.lines(), reader.bytesRead(), e);
         }

@@ -6,9 +6,11 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -17,6 +19,8 @@ import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
@@ -141,9 +145,37 @@ public final class EmbeddedKafka implements AutoCloseable {
               .collect(Collectors.toList());
       if (!fresh.isEmpty()) {
         admin.createTopics(fresh).all().get(30, TimeUnit.SECONDS);
+        awaitLeaders(admin, fresh);
       }
     } catch (Exception e) {
       throw new IllegalStateException("could not create topics " + topics + ": " + e, e);
+    }
+  }
+
+  /**
+   * Waits until the broker serves every partition of the new topics as their leader. The controller
+   * answers the creation before the broker has loaded the partitions; an idempotent producer whose
+   * first batch meets NOT_LEADER_OR_FOLLOWER there, while its next batches land, then retries that
+   * first batch out of sequence until its delivery timeout (the records lost).
+   */
+  private static void awaitLeaders(Admin admin, List<NewTopic> topics) throws Exception {
+    Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+    for (NewTopic t : topics) {
+      for (int p = 0; p < t.numPartitions(); p++) {
+        partitions.put(new TopicPartition(t.name(), p), OffsetSpec.latest());
+      }
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (true) {
+      try {
+        admin.listOffsets(partitions).all().get(5, TimeUnit.SECONDS);
+        return; // answered by the partitions' leader: they take records now
+      } catch (ExecutionException | java.util.concurrent.TimeoutException notYet) {
+        if (System.nanoTime() > deadline) {
+          throw notYet;
+        }
+        Thread.sleep(20);
+      }
     }
   }
 

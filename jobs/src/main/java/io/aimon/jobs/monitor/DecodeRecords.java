@@ -1,5 +1,7 @@
 package io.aimon.jobs.monitor;
 
+import io.aimon.config.InputFormat;
+import io.aimon.config.LabelFormat;
 import io.aimon.detectors.event.DeadLetter;
 import io.aimon.detectors.event.Decoded;
 import io.aimon.detectors.event.EventDecoder;
@@ -10,6 +12,7 @@ import io.aimon.detectors.input.FormatDecoder;
 import io.aimon.detectors.input.PairHalf;
 import io.aimon.evidence.DeadLetterCount;
 import io.aimon.jobs.evidence.EvidenceItems;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +67,7 @@ final class DecodeRecords<T> extends ProcessFunction<RawRecord, T> implements Ch
   private transient long maxEventTime;
   private transient ListState<Long> maxEventTimeState;
   private transient Map<String, Counter> decoded;
+  private transient List<Decoded<InferenceEvent>> scratch;
 
   /**
    * @param counts where the dead letters' counts for coverage evidence go
@@ -98,8 +102,15 @@ final class DecodeRecords<T> extends ProcessFunction<RawRecord, T> implements Ch
 
   @Override
   public void open(OpenContext context) {
-    if (kind == Kind.HALF) {
+    boolean platform =
+        switch (kind) {
+          case HALF -> true;
+          case INFERENCE -> plan.input().format() != InputFormat.NATIVE;
+          case LABEL -> plan.input().labelFormat() != LabelFormat.NATIVE;
+        };
+    if (platform) {
       formats = plan.formatDecoder();
+      scratch = new ArrayList<>();
     } else {
       decoder = plan.decoder();
     }
@@ -115,12 +126,26 @@ final class DecodeRecords<T> extends ProcessFunction<RawRecord, T> implements Ch
   @Override
   @SuppressWarnings("unchecked")
   public void processElement(RawRecord raw, Context ctx, Collector<T> out) {
+    if (kind == Kind.INFERENCE && formats != null) {
+      // a record holding a whole inference, maybe of several rows
+      scratch.clear();
+      formats.record(raw, System.currentTimeMillis(), scratch);
+      for (Decoded<InferenceEvent> d : scratch) {
+        emit(d, ctx, out);
+      }
+      return;
+    }
     Decoded<?> d =
         switch (kind) {
           case INFERENCE -> decoder.decodeInference(raw);
-          case LABEL -> decoder.decodeLabel(raw);
+          case LABEL -> formats != null ? formats.label(raw) : decoder.decodeLabel(raw);
           case HALF -> formats.half(raw);
         };
+    emit(d, ctx, out);
+  }
+
+  @SuppressWarnings("unchecked")
+  private void emit(Decoded<?> d, Context ctx, Collector<T> out) {
     if (d.isOk()) {
       T event = (T) d.event();
       if (event instanceof PairHalf half) {

@@ -5,11 +5,13 @@ import io.aimon.alerting.incident.IncidentEvent;
 import io.aimon.config.InputConfig;
 import io.aimon.config.InputFormat;
 import io.aimon.config.KafkaSettings;
+import io.aimon.config.LabelFormat;
 import io.aimon.config.StateBackend;
 import io.aimon.detectors.check.CheckResult;
 import io.aimon.detectors.check.OutputJson;
 import io.aimon.detectors.event.DeadLetter;
 import io.aimon.detectors.event.RawRecord;
+import io.aimon.detectors.input.SageMakerGroundTruth;
 import io.aimon.jobs.evidence.EvidenceArchive;
 import io.aimon.jobs.evidence.EvidenceLine;
 import io.aimon.jobs.io.JsonLinesFileSink;
@@ -147,13 +149,21 @@ public final class MonitorRunner {
    * The replay job: the input file (and, if given, a file of label events) through the monitor
    * graph into JSON Lines files in outDir.
    *
-   * @param labels label events (contract 1), or null when labels only come inline
+   * @param labels label events (contract 1, or SageMaker ground truth timed by the hour of its
+   *     path), or null when labels only come inline
    */
   public static MonitorJob replayJob(MonitorPlan plan, Path input, Path labels, Path outDir) {
     return new MonitorJob(
             plan,
             fileSource(plan, input),
-            labels == null ? null : fileSource(plan, labels),
+            labels == null
+                ? null
+                : fileSource(
+                    plan,
+                    labels,
+                    plan.input().labelFormat() == LabelFormat.SAGEMAKER
+                        ? SageMakerGroundTruth.hourOfPath(labels.toAbsolutePath().toString())
+                        : RawRecord.NO_TIMESTAMP),
             new JsonLinesFileSink<CheckResult>(
                 outDir.resolve(METRICS_FILE), OutputJson::checkResult),
             new JsonLinesFileSink<DeadLetter>(
@@ -173,8 +183,13 @@ public final class MonitorRunner {
 
   /** A bounded source of the lines of {@code file} (.jsonl or .jsonl.gz). */
   public static FileSource<RawRecord> fileSource(MonitorPlan plan, Path file) {
+    return fileSource(plan, file, RawRecord.NO_TIMESTAMP);
+  }
+
+  /** As {@link #fileSource(MonitorPlan, Path)}, every line timed {@code timestamp}. */
+  private static FileSource<RawRecord> fileSource(MonitorPlan plan, Path file, long timestamp) {
     return FileSource.forRecordStreamFormat(
-            new JsonLinesFormat(file.getFileName().toString(), plan.maxRecordBytes()),
+            new JsonLinesFormat(file.getFileName().toString(), plan.maxRecordBytes(), timestamp),
             new org.apache.flink.core.fs.Path(file.toAbsolutePath().toUri()))
         .build();
   }

@@ -59,6 +59,19 @@ public final class AdultEncodings {
         score: proba[1]
       """;
 
+  /** The model's {@code tensors} section for SageMaker's CSV capture: every feature by column. */
+  public static final String SAGEMAKER_TENSORS =
+      """
+      tensors:
+        inputs:
+          - name: instances
+            columns: [age, fnlwgt, education_num, capital_gain, capital_loss, hours_per_week,
+                      workclass, education, marital_status, occupation, relationship, race, sex,
+                      native_country]
+        prediction: predictions[0]
+        score: predictions[1]
+      """;
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private AdultEncodings() {}
@@ -182,6 +195,56 @@ public final class AdultEncodings {
                         .addFp64Contents(score)))
         .build()
         .toByteArray();
+  }
+
+  /**
+   * The SageMaker data capture line: the features as one CSV line (numeric then categorical), the
+   * output {@code prediction,score} as CSV, the event's id as the caller's {@code inferenceId}.
+   */
+  public static String sagemakerCapture(JsonNode event) {
+    List<String> features = new java.util.ArrayList<>();
+    for (String f : NUMERIC) {
+      features.add(event.path("features").path(f).asText());
+    }
+    for (String f : CATEGORICAL) {
+      features.add(event.path("features").path(f).asText());
+    }
+    ObjectNode line = JSON.createObjectNode();
+    ObjectNode capture = line.putObject("captureData");
+    ObjectNode in = capture.putObject("endpointInput");
+    in.put("observedContentType", "text/csv");
+    in.put("mode", "INPUT");
+    in.put("data", org.apache.commons.csv.CSVFormat.RFC4180.format(features.toArray()));
+    in.put("encoding", "CSV");
+    ObjectNode out = capture.putObject("endpointOutput");
+    out.put("observedContentType", "text/csv; charset=utf-8");
+    out.put("mode", "OUTPUT");
+    out.put(
+        "data",
+        event.path("prediction").asText() + "," + Double.toString(event.path("score").asDouble()));
+    out.put("encoding", "CSV");
+    ObjectNode metadata = line.putObject("eventMetadata");
+    metadata.put(
+        "eventId",
+        java.util
+            .UUID
+            .nameUUIDFromBytes(event.path("inference_id").asText().getBytes(StandardCharsets.UTF_8))
+            .toString());
+    metadata.put("inferenceId", event.path("inference_id").asText());
+    metadata.put("inferenceTime", event.path("timestamp").asText());
+    line.put("eventVersion", "0");
+    return line.toString();
+  }
+
+  /** A native label event as SageMaker ground truth, naming its capture's inferenceId. */
+  public static String sagemakerGroundTruth(JsonNode label) {
+    ObjectNode line = JSON.createObjectNode();
+    ObjectNode truth = line.putObject("groundTruthData");
+    truth.put("data", label.path("label").asText());
+    truth.put("encoding", "CSV");
+    line.putObject("eventMetadata").put("eventId", label.path("inference_id").asText());
+    line.put("eventVersion", "0");
+    return line.toString();
   }
 
   /** The CloudEvents attributes KServe's logger sets, as binary-mode Kafka headers. */

@@ -13,6 +13,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +28,9 @@ import picocli.CommandLine;
 /**
  * The Adult data re-encoded as serving platforms log it ({@link AdultEncodings}) gives exactly the
  * check results of the native replay: KServe structured CloudEvents from a file, KServe binary-mode
- * records (ce_ headers), OIP v2 records (Kafka timestamps) and Seldon Core 2 protobuf records on
- * its model topics through {@code aimon run} on the embedded broker, read back with read_committed.
+ * records (ce_ headers), OIP v2 records (Kafka timestamps), Seldon Core 2 protobuf records on its
+ * model topics, and SageMaker capture with its separate ground truth through {@code aimon run} on
+ * the embedded broker, read back with read_committed; SageMaker's capture from a file as well.
  * Malformed records among them become dead letters with their reasons and change no result.
  */
 class PlatformFormatsIntegrationTest {
@@ -106,7 +108,50 @@ class PlatformFormatsIntegrationTest {
   }
 
   @Test
-  void kserveBinaryOipAndSeldonRecordsOnKafkaGiveTheNativeResults(@TempDir Path dir)
+  void sagemakerCaptureReplaysAsTheNativeEvents(@TempDir Path dir) throws Exception {
+    List<String> lines = new ArrayList<>();
+    for (JsonNode e : events) {
+      lines.add(AdultEncodings.sagemakerCapture(e));
+    }
+    String first = AdultEncodings.sagemakerCapture(events.get(0));
+    // malformed: output not captured, a CSV line of one field too few, BASE64 that is not
+    lines.add(
+        first.substring(0, first.indexOf(",\"endpointOutput\""))
+            + "},"
+            + first.substring(first.indexOf("\"eventMetadata\"")));
+    lines.add(
+        first
+            .replace("\"inferenceId\":\"adult-16280\"", "\"inferenceId\":\"ragged-1\"")
+            .replace("27,", ""));
+    lines.add(
+        first
+            .replace("\"inferenceId\":\"adult-16280\"", "\"inferenceId\":\"b64-1\"")
+            .replace("\"encoding\":\"CSV\"}}", "\"encoding\":\"BASE64\"}}"));
+    Path input = dir.resolve("capture.jsonl");
+    Files.write(input, lines);
+    Path out =
+        AdultFixtures.replay(
+            config(
+                dir,
+                "input:\n  format: sagemaker\n  sagemaker:\n    variant: \"1\"\n",
+                AdultEncodings.SAGEMAKER_TENSORS),
+            input,
+            AdultFixtures.LABELS,
+            dir.resolve("out"));
+    // the capture records no latency: every other result is the native one
+    assertSameResults(
+        withoutLatency(nativeMetrics),
+        Files.readAllLines(out.resolve("metrics.jsonl")),
+        "sagemaker");
+    Map<String, Integer> reasons = new TreeMap<>();
+    for (JsonNode d : AdultFixtures.readJsonLines(out.resolve("dead-letter.jsonl"))) {
+      reasons.merge(d.path("reason").asText(), 1, Integer::sum);
+    }
+    assertEquals(Map.of("missing_field", 1, "wrong_shape", 1, "bad_encoding", 1), reasons);
+  }
+
+  @Test
+  void kserveOipSeldonAndSageMakerRecordsOnKafkaGiveTheNativeResults(@TempDir Path dir)
       throws Exception {
     // the first day of events (4,071) and their labels: a native replay of them is the baseline
     List<JsonNode> day =
@@ -143,7 +188,7 @@ class PlatformFormatsIntegrationTest {
           err.toString());
       // every topic and record is in place before the first run: a produce right after an
       // exactly-once run on the same broker can wait on it
-      List<String> runs = List.of("kb", "oip", "seldon");
+      List<String> runs = List.of("kb", "oip", "seldon", "sm");
       String seldonInputs = "seldon.default.model." + AdultFixtures.MODEL + ".inputs";
       String seldonOutputs = "seldon.default.model." + AdultFixtures.MODEL + ".outputs";
       kafka.createTopics(List.of(seldonInputs, seldonOutputs), 2);
@@ -157,8 +202,32 @@ class PlatformFormatsIntegrationTest {
                 run + ".incidents",
                 run + ".evidence"),
             1);
-        KafkaTestClients.produce(kafka.bootstrapServers(), run + ".labels", labels);
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        if (run.equals("sm")) {
+          // SageMaker ground truth carries no time: its Kafka timestamp is the label's
+          for (String l : labels) {
+            JsonNode label = AdultFixtures.parse(l);
+            records.add(
+                new ProducerRecord<>(
+                    "sm.labels",
+                    null,
+                    Instant.parse(label.path("timestamp").asText()).toEpochMilli(),
+                    null,
+                    AdultEncodings.sagemakerGroundTruth(label).getBytes(StandardCharsets.UTF_8)));
+          }
+          for (JsonNode e : day) {
+            records.add(
+                new ProducerRecord<>(
+                    "sm.inference",
+                    null,
+                    AdultEncodings.time(e),
+                    null,
+                    AdultEncodings.sagemakerCapture(e).getBytes(StandardCharsets.UTF_8)));
+          }
+          KafkaTestClients.produceRecords(kafka.bootstrapServers(), records);
+          continue;
+        }
+        KafkaTestClients.produce(kafka.bootstrapServers(), run + ".labels", labels);
         for (JsonNode e : day) {
           for (boolean response : new boolean[] {false, true}) {
             long time = AdultEncodings.time(e) + (response ? AdultEncodings.LATENCY_MS : 0);
@@ -216,19 +285,28 @@ class PlatformFormatsIntegrationTest {
                 run,
                 dir.resolve("keys/aimon-evidence.key"),
                 "checkpoint_interval: 500ms",
-                AdultFixtures.FAIRNESS + "\n" + AdultEncodings.TENSORS,
-                "input:\n  format: "
-                    + Map.of("kb", "kserve", "oip", "oip", "seldon", "seldon").get(run)
-                    + "\n");
+                AdultFixtures.FAIRNESS
+                    + "\n"
+                    + (run.equals("sm")
+                        ? AdultEncodings.SAGEMAKER_TENSORS
+                        : AdultEncodings.TENSORS),
+                run.equals("sm")
+                    ? "input:\n  format: sagemaker\n  label_format: sagemaker\n"
+                        + "  sagemaker:\n    variant: \"1\"\n"
+                    : "input:\n  format: "
+                        + Map.of("kb", "kserve", "oip", "oip", "seldon", "seldon").get(run)
+                        + "\n");
         int code =
             new CommandLine(new AimonCommand())
                 .setErr(new PrintWriter(err))
                 .execute("run", "--config", config.toString(), "--bounded");
         assertEquals(0, code, err.toString());
+        // SageMaker's capture records no latency: every other result is the native one
+        List<String> expected = run.equals("sm") ? withoutLatency(baseline) : baseline;
         assertSameResults(
-            baseline,
+            expected,
             KafkaTestClients.readCommitted(
-                kafka.bootstrapServers(), run + ".metrics", baseline.size()),
+                kafka.bootstrapServers(), run + ".metrics", expected.size()),
             run);
         if (run.equals("seldon")) {
           List<String> dead =
@@ -243,9 +321,15 @@ class PlatformFormatsIntegrationTest {
   }
 
   private static Path config(Path dir, String top) throws Exception {
-    Path config =
-        AdultFixtures.writeConfig(
-            dir, "", "1d", AdultFixtures.FAIRNESS + "\n" + AdultEncodings.TENSORS);
+    return config(dir, top, AdultEncodings.TENSORS);
+  }
+
+  private static List<String> withoutLatency(List<String> results) {
+    return results.stream().filter(r -> !r.contains("\"metric\":\"latency_")).toList();
+  }
+
+  private static Path config(Path dir, String top, String tensors) throws Exception {
+    Path config = AdultFixtures.writeConfig(dir, "", "1d", AdultFixtures.FAIRNESS + "\n" + tensors);
     Files.writeString(config, top + Files.readString(config));
     return config;
   }
