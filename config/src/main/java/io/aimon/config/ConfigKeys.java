@@ -239,8 +239,9 @@ public final class ConfigKeys {
           "The inference topic's (and replay file's) format: `native` (inference event v1), "
               + "`kserve` (KServe inference logger CloudEvents, binary or structured), `oip` "
               + "(Open Inference Protocol v2 JSON requests and responses), `seldon` (Seldon Core "
-              + "2's model topics, protobuf; Kafka only) or `sagemaker` (SageMaker Model Monitor "
-              + "data capture JSON Lines).");
+              + "2's model topics, protobuf; Kafka only), `sagemaker` (SageMaker Model Monitor "
+              + "data capture JSON Lines) or `otlp` (OpenTelemetry trace exports in OTLP/JSON: one "
+              + "event per LLM call span).");
   public static final ConfigKey<Duration> INPUT_PAIR_TIMEOUT =
       key(
           "input.pair_timeout",
@@ -276,6 +277,24 @@ public final class ConfigKeys {
           null,
           "The endpoint's production variant the capture comes from (the S3 path segment after "
               + "the endpoint name, e.g. `AllTraffic`): the events' `model_version`. Unset: none.");
+  public static final ConfigKey<Node> INPUT_OTLP =
+      section("input.otlp", "OpenTelemetry LLM spans (`input.format: otlp`).");
+  public static final ConfigKey<Boolean> INPUT_OTLP_KEEP_TEXT =
+      key(
+          "input.otlp.keep_text",
+          ValueTypes.BOOL,
+          false,
+          "Whether a dead letter of an OTLP record keeps the record, prompts and responses "
+              + "included. Default false: the dead letter has the reason, the position and the "
+              + "size, and no text of the record.");
+  public static final ConfigKey<Boolean> INPUT_OTLP_ENCODING =
+      key(
+          "input.otlp.encoding",
+          ValueTypes.oneOf(otlpEncodings()),
+          true,
+          "How the Kafka records of spans are encoded, as the OpenTelemetry Collector's Kafka "
+              + "exporter names it: `otlp_proto` (its default) or `otlp_json`. Replay files are "
+              + "OTLP/JSON, one export per line.");
   public static final ConfigKey<Node> INPUT_SELDON =
       section(
           "input.seldon",
@@ -1073,6 +1092,13 @@ public final class ConfigKeys {
     for (ChangeDetectionConfig.Method m : ChangeDetectionConfig.Method.values()) {
       out.put(m.configName(), m);
     }
+    return out;
+  }
+
+  private static Map<String, Boolean> otlpEncodings() {
+    Map<String, Boolean> out = new LinkedHashMap<>();
+    out.put("otlp_proto", true);
+    out.put("otlp_json", false);
     return out;
   }
 

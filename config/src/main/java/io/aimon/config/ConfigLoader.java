@@ -213,6 +213,7 @@ public final class ConfigLoader {
     MapReader in = top.section(ConfigKeys.INPUT);
     MapReader seldon = in.section(ConfigKeys.INPUT_SELDON);
     MapReader sagemaker = in.section(ConfigKeys.INPUT_SAGEMAKER);
+    MapReader otlp = in.section(ConfigKeys.INPUT_OTLP);
     InputFormat format = in.getOrDefault(ConfigKeys.INPUT_FORMAT);
     LabelFormat labelFormat = in.getOrDefault(ConfigKeys.INPUT_LABEL_FORMAT);
     String model = sagemaker.get(ConfigKeys.INPUT_SAGEMAKER_MODEL);
@@ -245,6 +246,9 @@ public final class ConfigLoader {
             seldon.getOrDefault(ConfigKeys.INPUT_SELDON_NAMESPACE)),
         labelFormat,
         usesSageMaker ? model : null,
-        sagemaker.get(ConfigKeys.INPUT_SAGEMAKER_VARIANT));
+        sagemaker.get(ConfigKeys.INPUT_SAGEMAKER_VARIANT),
+        new OtlpInput(
+            otlp.getOrDefault(ConfigKeys.INPUT_OTLP_KEEP_TEXT),
+            otlp.getOrDefault(ConfigKeys.INPUT_OTLP_ENCODING)));
   }
 }

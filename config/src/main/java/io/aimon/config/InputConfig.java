@@ -15,6 +15,7 @@ import java.util.Objects;
  *     the only configured model), or null when neither format is SageMaker's
  * @param sagemakerVariant {@code input.sagemaker.variant}: the captured events' model version, or
  *     null
+ * @param otlp {@code input.otlp}: how LLM spans are read
  */
 public record InputConfig(
     InputFormat format,
@@ -22,13 +23,15 @@ public record InputConfig(
     SeldonTopics seldon,
     LabelFormat labelFormat,
     String sagemakerModel,
-    String sagemakerVariant)
+    String sagemakerVariant,
+    OtlpInput otlp)
     implements java.io.Serializable {
   public InputConfig {
     Objects.requireNonNull(format, "format");
     Objects.requireNonNull(pairTimeout, "pairTimeout");
     Objects.requireNonNull(seldon, "seldon");
     Objects.requireNonNull(labelFormat, "labelFormat");
+    Objects.requireNonNull(otlp, "otlp");
     if (pairTimeout.isNegative() || pairTimeout.isZero()) {
       throw new IllegalArgumentException("pairTimeout must be positive, was " + pairTimeout);
     }
@@ -37,7 +40,7 @@ public record InputConfig(
   /** The same section with another format (tests and benchmarks). */
   public InputConfig withFormat(InputFormat other) {
     return new InputConfig(
-        other, pairTimeout, seldon, labelFormat, sagemakerModel, sagemakerVariant);
+        other, pairTimeout, seldon, labelFormat, sagemakerModel, sagemakerVariant, otlp);
   }
 
   /** The registry defaults: native events. */
@@ -50,6 +53,7 @@ public record InputConfig(
             ConfigKeys.INPUT_SELDON_NAMESPACE.defaultValue()),
         ConfigKeys.INPUT_LABEL_FORMAT.defaultValue(),
         null,
-        null);
+        null,
+        OtlpInput.defaults());
   }
 }

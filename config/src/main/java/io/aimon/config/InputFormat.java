@@ -15,6 +15,8 @@ package io.aimon.config;
  *       {@code .inputs} and responses on {@code .outputs}, joined by their request id (Kafka only).
  *   <li>{@link #SAGEMAKER}: SageMaker Model Monitor's data capture, one JSON Lines record per
  *       inference holding its request and response.
+ *   <li>{@link #OTLP}: OpenTelemetry trace exports (OTLP/JSON), one event per LLM call span
+ *       (OpenInference or GenAI semantic conventions).
  * </ul>
  */
 public enum InputFormat {
@@ -22,7 +24,8 @@ public enum InputFormat {
   KSERVE("kserve", true, false),
   OIP("oip", true, true),
   SELDON("seldon", true, true),
-  SAGEMAKER("sagemaker", false, false);
+  SAGEMAKER("sagemaker", false, false),
+  OTLP("otlp", false, false);
 
   private final String configName;
   private final boolean paired;

@@ -22,7 +22,8 @@ class InputConfigTest {
             new SeldonTopics("seldon", "default"),
             LabelFormat.NATIVE,
             null,
-            null),
+            null,
+            OtlpInput.defaults()),
         c.input());
     TensorMapping t = c.models().get(0).tensors();
     assertEquals(

@@ -45,6 +45,7 @@ public final class FormatDecoder implements Serializable {
   private final SeldonTopics seldon;
   private final String sagemakerModel;
   private final String sagemakerVariant;
+  private final boolean otlpKeepText;
   private final EventDecoder events;
   private final Map<String, TensorEvents> models = new HashMap<>();
   // the tensors any model reads, for a half whose model only the other half names
@@ -66,6 +67,7 @@ public final class FormatDecoder implements Serializable {
     this.seldon = input.seldon();
     this.sagemakerModel = input.sagemakerModel();
     this.sagemakerVariant = input.sagemakerVariant();
+    this.otlpKeepText = input.otlp().keepText();
     this.events = events;
     specs.forEach(
         (id, spec) -> {
@@ -96,7 +98,7 @@ public final class FormatDecoder implements Serializable {
             case KSERVE -> KServeCloudEvents.half(raw);
             case OIP -> OipRecords.half(raw);
             case SELDON -> SeldonRecords.half(raw, seldon);
-            case NATIVE, SAGEMAKER ->
+            case NATIVE, SAGEMAKER, OTLP ->
                 throw new IllegalStateException(format.configName() + " records are not halves");
           };
       return Decoded.ok(half);
@@ -145,10 +147,14 @@ public final class FormatDecoder implements Serializable {
   }
 
   /**
-   * Decodes a record that holds a whole inference (SageMaker's data capture) into events, appended
-   * to {@code out}: one per row, or one dead letter.
+   * Decodes a record that holds whole inferences (SageMaker's data capture, an OTLP export of LLM
+   * spans) into events, appended to {@code out}: one per row or span, or dead letters.
    */
   public void record(RawRecord raw, long nowMillis, List<Decoded<InferenceEvent>> out) {
+    if (format == InputFormat.OTLP) {
+      spans(raw, nowMillis, out);
+      return;
+    }
     try {
       events.checkSize(raw);
       if (format != InputFormat.SAGEMAKER) {
@@ -163,6 +169,33 @@ public final class FormatDecoder implements Serializable {
               c.request(), c.response(), c.id(), sagemakerVariant, c.time(), Double.NaN, raw, out);
     } catch (InvalidEventException e) {
       out.add(Decoded.rejected(DeadLetter.of(e.reason(), e.getMessage(), raw)));
+    }
+  }
+
+  /**
+   * The LLM call spans of an OTLP/JSON export as events; a dead letter keeps no text of the record
+   * (prompts and responses) unless {@code input.otlp.keep_text}.
+   */
+  private void spans(RawRecord raw, long nowMillis, List<Decoded<InferenceEvent>> out) {
+    RawRecord kept =
+        otlpKeepText ? raw : new RawRecord(raw.source(), raw.position(), "", raw.sizeBytes());
+    try {
+      events.checkSize(raw);
+      OtlpSpans.events(
+          raw,
+          events,
+          nowMillis,
+          out,
+          (e, span) ->
+              Decoded.rejected(DeadLetter.of(e.reason(), span + ": " + e.getMessage(), kept)));
+    } catch (InvalidEventException e) {
+      // a parser's message can quote the record: withheld with the record
+      String detail =
+          otlpKeepText || e.reason() != DeadLetterReason.MALFORMED_JSON
+              ? e.getMessage()
+              : "record: invalid JSON (the parser's message is withheld: it can quote the"
+                  + " record's text; input.otlp.keep_text)";
+      out.add(Decoded.rejected(DeadLetter.of(e.reason(), detail, kept)));
     }
   }
 

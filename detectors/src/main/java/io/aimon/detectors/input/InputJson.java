@@ -11,6 +11,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.aimon.detectors.event.DeadLetterReason;
 import io.aimon.detectors.event.InvalidEventException;
 import io.aimon.detectors.event.JsonFields;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Parses the JSON of platform records with the rules of the event contract: one value, no trailing
@@ -47,6 +51,16 @@ final class InputJson {
               + JsonFields.abbreviate(
                   msg == null ? "unreadable" : nl < 0 ? msg : msg.substring(0, nl)));
     }
+  }
+
+  /** Bytes as UTF-8 text, refusing (not replacing) what is not UTF-8. */
+  static String utf8(ByteBuffer bytes) throws CharacterCodingException {
+    return StandardCharsets.UTF_8
+        .newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(bytes)
+        .toString();
   }
 
   /** A required field that is absent, null or empty. */

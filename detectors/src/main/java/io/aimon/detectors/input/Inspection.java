@@ -99,6 +99,11 @@ public final class Inspection {
         formats.record(raw, nowMillis, decoded);
         emit(decoded, out);
       }
+      case OTLP -> {
+        List<Decoded<InferenceEvent>> decoded = new ArrayList<>();
+        formats.record(raw, nowMillis, decoded);
+        emit(decoded, out);
+      }
       case KSERVE, OIP, SELDON -> half(raw, nowMillis, out);
     }
     return out;

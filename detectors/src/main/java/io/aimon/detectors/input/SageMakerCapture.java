@@ -10,8 +10,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -61,17 +59,7 @@ final class SageMakerCapture {
   private SageMakerCapture() {}
 
   static Capture read(RawRecord raw) throws InvalidEventException {
-    if (raw.binary()) {
-      throw new InvalidEventException(
-          DeadLetterReason.WRONG_TYPE, "record: expected a JSON line, found binary data");
-    }
-    JsonNode record = InputJson.read(raw.payload(), "record");
-    if (!record.isObject()) {
-      throw new InvalidEventException(
-          DeadLetterReason.NOT_AN_OBJECT,
-          "record: expected a JSON object, found " + TensorJson.kind(record));
-    }
-    checkVersion(record);
+    JsonNode record = line(raw);
     JsonNode metadata = object(record, "eventMetadata");
     String id = id(metadata);
     String time = InputJson.text(metadata, "inferenceTime");
@@ -112,7 +100,23 @@ final class SageMakerCapture {
     return eventId;
   }
 
-  static void checkVersion(JsonNode record) throws InvalidEventException {
+  /** A SageMaker JSON line (capture or ground truth): an object of event version "0". */
+  static JsonNode line(RawRecord raw) throws InvalidEventException {
+    if (raw.binary()) {
+      throw new InvalidEventException(
+          DeadLetterReason.WRONG_TYPE, "record: expected a JSON line, found binary data");
+    }
+    JsonNode record = InputJson.read(raw.payload(), "record");
+    if (!record.isObject()) {
+      throw new InvalidEventException(
+          DeadLetterReason.NOT_AN_OBJECT,
+          "record: expected a JSON object, found " + TensorJson.kind(record));
+    }
+    checkVersion(record);
+    return record;
+  }
+
+  private static void checkVersion(JsonNode record) throws InvalidEventException {
     JsonNode version = record.get("eventVersion");
     if (version != null && !version.isNull() && !"0".equals(version.asText())) {
       throw new InvalidEventException(
@@ -191,12 +195,7 @@ final class SageMakerCapture {
           DeadLetterReason.BAD_ENCODING, at + ".data: not base64: " + e.getMessage());
     }
     try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
+      return InputJson.utf8(ByteBuffer.wrap(bytes));
     } catch (CharacterCodingException e) {
       throw new InvalidEventException(
           DeadLetterReason.BAD_ENCODING, at + ".data: the decoded bytes are not UTF-8 text");

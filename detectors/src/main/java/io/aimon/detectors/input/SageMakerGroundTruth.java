@@ -31,17 +31,7 @@ public final class SageMakerGroundTruth {
   private SageMakerGroundTruth() {}
 
   static LabelEvent label(RawRecord raw, String modelId) throws InvalidEventException {
-    if (raw.binary()) {
-      throw new InvalidEventException(
-          DeadLetterReason.WRONG_TYPE, "record: expected a JSON line, found binary data");
-    }
-    JsonNode record = InputJson.read(raw.payload(), "record");
-    if (!record.isObject()) {
-      throw new InvalidEventException(
-          DeadLetterReason.NOT_AN_OBJECT,
-          "record: expected a JSON object, found " + TensorJson.kind(record));
-    }
-    SageMakerCapture.checkVersion(record);
+    JsonNode record = SageMakerCapture.line(raw);
     String id = SageMakerCapture.id(SageMakerCapture.object(record, "eventMetadata"));
     JsonNode truth = SageMakerCapture.object(record, "groundTruthData");
     String data = InputJson.text(truth, "data");

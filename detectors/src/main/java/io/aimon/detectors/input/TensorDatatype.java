@@ -1,5 +1,8 @@
 package io.aimon.detectors.input;
 
+import io.aimon.detectors.event.DeadLetterReason;
+import io.aimon.detectors.event.InvalidEventException;
+
 /**
  * The Open Inference Protocol's tensor element types, with their size in bytes in raw (binary)
  * contents, where elements are little-endian and a BYTES element is a 4-byte little-endian length
@@ -37,6 +40,16 @@ public enum TensorDatatype {
       }
     }
     return null;
+  }
+
+  /** The dead letter of a tensor at {@code where} whose datatype is {@code found}. */
+  static InvalidEventException unknown(String where, String found) {
+    return new InvalidEventException(
+        DeadLetterReason.UNKNOWN_DATATYPE,
+        where
+            + ".datatype: expected one of BOOL, UINT8..UINT64, INT8..INT64, FP16, FP32, FP64, "
+            + "BYTES, found "
+            + found);
   }
 
   /** Bytes per element in raw contents; 0 for BYTES (variable). */

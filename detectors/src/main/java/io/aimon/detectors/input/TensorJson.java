@@ -194,12 +194,7 @@ public final class TensorJson {
     }
     TensorDatatype datatype = TensorDatatype.parse(dt.isTextual() ? dt.textValue() : null);
     if (datatype == null) {
-      throw new InvalidEventException(
-          DeadLetterReason.UNKNOWN_DATATYPE,
-          where
-              + ".datatype: expected one of BOOL, UINT8..UINT64, INT8..INT64, FP16, FP32, FP64, "
-              + "BYTES, found "
-              + JsonFields.abbreviate(dt.toString()));
+      throw TensorDatatype.unknown(where, JsonFields.abbreviate(dt.toString()));
     }
     JsonNode data = t.get("data");
     if (data == null || data.isNull()) {

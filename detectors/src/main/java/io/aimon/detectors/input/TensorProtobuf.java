@@ -10,8 +10,6 @@ import io.aimon.detectors.input.proto.ModelInferResponse;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -107,12 +105,7 @@ public final class TensorProtobuf {
     }
     TensorDatatype datatype = TensorDatatype.parse(datatypeName);
     if (datatype == null) {
-      throw new InvalidEventException(
-          DeadLetterReason.UNKNOWN_DATATYPE,
-          where
-              + ".datatype: expected one of BOOL, UINT8..UINT64, INT8..INT64, FP16, FP32, FP64, "
-              + "BYTES, found "
-              + JsonFields.abbreviate(datatypeName));
+      throw TensorDatatype.unknown(where, JsonFields.abbreviate(datatypeName));
     }
     long[] shape = new long[dims.size()];
     for (int d = 0; d < shape.length; d++) {
@@ -350,12 +343,7 @@ public final class TensorProtobuf {
   private static String utf8(ByteBuffer bytes, String where, int element)
       throws InvalidEventException {
     try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(bytes)
-          .toString();
+      return InputJson.utf8(bytes);
     } catch (CharacterCodingException e) {
       throw new InvalidEventException(
           DeadLetterReason.BAD_ENCODING,

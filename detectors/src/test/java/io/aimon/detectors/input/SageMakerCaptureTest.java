@@ -50,7 +50,8 @@ class SageMakerCaptureTest {
               InputConfig.defaults().seldon(),
               LabelFormat.SAGEMAKER,
               "income",
-              "AllTraffic"),
+              "AllTraffic",
+              io.aimon.config.OtlpInput.defaults()),
           new EventDecoder(Map.of("income", SPEC), 1 << 20),
           Map.of("income", SPEC),
           Map.of("income", MAPPING));

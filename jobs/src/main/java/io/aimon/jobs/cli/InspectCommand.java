@@ -145,7 +145,8 @@ final class InspectCommand implements Callable<Integer> {
         new RawRecordDeserializer(
             cfg.job().maxRecordBytes(),
             format == InputFormat.KSERVE || format == InputFormat.SELDON,
-            format == InputFormat.SELDON);
+            format == InputFormat.SELDON
+                || (format == InputFormat.OTLP && cfg.input().otlp().protobuf()));
     List<RawRecord> out = new ArrayList<>();
     Collector<RawRecord> collect =
         new Collector<>() {

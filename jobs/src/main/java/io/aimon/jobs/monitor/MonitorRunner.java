@@ -215,7 +215,9 @@ public final class MonitorRunner {
                     plan.maxRecordBytes(),
                     plan.input().format() == InputFormat.KSERVE
                         || plan.input().format() == InputFormat.SELDON,
-                    plan.input().format() == InputFormat.SELDON),
+                    plan.input().format() == InputFormat.SELDON
+                        || (plan.input().format() == InputFormat.OTLP
+                            && plan.input().otlp().protobuf())),
                 bounded),
             labelSource(kafka, plan, bounded),
             KafkaConnectors.<CheckResult>exactlyOnceSink(
