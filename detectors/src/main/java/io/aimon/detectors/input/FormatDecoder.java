@@ -141,6 +141,30 @@ public final class FormatDecoder implements Serializable {
     return sagemakerModel;
   }
 
+  /**
+   * The model a record belongs to when its envelope says so without a parse (a Seldon topic, the
+   * configured SageMaker model, a KServe binary-mode header), or null: what a dead letter of the
+   * record counts against in the coverage evidence.
+   *
+   * @param label whether the record is a label (ground truth) rather than an inference
+   */
+  public String modelOf(RawRecord raw, boolean label) {
+    if (label || format == InputFormat.SAGEMAKER) {
+      return sagemakerModel;
+    }
+    if (format == InputFormat.SELDON) {
+      int slash = raw.source().lastIndexOf('/');
+      SeldonTopics.ModelTopic t =
+          seldon.parse(slash < 0 ? raw.source() : raw.source().substring(0, slash));
+      return t == null ? null : t.model();
+    }
+    if (format == InputFormat.KSERVE) {
+      String m = raw.header("ce_inferenceservicename");
+      return m != null ? m : raw.header("ce-inferenceservicename");
+    }
+    return null;
+  }
+
   /** The {@code input.format} this decoder reads. */
   public InputFormat format() {
     return format;

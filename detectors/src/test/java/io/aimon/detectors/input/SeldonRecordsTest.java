@@ -301,6 +301,9 @@ class SeldonRecordsTest {
         "unknown_model",
         rejected("seldon.default.pipeline.income.inputs", request).reason(),
         "a topic that is not a model topic");
+    // what a dead letter counts against in coverage: the topic's model, read without a parse
+    assertEquals("income", seldon.modelOf(seldonRecord(INPUTS, new byte[] {1, 2, 3}), false));
+    assertNull(seldon.modelOf(seldonRecord("other.topic", new byte[] {1}), false));
   }
 
   // --- helpers: messages built with the generated classes, values written little-endian ---

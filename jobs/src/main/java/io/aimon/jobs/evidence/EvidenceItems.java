@@ -132,7 +132,18 @@ public final class EvidenceItems {
    */
   public static List<DeadLetterCount> deadLetterCounts(
       DeadLetter dead, Set<String> models, long time) {
-    String model = modelOf(dead.payload(), models);
+    return deadLetterCounts(dead, null, models, time);
+  }
+
+  /**
+   * As {@link #deadLetterCounts(DeadLetter, Set, long)}, for a record whose decoder knew its model
+   * without reading it ({@code known}: a Seldon topic's model, SageMaker's configured one, a KServe
+   * binary-mode header), or null when it did not.
+   */
+  public static List<DeadLetterCount> deadLetterCounts(
+      DeadLetter dead, String known, Set<String> models, long time) {
+    String model =
+        known != null && models.contains(known) ? known : modelOf(dead.payload(), models);
     if (model != null) {
       return List.of(new DeadLetterCount(model, dead.reason(), true, time, 1));
     }

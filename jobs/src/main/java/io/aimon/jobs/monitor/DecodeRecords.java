@@ -131,7 +131,7 @@ final class DecodeRecords<T> extends ProcessFunction<RawRecord, T> implements Ch
       scratch.clear();
       formats.record(raw, System.currentTimeMillis(), scratch);
       for (Decoded<InferenceEvent> d : scratch) {
-        emit(d, ctx, out);
+        emit(d, raw, ctx, out);
       }
       return;
     }
@@ -141,11 +141,11 @@ final class DecodeRecords<T> extends ProcessFunction<RawRecord, T> implements Ch
           case LABEL -> formats != null ? formats.label(raw) : decoder.decodeLabel(raw);
           case HALF -> formats.half(raw);
         };
-    emit(d, ctx, out);
+    emit(d, raw, ctx, out);
   }
 
   @SuppressWarnings("unchecked")
-  private void emit(Decoded<?> d, Context ctx, Collector<T> out) {
+  private void emit(Decoded<?> d, RawRecord raw, Context ctx, Collector<T> out) {
     if (d.isOk()) {
       T event = (T) d.event();
       if (event instanceof PairHalf half) {
@@ -166,8 +166,10 @@ final class DecodeRecords<T> extends ProcessFunction<RawRecord, T> implements Ch
       out.collect(event);
     } else {
       ctx.output(deadLetters, d.deadLetter());
+      String known = formats == null ? null : formats.modelOf(raw, kind == Kind.LABEL);
       for (DeadLetterCount c :
-          EvidenceItems.deadLetterCounts(d.deadLetter(), plan.specs().keySet(), maxEventTime)) {
+          EvidenceItems.deadLetterCounts(
+              d.deadLetter(), known, plan.specs().keySet(), maxEventTime)) {
         ctx.output(counts, c);
       }
     }
