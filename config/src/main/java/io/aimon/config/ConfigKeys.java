@@ -1031,7 +1031,7 @@ public final class ConfigKeys {
   public static final ConfigKey<Node> MODEL_TENSORS =
       section(
           "models[].tensors",
-          "Tensor formats (`kserve`, `oip`): which tensor columns are "
+          "Tensor formats (`kserve`, `oip`, `seldon`, `sagemaker`): which tensor columns are "
               + "this model's features, fairness attributes, prediction and score. Unlisted input "
               + "tensors named like a feature or attribute are read as that one value per row.");
   public static final ConfigKey<Node> MODEL_TENSOR_INPUTS =
