@@ -51,8 +51,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * serving platform logs for them, read into events by {@link FormatDecoder} the way the job does (a
  * paired format's two records each read as a half, then the pair mapped): KServe CloudEvents in
  * structured and binary mode, Open Inference Protocol JSON, Seldon Core 2 protobuf (raw contents
- * in, typed out), SageMaker CSV capture. Pairing state and Flink are left out: this is the
- * decoder's cost, the part that differs by format.
+ * in, typed out), SageMaker CSV capture, an OTLP/JSON export of one LLM span whose attributes carry
+ * the features. Pairing state and Flink are left out: this is the decoder's cost, the part that
+ * differs by format.
  *
  * <pre>
  * mvn -B package -DskipTests
@@ -88,6 +89,7 @@ public class FormatDecodeBenchmark {
   private List<RawRecord[]> oip;
   private List<RawRecord[]> seldon;
   private List<RawRecord> sagemaker;
+  private List<RawRecord> otlp;
 
   @Setup
   public void setUp() {
@@ -129,7 +131,12 @@ public class FormatDecodeBenchmark {
             new TensorRef("predictions", 0),
             new TensorRef("predictions", 1));
     for (InputFormat f :
-        List.of(InputFormat.KSERVE, InputFormat.OIP, InputFormat.SELDON, InputFormat.SAGEMAKER)) {
+        List.of(
+            InputFormat.KSERVE,
+            InputFormat.OIP,
+            InputFormat.SELDON,
+            InputFormat.SAGEMAKER,
+            InputFormat.OTLP)) {
       InputConfig input =
           new InputConfig(
               f,
@@ -150,6 +157,7 @@ public class FormatDecodeBenchmark {
     oip = new ArrayList<>();
     seldon = new ArrayList<>();
     sagemaker = new ArrayList<>();
+    otlp = new ArrayList<>();
     SplittableRandom random = new SplittableRandom(2);
     for (int i = 0; i < INFERENCES; i++) {
       encode(i, random);
@@ -163,6 +171,14 @@ public class FormatDecodeBenchmark {
     List<Decoded<InferenceEvent>> capture = new ArrayList<>();
     decoders.get(InputFormat.SAGEMAKER).record(sagemaker.get(0), START, capture);
     check("sagemaker", capture.get(0), expected);
+    List<Decoded<InferenceEvent>> spans = new ArrayList<>();
+    decoders.get(InputFormat.OTLP).record(otlp.get(0), START, spans);
+    InferenceEvent span = spans.get(0).event();
+    if (span == null
+        || !java.util.Arrays.equals(span.numeric(), expected.numeric())
+        || !java.util.Arrays.equals(span.categorical(), expected.categorical())) {
+      throw new IllegalStateException("otlp does not decode to the native features: " + spans);
+    }
   }
 
   private static Decoded<InferenceEvent> one(FormatDecoder d, RawRecord[] pair) {
@@ -221,6 +237,18 @@ public class FormatDecodeBenchmark {
     FormatDecoder d = decoders.get(InputFormat.SAGEMAKER);
     List<Decoded<InferenceEvent>> out = new ArrayList<>(1);
     for (RawRecord r : sagemaker) {
+      out.clear();
+      d.record(r, START, out);
+      bh.consume(out.get(0).event());
+    }
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(INFERENCES)
+  public void otlpSpans(Blackhole bh) {
+    FormatDecoder d = decoders.get(InputFormat.OTLP);
+    List<Decoded<InferenceEvent>> out = new ArrayList<>(1);
+    for (RawRecord r : otlp) {
       out.clear();
       d.record(r, START, out);
       bh.consume(out.get(0).event());
@@ -400,6 +428,35 @@ public class FormatDecodeBenchmark {
     meta.put("inferenceTime", Instant.ofEpochMilli(time).toString());
     capture.put("eventVersion", "0");
     sagemaker.add(text("sagemaker", i, capture.toString(), Map.of(), RawRecord.NO_TIMESTAMP));
+
+    // an LLM call span (GenAI conventions) whose attributes carry the same features by name
+    ObjectNode export = mapper.createObjectNode();
+    ObjectNode rs = export.putArray("resourceSpans").addObject();
+    ObjectNode span = rs.putArray("scopeSpans").addObject().putArray("spans").addObject();
+    span.put("traceId", String.format("%032x", i));
+    span.put("spanId", String.format("%016x", i + 1));
+    span.put("name", "chat " + MODEL);
+    span.put("kind", 3);
+    span.put("startTimeUnixNano", Long.toString(time * 1_000_000L));
+    span.put("endTimeUnixNano", Long.toString((time + 7) * 1_000_000L));
+    ArrayNode attributes = span.putArray("attributes");
+    attribute(attributes, "gen_ai.operation.name", "chat");
+    attribute(attributes, "gen_ai.request.model", MODEL);
+    for (int k = 0; k < NUMERIC; k++) {
+      ObjectNode kv = attributes.addObject();
+      kv.put("key", "f" + k);
+      kv.putObject("value").put("doubleValue", numbers[k]);
+    }
+    for (int k = 0; k < CATEGORICAL; k++) {
+      attribute(attributes, "c" + k, categories[k]);
+    }
+    otlp.add(text("otlp", i, export.toString(), Map.of(), RawRecord.NO_TIMESTAMP));
+  }
+
+  private static void attribute(ArrayNode attributes, String key, String value) {
+    ObjectNode kv = attributes.addObject();
+    kv.put("key", key);
+    kv.putObject("value").put("stringValue", value);
   }
 
   private ObjectNode cloudEvent(String id, boolean response, long time, JsonNode body) {
