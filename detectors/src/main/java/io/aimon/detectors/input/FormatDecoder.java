@@ -153,9 +153,7 @@ public final class FormatDecoder implements Serializable {
       return sagemakerModel;
     }
     if (format == InputFormat.SELDON) {
-      int slash = raw.source().lastIndexOf('/');
-      SeldonTopics.ModelTopic t =
-          seldon.parse(slash < 0 ? raw.source() : raw.source().substring(0, slash));
+      SeldonTopics.ModelTopic t = seldon.parse(SeldonRecords.topic(raw));
       return t == null ? null : t.model();
     }
     if (format == InputFormat.KSERVE) {

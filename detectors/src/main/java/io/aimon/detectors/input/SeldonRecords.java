@@ -34,8 +34,7 @@ final class SeldonRecords {
           DeadLetterReason.WRONG_TYPE,
           "record: Seldon's model topics hold protobuf bytes, this record was read as text");
     }
-    int slash = raw.source().lastIndexOf('/');
-    String topic = slash < 0 ? raw.source() : raw.source().substring(0, slash);
+    String topic = topic(raw);
     SeldonTopics.ModelTopic modelTopic = topics.parse(topic);
     if (modelTopic == null) {
       throw new InvalidEventException(
@@ -75,6 +74,12 @@ final class SeldonRecords {
         raw.source(),
         raw.position(),
         raw.sizeBytes());
+  }
+
+  /** The topic a Kafka record came from: its source is {@code topic/partition}. */
+  static String topic(RawRecord raw) {
+    int slash = raw.source().lastIndexOf('/');
+    return slash < 0 ? raw.source() : raw.source().substring(0, slash);
   }
 
   /** The message's tensors, with the model version it names (the topic names the model). */
