@@ -1027,6 +1027,48 @@ public final class ConfigKeys {
                   + "data-quality metrics only (performance, fairness and latency are model level). "
                   + "ks, wasserstein and out_of_range_rate apply to numeric features only, "
                   + "chi_square and unseen_category_rate to categorical ones only."));
+  public static final ConfigKey<Node> MODEL_LLM =
+      section(
+          "models[].llm",
+          "LLM calls (`input.format: otlp`): thresholds of the finish-reason rates and the price "
+              + "table of the `cost` metric; `error_rate` and `cost` take their thresholds from "
+              + "`checks`.");
+  public static final ConfigKey<Node> MODEL_LLM_FINISH_REASONS =
+      register(
+          new ConfigKey<>(
+              "models[].llm.finish_reasons",
+              ValueTypes.MAP,
+              null,
+              false,
+              "map of finish reason to threshold",
+              "none",
+              "The `finish_reason_rate` threshold of each finish reason as the provider reports "
+                  + "it (`length`, `content_filter`, `max_tokens`, ...): `warning`/`critical`, "
+                  + "breach when the share of the window's calls that ended so is >= the level. "
+                  + "Reasons not listed are reported unjudged."));
+  public static final ConfigKey<Node> MODEL_LLM_PRICE =
+      section(
+          "models[].llm.price",
+          "What the model's tokens cost; with it each window reports `cost`. Both prices are "
+              + "required.");
+  public static final ConfigKey<String> MODEL_LLM_PRICE_CURRENCY =
+      key(
+          "models[].llm.price.currency",
+          ValueTypes.STRING,
+          "USD",
+          "The currency of the prices (a label; nothing is converted).");
+  public static final ConfigKey<Double> MODEL_LLM_PRICE_PROMPT =
+      key(
+          "models[].llm.price.prompt_per_million_tokens",
+          ValueTypes.number(0, Double.MAX_VALUE),
+          null,
+          "The price of one million prompt (input) tokens.");
+  public static final ConfigKey<Double> MODEL_LLM_PRICE_COMPLETION =
+      key(
+          "models[].llm.price.completion_per_million_tokens",
+          ValueTypes.number(0, Double.MAX_VALUE),
+          null,
+          "The price of one million completion (output) tokens.");
 
   public static final ConfigKey<Node> MODEL_TENSORS =
       section(

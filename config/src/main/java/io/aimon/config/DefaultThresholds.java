@@ -22,6 +22,7 @@ import java.util.Map;
  *     <td>drop &gt;= 0.10</td></tr>
  * <tr><td>estimated_accuracy, estimated_f1, estimated_roc_auc</td><td>drop &gt;= 0.05 from the
  *     reference's realized value</td><td>drop &gt;= 0.10</td></tr>
+ * <tr><td>error_rate</td><td>&gt;= 0.05</td><td>&gt;= 0.10</td></tr>
  * <tr><td>reconstruction_error</td><td>&gt;= 3 bands from the reference's mean</td>
  *     <td>&gt;= 4 bands</td></tr>
  * </table>
@@ -42,7 +43,8 @@ public final class DefaultThresholds {
           Map.entry(MetricIds.ESTIMATED_ACCURACY, new DropThreshold(0.05, 0.10)),
           Map.entry(MetricIds.ESTIMATED_F1, new DropThreshold(0.05, 0.10)),
           Map.entry(MetricIds.ESTIMATED_ROC_AUC, new DropThreshold(0.05, 0.10)),
-          Map.entry(MetricIds.RECONSTRUCTION_ERROR, new ValueThreshold(3, 4)));
+          Map.entry(MetricIds.RECONSTRUCTION_ERROR, new ValueThreshold(3, 4)),
+          Map.entry(MetricIds.ERROR_RATE, new ValueThreshold(0.05, 0.10)));
 
   private DefaultThresholds() {}
 

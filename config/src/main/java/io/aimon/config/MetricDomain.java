@@ -43,7 +43,8 @@ public record MetricDomain(double min, double max) {
           MetricIds.LATENCY_P50,
           MetricIds.LATENCY_P95,
           MetricIds.LATENCY_P99,
-          MetricIds.RECONSTRUCTION_ERROR
+          MetricIds.RECONSTRUCTION_ERROR,
+          MetricIds.COST
         }) {
       DOMAINS.put(m, NON_NEGATIVE);
     }
@@ -53,6 +54,8 @@ public record MetricDomain(double min, double max) {
           MetricIds.HELLINGER,
           MetricIds.KS,
           MetricIds.MISSING_RATE,
+          MetricIds.ERROR_RATE,
+          MetricIds.FINISH_REASON_RATE,
           MetricIds.OUT_OF_RANGE_RATE,
           MetricIds.UNSEEN_CATEGORY_RATE,
           MetricIds.TYPE_MISMATCH_RATE,

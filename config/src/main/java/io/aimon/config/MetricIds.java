@@ -129,6 +129,23 @@ public final class MetricIds {
   /** 99th percentile of the inference latency in milliseconds. */
   public static final String LATENCY_P99 = "latency_p99";
 
+  // --- LLM calls (input.format otlp) -------------------------------------------------------------
+
+  /** Share of the window's LLM calls whose span status is ERROR. */
+  public static final String ERROR_RATE = "error_rate";
+
+  /**
+   * Per finish reason (the result's {@code group}, attribute {@code finish_reason}): the share of
+   * the window's LLM calls that ended with it; judged by {@code llm.finish_reasons}.
+   */
+  public static final String FINISH_REASON_RATE = "finish_reason_rate";
+
+  /**
+   * What the window's LLM calls cost by the model's {@code llm.price}: prompt and completion tokens
+   * times their prices per million, in the configured currency.
+   */
+  public static final String COST = "cost";
+
   // --- estimated without labels (CBPE, binary classification) ------------------------------------
 
   /**
@@ -267,6 +284,12 @@ public final class MetricIds {
   public static final Set<String> LATENCY = Set.of(LATENCY_P50, LATENCY_P95, LATENCY_P99);
 
   /**
+   * Metrics of LLM calls (model level, any task): {@code error_rate} and {@code cost} are keys of
+   * {@code checks}, {@code finish_reason_rate} is judged per reason by {@code llm.finish_reasons}.
+   */
+  public static final Set<String> LLM = Set.of(ERROR_RATE, FINISH_REASON_RATE, COST);
+
+  /**
    * Metrics that may be set per feature in {@code feature_checks}: drift and data quality. All
    * other checkable metrics are model level only.
    */
@@ -297,7 +320,10 @@ public final class MetricIds {
           LATENCY_P50,
           LATENCY_P95,
           LATENCY_P99,
-          RECONSTRUCTION_ERROR);
+          RECONSTRUCTION_ERROR,
+          ERROR_RATE,
+          FINISH_REASON_RATE,
+          COST);
 
   /**
    * Metrics compared against a {@link PValueThreshold} (breach when p &lt; p_x and effect &gt;=
@@ -330,7 +356,8 @@ public final class MetricIds {
           PERFORMANCE_REGRESSION,
           FAIRNESS,
           LATENCY,
-          MULTIVARIATE);
+          MULTIVARIATE,
+          Set.of(ERROR_RATE, COST));
 
   private MetricIds() {}
 

@@ -44,6 +44,7 @@ import java.util.regex.Pattern;
  *     numeric features
  * @param tensors how the tensor formats' columns map to the features, prediction and score; names
  *     only declared features and fairness attributes
+ * @param llm the finish-reason thresholds and price table of a model whose events are LLM calls
  */
 public record ModelConfig(
     String id,
@@ -66,7 +67,8 @@ public record ModelConfig(
     List<String> contacts,
     MultivariateConfig multivariate,
     ChangeDetectionConfig changeDetection,
-    TensorMapping tensors) {
+    TensorMapping tensors,
+    LlmConfig llm) {
 
   /** The allowed model ids. */
   public static final Pattern ID_PATTERN = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
@@ -132,6 +134,7 @@ public record ModelConfig(
     Objects.requireNonNull(alerting, "alerting");
     contacts = contacts == null ? List.of() : List.copyOf(contacts);
     Objects.requireNonNull(tensors, "tensors");
+    Objects.requireNonNull(llm, "llm");
     for (TensorColumns c : tensors.inputs()) {
       for (String name : c.columns()) {
         if (!name.equals(TensorColumns.SKIP)
@@ -249,6 +252,7 @@ public record ModelConfig(
     private MultivariateConfig multivariate = MultivariateConfig.defaults();
     private ChangeDetectionConfig changeDetection = ChangeDetectionConfig.off();
     private TensorMapping tensors = TensorMapping.defaults();
+    private LlmConfig llm = LlmConfig.none();
     private Map<String, CheckThreshold> checks = Map.of();
     private Map<String, Map<String, CheckThreshold>> featureChecks = Map.of();
     private AlertingConfig alerting = AlertingConfig.defaults();
@@ -359,6 +363,12 @@ public record ModelConfig(
     }
 
     /** How the tensor formats' columns map to this model's fields; default by name. */
+    /** The LLM calls' finish-reason thresholds and price table; default none. */
+    public Builder llm(LlmConfig v) {
+      this.llm = v;
+      return this;
+    }
+
     public Builder tensors(TensorMapping v) {
       this.tensors = v;
       return this;
@@ -407,7 +417,8 @@ public record ModelConfig(
           contacts,
           multivariate,
           changeDetection,
-          tensors);
+          tensors,
+          llm);
     }
   }
 }

@@ -187,6 +187,7 @@ final class ModelParser {
       mappable.addAll(attributes);
     }
     TensorMapping tensors = new TensorParser(problems).parse(m, mappable);
+    LlmConfig llm = parseLlm(m);
 
     if (problems.size() != before) {
       return null;
@@ -222,11 +223,54 @@ final class ModelParser {
               phAlpha,
               phMin,
               phDirection),
-          tensors);
+          tensors,
+          llm);
     } catch (IllegalArgumentException e) {
       problems.add(m.line(), m.path(), e.getMessage()); // safety net: mirrors the checks above
       return null;
     }
+  }
+
+  /** The {@code llm} section: finish-reason thresholds and the price table (both optional). */
+  private LlmConfig parseLlm(MapReader m) {
+    MapReader llm = m.section(ConfigKeys.MODEL_LLM);
+    MapReader reasons =
+        new MapReader(
+            llm.get(ConfigKeys.MODEL_LLM_FINISH_REASONS),
+            llm.child(ConfigKeys.MODEL_LLM_FINISH_REASONS.name()),
+            llm.line(ConfigKeys.MODEL_LLM_FINISH_REASONS.name()),
+            null,
+            problems);
+    Map<String, ValueThreshold> finishReasons = new LinkedHashMap<>();
+    for (String reason : reasons.names()) {
+      CheckThreshold t =
+          thresholds.parseThreshold(
+              reasons.value(reason),
+              reasons.child(reason),
+              reasons.line(reason),
+              MetricIds.FINISH_REASON_RATE,
+              null);
+      if (t instanceof ValueThreshold v) {
+        finishReasons.put(reason, v);
+      }
+    }
+    LlmPrice price = null;
+    if (llm.has(ConfigKeys.MODEL_LLM_PRICE.name())) {
+      MapReader p = llm.section(ConfigKeys.MODEL_LLM_PRICE);
+      String currency = p.get(ConfigKeys.MODEL_LLM_PRICE_CURRENCY);
+      Double prompt = p.get(ConfigKeys.MODEL_LLM_PRICE_PROMPT);
+      Double completion = p.get(ConfigKeys.MODEL_LLM_PRICE_COMPLETION);
+      for (ConfigKey<Double> k :
+          List.of(ConfigKeys.MODEL_LLM_PRICE_PROMPT, ConfigKeys.MODEL_LLM_PRICE_COMPLETION)) {
+        if (!p.has(k.name())) {
+          problems.add(p.line(), p.child(k.name()), "missing key '" + k.name() + "' of the price");
+        }
+      }
+      if (currency != null && prompt != null && completion != null) {
+        price = new LlmPrice(currency, prompt, completion);
+      }
+    }
+    return new LlmConfig(finishReasons, price);
   }
 
   /** The problem of a model-level check whose metric does not fit the task, else null. */

@@ -37,7 +37,8 @@ final class ThresholdParser {
           MetricIds.MAPE,
           MetricIds.LATENCY_P50,
           MetricIds.LATENCY_P95,
-          MetricIds.LATENCY_P99);
+          MetricIds.LATENCY_P99,
+          MetricIds.COST);
 
   private static final String WARNING = ConfigKeys.CHECK_WARNING.name();
   private static final String CRITICAL = ConfigKeys.CHECK_CRITICAL.name();

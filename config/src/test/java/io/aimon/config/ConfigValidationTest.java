@@ -15,7 +15,7 @@ class ConfigValidationTest {
   private static final String MODEL_KEYS =
       "id, version, owner, contacts, task, window, min_samples, reference, features, "
           + "score, label, positive_label, labels, fairness, multivariate, change_detection, "
-          + "checks, feature_checks, tensors, alerting";
+          + "checks, feature_checks, llm, tensors, alerting";
 
   private static void assertProblem(String fixture, int line, String key, String message) {
     assertEquals(new ConfigProblem(file(fixture), line, key, message), onlyProblem(fixture));
@@ -166,9 +166,9 @@ class ConfigValidationTest {
         8,
         "models[0].checks.pssi",
         "unknown metric id 'pssi' (did you mean 'psi'?); known metric ids: accuracy, brier, "
-            + "chi_square, demographic_parity_difference, demographic_parity_ratio, "
+            + "chi_square, cost, demographic_parity_difference, demographic_parity_ratio, "
             + "equal_opportunity_difference, equalized_odds_difference, equalized_odds_ratio, "
-            + "estimated_accuracy, estimated_f1, estimated_precision, estimated_recall, "
+            + "error_rate, estimated_accuracy, estimated_f1, estimated_precision, estimated_recall, "
             + "estimated_roc_auc, estimated_specificity, f1, "
             + "hellinger, jensen_shannon, ks, latency_p50, latency_p95, latency_p99, log_loss, mae, "
             + "mape, missing_rate, out_of_range_rate, precision, psi, r2, recall, "

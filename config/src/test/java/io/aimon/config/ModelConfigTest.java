@@ -75,7 +75,7 @@ class ModelConfigTest {
               + (MetricIds.DROP_THRESHOLD_METRICS.contains(metric) ? 1 : 0);
       assertEquals(1, shapes, metric);
     }
-    assertEquals(36, MetricIds.CHECKABLE.size());
+    assertEquals(38, MetricIds.CHECKABLE.size());
   }
 
   @Test
@@ -367,6 +367,7 @@ class ModelConfigTest {
             Map.entry(MetricIds.ESTIMATED_F1, new DropThreshold(0.05, 0.10)),
             Map.entry(MetricIds.ESTIMATED_ROC_AUC, new DropThreshold(0.05, 0.10)),
             Map.entry(MetricIds.RECONSTRUCTION_ERROR, new ValueThreshold(3, 4)),
+            Map.entry(MetricIds.ERROR_RATE, new ValueThreshold(0.05, 0.10)),
             Map.entry(MetricIds.PSI, new ValueThreshold(0.1, 0.25)),
             Map.entry(MetricIds.JENSEN_SHANNON, new ValueThreshold(0.1, 0.2)),
             Map.entry(MetricIds.KS, new PValueThreshold(0.05, 0.01, 0.1)),

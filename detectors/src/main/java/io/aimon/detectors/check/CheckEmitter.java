@@ -1,5 +1,6 @@
 package io.aimon.detectors.check;
 
+import io.aimon.config.CheckThreshold;
 import io.aimon.detectors.common.CapCounts;
 import io.aimon.detectors.common.ConfusionCounts;
 import io.aimon.detectors.model.ModelSpec;
@@ -139,6 +140,18 @@ final class CheckEmitter {
   /** A metric judged by its threshold; drop thresholds compare with the reference value. */
   void value(String metric, double value, double reference) {
     add(metric, value, null, judge(metric, value, Double.NaN, Double.NaN, reference));
+  }
+
+  /**
+   * A metric judged by a threshold of its own instead of the model's for {@code metric} (a finish
+   * reason's rate), unjudged when {@code t} is null.
+   */
+  void value(String metric, double value, CheckThreshold t) {
+    add(
+        metric,
+        value,
+        null,
+        n < minSamples ? Judgement.INSUFFICIENT : Judgement.of(t, value, Double.NaN, Double.NaN));
   }
 
   /** A value that is reported but never judged (e.g. a group's count). */

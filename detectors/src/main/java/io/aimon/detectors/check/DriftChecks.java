@@ -23,9 +23,10 @@ import java.util.Map;
  * type_mismatch_rate} and {@code out_of_range_rate} (numeric: outside the reference min..max) or
  * {@code unseen_category_rate} (categorical: a category the reference never had); per window the
  * {@code count} and, when events carry {@code latency_ms}, {@code latency_p50/p95/p99} (numpy's
- * linear interpolation); for a binary model whose reference has labelled scores, the performance
- * estimated without labels ({@link EstimatedChecks}); with the reference's multivariate transform,
- * the {@code reconstruction_error} (docs/metrics.md, "Multivariate drift").
+ * linear interpolation); when events are LLM calls, {@code error_rate}, {@code finish_reason_rate}
+ * and {@code cost} ({@link LlmChecks}); for a binary model whose reference has labelled scores, the
+ * performance estimated without labels ({@link EstimatedChecks}); with the reference's multivariate
+ * transform, the {@code reconstruction_error} (docs/metrics.md, "Multivariate drift").
  *
  * <p>Statuses: a test whose window sample is smaller than the model's {@code min_samples} is {@code
  * insufficient_data} (its value is still reported when it can be computed); otherwise the value is
@@ -72,6 +73,9 @@ public final class DriftChecks {
       lat.value(MetricIds.LATENCY_P50, Quantiles.of(latency, 0.50));
       lat.value(MetricIds.LATENCY_P95, Quantiles.of(latency, 0.95));
       lat.value(MetricIds.LATENCY_P99, Quantiles.of(latency, 0.99));
+    }
+    if (window.llm() != null) {
+      LlmChecks.evaluate(spec, emitter(spec, reference, window, out), window.llm());
     }
     FairnessChecks.selectionRates(
         spec, emitter(spec, reference, window, out), window.selection(), window.events());

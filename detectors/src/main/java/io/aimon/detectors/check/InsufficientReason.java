@@ -32,7 +32,9 @@ public enum InsufficientReason {
    * values beyond the group cap, which are not one group, so its rates are reported but never
    * judged, neither ok nor a breach.
    */
-  OVERFLOW_GROUP("overflow_group");
+  OVERFLOW_GROUP("overflow_group"),
+  /** On {@code cost}: none of the window's LLM calls reported its token counts. */
+  NO_TOKEN_COUNTS("no_token_counts");
 
   private final String code;
 

@@ -23,6 +23,7 @@ import java.util.Objects;
  *     features whose value had the wrong JSON type; usually empty
  * @param source where the event was read ({@code topic/partition} or file name), for dead letters
  * @param position the Kafka offset or 1-based file line it was read at
+ * @param llm what the event says about an LLM call (an OTLP span), or null for other events
  */
 public record InferenceEvent(
     String inferenceId,
@@ -38,7 +39,8 @@ public record InferenceEvent(
     double latencyMs,
     int[] typeMismatches,
     String source,
-    long position) {
+    long position,
+    LlmCall llm) {
 
   /** The category that stands for a missing categorical value (null, absent or ""). */
   public static final String MISSING = "__MISSING__";
@@ -51,5 +53,39 @@ public record InferenceEvent(
     Objects.requireNonNull(prediction, "prediction");
     Objects.requireNonNull(groups, "groups");
     Objects.requireNonNull(typeMismatches, "typeMismatches");
+  }
+
+  /** An event that is no LLM call. */
+  public InferenceEvent(
+      String inferenceId,
+      String modelId,
+      String modelVersion,
+      long timestamp,
+      double[] numeric,
+      String[] categorical,
+      String prediction,
+      double score,
+      String label,
+      String[] groups,
+      double latencyMs,
+      int[] typeMismatches,
+      String source,
+      long position) {
+    this(
+        inferenceId,
+        modelId,
+        modelVersion,
+        timestamp,
+        numeric,
+        categorical,
+        prediction,
+        score,
+        label,
+        groups,
+        latencyMs,
+        typeMismatches,
+        source,
+        position,
+        null);
   }
 }

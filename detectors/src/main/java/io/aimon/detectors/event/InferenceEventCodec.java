@@ -15,10 +15,16 @@ import java.nio.charset.StandardCharsets;
  * (double); label (nullable); groups (int count, strings); latency (double); type mismatches (int
  * count, ints); source (nullable); position (long). A string is its UTF-8 length as an int (-1 for
  * null) and its bytes, so values of any length fit.
+ *
+ * <p>Layout v2 (current): v1 plus, last, a presence flag of the LLM call and, when present, its
+ * prompt and completion tokens (longs), finish reason (nullable) and failed flag. A v1 event reads
+ * without one.
  */
 public final class InferenceEventCodec {
   /** Current layout version. */
-  public static final byte VERSION = 1;
+  public static final byte VERSION = 2;
+
+  private static final byte V1 = 1;
 
   private InferenceEventCodec() {}
 
@@ -44,12 +50,21 @@ public final class InferenceEventCodec {
     }
     writeString(e.source(), out);
     out.writeLong(e.position());
+    LlmCall llm = e.llm();
+    out.writeBoolean(llm != null);
+    if (llm != null) {
+      out.writeLong(llm.promptTokens());
+      out.writeLong(llm.completionTokens());
+      writeString(llm.finishReason(), out);
+      out.writeBoolean(llm.failed());
+    }
   }
 
   public static InferenceEvent read(DataInput in) throws IOException {
     byte version = in.readByte();
-    if (version != VERSION) {
-      throw new IOException("inference event layout " + version + ": expected " + VERSION);
+    if (version != VERSION && version != V1) {
+      throw new IOException(
+          "inference event layout " + version + ": expected " + V1 + " to " + VERSION);
     }
     String inferenceId = readString(in);
     String modelId = readString(in);
@@ -71,6 +86,10 @@ public final class InferenceEventCodec {
     }
     String source = readString(in);
     long position = in.readLong();
+    LlmCall llm =
+        version != V1 && in.readBoolean()
+            ? new LlmCall(in.readLong(), in.readLong(), readString(in), in.readBoolean())
+            : null;
     return new InferenceEvent(
         inferenceId,
         modelId,
@@ -85,7 +104,8 @@ public final class InferenceEventCodec {
         latency,
         mismatches,
         source,
-        position);
+        position,
+        llm);
   }
 
   private static void writeStrings(String[] values, DataOutput out) throws IOException {

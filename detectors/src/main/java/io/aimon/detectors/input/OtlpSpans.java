@@ -9,6 +9,7 @@ import io.aimon.detectors.event.Decoded;
 import io.aimon.detectors.event.EventDecoder;
 import io.aimon.detectors.event.InferenceEvent;
 import io.aimon.detectors.event.InvalidEventException;
+import io.aimon.detectors.event.LlmCall;
 import io.aimon.detectors.event.RawRecord;
 import io.aimon.detectors.input.proto.AnyValue;
 import io.aimon.detectors.input.proto.ExportTraceServiceRequest;
@@ -58,7 +59,9 @@ import java.util.function.BiFunction;
  *
  * Any other configured feature or fairness attribute is the span attribute (else the resource
  * attribute) of that name. The prediction is the finish reason, else {@code error} for a failed
- * call, else {@code unknown}.
+ * call, else {@code unknown}. Each event also carries its {@link LlmCall} (token counts, finish
+ * reason, failure) for the window's {@code error_rate}, {@code finish_reason_rate} and {@code
+ * cost}; a token count that is not a non-negative integer makes the span a dead letter.
  */
 final class OtlpSpans {
   /** The numeric features a span gives by these names. */
@@ -216,22 +219,22 @@ final class OtlpSpans {
     boolean error = span.status() == STATUS_ERROR;
 
     Map<String, Object> values = new HashMap<>();
-    Double prompt =
-        number(
+    Long prompt =
+        tokens(
             a, "gen_ai.usage.input_tokens", "gen_ai.usage.prompt_tokens", "llm.token_count.prompt");
-    Double completion =
-        number(
+    Long completion =
+        tokens(
             a,
             "gen_ai.usage.output_tokens",
             "gen_ai.usage.completion_tokens",
             "llm.token_count.completion");
-    Double total = number(a, "llm.token_count.total");
+    Long total = tokens(a, "llm.token_count.total");
     if (total == null && prompt != null && completion != null) {
       total = prompt + completion;
     }
-    values.put("prompt_tokens", prompt);
-    values.put("completion_tokens", completion);
-    values.put("total_tokens", total);
+    values.put("prompt_tokens", prompt == null ? null : prompt.doubleValue());
+    values.put("completion_tokens", completion == null ? null : completion.doubleValue());
+    values.put("total_tokens", total == null ? null : total.doubleValue());
     values.put("prompt_chars", length(a, "input.value", "gen_ai.prompt"));
     values.put("response_chars", length(a, "output.value", "gen_ai.completion"));
     values.put("latency_ms", Double.isNaN(latency) ? null : latency);
@@ -293,7 +296,12 @@ final class OtlpSpans {
         latency,
         mismatches.stream().mapToInt(Integer::intValue).toArray(),
         raw.source(),
-        raw.position());
+        raw.position(),
+        new LlmCall(
+            prompt == null ? LlmCall.UNKNOWN : prompt,
+            completion == null ? LlmCall.UNKNOWN : completion,
+            finish,
+            error));
   }
 
   /** {@code key: AnyValue} of an OTLP attribute list, the values unwrapped to JSON scalars. */
@@ -396,17 +404,17 @@ final class OtlpSpans {
     return null;
   }
 
-  private static Double number(Map<String, JsonNode> a, String... keys)
-      throws InvalidEventException {
+  /** A token count: the first of the attributes present, a non-negative integer. */
+  private static Long tokens(Map<String, JsonNode> a, String... keys) throws InvalidEventException {
     for (String k : keys) {
       JsonNode v = a.get(k);
       if (v == null || v.isNull()) {
         continue;
       }
-      if (!v.isNumber()) {
-        throw TensorJson.wrongType("attributes." + k, "a number", v);
+      if (!v.canConvertToExactIntegral() || !v.canConvertToLong() || v.longValue() < 0) {
+        throw TensorJson.wrongType("attributes." + k, "a token count (an integer >= 0)", v);
       }
-      return v.doubleValue();
+      return v.longValue();
     }
     return null;
   }

@@ -2,6 +2,7 @@ package io.aimon.detectors.model;
 
 import io.aimon.config.ChangeDetectionConfig;
 import io.aimon.config.CheckThreshold;
+import io.aimon.config.LlmConfig;
 import io.aimon.config.MetricIds;
 import io.aimon.config.ModelConfig;
 import io.aimon.config.MultivariateConfig;
@@ -38,6 +39,7 @@ public final class ModelSpec implements Serializable {
   private final OutcomeSettings outcomes;
   private MultivariateConfig multivariate = MultivariateConfig.defaults();
   private ChangeDetectionConfig changeDetection = ChangeDetectionConfig.off();
+  private LlmConfig llm = LlmConfig.none();
 
   /** Builds the spec of one configured model; exactValues is {@code job.exact_values}. */
   public static ModelSpec from(ModelConfig config, int exactValues) {
@@ -80,6 +82,7 @@ public final class ModelSpec implements Serializable {
                 config.fairness() == null ? 0 : config.fairness().minGroupSize()));
     spec.multivariate = config.multivariate();
     spec.changeDetection = config.changeDetection();
+    spec.llm = config.llm();
     return spec;
   }
 
@@ -246,6 +249,18 @@ public final class ModelSpec implements Serializable {
     return s;
   }
 
+  /** The LLM calls' finish-reason thresholds and price table (none unless configured). */
+  public LlmConfig llm() {
+    return llm;
+  }
+
+  /** The same spec with other LLM settings. */
+  public ModelSpec withLlm(LlmConfig settings) {
+    ModelSpec s = withOutcomes(outcomes);
+    s.llm = java.util.Objects.requireNonNull(settings, "llm");
+    return s;
+  }
+
   /** The same spec with other outcome settings. */
   public ModelSpec withOutcomes(OutcomeSettings settings) {
     ModelSpec s =
@@ -265,6 +280,7 @@ public final class ModelSpec implements Serializable {
             settings);
     s.multivariate = multivariate;
     s.changeDetection = changeDetection;
+    s.llm = llm;
     return s;
   }
 }

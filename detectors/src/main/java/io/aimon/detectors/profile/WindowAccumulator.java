@@ -38,6 +38,8 @@ import java.util.TreeMap;
  *       versionsCapped} are the events that carried a version.
  *   <li>With an estimation in the reference, {@code estimated} has counted every event with a score
  *       ({@link EstimatedPerformance}: sums and a histogram of the calibration's size).
+ *   <li>{@code llm} is null when no event was an LLM call, else it has counted exactly those that
+ *       were ({@link LlmCalls}).
  * </ol>
  */
 public final class WindowAccumulator implements Mergeable<WindowAccumulator> {
@@ -77,6 +79,9 @@ public final class WindowAccumulator implements Mergeable<WindowAccumulator> {
   /** The events' mean reconstruction error; null unless the reference has the transform. */
   final ReconstructionMean reconstruction;
 
+  /** The window's LLM calls; null until an event that is one arrives. */
+  LlmCalls llm;
+
   /**
    * The reference the window was created with, for {@link #add(InferenceEvent)}; not part of the
    * state (a decoded window has none and is given its reference with each event).
@@ -97,7 +102,8 @@ public final class WindowAccumulator implements Mergeable<WindowAccumulator> {
       FairnessAccumulator selection,
       String positiveLabel,
       EstimatedPerformance estimated,
-      ReconstructionMean reconstruction) {
+      ReconstructionMean reconstruction,
+      LlmCalls llm) {
     this.modelId = modelId;
     this.count = count;
     this.numeric = numeric;
@@ -113,6 +119,7 @@ public final class WindowAccumulator implements Mergeable<WindowAccumulator> {
     this.positiveLabel = positiveLabel;
     this.estimated = estimated;
     this.reconstruction = reconstruction;
+    this.llm = llm;
   }
 
   /** An empty window for the model, binning numeric values by the reference's edges. */
@@ -152,7 +159,8 @@ public final class WindowAccumulator implements Mergeable<WindowAccumulator> {
             spec.outcomes().regression() ? null : OutcomeAccumulator.fairnessFor(spec),
             spec.positiveLabel(),
             estimatedFor(spec, reference),
-            reference.multivariate() == null ? null : new ReconstructionMean());
+            reference.multivariate() == null ? null : new ReconstructionMean(),
+            null);
     created.createdWith = reference;
     return created;
   }
@@ -222,6 +230,12 @@ public final class WindowAccumulator implements Mergeable<WindowAccumulator> {
     if (reconstruction != null) {
       reconstruction.add(reference.multivariate().transform().error(e.numeric(), e.categorical()));
     }
+    if (e.llm() != null) {
+      if (llm == null) {
+        llm = LlmCalls.create();
+      }
+      llm.add(e.llm());
+    }
     if (e.modelVersion() != null) {
       String v = BoundedText.of(e.modelVersion());
       if (v != e.modelVersion()) {
@@ -271,6 +285,12 @@ public final class WindowAccumulator implements Mergeable<WindowAccumulator> {
     }
     if (reconstruction != null && other.reconstruction != null) {
       reconstruction.merge(other.reconstruction);
+    }
+    if (other.llm != null) {
+      if (llm == null) {
+        llm = LlmCalls.create();
+      }
+      llm.merge(other.llm);
     }
     other.versions.forEach(this::addVersion);
     versionsCapped += other.versionsCapped;
@@ -336,6 +356,7 @@ public final class WindowAccumulator implements Mergeable<WindowAccumulator> {
             new CapCounts(versionsCapped, versionsTruncated)),
         selection == null ? Map.of() : selection.evaluate(spec.outcomes().minGroupSize()),
         estimated == null ? null : estimated.result(),
-        reconstruction == null ? null : reconstruction.summary());
+        reconstruction == null ? null : reconstruction.summary(),
+        llm == null ? null : llm.toProfile());
   }
 }

@@ -33,19 +33,23 @@ import java.util.TreeMap;
  *       followed by its capped and truncated counts ({@link io.aimon.detectors.common.CapCounts}).
  *       A v1 or v2 state reads with version counts of 0 and nothing capped or truncated. The
  *       selection-rate fairness block carries its own version.
- *   <li>v4 (current): v3 plus, last, the estimated-performance block ({@link
- *       EstimatedPerformanceCodec}, its own version) after a presence flag, then after another flag
- *       the reconstruction errors' count, sum and compensation. Earlier states read without them:
- *       their windows are not estimated and have no multivariate check.
+ *   <li>v4: v3 plus, last, the estimated-performance block ({@link EstimatedPerformanceCodec}, its
+ *       own version) after a presence flag, then after another flag the reconstruction errors'
+ *       count, sum and compensation. Earlier states read without them: their windows are not
+ *       estimated and have no multivariate check.
+ *   <li>v5 (current): v4 plus, last, after a presence flag, the LLM calls ({@link LlmCalls}):
+ *       calls, failed, the finish reasons as a categorical counter, calls with usage, prompt and
+ *       completion tokens. Earlier states read without LLM calls.
  * </ul>
  */
 public final class WindowAccumulatorCodec {
   /** Current layout version. */
-  public static final byte VERSION = 4;
+  public static final byte VERSION = 5;
 
   private static final byte V1 = 1;
   private static final byte V2 = 2;
   private static final byte V3 = 3;
+  private static final byte V4 = 4;
 
   private WindowAccumulatorCodec() {}
 
@@ -103,6 +107,15 @@ public final class WindowAccumulatorCodec {
         out.writeLong(a.reconstruction.n());
         out.writeDouble(a.reconstruction.sumPart());
         out.writeDouble(a.reconstruction.compensationPart());
+      }
+      out.writeBoolean(a.llm != null);
+      if (a.llm != null) {
+        out.writeLong(a.llm.calls);
+        out.writeLong(a.llm.failed);
+        writeCategorical(out, a.llm.reasons);
+        out.writeLong(a.llm.withUsage);
+        out.writeLong(a.llm.promptTokens);
+        out.writeLong(a.llm.completionTokens);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -169,14 +182,25 @@ public final class WindowAccumulatorCodec {
         }
       }
       EstimatedPerformance estimated = null;
-      if (version == VERSION && in.readBoolean()) {
+      if (version >= V4 && in.readBoolean()) {
         byte[] estimatedBytes = new byte[in.readInt()];
         in.readFully(estimatedBytes);
         estimated = EstimatedPerformanceCodec.decode(estimatedBytes);
       }
       ReconstructionMean reconstruction = null;
-      if (version == VERSION && in.readBoolean()) {
+      if (version >= V4 && in.readBoolean()) {
         reconstruction = ReconstructionMean.of(in.readLong(), in.readDouble(), in.readDouble());
+      }
+      LlmCalls llm = null;
+      if (version == VERSION && in.readBoolean()) {
+        llm =
+            new LlmCalls(
+                in.readLong(),
+                in.readLong(),
+                readCategorical(in, version),
+                in.readLong(),
+                in.readLong(),
+                in.readLong());
       }
       return new WindowAccumulator(
           modelId,
@@ -192,7 +216,8 @@ public final class WindowAccumulatorCodec {
           selection,
           positiveLabel,
           estimated,
-          reconstruction);
+          reconstruction,
+          llm);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

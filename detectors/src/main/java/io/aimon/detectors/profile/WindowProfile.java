@@ -31,6 +31,7 @@ import java.util.Objects;
  *     estimation (docs/metrics.md, "Estimated performance")
  * @param reconstruction the events' mean reconstruction error, or null when the reference has no
  *     multivariate transform
+ * @param llm the window's LLM calls, or null when no event was one
  */
 public record WindowProfile(
     String modelId,
@@ -45,7 +46,8 @@ public record WindowProfile(
     DataQuality quality,
     Map<String, FairnessResult> selection,
     EstimatedMetrics estimated,
-    WindowReconstruction reconstruction) {
+    WindowReconstruction reconstruction,
+    LlmProfile llm) {
 
   public WindowProfile {
     Objects.requireNonNull(modelId, "modelId");
@@ -64,14 +66,18 @@ public record WindowProfile(
   /** Cap kind: groups of the fairness attributes and intersections. */
   public static final String CAPPED_GROUPS = "groups";
 
+  /** Cap kind: finish reasons of LLM calls. */
+  public static final String CAPPED_FINISH_REASONS = "finish_reasons";
+
   /** Cap kind: model versions. */
   public static final String CAPPED_VERSIONS = "versions";
 
   /**
    * What the window's bounds capped, summed by kind ({@value #CAPPED_CATEGORIES} over categorical
    * features and the label, {@value #CAPPED_GROUPS} over fairness attributes and intersections, so
-   * an event pooled in two attributes counts twice, {@value #CAPPED_VERSIONS}), in that order;
-   * kinds with nothing capped or truncated are left out.
+   * an event pooled in two attributes counts twice, {@value #CAPPED_VERSIONS}, {@value
+   * #CAPPED_FINISH_REASONS} over LLM calls), in that order; kinds with nothing capped or truncated
+   * are left out.
    */
   public Map<String, CapCounts> capTotals() {
     CapCounts categories = CapCounts.NONE;
@@ -86,6 +92,9 @@ public record WindowProfile(
     putUnlessNone(out, CAPPED_CATEGORIES, categories);
     putUnlessNone(out, CAPPED_GROUPS, groups);
     putUnlessNone(out, CAPPED_VERSIONS, quality.versions());
+    if (llm != null) {
+      putUnlessNone(out, CAPPED_FINISH_REASONS, llm.reasonCaps());
+    }
     return Collections.unmodifiableMap(out);
   }
 

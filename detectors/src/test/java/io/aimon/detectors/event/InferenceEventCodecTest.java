@@ -30,7 +30,8 @@ class InferenceEventCodecTest {
             12.5,
             new int[] {1, 4},
             "inference/3",
-            42L);
+            42L,
+            new LlmCall(120, LlmCall.UNKNOWN, "content_filter", true));
     InferenceEvent sparse =
         new InferenceEvent(
             "i",
@@ -65,6 +66,7 @@ class InferenceEventCodecTest {
       assertArrayEquals(e.typeMismatches(), back.typeMismatches());
       assertEquals(e.source(), back.source());
       assertEquals(e.position(), back.position());
+      assertEquals(e.llm(), back.llm());
     }
   }
 
@@ -76,7 +78,7 @@ class InferenceEventCodecTest {
             () ->
                 InferenceEventCodec.read(
                     new DataInputStream(new ByteArrayInputStream(new byte[] {9}))));
-    assertEquals("inference event layout 9: expected 1", e.getMessage());
+    assertEquals("inference event layout 9: expected 1 to 2", e.getMessage());
   }
 
   private static InferenceEvent roundTrip(InferenceEvent e) throws IOException {

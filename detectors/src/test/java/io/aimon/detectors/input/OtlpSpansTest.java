@@ -15,6 +15,7 @@ import io.aimon.detectors.event.DeadLetter;
 import io.aimon.detectors.event.Decoded;
 import io.aimon.detectors.event.EventDecoder;
 import io.aimon.detectors.event.InferenceEvent;
+import io.aimon.detectors.event.LlmCall;
 import io.aimon.detectors.event.RawRecord;
 import io.aimon.detectors.model.ModelSpec;
 import java.io.IOException;
@@ -89,6 +90,7 @@ class OtlpSpansTest {
         oi.categorical(),
         "no finish reason; llm.provider; status OK; the span kind; user.tier by its name");
     assertEquals("unknown", oi.prediction());
+    assertEquals(new LlmCall(120, 35, null, false), oi.llm(), "what error and cost rates count");
 
     InferenceEvent genAi = out.get(1).event();
     assertEquals("b7ad6b7169203331", genAi.inferenceId());
@@ -101,6 +103,7 @@ class OtlpSpansTest {
         new String[] {"stop", "openai", "false", "chat", InferenceEvent.MISSING},
         genAi.categorical());
     assertEquals("stop", genAi.prediction(), "the finish reason");
+    assertEquals(new LlmCall(80, 20, "stop", false), genAi.llm());
   }
 
   @Test
@@ -110,6 +113,7 @@ class OtlpSpansTest {
     assertEquals(2, out.size());
     InferenceEvent failed = out.get(0).event();
     assertEquals("error", failed.prediction());
+    assertTrue(failed.llm().failed());
     assertEquals("true", failed.categorical()[2]);
     assertEquals("openai", failed.categorical()[1], "gen_ai.system");
     DeadLetter noModel = out.get(1).deadLetter();
@@ -128,6 +132,15 @@ class OtlpSpansTest {
     DeadLetter broken = decode(line.substring(0, 60), false).get(0).deadLetter();
     assertEquals("malformed_json", broken.reason());
     assertEquals("", broken.payload());
+    DeadLetter fraction =
+        decode(
+                fixture("otlp-spans.jsonl")
+                    .split("\n")[0]
+                    .replace("\"intValue\":35", "\"doubleValue\":3.5"),
+                false)
+            .get(0)
+            .deadLetter();
+    assertEquals("wrong_type", fraction.reason(), "a token count is an integer");
     DeadLetter unknown =
         decode(line.replace("\"gpt-4o-mini\"", "\"claude-3\""), false).get(0).deadLetter();
     assertEquals("unknown_model", unknown.reason());

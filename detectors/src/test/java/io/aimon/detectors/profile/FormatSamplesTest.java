@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Checked-in samples of each stored layout version: the reference profile JSON (v1 to v4) and the
- * checkpointed window state (v1 to v4). Today's code must still read them and still write the same
+ * checkpointed window state (v1 to v5). Today's code must still read them and still write the same
  * bytes, so a layout change cannot slip in without a new version (and a reader for the old one).
  *
  * <p>To create a sample for a new version, run with {@code -Daimon.writeFormatSamples=true}.
@@ -106,21 +106,44 @@ class FormatSamplesTest {
   }
 
   @Test
-  void windowStateV4SampleDecodesAndIsWrittenIdentically() throws IOException {
-    WindowAccumulator acc = sampleWindowV3();
+  void windowStateV5SampleDecodesAndIsWrittenIdentically() throws IOException {
+    WindowAccumulator acc = sampleWindowV5();
     byte[] written = WindowAccumulatorCodec.encode(acc);
     Path sample =
         sample(
-            "window-state-v4.base64", Base64.getMimeEncoder().encodeToString(written).getBytes());
+            "window-state-v5.base64", Base64.getMimeEncoder().encodeToString(written).getBytes());
 
     byte[] stored = Base64.getMimeDecoder().decode(Files.readAllBytes(sample));
+    assertEquals(5, stored[0], "layout version byte");
+    WindowAccumulator read = WindowAccumulatorCodec.decode(stored);
+    assertEquals(303, read.count());
+    WindowProfile profile = read.toProfile(SPEC, WINDOW_START, WINDOW_END);
+    assertWindowEquals(acc.toProfile(SPEC, WINDOW_START, WINDOW_END), profile);
+    assertEquals(
+        new LlmProfile(
+            2,
+            1,
+            new CategoricalProfile(new java.util.TreeMap<>(java.util.Map.of("length", 1L))),
+            CapCounts.NONE,
+            1,
+            120,
+            40),
+        profile.llm());
+    assertArrayEquals(stored, written, "layout v5 unchanged");
+  }
+
+  @Test
+  void windowStateV4SampleStillDecodes() throws IOException {
+    // written by layout v4, before LLM calls were counted
+    byte[] stored =
+        Base64.getMimeDecoder().decode(Files.readAllBytes(DIR.resolve("window-state-v4.base64")));
     assertEquals(4, stored[0], "layout version byte");
     WindowAccumulator read = WindowAccumulatorCodec.decode(stored);
     assertEquals(301, read.count());
     WindowProfile profile = read.toProfile(SPEC, WINDOW_START, WINDOW_END);
-    assertWindowEquals(acc.toProfile(SPEC, WINDOW_START, WINDOW_END), profile);
+    assertWindowEquals(sampleWindowV3().toProfile(SPEC, WINDOW_START, WINDOW_END), profile);
     assertEquals(274, profile.estimated().n(), "every scored event estimated");
-    assertArrayEquals(stored, written, "layout v4 unchanged");
+    assertEquals(null, profile.llm(), "v4 counts no LLM calls");
   }
 
   @Test
@@ -191,6 +214,37 @@ class FormatSamplesTest {
   private static WindowAccumulator sampleWindowV3() {
     WindowAccumulator acc = sampleWindow();
     acc.add(ProfileFixtures.event("m1", "v".repeat(300), 50, 3, "c".repeat(300), 0.5, "1"));
+    return acc;
+  }
+
+  /** The v5 sample: the v3 sample's window plus two LLM calls, one of them failed. */
+  private static WindowAccumulator sampleWindowV5() {
+    WindowAccumulator acc = sampleWindowV3();
+    for (io.aimon.detectors.event.LlmCall call :
+        java.util.List.of(
+            new io.aimon.detectors.event.LlmCall(120, 40, "length", false),
+            new io.aimon.detectors.event.LlmCall(
+                90, io.aimon.detectors.event.LlmCall.UNKNOWN, null, true))) {
+      io.aimon.detectors.event.InferenceEvent e =
+          ProfileFixtures.event("m1", null, 1, 3, "a", 0.5, "1");
+      acc.add(
+          new io.aimon.detectors.event.InferenceEvent(
+              e.inferenceId(),
+              e.modelId(),
+              e.modelVersion(),
+              e.timestamp(),
+              e.numeric(),
+              e.categorical(),
+              e.prediction(),
+              e.score(),
+              e.label(),
+              e.groups(),
+              e.latencyMs(),
+              e.typeMismatches(),
+              e.source(),
+              e.position(),
+              call));
+    }
     return acc;
   }
 

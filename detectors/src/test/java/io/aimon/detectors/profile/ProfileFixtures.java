@@ -170,6 +170,7 @@ final class ProfileFixtures {
           1e-12 * expected.reconstruction().mean(),
           "reconstruction mean");
     }
+    assertEquals(expected.llm(), actual.llm(), "LLM calls");
   }
 
   /** Estimated metrics equal up to the rounding of sums added in another order. */
@@ -202,6 +203,7 @@ final class ProfileFixtures {
         w.label(),
         w.quality(),
         w.selection(),
+        null,
         null,
         null);
   }

@@ -126,6 +126,6 @@ class WindowAccumulatorCodecTest {
     bytes[0] = 7;
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> WindowAccumulatorCodec.decode(bytes));
-    assertEquals("window state: expected layout version 1 to 4, found 7", e.getMessage());
+    assertEquals("window state: expected layout version 1 to 5, found 7", e.getMessage());
   }
 }

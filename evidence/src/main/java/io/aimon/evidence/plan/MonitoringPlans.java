@@ -6,6 +6,8 @@ import io.aimon.config.ChangeDetectionConfig;
 import io.aimon.config.CheckThreshold;
 import io.aimon.config.DropThreshold;
 import io.aimon.config.Durations;
+import io.aimon.config.InputFormat;
+import io.aimon.config.LlmPrice;
 import io.aimon.config.LowerBoundThreshold;
 import io.aimon.config.MetricIds;
 import io.aimon.config.ModelConfig;
@@ -40,7 +42,7 @@ public final class MonitoringPlans {
    */
   public static MonitoringPlanEvidence of(
       AimonConfig config, ModelConfig model, String referenceDigest, String aimonVersion) {
-    List<PlannedCheck> checks = checks(model);
+    List<PlannedCheck> checks = checks(model, config.input().format() == InputFormat.OTLP);
     String window = Durations.format(model.window());
     List<String> routes = routes(config.notifyConfig(), model.id());
     String summary =
@@ -110,9 +112,11 @@ public final class MonitoringPlans {
    * default), then each feature whose own threshold differs from it. Fairness metrics only with
    * fairness attributes. Then the champion/challenger checks of windows several versions serve:
    * {@code challenger_psi} and {@code challenger_<m>} for each performance metric with a drop
-   * threshold, each with the rule of the metric it compares, against the champion.
+   * threshold, each with the rule of the metric it compares, against the champion. The metrics of
+   * LLM calls only when the events are ({@code llmCalls}): {@code error_rate}, {@code cost} with a
+   * price table, and one {@code finish_reason_rate} per configured reason.
    */
-  static List<PlannedCheck> checks(ModelConfig model) {
+  static List<PlannedCheck> checks(ModelConfig model, boolean llmCalls) {
     List<String> features = new ArrayList<>(model.numericFeatures());
     features.addAll(model.categoricalFeatures());
     List<PlannedCheck> out = new ArrayList<>();
@@ -128,11 +132,27 @@ public final class MonitoringPlans {
       if (MetricIds.MULTIVARIATE.contains(metric) && !model.multivariate().enabled()) {
         continue;
       }
+      if (MetricIds.LLM.contains(metric)
+          && (!llmCalls || (metric.equals(MetricIds.COST) && model.llm().price() == null))) {
+        continue;
+      }
       CheckThreshold modelLevel = model.threshold(metric, null);
       String rule = modelLevel == null ? NO_THRESHOLD : rule(modelLevel);
       if (MetricIds.MULTIVARIATE.contains(metric) && modelLevel != null) {
         rule =
             "distance from the reference's mean in bands (standard deviations of chunk means), "
+                + rule;
+      }
+      if (metric.equals(MetricIds.COST)) {
+        LlmPrice price = model.llm().price();
+        rule =
+            "(prompt tokens x "
+                + num(price.promptPerMillion())
+                + " + completion tokens x "
+                + num(price.completionPerMillion())
+                + ") / 1e6 "
+                + price.currency()
+                + " per window, "
                 + rule;
       }
       out.add(new PlannedCheck(metric, null, rule));
@@ -142,6 +162,18 @@ public final class MonitoringPlans {
           out.add(new PlannedCheck(metric, feature, rule(t)));
         }
       }
+    }
+    if (llmCalls) {
+      model
+          .llm()
+          .finishReasons()
+          .forEach(
+              (reason, t) ->
+                  out.add(
+                      new PlannedCheck(
+                          MetricIds.FINISH_REASON_RATE,
+                          null,
+                          "share of calls that ended with '" + reason + "': " + rule(t))));
     }
     ChangeDetectionConfig change = model.changeDetection();
     for (String series : change.series()) {

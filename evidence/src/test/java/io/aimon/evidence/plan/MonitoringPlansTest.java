@@ -122,6 +122,60 @@ class MonitoringPlansTest {
   }
 
   @Test
+  void anLlmModelsPlanNamesItsErrorRateCostAndFinishReasonChecks() throws Exception {
+    Files.writeString(tmp.resolve("reference.jsonl"), "");
+    Path file = tmp.resolve("aimon.yaml");
+    Files.writeString(
+        file,
+        """
+        input:
+          format: otlp
+        models:
+          - id: gpt-4o-mini
+            reference:
+              events: reference.jsonl
+            features:
+              numeric: [prompt_tokens]
+            checks:
+              cost: {warning: 50, critical: 100}
+            llm:
+              finish_reasons:
+                length: {warning: 0.1, critical: 0.2}
+              price:
+                prompt_per_million_tokens: 0.15
+                completion_per_million_tokens: 0.6
+        """);
+    AimonConfig config = ConfigLoader.load(file);
+    List<PlannedCheck> checks =
+        MonitoringPlans.of(config, config.models().get(0), "ab".repeat(32), "0.1.0").checks();
+    assertTrue(
+        checks.contains(new PlannedCheck("error_rate", null, "warning >= 0.05, critical >= 0.1")),
+        checks.toString());
+    assertTrue(
+        checks.contains(
+            new PlannedCheck(
+                "cost",
+                null,
+                "(prompt tokens x 0.15 + completion tokens x 0.6) / 1e6 USD per window, "
+                    + "warning >= 50, critical >= 100")),
+        checks.toString());
+    assertTrue(
+        checks.contains(
+            new PlannedCheck(
+                "finish_reason_rate",
+                null,
+                "share of calls that ended with 'length': warning >= 0.1, critical >= 0.2")),
+        checks.toString());
+    AimonConfig tabular = config("0.1");
+    assertTrue(
+        MonitoringPlans.of(tabular, tabular.models().get(0), "ab".repeat(32), "0.1.0")
+            .checks()
+            .stream()
+            .noneMatch(c -> c.metric().equals("error_rate")),
+        "events that are no LLM calls have no error_rate");
+  }
+
+  @Test
   void theDigestIsTheSameForTheSameConfigAndChangesWithEveryChange() throws Exception {
     AimonConfig a = config("0.1");
     String digest = MonitoringPlans.of(a, a.models().get(0), "ab".repeat(32), "0.1.0").planDigest();

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * LLM calls logged as OpenTelemetry spans (OTLP/JSON, GenAI and OpenInference attributes) give
  * exactly the check results of the same calls as native events: the drift and data-quality checks
  * apply to tokens, lengths, latency, finish reason, provider and error. Two days of synthetic
- * calls, the second with longer prompts and more truncated answers.
+ * calls, the second with longer prompts and more truncated answers. The spans also give the LLM
+ * metrics (error_rate, finish_reason_rate, cost), equal to the calls' own counts.
  */
 class LlmSpansIntegrationTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -157,6 +158,10 @@ class LlmSpansIntegrationTest {
   }
 
   private static Path config(Path dir, Path reference, String top) throws Exception {
+    return config(dir, reference, top, "");
+  }
+
+  private static Path config(Path dir, Path reference, String top, String llm) throws Exception {
     Path file = dir.resolve("aimon.yaml");
     Files.writeString(
         file,
@@ -174,8 +179,73 @@ class LlmSpansIntegrationTest {
                   numeric: [prompt_tokens, completion_tokens, prompt_chars, response_chars, latency_ms]
                   categorical: [finish_reason, provider, error]
             """
-                .formatted(reference.toString().replace("\\", "/")));
+                .formatted(reference.toString().replace("\\", "/"))
+            + llm);
     return file;
+  }
+
+  /** Thresholds of the truncation rate, a price table and a cost threshold. */
+  private static final String LLM_SECTION =
+      """
+          checks:
+            cost: {warning: 0.12, critical: 1.0}
+          llm:
+            finish_reasons:
+              length: {warning: 0.10, critical: 0.20}
+            price:
+              prompt_per_million_tokens: 0.15
+              completion_per_million_tokens: 0.60
+      """;
+
+  private static final List<String> LLM_METRICS =
+      List.of("error_rate", "finish_reason_rate", "cost");
+
+  /**
+   * Per day, the LLM metrics are the calls' own counts: failed calls, calls per finish reason, and
+   * the price of the tokens of the calls that reported both counts (here: those that did not fail).
+   */
+  private static void assertLlmMetrics(List<Call> production, List<JsonNode> results) {
+    Map<String, JsonNode> byKey = new TreeMap<>();
+    for (JsonNode r : results) {
+      byKey.put(
+          r.path("window_start").asText().substring(0, 10)
+              + " "
+              + r.path("metric").asText()
+              + " "
+              + r.path("group").asText(""),
+          r);
+    }
+    Map<String, Object> expected = new TreeMap<>();
+    Map<String, String> status = new TreeMap<>();
+    for (int day = 0; day < 2; day++) {
+      List<Call> calls = production.subList(day * 1500, (day + 1) * 1500);
+      String d = Instant.ofEpochMilli(START + day * DAY).toString().substring(0, 10);
+      long failed = calls.stream().filter(Call::error).count();
+      long length = calls.stream().filter(c -> "length".equals(c.finish())).count();
+      long stop = calls.stream().filter(c -> "stop".equals(c.finish())).count();
+      long prompt = calls.stream().filter(c -> !c.error()).mapToLong(Call::prompt).sum();
+      long completion = calls.stream().filter(c -> !c.error()).mapToLong(Call::completion).sum();
+      double cost = (prompt * 0.15 + completion * 0.60) / 1e6;
+      expected.put(d + " error_rate ", failed / 1500.0);
+      expected.put(d + " finish_reason_rate length", length / 1500.0);
+      expected.put(d + " finish_reason_rate stop", stop / 1500.0);
+      expected.put(d + " cost ", cost);
+      double lengthRate = length / 1500.0;
+      status.put(d + " error_rate ", "ok");
+      status.put(
+          d + " finish_reason_rate length",
+          lengthRate >= 0.20 ? "critical" : lengthRate >= 0.10 ? "warning" : "ok");
+      status.put(d + " cost ", cost >= 1.0 ? "critical" : cost >= 0.12 ? "warning" : "ok");
+    }
+    assertEquals(expected.keySet(), byKey.keySet(), "one result per day and metric (and reason)");
+    expected.forEach(
+        (k, v) -> assertEquals((double) v, byKey.get(k).path("value").asDouble(), 1e-12, k));
+    status.forEach((k, v) -> assertEquals(v, byKey.get(k).path("status").asText(), k));
+    assertEquals("ok", status.get("2024-03-01 finish_reason_rate length"), "the first day");
+    assertEquals("critical", status.get("2024-03-02 finish_reason_rate length"), "25% truncated");
+    assertEquals(
+        "finish_reason",
+        byKey.get("2024-03-02 finish_reason_rate length").path("attribute").asText());
   }
 
   @Test
@@ -216,10 +286,20 @@ class LlmSpansIntegrationTest {
     Files.write(spanInput, lines);
     Path out =
         AdultFixtures.replay(
-            config(spanDir, reference, "input:\n  format: otlp\n"),
+            config(spanDir, reference, "input:\n  format: otlp\n", LLM_SECTION),
             spanInput,
             spanDir.resolve("out"));
-    List<String> actual = Files.readAllLines(out.resolve("metrics.jsonl"));
+    List<String> actual = new ArrayList<>();
+    List<JsonNode> llmResults = new ArrayList<>();
+    for (String line : Files.readAllLines(out.resolve("metrics.jsonl"))) {
+      JsonNode result = JSON.readTree(line);
+      if (LLM_METRICS.contains(result.path("metric").asText())) {
+        llmResults.add(result);
+      } else {
+        actual.add(line);
+      }
+    }
+    assertLlmMetrics(production, llmResults);
     List<String> missing = new ArrayList<>(expected);
     missing.removeAll(actual);
     List<String> extra = new ArrayList<>(actual);
