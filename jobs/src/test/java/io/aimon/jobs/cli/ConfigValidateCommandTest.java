@@ -23,7 +23,7 @@ class ConfigValidateCommandTest {
   private static final String MODEL_KEYS =
       "id, version, owner, contacts, task, window, min_samples, reference, features, "
           + "score, label, positive_label, labels, fairness, multivariate, change_detection, "
-          + "checks, feature_checks, tensors, alerting";
+          + "checks, feature_checks, llm, tensors, alerting";
 
   @TempDir Path dir;
   private Path config;
