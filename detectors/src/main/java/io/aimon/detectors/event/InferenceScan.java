@@ -206,8 +206,9 @@ final class InferenceScan {
 
   /** The names of the object now starting at {@code depth}, emptied. */
   private MemberNames names(int depth) {
-    if (depth == memberNames.length) {
-      memberNames = Arrays.copyOf(memberNames, depth * 2);
+    if (depth >= memberNames.length) {
+      // arrays deepen the nesting without an object of their own, so depth can skip a level
+      memberNames = Arrays.copyOf(memberNames, Math.max(depth + 1, memberNames.length * 2));
     }
     if (memberNames[depth] == null) {
       memberNames[depth] = new MemberNames();

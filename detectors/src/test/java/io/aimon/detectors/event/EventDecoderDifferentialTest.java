@@ -164,6 +164,14 @@ class EventDecoderDifferentialTest {
       records.add(head + "\"u\\ud800\":1,\"unknown\":" + nested + "," + tail);
       records.add(head + "\"features\":{\"age\":" + nested + "},\"prediction\":1}");
     }
+    // objects inside arrays: each array deepens the nesting without an object of its own (an OTLP
+    // export read as a native event nests so)
+    records.add(head + "\"unknown\":{\"a\":[[{\"b\":[{\"c\":[[{\"d\":1}]]}]}]]}," + tail);
+    for (int depth : new int[] {3, 4, 5, 9, 250}) {
+      String nested = "[{\"x\":".repeat(depth) + "1" + "}]".repeat(depth);
+      records.add(head + "\"unknown\":" + nested + "," + tail);
+      records.add(head + "\"features\":{\"age\":" + nested + "},\"prediction\":1}");
+    }
     Settings wide = new Settings(64 << 20, Long.MAX_VALUE, Long.MAX_VALUE, "2024-02-01T10:00:00Z");
     compare(records, wide, new KeyTally(List.of("age"), List.of()));
   }
