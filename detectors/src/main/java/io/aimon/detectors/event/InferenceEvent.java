@@ -88,4 +88,24 @@ public record InferenceEvent(
         position,
         null);
   }
+
+  /** The same event as the LLM call {@code call}. */
+  public InferenceEvent withLlm(LlmCall call) {
+    return new InferenceEvent(
+        inferenceId,
+        modelId,
+        modelVersion,
+        timestamp,
+        numeric,
+        categorical,
+        prediction,
+        score,
+        label,
+        groups,
+        latencyMs,
+        typeMismatches,
+        source,
+        position,
+        call);
+  }
 }

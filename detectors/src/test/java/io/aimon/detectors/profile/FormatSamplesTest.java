@@ -225,25 +225,7 @@ class FormatSamplesTest {
             new io.aimon.detectors.event.LlmCall(120, 40, "length", false),
             new io.aimon.detectors.event.LlmCall(
                 90, io.aimon.detectors.event.LlmCall.UNKNOWN, null, true))) {
-      io.aimon.detectors.event.InferenceEvent e =
-          ProfileFixtures.event("m1", null, 1, 3, "a", 0.5, "1");
-      acc.add(
-          new io.aimon.detectors.event.InferenceEvent(
-              e.inferenceId(),
-              e.modelId(),
-              e.modelVersion(),
-              e.timestamp(),
-              e.numeric(),
-              e.categorical(),
-              e.prediction(),
-              e.score(),
-              e.label(),
-              e.groups(),
-              e.latencyMs(),
-              e.typeMismatches(),
-              e.source(),
-              e.position(),
-              call));
+      acc.add(ProfileFixtures.event("m1", null, 1, 3, "a", 0.5, "1").withLlm(call));
     }
     return acc;
   }
