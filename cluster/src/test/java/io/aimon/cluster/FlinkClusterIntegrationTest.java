@@ -258,7 +258,11 @@ class FlinkClusterIntegrationTest {
         dir.resolve(EvidenceKeys.PUBLIC_KEY_FILE));
   }
 
-  /** A run's config: parallelism 2, checkpoints every second, fairness over sex and race. */
+  /**
+   * A run's config: parallelism 2, checkpoints every second, fairness over sex and race, and few
+   * exact values per feature, so that the RocksDB run's window accumulators (read and written for
+   * every event added) stay small; the cluster, not the serialization, is under test.
+   */
   private Path config(EmbeddedKafka kafka, String run, String extraJob, String extraTop)
       throws Exception {
     Path file =
@@ -267,7 +271,8 @@ class FlinkClusterIntegrationTest {
             kafka.bootstrapServers(),
             run,
             dir.resolve(EvidenceKeys.KEY_FILE),
-            "checkpoint_interval: 1s" + (extraJob.isEmpty() ? "" : "\n" + extraJob),
+            "checkpoint_interval: 1s\nexact_values: 100"
+                + (extraJob.isEmpty() ? "" : "\n" + extraJob),
             AdultFixtures.FAIRNESS,
             extraTop);
     Files.writeString(
