@@ -1058,17 +1058,25 @@ public final class ConfigKeys {
           "USD",
           "The currency of the prices (a label; nothing is converted).");
   public static final ConfigKey<Double> MODEL_LLM_PRICE_PROMPT =
-      key(
-          "models[].llm.price.prompt_per_million_tokens",
-          ValueTypes.number(0, Double.MAX_VALUE),
-          null,
-          "The price of one million prompt (input) tokens.");
+      register(
+          new ConfigKey<>(
+              "models[].llm.price.prompt_per_million_tokens",
+              ValueTypes.number(0, Double.MAX_VALUE),
+              null,
+              true,
+              "number >= 0 (finite)",
+              null,
+              "The price of one million prompt (input) tokens."));
   public static final ConfigKey<Double> MODEL_LLM_PRICE_COMPLETION =
-      key(
-          "models[].llm.price.completion_per_million_tokens",
-          ValueTypes.number(0, Double.MAX_VALUE),
-          null,
-          "The price of one million completion (output) tokens.");
+      register(
+          new ConfigKey<>(
+              "models[].llm.price.completion_per_million_tokens",
+              ValueTypes.number(0, Double.MAX_VALUE),
+              null,
+              true,
+              "number >= 0 (finite)",
+              null,
+              "The price of one million completion (output) tokens."));
 
   public static final ConfigKey<Node> MODEL_TENSORS =
       section(

@@ -17,19 +17,18 @@ public record LlmPrice(String currency, double promptPerMillion, double completi
 
   public LlmPrice {
     Objects.requireNonNull(currency, "currency");
-    if (!(promptPerMillion >= 0) || Double.isInfinite(promptPerMillion)) {
-      throw new IllegalArgumentException(
-          "prompt_per_million_tokens: expected a finite number >= 0, found " + promptPerMillion);
-    }
-    if (!(completionPerMillion >= 0) || Double.isInfinite(completionPerMillion)) {
-      throw new IllegalArgumentException(
-          "completion_per_million_tokens: expected a finite number >= 0, found "
-              + completionPerMillion);
-    }
+    requirePrice("prompt_per_million_tokens", promptPerMillion);
+    requirePrice("completion_per_million_tokens", completionPerMillion);
   }
 
   /** The cost of this many prompt and completion tokens, in {@link #currency}. */
   public double cost(long promptTokens, long completionTokens) {
     return (promptTokens * promptPerMillion + completionTokens * completionPerMillion) / 1e6;
+  }
+
+  private static void requirePrice(String key, double price) {
+    if (!(price >= 0) || Double.isInfinite(price)) {
+      throw new IllegalArgumentException(key + ": expected a finite number >= 0, found " + price);
+    }
   }
 }

@@ -260,12 +260,6 @@ final class ModelParser {
       String currency = p.get(ConfigKeys.MODEL_LLM_PRICE_CURRENCY);
       Double prompt = p.get(ConfigKeys.MODEL_LLM_PRICE_PROMPT);
       Double completion = p.get(ConfigKeys.MODEL_LLM_PRICE_COMPLETION);
-      for (ConfigKey<Double> k :
-          List.of(ConfigKeys.MODEL_LLM_PRICE_PROMPT, ConfigKeys.MODEL_LLM_PRICE_COMPLETION)) {
-        if (!p.has(k.name())) {
-          problems.add(p.line(), p.child(k.name()), "missing key '" + k.name() + "' of the price");
-        }
-      }
       if (currency != null && prompt != null && completion != null) {
         price = new LlmPrice(currency, prompt, completion);
       }

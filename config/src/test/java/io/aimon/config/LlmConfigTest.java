@@ -41,7 +41,7 @@ class LlmConfigTest {
             file("llm-price-incomplete.yaml"),
             10,
             "models[0].llm.price.completion_per_million_tokens",
-            "missing key 'completion_per_million_tokens' of the price"),
+            "missing required key 'completion_per_million_tokens'"),
         onlyProblem("llm-price-incomplete.yaml"));
     assertEquals(
         new ConfigProblem(

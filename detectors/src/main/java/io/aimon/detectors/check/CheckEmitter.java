@@ -147,11 +147,7 @@ final class CheckEmitter {
    * reason's rate), unjudged when {@code t} is null.
    */
   void value(String metric, double value, CheckThreshold t) {
-    add(
-        metric,
-        value,
-        null,
-        n < minSamples ? Judgement.INSUFFICIENT : Judgement.of(t, value, Double.NaN, Double.NaN));
+    add(metric, value, null, judge(t, value, Double.NaN, Double.NaN, Double.NaN));
   }
 
   /** A value that is reported but never judged (e.g. a group's count). */
@@ -238,11 +234,13 @@ final class CheckEmitter {
   }
 
   private Judgement judge(String metric, double value, double p, double effect, double reference) {
-    if (n < minSamples) {
-      return Judgement.INSUFFICIENT;
-    }
-    return Judgement.of(
-        window.spec().threshold(metric, subject.feature()), value, p, effect, reference);
+    return judge(window.spec().threshold(metric, subject.feature()), value, p, effect, reference);
+  }
+
+  /** {@code insufficient_data} below the sample floor, else the value against {@code t}. */
+  private Judgement judge(
+      CheckThreshold t, double value, double p, double effect, double reference) {
+    return n < minSamples ? Judgement.INSUFFICIENT : Judgement.of(t, value, p, effect, reference);
   }
 
   private CheckResult result(

@@ -80,6 +80,9 @@ final class OtlpSpans {
 
   private static final int STATUS_ERROR = 2;
 
+  /** The largest token count a call may report: 2^31 - 1, far beyond any model's context. */
+  static final long MAX_TOKENS = Integer.MAX_VALUE;
+
   private OtlpSpans() {}
 
   /**
@@ -404,15 +407,22 @@ final class OtlpSpans {
     return null;
   }
 
-  /** A token count: the first of the attributes present, a non-negative integer. */
+  /**
+   * A token count: the first of the attributes present, an integer from 0 to {@link #MAX_TOKENS},
+   * so that no sum of counts wraps around.
+   */
   private static Long tokens(Map<String, JsonNode> a, String... keys) throws InvalidEventException {
     for (String k : keys) {
       JsonNode v = a.get(k);
       if (v == null || v.isNull()) {
         continue;
       }
-      if (!v.canConvertToExactIntegral() || !v.canConvertToLong() || v.longValue() < 0) {
-        throw TensorJson.wrongType("attributes." + k, "a token count (an integer >= 0)", v);
+      if (!v.canConvertToExactIntegral()
+          || !v.canConvertToLong()
+          || v.longValue() < 0
+          || v.longValue() > MAX_TOKENS) {
+        throw TensorJson.wrongType(
+            "attributes." + k, "a token count (an integer from 0 to " + MAX_TOKENS + ")", v);
       }
       return v.longValue();
     }

@@ -14,7 +14,8 @@ import io.aimon.detectors.event.LlmCall;
  *   <li>The finish reasons' counts sum to the calls that reported one ({@code <= calls}); they are
  *       bounded like a categorical feature's categories ({@link CategoricalCounter}).
  *   <li>{@code promptTokens} and {@code completionTokens} sum over the {@code withUsage} calls
- *       only, so the cost is that of the calls whose usage is known.
+ *       only, so the cost is that of the calls whose usage is known; they saturate at {@link
+ *       Long#MAX_VALUE} instead of wrapping around.
  * </ol>
  */
 public final class LlmCalls implements Mergeable<LlmCalls> {
@@ -55,8 +56,8 @@ public final class LlmCalls implements Mergeable<LlmCalls> {
     }
     if (call.hasUsage()) {
       withUsage++;
-      promptTokens += call.promptTokens();
-      completionTokens += call.completionTokens();
+      promptTokens = sum(promptTokens, call.promptTokens());
+      completionTokens = sum(completionTokens, call.completionTokens());
     }
   }
 
@@ -66,8 +67,14 @@ public final class LlmCalls implements Mergeable<LlmCalls> {
     failed += other.failed;
     reasons.merge(other.reasons);
     withUsage += other.withUsage;
-    promptTokens += other.promptTokens;
-    completionTokens += other.completionTokens;
+    promptTokens = sum(promptTokens, other.promptTokens);
+    completionTokens = sum(completionTokens, other.completionTokens);
+  }
+
+  /** a + b for counts >= 0, {@link Long#MAX_VALUE} when that does not fit. */
+  private static long sum(long a, long b) {
+    long s = a + b;
+    return s < 0 ? Long.MAX_VALUE : s;
   }
 
   public LlmProfile toProfile() {

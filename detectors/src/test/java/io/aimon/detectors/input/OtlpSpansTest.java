@@ -141,6 +141,15 @@ class OtlpSpansTest {
             .get(0)
             .deadLetter();
     assertEquals("wrong_type", fraction.reason(), "a token count is an integer");
+    DeadLetter huge =
+        decode(
+                fixture("otlp-spans.jsonl")
+                    .split("\n")[0]
+                    .replace("\"intValue\":35", "\"intValue\":2147483648"),
+                false)
+            .get(0)
+            .deadLetter();
+    assertEquals("wrong_type", huge.reason(), "at most 2^31 - 1 tokens: no sum wraps around");
     DeadLetter unknown =
         decode(line.replace("\"gpt-4o-mini\"", "\"claude-3\""), false).get(0).deadLetter();
     assertEquals("unknown_model", unknown.reason());
